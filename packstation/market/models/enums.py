@@ -1,0 +1,161 @@
+"""Enumerations of the spec that client logic branches on. Fields typed with them are
+`Tolerant[...]`: values the spec does not list yet arrive as plain strings.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class OrderStatusType(StrEnum):
+    PLACING = "PLACING"
+    RESERVED = "RESERVED"
+    UNPAID = "UNPAID"
+    PROCESSING = "PROCESSING"
+    DELIVERY = "DELIVERY"
+    PICKUP = "PICKUP"
+    DELIVERED = "DELIVERED"
+    CANCELLED = "CANCELLED"
+    PENDING = "PENDING"
+    PARTIALLY_RETURNED = "PARTIALLY_RETURNED"
+    RETURNED = "RETURNED"
+    UNKNOWN = "UNKNOWN"
+
+
+class OrderSubstatusType(StrEnum):
+    """The substatuses packing uses; the spec lists ~130, all others pass as strings."""
+
+    STARTED = "STARTED"
+    READY_TO_SHIP = "READY_TO_SHIP"
+    SHIPPED = "SHIPPED"
+    SHOP_FAILED = "SHOP_FAILED"
+    PACKAGING = "PACKAGING"
+    AWAIT_CONFIRMATION = "AWAIT_CONFIRMATION"
+    WAITING_FOR_STOCKS = "WAITING_FOR_STOCKS"
+    COURIER_SEARCH = "COURIER_SEARCH"
+    COURIER_FOUND = "COURIER_FOUND"
+    COURIER_IN_TRANSIT_TO_SENDER = "COURIER_IN_TRANSIT_TO_SENDER"
+    COURIER_ARRIVED_TO_SENDER = "COURIER_ARRIVED_TO_SENDER"
+    COURIER_RECEIVED = "COURIER_RECEIVED"
+    USER_CHANGED_MIND = "USER_CHANGED_MIND"
+
+
+class SellingProgramType(StrEnum):
+    FBY = "FBY"
+    FBS = "FBS"
+    DBS = "DBS"
+    EXPRESS = "EXPRESS"
+    LAAS = "LAAS"
+
+
+class OrderItemInstanceType(StrEnum):
+    CIS = "CIS"
+    CIS_OPTIONAL = "CIS_OPTIONAL"
+    UIN = "UIN"
+    RNPT = "RNPT"
+    GTD = "GTD"
+
+
+class OrderBuyerType(StrEnum):
+    PERSON = "PERSON"
+    BUSINESS = "BUSINESS"
+
+
+class OrderPaymentType(StrEnum):
+    PREPAID = "PREPAID"
+    POSTPAID = "POSTPAID"
+    UNKNOWN = "UNKNOWN"
+
+
+class OrderDeliveryEacType(StrEnum):
+    MERCHANT_TO_COURIER = "MERCHANT_TO_COURIER"
+    COURIER_TO_MERCHANT = "COURIER_TO_MERCHANT"
+    CHECKING_BY_MERCHANT = "CHECKING_BY_MERCHANT"
+
+
+class CisStatusType(StrEnum):
+    OK = "OK"
+    FAILED = "FAILED"
+    IN_PROGRESS = "IN_PROGRESS"
+    INVALID = "INVALID"
+    NOT_ON_VALIDATION = "NOT_ON_VALIDATION"
+
+
+class UinStatusType(StrEnum):
+    OK = "OK"
+    IN_PROGRESS = "IN_PROGRESS"
+    FAILED = "FAILED"
+    NOT_ON_VALIDATION = "NOT_ON_VALIDATION"
+
+
+class OrderUpdateStatusType(StrEnum):
+    OK = "OK"
+    ERROR = "ERROR"
+
+
+class EacVerificationStatusType(StrEnum):
+    ACCEPTED = "ACCEPTED"
+    REJECTED = "REJECTED"
+    NEED_UPDATE = "NEED_UPDATE"
+
+
+class PageFormatType(StrEnum):
+    A9_HORIZONTALLY = "A9_HORIZONTALLY"
+    A9 = "A9"
+    A7 = "A7"
+    A4 = "A4"
+
+
+class LabelsSortingType(StrEnum):
+    SORT_BY_GIVEN_ORDER = "SORT_BY_GIVEN_ORDER"
+    SORT_BY_ORDER_CREATED_AT = "SORT_BY_ORDER_CREATED_AT"
+
+
+class ReportStatusType(StrEnum):
+    PENDING = "PENDING"
+    PROCESSING = "PROCESSING"
+    FAILED = "FAILED"
+    DONE = "DONE"
+
+
+class ReportSubStatusType(StrEnum):
+    NO_DATA = "NO_DATA"
+    TOO_LARGE = "TOO_LARGE"
+    RESOURCE_NOT_FOUND = "RESOURCE_NOT_FOUND"
+
+
+class PlacementType(StrEnum):
+    FBS = "FBS"
+    FBY = "FBY"
+    DBS = "DBS"
+    LAAS = "LAAS"
+
+
+class ApiAvailabilityStatusType(StrEnum):
+    AVAILABLE = "AVAILABLE"
+    DISABLED_BY_INACTIVITY = "DISABLED_BY_INACTIVITY"
+    DISABLED_BY_NO_ACTIVE_CONTRACT = "DISABLED_BY_NO_ACTIVE_CONTRACT"
+    MANUALLY_DISABLED = "MANUALLY_DISABLED"
+    DISABLED_BY_NO_PLACEMENT_TYPE = "DISABLED_BY_NO_PLACEMENT_TYPE"
+
+
+class ApiKeyScopeType(StrEnum):
+    ALL_METHODS = "ALL_METHODS"
+    ALL_METHODS_READ_ONLY = "ALL_METHODS_READ_ONLY"
+    INVENTORY_AND_ORDER_PROCESSING = "INVENTORY_AND_ORDER_PROCESSING"
+    INVENTORY_AND_ORDER_PROCESSING_READ_ONLY = "INVENTORY_AND_ORDER_PROCESSING_READ_ONLY"
+    OFFERS_AND_CARDS_MANAGEMENT = "OFFERS_AND_CARDS_MANAGEMENT"
+    OFFERS_AND_CARDS_MANAGEMENT_READ_ONLY = "OFFERS_AND_CARDS_MANAGEMENT_READ_ONLY"
+
+
+class OperationType(StrEnum):
+    ORDER_RECIPIENT_UPDATE = "ORDER_RECIPIENT_UPDATE"
+    ORDER_DELIVERY_INTERVAL_UPDATE = "ORDER_DELIVERY_INTERVAL_UPDATE"
+    ORDER_STATUS_UPDATE = "ORDER_STATUS_UPDATE"
+    RETURN_CANCELLATION = "RETURN_CANCELLATION"
+
+
+class OperationStatusType(StrEnum):
+    IN_PROGRESS = "IN_PROGRESS"
+    DONE = "DONE"
+    FAILED = "FAILED"

@@ -1,0 +1,98 @@
+"""The operations the client calls, with the spec's hourly/minutely limits and retry safety.
+
+Limits are the spec's `x-resource-limit-config` (`none` tier); a contract test checks this table
+against the bundled spec so a spec update cannot silently drift from what the client enforces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+HOUR = 3600.0
+MINUTE = 60.0
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One API operation.
+
+    Attributes:
+        id: the spec's operationId.
+        method: HTTP method.
+        path: path template with `{campaignId}`-style placeholders.
+        limit: requests (or units) allowed per `period` seconds.
+        period: the quota window in seconds.
+        retry_safe: resending after a lost answer cannot change anything twice (reads, and PUTs
+            that replace state such as the box layout). Never true for a POST that creates or
+            consumes something (verifyEac attempts, external id, status changes).
+        units_per_order: the quota counts orders in the response (`resp.result.orders`).
+    """
+
+    id: str
+    method: str
+    path: str
+    limit: int
+    period: float
+    retry_safe: bool
+    units_per_order: bool = False
+
+
+def _op(
+    op_id: str, method: str, path: str, limit: int, period: float, *, safe: bool, per_order: bool = False
+) -> Operation:
+    return Operation(op_id, method, path, limit, period, safe, per_order)
+
+
+_ORDER = "/v2/campaigns/{campaignId}/orders/{orderId}"
+_LAAS = "/v1/campaigns/{campaignId}"
+_REPORTS = "/v2/reports"
+
+OPERATIONS: dict[str, Operation] = {
+    op.id: op
+    for op in (
+        _op("getAuthTokenInfo", "POST", "/v2/auth/token", 100, HOUR, safe=True),
+        _op("getCampaigns", "GET", "/v2/campaigns", 1000, HOUR, safe=True),
+        _op("getCampaign", "GET", "/v2/campaigns/{campaignId}", 5000, HOUR, safe=True),
+        _op("getBusinessOrders", "POST", "/v1/businesses/{businessId}/orders", 10000, HOUR, safe=True),
+        _op("getOrders", "GET", "/v2/campaigns/{campaignId}/orders", 10000, HOUR, safe=True),
+        _op("getOrder", "GET", _ORDER, 10000, HOUR, safe=True),
+        _op("getOrderBuyerInfo", "GET", _ORDER + "/buyer", 3000, HOUR, safe=True),
+        _op("getOrderBusinessBuyerInfo", "POST", _ORDER + "/business-buyer", 3000, HOUR, safe=True),
+        _op("setOrderBoxLayout", "PUT", _ORDER + "/boxes", 10000, HOUR, safe=True),
+        _op("getOrderIdentifiersStatus", "POST", _ORDER + "/identifiers/status", 1000, HOUR, safe=True),
+        _op("updateExternalOrderId", "POST", _ORDER + "/external-id", 1000, HOUR, safe=False),
+        _op("generateOrderLabels", "GET", _ORDER + "/delivery/labels", 10000, HOUR, safe=True),
+        _op("getOrderLabelsData", "GET", _ORDER + "/delivery/labels/data", 10000, HOUR, safe=True),
+        _op(
+            "generateOrderLabel",
+            "GET",
+            _ORDER + "/delivery/shipments/{shipmentId}/boxes/{boxId}/label",
+            10000,
+            HOUR,
+            safe=True,
+        ),
+        _op(
+            "generateMassOrderLabelsReport", "POST",
+            _REPORTS + "/documents/labels/generate", 1000, HOUR, safe=False
+        ),
+        _op("getReportInfo", "GET", _REPORTS + "/info/{reportId}", 100, MINUTE, safe=True),
+        _op("updateOrderStatus", "PUT", _ORDER + "/status", 10000, HOUR, safe=False),
+        _op(
+            "updateOrderStatuses",
+            "POST",
+            "/v2/campaigns/{campaignId}/orders/status-update",
+            10000,
+            HOUR,
+            safe=False,
+            per_order=True,
+        ),
+        _op("verifyOrderEac", "PUT", _ORDER + "/verifyEac", 10000, HOUR, safe=False),
+        _op("getDeliveryOptions", "POST", _LAAS + "/delivery-options", 1000, MINUTE, safe=True),
+        _op("createOrder", "POST", _LAAS + "/orders/create", 10000, HOUR, safe=False),
+        _op("updateOrder", "POST", _LAAS + "/orders/update", 10000, HOUR, safe=False),
+        _op("getOrderUpdateOptions", "POST", _LAAS + "/orders/update-options", 10000, HOUR, safe=True),
+        _op("getOperations", "POST", "/v1/businesses/{businessId}/operations", 1000, HOUR, safe=True),
+        _op("getOrdersStats", "POST", "/v2/campaigns/{campaignId}/stats/orders", 10000, HOUR, safe=True),
+        _op("getOfferMappings", "POST", "/v2/businesses/{businessId}/offer-mappings", 100, MINUTE, safe=True),
+    )
+}
