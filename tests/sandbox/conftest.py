@@ -1,0 +1,17 @@
+"""The HTTP client fixture of the sandbox rule tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from tests.fixtures.sandbox import SandboxServer
+
+
+@pytest.fixture
+def api(sandbox_server: SandboxServer) -> Iterator[httpx.Client]:
+    """A real-HTTP client on the sandbox, with an Api-Key."""
+    with httpx.Client(base_url=sandbox_server.url, headers={"Api-Key": "test-key"}, timeout=10) as client:
+        yield client

@@ -1,0 +1,154 @@
+"""LaaS create/update/update-options/operations, order stats and DBS delivery helpers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from packstation.sandbox.demo_data import DEMO_LAAS_CAMPAIGN_ID
+from tests.fixtures.sandbox import SandboxServer
+from tests.sandbox.helpers import assert_error, box, error_code, order_path, put_boxes, whole
+
+LAAS = f"/v1/campaigns/{DEMO_LAAS_CAMPAIGN_ID}"
+
+
+def create_body(external: str = "LAAS-1", *, draft: bool = False) -> dict[str, Any]:
+    return {
+        "order": {
+            "externalOrderId": external,
+            "itemsDelivery": [
+                {
+                    "warehouseId": 300,
+                    "items": [
+                        {"offerId": "MUG-300", "count": 2, "price": {"value": 400, "currencyId": "RUR"}},
+                        {"offerId": "BOOK-WP", "count": 1, "price": {"value": 700, "currencyId": "RUR"}},
+                    ],
+                    "deliveryDateInterval": {"fromDate": "2030-01-10", "toDate": "2030-01-11"},
+                }
+            ],
+            "destination": {"pickupDelivery": {"logisticPointId": 1001}},
+            "customer": {"firstName": "Анна", "lastName": "Петрова", "phone": "+79990001122"},
+            "packaging": {},
+            "paymentType": "PREPAID",
+            "draft": draft,
+        }
+    }
+
+
+def test_delivery_options(api: httpx.Client) -> None:
+    body = {
+        "items": [{"offerId": "MUG-300", "count": 1}],
+        "courierDelivery": {"fullAddress": "Москва, Тверская, 1"},
+    }
+    options = api.post(f"{LAAS}/delivery-options", json=body).json()["result"]["warehousesDeliveryOptions"]
+    assert options[0]["items"] == [{"offerId": "MUG-300", "count": 1}]
+    assert len(options[0]["deliveryOptions"]["courierDelivery"]["courierDeliveryOptions"]) == 3
+    both = dict(body, pickupDelivery={"logisticPointsIds": [1]})
+    assert error_code(api.post(f"{LAAS}/delivery-options", json=both)) == "BAD_REQUEST"
+    unknown = {"items": [{"offerId": "NOPE", "count": 1}], "pickupDelivery": {"logisticPointsIds": [1]}}
+    assert error_code(api.post(f"{LAAS}/delivery-options", json=unknown)) == "NOT_ENOUGH_STOCK"
+    fbs = api.post("/v1/campaigns/2001/delivery-options", json=body)
+    assert fbs.status_code == 403
+
+
+def test_create_draft_confirm_and_read_back(api: httpx.Client) -> None:
+    created = api.post(f"{LAAS}/orders/create", json=create_body(draft=True)).json()["result"]["orders"]
+    order_id = created[0]["id"]
+    read = api.post("/v1/businesses/1001/orders", json={"orderIds": [order_id]}).json()["orders"][0]
+    assert (read["status"], read["programType"], read["externalOrderId"]) == ("RESERVED", "LAAS", "LAAS-1")
+    assert [(i["offerId"], i["count"]) for i in read["items"]] == [("MUG-300", 2), ("BOOK-WP", 1)]
+    confirm = api.put(
+        f"/v2/campaigns/{DEMO_LAAS_CAMPAIGN_ID}/orders/{order_id}/status",
+        json={"order": {"status": "PROCESSING", "substatus": "STARTED"}},
+    )
+    assert confirm.status_code == 200
+    assert confirm.json()["operation"]["type"] == "ORDER_STATUS_UPDATE"
+    again = api.post(f"{LAAS}/orders/create", json=create_body())
+    assert_error(again, 400, "ORDER_ALREADY_EXISTS")
+
+
+def test_update_and_operations(api: httpx.Client, sandbox_server: SandboxServer) -> None:
+    order_id = api.post(f"{LAAS}/orders/create", json=create_body("LAAS-2")).json()["result"]["orders"][0][
+        "id"
+    ]
+    options = api.post(f"{LAAS}/orders/update-options", json={"id": order_id}).json()["result"]
+    interval = options["deliveryIntervals"]["availableDeliveryIntervals"][0]
+    update = api.post(f"{LAAS}/orders/update", json={"order": {"id": order_id, "deliveryInterval": interval}})
+    operation = update.json()["result"]["operations"][0]
+    assert operation["type"] == "ORDER_DELIVERY_INTERVAL_UPDATE"
+    query = {"operationType": operation["type"], "operationIds": [operation["id"]]}
+    assert (
+        api.post("/v1/businesses/1001/operations", json=query).json()["result"]["operations"][0]["status"]
+        == "IN_PROGRESS"
+    )
+    sandbox_server.sandbox.advance_clock(2)
+    assert (
+        api.post("/v1/businesses/1001/operations", json=query).json()["result"]["operations"][0]["status"]
+        == "DONE"
+    )
+    read = api.post("/v1/businesses/1001/orders", json={"orderIds": [order_id]}).json()["orders"][0]
+    assert read["delivery"]["shipment"]["shipmentDate"] == interval["deliveryDateInterval"]["fromDate"]
+
+
+def test_stats_follow_the_orders(api: httpx.Client, sandbox_server: SandboxServer) -> None:
+    sandbox = sandbox_server.sandbox
+    order = sandbox.add_order((("MILK-1L", 2), ("MUG-300", 1)))
+    milk = order.lines[0].id
+    code = sandbox.codes_for("MILK-1L")[0]
+    put_boxes(api, order, [box(whole(milk, 1, cis=[code]))], allow_remove=True)
+    stats = api.post("/v2/campaigns/2001/stats/orders", json={"orders": [order.id], "hasCis": True}).json()
+    [entry] = stats["result"]["orders"]
+    assert entry["status"] == "PROCESSING"
+    assert [(i["shopSku"], i["count"], i.get("initialCount")) for i in entry["items"]] == [("MILK-1L", 1, 2)]
+    assert entry["items"][0]["cisList"] == [code.split("\x1d")[0]]
+    assert [(i["shopSku"], i["count"]) for i in entry["initialItems"]] == [("MILK-1L", 2), ("MUG-300", 1)]
+    sandbox.cancel_by_buyer(order.id)
+    cancelled = api.post(
+        "/v2/campaigns/2001/stats/orders", json={"statuses": ["CANCELLED_IN_PROCESSING"]}
+    ).json()
+    assert [o["id"] for o in cancelled["result"]["orders"]] == [order.id]
+    paged = api.post("/v2/campaigns/2001/stats/orders", params={"limit": "10"}, json={}).json()["result"]
+    assert len(paged["orders"]) == 10
+    assert paged["paging"]["nextPageToken"]
+    mixed = api.post(
+        "/v2/campaigns/2001/stats/orders", json={"dateFrom": "2026-01-01", "updateFrom": "2026-01-01"}
+    )
+    assert mixed.status_code == 400
+
+
+def test_dbs_delivery_helpers(api: httpx.Client, sandbox_server: SandboxServer) -> None:
+    order = sandbox_server.sandbox.add_order(program="DBS")
+    path = order_path(order, order.campaign_id)
+    moved = api.put(
+        f"{path}/delivery/date",
+        json={"dates": {"toDate": "2030-02-01"}, "reason": "PARTNER_MOVED_DELIVERY_DATES"},
+    )
+    assert moved.status_code == 200
+    same = api.put(
+        f"{path}/delivery/date",
+        json={"dates": {"toDate": "2030-02-01"}, "reason": "PARTNER_MOVED_DELIVERY_DATES"},
+    )
+    assert error_code(same) == "SAME_DELIVERY_DATES"
+    assert (
+        api.post(f"{path}/delivery/track", json={"trackCode": "TR-1", "deliveryServiceId": 1}).status_code
+        == 200
+    )
+    other = sandbox_server.sandbox.add_order(program="DBS")
+    used = api.post(
+        f"{order_path(other, other.campaign_id)}/delivery/track",
+        json={"trackCode": "TR-1", "deliveryServiceId": 1},
+    )
+    assert error_code(used) == "TRACK_CODE_ALREADY_USED"
+    assert api.put(f"{path}/delivery/storage-limit", json={"newDate": "2030-02-05"}).status_code == 200
+    assert (
+        error_code(api.put(f"{path}/delivery/storage-limit", json={"newDate": "2030-02-06"}))
+        == "EDIT_COUNT_EXCEEDED"
+    )
+    fbs = sandbox_server.sandbox.add_order()
+    assert (
+        error_code(
+            api.post(f"{order_path(fbs)}/delivery/track", json={"trackCode": "X", "deliveryServiceId": 1})
+        )
+        == "ACTION_FORBIDDEN"
+    )
