@@ -1,0 +1,91 @@
+"""`packstation check-code [CODE | -]`: classify and validate one scanned code, print JSON.
+
+For support staff: paste what a scanner produced (GS as a real 0x1D, or written `\\u001d`,
+`\\x1d` or `<GS>`; Cyrillic from a Russian layout is mapped back) and see the detected kind, the
+parsed fields, the problems found, the repairs made and the exact value that would be sent to
+the Market. Exit code: 0 valid, 1 invalid, 2 usage error (no code, several lines, unreadable
+input). Runs without Qt.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from packstation.devices.cleanup import clean_scan_text
+from packstation.devices.keymap import restore_us_text
+from packstation.domain.classify import classify_scan
+from packstation.domain.scan import ScanResult
+
+EXIT_VALID = 0
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+
+
+def check_code_cli(code: str, *, stdin: TextIO, stdout: TextIO) -> int:
+    """Run the check for `code` ("-" reads one code from `stdin`) and write the JSON report."""
+    if code == "-":
+        try:
+            raw = stdin.read()
+        except (UnicodeDecodeError, OSError) as exc:
+            return _usage(stdout, f"не удалось прочитать ввод: {exc}", f"cannot read the input: {exc}")
+    else:
+        raw = code
+    text = raw.rstrip("\r\n")  # never strip(): GS (0x1D) counts as whitespace in Python
+    if not text:
+        return _usage(
+            stdout,
+            "нет кода: передайте код аргументом или через stdin (-)",
+            "no code given: pass it as an argument or on stdin (-)",
+        )
+    if "\n" in text or "\r" in text:
+        return _usage(stdout, "по одному коду за раз", "one code per call: the input has several lines")
+    report = check_code(text)
+    json.dump(report, stdout, ensure_ascii=False, indent=2)
+    stdout.write("\n")
+    return EXIT_VALID if report["valid"] else EXIT_INVALID
+
+
+def check_code(text: str) -> dict[str, Any]:
+    """The diagnostics report for one code as a JSON-ready dict."""
+    repairs: list[str] = []
+    restored = restore_us_text(text)
+    if restored != text:
+        repairs.append("mapped Russian-layout characters back to the US layout")
+    cleaned = clean_scan_text(restored)
+    repairs.extend(cleaned.repairs)
+    result = classify_scan(cleaned.text)
+    repairs.extend(result.repairs)
+    return _report(text, result, repairs, cleaned.symbology)
+
+
+def _report(text: str, result: ScanResult, repairs: list[str], symbology: str) -> dict[str, Any]:
+    report: dict[str, Any] = {
+        "input": text,
+        "kind": result.kind.value,
+        "valid": result.valid,
+        "value": result.value,
+        "fields": result.fields,
+        "problems": list(result.problems),
+        "problems_ru": list(result.problems_ru),
+        "repairs": repairs,
+    }
+    if symbology:
+        report["symbology"] = symbology
+    if result.gtin is not None:
+        report["gtin"] = result.gtin
+    if result.order_id is not None:
+        report["order_id"] = result.order_id
+    if result.box_no is not None:
+        report["box_no"] = result.box_no
+    if result.command is not None:
+        report["command"] = result.command.value
+    if result.instance is not None:
+        report["instance"] = {"kind": result.instance.kind.value, "value": result.instance.value}
+    return report
+
+
+def _usage(stdout: TextIO, ru: str, en: str) -> int:
+    json.dump({"error": {"ru": ru, "en": en}}, stdout, ensure_ascii=False)
+    stdout.write("\n")
+    return EXIT_USAGE

@@ -1,0 +1,486 @@
+"""Chestny Znak marking codes (CIS): structure, per-group lengths, GS placement and repair.
+
+A CIS is a GS1 DataMatrix element string: (01) GTIN-14, (21) serial of 6, 7, 8, 13 or 20
+characters, optional elements ((17), (10), (11), (240), (8005)), then the crypto tail: (91) key
+of 4 + (92) signature of 44 (88 in older shoe codes), or (93) short code of 4, optionally
+followed by (3103) net weight (dairy). Variable-length elements that are not last end with GS
+(0x1D); fixed-length ones ((01), (11), (17), (3103)) do not. Tobacco packs use a 29-character
+code with no AIs. `biip` checks the GTIN and the GS1 syntax (character set CS82); the lengths and
+the tail are Chestny Znak rules that biip does not know.
+
+Missing GS is repaired only when exactly one reading of the code is valid; otherwise the packer
+is asked to rescan. The result carries the exact string the Market expects (GS as 0x1D).
+See ../shared/research/domain.md sections 1-3.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Final
+
+from biip import ParseError
+from biip.gs1_messages import GS1Message
+
+from packstation.domain.gtin import gtin_error, gtin_in
+
+GS: Final = "\x1d"
+MAX_LENGTH: Final = 256
+SERIAL_LENGTHS: Final = (13, 20, 6, 7, 8)
+TOBACCO_PACK_LENGTH: Final = 29
+
+# AIs whose length GS1 predefines: no GS follows them even mid-code.
+_PREDEFINED: Final = frozenset({"01", "11", "17", "3103"})
+# AI -> (allowed lengths, digits only).
+_ELEMENTS: Final[dict[str, tuple[tuple[int, ...], bool]]] = {
+    "01": ((14,), True),
+    "21": (SERIAL_LENGTHS, False),
+    "11": ((6,), True),
+    "17": ((6,), True),
+    "10": (tuple(range(1, 21)), False),
+    "240": (tuple(range(1, 31)), False),
+    "8005": ((6,), True),
+    "91": ((4,), False),
+    "92": ((44, 88), False),
+    "93": ((4,), False),
+    "3103": ((6,), True),
+}
+_EXTRAS: Final = ("17", "10", "11", "240", "8005")
+_PRINTABLE: Final = re.compile(r"[!-~]*")
+_HRI_AI: Final = re.compile(r"\((\d{2,4})\)")
+
+
+class CisGroup(StrEnum):
+    """Product group families, told apart by the code's shape."""
+
+    LIGHT_INDUSTRY = "light_industry"  # clothes, shoes, perfume, photo: 21(13) 91 92(44)
+    SHOES_LONG = "shoes_88"  # older shoe codes: 92 of 88
+    TIRES = "tires"  # 21(20) 91 92
+    PHARMA = "pharma"  # 21(13) (17)/(10) 91 92
+    DAIRY = "dairy"  # 21(6) 93 [3103]
+    WATER = "water"  # 21(13) 93: water, beverages, BAA and others
+    TOBACCO_BLOCK = "tobacco_block"  # 21(7) 8005 93
+    TOBACCO_PACK = "tobacco_pack"  # 29 characters, no AIs
+    SHORT_CRYPTO = "short_crypto"  # other 93-tail shapes
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One reason a code is refused, in both UI languages."""
+
+    en: str
+    ru: str
+
+
+@dataclass(frozen=True, slots=True)
+class CisCheck:
+    """The verdict on one marking code.
+
+    Attributes:
+        value: the exact string to send (canonical GS placement), or the input when unparseable.
+        valid: True when every rule passed.
+        group: the product group family when the shape was recognized.
+        elements: (AI, value) pairs in order.
+        problems: why it is invalid; empty when valid.
+        repairs: what was fixed (English), e.g. "restored GS after (21)".
+    """
+
+    value: str
+    valid: bool
+    group: CisGroup | None = None
+    elements: tuple[tuple[str, str], ...] = ()
+    problems: tuple[Problem, ...] = ()
+    repairs: tuple[str, ...] = ()
+    ambiguous: bool = False
+    fields: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def gtin(self) -> str | None:
+        """The (01) GTIN-14, when the code was parsed."""
+        return dict(self.elements).get("01")
+
+    @property
+    def without_tail(self) -> str:
+        """The identification part ("KI"): (01)+(21) with no crypto tail."""
+        parts = dict(self.elements)
+        if self.group is CisGroup.TOBACCO_PACK:
+            return self.value[:21]
+        return f"01{parts.get('01', '')}21{parts.get('21', '')}"
+
+
+_Elements = tuple[tuple[str, str], ...]
+
+
+def looks_like_cis(text: str) -> bool:
+    """A cheap test for "meant to be a marking code" (used to pick error messages)."""
+    body = text.lstrip(GS)
+    return (
+        body.startswith("(01)")
+        or (body.startswith("01") and len(body) >= 24 and body[2:16].isdigit())
+        or (len(body) == TOBACCO_PACK_LENGTH and body[:14].isdigit() and GS not in body)
+    )
+
+
+def render(elements: _Elements) -> str:
+    """The canonical string: each AI + value, GS after non-last variable-length elements."""
+    out = []
+    for i, (ai, value) in enumerate(elements):
+        out.append(ai + value)
+        if i < len(elements) - 1 and ai not in _PREDEFINED:
+            out.append(GS)
+    return "".join(out)
+
+
+def check_cis(text: str, *, known_gtins: Collection[str] = ()) -> CisCheck:
+    """Validate (and when unambiguous, repair) one marking code.
+
+    Args:
+        text: the scan, GS as 0x1D, scanner framing already removed.
+        known_gtins: the order item's barcodes; when given, the code's GTIN must be one of them.
+    """
+    repairs: list[str] = []
+    body = text
+    if body.startswith(GS):
+        body = body.lstrip(GS)
+        repairs.append("removed leading GS (FNC1)")
+    if body.startswith("(01)"):
+        body = _from_hri(body)
+        repairs.append("converted from the (AI) human-readable form")
+    bad = _charset_problem(body)
+    if bad is not None:
+        return CisCheck(text, False, problems=(bad,), repairs=tuple(repairs))
+    if len(body) == TOBACCO_PACK_LENGTH and GS not in body and body[:14].isdigit():
+        return _tobacco_pack(body, repairs, known_gtins)
+    parses = _parse(body)
+    exact = [p for p in parses if render(p) == body]
+    chosen: _Elements | None = None
+    ambiguous = False
+    if exact:
+        chosen = exact[0]
+    else:
+        readings = {render(p): p for p in parses}
+        valid = {s: p for s, p in readings.items() if not _element_problems(p)}
+        if len(valid) == 1:
+            chosen = next(iter(valid.values()))
+        elif len(valid) > 1:
+            ambiguous = True
+        elif len(readings) == 1:
+            chosen = next(iter(readings.values()))
+    if chosen is None:
+        found = _diagnose(body, ambiguous)
+        return CisCheck(text, False, problems=found, repairs=tuple(repairs), ambiguous=ambiguous)
+    value = render(chosen)
+    repairs.extend(_describe_repairs(body, chosen))
+    problems: list[Problem] = _element_problems(chosen)
+    if len(value) > MAX_LENGTH:
+        problems.append(_too_long(len(value)))
+    if not problems:
+        syntax = _gs1_syntax_problem(value)
+        if syntax is not None:
+            problems.append(syntax)
+    gtin = dict(chosen)["01"]
+    if known_gtins and not problems and not gtin_in(gtin, known_gtins):
+        problems.append(_gtin_not_in_order(gtin))
+    group = _group(chosen)
+    return CisCheck(
+        value,
+        not problems,
+        group=group,
+        elements=chosen,
+        problems=tuple(problems),
+        repairs=tuple(repairs),
+        fields={**dict(chosen), "group": group.value},
+    )
+
+
+def _from_hri(body: str) -> str:
+    """(01)…(21)…(93)… -> the element string with GS where GS1 puts it."""
+    parts = _HRI_AI.split(body)[1:]
+    return render(tuple(zip(parts[::2], parts[1::2], strict=False)))
+
+
+def _parse(body: str) -> list[_Elements]:
+    """Every reading of `body` as a CIS; GS in `body` may only sit at element boundaries."""
+    if not body.startswith("01") or len(body) < 18 or not body[2:16].isdigit():
+        return []
+    gtin = body[2:16]
+    pos = _skip_gs(body, 16)
+    if not body.startswith("21", pos):
+        return []
+    results: list[_Elements] = []
+    for n in SERIAL_LENGTHS:
+        serial = body[pos + 2 : pos + 2 + n]
+        if len(serial) == n and GS not in serial:
+            head = (("01", gtin), ("21", serial))
+            for rest in _tail(body, _skip_gs(body, pos + 2 + n), frozenset()):
+                results.append(head + rest)
+    return results
+
+
+def _skip_gs(body: str, pos: int) -> int:
+    while body.startswith(GS, pos):
+        pos += 1
+    return pos
+
+
+def _take(body: str, pos: int, ai: str) -> list[tuple[str, int]]:
+    """Candidate values of `ai` at `pos` (after the AI digits) and the position after each."""
+    lengths, digits = _ELEMENTS[ai]
+    start = pos + len(ai)
+    out = []
+    for n in lengths:
+        value = body[start : start + n]
+        if len(value) != n or GS in value or (digits and not value.isdigit()):
+            continue
+        out.append((value, start + n))
+    return out
+
+
+def _tail(body: str, pos: int, used: frozenset[str]) -> list[_Elements]:
+    """Readings of the rest: optional extras, then the crypto tail ending the code."""
+    results: list[_Elements] = []
+    for ai in _EXTRAS:
+        if ai in used or not body.startswith(ai, pos):
+            continue
+        for value, end in _take(body, pos, ai):
+            for rest in _tail(body, _skip_gs(body, end), used | {ai}):
+                results.append(((ai, value), *rest))
+    if body.startswith("91", pos):
+        for key, end in _take(body, pos, "91"):
+            nxt = _skip_gs(body, end)
+            if body.startswith("92", nxt):
+                for sig, sig_end in _take(body, nxt, "92"):
+                    if _at_end(body, sig_end):
+                        results.append((("91", key), ("92", sig)))
+    if body.startswith("93", pos):
+        for short, end in _take(body, pos, "93"):
+            if _at_end(body, end):
+                results.append((("93", short),))
+            nxt = _skip_gs(body, end)
+            if body.startswith("3103", nxt):
+                for weight, w_end in _take(body, nxt, "3103"):
+                    if _at_end(body, w_end):
+                        results.append((("93", short), ("3103", weight)))
+    return results
+
+
+def _at_end(body: str, pos: int) -> bool:
+    return body[pos:].strip(GS) == ""
+
+
+def _describe_repairs(body: str, elements: _Elements) -> list[str]:
+    """Compare where GS sat in the scan with where it belongs."""
+    notes = []
+    pos = 0
+    for i, (ai, value) in enumerate(elements):
+        pos += len(ai) + len(value)
+        had = body.startswith(GS, pos)
+        pos = _skip_gs(body, pos)
+        last = i == len(elements) - 1
+        needs = not last and ai not in _PREDEFINED
+        if needs and not had:
+            notes.append(f"restored GS after ({ai})")
+        elif had and not needs:
+            notes.append("removed trailing GS" if last else f"removed GS after fixed-length ({ai})")
+    return notes
+
+
+def _element_problems(elements: _Elements) -> list[Problem]:
+    problems = []
+    parts = dict(elements)
+    error = gtin_error(parts["01"])
+    if error is not None:
+        problems.append(
+            Problem(
+                f"(01) GTIN {parts['01']}: {error}",
+                f"(01) GTIN {parts['01']}: неверная контрольная цифра — код повреждён или набран с ошибкой",
+            )
+        )
+    for ai in ("11", "17"):
+        if ai in parts and not _is_yymmdd(parts[ai]):
+            problems.append(Problem(f"({ai}) is not a date YYMMDD", f"({ai}) не является датой ГГММДД"))
+    return problems
+
+
+def _is_yymmdd(value: str) -> bool:
+    try:
+        # GS1: day 00 means "end of month"
+        date(2000 + int(value[:2]), int(value[2:4]), max(int(value[4:]), 1))
+    except ValueError:
+        return False
+    return True
+
+
+def _gs1_syntax_problem(value: str) -> Problem | None:
+    try:
+        GS1Message.parse(value)
+    except ParseError as exc:
+        return Problem(
+            f"not valid GS1 syntax: {exc}",
+            "код не соответствует синтаксису GS1 (недопустимые символы)",
+        )
+    return None
+
+
+def _group(elements: _Elements) -> CisGroup:
+    parts = dict(elements)
+    serial = len(parts["21"])
+    if "92" in parts:
+        if len(parts["92"]) == 88:
+            return CisGroup.SHOES_LONG
+        if serial == 20:
+            return CisGroup.TIRES
+        if "17" in parts or "10" in parts:
+            return CisGroup.PHARMA
+        return CisGroup.LIGHT_INDUSTRY
+    if "8005" in parts:
+        return CisGroup.TOBACCO_BLOCK
+    if serial == 6:
+        return CisGroup.DAIRY
+    if serial == 13:
+        return CisGroup.WATER
+    return CisGroup.SHORT_CRYPTO
+
+
+def _tobacco_pack(body: str, repairs: list[str], known_gtins: Collection[str]) -> CisCheck:
+    gtin = body[:14]
+    problems: list[Problem] = []
+    error = gtin_error(gtin)
+    if error is not None:
+        problems.append(Problem(f"GTIN {gtin}: {error}", f"GTIN {gtin}: неверная контрольная цифра"))
+    elif known_gtins and not gtin_in(gtin, known_gtins):
+        problems.append(_gtin_not_in_order(gtin))
+    elements = (("01", gtin), ("21", body[14:21]))
+    fields = {"01": gtin, "21": body[14:21], "mrc": body[21:25], "crypto": body[25:], "group": "tobacco_pack"}
+    return CisCheck(
+        body,
+        not problems,
+        group=CisGroup.TOBACCO_PACK,
+        elements=elements,
+        problems=tuple(problems),
+        repairs=tuple(repairs),
+        fields=fields,
+    )
+
+
+def _charset_problem(body: str) -> Problem | None:
+    if len(body) > MAX_LENGTH:
+        return _too_long(len(body))
+    if _PRINTABLE.fullmatch(body.replace(GS, "")):
+        return None
+    if any("\u0400" <= ch <= "\u04ff" for ch in body):
+        return Problem(
+            "contains Cyrillic letters: the scan was typed under the Russian keyboard layout",
+            "в коде русские буквы: сканер печатал в русской раскладке — переключите раскладку или сканер",
+        )
+    return Problem(
+        "contains characters other than printable ASCII (spaces, control or national characters)",
+        "в коде недопустимые символы (пробелы, управляющие или национальные символы)",
+    )
+
+
+def _too_long(n: int) -> Problem:
+    return Problem(
+        f"{n} characters: a marking code has at most {MAX_LENGTH}",
+        f"{n} символов: код маркировки не длиннее {MAX_LENGTH}",
+    )
+
+
+def _gtin_not_in_order(gtin: str) -> Problem:
+    return Problem(
+        f"GTIN {gtin} is not a barcode of this item: wrong product's code",
+        f"GTIN {gtin} не совпадает со штрихкодом товара: это код другого товара",
+    )
+
+
+def _diagnose(body: str, ambiguous: bool) -> tuple[Problem, ...]:
+    """Explain why no valid reading exists, as specifically as the scan allows."""
+    if ambiguous:
+        return (
+            Problem(
+                "GS separators are missing and the code can be read more than one way: rescan it",
+                "в коде потеряны разделители GS и его нельзя однозначно восстановить — отсканируйте ещё раз",
+            ),
+        )
+    if not body.startswith("01") or not body[2:16].isdigit() or len(body) < 16:
+        return (
+            Problem(
+                "does not start with (01) and a 14-digit GTIN",
+                "код не начинается с (01) и 14-значного GTIN",
+            ),
+        )
+    gtin_problem = gtin_error(body[2:16])
+    if gtin_problem is not None:
+        return (Problem(f"(01) GTIN: {gtin_problem}", "(01) GTIN: неверная контрольная цифра"),)
+    rest = body[_skip_gs(body, 16) :]
+    if not rest.startswith("21"):
+        return (
+            Problem(
+                "(21) serial number must follow the GTIN",
+                "после GTIN должен идти (21) серийный номер"
+            ),
+        )
+    segments = rest.split(GS)
+    serial = segments[0][2:]
+    if GS not in rest:
+        if not re.search(r"9[123]", serial):
+            return (_no_tail(),)
+        return (
+            Problem(
+                "GS separators are missing and no valid code can be rebuilt from it: rescan it",
+                "в коде потеряны разделители GS и восстановить его не удалось — отсканируйте ещё раз",
+            ),
+        )
+    problems: list[Problem] = []
+    if len(serial) not in SERIAL_LENGTHS:
+        problems.append(
+            Problem(
+                f"(21) serial has {len(serial)} characters; Chestny Znak serials have 6, 7, 8, 13 or 20",
+                f"(21) серийный номер из {len(serial)} символов, а должно быть 6, 7, 8, 13 или 20",
+            )
+        )
+    tail = [s for s in segments[1:] if s]
+    ais = [_segment_ai(s) for s in tail]
+    for seg, ai in zip(tail, ais, strict=True):
+        if ai is None:
+            problems.append(
+                Problem(f"unsupported element {seg[:4]!r}…", f"неподдерживаемый элемент {seg[:4]!r}…")
+            )
+        elif ai in ("91", "92", "93"):
+            n = len(seg) - len(ai)
+            lengths = _ELEMENTS[ai][0]
+            if n not in lengths:
+                want = " or ".join(map(str, lengths))
+                problems.append(
+                    Problem(
+                        f"({ai}) has {n} characters, expected {want}",
+                        f"({ai}) из {n} символов, ожидается {want.replace('or', 'или')}",
+                    )
+                )
+    if not {"92", "93"} & set(filter(None, ais)):
+        problems.append(_no_tail())
+    if not problems:
+        problems.append(
+            Problem(
+                "the elements are not in a Chestny Znak order ((01)(21)…(91)(92) or …(93))",
+                "элементы кода идут не в порядке Честного знака ((01)(21)…(91)(92) или …(93))",
+            )
+        )
+    return tuple(problems)
+
+
+def _segment_ai(segment: str) -> str | None:
+    for ai in sorted(_ELEMENTS, key=len, reverse=True):
+        if segment.startswith(ai):
+            return ai
+    return None
+
+
+def _no_tail() -> Problem:
+    return Problem(
+        "no crypto tail ((91)+(92) or (93)): scan the DataMatrix itself, not the text printed under it",
+        "нет криптохвоста ((91)+(92) или (93)): сканируйте сам DataMatrix, а не текст под ним",
+    )

@@ -1,0 +1,49 @@
+"""GTIN rules: item barcodes (EAN-8, UPC-A, EAN-13, GTIN-14) and their check digits.
+
+Validation goes through `biip`, the GS1 interpreter; comparison uses the GTIN-14 form, so an
+EAN-13 on the box and the GTIN-14 inside a marking code match when they name the same product.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from biip import ParseError
+from biip.gtin import Gtin
+
+GTIN_LENGTHS = frozenset({8, 12, 13, 14})
+
+
+def check_digit(payload: str) -> int:
+    """The GS1 mod-10 check digit for the digits before it."""
+    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(payload)))
+    return (10 - total % 10) % 10
+
+
+def gtin_error(code: str) -> str | None:
+    """Why `code` is not a valid GTIN (English), or None when it is one."""
+    if not code.isascii() or not code.isdigit() or len(code) not in GTIN_LENGTHS:
+        return f"a GTIN has 8, 12, 13 or 14 digits, got {len(code)} characters"
+    try:
+        Gtin.parse(code)
+    except ParseError:
+        return f"GTIN check digit is wrong: expected {check_digit(code[:-1])}, got {code[-1]}"
+    return None
+
+
+def is_gtin(code: str) -> bool:
+    """True for a well-formed GTIN-8/12/13/14 with a correct check digit."""
+    return gtin_error(code) is None
+
+
+def as_gtin14(code: str) -> str:
+    """The GTIN-14 form (zero-padded) used to compare barcodes of different lengths."""
+    return code.rjust(14, "0")
+
+
+def gtin_in(gtin: str, barcodes: Iterable[str]) -> bool:
+    """True if `gtin` names the same product as one of `barcodes` (non-GTIN barcodes are skipped)."""
+    target = as_gtin14(gtin)
+    return any(
+        as_gtin14(code) == target for code in barcodes if code.isdigit() and len(code) in GTIN_LENGTHS
+    )

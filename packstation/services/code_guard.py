@@ -1,0 +1,98 @@
+"""Duplicate marking codes: refuse a code scanned twice in one order or already used at this station.
+
+One physical unit has one code; scanning it twice (a second unit "coded" with the first unit's
+label) is the commonest way a wrong code reaches the Market. Codes are compared by identity:
+for a Chestny Znak code the GTIN + serial ("KI"), since the crypto tail of the same label can be
+misread differently; for other kinds the normalized value. The station-wide index
+(`CodeRegistryPort`, journal-backed) is told about accepted codes and keyed the same way, so it
+never stores crypto tails.
+
+A unit split across part boxes repeats its code in every box: that is the packing session's
+doing and never goes through `check`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from packstation.domain.cis import check_cis
+from packstation.domain.errors import ScanError
+from packstation.domain.instances import Instance, InstanceKind
+from packstation.services.ports import CodeRegistryPort
+
+
+def code_key(instance: Instance) -> str:
+    """The identity of a code: GTIN+serial for a valid CIS, the value otherwise."""
+    if instance.kind is InstanceKind.CIS:
+        check = check_cis(instance.value)
+        if check.valid:
+            return check.without_tail
+    return f"{instance.kind.value}:{instance.value}"
+
+
+class CodeGuard:
+    """Checks codes for duplicates before the packing session accepts them.
+
+    Args:
+        registry: the station's index of codes used in orders.
+    """
+
+    def __init__(self, registry: CodeRegistryPort) -> None:
+        self._registry = registry
+
+    def check(self, instance: Instance, *, order_id: int, order_codes: Iterable[Instance] = ()) -> None:
+        """Refuse `instance` if it is already in this order or was used in another order here.
+
+        Args:
+            instance: the scanned code.
+            order_id: the order being packed.
+            order_codes: codes already attached to units of this order.
+
+        Raises:
+            ScanError: saying where (and when) the code was used.
+        """
+        key = code_key(instance)
+        if any(code_key(other) == key for other in order_codes):
+            raise _in_this_order(instance)
+        use = self._registry.find(key)
+        if use is None:
+            return
+        if use.order_id == order_id:
+            raise _in_this_order(instance)
+        when = use.used_at.strftime("%d.%m.%Y %H:%M")
+        raise ScanError(
+            f"Этот код ({instance.masked()}) уже использован в заказе {use.order_id} ({when}).",
+            f"This code ({instance.masked()}) was already used in order {use.order_id} ({when}).",
+            hint_ru=f"Сканируйте код этой единицы; если заказ {use.order_id} отменён, освободите код в нём.",
+            hint_en=f"Scan this unit's own code; if order {use.order_id} was cancelled, release it there.",
+        )
+
+    def remember(self, instance: Instance, order_id: int) -> None:
+        """Record that `order_id` now uses the code."""
+        self._registry.remember(code_key(instance), order_id)
+
+    def forget(self, instance: Instance, order_id: int) -> None:
+        """Release the code (unit unpacked, scan undone, order cancelled)."""
+        self._registry.forget(code_key(instance), order_id)
+
+    def resync(self, order_id: int, instances: Iterable[Instance]) -> None:
+        """Make the index hold exactly `instances` for `order_id`, and no other code of it.
+
+        The index is written after the journal, in its own transaction: a crash in between
+        leaves it one code ahead or behind the journal, so a restored session calls this.
+        """
+        wanted = {code_key(instance) for instance in instances}
+        held = set(self._registry.codes_of(order_id))
+        for key in sorted(held - wanted):
+            self._registry.forget(key, order_id)
+        for key in sorted(wanted - held):
+            self._registry.remember(key, order_id)
+
+
+def _in_this_order(instance: Instance) -> ScanError:
+    return ScanError(
+        f"Этот код ({instance.masked()}) уже отсканирован в этом заказе.",
+        f"This code ({instance.masked()}) was already scanned in this order.",
+        hint_ru="У каждой единицы товара свой код: отсканируйте код на следующей единице.",
+        hint_en="Every unit has its own code: scan the code on the next unit.",
+    )
