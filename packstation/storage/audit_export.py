@@ -1,0 +1,166 @@
+"""`packstation export-audit --from --to --out FILE.csv`: the audit log as a spreadsheet.
+
+Dates are the station's local calendar days, both inclusive. The CSV is UTF-8 with a BOM (so
+Excel shows Cyrillic correctly), comma-separated, one line per audit record, times in local time
+with their UTC offset. The database is opened read-only: exporting never changes or moves it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sqlite3
+import sys
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Final, TextIO
+
+import platformdirs
+
+from packstation import APP_NAME
+from packstation.domain.errors import StorageError
+from packstation.storage.audit import AuditRecord, SqliteAuditLog
+from packstation.storage.database import DB_FILE_NAME, Database
+
+CSV_HEADER: Final = ("time", "station", "packer", "order_id", "action", "detail")
+_AUDIT_SCHEMA: Final = 3  # the first schema version with the audit table
+
+
+def export_audit_cli(
+    args: argparse.Namespace, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run the export; returns the process exit code (0 ok, 2 bad input or no journal).
+
+    Args:
+        args: `date_from`, `date_to` (YYYY-MM-DD or None), `out` (CSV path), `data_dir` (or None).
+        stdout: where the summary goes (default `sys.stdout`).
+        stderr: where errors go (default `sys.stderr`).
+    """
+    err_out = stderr if stderr is not None else sys.stderr
+    out = stdout if stdout is not None else sys.stdout
+    try:
+        start, end = parse_period(args.date_from, args.date_to)
+        data_dir = Path(args.data_dir) if args.data_dir else _default_data_dir()
+        count = export_audit(data_dir / DB_FILE_NAME, Path(args.out), start, end)
+    except StorageError as err:
+        print(f"{err.message('ru')}\n{err.message('en')}", file=err_out)
+        return 2
+    print(f"Выгружено записей: {count} -> {args.out}\nExported {count} records to {args.out}", file=out)
+    return 0
+
+
+def parse_period(date_from: str | None, date_to: str | None) -> tuple[datetime | None, datetime | None]:
+    """Local-midnight bounds `[from, to + 1 day)` as aware datetimes.
+
+    Raises:
+        StorageError: a date is malformed or `from` is after `to`.
+    """
+    first = _parse_day(date_from, "--from")
+    last = _parse_day(date_to, "--to")
+    if first is not None and last is not None and first > last:
+        raise StorageError(
+            f"Начальная дата {first} позже конечной {last}.",
+            f"The start date {first} is after the end date {last}.",
+            hint_ru="Поменяйте --from и --to местами.",
+            hint_en="Swap --from and --to.",
+        )
+    start = _local_midnight(first) if first is not None else None
+    end = _local_midnight(last + timedelta(days=1)) if last is not None else None
+    return start, end
+
+
+def export_audit(db_path: Path, out: Path, start: datetime | None, end: datetime | None) -> int:
+    """Write the audit records with `start <= at < end` to `out`; returns how many.
+
+    Raises:
+        StorageError: the journal is missing, unreadable or too old, or `out` cannot be written.
+    """
+    db = _open_read_only(db_path)
+    try:
+        records = SqliteAuditLog(db).between(start, end)
+        return write_csv(records, out)
+    finally:
+        db.close()
+
+
+def write_csv(records: Iterable[AuditRecord], out: Path) -> int:
+    """Write records as CSV (UTF-8 with BOM); returns the number of rows.
+
+    Raises:
+        StorageError: the file cannot be written.
+    """
+    count = 0
+    try:
+        with out.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(CSV_HEADER)
+            for record in records:
+                writer.writerow(
+                    (
+                        record.at.astimezone().isoformat(timespec="seconds"),
+                        record.station,
+                        record.packer,
+                        "" if record.order_id is None else record.order_id,
+                        record.action,
+                        record.detail,
+                    )
+                )
+                count += 1
+    except OSError as err:
+        raise StorageError(
+            f"Не удалось записать файл {out}: {err.strerror or err}.",
+            f"Could not write {out}: {err.strerror or err}.",
+            hint_ru="Проверьте путь в --out и права на папку.",
+            hint_en="Check the --out path and the folder's permissions.",
+        ) from err
+    return count
+
+
+def _parse_day(text: str | None, option: str) -> date | None:
+    if text is None or text == "":
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as err:
+        raise StorageError(
+            f"Неверная дата в {option}: «{text}». Нужен формат ГГГГ-ММ-ДД.",
+            f"Invalid date in {option}: '{text}'. Use YYYY-MM-DD.",
+        ) from err
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time()).astimezone()
+
+
+def _default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def _open_read_only(path: Path) -> Database:
+    if not path.is_file():
+        raise StorageError(
+            f"Журнал не найден: {path}.",
+            f"No journal found at {path}.",
+            hint_ru="Укажите папку данных станции параметром --data-dir.",
+            hint_en="Point --data-dir at the station's data folder.",
+        )
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.Error as err:
+        raise StorageError(
+            f"Журнал {path} не читается: {err}.",
+            f"The journal {path} cannot be read: {err}.",
+            hint_ru="Запустите программу: повреждённый журнал будет заменён, а старый сохранён.",
+            hint_en="Start the app: a damaged journal is replaced and the old one kept.",
+        ) from err
+    if version < _AUDIT_SCHEMA:
+        conn.close()
+        raise StorageError(
+            f"Журнал {path} старой версии (схема {version}) и ещё не содержит аудита.",
+            f"The journal {path} is an old version (schema {version}) without an audit log.",
+            hint_ru="Запустите программу один раз, чтобы обновить журнал.",
+            hint_en="Start the app once to upgrade the journal.",
+        )
+    return Database(conn, path, read_only=True)

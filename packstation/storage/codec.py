@@ -1,0 +1,57 @@
+"""JSON and time encoding shared by the journal tables."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from packstation.domain.errors import StorageError
+
+
+def utc_now() -> datetime:
+    """The current time, timezone-aware UTC (the default clock of the storage classes)."""
+    return datetime.now(UTC)
+
+
+def to_text(moment: datetime) -> str:
+    """A sortable ISO-8601 UTC text (naive datetimes are taken as UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def from_text(text: str) -> datetime:
+    """The inverse of `to_text`."""
+    return datetime.fromisoformat(text)
+
+
+def dump_json(value: Mapping[str, Any], what_ru: str, what_en: str) -> str:
+    """Serialize a JSON object compactly, refusing values JSON cannot carry exactly.
+
+    Args:
+        value: the mapping to store.
+        what_ru: what is being stored, for the error text (Russian).
+        what_en: the same in English.
+
+    Raises:
+        StorageError: `value` holds something that is not plain JSON (objects, NaN, ...).
+    """
+    try:
+        return json.dumps(dict(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError) as err:
+        raise StorageError(
+            f"Не удалось сохранить {what_ru}: данные не сериализуются ({err}).",
+            f"Could not store the {what_en}: the data cannot be serialized ({err}).",
+            hint_ru="Это ошибка программы; сообщите в поддержку.",
+            hint_en="This is a bug; please report it.",
+        ) from err
+
+
+def load_json(text: str) -> dict[str, Any]:
+    """Parse a JSON object stored by `dump_json`."""
+    value = json.loads(text)
+    if not isinstance(value, dict):
+        raise ValueError("stored JSON is not an object")
+    return value

@@ -1,0 +1,311 @@
+"""Opening the journal database: WAL + synchronous=FULL, migrations, and recovery from a bad file.
+
+A database that is corrupt, locked by another program past a grace period, or written by a newer
+Packstation never stops the app: the file (with its -wal/-shm companions) is moved aside with a
+timestamp, a fresh database is created, and `DatabaseOpen.warning` tells the packer where the old
+file went. Nothing is deleted, so support can still recover work from the moved file.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Final
+
+from packstation.domain.errors import StorageError
+from packstation.storage.codec import utc_now
+from packstation.storage.schema import SCHEMA_VERSION, migrate, schema_version
+
+DB_FILE_NAME: Final = "journal.sqlite3"
+_COMPANIONS: Final = ("-wal", "-shm", "-journal")
+_LOCK_WAIT_MS: Final = 3000
+_SQLITE_HEADER: Final = b"SQLite format 3\x00"
+
+_log = logging.getLogger("packstation.storage")
+
+
+class UnusableDatabaseError(Exception):
+    """Internal: the file cannot be used as is; `reason_ru`/`reason_en` say why."""
+
+    def __init__(self, reason_ru: str, reason_en: str) -> None:
+        super().__init__(reason_en)
+        self.reason_ru = reason_ru
+        self.reason_en = reason_en
+
+
+class Database:
+    """One SQLite connection shared by the journal, outbox, codes index and audit log.
+
+    Writes go through `transaction()`, which takes the write lock up front (BEGIN IMMEDIATE) and
+    commits before returning; with WAL + synchronous=FULL the commit has reached the disk.
+    A lock serialises use from several threads (the app is single-threaded, tools may not be).
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
+        self._conn = conn
+        self.path = path
+        self.read_only = read_only
+        self._lock = threading.RLock()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; committed durably on exit, rolled back on any exception.
+
+        Raises:
+            StorageError: the database could not be written (disk full, I/O error, locked).
+        """
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as err:
+                raise write_failed(self.path, err) from err
+            try:
+                yield self._conn
+            except sqlite3.Error as err:
+                self._rollback()
+                raise write_failed(self.path, err) from err
+            except BaseException:
+                self._rollback()
+                raise
+            try:
+                self._conn.execute("COMMIT")
+            except sqlite3.Error as err:
+                self._rollback()
+                raise write_failed(self.path, err) from err
+
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection for reads (a consistent snapshot per statement).
+
+        Raises:
+            StorageError: the database could not be read.
+        """
+        with self._lock:
+            try:
+                yield self._conn
+            except sqlite3.Error as err:
+                raise read_failed(self.path, err) from err
+
+    def close(self) -> None:
+        """Checkpoint the WAL into the main file and close the connection."""
+        with self._lock:
+            try:
+                if not self.read_only:
+                    self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except sqlite3.Error as err:  # closing must not fail the shutdown
+                _log.warning("WAL checkpoint on close failed: %s", err)
+            self._conn.close()
+
+    def _rollback(self) -> None:
+        try:
+            self._conn.execute("ROLLBACK")
+        except sqlite3.Error as err:  # already rolled back by SQLite after an I/O error
+            _log.debug("rollback after failure: %s", err)
+
+
+class Table:
+    """Base of the classes that own one part of the database (journal, outbox, codes, audit).
+
+    Args:
+        db: the open database.
+        clock: returns the current time (tests pass a settable one).
+    """
+
+    def __init__(self, db: Database, clock: Callable[[], datetime] = utc_now) -> None:
+        self._db = db
+        self._clock = clock
+
+
+def write_failed(path: Path, err: sqlite3.Error) -> StorageError:
+    """The packer-facing error for a failed write; nothing of the action was stored."""
+    return StorageError(
+        f"Не удалось записать действие в журнал ({path}): {err}. Действие не выполнено.",
+        f"Could not write the action to the journal ({path}): {err}. The action was not done.",
+        hint_ru="Проверьте свободное место на диске и повторите.",
+        hint_en="Check the free disk space and try again.",
+    )
+
+
+def read_failed(path: Path, err: sqlite3.Error) -> StorageError:
+    """The packer-facing error for a failed read."""
+    return StorageError(
+        f"Не удалось прочитать журнал ({path}): {err}.",
+        f"Could not read the journal ({path}): {err}.",
+        hint_ru="Перезапустите программу; если ошибка повторится, обратитесь в поддержку.",
+        hint_en="Restart the app; if it happens again, contact support.",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DatabaseOpen:
+    """The outcome of `open_database`.
+
+    Attributes:
+        database: the ready database (fresh if the old file was unusable).
+        warning: what went wrong and where the old file went, for the message bar.
+        moved_to: the timestamped path of the unusable file, if it was moved.
+        migrated: the schema versions applied during this open.
+    """
+
+    database: Database
+    warning: StorageError | None = None
+    moved_to: Path | None = None
+    migrated: tuple[int, ...] = ()
+
+
+def connect(path: Path, *, lock_wait_ms: int = _LOCK_WAIT_MS) -> sqlite3.Connection:
+    """A raw autocommit connection with the journal's pragmas (WAL, synchronous=FULL).
+
+    Raises:
+        sqlite3.Error: the file is not a usable database.
+    """
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=lock_wait_ms / 1000)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(lock_wait_ms)}")
+        if schema_version(conn) == 0:
+            # Must precede the first table; lets retention give pages back to the file system.
+            conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            raise sqlite3.OperationalError(f"journal_mode is {mode}, WAL unavailable")
+        conn.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_database(
+    data_dir: Path, *, file_name: str = DB_FILE_NAME, lock_wait_ms: int = _LOCK_WAIT_MS
+) -> DatabaseOpen:
+    """Open (or create) the journal database in `data_dir`, upgrading its schema.
+
+    Args:
+        data_dir: the app's data directory (must exist).
+        file_name: the database file name.
+        lock_wait_ms: how long to wait for another program's lock before giving up on the file.
+
+    Returns:
+        The open database, with a warning when the old file had to be moved aside.
+
+    Raises:
+        StorageError: even a fresh database cannot be created in `data_dir`.
+    """
+    path = data_dir / file_name
+    try:
+        conn, applied = _open_checked(path, lock_wait_ms)
+        return DatabaseOpen(Database(conn, path), migrated=tuple(applied))
+    except UnusableDatabaseError as bad:
+        moved = _move_aside(path)
+        _log.warning("journal %s unusable (%s); moved to %s", path, bad.reason_en, moved)
+        warning = _moved_warning(path, moved, bad)
+    try:
+        conn, applied = _open_checked(path, lock_wait_ms)
+    except (UnusableDatabaseError, OSError) as err:
+        raise StorageError(
+            f"Не удалось создать журнал в {path}: {err}.",
+            f"Could not create the journal in {path}: {err}.",
+            hint_ru="Укажите доступную папку параметром --data-dir.",
+            hint_en="Choose a writable folder with --data-dir.",
+        ) from err
+    return DatabaseOpen(Database(conn, path), warning=warning, moved_to=moved, migrated=tuple(applied))
+
+
+def _open_checked(path: Path, lock_wait_ms: int) -> tuple[sqlite3.Connection, list[int]]:
+    _check_header(path)
+    try:
+        conn = connect(path, lock_wait_ms=lock_wait_ms)
+    except sqlite3.Error as err:
+        raise _classify(err) from err
+    try:
+        version = schema_version(conn)
+        if version > SCHEMA_VERSION:
+            raise UnusableDatabaseError(
+                f"он создан более новой версией Packstation (схема {version})",
+                f"it was written by a newer Packstation (schema {version})",
+            )
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise UnusableDatabaseError(f"файл повреждён ({check})", f"the file is damaged ({check})")
+        applied = migrate(conn)
+    except sqlite3.Error as err:
+        conn.close()
+        raise _classify(err) from err
+    except UnusableDatabaseError:
+        conn.close()
+        raise
+    return conn, applied
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite opens it (and resets its -wal companion)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise UnusableDatabaseError(
+            f"файл не читается: {err.strerror or err}", f"the file cannot be read: {err.strerror or err}"
+        ) from err
+    if header and header != _SQLITE_HEADER:
+        raise UnusableDatabaseError(
+            "файл повреждён или не является базой данных", "the file is damaged or not a database"
+        )
+
+
+def _classify(err: sqlite3.Error) -> UnusableDatabaseError:
+    text = str(err)
+    if "locked" in text or "busy" in text:
+        return UnusableDatabaseError(
+            f"файл занят другой программой (возможно, вторым окном Packstation): {text}",
+            f"the file is locked by another program (perhaps a second Packstation window): {text}",
+        )
+    if "unable to open" in text:
+        return UnusableDatabaseError(
+            f"файл не открывается (нет папки или прав доступа): {text}",
+            f"the file cannot be opened (missing folder or no permission): {text}",
+        )
+    return UnusableDatabaseError(f"файл повреждён или не является базой данных: {text}",
+                            f"the file is damaged or not a database: {text}")
+
+
+def _move_aside(path: Path) -> Path | None:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = path.with_name(f"{path.name}.broken-{stamp}")
+    try:
+        os.replace(path, target)
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        _log.error("could not move %s aside: %s", path, err)
+        return None
+    for suffix in _COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        try:
+            os.replace(companion, target.with_name(target.name + suffix))
+        except FileNotFoundError:
+            continue
+        except OSError as err:
+            _log.warning("could not move %s aside: %s", companion, err)
+    return target
+
+
+def _moved_warning(path: Path, moved: Path | None, bad: UnusableDatabaseError) -> StorageError:
+    if moved is not None:
+        where_ru, where_en = f"Старый файл сохранён как {moved}.", f"The old file was kept as {moved}."
+    else:
+        where_ru, where_en = "Старый файл переместить не удалось.", "The old file could not be moved."
+    return StorageError(
+        f"Журнал {path} нельзя использовать: {bad.reason_ru}. Создан новый журнал. {where_ru}",
+        f"The journal {path} cannot be used: {bad.reason_en}. A new journal was started. {where_en}",
+        hint_ru="Незавершённые сборки из старого журнала не восстановлены; сообщите в поддержку.",
+        hint_en="Unfinished packing from the old journal was not restored; tell support.",
+    )

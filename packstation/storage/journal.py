@@ -1,0 +1,166 @@
+"""The packing journal: durable, ordered packer actions per order (implements `JournalPort`).
+
+Actions are opaque JSON objects written by the packing session; the journal only copies their
+`kind` (or `op`, the packing session's name for it) into a column for support queries. `append`
+commits before it returns (WAL + synchronous=FULL), so an action the UI shows as done survives a
+crash or a power cut.
+
+An order's work is an *epoch*: appending to a finished order (the packer reopened it) starts a
+new epoch, and `entries` returns only the latest epoch, so a restore never mixes in an earlier,
+finished packing of the same order. Finished epochs are deleted by `compact` after the retention
+period; the audit log keeps the history.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from packstation.services.ports import JournalEntry
+from packstation.storage.codec import dump_json, load_json, to_text
+from packstation.storage.database import Table
+
+
+@dataclass(frozen=True, slots=True)
+class CompactionResult:
+    """What `compact` removed."""
+
+    journal_rows: int
+    orders: int
+    outbox_rows: int
+
+
+class SqliteJournal(Table):
+    """`JournalPort` over the shared database."""
+
+    def append(self, order_id: int, action: Mapping[str, Any]) -> int:
+        """Store one action durably and return its sequence number.
+
+        Args:
+            order_id: the order the action belongs to.
+            action: a JSON object (str keys; str, int, float, bool, None, lists, objects).
+
+        Returns:
+            The action's sequence number (increasing across all orders).
+
+        Raises:
+            StorageError: the action is not JSON or could not be written; nothing was stored.
+        """
+        text = dump_json(action, "действие сборки", "packing action")
+        kind = action.get("kind", action.get("op", ""))
+        now = to_text(self._clock())
+        with self._db.transaction() as conn:
+            epoch = _open_epoch(conn, order_id, now)
+            cursor = conn.execute(
+                "INSERT INTO journal (order_id, epoch, kind, action, created_at) VALUES (?, ?, ?, ?, ?)",
+                (order_id, epoch, kind if isinstance(kind, str) else str(kind), text, now),
+            )
+            seq = cursor.lastrowid
+        assert seq is not None  # an INSERT into a rowid table always sets it
+        return seq
+
+    def entries(self, order_id: int) -> list[JournalEntry]:
+        """The actions of the order's latest epoch, oldest first."""
+        with self._db.reading() as conn:
+            rows = conn.execute(
+                """
+                SELECT j.seq, j.action FROM journal j
+                JOIN order_work w ON w.order_id = j.order_id AND w.epoch = j.epoch
+                WHERE j.order_id = ? ORDER BY j.seq
+                """,
+                (order_id,),
+            ).fetchall()
+        return [JournalEntry(seq, order_id, load_json(text)) for seq, text in rows]
+
+    def orders_in_progress(self) -> list[int]:
+        """Orders with unfinished work at this station, in the order their work started."""
+        with self._db.reading() as conn:
+            rows = conn.execute(
+                "SELECT order_id FROM order_work WHERE state = 'in_progress' ORDER BY started_at, order_id"
+            ).fetchall()
+        return [order_id for (order_id,) in rows]
+
+    def in_progress_entries(self) -> dict[int, list[JournalEntry]]:
+        """Every in-progress order's entries in one query (for restoring many orders at start)."""
+        with self._db.reading() as conn:
+            rows = conn.execute(
+                """
+                SELECT j.order_id, j.seq, j.action FROM order_work w
+                JOIN journal j ON j.order_id = w.order_id AND j.epoch = w.epoch
+                WHERE w.state = 'in_progress' ORDER BY w.started_at, w.order_id, j.seq
+                """
+            ).fetchall()
+        result: dict[int, list[JournalEntry]] = {}
+        for order_id, seq, text in rows:
+            result.setdefault(order_id, []).append(JournalEntry(seq, order_id, load_json(text)))
+        return result
+
+    def finish(self, order_id: int) -> None:
+        """Mark the order's work finished (submitted, cancelled or abandoned); idempotent."""
+        now = to_text(self._clock())
+        with self._db.transaction() as conn:
+            conn.execute(
+                "UPDATE order_work SET state = 'finished', finished_at = ?, updated_at = ? "
+                "WHERE order_id = ? AND state = 'in_progress'",
+                (now, now, order_id),
+            )
+
+    def is_finished(self, order_id: int) -> bool:
+        """Whether the order's latest work is finished (False when it has no journal at all)."""
+        with self._db.reading() as conn:
+            row = conn.execute("SELECT state FROM order_work WHERE order_id = ?", (order_id,)).fetchone()
+        return row is not None and row[0] == "finished"
+
+    def compact(self, retention_days: int) -> CompactionResult:
+        """Delete journals of work finished more than `retention_days` ago, and old done intents.
+
+        Pending intents, in-progress work and the audit log are never touched. Freed pages are
+        returned to the file system.
+        """
+        cutoff = to_text(self._clock() - timedelta(days=retention_days))
+        with self._db.transaction() as conn:
+            old = "SELECT order_id FROM order_work WHERE state = 'finished' AND finished_at < ?"
+            journal_rows = conn.execute(f"DELETE FROM journal WHERE order_id IN ({old})", (cutoff,)).rowcount
+            # Earlier epochs of reopened orders are finished work too.
+            journal_rows += conn.execute(
+                """
+                DELETE FROM journal WHERE created_at < ? AND epoch < (
+                    SELECT w.epoch FROM order_work w WHERE w.order_id = journal.order_id)
+                """,
+                (cutoff,),
+            ).rowcount
+            orders = conn.execute(
+                "DELETE FROM order_work WHERE state = 'finished' AND finished_at < ?", (cutoff,)
+            ).rowcount
+            outbox_rows = conn.execute(
+                "DELETE FROM outbox WHERE state = 'done' AND completed_at < ?", (cutoff,)
+            ).rowcount
+        with self._db.reading() as conn:
+            # executescript steps the pragma to completion; execute() would free a single page.
+            conn.executescript("PRAGMA incremental_vacuum;")
+        return CompactionResult(journal_rows, orders, outbox_rows)
+
+
+def _open_epoch(conn: sqlite3.Connection, order_id: int, now: str) -> int:
+    row = conn.execute("SELECT state, epoch FROM order_work WHERE order_id = ?", (order_id,)).fetchone()
+    if row is None:
+        conn.execute(
+            "INSERT INTO order_work (order_id, state, epoch, started_at, updated_at) "
+            "VALUES (?, 'in_progress', 1, ?, ?)",
+            (order_id, now, now),
+        )
+        return 1
+    state, epoch = row
+    if state == "finished":
+        epoch += 1
+        conn.execute(
+            "UPDATE order_work SET state = 'in_progress', epoch = ?, started_at = ?, updated_at = ?, "
+            "finished_at = NULL WHERE order_id = ?",
+            (epoch, now, now, order_id),
+        )
+    else:
+        conn.execute("UPDATE order_work SET updated_at = ? WHERE order_id = ?", (now, order_id))
+    return int(epoch)

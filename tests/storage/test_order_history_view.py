@@ -1,0 +1,61 @@
+"""The order-history panel over the real audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from packstation.domain.errors import StorageError
+from packstation.storage.audit import AuditRecord
+from packstation.storage.local_store import LocalStore
+from packstation.ui.order_history_view import OrderHistoryView
+
+pytestmark = pytest.mark.gui
+
+
+def test_shows_an_orders_records_oldest_first(qtbot: QtBot, store: LocalStore) -> None:
+    store.audit.record("order_opened", order_id=42)
+    store.audit.record("other_order", order_id=43)
+    store.audit.record("label_printed", order_id=42, detail="box 1/1")
+    view = OrderHistoryView(store.audit, language="en")
+    qtbot.addWidget(view)
+
+    view.show_order(42)
+
+    model = view.model
+    assert model.rowCount() == 2
+    assert [model.item(r, 3).text() for r in range(2)] == ["order_opened", "label_printed"]
+    assert (model.item(1, 1).text(), model.item(1, 2).text(), model.item(1, 4).text()) == (
+        "Desk 3",
+        "Ирина",
+        "box 1/1",
+    )
+    assert "42" in view.title()
+    assert "2 records" in view.title()
+
+    store.audit.record("status_sent", order_id=42)
+    view.refresh()
+    assert model.rowCount() == 3
+
+    view.show_order(7)
+    assert model.rowCount() == 0
+    assert "7" in view.title()
+
+
+class _BrokenReader:
+    def history(self, order_id: int) -> list[AuditRecord]:
+        raise StorageError("Журнал не читается.", "The journal cannot be read.")
+
+    def between(self, start: datetime | None, end: datetime | None) -> Iterator[AuditRecord]:
+        return iter(())
+
+
+def test_storage_error_is_shown_not_raised(qtbot: QtBot) -> None:
+    view = OrderHistoryView(_BrokenReader(), language="ru")
+    qtbot.addWidget(view)
+    view.show_order(1)
+    assert view.title() == "Журнал не читается."
+    assert view.model.rowCount() == 0
