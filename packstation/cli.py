@@ -28,6 +28,10 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--seed", type=int, default=1)
     sandbox.add_argument("--faults", default="", help="fault injection, e.g. 'latency=0.2,5xx=0.1'")
     sandbox.add_argument("--strict-key", default=None, help="accept only this Api-Key")
+    sandbox.add_argument("--order-count", type=int, default=None, help="seed this many demo orders")
+    sandbox.add_argument(
+        "--verification-delay", type=float, default=1.0, help="seconds a marking code stays IN_PROGRESS"
+    )
 
     check = sub.add_parser("check-code", help="classify and validate one scanned code, print JSON")
     check.add_argument("code", nargs="?", default="-", help="the code, or - to read stdin")

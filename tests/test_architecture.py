@@ -49,4 +49,5 @@ def test_only_ui_and_app_import_qtwidgets() -> None:
 def test_every_subpackage_explains_itself() -> None:
     for init in PACKAGE.glob("*/__init__.py"):
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
-        assert doc and len(doc) > 80, f"{init} needs a paragraph saying what lives there"
+        assert doc, f"{init} has no docstring"
+        assert len(doc) > 80, f"{init} needs a paragraph saying what lives there"

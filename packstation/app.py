@@ -1,0 +1,478 @@
+"""The composition root: builds everything from the command line and runs the Qt + qasync loop.
+
+Order of things in `run(args)`:
+
+1. Qt-free preparation (`prepare`): data dir (created if missing, temp fallback if unusable),
+   logging (stderr if the log dir is unwritable), settings (backup + defaults if corrupt), CLI
+   overrides, the API key (environment or keyring; a missing keyring backend is a warning), and
+   the mode: demo with `--demo`, without an API key, or without a configured store.
+2. QApplication, translations (Russian by default), the qasync loop, the crash reporter as
+   `sys.excepthook`, SIGINT/SIGTERM routed into the loop.
+3. `Shell`: the Market connection (real, or the in-process sandbox over `httpx.ASGITransport`),
+   the order queue, the order list model, the main window and the task runner, wired together.
+4. The startup coroutine is scheduled with `QTimer.singleShot(0, ...)` so it starts only once the
+   loop runs (tasks created earlier would belong to a loop that is not running yet).
+5. Closing the window, Ctrl+C or SIGTERM resolve one "quit" future; shutdown then cancels the
+   tracked tasks, stops the queue, closes the HTTP client and flushes logs, in that order.
+
+`--smoke` loads the first page, prints `smoke ok: N orders loaded in X s (demo)` and exits 0
+(non-zero with the reason on failure); `--screenshot PATH` saves a grab of the window once the
+orders are shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import os
+import signal
+import socket
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtWidgets import QApplication
+
+from packstation import APP_NAME, __version__
+from packstation.domain.errors import PackstationError
+from packstation.domain.labels import LabelFormat
+from packstation.logs import LoggingSetup, setup_logging, shutdown_logging
+from packstation.printing.config import PrinterProfile
+from packstation.secrets import ApiKeyLookup, KeySource, load_api_key, store_api_key
+from packstation.services.order_queue import OrderQueue
+from packstation.services.ports import MarketPort
+from packstation.settings import (
+    AppSettings,
+    DataDir,
+    SettingsLoad,
+    load_settings,
+    prepare_data_dir,
+    save_settings,
+)
+from packstation.ui.crash_dialog import CrashReporter
+from packstation.ui.i18n import Translations
+from packstation.ui.main_window import MainWindow
+from packstation.ui.order_list_model import OrderListModel
+from packstation.ui.packing_wiring import PackingWiring
+from packstation.ui.printer_settings_page import PrinterSettingsPage
+from packstation.ui.settings_dialog import SettingsDialog
+from packstation.ui.status_bar import ConnectionState
+from packstation.ui.tasks import TaskRunner
+
+_log = logging.getLogger("packstation.ui")
+SMOKE_TIMEOUT_S = 60.0
+_START = time.perf_counter()
+
+
+def seconds_since_start() -> float:
+    """Wall time since the process started (Linux: from /proc), else since this module loaded."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: start time after boot
+        return time.clock_gettime(time.CLOCK_BOOTTIME) - started
+    except (OSError, ValueError, IndexError, AttributeError):
+        return time.perf_counter() - _START
+
+
+class SystemClock:
+    """The station clock (`services.ports.Clock`)."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+@dataclass
+class Runtime:
+    """Everything decided before Qt starts.
+
+    Attributes:
+        data_dir, logging, loaded: outcomes of the preparation steps (with their warnings).
+        settings: the settings with command-line overrides applied (not saved).
+        key: the API key lookup.
+        demo: run against the in-process sandbox.
+        demo_reason: why demo mode was chosen ("" when not in demo mode).
+    """
+
+    data_dir: DataDir
+    logging: LoggingSetup
+    loaded: SettingsLoad
+    settings: AppSettings
+    key: ApiKeyLookup
+    demo: bool
+    demo_reason: str = ""
+
+    def warnings(self) -> list[PackstationError]:
+        """The start-up problems the packer must be told about."""
+        found = [self.data_dir.warning, self.logging.warning, self.loaded.warning, self.key.warning]
+        return [warning for warning in found if warning is not None]
+
+
+def apply_overrides(settings: AppSettings, args: argparse.Namespace) -> AppSettings:
+    """Settings with the command line's `--api-url`, ids, `--lang`, `--printer`, `--print-to`."""
+    data = settings.model_dump()
+    for option, key in (("api_url", "api_url"), ("campaign_id", "campaign_id"),
+                        ("business_id", "business_id"), ("lang", "language")):
+        value = getattr(args, option, None)
+        if value is not None:
+            data[key] = value
+    if getattr(args, "printer", None):
+        data["printing"]["labels"]["printer_name"] = args.printer
+    if getattr(args, "print_to", None):
+        data["printing"]["labels"]["printer_name"] = ""
+        data["printing"]["virtual_dir"] = args.print_to
+    return AppSettings.model_validate(data)
+
+
+def prepare(args: argparse.Namespace) -> Runtime:
+    """Data dir, logging, settings, API key and mode; never raises for a broken environment."""
+    data_dir = prepare_data_dir(Path(args.data_dir).expanduser() if args.data_dir else None)
+    logs = setup_logging(data_dir.path / "logs")
+    _log.info("%s %s starting; data dir %s", APP_NAME, __version__, data_dir.path)
+    loaded = load_settings(data_dir.path)
+    settings = apply_overrides(loaded.settings, args)
+    # A forced demo never uses the key, so the keyring is not even asked.
+    key = ApiKeyLookup(None, KeySource.NONE) if args.demo else load_api_key()
+    if args.demo:
+        demo, reason = True, "requested"
+    elif key.key is None:
+        demo, reason = True, "no API key"
+    elif not settings.has_store:
+        demo, reason = True, "no campaign/business id"
+    else:
+        demo, reason = False, ""
+    if demo:
+        _log.info("demo mode (%s)", reason)
+    return Runtime(data_dir, logs, loaded, settings, key, demo, reason)
+
+
+@dataclass
+class MarketConnection:
+    """The Market port the services use, plus what must be closed at shutdown."""
+
+    port: MarketPort
+    closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    expect_express: bool = False
+
+    async def aclose(self) -> None:
+        for close in self.closers:
+            await close()
+
+
+def connect_market(runtime: Runtime) -> MarketConnection:
+    """The real Market, or in demo mode the sandbox served in-process over `httpx.ASGITransport`."""
+    import httpx
+
+    from packstation.market.client import MarketClient
+    from packstation.market.gateway import MarketGateway
+
+    if runtime.demo:
+        from packstation.sandbox.app import create_app
+        from packstation.sandbox.config import SandboxConfig
+        from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
+
+        transport = httpx.ASGITransport(app=create_app(SandboxConfig(seed=1)))
+        client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
+        gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
+        return MarketConnection(gateway, [client.aclose], expect_express=True)
+    settings = runtime.settings
+    key, business_id, campaign_id = runtime.key.key, settings.business_id, settings.campaign_id
+    if key is None or business_id is None or campaign_id is None:
+        raise ValueError("connect_market needs an API key and both store ids outside demo mode")
+    client = MarketClient(key, settings.api_url)
+    gateway = MarketGateway(client, business_id, campaign_id)
+    return MarketConnection(gateway, [client.aclose])
+
+
+class Shell(QObject):
+    """The running GUI: services, window and the wiring between them.
+
+    Args:
+        runtime: the prepared runtime.
+        market: the Market connection (tests pass a fake port).
+        translations: the installed translations (for the language in messages).
+    """
+
+    def __init__(
+        self, runtime: Runtime, market: MarketConnection, translations: Translations | None = None
+    ) -> None:
+        super().__init__()
+        self.runtime = runtime
+        self.market = market
+        self.language = translations.language if translations else runtime.settings.language
+        self.crash = CrashReporter(runtime.logging.log_file, parent=lambda: self.window)
+        settings = runtime.settings
+        self.queue = OrderQueue(
+            market.port,
+            SystemClock(),
+            interval_s=settings.refresh_interval_s,
+            express_interval_s=settings.express_refresh_interval_s,
+            expect_express=market.expect_express,
+        )
+        self.model = OrderListModel(self.queue)
+        self.window = MainWindow(self.model, demo=runtime.demo, station=settings.station_name)
+        self.tasks = TaskRunner(
+            self.window.message_bar.show_error, self.crash.report, lambda: self.language, self
+        )
+        self.quit_requested: asyncio.Future[None] | None = None
+        self.exit_code = 0
+        # Closing the window starts an async shutdown; Qt must not end the loop underneath it.
+        self._quit_on_close = QApplication.quitOnLastWindowClosed()
+        QApplication.setQuitOnLastWindowClosed(False)
+        self._unsubscribe = [
+            self.queue.subscribe(lambda _change: self._on_orders_changed()),
+            self.queue.subscribe_new(self._on_new_orders),
+            self.queue.subscribe_state(self._on_state),
+        ]
+        self.window.refresh_requested.connect(self._on_refresh)
+        self.window.settings_requested.connect(self.open_settings)
+        self.window.closed.connect(self.request_quit)
+        self.settings_dialog: SettingsDialog | None = None
+        # The packing workspace: activating or scanning an order opens it in a packing view.
+        self.packing = PackingWiring(
+            self.window, self.queue, market.port, self.tasks, runtime.settings, runtime.data_dir.path,
+            language=self.language, show_error=self.window.message_bar.show_error,
+            pictures=not runtime.demo, parent=self,
+        )
+        self.window.order_activated.connect(self.packing.desk.open_order)
+        for warning in runtime.warnings():
+            self.window.message_bar.show_warning(warning.message(self.language))
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    async def load_orders(self) -> int:
+        """The first load of the order list; returns how many orders are listed."""
+        await self.queue.refresh(full=True)
+        self.window.set_connection(ConnectionState.parse(self.queue.state))
+        return len(self.queue)
+
+    async def main(self, *, smoke: bool = False, screenshot: str | None = None) -> int:
+        """Show the window, load orders, then run until quit (or report and stop in smoke mode)."""
+        loop = asyncio.get_running_loop()
+        self.quit_requested = loop.create_future()
+        self.window.show()
+        try:
+            try:
+                count = await asyncio.wait_for(self.load_orders(), SMOKE_TIMEOUT_S)
+                _log.info("orders loaded: %d", count)
+            except (PackstationError, TimeoutError) as err:
+                reason = err.en if isinstance(err, PackstationError) else "timed out"
+                if smoke:
+                    print(f"smoke failed: orders could not be loaded: {reason}", file=sys.stderr)
+                    return 2
+                self.window.message_bar.show_error(
+                    err.message(self.language) if isinstance(err, PackstationError) else reason
+                )
+                count = 0
+            if screenshot:
+                await self.save_screenshot(Path(screenshot))
+            if smoke:
+                mode = "demo" if self.runtime.demo else "online"
+                elapsed = seconds_since_start()
+                print(f"smoke ok: {count} orders loaded in {elapsed:.2f} s ({mode})", flush=True)
+                return 0
+            self.queue.start()
+            await self.quit_requested
+            return self.exit_code
+        finally:
+            await self.shutdown()
+
+    async def save_screenshot(self, path: Path) -> None:
+        """Grab the window (after letting it lay out and paint) into a PNG."""
+        await asyncio.sleep(0.3)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.window.grab().save(str(path)):
+            _log.warning("could not save the screenshot to %s", path)
+
+    def request_quit(self) -> None:
+        """Window closed, Ctrl+C or SIGTERM: let `main` continue into the shutdown."""
+        if self.quit_requested is not None and not self.quit_requested.done():
+            self.quit_requested.set_result(None)
+
+    async def shutdown(self) -> None:
+        """Cancel tracked tasks, stop refreshing, close the HTTP client, flush the logs."""
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        await self.tasks.shutdown()
+        await self.packing.aclose()
+        await self.queue.stop()
+        try:
+            await self.market.aclose()
+        except Exception:  # a failing close must not stop the rest of the shutdown
+            _log.exception("closing the Market connection failed")
+        self.window.hide()
+        QApplication.setQuitOnLastWindowClosed(self._quit_on_close)
+        for handler in logging.getLogger("packstation").handlers:
+            handler.flush()
+        _log.info("shut down")
+
+    # -- reactions ----------------------------------------------------------------------------
+
+    def _on_orders_changed(self) -> None:
+        self.model.refresh()
+        self.window.set_refreshed(self.queue.last_refresh)
+
+    def _on_state(self, state: object) -> None:
+        self.window.set_connection(ConnectionState.parse(state))
+
+    def _on_new_orders(self, orders: tuple[Any, ...]) -> None:
+        text = self.tr("New orders: %n", "", len(orders))
+        self.window.message_bar.show_info(text)
+        self.packing.sounds.new_order()
+
+    def _on_refresh(self) -> None:
+        # The packer asking is rare and deliberate: reload everything, not just the update window.
+        refresh = self.queue.refresh(full=True)
+        self.tasks.run(refresh, trigger=self.window.refresh_action, name="manual-refresh")
+
+    def open_settings(self) -> None:
+        """Open the settings dialog (non-modal `open()`: the loop and scans keep running)."""
+        settings = self.runtime.loaded.settings
+        virtual_dir = Path(settings.printing.virtual_dir or self.runtime.data_dir.path / "labels")
+
+        async def test_label(profile: PrinterProfile, fmt: LabelFormat) -> None:
+            # Imported on use: the label renderer pulls in reportlab (~0.1 s at start-up).
+            from packstation.printing.factory import print_test_label
+
+            await print_test_label(profile, fmt, virtual_dir)
+
+        page = PrinterSettingsPage(settings.printing, tasks=self.tasks, print_test_label=test_label)
+        dialog = SettingsDialog(
+            settings,
+            has_key=self.runtime.key.key is not None,
+            store_key=store_api_key,
+            language=self.language,
+            printer_page=page,
+            parent=self.window,
+        )
+        dialog.accepted.connect(lambda: self._settings_accepted(dialog))
+        self.settings_dialog = dialog
+        dialog.open()
+
+    def _settings_accepted(self, dialog: SettingsDialog) -> None:
+        before = self.runtime.loaded.settings
+        edited = dialog.edited()
+        try:
+            save_settings(edited, self.runtime.loaded.path)
+        except PackstationError as err:
+            self.window.message_bar.show_error(err.message(self.language))
+            return
+        self.runtime.loaded = SettingsLoad(edited, self.runtime.loaded.path)
+        identity = ("api_url", "campaign_id", "business_id", "language")
+        if dialog.key_changed or any(getattr(before, name) != getattr(edited, name) for name in identity):
+            self.window.message_bar.show_info(
+                self.tr("Settings saved. Restart Packstation to apply the new store or language.")
+            )
+        else:
+            self.window.message_bar.show_info(self.tr("Settings saved."))
+
+
+def _route_signals(on_signal: Callable[[], None]) -> Callable[[], None]:
+    """Deliver SIGINT/SIGTERM into the Qt loop; returns a function that restores the old state.
+
+    Python runs signal handlers only when the interpreter gets control, which a blocked Qt event
+    loop never gives it: the wake-up fd makes a socket notifier fire, which runs Python code.
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(lambda *_: _drain(reader))
+    previous_fd = signal.set_wakeup_fd(writer.fileno())
+    signals = [signal.SIGINT] + ([signal.SIGTERM] if hasattr(signal, "SIGTERM") else [])
+    previous = {sig: signal.signal(sig, lambda *_: on_signal()) for sig in signals}
+
+    def restore() -> None:
+        notifier.setEnabled(False)
+        signal.set_wakeup_fd(previous_fd)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        reader.close()
+        writer.close()
+
+    return restore
+
+
+def _drain(reader: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        reader.recv(512)
+
+
+def _no_display_reason(smoke: bool) -> str | None:
+    """On Linux without a display: use offscreen for the smoke check, else explain and stop.
+
+    Qt aborts the whole process when it finds no display, with a misleading message.
+    """
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    if smoke:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        return None
+    return (
+        "Нет графического дисплея (DISPLAY не задан). / No graphical display (DISPLAY is not set): "
+        "run Packstation in a desktop session, or use `xvfb-run packstation` / `packstation --smoke`."
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the GUI (or the smoke check); returns the process exit code."""
+    import qasync
+
+    reason = _no_display_reason(bool(args.smoke or args.screenshot))
+    if reason is not None:
+        print(f"packstation: {reason}", file=sys.stderr)
+        return 2
+    runtime = prepare(args)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    translations = Translations(app)
+    translations.apply(runtime.settings.language)
+    try:
+        market = connect_market(runtime)
+    except PackstationError as err:
+        print(f"packstation: {err.message(translations.language)}", file=sys.stderr)
+        return 2
+    shell = Shell(runtime, market, translations)
+    shell.crash.install()
+    shell.packing.install(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    restore_signals = _route_signals(shell.request_quit)
+    outcome: dict[str, int] = {}
+
+    def start() -> None:
+        task = loop.create_task(shell.main(smoke=args.smoke, screenshot=args.screenshot))
+        task.add_done_callback(lambda done: _finish(done, outcome, loop))
+
+    try:
+        with loop:
+            QTimer.singleShot(0, start)
+            loop.run_forever()
+    finally:
+        restore_signals()
+        shell.crash.uninstall()
+        shutdown_logging()
+    return outcome.get("code", 1)
+
+
+def _finish(task: asyncio.Task[int], outcome: dict[str, int], loop: asyncio.AbstractEventLoop) -> None:
+    if task.cancelled():
+        outcome["code"] = 1
+    elif task.exception() is not None:
+        error = task.exception()
+        print(f"packstation: {type(error).__name__}: {error}", file=sys.stderr)
+        outcome["code"] = 1
+    else:
+        outcome["code"] = task.result()
+    loop.stop()

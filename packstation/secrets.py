@@ -1,0 +1,98 @@
+"""The Market API key: read from `PACKSTATION_API_KEY` or the OS keyring, stored only in the keyring.
+
+The key never goes into the settings file or a log. A machine without a usable keyring backend
+(a headless Linux box, a locked-down Windows profile) is not an error: the key can still come
+from the environment, and without one the app runs in demo mode and says why.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Final
+
+from packstation.domain.errors import PackstationError
+
+ENV_VAR: Final = "PACKSTATION_API_KEY"
+KEYRING_SERVICE: Final = "packstation"
+KEYRING_USER: Final = "market-api-key"
+
+_log = logging.getLogger("packstation.storage")
+
+
+class KeySource(StrEnum):
+    ENVIRONMENT = "environment"
+    KEYRING = "keyring"
+    NONE = "none"
+
+
+class SecretStoreError(PackstationError):
+    """The OS keyring cannot hold the API key."""
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKeyLookup:
+    """The outcome of looking for the API key.
+
+    Attributes:
+        key: the key, or None when none is configured.
+        source: where it came from.
+        warning: set when the keyring could not be read (the app still works).
+    """
+
+    key: str | None
+    source: KeySource
+    warning: PackstationError | None = None
+
+
+def _unavailable(err: Exception) -> SecretStoreError:
+    return SecretStoreError(
+        f"Хранилище паролей системы недоступно ({type(err).__name__}).",
+        f"The system keyring is unavailable ({type(err).__name__}).",
+        hint_ru=f"Задайте ключ API в переменной окружения {ENV_VAR} или установите keyring-бэкенд; "
+        "без ключа работает демо-режим.",
+        hint_en=f"Set the API key in the {ENV_VAR} environment variable or install a keyring backend; "
+        "without a key the app runs in demo mode.",
+    )
+
+
+def load_api_key() -> ApiKeyLookup:
+    """Find the API key: the environment variable first, then the OS keyring."""
+    from_env = os.environ.get(ENV_VAR, "").strip()
+    if from_env:
+        return ApiKeyLookup(from_env, KeySource.ENVIRONMENT)
+    # Imported here: keyring discovers its backends on import (~0.1-0.2 s), which a start with
+    # the key in the environment or in demo mode does not need to pay.
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        stored = keyring.get_password(KEYRING_SERVICE, KEYRING_USER)
+    except (KeyringError, RuntimeError, OSError) as err:
+        # RuntimeError/OSError: some backends (dbus, Windows vault) fail outside KeyringError.
+        _log.warning("keyring unavailable: %s", type(err).__name__)
+        return ApiKeyLookup(None, KeySource.NONE, _unavailable(err))
+    if stored:
+        return ApiKeyLookup(stored, KeySource.KEYRING)
+    return ApiKeyLookup(None, KeySource.NONE)
+
+
+def store_api_key(key: str) -> None:
+    """Save the API key in the OS keyring; an empty key deletes the stored one.
+
+    Raises:
+        SecretStoreError: the keyring cannot be written (message in Russian and English).
+    """
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        if key.strip():
+            keyring.set_password(KEYRING_SERVICE, KEYRING_USER, key.strip())
+        elif keyring.get_password(KEYRING_SERVICE, KEYRING_USER) is not None:
+            keyring.delete_password(KEYRING_SERVICE, KEYRING_USER)
+    except (KeyringError, RuntimeError, OSError) as err:
+        _log.warning("keyring write failed: %s", type(err).__name__)
+        raise _unavailable(err) from err

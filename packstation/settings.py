@@ -1,0 +1,177 @@
+"""The station's settings: one pydantic model saved as `settings.json` in the data dir.
+
+The model composes the areas' own sections (scanner, printing, storage) with the store identity,
+the API URL, language, station/packer names and refresh intervals. The API key is deliberately
+not here (see `packstation.secrets`). A corrupt or unreadable file never stops the app: it is moved
+aside with a timestamp, defaults are used, and the returned warning is shown to the packer.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Final, Literal
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from packstation import APP_NAME
+from packstation.devices.config import ScannerSettings
+from packstation.domain.errors import PackstationError
+from packstation.printing.config import PrintingSettings
+from packstation.storage.config import StorageSettings
+
+SETTINGS_FILE: Final = "settings.json"
+DEFAULT_API_URL: Final = "https://api.partner.market.yandex.ru"
+
+_log = logging.getLogger("packstation.storage")
+
+
+class AppSettings(BaseModel):
+    """Everything a station remembers between runs (except the API key)."""
+
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+    api_url: str = DEFAULT_API_URL
+    business_id: int | None = Field(default=None, gt=0)
+    campaign_id: int | None = Field(default=None, gt=0)
+    language: Literal["ru", "en"] = "ru"
+    station_name: str = ""
+    packer_name: str = ""
+    refresh_interval_s: int = Field(default=60, ge=10, le=3600)
+    express_refresh_interval_s: int = Field(default=15, ge=5, le=600)
+    scanner: ScannerSettings = Field(default_factory=ScannerSettings)
+    printing: PrintingSettings = Field(default_factory=PrintingSettings)
+    storage: StorageSettings = Field(default_factory=StorageSettings)
+
+    @property
+    def has_store(self) -> bool:
+        """Whether a real store is configured (both ids set)."""
+        return self.business_id is not None and self.campaign_id is not None
+
+
+class SettingsError(PackstationError):
+    """The settings file or the data dir could not be used as is."""
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsLoad:
+    """The outcome of `load_settings`.
+
+    Attributes:
+        settings: the settings to use (defaults when the file was missing or broken).
+        path: the settings file.
+        warning: what went wrong and what was done about it, for the message bar.
+        backup: where the broken file was moved, if it was.
+    """
+
+    settings: AppSettings
+    path: Path
+    warning: SettingsError | None = None
+    backup: Path | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DataDir:
+    """The directory for settings, journal and logs, and a warning when a fallback was used."""
+
+    path: Path
+    created: bool = False
+    warning: SettingsError | None = None
+
+
+def default_data_dir() -> Path:
+    """The per-user data directory of this OS (e.g. ~/.local/share/Packstation)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def prepare_data_dir(requested: Path | None) -> DataDir:
+    """Create the data dir if missing; fall back to a temporary one if it cannot be created.
+
+    Args:
+        requested: `--data-dir`, or None for the OS default.
+    """
+    path = requested if requested is not None else default_data_dir()
+    existed = path.is_dir()
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        probe = path / ".write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as err:
+        fallback = Path(tempfile.mkdtemp(prefix="packstation-"))
+        _log.warning("data dir %s unusable (%s); using %s", path, err, fallback)
+        return DataDir(
+            fallback,
+            warning=SettingsError(
+                f"Папка данных {path} недоступна ({err.strerror or err}); настройки и журнал "
+                f"временно хранятся в {fallback}.",
+                f"The data folder {path} is unusable ({err.strerror or err}); settings and the journal "
+                f"are kept in {fallback} for now.",
+                hint_ru="Укажите доступную папку параметром --data-dir.",
+                hint_en="Choose a writable folder with --data-dir.",
+            ),
+        )
+    return DataDir(path, created=not existed)
+
+
+def load_settings(data_dir: Path) -> SettingsLoad:
+    """Read `settings.json` from `data_dir`; defaults if missing; backup + defaults if broken."""
+    path = data_dir / SETTINGS_FILE
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return SettingsLoad(AppSettings(), path)
+    except (OSError, UnicodeDecodeError) as err:
+        return _replace_broken(path, f"{type(err).__name__}: {err}")
+    try:
+        return SettingsLoad(AppSettings.model_validate(json.loads(raw)), path)
+    except (json.JSONDecodeError, ValidationError) as err:
+        first_line = str(err).splitlines()[0]
+        return _replace_broken(path, first_line)
+
+
+def _replace_broken(path: Path, reason: str) -> SettingsLoad:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = path.with_name(f"{path.name}.broken-{stamp}")
+    try:
+        os.replace(path, backup)
+    except OSError as err:
+        _log.warning("could not move broken settings aside: %s", err)
+        note_ru, note_en, moved = "его не удалось переименовать", "it could not be renamed", None
+    else:
+        note_ru, note_en, moved = f"копия: {backup.name}", f"a copy is in {backup.name}", backup
+    _log.warning("settings file %s unreadable (%s); using defaults", path, reason)
+    warning = SettingsError(
+        f"Файл настроек повреждён, используются настройки по умолчанию ({note_ru}).",
+        f"The settings file is damaged; using defaults ({note_en}).",
+        hint_ru="Проверьте магазин и принтер в «Настройках».",
+        hint_en="Check the store and printer in Settings.",
+    )
+    return SettingsLoad(AppSettings(), path, warning, moved)
+
+
+def save_settings(settings: AppSettings, path: Path) -> None:
+    """Write the settings atomically (temp file + rename), so a crash never leaves half a file.
+
+    Raises:
+        SettingsError: the file cannot be written.
+    """
+    text = settings.model_dump_json(indent=2)
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as err:
+        raise SettingsError(
+            f"Не удалось сохранить настройки в {path}: {err.strerror or err}.",
+            f"Could not save the settings to {path}: {err.strerror or err}.",
+            hint_ru="Проверьте права на папку данных.",
+            hint_en="Check the data folder's permissions.",
+        ) from err

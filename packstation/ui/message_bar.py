@@ -1,0 +1,99 @@
+"""The message bar under the toolbar: errors and warnings the packer must see, in plain words.
+
+One message at a time (the newest wins; the same text twice in a row is counted, not stacked).
+Errors and warnings stay until closed; infos fade after a few seconds.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+INFO_TIMEOUT_MS = 6000
+
+_STYLES = {
+    "error": "background:#fde2e1; color:#8a1c14; border:1px solid #e0a19c;",
+    "warning": "background:#fff4d6; color:#6b4a00; border:1px solid #e6cf8a;",
+    "info": "background:#e3f0ff; color:#123d6b; border:1px solid #a7c6ea;",
+}
+
+
+class Level(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class MessageBar(QFrame):
+    """A dismissible one-line banner for errors, warnings and notes.
+
+    Signals:
+        shown(str, str): the level and text of a message just shown.
+        dismissed(): the packer closed the message.
+    """
+
+    shown = Signal(str, str)
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("messageBar")
+        self._label = QLabel(self)
+        self._label.setWordWrap(True)
+        self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._close = QToolButton(self)
+        self._close.setText("✕")
+        self._close.setAutoRaise(True)
+        self._close.setToolTip(self.tr("Close"))
+        self._close.clicked.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        layout.addWidget(self._label, 1)
+        layout.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.dismiss)
+        self._text = ""
+        self._repeats = 0
+        self.level = Level.INFO
+        self.hide()
+
+    @property
+    def text(self) -> str:
+        """The message currently shown (without the repeat counter), or '' when none is."""
+        return self._text
+
+    def show_error(self, text: str) -> None:
+        self.show_message(text, Level.ERROR)
+
+    def show_warning(self, text: str) -> None:
+        self.show_message(text, Level.WARNING)
+
+    def show_info(self, text: str) -> None:
+        self.show_message(text, Level.INFO)
+
+    def show_message(self, text: str, level: Level = Level.INFO) -> None:
+        """Show `text` at `level`, replacing the current message."""
+        self._repeats = self._repeats + 1 if (text == self._text and not self.isHidden()) else 1
+        self._text = text
+        self.level = level
+        suffix = f"  (×{self._repeats})" if self._repeats > 1 else ""
+        self._label.setText(text + suffix)
+        self.setStyleSheet(f"#messageBar {{{_STYLES[level]} border-radius:4px;}} QLabel {{border:none;}}")
+        self.show()
+        if level is Level.INFO:
+            self._timer.start(INFO_TIMEOUT_MS)
+        else:
+            self._timer.stop()
+        self.shown.emit(str(level), text)
+
+    def dismiss(self) -> None:
+        """Hide the current message."""
+        self._timer.stop()
+        if not self.isHidden():
+            self.hide()
+            self._text = ""
+            self._repeats = 0
+            self.dismissed.emit()

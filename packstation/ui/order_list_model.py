@@ -1,0 +1,434 @@
+"""The order list as a Qt table model over the order queue's state, and its filter proxy.
+
+`OrderListModel` holds no order data of its own: it keeps the `OrderQueue`'s current snapshot
+(immutable `Order`s, deadline first) in the row order the packer chose, and formats cells on
+demand. `refresh()` re-reads the snapshot; a one-second tick repaints only the deadline column so
+Express countdowns stay live. Filtering uses the queue's `OrderFilter` (same text semantics as
+the service). Sorting and filtering run in bulk in Python (sorted() with a key; one list
+comprehension per filter change, narrowing the current rows while the packer keeps typing) rather
+than per row or per comparison through Qt callbacks, which keeps 10,000 orders within the speed
+targets of bench/order_list_bench.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+from enum import IntEnum
+from typing import Any, Final, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from packstation.domain.order import (
+    CANCELLED,
+    PROCESSING,
+    READY_TO_SHIP,
+    SHIPPED,
+    STARTED,
+    BuyerType,
+    Order,
+    Program,
+    RequiredCode,
+)
+from packstation.services.order_queue import OrderFilter, deadline_sort_key, order_deadline, search_text
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+ORDER_ID_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1  # int: the row's order id
+TICK_MS: Final = 1000
+_LATE: Final = QColor("#c62828")
+_SOON: Final = QColor("#b36b00")
+_EXPRESS: Final = QColor("#d35400")
+_SOON_WINDOW: Final = timedelta(minutes=30)
+
+
+class Column(IntEnum):
+    ORDER = 0
+    PROGRAM = 1
+    DEADLINE = 2
+    ITEMS = 3
+    MARKING = 4
+    BUYER = 5
+    STATUS = 6
+
+
+_DEFAULT_SORT: Final = (Column.DEADLINE, Qt.SortOrder.AscendingOrder)
+_BOLD_EXPRESS: Final = frozenset({Column.PROGRAM, Column.DEADLINE})
+_COLOURED: Final = _BOLD_EXPRESS
+_RIGHT_ALIGNED: Final = frozenset({Column.ORDER, Column.ITEMS})
+_RIGHT: Final = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_DISPLAY: Final = int(Qt.ItemDataRole.DisplayRole)
+_FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
+_FONT: Final = int(Qt.ItemDataRole.FontRole)
+_TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole)
+_HANDLED_ROLES: Final = frozenset({_DISPLAY, _FOREGROUND, _FONT, _TOOLTIP, _ALIGNMENT, ORDER_ID_ROLE})
+
+
+class OrderSource(Protocol):
+    """What the model needs from the order queue (`services.order_queue.OrderQueue`)."""
+
+    def orders(self) -> Sequence[Order]: ...
+
+
+translate = QCoreApplication.translate  # lupdate reads `translate("Context", "text")` calls too
+
+
+def format_countdown(remaining: timedelta) -> str:
+    """`1:05:09`, `-0:04:10` or `2 d 3:00:00` style text for a time left (negative when late)."""
+    seconds = int(remaining.total_seconds())
+    sign = "−" if seconds < 0 else ""
+    seconds = abs(seconds)
+    days, seconds = divmod(seconds, 86400)
+    hours, seconds = divmod(seconds, 3600)
+    minutes, seconds = divmod(seconds, 60)
+    clock = f"{hours}:{minutes:02d}:{seconds:02d}"
+    if days:
+        return sign + translate("OrderListModel", "%1 d ").replace("%1", str(days)) + clock
+    return sign + clock
+
+
+def _status_text(order: Order) -> str:
+    if order.status == PROCESSING and order.substatus == STARTED:
+        return translate("OrderListModel", "To pack")
+    if order.status == PROCESSING and order.substatus == READY_TO_SHIP:
+        return translate("OrderListModel", "Ready to ship")
+    if order.status == PROCESSING and order.substatus in _COURIER_STEPS:
+        return _COURIER_STEPS[order.substatus]()
+    if order.status == CANCELLED:
+        return translate("OrderListModel", "Cancelled")
+    if order.status == SHIPPED:
+        return translate("OrderListModel", "Shipped")
+    return f"{order.status} / {order.substatus}" if order.substatus else order.status
+
+
+_COURIER_STEPS: Final[dict[str, Callable[[], str]]] = {
+    "COURIER_SEARCH": lambda: translate("OrderListModel", "Courier: searching"),
+    "COURIER_FOUND": lambda: translate("OrderListModel", "Courier: found"),
+    "COURIER_IN_TRANSIT_TO_SENDER": lambda: translate("OrderListModel", "Courier: on the way"),
+    "COURIER_ARRIVED_TO_SENDER": lambda: translate("OrderListModel", "Courier: arrived"),
+}
+
+
+def _program_text(program: Program) -> str:
+    return translate("OrderListModel", "⚡ Express") if program is Program.EXPRESS else program.value
+
+
+def _buyer_text(buyer: BuyerType) -> str:
+    if buyer is BuyerType.BUSINESS:
+        return translate("OrderListModel", "Business")
+    if buyer is BuyerType.PERSON:
+        return translate("OrderListModel", "Person")
+    return "—"
+
+
+def _marking_text(order: Order) -> str:
+    kinds = sorted({kind for line in order.lines for kind in line.required})
+    optional = translate("OrderListModel", "CIS (optional)")
+    names = [optional if kind is RequiredCode.CIS_OPTIONAL else kind.value for kind in kinds]
+    return ", ".join(names) if names else "—"
+
+
+class OrderListModel(QAbstractTableModel):
+    """Rows are the queue's orders (deadline first by default); columns are `Column`.
+
+    Args:
+        source: the order queue (anything with `orders()`).
+        now: the clock for countdowns (aware datetimes); injectable for tests.
+    """
+
+    def __init__(
+        self,
+        source: OrderSource,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._now = now
+        self._all: list[Order] = []  # the queue's snapshot in the chosen order
+        self._rows: list[Order] = []  # the rows passing the filter, in the same order
+        self._row_of: dict[int, int] = {}
+        self._search: dict[int, tuple[Order, str]] = {}
+        self._cells: dict[int, tuple[Order, tuple[str, ...]]] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._filter = OrderFilter()
+        self._sort: tuple[Column, Qt.SortOrder] = _DEFAULT_SORT
+        self._source_orders: Sequence[Order] = ()
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self.tick)
+        self._tick.start()
+        self.refresh()
+
+    # -- state --------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the queue's orders and re-apply the current sort and filter."""
+        self.beginResetModel()
+        self._source_orders = self._source.orders()
+        self._all = self._sorted(self._source_orders)
+        # Index the search texts now (only new or changed orders cost anything): every listed
+        # order has a current entry from here on, which the keystroke path relies on.
+        for order in self._all:
+            self._haystack(order)
+        self._rows = self._matching(self._all, self._filter)
+        self._reindex()
+        self.endResetModel()
+
+    @property
+    def total(self) -> int:
+        """How many orders the queue lists (rows shown plus rows filtered out)."""
+        return len(self._all)
+
+    @property
+    def filter(self) -> OrderFilter:
+        return self._filter
+
+    def set_filter(self, flt: OrderFilter) -> None:
+        """Show only the orders passing `flt`; typing more of the same text narrows the current rows."""
+        old = self._filter
+        narrowing = (
+            old.text.strip(" ") != ""
+            and flt.text.startswith(old.text)
+            and " " not in flt.text[len(old.text):]
+            and (flt.programs, flt.statuses) == (old.programs, old.statuses)
+        )
+        self.beginResetModel()
+        self._filter = flt
+        self._rows = self._matching(self._rows if narrowing else self._all, flt)
+        self._reindex()
+        self.endResetModel()
+
+    def _matching(self, orders: list[Order], flt: OrderFilter) -> list[Order]:
+        if flt.is_empty:
+            return list(orders)
+        words = [word for word in flt.text.casefold().split(" ") if word]
+        if not flt.programs and not flt.statuses:
+            # The keystroke path: plain substring tests over the search texts indexed by refresh().
+            search = self._search
+            if len(words) == 1:
+                word = words[0]
+                return [order for order in orders if word in search[order.id][1]]
+            return [order for order in orders if all(word in search[order.id][1] for word in words)]
+        return [order for order in orders if flt.accepts(order, self._haystack(order))]
+
+    def _haystack(self, order: Order) -> str:
+        cached = self._search.get(order.id)
+        if cached is None or cached[0] is not order:
+            cached = (order, search_text(order))
+            self._search[order.id] = cached
+        return cached[1]
+
+    def order_at(self, row: int) -> Order:
+        return self._rows[row]
+
+    def row_of(self, order_id: int) -> int | None:
+        """The current row of an order, or None when it is not listed."""
+        return self._row_of.get(order_id)
+
+    def orders(self) -> Sequence[Order]:
+        """The orders in the current row order."""
+        return self._rows
+
+    def _reindex(self) -> None:
+        self._row_of = {order.id: row for row, order in enumerate(self._rows)}
+        if len(self._search) + len(self._cells) > 4 * len(self._all) + 1000:  # forget departed orders
+            listed = {order.id for order in self._all}
+            self._search = {key: value for key, value in self._search.items() if key in listed}
+            self._cells = {key: value for key, value in self._cells.items() if key in listed}
+
+    def tick(self) -> None:
+        """Repaint the deadline column (countdowns move); the rows themselves do not change."""
+        if self._rows and any(order.is_express for order in self._rows):
+            self.dataChanged.emit(
+                self.index(0, Column.DEADLINE),
+                self.index(len(self._rows) - 1, Column.DEADLINE),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole],
+            )
+
+    # -- sorting ------------------------------------------------------------------------------
+
+    def _sort_key(self, column: Column) -> Callable[[Order], Any]:
+        keys: dict[Column, Callable[[Order], Any]] = {
+            Column.ORDER: lambda o: o.id,
+            Column.PROGRAM: lambda o: (not o.is_express, o.program.value, deadline_sort_key(o)),
+            Column.DEADLINE: deadline_sort_key,
+            Column.ITEMS: lambda o: (o.units, len(o.lines)),
+            Column.MARKING: lambda o: (not o.needs_codes, _marking_text(o)),
+            Column.BUYER: lambda o: o.buyer_type.value,
+            Column.STATUS: lambda o: (o.status, o.substatus),
+        }
+        return keys[column]
+
+    def _sorted(self, orders: Sequence[Order]) -> list[Order]:
+        column, order = self._sort
+        if (column, order) == _DEFAULT_SORT and orders is self._source_orders:
+            return list(orders)  # the queue already lists them deadline first, by the same key
+        return sorted(orders, key=self._sort_key(column), reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort rows in place, keeping selections (persistent indexes) on their orders."""
+        if not 0 <= column < len(Column):
+            return
+        self._sort = (Column(column), order)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[index.row()].id if index.isValid() else -1 for index in persistent]
+        self._all = self._sorted(self._all)
+        self._rows = self._sorted(self._rows)
+        self._reindex()
+        moved = [
+            self.index(self._row_of[i], index.column()) if i in self._row_of else QModelIndex()
+            for i, index in zip(ids, persistent, strict=True)
+        ]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    @property
+    def sort_state(self) -> tuple[Column, Qt.SortOrder]:
+        return self._sort
+
+    # -- Qt model API -------------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        titles = {
+            Column.ORDER: translate("OrderListModel", "Order"),
+            Column.PROGRAM: translate("OrderListModel", "Program"),
+            Column.DEADLINE: translate("OrderListModel", "Deadline"),
+            Column.ITEMS: translate("OrderListModel", "Items / units"),
+            Column.MARKING: translate("OrderListModel", "Marking"),
+            Column.BUYER: translate("OrderListModel", "Buyer"),
+            Column.STATUS: translate("OrderListModel", "Status"),
+        }
+        return titles.get(Column(section)) if 0 <= section < len(Column) else None
+
+    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+        # Called for every role of every visible cell on each paint: unhandled roles leave first,
+        # and the static texts of a row are formatted once per order object (cached).
+        if role not in _HANDLED_ROLES or not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if row >= len(self._rows):
+            return None
+        order = self._rows[row]
+        if role == _DISPLAY:
+            if column == Column.DEADLINE:
+                return self._deadline_text(order)
+            return self._texts(order)[column]
+        if role == ORDER_ID_ROLE:
+            return order.id
+        if role == _FOREGROUND:
+            return self._foreground(order, Column(column)) if column in _COLOURED else None
+        if role == _FONT:
+            return self._bold if order.is_express and column in _BOLD_EXPRESS else None
+        if role == _TOOLTIP and column == Column.DEADLINE:
+            deadline = order_deadline(order)
+            return deadline.astimezone().strftime("%d.%m.%Y %H:%M") if deadline else None
+        if role == _ALIGNMENT and column in _RIGHT_ALIGNED:
+            return _RIGHT
+        return None
+
+    def _texts(self, order: Order) -> tuple[str, ...]:
+        cached = self._cells.get(order.id)
+        if cached is None or cached[0] is not order:
+            texts = (
+                str(order.id),
+                _program_text(order.program),
+                "",  # the deadline is formatted live
+                f"{len(order.lines)} / {order.units}",
+                _marking_text(order),
+                _buyer_text(order.buyer_type),
+                _status_text(order),
+            )
+            cached = (order, texts)
+            self._cells[order.id] = cached
+        return cached[1]
+
+    def _deadline_text(self, order: Order) -> str:
+        if order.is_express and order.ship_by is not None:
+            remaining = order.ship_by - self._now()
+            prefix = translate("OrderListModel", "late ") if remaining.total_seconds() < 0 else ""
+            return prefix + format_countdown(remaining)
+        if order.ship_by is not None:
+            return order.ship_by.astimezone().strftime("%d.%m %H:%M")
+        if order.shipment_date is not None:
+            return order.shipment_date.strftime("%d.%m.%Y")
+        return "—"
+
+    def _foreground(self, order: Order, column: Column) -> QBrush | None:
+        if column is Column.PROGRAM and order.is_express:
+            return QBrush(_EXPRESS)
+        deadline = order_deadline(order)
+        if column is Column.DEADLINE and deadline is not None:
+            remaining = deadline - self._now()
+            if remaining.total_seconds() < 0:
+                return QBrush(_LATE)
+            if order.is_express and remaining < _SOON_WINDOW:
+                return QBrush(_SOON)
+        return None
+
+
+class OrderFilterProxy(QSortFilterProxyModel):
+    """The view's proxy: filters by text, programs and statuses and sorts, both in bulk.
+
+    Both are delegated to the source model, which filters a whole list comprehension at a time
+    (the queue's `OrderFilter` semantics) and sorts with `sorted()`; the proxy itself keeps Qt's
+    C++ accept-all path, so no Python runs per row on a keystroke or a header click.
+    """
+
+    def __init__(self, source: OrderListModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # No re-filtering or re-sorting on every dataChanged (the countdown tick).
+        self.setDynamicSortFilter(False)
+        self.setSourceModel(source)
+        self._model = source
+
+    @property
+    def filter(self) -> OrderFilter:
+        return self._model.filter
+
+    def set_filter(
+        self,
+        text: str | None = None,
+        programs: Iterable[Program] | None = None,
+        statuses: Iterable[str] | None = None,
+    ) -> None:
+        """Change any of the filter parts (None keeps that part as it is)."""
+        current = self._model.filter
+        self._model.set_filter(
+            OrderFilter(
+                text=current.text if text is None else text,
+                programs=current.programs if programs is None else frozenset(programs),
+                statuses=current.statuses if statuses is None else frozenset(statuses),
+            )
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the source model (bulk, in Python) instead of comparing rows one by one."""
+        self._model.sort(column, order)
+
+    def order_id(self, row: int) -> int:
+        """The order id of a proxy row."""
+        return int(self.index(row, 0).data(ORDER_ID_ROLE))

@@ -1,0 +1,162 @@
+"""The order list page: a filter bar (text, program, status) over the orders table.
+
+Opening an order (double-click, Enter on a row, or Enter in the search field when exactly one
+order matches) emits `order_activated(order_id)`; the main window decides what happens next.
+The selected order survives background refreshes and re-sorts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from packstation.domain.order import STARTED, Program
+from packstation.services.order_queue import EXPRESS_HANDOVER_SUBSTATUSES
+from packstation.ui.order_list_model import ORDER_ID_ROLE, Column, OrderFilterProxy, OrderListModel
+
+_ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class OrderListView(QWidget):
+    """Filter bar + table over an `OrderListModel`.
+
+    Signals:
+        order_activated(int): the packer asked to open this order.
+        filter_changed(int, int): rows shown and rows in total after a filter change or refresh.
+    """
+
+    order_activated = Signal(int)
+    filter_changed = Signal(int, int)
+
+    def __init__(self, model: OrderListModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = OrderFilterProxy(model, self)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("orderSearch")
+        self.search.setPlaceholderText(self.tr("Search: order number, offer or product name"))
+        self.search.setClearButtonEnabled(True)
+        self.program = QComboBox(self)
+        # Item data are plain strings: Qt hands enum members back as str anyway.
+        self.program.addItem(self.tr("All programs"), "")
+        self.program.addItem(self.tr("Express"), Program.EXPRESS.value)
+        self.program.addItem("FBS", Program.FBS.value)
+        self.program.addItem("DBS", Program.DBS.value)
+        self.status = QComboBox(self)
+        self.status.addItem(self.tr("All statuses"), ())
+        self.status.addItem(self.tr("To pack"), (STARTED,))
+        self.status.addItem(self.tr("Packed, awaiting courier"), EXPRESS_HANDOVER_SUBSTATUSES)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 1)
+        bar.addWidget(QLabel(self.tr("Program:"), self))
+        bar.addWidget(self.program)
+        bar.addWidget(QLabel(self.tr("Status:"), self))
+        bar.addWidget(self.status)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("orderTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        # Fixed row heights: the view never asks 10,000 rows for their size hints.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((Column.ORDER, 110), (Column.PROGRAM, 100), (Column.DEADLINE, 130),
+                              (Column.ITEMS, 110), (Column.MARKING, 120), (Column.BUYER, 110)):
+            header.resizeSection(column, width)
+        # The indicator first: enabling sorting sorts by whatever the indicator says.
+        column, order = model.sort_state
+        header.setSortIndicator(column, order)
+        self.table.setSortingEnabled(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        self.search.textChanged.connect(lambda text: self._apply(text=text))
+        self.search.installEventFilter(self)
+        self.program.currentIndexChanged.connect(lambda _i: self._apply(programs=self._programs()))
+        self.status.currentIndexChanged.connect(lambda _i: self._apply(statuses=self._statuses()))
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.installEventFilter(self)
+        self._kept_order: int | None = None
+        model.modelAboutToBeReset.connect(self._remember_selection)
+        model.modelReset.connect(self._restore_selection)
+
+    # -- filtering ----------------------------------------------------------------------------
+
+    def _programs(self) -> tuple[Program, ...]:
+        value = self.program.currentData()
+        return (Program.parse(value),) if value else ()
+
+    def _statuses(self) -> tuple[str, ...]:
+        return tuple(self.status.currentData() or ())
+
+    def _apply(
+        self, text: str | None = None, programs: tuple[Program, ...] | None = None,
+        statuses: tuple[str, ...] | None = None,
+    ) -> None:
+        self.proxy.set_filter(text, programs, statuses)
+        self.filter_changed.emit(self.proxy.rowCount(), self.model.total)
+
+    # -- selection and opening ----------------------------------------------------------------
+
+    def selected_order_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return int(index.data(ORDER_ID_ROLE)) if index.isValid() else None
+
+    def select_order(self, order_id: int) -> bool:
+        """Select and show an order's row; False when it is not in the (filtered) list."""
+        row = self.model.row_of(order_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _remember_selection(self) -> None:
+        self._kept_order = self.selected_order_id()
+
+    def _restore_selection(self) -> None:
+        if self._kept_order is not None:
+            self.select_order(self._kept_order)
+        self.filter_changed.emit(self.proxy.rowCount(), self.model.total)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.order_activated.emit(int(index.data(ORDER_ID_ROLE)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        is_enter = isinstance(event, QKeyEvent) and event.key() in _ENTER_KEYS
+        if event.type() == QEvent.Type.KeyPress and is_enter:
+            if watched is self.table and self.table.currentIndex().isValid():
+                self._open_index(self.table.currentIndex())
+                return True
+            if watched is self.search and self.proxy.rowCount() == 1:
+                self._open_index(self.proxy.index(0, 0))
+                return True
+        return super().eventFilter(watched, event)

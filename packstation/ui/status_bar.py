@@ -1,0 +1,91 @@
+"""Status bar pieces: the connection state (Demo / Online / Offline / Rate-limited), the number of
+orders shown, and when the list was last refreshed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+
+class ConnectionState(StrEnum):
+    """What the status bar says about the link to the Market."""
+
+    DEMO = "DEMO"
+    ONLINE = "ONLINE"
+    OFFLINE = "OFFLINE"
+    RATE_LIMITED = "RATE_LIMITED"
+
+    @classmethod
+    def parse(cls, value: object) -> ConnectionState:
+        """Map a service-side state (an enum member or its name/value) to ours; unknown -> OFFLINE."""
+        name = str(getattr(value, "value", value)).upper().replace("-", "_")
+        try:
+            return cls(name)
+        except ValueError:
+            return cls.OFFLINE
+
+
+# (background, text colour) per state: colour is a second channel next to the words.
+_COLOURS = {
+    ConnectionState.DEMO: ("#6f42c1", "white"),
+    ConnectionState.ONLINE: ("#1e7e34", "white"),
+    ConnectionState.OFFLINE: ("#b02a37", "white"),
+    ConnectionState.RATE_LIMITED: ("#b36b00", "white"),
+}
+
+
+def state_text(state: ConnectionState) -> str:
+    """The translated caption of a connection state."""
+    texts = {
+        ConnectionState.DEMO: QCoreApplication.translate("ConnectionIndicator", "Demo"),
+        ConnectionState.ONLINE: QCoreApplication.translate("ConnectionIndicator", "Online"),
+        ConnectionState.OFFLINE: QCoreApplication.translate("ConnectionIndicator", "Offline"),
+        ConnectionState.RATE_LIMITED: QCoreApplication.translate("ConnectionIndicator", "Rate-limited"),
+    }
+    return texts[state]
+
+
+class ConnectionIndicator(QLabel):
+    """A coloured pill with the connection state."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = ConnectionState.OFFLINE
+        self.set_state(ConnectionState.OFFLINE)
+
+    def set_state(self, state: ConnectionState) -> None:
+        self.state = state
+        background, foreground = _COLOURS[state]
+        self.setText(state_text(state))
+        self.setStyleSheet(
+            f"QLabel {{background:{background}; color:{foreground}; border-radius:8px; padding:1px 10px;"
+            " font-weight:bold;}"
+        )
+
+
+class AppStatusBar(QStatusBar):
+    """The main window's status bar: order count and last refresh on the left, state on the right."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.counts = QLabel(self)
+        self.refreshed = QLabel(self)
+        self.connection = ConnectionIndicator(self)
+        self.addWidget(self.counts)
+        self.addWidget(self.refreshed)
+        self.addPermanentWidget(self.connection)
+
+    def set_counts(self, shown: int, total: int) -> None:
+        if shown == total:
+            self.counts.setText(self.tr("Orders: %n", "", total))
+        else:
+            text = self.tr("Orders: %1 of %2")
+            self.counts.setText(text.replace("%1", str(shown)).replace("%2", str(total)))
+
+    def set_refreshed(self, when: datetime | None) -> None:
+        self.refreshed.setText(
+            self.tr("Updated at %1").replace("%1", when.astimezone().strftime("%H:%M:%S")) if when else ""
+        )

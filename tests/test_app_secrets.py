@@ -1,0 +1,56 @@
+"""The API key: environment first, then the keyring; a missing keyring backend is a warning."""
+
+from __future__ import annotations
+
+import keyring
+import pytest
+from keyring.backends import fail
+
+from packstation.secrets import (
+    ENV_VAR,
+    KEYRING_SERVICE,
+    KEYRING_USER,
+    KeySource,
+    SecretStoreError,
+    load_api_key,
+    store_api_key,
+)
+from tests.fixtures.keyring_memory import MemoryKeyring
+
+
+def test_no_key_anywhere(memory_keyring: MemoryKeyring) -> None:
+    lookup = load_api_key()
+    assert lookup.key is None
+    assert lookup.source is KeySource.NONE
+    assert lookup.warning is None
+
+
+def test_environment_wins_over_keyring(
+    memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store_api_key("from-keyring")
+    monkeypatch.setenv(ENV_VAR, " from-env ")
+    lookup = load_api_key()
+    assert lookup.key == "from-env"
+    assert lookup.source is KeySource.ENVIRONMENT
+
+
+def test_store_and_delete_in_keyring(memory_keyring: MemoryKeyring) -> None:
+    store_api_key("  secret-key ")
+    assert memory_keyring.store[(KEYRING_SERVICE, KEYRING_USER)] == "secret-key"
+    assert load_api_key().source is KeySource.KEYRING
+    store_api_key("")
+    assert (KEYRING_SERVICE, KEYRING_USER) not in memory_keyring.store
+
+
+def test_missing_keyring_backend_is_a_clear_warning_not_a_crash() -> None:
+    keyring.set_keyring(fail.Keyring())  # the autouse fixture restores the previous backend
+    lookup = load_api_key()
+    assert lookup.key is None
+    assert lookup.warning is not None
+    assert ENV_VAR in lookup.warning.message("ru")
+    assert "демо" in lookup.warning.message("ru")
+    assert "keyring" in lookup.warning.message("en")
+    with pytest.raises(SecretStoreError) as caught:
+        store_api_key("new-key")
+    assert ENV_VAR in caught.value.message("en")

@@ -1,0 +1,80 @@
+"""Translations: Russian by default, complete, compiled and current."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from packstation.paths import resource_path
+from packstation.ui.i18n import Translations
+from packstation.ui.main_window import MainWindow
+from packstation.ui.order_list_model import Column, OrderListModel
+from tests.ui.order_fixtures import NOW, filled_queue
+
+TS = resource_path("i18n", "packstation_ru.ts")
+QM = resource_path("i18n", "packstation_ru.qm")
+
+
+@pytest.fixture
+def russian(qapp: QApplication) -> Iterator[Translations]:
+    translations = Translations(qapp)
+    assert translations.apply("ru")
+    yield translations
+    translations.apply("en")
+
+
+def test_every_source_string_has_a_finished_russian_translation() -> None:
+    root = ET.parse(TS).getroot()
+    messages = list(root.iter("message"))
+    assert len(messages) > 50
+    unfinished = [
+        m.findtext("source")
+        for m in messages
+        if m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")
+        or not (m.findtext("translation") or m.find("translation").findall("numerusform"))
+    ]
+    assert unfinished == []
+
+
+def test_compiled_catalogue_matches_its_source(tmp_path: Path) -> None:
+    # Compare contents, not file times: a fresh clone gives both files arbitrary times.
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([_lrelease(), str(TS), "-qm", str(fresh)], check=True, capture_output=True, timeout=60)
+    assert fresh.read_bytes() == QM.read_bytes(), "run pyside6-lrelease (see README, Translations)"
+
+
+def _lrelease() -> str:
+    found = shutil.which("pyside6-lrelease")
+    assert found, "pyside6-lrelease comes with PySide6"
+    return found
+
+
+def test_main_window_in_russian(qtbot: QtBot, russian: Translations) -> None:
+    model = OrderListModel(filled_queue(), now=lambda: NOW)
+    window = MainWindow(model, demo=True)
+    qtbot.addWidget(window)
+    assert window.refresh_action.text() == "Обновить"
+    assert "Демо-режим" in window.demo_banner.text()
+    assert window.status.connection.text() == "Демо"
+    assert window.status.counts.text() == "Заказов: 5"
+    assert model.headerData(Column.DEADLINE, Qt.Orientation.Horizontal) == "Срок"
+    late = model.row_of(103)
+    assert late is not None
+    assert model.index(late, Column.DEADLINE).data().startswith("опоздание")
+
+
+def test_unknown_language_falls_back_to_russian(qapp: QApplication) -> None:
+    translations = Translations(qapp)
+    try:
+        assert translations.apply("de")
+        assert translations.language == "ru"
+    finally:
+        translations.apply("en")

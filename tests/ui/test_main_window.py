@@ -1,0 +1,91 @@
+"""The main window shell: banner, message bar, pages for the packing view, status bar states."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from packstation.ui.main_window import MainWindow
+from packstation.ui.message_bar import Level
+from packstation.ui.order_list_model import OrderListModel
+from packstation.ui.status_bar import ConnectionState
+from tests.ui.order_fixtures import NOW, filled_queue
+
+
+def _window(qtbot: QtBot, *, demo: bool) -> MainWindow:
+    window = MainWindow(OrderListModel(filled_queue(), now=lambda: NOW), demo=demo, station="Стол 1")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_demo_window_says_so_in_banner_title_and_status(qtbot: QtBot) -> None:
+    window = _window(qtbot, demo=True)
+    assert window.demo_banner.isVisible()
+    assert "Demo mode" in window.demo_banner.text()
+    assert window.windowTitle() == "Packstation — Стол 1 (demo)"
+    assert window.status.connection.text() == "Demo"
+    window.set_connection(ConnectionState.ONLINE)  # the sandbox answering is still demo
+    assert window.status.connection.state is ConnectionState.DEMO
+    window.set_connection(ConnectionState.OFFLINE)
+    assert window.status.connection.text() == "Offline"
+
+
+def test_real_store_window_shows_connection_states(qtbot: QtBot) -> None:
+    window = _window(qtbot, demo=False)
+    assert not window.demo_banner.isVisible()
+    for state, text in [(ConnectionState.ONLINE, "Online"), (ConnectionState.RATE_LIMITED, "Rate-limited")]:
+        window.set_connection(state)
+        assert window.status.connection.text() == text
+    assert window.status.counts.text() == "Orders: 5"
+
+
+def test_status_parse_accepts_service_states() -> None:
+    from packstation.services.order_queue import ConnectionState as QueueState
+
+    assert ConnectionState.parse(QueueState.RATE_LIMITED) is ConnectionState.RATE_LIMITED
+    assert ConnectionState.parse("online") is ConnectionState.ONLINE
+    assert ConnectionState.parse("something-new") is ConnectionState.OFFLINE
+
+
+def test_packing_page_plugs_in_and_back(qtbot: QtBot) -> None:
+    window = _window(qtbot, demo=True)
+    first = QLabel("packing 1")
+    window.show_packing(first)
+    assert window.pages.currentWidget() is first
+    assert window.packing_widget is first
+    second = QLabel("packing 2")
+    window.show_packing(second)
+    assert window.pages.count() == 2
+    assert window.pages.indexOf(first) < 0
+    window.show_orders()
+    assert window.pages.currentWidget() is window.order_list
+    window.orders_action.trigger()
+    assert window.pages.currentWidget() is window.order_list
+
+
+def test_message_bar_levels_repeats_and_dismiss(qtbot: QtBot) -> None:
+    window = _window(qtbot, demo=True)
+    bar = window.message_bar
+    bar.show_error("Принтер не отвечает")
+    bar.show_error("Принтер не отвечает")
+    assert bar.isVisible()
+    assert bar.level is Level.ERROR
+    assert bar.text == "Принтер не отвечает"
+    assert "×2" in bar._label.text()
+    with qtbot.waitSignal(bar.dismissed, timeout=1000):
+        bar._close.click()
+    assert not bar.isVisible()
+    assert bar.text == ""
+
+
+def test_activation_and_close_signals_reach_the_window(qtbot: QtBot) -> None:
+    window = _window(qtbot, demo=True)
+    with qtbot.waitSignal(window.order_activated, timeout=1000) as opened:
+        window.order_list.order_activated.emit(102)
+    assert opened.args == [102]
+    with qtbot.waitSignal(window.refresh_requested, timeout=1000):
+        window.refresh_action.trigger()
+    with qtbot.waitSignal(window.closed, timeout=1000):
+        window.close()

@@ -1,0 +1,177 @@
+"""The order list model: cells, live Express countdown, bulk sorting and filtering."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtCore import QPersistentModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from packstation.domain.order import READY_TO_SHIP, OrderLine, Program, RequiredCode
+from packstation.ui.order_list_model import (
+    ORDER_ID_ROLE,
+    Column,
+    OrderFilterProxy,
+    OrderListModel,
+    format_countdown,
+)
+from tests.services.fakes import make_order
+from tests.ui.order_fixtures import NOW, filled_queue
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+CIS_OPT = RequiredCode.CIS_OPTIONAL
+
+
+def _model() -> OrderListModel:
+    return OrderListModel(filled_queue(), now=lambda: NOW)
+
+
+def _ids(model: OrderListModel | OrderFilterProxy) -> list[int]:
+    return [int(model.index(row, 0).data(ORDER_ID_ROLE)) for row in range(model.rowCount())]
+
+
+def test_model_passes_qt_model_tester(qtmodeltester: ModelTester) -> None:
+    model = _model()
+    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(OrderFilterProxy(model), force_py=True)
+
+
+def test_default_order_is_deadline_first_late_express_on_top(qtbot: QtBot) -> None:
+    assert _ids(_model()) == [103, 102, 105, 101, 104]
+
+
+def test_cells_show_every_column(qtbot: QtBot) -> None:
+    model = _model()
+    row = model.row_of(101)
+    assert row is not None
+    cells = [model.index(row, column).data(DISPLAY) for column in Column]
+    assert cells == ["101", "FBS", "24.11.2026", "2 / 3", "CIS, UIN", "Business", "To pack"]
+    ready = model.row_of(104)
+    assert ready is not None
+    assert model.index(ready, Column.STATUS).data(DISPLAY) == "Ready to ship"
+    optional = OrderLine(id=9, offer_id="TEE", name="Футболка", count=1, required=frozenset({CIS_OPT}))
+    queue_opt = filled_queue([make_order(107, optional)])
+    optional_model = OrderListModel(queue_opt, now=lambda: NOW)  # kept: an index needs its model
+    assert optional_model.index(0, Column.MARKING).data(DISPLAY) == "CIS (optional)"
+    courier = make_order(106, program=Program.EXPRESS, ship_by=NOW, substatus="COURIER_FOUND")
+    queue = filled_queue([courier])
+    courier_model = OrderListModel(queue, now=lambda: NOW)
+    assert courier_model.index(0, Column.STATUS).data(DISPLAY) == "Courier: found"
+
+
+def test_express_countdown_is_live_and_red_when_late(qtbot: QtBot) -> None:
+    now = [NOW]
+    model = OrderListModel(filled_queue(), now=lambda: now[0])
+    on_time, late = model.row_of(102), model.row_of(103)
+    assert on_time is not None
+    assert late is not None
+    deadline = model.index(on_time, Column.DEADLINE)
+    assert deadline.data(DISPLAY) == "0:42:05"
+    assert model.index(on_time, Column.PROGRAM).data(DISPLAY) == "⚡ Express"
+    assert model.index(late, Column.DEADLINE).data(DISPLAY) == "late −0:05:00"
+    assert model.index(late, Column.DEADLINE).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
+    assert deadline.data(Qt.ItemDataRole.ForegroundRole) is None
+    with qtbot.waitSignal(model.dataChanged, timeout=2000) as blocker:
+        now[0] = NOW + timedelta(minutes=43)
+        model.tick()
+    top_left, bottom_right = blocker.args[0], blocker.args[1]
+    assert top_left.column() == bottom_right.column() == Column.DEADLINE
+    assert bottom_right.row() == model.rowCount() - 1
+    assert deadline.data(DISPLAY) == "late −0:00:55"
+    assert deadline.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
+
+
+def test_countdown_format() -> None:
+    assert format_countdown(timedelta(hours=1, minutes=5, seconds=9)) == "1:05:09"
+    assert format_countdown(timedelta(seconds=-250)) == "−0:04:10"
+    assert format_countdown(timedelta(days=2, hours=3)) == "2 d 3:00:00"
+
+
+def test_tick_is_silent_without_express_orders(qtbot: QtBot) -> None:
+    model = OrderListModel(filled_queue([make_order(1), make_order(2)]), now=lambda: NOW)
+    with qtbot.assertNotEmitted(model.dataChanged):
+        model.tick()
+
+
+def test_sort_by_column_keeps_persistent_indexes_on_their_orders(qtbot: QtBot) -> None:
+    model = _model()
+    row = model.row_of(101)
+    assert row is not None
+    kept = QPersistentModelIndex(model.index(row, Column.ITEMS))
+    model.sort(Column.ORDER, Qt.SortOrder.DescendingOrder)
+    assert _ids(model) == [105, 104, 103, 102, 101]
+    assert kept.row() == 4
+    assert kept.column() == Column.ITEMS
+    assert kept.data(ORDER_ID_ROLE) == 101
+    model.sort(Column.PROGRAM)
+    assert _ids(model)[:3] == [103, 102, 104]  # Express first
+
+
+def test_refresh_keeps_the_chosen_sort(qtbot: QtBot) -> None:
+    queue = filled_queue()
+    model = OrderListModel(queue, now=lambda: NOW)
+    model.sort(Column.ORDER, Qt.SortOrder.AscendingOrder)
+    queue.upsert(make_order(99))
+    model.refresh()
+    assert _ids(model) == [99, 101, 102, 103, 104, 105]
+
+
+def test_proxy_filters_by_text_program_and_status(qtbot: QtBot) -> None:
+    queue = filled_queue()
+    model = OrderListModel(queue, now=lambda: NOW)
+    proxy = OrderFilterProxy(model)
+    proxy.set_filter(text="кроссовки")
+    assert _ids(proxy) == [101]
+    proxy.set_filter(text="ext-777")
+    assert _ids(proxy) == [105]
+    proxy.set_filter(text="", programs=[Program.EXPRESS])
+    assert _ids(proxy) == [103, 102, 104]
+    proxy.set_filter(programs=[], statuses=[READY_TO_SHIP])
+    assert _ids(proxy) == [104]
+    proxy.set_filter(statuses=[])
+    assert proxy.rowCount() == 5
+
+
+def test_filter_applies_to_orders_arriving_later(qtbot: QtBot) -> None:
+    queue = filled_queue()
+    model = OrderListModel(queue, now=lambda: NOW)
+    proxy = OrderFilterProxy(model)
+    proxy.set_filter(programs=[Program.EXPRESS])
+    queue.upsert(make_order(200, program=Program.EXPRESS, ship_by=NOW + timedelta(hours=1)))
+    queue.upsert(make_order(201))
+    model.refresh()
+    assert _ids(proxy) == [103, 102, 200, 104]
+
+
+def test_header_click_sorts_through_the_source_model(qtbot: QtBot) -> None:
+    model = _model()
+    proxy = OrderFilterProxy(model)
+    proxy.sort(Column.ORDER, Qt.SortOrder.AscendingOrder)
+    assert _ids(proxy) == [101, 102, 103, 104, 105]
+    assert model.sort_state == (Column.ORDER, Qt.SortOrder.AscendingOrder)
+
+
+def test_typing_narrows_and_deleting_widens_again(qtbot: QtBot) -> None:
+    model = OrderListModel(filled_queue(), now=lambda: NOW)
+    proxy = OrderFilterProxy(model)
+    for text, expected in [("1", 5), ("10", 5), ("105", 1), ("1052", 0), ("105", 1), ("", 5), ("item 10", 4)]:
+        proxy.set_filter(text=text)
+        assert proxy.rowCount() == expected, text
+    assert model.total == 5
+
+
+def test_changed_orders_are_shown_with_their_new_data(qtbot: QtBot) -> None:
+    queue = filled_queue()
+    model = OrderListModel(queue, now=lambda: NOW)
+    row = model.row_of(105)
+    assert row is not None
+    assert model.index(row, Column.STATUS).data(DISPLAY) == "To pack"
+    queue.upsert(make_order(105, program=Program.DBS, status="CANCELLED", substatus="SHOP_FAILED"))
+    model.refresh()
+    assert model.row_of(105) is None  # the queue dropped it: cancelled orders are not packed
+    queue.upsert(make_order(105, program=Program.DBS, external_id="NEW-1"))
+    model.refresh()
+    proxy = OrderFilterProxy(model)
+    proxy.set_filter(text="new-1")
+    assert _ids(proxy) == [105]

@@ -1,0 +1,61 @@
+"""The settings dialog: edits a copy, the API key goes to the keyring, keyring errors shown."""
+
+from __future__ import annotations
+
+import keyring
+from keyring.backends import fail
+from pytestqt.qtbot import QtBot
+
+from packstation.domain.labels import LabelFormat
+from packstation.secrets import KEYRING_SERVICE, KEYRING_USER, store_api_key
+from packstation.settings import AppSettings
+from packstation.ui.settings_dialog import SettingsDialog
+from tests.fixtures.keyring_memory import MemoryKeyring
+
+
+def _dialog(qtbot: QtBot, settings: AppSettings) -> SettingsDialog:
+    dialog = SettingsDialog(settings, has_key=False, store_key=store_api_key, language="en")
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_edits_come_back_as_validated_settings(qtbot: QtBot, memory_keyring: MemoryKeyring) -> None:
+    original = AppSettings()
+    dialog = _dialog(qtbot, original)
+    dialog.campaign.setText("2001")
+    dialog.business.setText("1001")
+    dialog.label_format.setCurrentIndex(dialog.label_format.findData(LabelFormat.A7))
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.station.setText("  Стол 2 ")
+    dialog.refresh.setValue(30)
+    dialog.api_key.setText("ACMA:new:key")
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    edited = dialog.edited()
+    assert (edited.campaign_id, edited.business_id) == (2001, 1001)
+    assert edited.printing.label_format is LabelFormat.A7
+    assert edited.language == "en"
+    assert edited.station_name == "Стол 2"
+    assert edited.refresh_interval_s == 30
+    assert original == AppSettings()  # the dialog never mutates what it was given
+    assert dialog.key_changed
+    assert memory_keyring.store[(KEYRING_SERVICE, KEYRING_USER)] == "ACMA:new:key"
+
+
+def test_empty_ids_mean_no_store(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, AppSettings(campaign_id=5, business_id=6))
+    dialog.campaign.setText("")
+    assert dialog.edited().campaign_id is None
+    assert not dialog.edited().has_store
+
+
+def test_keyring_failure_keeps_the_dialog_open_with_a_message(qtbot: QtBot) -> None:
+    keyring.set_keyring(fail.Keyring())
+    dialog = _dialog(qtbot, AppSettings())
+    dialog.show()
+    dialog.api_key.setText("ACMA:new:key")
+    dialog.accept()
+    assert dialog.isVisible()
+    assert not dialog.key_changed
+    assert dialog.error.isVisible()
+    assert "PACKSTATION_API_KEY" in dialog.error.text()
