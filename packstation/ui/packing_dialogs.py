@@ -1,0 +1,244 @@
+"""Dialogs and panels of the packing workspace: shorten, cancel, split, courier code.
+
+Dialogs are opened window-modal with `open()` (never `exec()`): the event loop keeps running, so
+the Market calls, countdowns and the scanner keep working; the packing view takes the focus back
+when a dialog closes. The rules themselves live in the domain: a dialog only asks the session's
+checks (`check`) and shows their bilingual refusals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from packstation.domain.errors import PackstationError
+from packstation.domain.order import Order, OrderLine
+from packstation.domain.packing import MAX_PARTS
+from packstation.domain.verification import EacResult, EacVerdict
+
+ShortenCheck = Callable[[Mapping[int, int]], dict[int, int]]
+
+_ERROR_STYLE = "color:#b02a37; font-weight:bold;"
+_OK_STYLE = "color:#146c43; font-weight:bold;"
+
+
+def _confirm_box(parent: QWidget, text: str) -> QCheckBox:
+    box = QCheckBox(text, parent)
+    box.setObjectName("confirm")
+    return box
+
+
+class ShortenDialog(QDialog):
+    """Reduce line counts (0 removes a line); the Market's rules are checked live.
+
+    OK is enabled only when the shortening passes the rules and the packer ticked "cannot be
+    undone".
+
+    Args:
+        order: the order as the Market has it.
+        check: the session's `check_shorten` (raises `PackstationError` when refused).
+        language: "ru" or "en" for the refusal texts.
+    """
+
+    def __init__(
+        self, order: Order, check: ShortenCheck, language: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortenDialog")
+        self.setWindowTitle(self.tr("Shorten order %1").replace("%1", str(order.id)))
+        self._check = check
+        self._language = language
+        self.spins: dict[int, QSpinBox] = {}
+        form = QFormLayout()
+        for line in order.lines:
+            spin = QSpinBox(self)
+            spin.setRange(0, line.count)
+            spin.setValue(line.count)
+            spin.setSuffix(" " + self.tr("of %1").replace("%1", str(line.count)))
+            spin.valueChanged.connect(self._validate)
+            self.spins[line.id] = spin
+            form.addRow(QLabel(f"{line.name} ({line.offer_id})", self), spin)
+        intro = QLabel(
+            self.tr("Set how many units of each item stay in the order (0 removes the item)."), self
+        )
+        intro.setWordWrap(True)
+        self.verdict = QLabel(self)
+        self.verdict.setObjectName("verdict")
+        self.verdict.setWordWrap(True)
+        self.confirm = _confirm_box(self, self.tr("I understand: removed items cannot be added back"))
+        self.confirm.toggled.connect(self._validate)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.addButton(self.tr("Shorten"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.buttons)
+        self._validate()
+
+    def counts(self) -> dict[int, int]:
+        """Line id -> the count to keep."""
+        return {line_id: spin.value() for line_id, spin in self.spins.items()}
+
+    def _validate(self) -> None:
+        try:
+            reduced = self._check(self.counts())
+        except PackstationError as error:
+            unchanged = all(spin.value() == spin.maximum() for spin in self.spins.values())
+            self.verdict.setText("" if unchanged else error.message(self._language))
+            self.verdict.setStyleSheet(_ERROR_STYLE)
+            self.ok_button.setEnabled(False)
+            return
+        units = sum(self.spins[line_id].maximum() - count for line_id, count in reduced.items())
+        self.verdict.setText(self.tr("The Market will accept this: %n unit(s) removed.", "", units))
+        self.verdict.setStyleSheet(_OK_STYLE)
+        self.ok_button.setEnabled(self.confirm.isChecked())
+
+
+class CancelOrderDialog(QDialog):
+    """Confirm cancelling the order as "the shop cannot fulfil it" (SHOP_FAILED)."""
+
+    def __init__(self, order: Order, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cancelOrderDialog")
+        self.setWindowTitle(self.tr("Cancel order %1").replace("%1", str(order.id)))
+        text = QLabel(
+            self.tr(
+                "The order will be cancelled on the Market because the shop cannot fulfil it "
+                "(SHOP_FAILED). The buyer is notified; this cannot be undone and counts against "
+                "the store's rating. Put the items back on the shelf."
+            ),
+            self,
+        )
+        text.setWordWrap(True)
+        self.confirm = _confirm_box(self, self.tr("Yes, cancel this order"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        accept = QDialogButtonBox.ButtonRole.AcceptRole
+        self.ok_button = self.buttons.addButton(self.tr("Cancel order"), accept)
+        self.ok_button.setEnabled(False)
+        self.confirm.toggled.connect(self.ok_button.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.buttons)
+
+
+class SplitDialog(QDialog):
+    """Split units of a large item into part boxes: how many parcels one unit travels in."""
+
+    def __init__(self, line: OrderLine, units_left: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("splitDialog")
+        self.setWindowTitle(self.tr("Split into part boxes"))
+        self.parts = QSpinBox(self)
+        self.parts.setRange(2, MAX_PARTS)
+        self.parts.setValue(max(2, line.parts_per_unit))
+        self.units = QSpinBox(self)
+        self.units.setRange(1, max(1, units_left))
+        form = QFormLayout()
+        form.addRow(QLabel(line.name, self))
+        form.addRow(self.tr("Boxes per unit"), self.parts)
+        form.addRow(self.tr("Units to split"), self.units)
+        note = QLabel(self.tr("Each unit's marking codes go into every one of its part boxes."), self)
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+
+class CourierCodePanel(QWidget):
+    """The Express hand-over step: the courier's code, typed or scanned, and the verdict.
+
+    Signals:
+        submitted(str): the packer asked to check this code.
+    """
+
+    submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("courierPanel")
+        title = QLabel(self.tr("Hand the order to the courier"), self)
+        title.setStyleSheet("font-size:20pt; font-weight:bold;")
+        hint = QLabel(self.tr("Ask the courier for the code in their app and type or scan it."), self)
+        hint.setWordWrap(True)
+        self.code = QLineEdit(self)
+        self.code.setObjectName("courierCode")
+        self.code.setPlaceholderText(self.tr("Courier code"))
+        self.code.setStyleSheet("font-size:18pt;")
+        self.code.returnPressed.connect(self._submit)
+        self.verify = QPushButton(self.tr("Check code"), self)
+        self.verify.setObjectName("verifyCourier")
+        self.verify.clicked.connect(self._submit)
+        self.result = QLabel(self)
+        self.result.setObjectName("courierResult")
+        self.result.setWordWrap(True)
+        self.result.setStyleSheet("font-size:14pt;")
+        row = QHBoxLayout()
+        row.addWidget(self.code, 1)
+        row.addWidget(self.verify)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(hint)
+        layout.addLayout(row)
+        layout.addWidget(self.result)
+        layout.addStretch(2)
+
+    def _submit(self) -> None:
+        code = self.code.text().strip()
+        if not code:
+            self.result.setText(self.tr("Enter the courier's code."))
+            self.result.setStyleSheet("font-size:14pt; " + _ERROR_STYLE)
+            return
+        self.submitted.emit(code)
+
+    def show_result(self, result: EacResult | None) -> None:
+        """Show the Market's verdict on the last code (None: nothing checked yet)."""
+        if result is None:
+            self.result.clear()
+            return
+        if result.verdict is EacVerdict.ACCEPTED:
+            text, style = self.tr("Code accepted: give the parcels to the courier."), _OK_STYLE
+        elif result.verdict is EacVerdict.NEED_UPDATE:
+            text = self.tr(
+                "No attempts left. The Market sends the courier a new code: "
+                "ask them to refresh it in their app."
+            )
+            style = _ERROR_STYLE
+        elif result.verdict is EacVerdict.REJECTED:
+            left = result.attempts_left
+            text = self.tr("Wrong code.") + " " + (
+                self.tr("Attempts left: %1").replace("%1", str(left)) if left is not None else ""
+            )
+            style = _ERROR_STYLE
+        else:
+            text, style = self.tr("The Market gave no clear answer: try again."), _ERROR_STYLE
+        self.result.setText(text.strip())
+        self.result.setStyleSheet("font-size:14pt; " + style)
+        self.code.selectAll()

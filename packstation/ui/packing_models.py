@@ -1,0 +1,597 @@
+"""Qt item models over a `PackingSession`: the order's lines (left) and the boxes (right).
+
+Both models read only the session's `snapshot` and rebuild on every session change; they hold no
+packing state of their own. Drag and drop is model code (`mimeData` / `dropMimeData`), so tests
+and the views share one path:
+
+- drag a line (all its unpacked units, or `drag_units` of them) onto a box -> `put`;
+- onto the "new box" row, between rows or onto empty space -> `put` into a new box; a line whose
+  item travels in several parcels (`parts_per_unit` > 1) is split instead (one action, N part
+  boxes with the unit's codes repeated);
+- drag a box entry onto another box -> `move`; onto the "new box" row -> `move` to a new box;
+- drag a box entry back onto the lines list -> `unpack`.
+
+A refused drop changes nothing, returns False and emits `refused(error)` (the session also puts
+the error in `snapshot.last_error`, which the view shows).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QByteArray,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
+
+from packstation.domain.errors import PackstationError
+from packstation.domain.instances import Instance, InstanceKind
+from packstation.domain.order import OrderLine, RequiredCode
+from packstation.domain.packing import Box, BoxKind, UnitRef
+from packstation.domain.packing_errors import box_no
+from packstation.domain.verification import CodeStatus
+from packstation.services.packing_session import CodeBadge, PackingSession, SessionSnapshot
+
+MIME_UNITS = "application/x-packstation-units"
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+# Background colours: calm when nothing is done, green when done, amber in between.
+COLOR_DONE = QColor("#d4edda")
+COLOR_PARTIAL = QColor("#fff3cd")
+COLOR_PART_BOX = QColor("#e2e3f5")
+COLOR_CURRENT = QColor("#cfe2ff")
+COLOR_BAD = QColor("#f8d7da")
+
+STATUS_COLORS: dict[CodeStatus, QColor] = {
+    CodeStatus.OK: QColor("#198754"),
+    CodeStatus.IN_PROGRESS: QColor("#b58100"),
+    CodeStatus.NOT_ON_VALIDATION: QColor("#6c757d"),
+    CodeStatus.FAILED: QColor("#dc3545"),
+    CodeStatus.INVALID: QColor("#dc3545"),
+    CodeStatus.UNKNOWN: QColor("#6c757d"),
+}
+
+
+class Role(IntEnum):
+    """Custom data roles (tests and delegates read these instead of parsing display text)."""
+
+    LINE_ID = Qt.ItemDataRole.UserRole + 1
+    BOX = Qt.ItemDataRole.UserRole + 2
+    UNITS = Qt.ItemDataRole.UserRole + 3
+    NODE_KIND = Qt.ItemDataRole.UserRole + 4
+    CODE_STATUS = Qt.ItemDataRole.UserRole + 5
+    PACKED = Qt.ItemDataRole.UserRole + 6
+    CODED = Qt.ItemDataRole.UserRole + 7
+
+
+class NodeKind(StrEnum):
+    BOX = "box"
+    NEW_BOX = "new_box"
+    ENTRY = "entry"
+    CODE = "code"
+
+
+@dataclass(frozen=True, slots=True)
+class UnitDrag:
+    """What is being dragged: `units` of line `line_id`, from box `box` (None: from the lines)."""
+
+    line_id: int
+    units: int
+    box: int | None = None
+
+
+def encode_drag(drag: UnitDrag) -> QMimeData:
+    mime = QMimeData()
+    payload = {"line": drag.line_id, "units": drag.units, "box": drag.box}
+    mime.setData(MIME_UNITS, QByteArray(json.dumps(payload).encode()))
+    return mime
+
+
+def decode_drag(mime: QMimeData) -> UnitDrag | None:
+    """The drag in `mime`, or None for foreign or damaged data."""
+    if not mime.hasFormat(MIME_UNITS):
+        return None
+    try:
+        payload = json.loads(bytes(mime.data(MIME_UNITS).data()).decode())
+        box = payload.get("box")
+        return UnitDrag(int(payload["line"]), int(payload["units"]), None if box is None else int(box))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def mask_code(instance: Instance) -> str:
+    """A code as the packer needs to recognise it, without showing all of it."""
+    value = instance.value.replace("\x1d", "")
+    if instance.kind is InstanceKind.CIS and len(value) > 24:
+        return f"{value[:16]}…{value[-4:]}"
+    return value if len(value) <= 24 else f"{value[:14]}…{value[-6:]}"
+
+
+class _SessionModel:
+    """The part both models share: the session, the drop rules and the refusal callback."""
+
+    def __init__(self, session: PackingSession, refuse: Callable[[BaseException], None]) -> None:
+        self.session = session
+        self._refuse = refuse
+        self.snapshot: SessionSnapshot = session.snapshot
+        # Units one drag carries; None: everything the dragged row holds.
+        self.drag_units: int | None = None
+
+    def _units(self, available: int) -> int:
+        return max(1, min(available, self.drag_units or available))
+
+    def apply_drop(self, drag: UnitDrag, target: int | None, *, unpack: bool = False) -> bool:
+        """Carry out a drop on the session; False (and `refused`) when refused or meaningless."""
+        session = self.session
+        try:
+            if unpack:
+                if drag.box is None:
+                    return False
+                session.unpack(drag.line_id, drag.box, drag.units)
+            elif drag.box is None:
+                line = self.snapshot.order.line(drag.line_id)
+                if target is None and line.parts_per_unit > 1:
+                    for _ in range(drag.units):
+                        session.split(drag.line_id)
+                else:
+                    session.put(drag.line_id, target, drag.units)
+            elif drag.box == target:
+                return False
+            else:
+                session.move(drag.line_id, drag.box, target, drag.units)
+        except (PackstationError, KeyError) as error:
+            self._refuse(error)
+            return False
+        return True
+
+
+class _FollowsSession:
+    """What both models share: the session they follow and the units one drag carries."""
+
+    _core: _SessionModel
+    _unsubscribe: Callable[[], None]
+
+    @property
+    def session(self) -> PackingSession:
+        return self._core.session
+
+    @property
+    def drag_units(self) -> int | None:
+        """Units one drag carries; None: everything the dragged row holds."""
+        return self._core.drag_units
+
+    @drag_units.setter
+    def drag_units(self, value: int | None) -> None:
+        self._core.drag_units = value
+
+    def detach(self) -> None:
+        """Stop following the session (the view closes)."""
+        self._unsubscribe()
+
+    # Drag and drop: one private MIME type; a drag copies (the session moves the units).
+    def mimeTypes(self) -> list[str]:
+        return [MIME_UNITS]
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+
+
+def required_text(line: OrderLine) -> str:
+    """The marking a line needs, in the packer's words ("" when none)."""
+    translate = QCoreApplication.translate
+    names = {
+        RequiredCode.CIS: translate("LinesModel", "Chestny Znak"),
+        RequiredCode.CIS_OPTIONAL: translate("LinesModel", "Chestny Znak (optional)"),
+        RequiredCode.UIN: translate("LinesModel", "UIN"),
+        RequiredCode.RNPT: translate("LinesModel", "RNPT"),
+        RequiredCode.GTD: translate("LinesModel", "GTD"),
+    }
+    return ", ".join(names[code] for code in RequiredCode if code in line.required)
+
+
+class LinesModel(_FollowsSession, QAbstractListModel):
+    """The order's lines with their progress ("2 of 3 packed, 1 of 3 coded").
+
+    Drop target for unpacking (a box entry dragged back); drag source for putting units in boxes.
+
+    Signals:
+        refused(object): a drop was refused (the `PackstationError`).
+    """
+
+    refused = Signal(object)
+
+    def __init__(self, session: PackingSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._core = _SessionModel(session, self.refused.emit)
+        self.pictures: dict[str, QPixmap] = {}
+        self._unsubscribe = session.subscribe(self._on_snapshot)
+
+    def set_picture(self, url: str, pixmap: QPixmap) -> None:
+        """Show a loaded product picture for every line with this `picture_url`."""
+        self.pictures[url] = pixmap
+        rows = [i for i, line in enumerate(self._core.snapshot.order.lines) if line.picture_url == url]
+        for row in rows:
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
+    def _on_snapshot(self, snapshot: SessionSnapshot) -> None:
+        self.beginResetModel()
+        self._core.snapshot = snapshot
+        self.endResetModel()
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._core.snapshot.order.lines)
+
+    def line_at(self, row: int) -> OrderLine:
+        return self._core.snapshot.order.lines[row]
+
+    def row_of(self, line_id: int) -> int:
+        for row, line in enumerate(self._core.snapshot.order.lines):
+            if line.id == line_id:
+                return row
+        raise KeyError(line_id)
+
+    def progress_text(self, row: int) -> str:
+        line = self.line_at(row)
+        progress = self._core.snapshot.progress[row]
+        text = self.tr("{packed} of {count} packed").format(packed=progress.packed, count=progress.count)
+        if progress.needs_codes or progress.coded or line.required:
+            coded = self.tr("{coded} of {count} coded")
+            text += ", " + coded.format(coded=progress.coded, count=progress.count)
+        if progress.split_units:
+            text += ", " + self.tr("{n} split").format(n=progress.split_units)
+        return text
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        row = index.row()
+        line = self.line_at(row)
+        progress = self._core.snapshot.progress[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            details = [line.offer_id, f"× {line.count}"]
+            if line.parts_per_unit > 1:
+                details.append(self.tr("{n} parcels per unit").format(n=line.parts_per_unit))
+            marking = required_text(line)
+            if marking:
+                details.append(marking)
+            return f"{line.name}\n{'  ·  '.join(details)}\n{self.progress_text(row)}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return line.name
+        if role == Qt.ItemDataRole.BackgroundRole:
+            coded = not progress.needs_codes or progress.coded == progress.count
+            done = progress.packed == progress.count and coded
+            if done:
+                return QBrush(COLOR_DONE)
+            return QBrush(COLOR_PARTIAL) if progress.packed or progress.coded else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return self.pictures.get(line.picture_url) if line.picture_url else None
+        return self._role(role, line.id, progress.packed, progress.coded)
+
+    @staticmethod
+    def _role(role: int, line_id: int, packed: int, coded: int) -> Any:
+        values = {Role.LINE_ID: line_id, Role.PACKED: packed, Role.CODED: coded}
+        return values.get(Role(role)) if role in set(Role) else None
+
+    # -- drag and drop ------------------------------------------------------------------------------
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsDropEnabled
+        if not index.isValid():
+            return base
+        flags = base | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        progress = self._core.snapshot.progress[index.row()]
+        if progress.packed < progress.count and self._core.snapshot.editable:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        valid = [index for index in indexes if index.isValid()]
+        if not valid:
+            return QMimeData()
+        row = valid[0].row()
+        progress = self._core.snapshot.progress[row]
+        left = progress.count - progress.packed
+        if left < 1:
+            return QMimeData()
+        return encode_drag(UnitDrag(self.line_at(row).id, self._core._units(left)))
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        drag = decode_drag(data)
+        return drag is not None and drag.box is not None and self._core.snapshot.editable
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        """A box entry dropped on the lines: take those units out of their box."""
+        drag = decode_drag(data)
+        if drag is None or action == Qt.DropAction.IgnoreAction:
+            return False
+        return self._core.apply_drop(drag, None, unpack=True)
+
+
+@dataclass
+class _Node:
+    kind: NodeKind
+    parent: int  # node id of the parent, -1 for top-level rows
+    box: int | None = None
+    line_id: int | None = None
+    units: int = 0
+    instance: Instance | None = None
+    badge: CodeBadge | None = None
+    children: list[int] = field(default_factory=list)
+
+
+class BoxesModel(_FollowsSession, QAbstractItemModel):
+    """The boxes as a tree: box -> its lines (or the one part) -> the codes of those units.
+
+    The last top-level row is a "new box" drop target. Whole-goods boxes and part boxes are told
+    apart by text, icon colour and `Role.NODE_KIND` / box kind.
+
+    Signals:
+        refused(object): a drop was refused (the `PackstationError`).
+    """
+
+    refused = Signal(object)
+
+    def __init__(self, session: PackingSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._core = _SessionModel(session, self.refused.emit)
+        self._nodes: list[_Node] = []
+        self._roots: list[int] = []
+        self._rebuild()
+        self._unsubscribe = session.subscribe(self._on_snapshot)
+
+    def _on_snapshot(self, snapshot: SessionSnapshot) -> None:
+        self.beginResetModel()
+        self._core.snapshot = snapshot
+        self._rebuild()
+        self.endResetModel()
+
+    # -- the tree ----------------------------------------------------------------------------------
+
+    def _add(self, node: _Node) -> int:
+        self._nodes.append(node)
+        node_id = len(self._nodes) - 1
+        if node.parent < 0:
+            self._roots.append(node_id)
+        else:
+            self._nodes[node.parent].children.append(node_id)
+        return node_id
+
+    def _rebuild(self) -> None:
+        self._nodes, self._roots = [], []
+        snapshot = self._core.snapshot
+        packing = snapshot.packing
+        badges = {(badge.unit, badge.instance.value): badge for badge in snapshot.badges}
+        for index, box in enumerate(packing.boxes):
+            box_id = self._add(_Node(NodeKind.BOX, -1, box=index))
+            for line_id, units in self._entries(box):
+                entry = self._add(_Node(NodeKind.ENTRY, box_id, box=index, line_id=line_id, units=len(units)))
+                for unit in units:
+                    for instance in packing.codes_of(unit):
+                        badge = badges.get((unit, instance.value))
+                        code = _Node(NodeKind.CODE, entry, box=index, line_id=line_id, instance=instance)
+                        code.badge = badge
+                        self._add(code)
+        self._add(_Node(NodeKind.NEW_BOX, -1))
+
+    @staticmethod
+    def _entries(box: Box) -> list[tuple[int, list[UnitRef]]]:
+        if box.part is not None:
+            return [(box.part.unit.line_id, [box.part.unit])]
+        by_line: dict[int, list[UnitRef]] = {}
+        for unit in box.units:
+            by_line.setdefault(unit.line_id, []).append(unit)
+        return list(by_line.items())
+
+    def _node(self, index: AnyIndex) -> _Node | None:
+        if not index.isValid():
+            return None
+        return self._nodes[index.internalId()]
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        siblings = self._children(parent)
+        if column != 0 or not 0 <= row < len(siblings):
+            return QModelIndex()
+        return self.createIndex(row, 0, siblings[row])
+
+    def _children(self, parent: AnyIndex) -> list[int]:
+        node = self._node(parent)
+        return self._roots if node is None else node.children
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self._node(index)
+        if node is None or node.parent < 0:
+            return QModelIndex()
+        grand = self._nodes[node.parent].parent
+        siblings = self._roots if grand < 0 else self._nodes[grand].children
+        return self.createIndex(siblings.index(node.parent), 0, node.parent)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children(parent))
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def box_index(self, box: int) -> QModelIndex:
+        """The top-level row of box `box` (0-based)."""
+        for row, node_id in enumerate(self._roots):
+            if self._nodes[node_id].box == box and self._nodes[node_id].kind is NodeKind.BOX:
+                return self.createIndex(row, 0, node_id)
+        return QModelIndex()
+
+    def new_box_index(self) -> QModelIndex:
+        """The "new box" drop row (always the last top-level row)."""
+        return self.createIndex(len(self._roots) - 1, 0, self._roots[-1])
+
+    # -- display -----------------------------------------------------------------------------------
+
+    def _box_text(self, index: int) -> str:
+        packing = self._core.snapshot.packing
+        box = packing.boxes[index]
+        number = box_no(index)
+        if box.part is not None:
+            line = packing.order.line(box.part.unit.line_id)
+            text = self.tr("Box {n}: part {current} of {total}").format(
+                n=number, current=box.part.current, total=box.part.total
+            )
+            return f"{text} — {line.name}"
+        if box.kind is BoxKind.EMPTY:
+            text = self.tr("Box {n}: empty").format(n=number)
+        else:
+            text = self.tr("Box {n}: whole goods, {units} pcs").format(n=number, units=len(box.units))
+        if box.closed:
+            text += " " + self.tr("(closed)")
+        if index == packing.current:
+            text += " " + self.tr("← scans go here")
+        return text
+
+    def _code_text(self, node: _Node) -> str:
+        assert node.instance is not None
+        status = node.badge.status if node.badge is not None else None
+        words = {
+            CodeStatus.OK: self.tr("checked"),
+            CodeStatus.IN_PROGRESS: self.tr("being checked"),
+            CodeStatus.NOT_ON_VALIDATION: self.tr("not checked"),
+            CodeStatus.FAILED: self.tr("refused: scan another"),
+            CodeStatus.INVALID: self.tr("sale forbidden: scan another"),
+            CodeStatus.UNKNOWN: self.tr("unknown"),
+        }
+        rejected = node.instance.value in self._core.snapshot.packing.rejected
+        if rejected and status is None:
+            status = CodeStatus.FAILED
+        marks = {CodeStatus.OK: "✔", CodeStatus.FAILED: "✖", CodeStatus.INVALID: "✖"}
+        mark = marks.get(status or CodeStatus.UNKNOWN, "•")
+        suffix = f" — {words[status]}" if status is not None else ""
+        return f"{mark} {node.instance.kind.value.upper()} {mask_code(node.instance)}{suffix}"
+
+    def code_status(self, node: _Node) -> CodeStatus | None:
+        if node.badge is not None:
+            return node.badge.status
+        if node.instance is not None and node.instance.value in self._core.snapshot.packing.rejected:
+            return CodeStatus.FAILED
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(node)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(node)
+        if role == Qt.ItemDataRole.ForegroundRole and node.kind is NodeKind.CODE:
+            status = self.code_status(node)
+            return QBrush(STATUS_COLORS[status]) if status is not None else None
+        if role == Qt.ItemDataRole.FontRole and node.kind in (NodeKind.BOX, NodeKind.NEW_BOX):
+            font = QFont()
+            font.setBold(node.kind is NodeKind.BOX)
+            font.setItalic(node.kind is NodeKind.NEW_BOX)
+            return font
+        if role == Role.NODE_KIND:
+            return node.kind.value
+        if role == Role.BOX:
+            return node.box
+        if role == Role.LINE_ID:
+            return node.line_id
+        if role == Role.UNITS:
+            return node.units
+        if role == Role.CODE_STATUS:
+            status = self.code_status(node)
+            return status.value if status is not None else None
+        return None
+
+    def _display(self, node: _Node) -> str:
+        packing = self._core.snapshot.packing
+        if node.kind is NodeKind.BOX:
+            assert node.box is not None
+            return self._box_text(node.box)
+        if node.kind is NodeKind.NEW_BOX:
+            return self.tr("+ Drop here for a new box")
+        if node.kind is NodeKind.ENTRY:
+            assert node.line_id is not None
+            assert node.box is not None
+            line = packing.order.line(node.line_id)
+            part = packing.boxes[node.box].part
+            if part is not None:
+                return self.tr("{name} (part {current} of {total})").format(
+                    name=line.name, current=part.current, total=part.total
+                )
+            return f"{line.name}  × {node.units}"
+        return self._code_text(node)
+
+    def _background(self, node: _Node) -> QBrush | None:
+        packing = self._core.snapshot.packing
+        if node.kind is NodeKind.BOX and node.box is not None:
+            if packing.boxes[node.box].part is not None:
+                return QBrush(COLOR_PART_BOX)
+            return QBrush(COLOR_CURRENT) if node.box == packing.current else None
+        if node.kind is NodeKind.CODE and self.code_status(node) in (CodeStatus.FAILED, CodeStatus.INVALID):
+            return QBrush(COLOR_BAD)
+        return None
+
+    # -- drag and drop ------------------------------------------------------------------------------
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        node = self._node(index)
+        editable = self._core.snapshot.editable
+        if node is None:
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node.kind in (NodeKind.BOX, NodeKind.NEW_BOX, NodeKind.ENTRY):
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        if node.kind is NodeKind.ENTRY and editable:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        nodes = [self._node(index) for index in indexes]
+        entry = next((n for n in nodes if n is not None and n.kind is NodeKind.ENTRY), None)
+        if entry is None or entry.line_id is None or entry.box is None:
+            return QMimeData()
+        return encode_drag(UnitDrag(entry.line_id, self._core._units(entry.units), entry.box))
+
+    def drop_target(self, row: int, parent: AnyIndex) -> int | None:
+        """The box a drop lands in: the box under the cursor (or of the entry/code under it);
+        None (a new box) for the "new box" row, between top-level rows and on empty space."""
+        node = self._node(parent)
+        if node is None or node.kind is NodeKind.NEW_BOX:
+            return None
+        return node.box
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        return decode_drag(data) is not None and self._core.snapshot.editable
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        drag = decode_drag(data)
+        if drag is None or action == Qt.DropAction.IgnoreAction:
+            return False
+        return self._core.apply_drop(drag, self.drop_target(row, parent))

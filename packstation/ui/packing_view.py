@@ -1,0 +1,775 @@
+"""The packing screen: one order, its lines on the left, its boxes on the right.
+
+`PackingView` shows a `PackingSession` and forwards the packer's actions to it; it keeps no
+packing state (everything is redrawn from `session.snapshot`). Scans arrive as text through
+`handle_scan` (the shell connects the scanner filter's `scanned(str)` to it) and give instant
+feedback: a coloured line saying what happened plus a sound. Market steps (submit, cancel,
+courier code, reprint) run as tracked tasks; their failures stay on screen, nothing is lost.
+
+Pages (`pages`): the workspace; "stop, put the items back" when the order was cancelled or
+changed underneath; the Express courier hand-over. `PackingDesk` wires views into the
+`MainWindow` (open an order, follow its fresh copies from the order queue, go back).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from packstation.domain.classify import classify_scan
+from packstation.domain.errors import PackstationError
+from packstation.domain.order import BuyerType, Order, Program
+from packstation.domain.packing_errors import box_no
+from packstation.domain.scan import Command, ScanKind, ScanResult
+from packstation.domain.verification import EacVerdict
+from packstation.services.packing_session import (
+    PackingSession,
+    Phase,
+    ScanAction,
+    ScanOutcome,
+    SessionSnapshot,
+)
+from packstation.ui.packing_dialogs import CancelOrderDialog, CourierCodePanel, ShortenDialog, SplitDialog
+from packstation.ui.packing_models import BoxesModel, LinesModel
+from packstation.ui.sounds import Sounds
+
+_log = logging.getLogger("packstation.ui")
+
+# State colours: the packer reads the screen from a step away.
+BLUE, GREEN, AMBER, RED, GREY = "#0d6efd", "#198754", "#b58100", "#dc3545", "#6c757d"
+_BANNER_STYLE = "QLabel#stateBanner {{background:{bg}; color:white; font-size:18pt; font-weight:bold;" \
+    " padding:10px 14px; border-radius:6px;}}"
+_FEEDBACK_STYLE = "QLabel#feedback {{color:{fg}; font-size:15pt; font-weight:bold; padding:4px;}}"
+
+
+PictureLoader = Callable[[str], Awaitable[bytes | None]]
+"""Fetches a product picture by URL; None when it is unavailable (never raises)."""
+PICTURE_SIZE = 64
+
+
+class TaskRunnerLike(Protocol):
+    """What the view needs from `ui.tasks.TaskRunner`."""
+
+    def run(
+        self, coro: Coroutine[Any, Any, Any], *, trigger: Any = None, name: str | None = None
+    ) -> asyncio.Task[Any]: ...
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def fill(template: str, *values: object) -> str:
+    """Qt-style `%1`, `%2`… placeholders (translators may reorder them)."""
+    for number, value in reversed(list(enumerate(values, start=1))):
+        template = template.replace(f"%{number}", str(value))
+    return template
+
+
+def format_left(seconds: float) -> str:
+    """A countdown as H:MM:SS (or M:SS under an hour); negative values count the lateness."""
+    total = int(abs(seconds))
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
+    return f"-{text}" if seconds < 0 else text
+
+
+class PackingView(QWidget):
+    """The packing workspace for one session.
+
+    Args:
+        session: the order's packing session.
+        tasks: runs Market steps as tracked tasks (`ui.tasks.TaskRunner`).
+        sounds: feedback sounds (silent ones when None).
+        language: "ru" or "en" for the session's messages.
+        clock: the current time (the Express countdown).
+        load_picture: fetches the lines' product pictures (None: none shown).
+
+    Signals:
+        back_requested(): the packer wants the order list.
+        forward_scan(object): a `ScanResult` that is not for this order (another order's number,
+            NEXT_ORDER, a box label): the shell decides.
+        finished(int): the order left the desk (done, cancelled or interrupted) — order id.
+    """
+
+    back_requested = Signal()
+    forward_scan = Signal(object)
+    finished = Signal(int)
+
+    def __init__(
+        self,
+        session: PackingSession,
+        tasks: TaskRunnerLike,
+        *,
+        sounds: Sounds | None = None,
+        language: str = "ru",
+        clock: Callable[[], datetime] = _utc_now,
+        load_picture: PictureLoader | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("packingView")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.session = session
+        self.tasks = tasks
+        self.sounds = sounds or Sounds(self, enabled=False)
+        self.language = language
+        self.clock = clock
+        self._phase = session.phase
+        self._feedback_error = False
+        self.lines_model = LinesModel(session, self)
+        self.boxes_model = BoxesModel(session, self)
+        self.lines_model.refused.connect(self._on_refused)
+        self.boxes_model.refused.connect(self._on_refused)
+        self._known_gtins = tuple(code for line in session.order.lines for code in line.barcodes)
+
+        self._build_header()
+        self._build_workspace()
+        self._build_actions()
+        self.interrupt_page = self._build_interrupt_page()
+        self.courier = CourierCodePanel(self)
+        self.courier.submitted.connect(self.handover)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.workspace)
+        self.pages.addWidget(self.interrupt_page)
+        self.pages.addWidget(self.courier)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self.header)
+        layout.addWidget(self.state_banner)
+        layout.addWidget(self.pages, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+        self._unsubscribe = session.subscribe(self._on_snapshot)
+        self.show_snapshot(session.snapshot)
+        self._tick()
+        if load_picture is not None:
+            self._load_pictures(load_picture)
+
+    def _load_pictures(self, load: PictureLoader) -> None:
+        urls = dict.fromkeys(line.picture_url for line in self.session.order.lines if line.picture_url)
+        for url in urls:
+            if url is not None:
+                self._run(self._show_picture(load, url), None, "picture")
+
+    async def _show_picture(self, load: PictureLoader, url: str) -> None:
+        data = await load(url)
+        pixmap = QPixmap()
+        if data and pixmap.loadFromData(data):
+            scaled = pixmap.scaled(
+                PICTURE_SIZE, PICTURE_SIZE,
+                Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation,
+            )
+            self.lines_model.set_picture(url, scaled)
+
+    # -- building ----------------------------------------------------------------------------------
+
+    def _build_header(self) -> None:
+        order = self.session.order
+        self.title = QLabel(self.tr("Order %1").replace("%1", str(order.id)), self)
+        self.title.setObjectName("orderTitle")
+        self.title.setStyleSheet("font-size:20pt; font-weight:bold;")
+        self.program = QLabel(self)
+        self.program.setObjectName("program")
+        self.buyer = QLabel(self)
+        self.buyer.setObjectName("buyerType")
+        self.deadline = QLabel(self)
+        self.deadline.setObjectName("deadline")
+        self.deadline.setStyleSheet("font-size:16pt; font-weight:bold;")
+        self.back_button = QPushButton(self.tr("← Orders"), self)
+        self.back_button.setObjectName("backButton")
+        self.back_button.clicked.connect(self.back_requested)
+        self.header = QHBoxLayout()
+        self.header.addWidget(self.back_button)
+        self.header.addWidget(self.title)
+        self.header.addWidget(self.program)
+        self.header.addWidget(self.buyer)
+        self.header.addStretch(1)
+        self.header.addWidget(self.deadline)
+        self.state_banner = QLabel(self)
+        self.state_banner.setObjectName("stateBanner")
+        self.state_banner.setWordWrap(True)
+
+    def _build_workspace(self) -> None:
+        self.workspace = QWidget(self)
+        self.feedback = QLabel(self.workspace)
+        self.feedback.setObjectName("feedback")
+        self.feedback.setWordWrap(True)
+        self.notice = QLabel(self.workspace)
+        self.notice.setObjectName("staleNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "QLabel#staleNotice {background:#fff3cd; color:#664d03; padding:6px; border-radius:4px;}"
+        )
+        self.lines = QListView(self.workspace)
+        self.lines.setObjectName("linesView")
+        self.lines.setModel(self.lines_model)
+        self.lines.setWordWrap(True)
+        self.lines.setSpacing(2)
+        self.lines.setAlternatingRowColors(False)
+        self.lines.setIconSize(QSize(PICTURE_SIZE, PICTURE_SIZE))
+        self.boxes = QTreeView(self.workspace)
+        self.boxes.setObjectName("boxesView")
+        self.boxes.setModel(self.boxes_model)
+        self.boxes.setHeaderHidden(True)
+        for view in (self.lines, self.boxes):
+            view.setDragEnabled(True)
+            view.setAcceptDrops(True)
+            view.setDropIndicatorShown(True)
+            view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+            view.setDefaultDropAction(Qt.DropAction.CopyAction)
+            view.setStyleSheet("font-size:12pt;")
+        self.boxes_model.modelReset.connect(self.boxes.expandAll)
+        self.boxes.expandAll()
+        self.drag_units = QSpinBox(self.workspace)
+        self.drag_units.setObjectName("dragUnits")
+        self.drag_units.setRange(0, 999)
+        self.drag_units.setSpecialValueText(self.tr("Units per drag: all"))
+        self.drag_units.setPrefix(self.tr("Units per drag: "))
+        self.drag_units.setMinimumWidth(260)
+        self.drag_units.valueChanged.connect(self._set_drag_units)
+        left = QWidget(self.workspace)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Items"), left))
+        left_layout.addWidget(self.lines, 1)
+        drag_row = QHBoxLayout()
+        drag_row.addWidget(self.drag_units)
+        drag_row.addStretch(1)
+        left_layout.addLayout(drag_row)
+        right = QWidget(self.workspace)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel(self.tr("Boxes"), right))
+        right_layout.addWidget(self.boxes, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self.workspace)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([520, 480])
+        self.buttons = QHBoxLayout()
+        layout = QVBoxLayout(self.workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self.buttons)
+
+    def _action(self, text: str, shortcut: str, slot: Callable[[], Any], name: str) -> QPushButton:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
+        button = QPushButton(f"{text}\n{keys}", self)  # the shortcut visible, the row still narrow
+        button.setToolTip(f"{text} ({keys})")
+        button.setObjectName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner must not press it
+        button.setMinimumHeight(48)
+        button.clicked.connect(slot)
+        self.buttons.addWidget(button)
+        return button
+
+    def _build_actions(self) -> None:
+        act = self._action
+        self.new_box_button = act(self.tr("New box"), "Ctrl+B", self.new_box, "newBox")
+        self.close_box_button = act(self.tr("Close box"), "Ctrl+Shift+B", self.close_box, "closeBox")
+        self.split_button = act(self.tr("Split…"), "Ctrl+D", self.ask_split, "split")
+        self.undo_button = act(self.tr("Undo"), "Ctrl+Z", self.undo, "undo")
+        self.buttons.addStretch(1)
+        self.shorten_button = act(self.tr("Shorten…"), "Ctrl+Shift+S", self.ask_shorten, "shorten")
+        self.cancel_button = act(self.tr("Cancel order…"), "Ctrl+Shift+X", self.ask_cancel, "cancelOrder")
+        self.reprint_button = act(self.tr("Reprint labels"), "Ctrl+P", self.reprint, "reprint")
+        self.check_button = act(self.tr("Check codes"), "Ctrl+R", self.check_codes, "checkCodes")
+        self.resume_button = act(self.tr("Edit again"), "Ctrl+E", self.resume_packing, "resumePacking")
+        self.submit_button = act(self.tr("Submit"), "Ctrl+Return", self.submit, "submit")
+        self.submit_button.setStyleSheet("font-weight:bold;")
+
+    def _build_interrupt_page(self) -> QWidget:
+        page = QWidget(self)
+        page.setObjectName("interruptPage")
+        page.setStyleSheet("QWidget#interruptPage {background:#dc3545;} QLabel {color:white;}")
+        page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        title = QLabel(self.tr("STOP — put the items back"), page)
+        title.setStyleSheet("font-size:32pt; font-weight:bold;")
+        self.interrupt_reason = QLabel(page)
+        self.interrupt_reason.setObjectName("interruptReason")
+        self.interrupt_reason.setWordWrap(True)
+        self.interrupt_reason.setStyleSheet("font-size:16pt;")
+        back = QPushButton(self.tr("Back to orders"), page)
+        back.setObjectName("interruptBack")
+        back.setMinimumHeight(48)
+        back.clicked.connect(self.back_requested)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.interrupt_reason, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(back, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return page
+
+    # -- rendering ---------------------------------------------------------------------------------
+
+    def _on_snapshot(self, snapshot: SessionSnapshot) -> None:
+        previous, self._phase = self._phase, snapshot.phase
+        if previous != snapshot.phase:
+            if snapshot.phase is Phase.DONE:
+                self.sounds.complete()
+            elif snapshot.phase is Phase.INTERRUPTED:
+                self.sounds.error()
+            if snapshot.phase in (Phase.DONE, Phase.CANCELLED, Phase.INTERRUPTED):
+                self.finished.emit(snapshot.order.id)
+        self.show_snapshot(snapshot)
+
+    def show_snapshot(self, snapshot: SessionSnapshot) -> None:
+        """Redraw everything that depends on the session state."""
+        order = snapshot.order
+        self.program.setText(self._program_text(order))
+        self.buyer.setText(self._buyer_text(order.buyer_type))
+        text, colour = self._banner(snapshot)
+        self.state_banner.setText(text)
+        self.state_banner.setStyleSheet(_BANNER_STYLE.format(bg=colour))
+        if snapshot.last_error is not None:
+            self._set_feedback(snapshot.last_error.message(self.language), error=True)
+        elif self._feedback_error and snapshot.editable:
+            self._set_feedback("", error=False)
+        self.notice.setText(self._notice(snapshot))
+        self.notice.setVisible(bool(self.notice.text()))
+        editable = snapshot.editable
+        for button in (self.new_box_button, self.close_box_button, self.split_button, self.shorten_button):
+            button.setEnabled(editable)
+        self.undo_button.setEnabled(snapshot.can_undo)
+        self.submit_button.setEnabled(editable and snapshot.complete)
+        self.cancel_button.setEnabled(snapshot.phase in (Phase.PACKING, Phase.VERIFYING, Phase.READY))
+        self.reprint_button.setEnabled(snapshot.labels is not None)
+        self.check_button.setVisible(snapshot.phase is Phase.VERIFYING)
+        self.resume_button.setVisible(snapshot.phase is Phase.VERIFYING)
+        if snapshot.phase is Phase.INTERRUPTED:
+            reason = snapshot.interruption
+            self.interrupt_reason.setText(reason.message(self.language) if reason is not None else "")
+            self.pages.setCurrentWidget(self.interrupt_page)
+        elif snapshot.phase is Phase.READY and order.is_express:
+            self.courier.show_result(snapshot.eac)
+            self.pages.setCurrentWidget(self.courier)
+            self.courier.code.setFocus()
+        else:
+            self.pages.setCurrentWidget(self.workspace)
+
+    def _program_text(self, order: Order) -> str:
+        names = {Program.EXPRESS: self.tr("⚡ Express"), Program.FBS: "FBS", Program.DBS: "DBS"}
+        return names.get(order.program, order.program.value)
+
+    def _buyer_text(self, buyer: BuyerType) -> str:
+        if buyer is BuyerType.BUSINESS:
+            return self.tr("Business buyer: codes mandatory")
+        if buyer is BuyerType.PERSON:
+            return self.tr("Private buyer")
+        return ""
+
+    def _banner(self, snapshot: SessionSnapshot) -> tuple[str, str]:
+        phase = snapshot.phase
+        if phase is Phase.PACKING:
+            if snapshot.countdown is not None:
+                text = self.tr("Submitting in %1 s — scan CANCEL to stop")
+                return fill(text, int(snapshot.countdown)), AMBER
+            if snapshot.complete:
+                return self.tr("Everything is packed: submit (Ctrl+Enter)"), GREEN
+            packed = sum(p.packed for p in snapshot.progress)
+            total = sum(p.count for p in snapshot.progress)
+            return fill(self.tr("Packing: %1 of %2 units in boxes"), packed, total), BLUE
+        texts = {
+            Phase.SUBMITTING: (self.tr("Sending the boxes to the Market and printing labels…"), AMBER),
+            Phase.VERIFYING: (self.tr("The Market is checking the marking codes…"), AMBER),
+            Phase.READY: (self.tr("Ready to ship: hand the parcels to the courier"), GREEN),
+            Phase.DONE: (self.tr("Done: the order is ready to ship"), GREEN),
+            Phase.CANCELLED: (self.tr("The order is cancelled: put the items back"), GREY),
+            Phase.INTERRUPTED: (self.tr("Packing stopped: the order changed"), RED),
+        }
+        return texts[phase]
+
+    def _notice(self, snapshot: SessionSnapshot) -> str:
+        parts = []
+        if snapshot.labels_stale:
+            boxes = ", ".join(str(box.box_id) for box in snapshot.stale_boxes)
+            stale = self.tr(
+                "Labels are out of date: the boxes changed after printing. "
+                "Remove the labels of boxes %1; submitting again prints new ones."
+            )
+            parts.append(fill(stale, boxes))
+        if snapshot.print_error is not None:
+            parts.append(self.tr("Labels not printed:") + " " + snapshot.print_error.message(self.language))
+        return "\n".join(parts)
+
+    def _tick(self) -> None:
+        order = self.session.order
+        if order.ship_by is None:
+            date = order.shipment_date
+            self.deadline.setText(self.tr("Ship by %1").replace("%1", date.strftime("%d.%m")) if date else "")
+            return
+        left = (order.ship_by - self.clock()).total_seconds()
+        self.deadline.setText(self.tr("Deadline in %1").replace("%1", format_left(left)))
+        colour = RED if left < 0 else AMBER if left < 15 * 60 else GREEN
+        self.deadline.setStyleSheet(f"font-size:16pt; font-weight:bold; color:{colour};")
+
+    def _set_feedback(self, text: str, *, error: bool) -> None:
+        self._feedback_error = error
+        self.feedback.setText(text)
+        self.feedback.setStyleSheet(_FEEDBACK_STYLE.format(fg=RED if error else GREEN))
+
+    # -- scans -------------------------------------------------------------------------------------
+
+    def handle_scan(self, text: str) -> ScanOutcome | None:
+        """A scan from the scanner: classify it, apply it, show and sound the outcome."""
+        phase = self.session.phase
+        if phase is Phase.READY and self.session.order.is_express:
+            result = classify_scan(text, known_gtins=self._known_gtins)
+            if result.kind not in (ScanKind.COMMAND, ScanKind.ORDER_NUMBER):
+                self.courier.code.setText(text.strip())
+                self.handover(text.strip())
+                return None
+        else:
+            result = classify_scan(text, known_gtins=self._known_gtins)
+        try:
+            outcome = self.session.scan(result)
+        except PackstationError as error:
+            self._set_feedback("✖ " + error.message(self.language), error=True)
+            self.sounds.error()
+            return None
+        if outcome.action is ScanAction.FORWARD:
+            if outcome.command is Command.REPRINT:
+                self.reprint()
+            elif outcome.command is Command.NEXT_PART_BOX:
+                self.new_box()
+            else:
+                self.forward_scan.emit(result)
+            return outcome
+        self._set_feedback("✔ " + self._outcome_text(outcome, result), error=False)
+        if self.session.snapshot.complete and self.session.phase is Phase.PACKING:
+            self.sounds.complete()
+        else:
+            self.sounds.ok()
+        return outcome
+
+    def _outcome_text(self, outcome: ScanOutcome, result: ScanResult) -> str:
+        order = self.session.order
+        if outcome.unit is not None:
+            name = order.line(outcome.unit.line_id).name
+            if outcome.action is ScanAction.ITEM_PACKED and outcome.box is not None:
+                return self.tr("%1 → box %2").replace("%1", name).replace("%2", str(box_no(outcome.box)))
+            return self.tr("code for %1, unit %2").replace("%1", name).replace("%2", str(outcome.unit.n + 1))
+        return self.tr("command %1").replace("%1", result.command.value if result.command else result.value)
+
+    def _on_refused(self, error: object) -> None:
+        if isinstance(error, PackstationError):
+            self._set_feedback("✖ " + error.message(self.language), error=True)
+        self.sounds.error()
+
+    # -- actions -----------------------------------------------------------------------------------
+
+    def _edit(self, action: Callable[[], Any]) -> bool:
+        try:
+            action()
+        except PackstationError as error:
+            self._on_refused(error)
+            return False
+        self.sounds.ok()
+        return True
+
+    def _set_drag_units(self, value: int) -> None:
+        self.lines_model.drag_units = value or None
+        self.boxes_model.drag_units = value or None
+
+    def new_box(self) -> None:
+        self._edit(self.session.new_box)
+
+    def close_box(self) -> None:
+        self._edit(self.session.close_box)
+
+    def undo(self) -> None:
+        self._edit(self.session.undo)
+
+    def resume_packing(self) -> None:
+        """Leave a long code check to change the packing (e.g. replace a code)."""
+        self._edit(self.session.resume_packing)
+
+    def selected_line(self) -> int | None:
+        """The line selected on the left (or the first line with unpacked units)."""
+        index = self.lines.currentIndex()
+        if index.isValid():
+            return self.lines_model.line_at(index.row()).id
+        for progress in self.session.snapshot.progress:
+            if progress.packed < progress.count:
+                return progress.line_id
+        return None
+
+    def split(self, line_id: int, parts: int | None = None, units: int = 1) -> bool:
+        """Split `units` unplaced units of a line into `parts` part boxes each."""
+
+        def run() -> None:
+            for _ in range(units):
+                self.session.split(line_id, parts)
+
+        return self._edit(run)
+
+    def ask_split(self) -> SplitDialog | None:
+        line_id = self.selected_line()
+        if line_id is None:
+            return None
+        row = self.lines_model.row_of(line_id)
+        progress = self.session.snapshot.progress[row]
+        dialog = SplitDialog(self.session.order.line(line_id), progress.count - progress.packed, self)
+        dialog.accepted.connect(lambda: self.split(line_id, dialog.parts.value(), dialog.units.value()))
+        self._open(dialog)
+        return dialog
+
+    def ask_shorten(self) -> ShortenDialog:
+        dialog = ShortenDialog(self.session.order, self.session.check_shorten, self.language, self)
+        dialog.accepted.connect(lambda: self._edit(lambda: self.session.shorten(dialog.counts())))
+        self._open(dialog)
+        return dialog
+
+    def ask_cancel(self) -> CancelOrderDialog:
+        dialog = CancelOrderDialog(self.session.order, self)
+        dialog.accepted.connect(lambda: self._run(self.session.cancel_order(), self.cancel_button, "cancel"))
+        self._open(dialog)
+        return dialog
+
+    def _open(self, dialog: QDialog) -> None:
+        # Non-blocking: the loop keeps running; the view takes the focus back for the scanner.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.finished.connect(lambda _result: QTimer.singleShot(0, self._refocus))
+        dialog.open()
+
+    def _refocus(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the view itself may be gone at shutdown
+            self.window().activateWindow()
+            if self.pages.currentWidget() is self.courier:
+                self.courier.code.setFocus()
+            else:
+                self.setFocus()
+
+    def submit(self) -> asyncio.Task[Any] | None:
+        return self._run(self.session.submit(), self.submit_button, "submit")
+
+    def reprint(self) -> asyncio.Task[Any] | None:
+        return self._run(self.session.reprint(), self.reprint_button, "reprint")
+
+    def check_codes(self) -> asyncio.Task[Any] | None:
+        return self._run(self.session.check_codes(), self.check_button, "check-codes")
+
+    def handover(self, code: str) -> asyncio.Task[Any] | None:
+        """Check the courier's code; a refused one sounds the error (the panel says why)."""
+
+        async def check() -> None:
+            result = await self.session.handover(code)
+            if result.verdict is not EacVerdict.ACCEPTED:
+                self.sounds.error()
+
+        return self._run(check(), self.courier.verify, "courier-code")
+
+    def _run(
+        self, coro: Coroutine[Any, Any, Any], trigger: QWidget | None, name: str
+    ) -> asyncio.Task[Any] | None:
+        async def guarded() -> Any:
+            try:
+                return await coro
+            except PackstationError as error:
+                # The session keeps packing errors in its snapshot; Market failures are shown here.
+                self._set_feedback("✖ " + error.message(self.language), error=True)
+                self.sounds.error()
+                return None
+
+        try:
+            task = self.tasks.run(guarded(), trigger=trigger, name=f"{name}-{self.session.order.id}")
+        except RuntimeError as error:  # no running loop / runner shut down: say so, lose nothing
+            _log.warning("packing action %s not started: %s", name, error)
+            return None
+        # The runner re-enables the trigger when the task ends; the phase decides what stays enabled.
+        task.add_done_callback(lambda _task: self._redraw())
+        return task
+
+    def _redraw(self) -> None:
+        with contextlib.suppress(RuntimeError):  # the view may be gone when a late task ends
+            self.show_snapshot(self.session.snapshot)
+
+    def detach(self) -> None:
+        """Stop following the session (before the view is thrown away)."""
+        self._timer.stop()
+        self._unsubscribe()
+        self.lines_model.detach()
+        self.boxes_model.detach()
+
+
+class OrderSource(Protocol):
+    """What `PackingDesk` needs from the order queue."""
+
+    def get(self, order_id: int) -> Order | None: ...
+
+    def subscribe_order(self, order_id: int, callback: Callable[[Order], None]) -> Callable[[], None]: ...
+
+    def find_by_scan(self, scan: ScanResult) -> Order | None: ...
+
+
+class PackingPages(Protocol):
+    """What `PackingDesk` needs from the main window."""
+
+    def show_packing(self, widget: QWidget) -> None: ...
+
+    def show_orders(self) -> None: ...
+
+
+class PackingDesk(QObject):
+    """Opens orders into packing views in the main window and keeps one session alive at a time.
+
+    Args:
+        window: the main window (`show_packing` / `show_orders`).
+        orders: the order queue (the opened order, and its fresh copies for `order_changed`).
+        session_factory: builds (or restores) the session of an order.
+        tasks: the task runner.
+        sounds: feedback sounds.
+        language: "ru" or "en".
+        show_error: shows a message (the message bar) when an order cannot be opened.
+        load_picture: fetches product pictures for the lines (None: no pictures).
+    """
+
+    def __init__(
+        self,
+        window: PackingPages,
+        orders: OrderSource,
+        session_factory: Callable[[Order], PackingSession],
+        tasks: TaskRunnerLike,
+        *,
+        sounds: Sounds | None = None,
+        language: str = "ru",
+        show_error: Callable[[str], None] = lambda _text: None,
+        load_picture: PictureLoader | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.load_picture = load_picture
+        self.window = window
+        self.orders = orders
+        self.session_factory = session_factory
+        self.tasks = tasks
+        self.sounds = sounds
+        self.language = language
+        self.show_error = show_error
+        self.view: PackingView | None = None
+        self._unfollow: Callable[[], None] = lambda: None
+
+    def open_order(self, order_id: int) -> PackingView | None:
+        """Open (or resume) the order and show its packing view."""
+        if self.view is not None and self.view.session.order.id == order_id:
+            self.window.show_packing(self.view)
+            return self.view
+        order = self.orders.get(order_id)
+        if order is None:
+            self.show_error(
+                self.tr("Order %1 is not in the list (anymore).").replace("%1", str(order_id))
+            )
+            return None
+        try:
+            session = self.session_factory(order)
+        except PackstationError as error:
+            self.show_error(error.message(self.language))
+            return None
+        self.close_view()
+        view = PackingView(
+            session, self.tasks, sounds=self.sounds, language=self.language, load_picture=self.load_picture
+        )
+        view.back_requested.connect(self.window.show_orders)
+        view.forward_scan.connect(self._forwarded)
+        self._unfollow = self.orders.subscribe_order(order_id, session.order_changed)
+        self.view = view
+        self.window.show_packing(view)
+        view.setFocus()
+        return view
+
+    def handle_scan(self, text: str) -> None:
+        """Route a scan: a listed order's number opens it; anything else goes to the open packing
+        view, or (on the order list) opens the order it unambiguously points at."""
+        view = self.view if self.view is not None and self.view.isVisible() else None
+        order_id = self._listed_order_number(text, view)
+        if order_id is not None:
+            self.open_order(order_id)
+            return
+        if view is not None:
+            view.handle_scan(text)
+            return
+        try:
+            order = self.orders.find_by_scan(classify_scan(text))
+        except PackstationError as error:
+            self.show_error(error.message(self.language))
+            return
+        if order is None:
+            self.show_error(self.tr("No listed order matches the scan %1.").replace("%1", text[:40]))
+            return
+        self.open_order(order.id)
+
+    def _listed_order_number(self, text: str, view: PackingView | None) -> int | None:
+        # An 8-digit order number also reads as an EAN-8: a listed order wins unless the digits
+        # are a barcode of the order being packed.
+        digits = text.strip()
+        if not digits.isascii() or not digits.isdigit() or len(digits) > 18:
+            return None
+        order_id = int(digits)
+        if self.orders.get(order_id) is None:
+            return None
+        if view is not None:
+            order = view.session.order
+            if order_id == order.id or any(digits in line.barcodes for line in order.lines):
+                return None
+        return order_id
+
+    def _forwarded(self, result: object) -> None:
+        if isinstance(result, ScanResult):
+            if result.order_id is not None and result.kind is ScanKind.ORDER_NUMBER:
+                self.open_order(result.order_id)
+            elif result.command is Command.NEXT_ORDER:
+                self.window.show_orders()
+
+    def close_view(self) -> None:
+        """Detach the current view and cancel its session's background work (in a task)."""
+        view = self._detach_view()
+        if view is not None:
+            with contextlib.suppress(RuntimeError):
+                self.tasks.run(view.session.close(), name=f"close-session-{view.session.order.id}")
+
+    async def aclose(self) -> None:
+        """At shutdown: detach the view and wait until its session's background work stopped."""
+        view = self._detach_view()
+        if view is not None:
+            await view.session.close()
+
+    def _detach_view(self) -> PackingView | None:
+        self._unfollow()
+        self._unfollow = lambda: None
+        view, self.view = self.view, None
+        if view is not None:
+            view.detach()
+        return view

@@ -1,0 +1,107 @@
+"""A packing desk over the in-process sandbox for the packing view tests and the bench.
+
+`open_desk` builds the real pieces (Market client + gateway over `httpx.ASGITransport`, a
+`PackingSession` with an in-memory journal, the `TaskRunner`, a `PackingView`) for one order the
+sandbox creates. The session's sleep completes the sandbox's code checks, so a submit does not
+wait for real seconds.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+from starlette.applications import Starlette
+
+from packstation.domain.order import Order
+from packstation.market.client import MarketClient
+from packstation.market.gateway import MarketGateway
+from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
+from packstation.sandbox.model import Order as SandboxOrder
+from packstation.sandbox.state import Sandbox
+from packstation.services.packing_session import PackingSession, SessionDeps
+from packstation.ui.packing_view import PackingView
+from packstation.ui.sounds import Sounds
+from packstation.ui.tasks import TaskRunner
+from tests.services.fakes import FakeJournal
+
+
+class WallClock:
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+
+@dataclass
+class Desk:
+    """Everything one packing test touches."""
+
+    sandbox: Sandbox
+    client: MarketClient
+    gateway: MarketGateway
+    order: Order
+    session: PackingSession
+    view: PackingView
+    tasks: TaskRunner
+    sounds: Sounds
+    journal: FakeJournal
+    errors: list[str] = field(default_factory=list)
+    crashes: list[BaseException] = field(default_factory=list)
+
+    @property
+    def market_order(self) -> SandboxOrder:
+        """The order as the sandbox holds it now."""
+        return self.sandbox.find(self.order.id)
+
+    async def settle(self) -> None:
+        """Wait for the view's tasks and the session's background work."""
+        for _ in range(200):
+            await self.session.wait_idle()
+            if not self.tasks.running:
+                return
+            await asyncio.sleep(0.01)
+
+    async def close(self) -> None:
+        self.view.detach()
+        await self.session.close()
+        await self.tasks.shutdown()
+        await self.client.aclose()
+        self.view.deleteLater()
+
+
+async def open_desk(
+    app: Starlette,
+    offers: tuple[tuple[str, int], ...],
+    *,
+    program: str = "FBS",
+    buyer_type: str = "PERSON",
+    http: httpx.AsyncBaseTransport | None = None,
+    base_url: str = "http://sandbox.invalid",
+    finish_checks: bool = True,
+) -> Desk:
+    """A new sandbox order with `offers`, opened in a packing view (`finish_checks`: the
+    session's waits complete the sandbox's code checks)."""
+    sandbox: Sandbox = app.state.sandbox
+    created = sandbox.add_order(offers, program=program, buyer_type=buyer_type)
+    transport = http if http is not None else httpx.ASGITransport(app=app)
+    client = MarketClient("demo", base_url, transport=transport)
+    gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
+    order = await gateway.get_order(created.id)
+
+    async def sleep(_seconds: float) -> None:
+        if finish_checks:  # else the codes stay IN_PROGRESS and the session's wait times out
+            sandbox.finish_verifications()
+        await asyncio.sleep(0)
+
+    journal = FakeJournal()
+    deps = SessionDeps(gateway, journal, WallClock(), sleep=sleep)
+    session = PackingSession.open(order, deps)
+    errors: list[str] = []
+    crashes: list[BaseException] = []
+    tasks = TaskRunner(errors.append, crashes.append)
+    sounds = Sounds(enabled=False)
+    view = PackingView(session, tasks, sounds=sounds, language="en")
+    view.resize(1100, 700)
+    view.show()
+    return Desk(sandbox, client, gateway, order, session, view, tasks, sounds, journal, errors, crashes)

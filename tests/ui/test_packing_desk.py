@@ -1,0 +1,190 @@
+"""The packing workspace inside the real shell: open by activation or scan, follow the queue."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import httpx
+import pytest
+import respx
+from PySide6.QtCore import QBuffer, QIODevice, Qt
+from PySide6.QtGui import QColor, QImage, QPixmap
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from starlette.applications import Starlette
+
+from packstation.app import MarketConnection, Shell, prepare
+from packstation.cli import build_parser
+from packstation.logs import shutdown_logging
+from packstation.market.client import MarketClient
+from packstation.market.gateway import MarketGateway
+from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
+from packstation.services.packing_session import Phase
+from packstation.ui.i18n import Translations
+from packstation.ui.packing_view import PackingView
+from tests.ui.packing_support import open_desk
+
+pytestmark = [pytest.mark.asyncio]
+
+
+def _shell(qtbot: QtBot, tmp_path: Path, app: Starlette) -> tuple[Shell, MarketClient]:
+    args: argparse.Namespace = build_parser().parse_args(["--data-dir", str(tmp_path), "--lang", "en"])
+    client = MarketClient("demo", "http://sandbox.invalid", transport=httpx.ASGITransport(app=app))
+    gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
+    shell = Shell(prepare(args), MarketConnection(gateway, [client.aclose], expect_express=True))
+    qtbot.addWidget(shell.window)
+    return shell, client
+
+
+async def test_open_by_activation_pack_by_scanner_and_follow_the_queue(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    sandbox = sandbox_app.state.sandbox
+    first = sandbox.add_order((("MUG-300", 2),))
+    second = sandbox.add_order((("BOOK-WP", 1),))
+    shell, _client = _shell(qtbot, tmp_path, sandbox_app)
+    try:
+        shell.window.show()
+        await shell.load_orders()
+        shell.window.order_activated.emit(first.id)
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        assert shell.window.pages.currentWidget() is view
+        assert view.session.order.id == first.id
+
+        barcode = view.session.order.lines[0].barcodes[0]
+        shell.packing.scanner.scanned.emit(barcode)  # what the scanner filter emits
+        assert view.session.snapshot.progress[0].packed == 1
+        assert shell.packing.store is not None
+        assert shell.packing.store.journal.entries(first.id)  # journaled to the local store
+
+        # The buyer cancels; the queue's next refresh interrupts the packer.
+        sandbox.cancel_by_buyer(first.id)
+        await shell.queue.refresh()
+        assert view.session.phase is Phase.INTERRUPTED
+        assert view.pages.currentWidget() is view.interrupt_page
+
+        # Back to the list; scanning another order's number opens it.
+        view.back_requested.emit()
+        assert shell.window.pages.currentWidget() is shell.window.order_list
+        shell.packing.scanner.scanned.emit(str(second.id))
+        other = shell.window.packing_widget
+        assert isinstance(other, PackingView)
+        assert other.session.order.id == second.id
+        assert other is not view
+
+        # Packed and submitted: the labels go to the (default, virtual) label printer.
+        shell.packing.scanner.scanned.emit(other.session.order.lines[0].barcodes[0])
+        shell.packing.scanner.scanned.emit("PS:SUBMIT")
+        await other.session.wait_idle()
+        assert other.session.phase is Phase.DONE
+        assert other.session.snapshot.print_error is None
+        assert list((tmp_path / "labels").rglob("*.pdf"))
+        assert sandbox.find(second.id).substatus == "READY_TO_SHIP"
+
+        # Scanning another order's number inside a packing view opens that order.
+        third = sandbox.add_order((("MUG-300", 1),))
+        await shell.queue.refresh()
+        shell.packing.scanner.scanned.emit(str(third.id))
+        opened = shell.window.packing_widget
+        assert isinstance(opened, PackingView)
+        assert opened.session.order.id == third.id
+    finally:
+        await shell.shutdown()
+        shutdown_logging()
+    assert shell.packing.store is None  # closed after the open session stopped
+    assert shell.packing.desk.view is None
+
+
+async def test_unknown_order_gives_a_message_not_a_crash(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    shell, _client = _shell(qtbot, tmp_path, sandbox_app)
+    try:
+        await shell.load_orders()
+        shell.window.order_activated.emit(12345)
+        assert shell.window.packing_widget is None
+        assert "12345" in shell.window.message_bar.text
+        # On the list, an item barcode that several listed orders hold opens none of them.
+        sandbox = sandbox_app.state.sandbox
+        sandbox.add_order((("MUG-300", 1),))
+        sandbox.add_order((("MUG-300", 2),))
+        await shell.queue.refresh()
+        shell.packing.scanner.scanned.emit(sandbox.catalogue["MUG-300"].ean13)
+        assert shell.window.packing_widget is None
+        assert "several orders" in shell.window.message_bar.text
+        shell.packing.scanner.scanned.emit("garbage-scan")
+        assert shell.window.packing_widget is None
+        assert "garbage-scan" in shell.window.message_bar.text
+    finally:
+        await shell.shutdown()
+        shutdown_logging()
+
+
+async def test_packing_view_speaks_russian(qapp: QApplication, sandbox_app: Starlette) -> None:
+    translations = Translations(qapp)
+    assert translations.apply("ru")
+    try:
+        desk = await open_desk(sandbox_app, (("SHOE-RUN-43", 2),))
+        try:
+            assert desk.view.new_box_button.text().startswith("Новая коробка")
+            assert desk.view.state_banner.text() == "Сборка: в коробках 0 из 2 единиц"
+            lines = desk.view.lines_model
+            text = lines.data(lines.index(0, 0))
+            assert "Честный знак" in text
+            assert "упаковано 0 из 2" in text
+            boxes = desk.view.boxes_model
+            assert boxes.data(boxes.new_box_index()).startswith("+ Перетащите")
+        finally:
+            await desk.close()
+    finally:
+        translations.apply("en")
+
+
+def _png() -> bytes:
+    image = QImage(80, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366cc"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data().data())
+
+
+async def test_product_pictures_are_fetched_cached_and_shown(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    shell, _client = _shell(qtbot, tmp_path, sandbox_app)
+    try:
+        png = _png()
+        with respx.mock(assert_all_called=False) as router:
+            ok = httpx.Response(200, content=png)
+            good = router.get("https://img.example/mug.png").mock(return_value=ok)
+            router.get("https://img.example/gone.png").mock(return_value=httpx.Response(404))
+            assert await shell.packing.fetch_picture("https://img.example/mug.png") == png
+            assert await shell.packing.fetch_picture("https://img.example/mug.png") == png
+            assert good.call_count == 1  # cached
+            assert await shell.packing.fetch_picture("https://img.example/gone.png") is None
+
+        desk = await open_desk(sandbox_app, (("MUG-300", 1), ("BOOK-WP", 1)))
+        try:
+            mug_url = desk.order.lines[0].picture_url
+            assert mug_url is not None
+
+            async def load(url: str) -> bytes | None:
+                return png if url == mug_url else None
+
+            view = PackingView(desk.session, desk.tasks, load_picture=load)
+            await desk.settle()
+            lines = view.lines_model
+            picture = lines.data(lines.index(0, 0), Qt.ItemDataRole.DecorationRole)
+            assert isinstance(picture, QPixmap)
+            assert picture.width() == 64  # scaled to the list's icon size
+            assert lines.data(lines.index(1, 0), Qt.ItemDataRole.DecorationRole) is None
+            view.detach()
+            view.deleteLater()
+        finally:
+            await desk.close()
+    finally:
+        await shell.shutdown()
+        shutdown_logging()

@@ -1,0 +1,48 @@
+"""Feedback sounds: present as files, silent where they must be, and the countdown text."""
+
+from __future__ import annotations
+
+import wave
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from packstation.paths import resource_path
+from packstation.ui.packing_view import fill, format_left
+from packstation.ui.sounds import Sound, Sounds, sound_disabled_reason
+
+
+@pytest.mark.parametrize("sound", list(Sound))
+def test_every_sound_is_a_short_valid_wav(sound: Sound) -> None:
+    with wave.open(str(resource_path("sounds", f"{sound.value}.wav"))) as wav:
+        seconds = wav.getnframes() / wav.getframerate()
+        assert wav.getnchannels() == 1
+        assert 0.03 < seconds < 1.0  # feedback, not music
+
+
+def test_no_sound_env_silences_and_still_records(monkeypatch: pytest.MonkeyPatch, qapp: object) -> None:
+    monkeypatch.setenv("PACKSTATION_NO_SOUND", "1")
+    assert sound_disabled_reason() == "PACKSTATION_NO_SOUND is set"
+    sounds = Sounds()
+    assert not sounds.enabled
+    sounds.ok()
+    sounds.error()
+    sounds.complete()
+    sounds.new_order()
+    assert sounds.played == [Sound.OK, Sound.ERROR, Sound.COMPLETE, Sound.NEW_ORDER]
+
+
+def test_enabled_sounds_load_their_effect(qapp: object) -> None:
+    sounds = Sounds(enabled=True)
+    sounds.ok()  # without an audio device the effect loads and plays nothing; it must not raise
+    assert sounds.played == [Sound.OK]
+    assert Sound.OK in sounds._effects
+
+
+def test_countdown_and_placeholders() -> None:
+    assert format_left(65) == "1:05"
+    assert format_left(3 * 3600 + 61) == "3:01:01"
+    assert format_left(-30) == "-0:30"
+    deadline = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
+    assert format_left((deadline - (deadline - timedelta(minutes=5))).total_seconds()) == "5:00"
+    assert fill("%2 / %1", "a", "b") == "b / a"
