@@ -13,12 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import yaml
 from openapi_core import OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 
@@ -26,16 +24,10 @@ from packstation.sandbox.app import SandboxConfig, create_app
 from packstation.sandbox.clock import SandboxClock
 from packstation.sandbox.state import Sandbox
 from tests.fixtures.sandbox import SandboxServer, serve_in_thread, stop_server
+from tests.market.spec_support import spec_dict as _spec_dict
 from tests.sandbox.test_laas_and_stats import create_body
 
-SPEC = Path(__file__).parent / "spec" / "market-openapi.yaml"
 HOST = "https://api.partner.market.yandex.ru"
-
-
-@cache
-def _spec_dict() -> dict[str, Any]:
-    loaded: dict[str, Any] = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
-    return loaded
 
 
 @cache
