@@ -1,0 +1,638 @@
+"""The packing state of one order: units, boxes, marking codes, and the Market's rules for them.
+
+`Packing` is immutable: every action returns a new state or raises `PackingError` /
+`PackingScanError` and changes nothing, so undo is "go back to the previous state" and a refused
+action loses nothing. Units are addressed as `UnitRef(line_id, n)` with `n` counted from 0.
+
+A box is empty, a whole-goods box (any units of any lines) or a part box (exactly one part of one
+unit: `PartSlot(unit, current, total)`); a box never mixes the two. A unit is unplaced, whole in
+one box, or split into `total` part boxes created together, all carrying the unit's codes.
+
+`current` is the box scans go into. `plan()` builds the `LayoutPlan` for `PUT .../boxes` and
+`problems()` says what still blocks sending it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from packstation.domain.gtin import gtin_in
+from packstation.domain.instances import Instance, InstanceKind
+from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
+from packstation.domain.order import Order, OrderLine
+from packstation.domain.packing_codes import accepted_kinds, kind_name, mandatory_kinds, ordered
+from packstation.domain.packing_errors import PackingError, PackingScanError, Reason, box_no
+
+MAX_PARTS = 99  # a sanity bound for `split`; real items travel in 2-5 parcels
+
+
+class BoxKind(StrEnum):
+    EMPTY = "empty"
+    WHOLE = "whole"
+    PART = "part"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class UnitRef:
+    """Unit `n` (from 0) of order line `line_id`."""
+
+    line_id: int
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class PartSlot:
+    """Part `current` of `total` of one unit: the only content of a part box."""
+
+    unit: UnitRef
+    current: int
+    total: int
+
+
+@dataclass(frozen=True, slots=True)
+class Box:
+    units: tuple[UnitRef, ...] = ()
+    part: PartSlot | None = None
+    closed: bool = False
+
+    @property
+    def kind(self) -> BoxKind:
+        if self.part is not None:
+            return BoxKind.PART
+        return BoxKind.WHOLE if self.units else BoxKind.EMPTY
+
+    def count(self, line_id: int) -> int:
+        """Whole units of `line_id` in this box."""
+        return sum(1 for unit in self.units if unit.line_id == line_id)
+
+    def line_counts(self) -> dict[int, int]:
+        """Whole units per line, in the order the lines entered the box (for the box's list)."""
+        counts: dict[int, int] = {}
+        for unit in self.units:
+            counts[unit.line_id] = counts.get(unit.line_id, 0) + 1
+        return counts
+
+
+@dataclass(frozen=True, slots=True)
+class LineProgress:
+    """How far one line is: "2 of 3 packed, 1 of 3 coded"."""
+
+    line_id: int
+    count: int
+    packed: int
+    coded: int
+    needs_codes: bool
+    split_units: int = 0
+
+
+def _refuse(reason: Reason, ru: str, en: str, hint_ru: str = "", hint_en: str = "") -> PackingError:
+    return PackingError(reason, ru, en, hint_ru=hint_ru, hint_en=hint_en)
+
+
+def _check_count(units: int) -> None:
+    if units < 1:
+        raise _refuse(Reason.BAD_COUNT, "Количество — не меньше 1.", "The count must be at least 1.")
+
+
+def _refuse_scan(reason: Reason, ru: str, en: str, hint_ru: str = "", hint_en: str = "") -> PackingScanError:
+    return PackingScanError(reason, ru, en, hint_ru=hint_ru, hint_en=hint_en)
+
+
+@dataclass(frozen=True, slots=True)
+class Packing:
+    """One order's packing state (see the module docstring)."""
+
+    order: Order
+    boxes: tuple[Box, ...] = ()
+    codes: Mapping[UnitRef, tuple[Instance, ...]] = field(default_factory=dict)
+    current: int | None = None
+    rejected: frozenset[str] = frozenset()  # code values the Market found FAILED/INVALID
+    allow_remove: bool = False  # the order was shortened: the next layout removes units
+    last_line: int | None = None  # the line of the last unit put in a box (codes go there first)
+
+    # ------------------------------------------------------------------------------- reading
+
+    def line(self, line_id: int) -> OrderLine:
+        """The order line `line_id`, or a refusal naming the unknown id."""
+        try:
+            return self.order.line(line_id)
+        except KeyError:
+            raise _refuse(
+                Reason.UNKNOWN_LINE,
+                f"В заказе {self.order.id} нет позиции {line_id}.",
+                f"Order {self.order.id} has no line {line_id}.",
+            ) from None
+
+    def units(self, line_id: int) -> tuple[UnitRef, ...]:
+        return tuple(UnitRef(line_id, n) for n in range(self.line(line_id).count))
+
+    def all_units(self) -> tuple[UnitRef, ...]:
+        return tuple(UnitRef(line.id, n) for line in self.order.lines for n in range(line.count))
+
+    def placement(self) -> dict[UnitRef, tuple[int, ...]]:
+        """Where each placed unit is: one box index (whole) or its part boxes' indices."""
+        where: dict[UnitRef, tuple[int, ...]] = {}
+        for index, box in enumerate(self.boxes):
+            for unit in box.units:
+                where[unit] = (index,)
+            if box.part is not None:
+                where[box.part.unit] = (*where.get(box.part.unit, ()), index)
+        return where
+
+    def unplaced(self, line_id: int) -> tuple[UnitRef, ...]:
+        """Units of the line in no box, coded ones first (a code scanned before the item)."""
+        placed = self.placement()
+        free = [unit for unit in self.units(line_id) if unit not in placed]
+        return tuple(sorted(free, key=lambda unit: (not self.codes.get(unit), unit.n)))
+
+    def codes_of(self, unit: UnitRef) -> tuple[Instance, ...]:
+        return self.codes.get(unit, ())
+
+    def code_owner(self, value: str) -> UnitRef | None:
+        """The unit carrying the code `value`, if any."""
+        for unit, instances in self.codes.items():
+            if any(inst.value == value for inst in instances):
+                return unit
+        return None
+
+    def split_total(self, line_id: int) -> int | None:
+        """The part count of the line's split units (all split units of a line share it)."""
+        for box in self.boxes:
+            if box.part is not None and box.part.unit.line_id == line_id:
+                return box.part.total
+        return None
+
+    def progress(self) -> tuple[LineProgress, ...]:
+        """Per line: units packed and units carrying every mandatory (else any) code."""
+        placed = self.placement()
+        result = []
+        for line in self.order.lines:
+            needed = mandatory_kinds(self.order, line)
+            units = self.units(line.id)
+            if needed:
+                coded = sum(1 for u in units if needed <= {inst.kind for inst in self.codes_of(u)})
+            else:
+                coded = sum(1 for u in units if self.codes_of(u))
+            split = sum(1 for u in units if self._is_split(u, placed))
+            packed = sum(1 for u in units if u in placed)
+            result.append(LineProgress(line.id, line.count, packed, coded, bool(needed), split))
+        return tuple(result)
+
+    def _is_split(self, unit: UnitRef, placed: Mapping[UnitRef, tuple[int, ...]]) -> bool:
+        where = placed.get(unit, ())
+        return bool(where) and self.boxes[where[0]].part is not None
+
+    @property
+    def complete(self) -> bool:
+        return not self.problems()
+
+    def problems(self) -> tuple[PackingError, ...]:
+        """Everything that blocks sending the layout: unpacked units, missing or partial codes."""
+        found: list[PackingError] = []
+        progress = {p.line_id: p for p in self.progress()}
+        for line in self.order.lines:
+            left = line.count - progress[line.id].packed
+            if left:
+                found.append(
+                    _refuse(
+                        Reason.INCOMPLETE,
+                        f"«{line.name}»: не упаковано {left} из {line.count}.",
+                        f"“{line.name}”: {left} of {line.count} not packed.",
+                        "Положите все единицы в коробки или сократите заказ.",
+                        "Put every unit in a box or shorten the order.",
+                    )
+                )
+            found.extend(self._code_problems(line))
+        if not any(box.kind is not BoxKind.EMPTY for box in self.boxes) and not found:
+            found.append(_refuse(Reason.INCOMPLETE, "Нет ни одной коробки.", "There are no boxes."))
+        return tuple(found)
+
+    def _code_problems(self, line: OrderLine) -> list[PackingError]:
+        found = []
+        needed = mandatory_kinds(self.order, line)
+        units = self.units(line.id)
+        for kind in sorted(accepted_kinds(line)):
+            have = sum(1 for unit in units if any(inst.kind is kind for inst in self.codes_of(unit)))
+            name_ru, name_en = kind_name(kind)
+            if kind in needed and have < line.count:
+                found.append(
+                    _refuse(
+                        Reason.INCOMPLETE,
+                        f"«{line.name}»: нужен {name_ru} на каждую единицу, есть {have} из {line.count}.",
+                        f"“{line.name}”: every unit needs a {name_en}; {have} of {line.count} scanned.",
+                        "Отсканируйте коды оставшихся единиц.",
+                        "Scan the codes of the remaining units.",
+                    )
+                )
+            elif kind not in needed and 0 < have < line.count:
+                found.append(
+                    _refuse(
+                        Reason.INCOMPLETE,
+                        f"«{line.name}»: {name_ru} есть у {have} из {line.count} единиц.",
+                        f"“{line.name}”: {have} of {line.count} units have a {name_en}.",
+                        "Коды передаются для всех единиц или ни для одной: досканируйте или удалите коды.",
+                        "Codes go for every unit or for none: scan the rest or remove the codes.",
+                    )
+                )
+        return found
+
+    def plan(self) -> LayoutPlan:
+        """The layout as `PUT .../boxes` carries it; empty boxes are left out.
+
+        Whole boxes list lines in the order they first entered the box; a line's instances follow
+        its units' order in the box. A kind is sent for an entry only when every unit in it has
+        one (the Market counts one code per unit); `problems()` refuses partial codes anyway.
+        """
+        boxes = []
+        for box in self.boxes:
+            if box.part is not None:
+                slot = box.part
+                entry = BoxEntry(
+                    slot.unit.line_id,
+                    part=PartOf(slot.current, slot.total),
+                    instances=ordered(self.codes_of(slot.unit)),
+                )
+                boxes.append(BoxPlan((entry,)))
+            elif box.units:
+                boxes.append(BoxPlan(tuple(self._whole_entries(box))))
+        return LayoutPlan(tuple(boxes), allow_remove=self.allow_remove)
+
+    def _whole_entries(self, box: Box) -> Iterable[BoxEntry]:
+        for line_id in dict.fromkeys(unit.line_id for unit in box.units):
+            units = [unit for unit in box.units if unit.line_id == line_id]
+            kinds = [
+                kind
+                for kind in sorted(accepted_kinds(self.order.line(line_id)))
+                if all(any(inst.kind is kind for inst in self.codes_of(unit)) for unit in units)
+            ]
+            instances = tuple(
+                inst for unit in units for inst in ordered(self.codes_of(unit)) if inst.kind in kinds
+            )
+            yield BoxEntry(line_id, full_count=len(units), instances=instances)
+
+    # -------------------------------------------------------------------------------- boxes
+
+    def _box(self, index: int) -> Box:
+        if not 0 <= index < len(self.boxes):
+            raise _refuse(
+                Reason.UNKNOWN_BOX,
+                f"Коробки {box_no(index)} нет.",
+                f"There is no box {box_no(index)}.",
+            )
+        return self.boxes[index]
+
+    def _with_box(self, index: int | None) -> tuple[Packing, int]:
+        """This state and a box index; `None` or one past the end means a new empty box."""
+        if index is None or index == len(self.boxes):
+            return replace(self, boxes=(*self.boxes, Box())), len(self.boxes)
+        self._box(index)
+        return self, index
+
+    def _set_box(self, index: int, box: Box) -> tuple[Box, ...]:
+        return (*self.boxes[:index], box, *self.boxes[index + 1 :])
+
+    def pruned(self) -> Packing:
+        """Drop empty boxes other than the current one, keeping `current` on the same box."""
+        keep = [i for i, box in enumerate(self.boxes) if box.kind is not BoxKind.EMPTY or i == self.current]
+        current = keep.index(self.current) if self.current is not None and self.current in keep else None
+        return replace(self, boxes=tuple(self.boxes[i] for i in keep), current=current)
+
+    def new_box(self) -> Packing:
+        """Open a new empty box for the next scans (the current one if it is still empty)."""
+        if self.current is not None and self.boxes[self.current].kind is BoxKind.EMPTY:
+            return self
+        state, index = self._with_box(None)
+        return replace(state, current=index).pruned()
+
+    def close_box(self) -> Packing:
+        """Close the current box: the next scanned item starts a new one."""
+        if self.current is None:
+            return self
+        closed = replace(self.boxes[self.current], closed=True)
+        return replace(self, boxes=self._set_box(self.current, closed), current=None).pruned()
+
+    def scan_target(self) -> int | None:
+        """The box the next scanned item goes into (None: a new box)."""
+        if self.current is None:
+            return None
+        box = self.boxes[self.current]
+        return None if box.closed or box.kind is BoxKind.PART else self.current
+
+    # --------------------------------------------------------------------------- put / move
+
+    def put(self, line_id: int, box: int | None = None, units: int = 1) -> Packing:
+        """Put `units` unplaced units of a line as whole goods into box `box` (None: a new box).
+
+        Raises:
+            PackingError: unknown line or box, bad count, a part box (MIXED_BOX), or more units
+                than the line has left to pack (OVER_PACKING).
+        """
+        line = self.line(line_id)
+        _check_count(units)
+        if box is not None and box != len(self.boxes):
+            self._refuse_part_box(self._box(box), box, line)
+        free = self.unplaced(line_id)
+        if len(free) < units:
+            raise self._over_packing(line, len(free), units)
+        state, index = self._with_box(box)
+        target = state.boxes[index]
+        filled = replace(target, units=(*target.units, *free[:units]), closed=False)
+        return replace(state, boxes=state._set_box(index, filled), current=index, last_line=line_id).pruned()
+
+    @staticmethod
+    def _refuse_part_box(box: Box, index: int, line: OrderLine) -> None:
+        if box.kind is BoxKind.PART:
+            raise _refuse(
+                Reason.MIXED_BOX,
+                f"В коробке {box_no(index)} часть крупного товара: «{line.name}» туда положить нельзя.",
+                f"Box {box_no(index)} holds a part of a large item: “{line.name}” cannot go in it.",
+                "Целые товары и части товара лежат в разных коробках.",
+                "Whole goods and parts of an item travel in separate boxes.",
+            )
+
+    def _over_packing(self, line: OrderLine, free: int, wanted: int) -> PackingError:
+        if free == 0:
+            return _refuse(
+                Reason.OVER_PACKING,
+                f"Все {line.count} шт. «{line.name}» уже в коробках.",
+                f"All {line.count} units of “{line.name}” are already in boxes.",
+                "Лишняя единица не из этого заказа — отложите её.",
+                "The extra unit is not part of this order: set it aside.",
+            )
+        return _refuse(
+            Reason.OVER_PACKING,
+            f"«{line.name}»: осталось упаковать {free} шт., а не {wanted}.",
+            f"“{line.name}”: only {free} units are left to pack, not {wanted}.",
+        )
+
+    def _take_from(self, index: int, line_id: int, units: int) -> tuple[Box, tuple[UnitRef, ...]]:
+        """Remove the last `units` whole units of a line from box `index`."""
+        box = self._box(index)
+        line = self.line(line_id)
+        _check_count(units)
+        if box.kind is BoxKind.PART:
+            raise _refuse(
+                Reason.PART_BOX,
+                f"В коробке {box_no(index)} часть товара — её нельзя переложить отдельно.",
+                f"Box {box_no(index)} holds one part of an item; a part cannot be moved on its own.",
+                "Распакуйте товар целиком и разделите заново.",
+                "Unpack the whole item and split it again.",
+            )
+        have = box.count(line_id)
+        if have < units:
+            raise self._not_in_box(index, line, have, units)
+        mine = [i for i, unit in enumerate(box.units) if unit.line_id == line_id]
+        taken_at = set(mine[-units:])
+        taken = tuple(box.units[i] for i in sorted(taken_at))
+        rest = tuple(unit for i, unit in enumerate(box.units) if i not in taken_at)
+        return replace(box, units=rest), taken
+
+    @staticmethod
+    def _not_in_box(index: int, line: OrderLine, have: int, units: int) -> PackingError:
+        return _refuse(
+            Reason.NOT_IN_BOX,
+            f"В коробке {box_no(index)} {have} шт. «{line.name}», а не {units}.",
+            f"Box {box_no(index)} holds {have} units of “{line.name}”, not {units}.",
+        )
+
+    def move(self, line_id: int, from_box: int, to_box: int | None, units: int = 1) -> Packing:
+        """Move whole units of a line between boxes (`to_box` None: a new box)."""
+        if to_box == from_box:
+            self._take_from(from_box, line_id, units)
+            return self
+        line = self.line(line_id)
+        if to_box is not None and to_box != len(self.boxes):
+            self._refuse_part_box(self._box(to_box), to_box, line)
+        emptied, taken = self._take_from(from_box, line_id, units)
+        state = replace(self, boxes=self._set_box(from_box, emptied))
+        state, index = state._with_box(to_box)
+        target = state.boxes[index]
+        filled = replace(target, units=(*target.units, *taken), closed=False)
+        return replace(state, boxes=state._set_box(index, filled), current=index).pruned()
+
+    def unpack(self, line_id: int, box: int, units: int = 1) -> Packing:
+        """Take units back out of a box; for a part box, the whole split unit (all its parts)."""
+        target = self._box(box)
+        if target.part is not None:
+            if target.part.unit.line_id != line_id:
+                raise self._not_in_box(box, self.line(line_id), 0, units)
+            return self._unsplit(target.part.unit)
+        emptied, _ = self._take_from(box, line_id, units)
+        return replace(self, boxes=self._set_box(box, emptied)).pruned()
+
+    def _unsplit(self, unit: UnitRef) -> Packing:
+        keep = [i for i, box in enumerate(self.boxes) if box.part is None or box.part.unit != unit]
+        current = keep.index(self.current) if self.current in keep else None
+        return replace(self, boxes=tuple(self.boxes[i] for i in keep), current=current).pruned()
+
+    def split(self, line_id: int, parts: int | None = None) -> Packing:
+        """Split one unplaced unit of a line into `parts` new part boxes (default `boxCount`).
+
+        The unit's codes travel in every part box. All split units of a line share one part count.
+        """
+        line = self.line(line_id)
+        total = parts if parts is not None else line.parts_per_unit
+        if not 2 <= total <= MAX_PARTS:
+            raise _refuse(
+                Reason.BAD_SPLIT,
+                f"Товар делится на 2–{MAX_PARTS} коробок, а не на {total}.",
+                f"An item is split into 2 to {MAX_PARTS} boxes, not {total}.",
+                "Укажите, в скольких коробках едет одна единица.",
+                "Say how many boxes one unit travels in.",
+            )
+        existing = self.split_total(line_id)
+        if existing is not None and existing != total:
+            raise _refuse(
+                Reason.BAD_SPLIT,
+                f"Другие единицы «{line.name}» уже разделены на {existing} коробки.",
+                f"Other units of “{line.name}” are already split into {existing} boxes.",
+                "Все единицы одного товара делятся одинаково.",
+                "Every unit of one item is split the same way.",
+            )
+        free = self.unplaced(line_id)
+        if not free:
+            raise self._over_packing(line, 0, 1)
+        unit = free[0]
+        new = tuple(Box(part=PartSlot(unit, current, total)) for current in range(1, total + 1))
+        boxes = (*self.boxes, *new)
+        return replace(self, boxes=boxes, current=len(boxes) - 1, last_line=line_id).pruned()
+
+    # -------------------------------------------------------------------------------- scans
+
+    def line_for_barcode(self, barcode: str) -> OrderLine:
+        """The line a scanned item barcode belongs to (the first with units left to pack).
+
+        Raises:
+            PackingScanError: the barcode is not this order's, or no barcodes are known.
+        """
+        matching = [
+            line for line in self.order.lines if barcode in line.barcodes or gtin_in(barcode, line.barcodes)
+        ]
+        if not matching:
+            if not any(line.barcodes for line in self.order.lines):
+                raise _refuse_scan(
+                    Reason.NO_BARCODES,
+                    f"Штрихкод {barcode} не проверить: каталог не дал штрихкодов товаров заказа.",
+                    f"Barcode {barcode} cannot be checked: the catalogue gave no barcodes for this order.",
+                    "Перетащите товар в коробку мышью или дайте ключу API доступ к каталогу.",
+                    "Drag the item into a box with the mouse, or give the API key catalogue access.",
+                )
+            raise _refuse_scan(
+                Reason.NOT_IN_ORDER,
+                f"Товара со штрихкодом {barcode} нет в заказе {self.order.id}.",
+                f"No item with barcode {barcode} in order {self.order.id}.",
+                "Отложите этот товар: он из другого заказа.",
+                "Set this item aside: it belongs to another order.",
+            )
+        return next((line for line in matching if self.unplaced(line.id)), matching[0])
+
+    def scan_item(self, barcode: str) -> Packing:
+        """A scanned item barcode: one unit of its line into the current box (or a new one)."""
+        line = self.line_for_barcode(barcode)
+        return self.put(line.id, self.scan_target(), 1)
+
+    def attach_code(self, instance: Instance, gtin: str | None = None) -> tuple[Packing, UnitRef]:
+        """Attach a scanned identifier to the next unit of the matching line that lacks one.
+
+        The line is found by the code's GTIN among the lines' barcodes when those are known,
+        else by the kinds the lines accept (the line of the last scanned item first). Within the
+        line, units in the current box come first, then other boxed units, then unplaced ones.
+        A unit whose code the Market rejected gets the new code when no unit lacks one.
+
+        Raises:
+            PackingScanError: no line takes such a code (CODE_NOT_NEEDED, WRONG_CODE_TYPE,
+                CODE_FOR_OTHER_ITEM), every unit already has one (ALL_CODED), the code is already
+                on another unit of a line where it is mandatory (DUPLICATE_CODE), or a GTD lacks
+                its country code (GTD_COUNTRY).
+        """
+        kind = instance.kind
+        if kind is InstanceKind.GTD and not instance.country_code:
+            raise _refuse_scan(
+                Reason.GTD_COUNTRY,
+                "К номеру ГТД нужен код страны происхождения.",
+                "A GTD number needs the country of origin code.",
+                "Введите код страны (две буквы, например CN).",
+                "Enter the country code (two letters, e.g. CN).",
+            )
+        candidates = self._lines_for_code(kind, gtin)
+        owner = self.code_owner(instance.value)
+        unit = self._unit_for_code(kind, candidates)
+        # The Market refuses a repeated code only where it is mandatory; its own example repeats
+        # one code on an optional line, so optional codes are not held to it here either.
+        if owner and owner != unit and kind in mandatory_kinds(self.order, self.line(owner.line_id)):
+            item = self.line(owner.line_id).name
+            raise _refuse_scan(
+                Reason.DUPLICATE_CODE,
+                f"Этот код уже отсканирован для «{item}».",
+                f"This code was already scanned for “{item}”.",
+                "У каждой единицы свой код: отсканируйте код другой единицы.",
+                "Each unit has its own code: scan the code of another unit.",
+            )
+        kept = tuple(inst for inst in self.codes_of(unit) if inst.kind is not kind)
+        codes = {**self.codes, unit: ordered((*kept, instance))}
+        return replace(self, codes=codes), unit
+
+    def _lines_for_code(self, kind: InstanceKind, gtin: str | None) -> list[OrderLine]:
+        lines = self.order.lines
+        accepting = [line for line in lines if kind in accepted_kinds(line)]
+        by_gtin = [line for line in lines if gtin and gtin_in(gtin, line.barcodes)]
+        name_ru, name_en = kind_name(kind)
+        if by_gtin:
+            fitting = [line for line in by_gtin if kind in accepted_kinds(line)]
+            if fitting:
+                return fitting
+            line = by_gtin[0]
+            if not accepted_kinds(line):
+                raise self._code_not_needed(line.name, name_ru, name_en)
+            wants_ru = ", ".join(kind_name(k)[0] for k in sorted(accepted_kinds(line)))
+            wants_en = ", ".join(kind_name(k)[1] for k in sorted(accepted_kinds(line)))
+            raise _refuse_scan(
+                Reason.WRONG_CODE_TYPE,
+                f"Для «{line.name}» нужен {wants_ru}, а отсканирован {name_ru}.",
+                f"“{line.name}” needs a {wants_en}, but a {name_en} was scanned.",
+            )
+        if gtin:
+            unknown = [line for line in accepting if not line.barcodes]
+            if accepting and not unknown:
+                raise _refuse_scan(
+                    Reason.CODE_FOR_OTHER_ITEM,
+                    f"Код относится к другому товару (GTIN {gtin}), его нет в заказе.",
+                    f"The code belongs to another product (GTIN {gtin}) that is not in this order.",
+                    "Отсканируйте код с упаковки товара из этого заказа.",
+                    "Scan the code on the package of an item of this order.",
+                )
+            accepting = unknown or accepting
+        if accepting:
+            return accepting
+        if any(accepted_kinds(line) for line in lines):
+            raise _refuse_scan(
+                Reason.WRONG_CODE_TYPE,
+                f"В этом заказе не нужен {name_ru}.",
+                f"No item of this order takes a {name_en}.",
+                "Проверьте, тот ли код отсканирован.",
+                "Check that the right code was scanned.",
+            )
+        raise self._code_not_needed("", name_ru, name_en)
+
+    def _code_not_needed(self, item: str, name_ru: str, name_en: str) -> PackingScanError:
+        what_ru = f"Товару «{item}»" if item else "Товарам этого заказа"
+        what_en = f"“{item}” needs" if item else "The items of this order need"
+        return _refuse_scan(
+            Reason.CODE_NOT_NEEDED,
+            f"{what_ru} не нужен {name_ru}.",
+            f"{what_en} no {name_en}.",
+            "Код не нужен — просто положите товар в коробку.",
+            "No code is needed: just put the item in a box.",
+        )
+
+    def _unit_for_code(self, kind: InstanceKind, candidates: list[OrderLine]) -> UnitRef:
+        if self.last_line is not None:
+            candidates = sorted(candidates, key=lambda line: line.id != self.last_line)
+        placed = self.placement()
+        for line in candidates:
+            lacking = [u for u in self.units(line.id) if not any(i.kind is kind for i in self.codes_of(u))]
+            if lacking:
+                return min(lacking, key=lambda unit: self._code_priority(unit, placed))
+        for line in candidates:
+            for unit in self.units(line.id):
+                if any(i.kind is kind and i.value in self.rejected for i in self.codes_of(unit)):
+                    return unit
+        name_ru, name_en = kind_name(kind)
+        names = ", ".join(f"«{line.name}»" for line in candidates)
+        names_en = ", ".join(f"“{line.name}”" for line in candidates)
+        raise _refuse_scan(
+            Reason.ALL_CODED,
+            f"У всех единиц {names} уже есть {name_ru}.",
+            f"Every unit of {names_en} already has a {name_en}.",
+            "Лишний код не нужен; чтобы заменить код, сначала удалите старый.",
+            "No extra code is needed; to replace a code, remove the old one first.",
+        )
+
+    def _code_priority(self, unit: UnitRef, placed: Mapping[UnitRef, tuple[int, ...]]) -> tuple[int, ...]:
+        where = placed.get(unit)
+        if where is None:
+            return (2, 0, unit.n)
+        in_current = self.current is not None and self.current in where
+        position = self.boxes[where[0]].units.index(unit) if self.boxes[where[0]].part is None else 0
+        return (0 if in_current else 1, where[0], position)
+
+    def remove_code(self, value: str) -> Packing:
+        """Take a code off its unit (e.g. a code the Market rejected or scanned by mistake)."""
+        unit = self.code_owner(value)
+        if unit is None:
+            return self
+        left = tuple(inst for inst in self.codes_of(unit) if inst.value != value)
+        codes = {k: v for k, v in self.codes.items() if k != unit}
+        if left:
+            codes[unit] = left
+        return replace(self, codes=codes, rejected=self.rejected - {value})
+
+    def with_rejected(self, values: Iterable[str]) -> Packing:
+        """Mark codes the Market rejected (FAILED/INVALID): a new scan may replace them."""
+        return replace(self, rejected=frozenset(values))
+
+    def all_codes(self) -> tuple[tuple[UnitRef, Instance], ...]:
+        """Every attached identifier with its unit, in unit order."""
+        return tuple((unit, inst) for unit in sorted(self.codes) for inst in self.codes[unit])

@@ -1,0 +1,144 @@
+"""Shortening an order (removing a line or reducing its count), checked against the Market's rules.
+
+FBS and Express shorten through the box layout with `allowRemove: true` (NOTES.md 2(a)). The
+Market refuses removal from the only line of an order (CANNOT_REMOVE_LAST_ITEM), from a line
+added under a promo (PROMO_PROHIBITS_DELETE) and from a line making up 99 % or more of the order
+value (DELETED_ITEMS_EXCEEDS_THRESHOLD); in those cases the order must be cancelled instead.
+Removal is irreversible, so the packer confirms it and it is not undoable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from decimal import Decimal
+
+from packstation.domain.order import Order, OrderLine
+from packstation.domain.packing import Box, Packing, UnitRef
+from packstation.domain.packing_errors import PackingError, Reason
+
+PRICE_SHARE_LIMIT = Decimal("0.99")
+
+_CANCEL_HINT = ("Если товара нет, отмените заказ.", "If the item is missing, cancel the order.")
+
+
+def _refuse(reason: Reason, ru: str, en: str) -> PackingError:
+    return PackingError(reason, ru, en, hint_ru=_CANCEL_HINT[0], hint_en=_CANCEL_HINT[1])
+
+
+def check_shorten(order: Order, new_counts: Mapping[int, int]) -> dict[int, int]:
+    """Check a shortening before asking the packer to confirm it.
+
+    Args:
+        order: the order as the Market has it.
+        new_counts: line id -> the count to keep (0 removes the line); lines left out keep theirs.
+
+    Returns:
+        The reduced lines only: line id -> new count.
+
+    Raises:
+        PackingError: unknown line, a count above the ordered one or below 0, nothing reduced,
+            or one of the Market's refusals (SHORTEN_LAST_LINE, SHORTEN_PROMO, SHORTEN_THRESHOLD).
+    """
+    reduced: dict[int, int] = {}
+    for line_id, count in new_counts.items():
+        try:
+            line = order.line(line_id)
+        except KeyError:
+            raise PackingError(
+                Reason.UNKNOWN_LINE, f"В заказе нет позиции {line_id}.", f"The order has no line {line_id}."
+            ) from None
+        if count < 0 or count > line.count:
+            raise PackingError(
+                Reason.SHORTEN_INCREASE,
+                f"«{line.name}»: можно оставить от 0 до {line.count} шт., не {count}.",
+                f"“{line.name}”: keep 0 to {line.count} units, not {count}.",
+                hint_ru="Заказ можно только уменьшить.",
+                hint_en="An order can only be reduced.",
+            )
+        if count < line.count:
+            reduced[line_id] = count
+    if not reduced:
+        raise PackingError(Reason.SHORTEN_NOTHING, "Из заказа ничего не убрано.", "Nothing is removed.")
+    if len(order.lines) == 1 or all(reduced.get(line.id, line.count) == 0 for line in order.lines):
+        raise _refuse(
+            Reason.SHORTEN_LAST_LINE,
+            "Единственный товар заказа нельзя убрать или уменьшить.",
+            "The only item of an order cannot be removed or reduced.",
+        )
+    total = sum((line.price for line in order.lines), Decimal(0))
+    for line_id in reduced:
+        line = order.line(line_id)
+        if line.promo:
+            raise _refuse(
+                Reason.SHORTEN_PROMO,
+                f"«{line.name}» добавлен по акции — Маркет не разрешит его убрать.",
+                f"“{line.name}” was added under a promotion; the Market will not allow removing it.",
+            )
+        if total > 0 and line.price / total >= PRICE_SHARE_LIMIT:
+            raise _refuse(
+                Reason.SHORTEN_THRESHOLD,
+                f"«{line.name}» — 99% стоимости заказа и более, его нельзя убрать.",
+                f"“{line.name}” makes up 99% or more of the order value and cannot be removed.",
+            )
+    return reduced
+
+
+def _drop_order(packing: Packing, line: OrderLine) -> list[UnitRef]:
+    """The line's units in the order they should go: unpacked ones first, then whole units from the
+    last box backwards, then split units; at each step uncoded units before coded ones."""
+    placed = packing.placement()
+    units = packing.units(line.id)
+
+    def rank(unit: UnitRef) -> tuple[int, int, int, int]:
+        where = placed.get(unit)
+        coded = 1 if packing.codes_of(unit) else 0  # keep scanned codes where there is a choice
+        if where is None:
+            return (0, coded, 0, -unit.n)
+        split = 1 if packing.boxes[where[0]].part is not None else 0
+        return (1 + split, coded, -where[0], -unit.n)
+
+    return sorted(units, key=rank)
+
+
+def shorten(packing: Packing, new_counts: Mapping[int, int]) -> Packing:
+    """Apply a checked shortening to the packing: drop units (unpacked ones first), renumber the
+    rest, reduce the order's lines and mark the next layout `allowRemove`."""
+    reduced = check_shorten(packing.order, new_counts)
+    dropped: set[UnitRef] = set()
+    for line_id, count in reduced.items():
+        line = packing.order.line(line_id)
+        dropped.update(_drop_order(packing, line)[: line.count - count])
+    renumber: dict[UnitRef, UnitRef] = {}
+    for line in packing.order.lines:
+        kept = [unit for unit in packing.units(line.id) if unit not in dropped]
+        renumber.update({unit: UnitRef(line.id, n) for n, unit in enumerate(kept)})
+    boxes = []
+    for box in packing.boxes:
+        if box.part is not None:
+            if box.part.unit in dropped:
+                continue
+            boxes.append(replace(box, part=replace(box.part, unit=renumber[box.part.unit])))
+        else:
+            boxes.append(Box(tuple(renumber[u] for u in box.units if u not in dropped), closed=box.closed))
+    lines = tuple(
+        replace(line, count=reduced.get(line.id, line.count))
+        for line in packing.order.lines
+        if reduced.get(line.id, line.count) > 0
+    )
+    # A line's `price` is the sum over its units: keep it proportional to the units kept.
+    lines = tuple(
+        replace(line, price=line.price * line.count / packing.order.line(line.id).count) for line in lines
+    )
+    codes = {renumber[unit]: inst for unit, inst in packing.codes.items() if unit not in dropped}
+    current = packing.current
+    state = replace(
+        packing,
+        order=replace(packing.order, lines=lines),
+        boxes=tuple(boxes),
+        codes=codes,
+        allow_remove=True,
+        current=current,
+        last_line=packing.last_line if packing.last_line in {line.id for line in lines} else None,
+    )
+    return state.pruned()

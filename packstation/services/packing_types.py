@@ -1,0 +1,211 @@
+"""The packing session's public data: phases, what a scan did, the observable snapshot, the
+ports and settings a session runs with, and the station's budget for code-status polls.
+
+Kept apart from `packing_session` so views and the composition root can use the types without
+the state machine; `packing_session` re-exports every name.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Protocol
+
+from packstation.domain.errors import PackstationError
+from packstation.domain.instances import Instance
+from packstation.domain.layout import StoredBox
+from packstation.domain.order import Order
+from packstation.domain.packing import LineProgress, Packing, UnitRef
+from packstation.domain.packing_errors import PackingError
+from packstation.domain.packing_labels import PrintedLabels
+from packstation.domain.scan import Command, ScanResult
+from packstation.domain.verification import CodeStatus, EacResult
+from packstation.services.code_guard import CodeGuard
+from packstation.services.label_job import PrintJob
+from packstation.services.ports import AuditPort, Clock, JournalPort, MarketPort, OutboxPort
+
+SleepFn = Callable[[float], Awaitable[None]]
+
+# Seconds between code-status polls: quick at first (most checks finish in seconds), then slower.
+POLL_DELAYS: tuple[float, ...] = (2.0, 3.0, 5.0, 10.0, 20.0, 30.0, 60.0)
+
+# Market error codes refusing READY_TO_SHIP while marking codes are still being checked.
+STILL_CHECKING_CODES: frozenset[str] = frozenset(
+    {"CIS_VALIDATION_IN_PROGRESS_ERROR", "UIN_VALIDATION_IN_PROGRESS_ERROR"}
+)
+
+
+class Phase(StrEnum):
+    PACKING = "packing"
+    SUBMITTING = "submitting"
+    VERIFYING = "verifying"  # the layout is sent; waiting for the Market's code verification
+    READY = "ready"  # READY_TO_SHIP; Express: waiting for the courier's code
+    DONE = "done"
+    CANCELLED = "cancelled"  # cancelled from this desk (SHOP_FAILED)
+    INTERRUPTED = "interrupted"  # cancelled by the buyer or changed underneath: put the items back
+
+
+class ScanAction(StrEnum):
+    ITEM_PACKED = "item_packed"
+    CODE_ATTACHED = "code_attached"
+    COMMAND_DONE = "command_done"
+    FORWARD = "forward"  # not this session's business: another order, NEXT_ORDER, REPRINT, ...
+
+
+@dataclass(frozen=True, slots=True)
+class ScanOutcome:
+    """What a scan did: the unit it packed or coded, or a command to forward to the UI."""
+
+    action: ScanAction
+    unit: UnitRef | None = None
+    box: int | None = None
+    command: Command | None = None
+    scan: ScanResult | None = None
+
+
+class OrderLabelPrinter(Protocol):
+    """What the session needs from `services.label_job.LabelJob`."""
+
+    async def print_order_labels(self, order: Order, boxes: tuple[StoredBox, ...]) -> PrintJob: ...
+
+
+class CodesStillCheckingError(PackstationError):
+    """The Market refused a status change because it is still checking the order's codes."""
+
+    def __init__(self, detail: str = "") -> None:
+        super().__init__(
+            "Маркет ещё проверяет коды маркировки.",
+            "The Market is still checking the marking codes.",
+            hint_ru="Подождите: статус будет установлен после проверки.",
+            hint_en="Wait: the status is set once the check is over.",
+        )
+        self.detail = detail
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The Market's error codes found in the refusal."""
+        return tuple(sorted(code for code in STILL_CHECKING_CODES if code in self.detail))
+
+
+def codes_still_checking(error: BaseException) -> bool:
+    """Whether `error` is the Market saying "codes are still being checked" (its `codes`, as the
+    gateway's `BadRequestError` carries them, hold CIS/UIN_VALIDATION_IN_PROGRESS_ERROR)."""
+    codes = getattr(error, "codes", ())
+    return isinstance(codes, tuple) and any(code in STILL_CHECKING_CODES for code in codes)
+
+
+@dataclass
+class PollBackoff:
+    """The delays between code-status polls of one submit, and the time waited so far."""
+
+    attempt: int = 0
+    waited: float = 0.0
+
+    def next_delay(self) -> float:
+        """The next delay (`POLL_DELAYS`, the last one repeating); counts it as waited."""
+        delay = POLL_DELAYS[min(self.attempt, len(POLL_DELAYS) - 1)]
+        self.attempt += 1
+        self.waited += delay
+        return delay
+
+
+class CheckBudget:
+    """The station's budget for `code_checks` (the Market allows 1000 calls per hour).
+
+    Shared by every session of the station; keeps a safety margin below the Market's limit.
+    """
+
+    def __init__(self, clock: Clock, *, per_hour: int = 1000, margin: float = 0.1) -> None:
+        self._clock = clock
+        self._limit = max(1, int(per_hour * (1 - margin)))
+        self._calls: deque[datetime] = deque()
+
+    def delay(self) -> float:
+        """Seconds to wait before the next call may go (0: now)."""
+        now = self._clock.now()
+        hour_ago = now - timedelta(hours=1)
+        while self._calls and self._calls[0] <= hour_ago:
+            self._calls.popleft()
+        if len(self._calls) < self._limit:
+            return 0.0
+        return max(0.01, (self._calls[0] + timedelta(hours=1) - now).total_seconds())
+
+    def spend(self) -> None:
+        self._calls.append(self._clock.now())
+
+
+@dataclass
+class SessionDeps:
+    """The ports and settings a session runs with (the composition root builds one per station).
+
+    Attributes:
+        market: the Market port.
+        journal: the durable action journal.
+        clock: the station clock.
+        labels: prints an order's box labels (`LabelJob`); None prints nothing.
+        guard: refuses codes already used in this order or at this station; None skips that
+            (the layout tests that repeat the Market's placeholder code).
+        outbox: records each Market mutation before it is sent, for replay after a crash.
+        audit: the audit trail.
+        budget: the shared code-check budget; a private one when None.
+        auto_submit_s: submit this many seconds after the order becomes complete (0: off).
+        verify_timeout_s: how long `submit` waits for the code verification.
+        sleep: the coroutine used to wait (tests pass a fake that advances the clock).
+    """
+
+    market: MarketPort
+    journal: JournalPort
+    clock: Clock
+    labels: OrderLabelPrinter | None = None
+    guard: CodeGuard | None = None
+    outbox: OutboxPort | None = None
+    audit: AuditPort | None = None
+    budget: CheckBudget | None = None
+    auto_submit_s: float = 0.0
+    verify_timeout_s: float = 900.0
+    sleep: SleepFn = field(default=asyncio.sleep)
+
+
+@dataclass(frozen=True, slots=True)
+class CodeBadge:
+    """The Market's verdict on one code of one unit (for the per-code badge)."""
+
+    unit: UnitRef
+    instance: Instance
+    status: CodeStatus
+    substatus: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionSnapshot:
+    """Everything the packing view shows, as of `version`."""
+
+    version: int
+    phase: Phase
+    order: Order
+    packing: Packing
+    progress: tuple[LineProgress, ...]
+    problems: tuple[PackingError, ...]
+    can_undo: bool
+    badges: tuple[CodeBadge, ...]
+    labels: PrintedLabels | None
+    labels_stale: bool
+    stale_boxes: tuple[StoredBox, ...]
+    countdown: float | None
+    eac: EacResult | None
+    interruption: PackstationError | None
+    last_error: PackstationError | None
+    print_error: PackstationError | None
+
+    @property
+    def complete(self) -> bool:
+        """Every unit is boxed and every required code is there."""
+        return not self.problems
+
+    @property
+    def editable(self) -> bool:
+        return self.phase is Phase.PACKING

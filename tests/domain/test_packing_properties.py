@@ -1,0 +1,98 @@
+"""Property tests: any sequence of packing actions keeps the box rules, undo steps back exactly,
+and the journal restores exactly the state the packer saw."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from packstation.domain.errors import PackstationError
+from packstation.domain.instances import Instance, InstanceKind
+from packstation.domain.order import OrderLine, RequiredCode
+from packstation.domain.packing import BoxKind, Packing
+from packstation.services.packing_session import PackingSession, SessionDeps
+from tests.services.fakes import FakeClock, FakeJournal, FakeMarket, make_order
+
+LINES = (
+    OrderLine(1, "A", "Кружка", 3, required=frozenset({RequiredCode.CIS}), barcodes=("4601234567893",)),
+    OrderLine(2, "B", "Кондиционер", 2, parts_per_unit=2),
+    OrderLine(3, "C", "Плед", 2, required=frozenset({RequiredCode.CIS_OPTIONAL})),
+)
+
+line_ids = st.sampled_from([1, 2, 3])
+boxes = st.one_of(st.none(), st.integers(min_value=0, max_value=5))
+counts = st.integers(min_value=1, max_value=3)
+actions = st.one_of(
+    st.tuples(st.just("put"), line_ids, boxes, counts),
+    st.tuples(st.just("move"), line_ids, st.integers(0, 5), boxes, counts),
+    st.tuples(st.just("unpack"), line_ids, st.integers(0, 5), counts),
+    st.tuples(st.just("split"), line_ids, st.sampled_from([None, 2, 3])),
+    st.tuples(st.just("new_box")),
+    st.tuples(st.just("close_box")),
+    st.tuples(st.just("undo")),
+    st.tuples(st.just("code"), st.integers(0, 9)),
+    st.tuples(st.just("scan"), st.just("4601234567893")),
+)
+
+
+def _apply(session: PackingSession, action: tuple[Any, ...]) -> None:
+    name, *args = action
+    if name == "code":
+        value = f"0104601234567893215ser{args[0]:03d}\x1d93Zjqw"
+        session.attach_code(Instance(InstanceKind.CIS, value))
+    elif name == "scan":
+        session.scan_item(args[0])
+    else:
+        getattr(session, name)(*args)
+
+
+def _check_rules(packing: Packing) -> None:
+    whole: Counter[Any] = Counter()
+    parts: dict[Any, list[tuple[int, int]]] = {}
+    for box in packing.boxes:
+        assert not (box.units and box.part is not None)  # never a mixed box
+        whole.update(box.units)
+        if box.part is not None:
+            parts.setdefault(box.part.unit, []).append((box.part.current, box.part.total))
+    assert all(n == 1 for n in whole.values())  # a unit sits in one box
+    for unit, slots in parts.items():
+        assert unit not in whole
+        total = slots[0][1]
+        assert sorted(slots) == [(c, total) for c in range(1, total + 1)]  # every part exactly once
+    plan = packing.plan()
+    for line in packing.order.lines:
+        sent = sum(e.full_count or 0 for b in plan.boxes for e in b.entries if e.line_id == line.id)
+        entries = [e for b in plan.boxes for e in b.entries if e.line_id == line.id]
+        sent += sum(1 for e in entries if e.part is not None and e.part.current == 1)
+        assert sent <= line.count  # never over-packed
+    if packing.current is not None:
+        assert 0 <= packing.current < len(packing.boxes)
+    assert all(box.kind is not BoxKind.EMPTY for i, box in enumerate(packing.boxes) if i != packing.current)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(actions, max_size=25))
+def test_any_action_sequence_keeps_the_rules_and_restores_exactly(sequence: list[tuple[Any, ...]]) -> None:
+    deps = SessionDeps(market=FakeMarket(), journal=FakeJournal(), clock=FakeClock())
+    session = PackingSession.start(make_order(1, *LINES), deps)
+    earlier: list[Packing] = []
+    for action in sequence:
+        before = session.packing
+        try:
+            _apply(session, action)
+        except PackstationError:
+            assert session.packing == before  # a refusal changes nothing
+        else:
+            if action[0] == "undo":
+                if earlier:
+                    assert session.packing == earlier.pop()  # undo is exactly one step back
+            else:
+                earlier.append(before)
+        _check_rules(session.packing)
+    restored = PackingSession.restore(1, deps)
+    assert restored is not None
+    assert restored.packing == session.packing
+    assert restored.snapshot.can_undo == session.snapshot.can_undo
