@@ -50,6 +50,15 @@ from packstation.services.packing_session import (
     ScanOutcome,
     SessionSnapshot,
 )
+from packstation.services.scan_router import (
+    OpenOrder,
+    Refuse,
+    Reprint,
+    ScanDecision,
+    ScanRouter,
+    ShowOrders,
+    ToSession,
+)
 from packstation.ui.packing_dialogs import CancelOrderDialog, CourierCodePanel, ShortenDialog, SplitDialog
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.sounds import Sounds
@@ -112,11 +121,13 @@ class PackingView(QWidget):
         forward_scan(object): a `ScanResult` that is not for this order (another order's number,
             NEXT_ORDER, a box label): the shell decides.
         finished(int): the order left the desk (done, cancelled or interrupted) — order id.
+        history_requested(int): the packer asked for this order's history (order id).
     """
 
     back_requested = Signal()
     forward_scan = Signal(object)
     finished = Signal(int)
+    history_requested = Signal(int)
 
     def __init__(
         self,
@@ -211,6 +222,17 @@ class PackingView(QWidget):
         self.header.addWidget(self.buyer)
         self.header.addStretch(1)
         self.header.addWidget(self.deadline)
+        history = QAction(self.tr("History"), self)
+        history.setShortcut(QKeySequence("Ctrl+H"))
+        history.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        history.triggered.connect(lambda: self.history_requested.emit(self.session.order.id))
+        self.addAction(history)
+        self.history_button = QPushButton(self.tr("History"), self)
+        self.history_button.setObjectName("historyButton")
+        self.history_button.setToolTip(self.tr("What this station recorded about the order (Ctrl+H)"))
+        self.history_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner must not press it
+        self.history_button.clicked.connect(history.trigger)
+        self.header.addWidget(self.history_button)
         self.state_banner = QLabel(self)
         self.state_banner.setObjectName("stateBanner")
         self.state_banner.setWordWrap(True)
@@ -646,6 +668,9 @@ class PackingPages(Protocol):
 class PackingDesk(QObject):
     """Opens orders into packing views in the main window and keeps one session alive at a time.
 
+    Where a scan goes is decided by `services.scan_router.ScanRouter` (`router`); the desk only
+    carries the decision out.
+
     Args:
         window: the main window (`show_packing` / `show_orders`).
         orders: the order queue (the opened order, and its fresh copies for `order_changed`).
@@ -655,7 +680,16 @@ class PackingDesk(QObject):
         language: "ru" or "en".
         show_error: shows a message (the message bar) when an order cannot be opened.
         load_picture: fetches product pictures for the lines (None: no pictures).
+        box_label: takes a scanned box label `(order id, box number)` no packing view takes
+            (the print queue reprints it); returns False to let the router's fallback apply.
+        can_reprint: whether this station printed box label `(order id, box number)`; None leaves
+            that to `box_label` (it is asked whenever it is set).
+
+    Signals:
+        history_requested(int): the packer asked for an order's history (order id).
     """
+
+    history_requested = Signal(int)
 
     def __init__(
         self,
@@ -668,10 +702,15 @@ class PackingDesk(QObject):
         language: str = "ru",
         show_error: Callable[[str], None] = lambda _text: None,
         load_picture: PictureLoader | None = None,
+        box_label: Callable[[int, int], bool] | None = None,
+        can_reprint: Callable[[int, int], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.load_picture = load_picture
+        self.box_label = box_label
+        self.can_reprint = can_reprint
+        self.router = ScanRouter(orders, self._may_reprint)
         self.window = window
         self.orders = orders
         self.session_factory = session_factory
@@ -704,6 +743,7 @@ class PackingDesk(QObject):
         )
         view.back_requested.connect(self.window.show_orders)
         view.forward_scan.connect(self._forwarded)
+        view.history_requested.connect(self.history_requested)
         self._unfollow = self.orders.subscribe_order(order_id, session.order_changed)
         self.view = view
         self.window.show_packing(view)
@@ -711,47 +751,36 @@ class PackingDesk(QObject):
         return view
 
     def handle_scan(self, text: str) -> None:
-        """Route a scan: a listed order's number opens it; anything else goes to the open packing
-        view, or (on the order list) opens the order it unambiguously points at."""
+        """Carry out what the scan router decides for a scan (see `ScanRouter.route`)."""
         view = self.view if self.view is not None and self.view.isVisible() else None
-        order_id = self._listed_order_number(text, view)
-        if order_id is not None:
-            self.open_order(order_id)
+        decision = self.router.route(classify_scan(text), view.session.order if view is not None else None)
+        if isinstance(decision, ToSession):
+            if view is not None:
+                view.handle_scan(text)  # the view classifies again, knowing the order's barcodes
             return
-        if view is not None:
-            view.handle_scan(text)
-            return
-        try:
-            order = self.orders.find_by_scan(classify_scan(text))
-        except PackstationError as error:
-            self.show_error(error.message(self.language))
-            return
-        if order is None:
-            self.show_error(self.tr("No listed order matches the scan %1.").replace("%1", text[:40]))
-            return
-        self.open_order(order.id)
-
-    def _listed_order_number(self, text: str, view: PackingView | None) -> int | None:
-        # An 8-digit order number also reads as an EAN-8: a listed order wins unless the digits
-        # are a barcode of the order being packed.
-        digits = text.strip()
-        if not digits.isascii() or not digits.isdigit() or len(digits) > 18:
-            return None
-        order_id = int(digits)
-        if self.orders.get(order_id) is None:
-            return None
-        if view is not None:
-            order = view.session.order
-            if order_id == order.id or any(digits in line.barcodes for line in order.lines):
-                return None
-        return order_id
+        self._execute(decision)
 
     def _forwarded(self, result: object) -> None:
         if isinstance(result, ScanResult):
-            if result.order_id is not None and result.kind is ScanKind.ORDER_NUMBER:
-                self.open_order(result.order_id)
-            elif result.command is Command.NEXT_ORDER:
-                self.window.show_orders()
+            self._execute(self.router.route_forwarded(result))
+
+    def _execute(self, decision: ScanDecision) -> None:
+        if isinstance(decision, Reprint):
+            if self.box_label is not None and self.box_label(decision.order_id, decision.box_no):
+                return
+            decision = decision.otherwise
+        if isinstance(decision, OpenOrder):
+            self.open_order(decision.order_id)
+        elif isinstance(decision, ShowOrders):
+            self.window.show_orders()
+        elif isinstance(decision, Refuse):
+            self.show_error(decision.error.message(self.language))
+
+    def _may_reprint(self, order_id: int, box_no: int) -> bool:
+        # Read at call time: the shell sets `box_label` / `can_reprint` after building the desk.
+        if self.box_label is None:
+            return False
+        return self.can_reprint is None or self.can_reprint(order_id, box_no)
 
     def close_view(self) -> None:
         """Detach the current view and cancel its session's background work (in a task)."""

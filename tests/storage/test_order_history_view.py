@@ -27,7 +27,8 @@ def test_shows_an_orders_records_oldest_first(qtbot: QtBot, store: LocalStore) -
 
     model = view.model
     assert model.rowCount() == 2
-    assert [model.item(r, 3).text() for r in range(2)] == ["order_opened", "label_printed"]
+    # A known action reads as a label, an unknown one as stored.
+    assert [model.item(r, 3).text() for r in range(2)] == ["order_opened", "Labels printed"]
     assert (model.item(1, 1).text(), model.item(1, 2).text(), model.item(1, 4).text()) == (
         "Desk 3",
         "Ирина",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -10,19 +11,22 @@ import pytest
 import respx
 from PySide6.QtCore import QBuffer, QIODevice, Qt
 from PySide6.QtGui import QColor, QImage, QPixmap
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
 from packstation.app import MarketConnection, Shell, prepare
 from packstation.cli import build_parser
+from packstation.domain.order import Order
+from packstation.domain.scan import ScanResult
 from packstation.logs import shutdown_logging
 from packstation.market.client import MarketClient
 from packstation.market.gateway import MarketGateway
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
-from packstation.services.packing_session import Phase
+from packstation.services.packing_session import PackingSession, Phase
 from packstation.ui.i18n import Translations
-from packstation.ui.packing_view import PackingView
+from packstation.ui.packing_view import PackingDesk, PackingView
+from packstation.ui.tasks import TaskRunner
 from tests.ui.packing_support import open_desk
 
 pytestmark = [pytest.mark.asyncio]
@@ -185,6 +189,82 @@ async def test_product_pictures_are_fetched_cached_and_shown(
             view.deleteLater()
         finally:
             await desk.close()
+    finally:
+        await shell.shutdown()
+        shutdown_logging()
+
+
+class _Pages:
+    def __init__(self) -> None:
+        self.shown: list[str] = []
+
+    def show_packing(self, widget: QWidget) -> None:
+        self.shown.append("packing")
+
+    def show_orders(self) -> None:
+        self.shown.append("orders")
+
+
+class _NoOrders:
+    def get(self, order_id: int) -> Order | None:
+        return None
+
+    def subscribe_order(self, order_id: int, callback: Callable[[Order], None]) -> Callable[[], None]:
+        return lambda: None
+
+    def find_by_scan(self, scan: ScanResult) -> Order | None:
+        return None
+
+
+def _no_session(order: Order) -> PackingSession:
+    raise AssertionError(f"no order should open, got {order.id}")
+
+
+async def test_the_desk_carries_out_reprints_and_their_fallback(qapp: QApplication) -> None:
+    asked: list[tuple[int, int]] = []
+    taken = False
+    errors: list[str] = []
+    crashes: list[BaseException] = []
+
+    def box_label(order_id: int, box: int) -> bool:
+        asked.append((order_id, box))
+        return taken
+
+    desk = PackingDesk(
+        _Pages(), _NoOrders(), _no_session, TaskRunner(errors.append, crashes.append), language="en",
+        show_error=errors.append, box_label=box_label,
+    )
+    desk.handle_scan("123456-1")  # the print side declines: the router's fallback is shown
+    assert asked == [(123456, 1)]
+    assert errors == ["No listed order matches the scan 123456-1."]
+
+    taken = True
+    desk.handle_scan("123456-2")
+    assert asked[-1] == (123456, 2)
+    assert len(errors) == 1  # reprinted, nothing else happens
+
+    desk.can_reprint = lambda order_id, box: False  # not printed here: the print side is not asked
+    desk.handle_scan("123456-3")
+    assert len(asked) == 2
+    assert errors[-1] == "No listed order matches the scan 123456-3."
+    assert not crashes
+
+
+async def test_next_order_inside_a_packing_view_goes_back_to_the_list(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
+    shell, _client = _shell(qtbot, tmp_path, sandbox_app)
+    try:
+        shell.window.show()
+        await shell.load_orders()
+        shell.window.order_activated.emit(order.id)
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        assert shell.window.pages.currentWidget() is view
+        shell.packing.scanner.scanned.emit("PS:NEXT_ORDER")
+        assert shell.window.pages.currentWidget() is shell.window.order_list
+        assert shell.packing.desk.view is view  # the session stays open to come back to
     finally:
         await shell.shutdown()
         shutdown_logging()

@@ -1,0 +1,170 @@
+"""Where a scan at the packing desk goes: open an order, the open order's session, a reprint, the list.
+
+The scanner feeds one desk whatever screen is showing, so the same barcode means different things:
+an 8-digit order number also reads as an EAN-8, a box label is either a reprint or a way to find its
+order, a command may be for the shell rather than the session. `ScanRouter` makes these decisions
+without Qt and returns them as values; the UI (`PackingDesk`) only carries them out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final, Protocol
+
+from packstation.domain.errors import PackstationError, ScanError
+from packstation.domain.order import Order
+from packstation.domain.scan import Command, ScanKind, ScanResult
+
+# Scanner framing only: `str.strip()` would also eat GS (0x1D), which is data in a marking code.
+FRAMING: Final = "\r\n\t "
+MAX_ORDER_DIGITS: Final = 18  # longer digit runs are never order numbers (int64 ids)
+SHOWN_CHARS: Final = 40
+MASKED_CHARS: Final = 18  # as `Instance.masked`: the GTIN part, never the serial
+
+
+class OrderLookup(Protocol):
+    """What the router needs from the order queue (`OrderQueue` satisfies it)."""
+
+    def get(self, order_id: int) -> Order | None: ...
+
+    def find_by_scan(self, scan: ScanResult) -> Order | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class OpenOrder:
+    """Open (or bring back) the packing view of this order."""
+
+    order_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ToSession:
+    """The open order's packing session takes the scan (item, marking code, session command)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reprint:
+    """Reprint box label `box_no` of the order; `otherwise` applies when the print side declines
+    after all (it has the last word: the job may have left its recent list meanwhile)."""
+
+    order_id: int
+    box_no: int
+    otherwise: OpenOrder | Refuse
+
+
+@dataclass(frozen=True, slots=True)
+class ShowOrders:
+    """Go back to the order list (the NEXT_ORDER command)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Ignore:
+    """Nothing to do (e.g. CANCEL with nothing to cancel): the session already gave its feedback."""
+
+
+@dataclass(frozen=True, slots=True)
+class Refuse:
+    """Do nothing but show `error` (Russian and English) to the packer."""
+
+    error: PackstationError
+
+
+ScanDecision = OpenOrder | ToSession | Reprint | ShowOrders | Ignore | Refuse
+
+
+class ScanRouter:
+    """Decides what a scan at the desk is for.
+
+    Args:
+        orders: the listed orders (the order queue).
+        can_reprint: whether this station can reprint box label `(order id, box number)`, i.e. it
+            printed that order's labels recently.
+    """
+
+    def __init__(self, orders: OrderLookup, can_reprint: Callable[[int, int], bool]) -> None:
+        self._orders = orders
+        self._can_reprint = can_reprint
+
+    def route(self, scan: ScanResult, open_order: Order | None) -> ScanDecision:
+        """A scan from the scanner.
+
+        Args:
+            scan: the scan, classified without context (`classify_scan(text)`).
+            open_order: the order whose packing view is on screen, None on the order list.
+
+        Returns:
+            A listed order's number opens that order (even inside another order's view); inside
+            a view everything else goes to its session; on the list, a box label printed here is
+            reprinted, and any other scan opens the one listed order it points at, or is refused.
+        """
+        listed = self._listed_order_number(scan, open_order)
+        if listed is not None:
+            return OpenOrder(listed)
+        if open_order is not None:
+            return ToSession()
+        if scan.kind is ScanKind.BOX_LABEL and scan.order_id is not None and scan.box_no is not None:
+            found = self._find(scan)
+            if self._can_reprint(scan.order_id, scan.box_no):
+                return Reprint(scan.order_id, scan.box_no, otherwise=found)
+            return found
+        return self._find(scan)
+
+    def route_forwarded(self, scan: ScanResult) -> ScanDecision:
+        """A scan the open order's session handed back as not its business.
+
+        Returns:
+            Another order's number opens it; NEXT_ORDER goes back to the list; a box label is
+            reprinted when this station printed it, else its order is opened; the rest is ignored.
+        """
+        if scan.kind is ScanKind.ORDER_NUMBER and scan.order_id is not None:
+            return OpenOrder(scan.order_id)
+        if scan.command is Command.NEXT_ORDER:
+            return ShowOrders()
+        if scan.kind is ScanKind.BOX_LABEL and scan.order_id is not None and scan.box_no is not None:
+            labelled = OpenOrder(scan.order_id)
+            if self._can_reprint(scan.order_id, scan.box_no):
+                return Reprint(scan.order_id, scan.box_no, otherwise=labelled)
+            return labelled
+        return Ignore()
+
+    def _listed_order_number(self, scan: ScanResult, open_order: Order | None) -> int | None:
+        # An 8-digit order number also reads as an EAN-8 (and other lengths as other barcodes):
+        # a listed order wins unless the digits are the open order's own id or one of its barcodes,
+        # which the session must get.
+        digits = scan.raw.strip(FRAMING)
+        if not digits.isascii() or not digits.isdigit() or len(digits) > MAX_ORDER_DIGITS:
+            return None
+        order_id = int(digits)
+        if self._orders.get(order_id) is None:
+            return None
+        if open_order is not None and (
+            order_id == open_order.id or any(digits in line.barcodes for line in open_order.lines)
+        ):
+            return None
+        return order_id
+
+    def _find(self, scan: ScanResult) -> OpenOrder | Refuse:
+        try:
+            order = self._orders.find_by_scan(scan)
+        except PackstationError as error:
+            return Refuse(error)
+        if order is None:
+            shown = _shown(scan)
+            return Refuse(
+                ScanError(
+                    f"Ни один заказ из списка не подходит к скану {shown}.",
+                    f"No listed order matches the scan {shown}.",
+                )
+            )
+        return OpenOrder(order.id)
+
+
+def _shown(scan: ScanResult) -> str:
+    """The scan as the packer may see it: marking codes masked, control characters made visible."""
+    if scan.instance is not None:
+        return scan.instance.masked()
+    if scan.kind is ScanKind.CIS:  # a misread marking code is still one: keep its serial hidden
+        return scan.raw[:MASKED_CHARS].replace("\x1d", "<GS>") + "…"
+    text = scan.raw[:SHOWN_CHARS].replace("\x1d", "<GS>")
+    return "".join(ch if ch.isprintable() else "?" for ch in text)

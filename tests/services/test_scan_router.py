@@ -1,0 +1,222 @@
+"""The scan router: every rule deciding where a desk scan goes, without Qt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from packstation.domain.classify import classify_scan
+from packstation.domain.errors import ScanError
+from packstation.domain.order import Order, OrderLine
+from packstation.domain.scan import ScanResult
+from packstation.services.scan_router import (
+    Ignore,
+    OpenOrder,
+    Refuse,
+    Reprint,
+    ScanRouter,
+    ShowOrders,
+    ToSession,
+)
+from tests.services.fakes import make_order
+
+EAN8 = "40170725"  # a valid EAN-8 that is also a plausible 8-digit order number
+EAN13 = "4006381333931"
+CIS = "0104006381333931215Abc123456789" + "\x1d" + "93TEST"  # valid: 13-character serial
+
+
+@dataclass
+class _Orders:
+    """A fake order queue: `get` by id, `find_by_scan` matching ids and barcodes like the queue."""
+
+    listed: dict[int, Order] = field(default_factory=dict)
+    ambiguous: bool = False
+    asked: list[ScanResult] = field(default_factory=list)
+
+    def add(self, *orders: Order) -> None:
+        self.listed.update((order.id, order) for order in orders)
+
+    def get(self, order_id: int) -> Order | None:
+        return self.listed.get(order_id)
+
+    def find_by_scan(self, scan: ScanResult) -> Order | None:
+        self.asked.append(scan)
+        if self.ambiguous:
+            raise ScanError("Этот товар есть в нескольких заказах.", "This item is in several orders.")
+        if scan.order_id is not None and scan.order_id in self.listed:
+            return self.listed[scan.order_id]
+        code = scan.gtin or scan.value
+        found = [o for o in self.listed.values() if any(code in line.barcodes for line in o.lines)]
+        return found[0] if found else None
+
+
+def _line(order_id: int, *barcodes: str) -> OrderLine:
+    return OrderLine(
+        id=order_id * 10 + 1, offer_id=f"SKU-{order_id}", name="Item", count=1, barcodes=barcodes
+    )
+
+
+def _router(orders: _Orders, printed: set[tuple[int, int]] | None = None) -> ScanRouter:
+    done = printed or set()
+    return ScanRouter(orders, lambda order_id, box: (order_id, box) in done)
+
+
+# -- a listed order's number ----------------------------------------------------------------------
+
+
+def test_a_listed_order_number_opens_it_on_the_list() -> None:
+    orders = _Orders()
+    orders.add(make_order(123456))
+    assert _router(orders).route(classify_scan("123456"), None) == OpenOrder(123456)
+
+
+def test_a_listed_order_number_opens_it_inside_another_orders_view() -> None:
+    orders = _Orders()
+    packing, other = make_order(111111), make_order(222222)
+    orders.add(packing, other)
+    assert _router(orders).route(classify_scan("222222"), packing) == OpenOrder(222222)
+
+
+def test_an_8_digit_listed_order_wins_over_the_same_digits_read_as_ean8() -> None:
+    orders = _Orders()
+    packing = make_order(555555, _line(555555, EAN13))
+    orders.add(packing, make_order(int(EAN8)))
+    scan = classify_scan(EAN8)
+    assert scan.kind.value == "item_barcode"  # the classifier alone would take it for an item
+    assert _router(orders).route(scan, packing) == OpenOrder(int(EAN8))
+
+
+def test_digits_that_are_a_barcode_of_the_open_order_go_to_its_session() -> None:
+    orders = _Orders()
+    packing = make_order(555555, _line(555555, EAN8))
+    orders.add(packing, make_order(int(EAN8)))
+    assert _router(orders).route(classify_scan(EAN8), packing) == ToSession()
+
+
+def test_the_open_orders_own_number_goes_to_its_session() -> None:
+    orders = _Orders()
+    packing = make_order(555555)
+    orders.add(packing)
+    assert _router(orders).route(classify_scan("555555"), packing) == ToSession()
+
+
+def test_scanner_framing_is_ignored_but_gs_is_not_whitespace() -> None:
+    orders = _Orders()
+    orders.add(make_order(123456))
+    router = _router(orders)
+    assert router.route(classify_scan(" 123456\r\n"), None) == OpenOrder(123456)
+    # `str.strip()` would drop the GS and take this for order 123456; it is not an order number.
+    glued = router.route(classify_scan("123456\x1d"), None)
+    assert isinstance(glued, Refuse)
+
+
+def test_too_long_or_non_ascii_digits_are_not_order_numbers() -> None:
+    orders = _Orders()
+    long_id = 1234567890123456789  # 19 digits
+    orders.add(make_order(long_id), make_order(123456))
+    router = _router(orders)
+    assert router.route(classify_scan(str(long_id)), make_order(1)) == ToSession()
+    arabic_indic = "١٢٣٤٥٦"  # isdigit() but not ASCII digits
+    assert router.route(classify_scan(arabic_indic), make_order(1)) == ToSession()
+
+
+def test_an_unlisted_order_number_goes_to_the_open_session() -> None:
+    orders = _Orders()
+    assert _router(orders).route(classify_scan("987654"), make_order(1)) == ToSession()
+
+
+# -- inside a packing view --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", [EAN13, CIS, "PS:SUBMIT", "PS:NEXT_ORDER", "123-1", "garbage"])
+def test_everything_else_inside_a_view_goes_to_its_session(text: str) -> None:
+    orders = _Orders()
+    orders.add(make_order(123))
+    router = _router(orders, printed={(123, 1)})
+    assert router.route(classify_scan(text), make_order(555555)) == ToSession()
+    assert orders.asked == []  # the list is not searched while an order is open
+
+
+# -- on the order list --------------------------------------------------------------------------------
+
+
+def test_a_box_label_printed_here_is_reprinted_on_the_list() -> None:
+    orders = _Orders()
+    orders.add(make_order(123456))
+    decision = _router(orders, printed={(123456, 2)}).route(classify_scan("123456-2"), None)
+    assert decision == Reprint(123456, 2, otherwise=OpenOrder(123456))
+
+
+def test_a_box_label_not_printed_here_opens_its_listed_order() -> None:
+    orders = _Orders()
+    orders.add(make_order(123456))
+    assert _router(orders, printed={(123456, 1)}).route(classify_scan("123456-2"), None) == OpenOrder(123456)
+
+
+def test_a_reprint_the_printer_declines_falls_back_to_a_refusal_for_an_unlisted_order() -> None:
+    decision = _router(_Orders(), printed={(777777, 1)}).route(classify_scan("777777-1"), None)
+    assert isinstance(decision, Reprint)
+    assert isinstance(decision.otherwise, Refuse)
+    assert "777777-1" in decision.otherwise.error.en
+
+
+def test_an_item_barcode_on_the_list_opens_the_one_order_holding_it() -> None:
+    orders = _Orders()
+    orders.add(make_order(1, _line(1, EAN13)), make_order(2))
+    assert _router(orders).route(classify_scan(EAN13), None) == OpenOrder(1)
+
+
+def test_an_ambiguous_item_barcode_is_refused_with_the_queues_message() -> None:
+    orders = _Orders(ambiguous=True)
+    decision = _router(orders).route(classify_scan(EAN13), None)
+    assert isinstance(decision, Refuse)
+    assert decision.error.en == "This item is in several orders."
+    assert decision.error.ru.startswith("Этот товар")
+
+
+def test_no_listed_order_matches_is_refused_in_both_languages() -> None:
+    decision = _router(_Orders()).route(classify_scan("garbage-scan"), None)
+    assert isinstance(decision, Refuse)
+    assert isinstance(decision.error, ScanError)
+    assert decision.error.message("en") == "No listed order matches the scan garbage-scan."
+    assert decision.error.message("ru") == "Ни один заказ из списка не подходит к скану garbage-scan."
+
+
+@pytest.mark.parametrize("code", [CIS, CIS.replace("Abc", "Abcd")])  # valid, and misread (14 chars)
+def test_an_unmatched_marking_code_is_shown_masked(code: str) -> None:
+    decision = _router(_Orders()).route(classify_scan(code), None)
+    assert isinstance(decision, Refuse)
+    for text in (decision.error.en, decision.error.ru):
+        assert "Abc" not in text  # the serial stays hidden
+        assert "\x1d" not in text
+        assert "010400638133393" in text
+
+
+def test_a_command_on_the_list_matches_no_order() -> None:
+    decision = _router(_Orders()).route(classify_scan("PS:UNDO"), None)
+    assert isinstance(decision, Refuse)
+
+
+# -- scans the open session handed back ----------------------------------------------------------------
+
+
+def test_a_forwarded_order_number_opens_that_order_listed_or_not() -> None:
+    router = _router(_Orders())
+    assert router.route_forwarded(classify_scan("222222")) == OpenOrder(222222)
+
+
+def test_forwarded_next_order_goes_back_to_the_list() -> None:
+    assert _router(_Orders()).route_forwarded(classify_scan("PS:NEXT_ORDER")) == ShowOrders()
+
+
+def test_a_forwarded_box_label_printed_here_is_reprinted_else_its_order_opens() -> None:
+    router = _router(_Orders(), printed={(123456, 1)})
+    reprint = Reprint(123456, 1, otherwise=OpenOrder(123456))
+    assert router.route_forwarded(classify_scan("123456-1")) == reprint
+    assert router.route_forwarded(classify_scan("123456-2")) == OpenOrder(123456)
+
+
+@pytest.mark.parametrize("text", ["PS:CANCEL", "PS:REPRINT", EAN13])
+def test_other_forwarded_scans_are_ignored(text: str) -> None:
+    assert _router(_Orders()).route_forwarded(classify_scan(text)) == Ignore()
