@@ -81,16 +81,22 @@ def market_like_pdf(
     return buffer.getvalue()
 
 
+def grey_dots(image: QImage) -> np.ndarray:
+    """`image` as a height x width array of 8-bit grey levels (0 = ink), owning its memory.
+
+    The array is copied out while the converted QImage is alive: `constBits()` does not keep the
+    image alive, so a view over it would read freed memory once the temporary image is gone.
+    """
+    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    view = np.frombuffer(grey.constBits(), dtype=np.uint8).reshape(grey.height(), grey.bytesPerLine())
+    return view[:, : grey.width()].copy()
+
+
 def decode(image: QImage) -> list[tuple[str, str]]:
     """All barcodes zxing-cpp finds in `image`, as sorted (format, text) pairs."""
-    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    array = np.frombuffer(grey.constBits(), dtype=np.uint8).reshape(grey.height(), grey.bytesPerLine())
-    array = np.ascontiguousarray(array[:, : grey.width()])
-    results = zxingcpp.read_barcodes(array)
+    results = zxingcpp.read_barcodes(grey_dots(image))
     return sorted((str(r.format).rsplit(".", 1)[-1], r.text) for r in results)
 
 
 def grey_levels(image: QImage) -> set[int]:
-    grey = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    array = np.frombuffer(grey.constBits(), dtype=np.uint8).reshape(grey.height(), grey.bytesPerLine())
-    return {int(v) for v in np.unique(array[:, : grey.width()])}
+    return {int(v) for v in np.unique(grey_dots(image))}

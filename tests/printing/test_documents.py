@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 from PySide6.QtPdf import QPdfDocument
@@ -22,7 +21,7 @@ from packstation.printing.packing_slip import render_packing_slips
 from packstation.printing.raster import media_layout, page_dots, render_pdf_mono
 from packstation.printing.system_printer import SystemPrinter
 from packstation.printing.virtual_printer import VirtualPrinter
-from tests.printing.samples import decode, order_labels
+from tests.printing.samples import decode, grey_dots, order_labels
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -42,9 +41,7 @@ def test_test_label_barcodes_scan_at_203_dpi(fmt: LabelFormat) -> None:
 def test_test_label_frame_sits_on_every_edge() -> None:
     fmt = LabelFormat.A9_HORIZONTALLY
     (page,) = _print_203(render_test_label(fmt, PrinterProfile()), fmt)
-    grey = page.convertToFormat(QImage.Format.Format_Grayscale8)
-    dots = np.frombuffer(grey.constBits(), dtype=np.uint8).reshape(grey.height(), grey.bytesPerLine())
-    dots = dots[:, : grey.width()]
+    dots = grey_dots(page)
     # The frame is 2 dots wide, one dot in from the edge: the outer 4 dots of each side are mostly ink.
     for edge in (dots[:4, :], dots[-4:, :], dots[:, :4].T, dots[:, -4:].T):
         assert (edge.min(axis=0) == 0).mean() > 0.95

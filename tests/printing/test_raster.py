@@ -20,7 +20,7 @@ from packstation.printing.raster import (
     render_pdf_mono_at,
     to_mono,
 )
-from tests.printing.samples import decode, grey_levels, market_like_pdf, order_labels
+from tests.printing.samples import decode, grey_dots, grey_levels, market_like_pdf, order_labels
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -66,9 +66,7 @@ def test_rotated_pages_still_decode() -> None:
 
 
 def _bar_rows(page: QImage) -> np.ndarray:
-    grey = page.convertToFormat(QImage.Format.Format_Grayscale8)
-    array = np.frombuffer(grey.constBits(), dtype=np.uint8).reshape(grey.height(), grey.bytesPerLine())
-    return array[:, : grey.width()]
+    return grey_dots(page)
 
 
 def test_barcode_bars_have_clean_edges() -> None:

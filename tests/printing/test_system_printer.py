@@ -18,7 +18,7 @@ from packstation.domain.labels import LabelFormat
 from packstation.printing.config import PrinterProfile
 from packstation.printing.raster import render_pdf_mono_at
 from packstation.printing.system_printer import SystemPrinter
-from tests.printing.samples import decode, market_like_pdf, order_labels
+from tests.printing.samples import decode, grey_dots, market_like_pdf, order_labels
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -37,9 +37,7 @@ def _media_boxes(printed: bytes) -> list[tuple[float, float]]:
 
 
 def _first_ink_column(page: QImage) -> int:
-    grey = page.convertToFormat(QImage.Format.Format_Grayscale8)
-    array = np.frombuffer(grey.constBits(), dtype=np.uint8).reshape(grey.height(), grey.bytesPerLine())
-    return int(np.flatnonzero(array[:, : grey.width()].min(axis=0) == 0).min())
+    return int(np.flatnonzero(grey_dots(page).min(axis=0) == 0).min())
 
 
 def test_prints_each_box_on_its_own_page_of_exactly_the_media_size(tmp_path: Path) -> None:
