@@ -11,9 +11,12 @@ Order of things in `run(args)`:
 3. `Shell`: the Market connection (real, or the in-process sandbox over `httpx.ASGITransport`),
    the order queue, the order list model, the main window and the task runner, wired together.
 4. The startup coroutine is scheduled with `QTimer.singleShot(0, ...)` so it starts only once the
-   loop runs (tasks created earlier would belong to a loop that is not running yet).
+   loop runs (tasks created earlier would belong to a loop that is not running yet). Once the
+   first orders are shown it opens the local store (applying retention; then daily), marks the
+   orders with unfinished work here, and replays the outbox (again on every reconnect).
 5. Closing the window, Ctrl+C or SIGTERM resolve one "quit" future; shutdown then cancels the
-   tracked tasks, stops the queue, closes the HTTP client and flushes logs, in that order.
+   tracked tasks, stops the outbox replay, closes the session and the local store, stops the
+   queue, closes the HTTP client and flushes logs, in that order.
 
 `--smoke` loads the first page, prints `smoke ok: N orders loaded in X s (demo)` and exits 0
 (non-zero with the reason on failure); `--screenshot PATH` saves a grab of the window once the
@@ -35,10 +38,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import APP_NAME, __version__
 from packstation.domain.errors import PackstationError
@@ -61,13 +64,20 @@ from packstation.ui.i18n import Translations
 from packstation.ui.main_window import MainWindow
 from packstation.ui.order_list_model import OrderListModel
 from packstation.ui.packing_wiring import PackingWiring
-from packstation.ui.printer_settings_page import PrinterSettingsPage
-from packstation.ui.settings_dialog import SettingsDialog
 from packstation.ui.status_bar import ConnectionState
 from packstation.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:  # the store, replay, history and print queue load after the window shows
+    from packstation.services.outbox_replay import OutboxReplayer, ReplayReport
+    from packstation.storage.local_store import LocalStore
+    from packstation.ui.order_history_view import OrderHistoryView
+    from packstation.ui.print_queue_panel import PrintQueuePanel
+    from packstation.ui.settings_dialog import SettingsDialog
+
 _log = logging.getLogger("packstation.ui")
 SMOKE_TIMEOUT_S = 60.0
+COMPACT_EVERY_MS = 24 * 60 * 60 * 1000  # retention is applied at start-up and then daily
+MAX_REPLAY_LINES = 3
 _START = time.perf_counter()
 
 
@@ -242,6 +252,18 @@ class Shell(QObject):
             pictures=not runtime.demo, parent=self,
         )
         self.window.order_activated.connect(self.packing.desk.open_order)
+        # Box labels scanned where no packing view takes them are reprinted from the print queue.
+        self.packing.desk.box_label = self.reprint_box_label
+        self.print_queue: PrintQueuePanel | None = None
+        self.window.enable_print_queue(self._build_print_queue)
+        self.history: OrderHistoryView | None = None
+        self.window.history_requested.connect(self.show_history)
+        self.packing.desk.history_requested.connect(self.show_history)
+        self.window.pages.currentChanged.connect(lambda _index: self.refresh_in_progress())
+        self.replayer: OutboxReplayer | None = None
+        self._compact_timer = QTimer(self)
+        self._compact_timer.setInterval(COMPACT_EVERY_MS)
+        self._compact_timer.timeout.connect(self.compact_store)
         for warning in runtime.warnings():
             self.window.message_bar.show_warning(warning.message(self.language))
 
@@ -271,13 +293,20 @@ class Shell(QObject):
                     err.message(self.language) if isinstance(err, PackstationError) else reason
                 )
                 count = 0
+            loaded_after = seconds_since_start()
+            # The orders are on screen: now the local store (retention, markers, replay).
+            self.start_local_store()
             if screenshot:
                 await self.save_screenshot(Path(screenshot))
             if smoke:
                 mode = "demo" if self.runtime.demo else "online"
-                elapsed = seconds_since_start()
+                elapsed = loaded_after
                 print(f"smoke ok: {count} orders loaded in {elapsed:.2f} s ({mode})", flush=True)
                 return 0
+            if self.replayer is not None:  # after the first load: its ONLINE is not a reconnect
+                self._unsubscribe.append(
+                    self.replayer.replay_when_online(self.queue.subscribe_state, self.show_replay)
+                )
             self.queue.start()
             await self.quit_requested
             return self.exit_code
@@ -300,7 +329,12 @@ class Shell(QObject):
         """Cancel tracked tasks, stop refreshing, close the HTTP client, flush the logs."""
         for unsubscribe in self._unsubscribe:
             unsubscribe()
+        self._unsubscribe = []
+        self._compact_timer.stop()
         await self.tasks.shutdown()
+        if self.replayer is not None:  # before the store it reads closes
+            await self.replayer.close()
+            self.replayer = None
         await self.packing.aclose()
         await self.queue.stop()
         try:
@@ -313,11 +347,110 @@ class Shell(QObject):
             handler.flush()
         _log.info("shut down")
 
+    def start_local_store(self) -> LocalStore | None:
+        """Open the local store (once the first orders are shown; opening applies retention once),
+        then start the daily compaction, mark the orders in progress and replay pending intents.
+
+        A store that cannot be opened is reported; packing reports it again when it needs it.
+        """
+        try:
+            store = self.packing.open_store()
+        except PackstationError as err:
+            self.window.message_bar.show_error(err.message(self.language))
+            return None
+        if store.warning is not None:
+            self.window.message_bar.show_warning(store.warning.message(self.language))
+        self._compact_timer.start()
+        self.refresh_in_progress()
+        if self.replayer is None:
+            from packstation.services.outbox_replay import OutboxReplayer
+
+            self.replayer = OutboxReplayer(self.market.port, store.outbox, store.audit)
+            self.replayer.replay_soon(self.show_replay)
+        return store
+
+    def compact_store(self) -> None:
+        """Apply the retention period (the daily timer); failures are logged, never shown."""
+        store = self.packing.store
+        if store is not None:
+            result = store.compact()
+            _log.info("daily compaction: %s", result)
+
+    def refresh_in_progress(self) -> None:
+        """Mark the listed orders with unfinished packing work at this station."""
+        store = self.packing.store
+        if store is None:
+            return
+        try:
+            self.model.set_in_progress(store.journal.orders_in_progress())
+        except PackstationError as err:  # a marker is a nicety: keep the list usable
+            _log.warning("orders in progress unavailable: %s", err)
+
+    def show_replay(self, report: ReplayReport) -> None:
+        """Put an outbox replay's outcome in the message bar, in the packer's language."""
+        if report.error is not None:
+            self.window.message_bar.show_error(report.error.message(self.language))
+            return
+        attention = [item.message(self.language) for item in report.attention]
+        done = len(report.items) - len(report.attention)
+        if attention:
+            lines = attention[:MAX_REPLAY_LINES]
+            if len(attention) > MAX_REPLAY_LINES:
+                lines.append(self.tr("…and %n more", "", len(attention) - MAX_REPLAY_LINES))
+            self.window.message_bar.show_warning("\n".join(lines))
+        elif done:
+            self.window.message_bar.show_info(
+                self.tr("Changes from an earlier session reached the Market: %n", "", done)
+            )
+        if report.items:
+            self.refresh_in_progress()
+
+    def _build_print_queue(self) -> QWidget:
+        # Imported on use: the panel's label preview loads QtPdf.
+        from packstation.ui.print_queue_panel import PrintQueuePanel
+
+        self.print_queue = PrintQueuePanel(
+            self.packing.labels,
+            tasks=self.tasks,
+            language=lambda: self.language,
+            preview_dpi=self.runtime.settings.printing.labels.dpi,
+        )
+        return self.print_queue
+
+    def reprint_box_label(self, order_id: int, box_no: int) -> bool:
+        """A scanned box label no packing view took: reprint it when this station printed the
+        order recently (returns False otherwise, so the desk opens the order)."""
+        if not any(job.order_id == order_id for job in self.packing.labels.recent()):
+            return False
+        self.window.print_queue()  # builds the panel on first use
+        if self.print_queue is None:
+            return False
+        self.print_queue.reprint_scanned(order_id, box_no)
+        self.window.message_bar.show_info(
+            self.tr("Reprinting label %1-%2").replace("%1", str(order_id)).replace("%2", str(box_no))
+        )
+        return True
+
+    def show_history(self, order_id: int) -> None:
+        """Show what this station recorded about an order, in the history dock."""
+        try:
+            store = self.packing.open_store()
+        except PackstationError as err:
+            self.window.message_bar.show_error(err.message(self.language))
+            return
+        if self.history is None:
+            from packstation.ui.order_history_view import OrderHistoryView
+
+            self.history = OrderHistoryView(store.audit, language=self.language)
+        self.history.show_order(order_id)
+        self.window.show_history(self.history)
+
     # -- reactions ----------------------------------------------------------------------------
 
     def _on_orders_changed(self) -> None:
         self.model.refresh()
         self.window.set_refreshed(self.queue.last_refresh)
+        self.refresh_in_progress()
 
     def _on_state(self, state: object) -> None:
         self.window.set_connection(ConnectionState.parse(state))
@@ -343,6 +476,10 @@ class Shell(QObject):
 
             await print_test_label(profile, fmt, virtual_dir)
 
+        # Imported on use: the settings pages load QtPrintSupport, which start-up does not need.
+        from packstation.ui.printer_settings_page import PrinterSettingsPage
+        from packstation.ui.settings_dialog import SettingsDialog
+
         page = PrinterSettingsPage(settings.printing, tasks=self.tasks, print_test_label=test_label)
         dialog = SettingsDialog(
             settings,
@@ -365,6 +502,7 @@ class Shell(QObject):
             self.window.message_bar.show_error(err.message(self.language))
             return
         self.runtime.loaded = SettingsLoad(edited, self.runtime.loaded.path)
+        self.packing.apply_settings(edited)
         identity = ("api_url", "campaign_id", "business_id", "language")
         if dialog.key_changed or any(getattr(before, name) != getattr(edited, name) for name in identity):
             self.window.message_bar.show_info(

@@ -45,6 +45,8 @@ class AppSettings(BaseModel):
     packer_name: str = ""
     refresh_interval_s: int = Field(default=60, ge=10, le=3600)
     express_refresh_interval_s: int = Field(default=15, ge=5, le=600)
+    # Submit this many seconds after the last unit is packed (0: off, the packer submits).
+    auto_submit_s: float = Field(default=0.0, ge=0.0, le=600.0)
     scanner: ScannerSettings = Field(default_factory=ScannerSettings)
     printing: PrintingSettings = Field(default_factory=PrintingSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)

@@ -94,3 +94,12 @@ def test_save_into_an_unwritable_place_raises_a_bilingual_error(tmp_path: Path) 
         save_settings(AppSettings(), blocker / SETTINGS_FILE)
     assert caught.value.ru
     assert caught.value.en
+
+
+def test_auto_submit_is_off_by_default_and_bounded() -> None:
+    import pydantic
+
+    assert AppSettings().auto_submit_s == 0
+    assert AppSettings(auto_submit_s=15).auto_submit_s == 15
+    with pytest.raises(pydantic.ValidationError):
+        AppSettings(auto_submit_s=-1)

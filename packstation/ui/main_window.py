@@ -2,7 +2,7 @@
 
 Layout (top to bottom)::
 
-    toolbar            Refresh | Orders | Settings            (actions: refresh_action, ...)
+    toolbar            Refresh | Orders | Print queue | Settings   (actions: refresh_action, ...)
     demo banner        only in demo mode
     message bar        errors/warnings for the packer (`message_bar`)
     pages              QStackedWidget `pages`:
@@ -15,15 +15,28 @@ list) to whatever opens the order, build the packing widget, and call `show_pack
 call `show_orders()` to come back (the packing widget stays in the stack until the next
 `show_packing` replaces it, so an interrupted order can be resumed). The window holds no business
 state: the composition root (`packstation.app`) wires it to the services.
+
+Docks (right side, hidden until asked for): the print queue (`enable_print_queue(build)`, toggled by
+`print_queue_action`, F9) and an order's history (`show_history(widget)`, asked for through
+`history_requested(int)` from the order list's context menu or Ctrl+H).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from packstation import APP_NAME
 from packstation.ui.message_bar import MessageBar
@@ -31,6 +44,7 @@ from packstation.ui.order_list_model import OrderListModel
 from packstation.ui.order_list_view import OrderListView
 from packstation.ui.status_bar import AppStatusBar, ConnectionState
 
+DOCK_WIDTH = 480  # px: the print queue's and the history's columns readable next to the list
 _DEMO_STYLE = (
     "QLabel#demoBanner {background:#6f42c1; color:white; font-weight:bold;"
     " padding:6px 10px; border-radius:4px;}"
@@ -49,10 +63,12 @@ class MainWindow(QMainWindow):
         order_activated(int): the packer asked to open this order.
         refresh_requested(): the Refresh action was triggered.
         settings_requested(): the Settings action was triggered.
+        history_requested(int): the packer asked for an order's history (order id).
         closed(): the window was closed (the app shuts down after this).
     """
 
     order_activated = Signal(int)
+    history_requested = Signal(int)
     refresh_requested = Signal()
     settings_requested = Signal()
     closed = Signal()
@@ -77,11 +93,21 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("Settings"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.settings_requested)
+        self.print_dock = self._dock(self.tr("Print queue"), "printQueueDock")
+        self.print_queue_action = self.print_dock.toggleViewAction()
+        self.print_queue_action.setText(self.tr("Print queue"))
+        self.print_queue_action.setShortcut(QKeySequence("F9"))
+        self.print_queue_action.setToolTip(self.tr("Print jobs, retries and reprints of recent labels (F9)"))
+        self.print_queue_action.setEnabled(False)  # until the print queue is plugged in
+        self._build_print_queue: Callable[[], QWidget] | None = None
+        self._widened: set[str] = set()  # docks given a readable width once (then the packer's)
+        self.history_dock = self._dock(self.tr("Order history"), "historyDock")
         toolbar = QToolBar(self.tr("Main"), self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.refresh_action, self.orders_action, self.settings_action):
+        actions = (self.refresh_action, self.orders_action, self.print_queue_action, self.settings_action)
+        for action in actions:
             toolbar.addAction(action)
         self.addToolBar(toolbar)
 
@@ -99,6 +125,7 @@ class MainWindow(QMainWindow):
         self.message_bar = MessageBar(self)
         self.order_list = OrderListView(order_model, self)
         self.order_list.order_activated.connect(self.order_activated)
+        self.order_list.history_requested.connect(self.history_requested)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.order_list)
         self._packing: QWidget | None = None
@@ -116,6 +143,53 @@ class MainWindow(QMainWindow):
         self.order_list.filter_changed.connect(self.status.set_counts)
         self.status.set_counts(self.order_list.proxy.rowCount(), order_model.total)
         self.set_connection(ConnectionState.DEMO if demo else ConnectionState.OFFLINE)
+
+    def _dock(self, title: str, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setAllowedAreas(Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
+        return dock
+
+    # -- docks ------------------------------------------------------------------------------
+
+    def enable_print_queue(self, build: Callable[[], QWidget]) -> None:
+        """Enable the print queue action (F9); `build` makes the panel when it is first needed
+        (its preview renderer is not worth loading at start-up)."""
+        self._build_print_queue = build
+        self.print_queue_action.setEnabled(True)
+        self.print_dock.visibilityChanged.connect(self._print_dock_visible)
+
+    def _print_dock_visible(self, visible: bool) -> None:
+        if visible:
+            self.print_queue()
+            self._widen(self.print_dock)
+
+    def print_queue(self) -> QWidget | None:
+        """The print queue panel, built on first use (None until `enable_print_queue`)."""
+        if self.print_dock.widget() is None and self._build_print_queue is not None:
+            self.print_dock.setWidget(self._build_print_queue())
+        return self.print_dock.widget()
+
+    def show_history(self, widget: QWidget) -> None:
+        """Show an order's history panel in the history dock."""
+        if self.history_dock.widget() is not widget:
+            self.history_dock.setWidget(widget)
+        self.history_dock.show()
+        self.history_dock.raise_()
+        self._widen(self.history_dock)
+
+    def _widen(self, dock: QDockWidget) -> None:
+        # A fresh dock gets its widget's minimum width, too narrow for the panels' columns.
+        if dock.objectName() not in self._widened and not dock.isFloating():
+            self._widened.add(dock.objectName())
+            # After the dock is laid out: a resize before that is overruled by the layout.
+            QTimer.singleShot(0, lambda: self._resize_dock(dock))
+
+    def _resize_dock(self, dock: QDockWidget) -> None:
+        width = min(DOCK_WIDTH, self.width() // 2)
+        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
 
     # -- pages ------------------------------------------------------------------------------
 

@@ -15,19 +15,20 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
+from itertools import compress
 from typing import Any, Final, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QIdentityProxyModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
 from packstation.domain.order import (
     CANCELLED,
@@ -45,6 +46,7 @@ from packstation.services.order_queue import OrderFilter, deadline_sort_key, ord
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 ORDER_ID_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1  # int: the row's order id
+IN_PROGRESS_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2  # bool: unfinished work at this station
 TICK_MS: Final = 1000
 _LATE: Final = QColor("#c62828")
 _SOON: Final = QColor("#b36b00")
@@ -62,6 +64,7 @@ class Column(IntEnum):
     STATUS = 6
 
 
+_COLUMN_COUNT: Final = len(Column)  # columnCount() runs for every index Qt makes: no enum len()
 _DEFAULT_SORT: Final = (Column.DEADLINE, Qt.SortOrder.AscendingOrder)
 _BOLD_EXPRESS: Final = frozenset({Column.PROGRAM, Column.DEADLINE})
 _COLOURED: Final = _BOLD_EXPRESS
@@ -72,7 +75,11 @@ _FOREGROUND: Final = int(Qt.ItemDataRole.ForegroundRole)
 _FONT: Final = int(Qt.ItemDataRole.FontRole)
 _TOOLTIP: Final = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGNMENT: Final = int(Qt.ItemDataRole.TextAlignmentRole)
-_HANDLED_ROLES: Final = frozenset({_DISPLAY, _FOREGROUND, _FONT, _TOOLTIP, _ALIGNMENT, ORDER_ID_ROLE})
+_DECORATION: Final = int(Qt.ItemDataRole.DecorationRole)
+_HANDLED_ROLES: Final = frozenset(
+    {_DISPLAY, _FOREGROUND, _FONT, _TOOLTIP, _ALIGNMENT, _DECORATION, ORDER_ID_ROLE, IN_PROGRESS_ROLE}
+)
+_IN_PROGRESS: Final = QColor("#f0a000")
 
 
 class OrderSource(Protocol):
@@ -157,14 +164,18 @@ class OrderListModel(QAbstractTableModel):
         self._source = source
         self._now = now
         self._all: list[Order] = []  # the queue's snapshot in the chosen order
+        self._all_keys: list[str] = []  # their search texts, index for index
         self._rows: list[Order] = []  # the rows passing the filter, in the same order
-        self._row_of: dict[int, int] = {}
+        self._row_keys: list[str] = []  # their search texts, index for index
+        self._row_index: dict[int, int] | None = {}  # order id -> row; None: rebuild on demand
         self._search: dict[int, tuple[Order, str]] = {}
         self._cells: dict[int, tuple[Order, tuple[str, ...]]] = {}
         self._bold = QFont()
         self._bold.setBold(True)
         self._filter = OrderFilter()
         self._sort: tuple[Column, Qt.SortOrder] = _DEFAULT_SORT
+        self._in_progress: frozenset[int] = frozenset()
+        self._badge: QIcon | None = None
         self._source_orders: Sequence[Order] = ()
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -179,13 +190,42 @@ class OrderListModel(QAbstractTableModel):
         self.beginResetModel()
         self._source_orders = self._source.orders()
         self._all = self._sorted(self._source_orders)
-        # Index the search texts now (only new or changed orders cost anything): every listed
-        # order has a current entry from here on, which the keystroke path relies on.
-        for order in self._all:
-            self._haystack(order)
-        self._rows = self._matching(self._all, self._filter)
+        # The search texts, cached per order object (only new or changed orders cost anything).
+        self._all_keys = [self._haystack(order) for order in self._all]
+        self._rows, self._row_keys = self._matching(self._all, self._all_keys, self._filter)
         self._reindex()
         self.endResetModel()
+
+    def set_in_progress(self, order_ids: Iterable[int]) -> None:
+        """Mark the orders with unfinished packing work at this station (from the local journal)."""
+        ids = frozenset(order_ids)
+        if ids == self._in_progress:
+            return
+        changed = ids ^ self._in_progress
+        self._in_progress = ids
+        for order_id in changed:
+            row = self.row_of(order_id)
+            if row is not None:
+                index = self.index(row, Column.ORDER)
+                roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
+                self.dataChanged.emit(index, index, roles)
+
+    def is_in_progress(self, order_id: int) -> bool:
+        """Whether the order has unfinished packing work at this station."""
+        return order_id in self._in_progress
+
+    def _in_progress_badge(self) -> QIcon:
+        if self._badge is None:  # drawn on first use: a QPixmap needs the GUI application
+            pixmap = QPixmap(12, 12)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_IN_PROGRESS)
+            painter.drawEllipse(1, 1, 10, 10)
+            painter.end()
+            self._badge = QIcon(pixmap)
+        return self._badge
 
     @property
     def total(self) -> int:
@@ -207,22 +247,31 @@ class OrderListModel(QAbstractTableModel):
         )
         self.beginResetModel()
         self._filter = flt
-        self._rows = self._matching(self._rows if narrowing else self._all, flt)
+        if narrowing:
+            self._rows, self._row_keys = self._matching(self._rows, self._row_keys, flt)
+        else:
+            self._rows, self._row_keys = self._matching(self._all, self._all_keys, flt)
         self._reindex()
         self.endResetModel()
 
-    def _matching(self, orders: list[Order], flt: OrderFilter) -> list[Order]:
+    @staticmethod
+    def _matching(
+        orders: list[Order], keys: list[str], flt: OrderFilter
+    ) -> tuple[list[Order], list[str]]:
+        """The orders passing `flt` and their search texts (`keys`: the search texts of `orders`)."""
         if flt.is_empty:
-            return list(orders)
-        words = [word for word in flt.text.casefold().split(" ") if word]
-        if not flt.programs and not flt.statuses:
-            # The keystroke path: plain substring tests over the search texts indexed by refresh().
-            search = self._search
-            if len(words) == 1:
-                word = words[0]
-                return [order for order in orders if word in search[order.id][1]]
-            return [order for order in orders if all(word in search[order.id][1] for word in words)]
-        return [order for order in orders if flt.accepts(order, self._haystack(order))]
+            return list(orders), list(keys)
+        words = flt.words
+        if flt.programs or flt.statuses:
+            passed = [flt.accepts(order, key) for order, key in zip(orders, keys, strict=True)]
+        elif len(words) == 1:
+            # The keystroke path: one substring test per row over the precomputed texts, no
+            # per-row attribute or dict lookups, then C-speed selection of both lists.
+            word = words[0]
+            passed = [word in key for key in keys]
+        else:
+            passed = [all(word in key for word in words) for key in keys]
+        return list(compress(orders, passed)), list(compress(keys, passed))
 
     def _haystack(self, order: Order) -> str:
         cached = self._search.get(order.id)
@@ -238,12 +287,19 @@ class OrderListModel(QAbstractTableModel):
         """The current row of an order, or None when it is not listed."""
         return self._row_of.get(order_id)
 
+    @property
+    def _row_of(self) -> dict[int, int]:
+        # Built on the first lookup after a change, not on every keystroke that changes the rows.
+        if self._row_index is None:
+            self._row_index = {order.id: row for row, order in enumerate(self._rows)}
+        return self._row_index
+
     def orders(self) -> Sequence[Order]:
         """The orders in the current row order."""
         return self._rows
 
     def _reindex(self) -> None:
-        self._row_of = {order.id: row for row, order in enumerate(self._rows)}
+        self._row_index = None
         if len(self._search) + len(self._cells) > 4 * len(self._all) + 1000:  # forget departed orders
             listed = {order.id for order in self._all}
             self._search = {key: value for key, value in self._search.items() if key in listed}
@@ -287,7 +343,13 @@ class OrderListModel(QAbstractTableModel):
         persistent = self.persistentIndexList()
         ids = [self._rows[index.row()].id if index.isValid() else -1 for index in persistent]
         self._all = self._sorted(self._all)
-        self._rows = self._sorted(self._rows)
+        search = self._search  # refresh() gave every listed order its current entry
+        self._all_keys = [search[order.id][1] for order in self._all]
+        if self._filter.is_empty:  # every order is a row: the same stable sort, done once
+            self._rows, self._row_keys = list(self._all), list(self._all_keys)
+        else:
+            self._rows = self._sorted(self._rows)
+            self._row_keys = [search[order.id][1] for order in self._rows]
         self._reindex()
         moved = [
             self.index(self._row_of[i], index.column()) if i in self._row_of else QModelIndex()
@@ -306,7 +368,7 @@ class OrderListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMN_COUNT
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -339,6 +401,16 @@ class OrderListModel(QAbstractTableModel):
             return self._texts(order)[column]
         if role == ORDER_ID_ROLE:
             return order.id
+        if role == IN_PROGRESS_ROLE:
+            return order.id in self._in_progress
+        if column == Column.ORDER and role in (_DECORATION, _TOOLTIP):
+            if order.id not in self._in_progress:
+                return None
+            if role == _DECORATION:
+                return self._in_progress_badge()
+            return translate(
+                "OrderListModel", "In progress at this station: opening it restores the packing done so far"
+            )
         if role == _FOREGROUND:
             return self._foreground(order, Column(column)) if column in _COLOURED else None
         if role == _FONT:
@@ -390,18 +462,18 @@ class OrderListModel(QAbstractTableModel):
         return None
 
 
-class OrderFilterProxy(QSortFilterProxyModel):
+class OrderFilterProxy(QIdentityProxyModel):
     """The view's proxy: filters by text, programs and statuses and sorts, both in bulk.
 
     Both are delegated to the source model, which filters a whole list comprehension at a time
-    (the queue's `OrderFilter` semantics) and sorts with `sorted()`; the proxy itself keeps Qt's
-    C++ accept-all path, so no Python runs per row on a keystroke or a header click.
+    (the queue's `OrderFilter` semantics) and sorts with `sorted()`. The proxy maps rows one to
+    one: unlike a QSortFilterProxyModel it keeps no row mapping to rebuild after each filter
+    change, and it maps an index without asking the Python model for its row and column counts,
+    which a repaint would otherwise do for every cell and role.
     """
 
     def __init__(self, source: OrderListModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        # No re-filtering or re-sorting on every dataChanged (the countdown tick).
-        self.setDynamicSortFilter(False)
         self.setSourceModel(source)
         self._model = source
 

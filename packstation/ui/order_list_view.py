@@ -7,8 +7,8 @@ The selected order survives background refreshes and re-sorts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -31,12 +32,16 @@ _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 class OrderListView(QWidget):
     """Filter bar + table over an `OrderListModel`.
 
+    The table's context menu (and Ctrl+H) asks for the selected order's history.
+
     Signals:
         order_activated(int): the packer asked to open this order.
+        history_requested(int): the packer asked for this order's history.
         filter_changed(int, int): rows shown and rows in total after a filter change or refresh.
     """
 
     order_activated = Signal(int)
+    history_requested = Signal(int)
     filter_changed = Signal(int, int)
 
     def __init__(self, model: OrderListModel, parent: QWidget | None = None) -> None:
@@ -101,6 +106,16 @@ class OrderListView(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.table.installEventFilter(self)
         self._kept_order: int | None = None
+        self.open_action = QAction(self.tr("Open"), self)
+        self.open_action.triggered.connect(lambda: self._open_index(self.table.currentIndex()))
+        self.history_action = QAction(self.tr("Order history…"), self)
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.history_action.triggered.connect(self._ask_history)
+        self.addAction(self.history_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.context_menu: QMenu | None = None
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
 
@@ -137,6 +152,24 @@ class OrderListView(QWidget):
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
+
+    def _ask_history(self) -> None:
+        order_id = self.selected_order_id()
+        if order_id is not None:
+            self.history_requested.emit(order_id)
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.table.setCurrentIndex(index)
+        if self.context_menu is not None:
+            self.context_menu.deleteLater()
+        menu = QMenu(self)
+        menu.addAction(self.open_action)
+        menu.addAction(self.history_action)
+        self.context_menu = menu  # kept for tests; replaced by the next menu
+        menu.popup(self.table.viewport().mapToGlobal(position))
 
     def _remember_selection(self) -> None:
         self._kept_order = self.selected_order_id()

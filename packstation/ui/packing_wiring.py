@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import httpx
 from PySide6.QtCore import QCoreApplication, QObject
@@ -19,16 +20,20 @@ from PySide6.QtCore import QCoreApplication, QObject
 from packstation.domain.order import Order
 from packstation.printing.factory import make_printer, virtual_folder
 from packstation.printing.label_render import render_labels
-from packstation.services.code_guard import CodeGuard
 from packstation.services.label_job import LabelJob
 from packstation.services.order_queue import OrderQueue
-from packstation.services.packing_session import CheckBudget, PackingSession, SessionDeps
+from packstation.services.packing_types import CheckBudget
 from packstation.services.ports import MarketPort
 from packstation.settings import AppSettings
-from packstation.storage.local_store import LocalStore, open_local_store
 from packstation.ui.packing_view import PackingDesk, PackingPages, TaskRunnerLike
 from packstation.ui.scanner_filter import ScannerFilter
 from packstation.ui.sounds import Sounds
+
+# What only packing an order needs (the session with its code checks, whose GS1 parser takes
+# ~0.07 s to import, and the SQLite store) is imported on the first packed order, not at start-up.
+if TYPE_CHECKING:
+    from packstation.services.packing_session import PackingSession
+    from packstation.storage.local_store import LocalStore
 
 _log = logging.getLogger("packstation.ui")
 PICTURE_TIMEOUT_S = 5.0
@@ -74,6 +79,7 @@ class PackingWiring(QObject):
     ) -> None:
         super().__init__(parent)
         self.market = market
+        self._show_error = show_error
         self.settings = settings
         self.data_dir = data_dir
         self.clock = _UtcClock()
@@ -89,6 +95,8 @@ class PackingWiring(QObject):
         )
         self.scanner = ScannerFilter(settings.scanner, self)
         self.scanner.scanned.connect(self.desk.handle_scan)
+        self.serial: QObject | None = None  # the serial scanner, when one is configured
+        self._stop_serial: Callable[[], None] = lambda: None
 
     def _label_job(self, settings: AppSettings, data_dir: Path) -> LabelJob:
         """Labels go to the configured label printer (the virtual PDF printer by default)."""
@@ -120,15 +128,45 @@ class PackingWiring(QObject):
         return data
 
     def install(self, app: QCoreApplication) -> None:
-        """Start listening to the scanner (an application-wide key filter)."""
+        """Start listening to the scanner (an application-wide key filter, plus the serial
+        scanner when `settings.scanner.serial_port` or auto-detection is set)."""
         self.scanner.install(app)
+        self.start_serial()
 
-    def open_session(self, order: Order) -> PackingSession:
-        """Resume or start the order's packing session over the local store.
+    def start_serial(self) -> bool:
+        """Start the serial scanner when one is configured; its scans take the keyboard-wedge path.
+
+        Returns:
+            Whether a serial reader was started.
+        """
+        scanner = self.settings.scanner
+        if self.serial is not None or not (scanner.serial_port or scanner.serial_auto_detect):
+            return False
+        # Imported on use: QtSerialPort costs start-up time for the stations without one.
+        from packstation.devices.serial_reader import SerialScanner
+
+        serial = SerialScanner(scanner, self)
+        serial.scanned.connect(self.desk.handle_scan)
+        serial.disconnected.connect(self._serial_lost)
+        serial.start()
+        self.serial, self._stop_serial = serial, serial.stop
+        return True
+
+    def _serial_lost(self, reason: str) -> None:
+        _log.warning("serial scanner unavailable: %s", reason)
+        self._show_error(
+            self.tr("The serial scanner is not connected (%1); retrying. Keyboard scanners still work.")
+            .replace("%1", reason)
+        )
+
+    def open_store(self) -> LocalStore:
+        """The local store, opened (and compacted) on first use.
 
         Raises:
-            StorageError: the local store cannot be opened (the desk shows it).
+            StorageError: the local store cannot be opened.
         """
+        from packstation.storage.local_store import open_local_store
+
         if self.store is None:
             self.store = open_local_store(
                 self.data_dir,
@@ -136,7 +174,18 @@ class PackingWiring(QObject):
                 station=self.settings.station_name,
                 packer=self.settings.packer_name,
             )
-        store = self.store
+        return self.store
+
+    def open_session(self, order: Order) -> PackingSession:
+        """Resume or start the order's packing session over the local store.
+
+        Raises:
+            StorageError: the local store cannot be opened (the desk shows it).
+        """
+        from packstation.services.code_guard import CodeGuard
+        from packstation.services.packing_session import PackingSession, SessionDeps
+
+        store = self.open_store()
         deps = SessionDeps(
             self.market,
             store.journal,
@@ -146,13 +195,36 @@ class PackingWiring(QObject):
             outbox=store.outbox,
             audit=store.audit,
             budget=self.budget,
+            auto_submit_s=self.settings.auto_submit_s,
         )
         return PackingSession.open(order, deps)
+
+    def apply_settings(self, settings: AppSettings) -> None:
+        """Take edited settings that apply without a restart: auto-submit (from the next opened
+        order on) and the serial scanner (restarted when its port, speed or detection changed)."""
+        before = self.settings.scanner
+        self.settings = self.settings.model_copy(
+            update={"auto_submit_s": settings.auto_submit_s, "scanner": settings.scanner}
+        )
+        serial_fields = ("serial_port", "serial_baud", "serial_auto_detect", "serial_retry_ms")
+        if any(getattr(before, name) != getattr(settings.scanner, name) for name in serial_fields):
+            old = self.serial
+            self.stop_serial()
+            if old is not None:
+                old.deleteLater()
+            self.start_serial()
+
+    def stop_serial(self) -> None:
+        """Close the serial scanner's port (at shutdown)."""
+        stop, self._stop_serial = self._stop_serial, lambda: None
+        self.serial = None
+        stop()
 
     async def aclose(self) -> None:
         """At shutdown (after the task runner stopped): stop the scanner, stop the open session's
         background work, then close the local store it journals to."""
         self.scanner.uninstall()
+        self.stop_serial()
         await self.desk.aclose()
         if self.store is not None:
             self.store.close()

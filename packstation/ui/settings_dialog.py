@@ -1,4 +1,5 @@
-"""The settings dialog: store (campaign, business id, API URL, API key), labels, printer, language.
+"""The settings dialog: store (campaign, business id, API URL, API key), labels, printer, language,
+the serial scanner (port and baud rate) and auto-submit.
 
 The dialog edits a copy of `AppSettings`; `edited()` returns the new settings after OK. The API
 key goes straight to the OS keyring through the `store_key` callable (never into the settings
@@ -8,14 +9,17 @@ file); when the keyring cannot store it, the dialog says so and stays open.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -31,6 +35,18 @@ from packstation.domain.labels import LabelFormat
 from packstation.settings import AppSettings
 from packstation.ui.printer_settings_page import PrinterSettingsPage
 
+if TYPE_CHECKING:
+    from packstation.devices.serial_reader import PortInfo
+
+BAUD_RATES = (1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200)
+
+
+def _system_ports() -> list[PortInfo]:
+    # Imported on use: QtSerialPort is not needed until the dialog lists the ports.
+    from packstation.devices.serial_reader import available_ports
+
+    return available_ports()
+
 
 class SettingsDialog(QDialog):
     """Edits the station's settings.
@@ -42,6 +58,7 @@ class SettingsDialog(QDialog):
         language: the UI language, for error texts.
         printer_page: the printing engineer's full print settings page; when given it replaces
             the simple label format / printer choice and shows on its own tab.
+        list_ports: the serial ports to offer for a serial scanner (the system's by default).
     """
 
     def __init__(
@@ -52,6 +69,7 @@ class SettingsDialog(QDialog):
         store_key: Callable[[str], None],
         language: str = "ru",
         printer_page: PrinterSettingsPage | None = None,
+        list_ports: Callable[[], list[PortInfo]] = _system_ports,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -122,6 +140,39 @@ class SettingsDialog(QDialog):
         station_form.addRow(self.tr("Packer:"), self.packer)
         station_form.addRow(self.tr("Refresh orders every:"), self.refresh)
         station_form.addRow(self.tr("…with Express orders:"), self.express_refresh)
+        self.auto_submit = QDoubleSpinBox(self)
+        self.auto_submit.setRange(0.0, 600.0)
+        self.auto_submit.setDecimals(0)
+        self.auto_submit.setSuffix(self.tr(" s"))
+        self.auto_submit.setSpecialValueText(self.tr("off"))
+        self.auto_submit.setToolTip(
+            self.tr("Submit this many seconds after the last unit is packed (scan CANCEL to stop); 0: off")
+        )
+        self.auto_submit.setValue(settings.auto_submit_s)
+        station_form.addRow(self.tr("Submit automatically after:"), self.auto_submit)
+
+        scanner = settings.scanner
+        self.serial_port = QComboBox(self)
+        self.serial_port.setObjectName("serialPort")
+        self.serial_port.addItem(self.tr("None (keyboard scanner)"), "")
+        for port in list_ports():
+            details = ", ".join(part for part in (port.description, port.manufacturer) if part)
+            self.serial_port.addItem(f"{port.name} ({details})" if details else port.name, port.name)
+        configured = scanner.serial_port
+        if configured and self.serial_port.findData(configured) < 0:
+            self.serial_port.addItem(self.tr("%1 (not found)").replace("%1", configured), configured)
+        self.serial_port.setCurrentIndex(max(0, self.serial_port.findData(scanner.serial_port)))
+        self.serial_baud = QComboBox(self)
+        for baud in sorted({*BAUD_RATES, scanner.serial_baud}):
+            self.serial_baud.addItem(str(baud), baud)
+        self.serial_baud.setCurrentIndex(self.serial_baud.findData(scanner.serial_baud))
+        self.serial_auto = QCheckBox(self.tr("Without a port: use the one USB scanner found"), self)
+        self.serial_auto.setChecked(scanner.serial_auto_detect)
+        serial = QGroupBox(self.tr("Serial scanner (USB-COM)"), self)
+        serial_form = QFormLayout(serial)
+        serial_form.addRow(self.tr("Port:"), self.serial_port)
+        serial_form.addRow(self.tr("Baud rate:"), self.serial_baud)
+        serial_form.addRow(self.serial_auto)
 
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
@@ -135,7 +186,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if printer_page is None:
-            for widget in (store, labels, station, self.error, buttons):
+            for widget in (store, labels, station, serial, self.error, buttons):
                 layout.addWidget(widget)
             return
         labels.hide()
@@ -143,6 +194,7 @@ class SettingsDialog(QDialog):
         general_layout = QVBoxLayout(general)
         general_layout.addWidget(store)
         general_layout.addWidget(station)
+        general_layout.addWidget(serial)
         general_layout.addStretch(1)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(general, self.tr("Store and station"))
@@ -163,6 +215,12 @@ class SettingsDialog(QDialog):
             packer_name=self.packer.text().strip(),
             refresh_interval_s=self.refresh.value(),
             express_refresh_interval_s=self.express_refresh.value(),
+            auto_submit_s=self.auto_submit.value(),
+        )
+        data["scanner"].update(
+            serial_port=str(self.serial_port.currentData()),
+            serial_baud=int(self.serial_baud.currentData()),
+            serial_auto_detect=self.serial_auto.isChecked(),
         )
         if self.printer_page is not None:
             data["printing"] = self.printer_page.settings().model_dump()

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>AppStatusBar</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/status_bar.py" line="83" />
+        <location filename="../../packstation/ui/status_bar.py" line="83"/>
         <source>Orders: %n</source>
         <translation>
             <numerusform>Заказов: %n</numerusform>
@@ -12,101 +13,309 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="85" />
+        <location filename="../../packstation/ui/status_bar.py" line="85"/>
         <source>Orders: %1 of %2</source>
         <translation>Заказов: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="90" />
+        <location filename="../../packstation/ui/status_bar.py" line="90"/>
         <source>Updated at %1</source>
         <translation>Обновлено в %1</translation>
     </message>
 </context>
 <context>
+    <name>BoxesModel</name>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="459"/>
+        <source>Box {n}: part {current} of {total}</source>
+        <translation>Коробка {n}: часть {current} из {total}</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="464"/>
+        <source>Box {n}: empty</source>
+        <translation>Коробка {n}: пустая</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="466"/>
+        <source>Box {n}: whole goods, {units} pcs</source>
+        <translation>Коробка {n}: целые товары, {units} шт.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="468"/>
+        <source>(closed)</source>
+        <translation>(закрыта)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="470"/>
+        <source>← scans go here</source>
+        <translation>← сканы сюда</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="477"/>
+        <source>checked</source>
+        <translation>проверен</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="478"/>
+        <source>being checked</source>
+        <translation>проверяется</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="479"/>
+        <source>not checked</source>
+        <translation>не проверяется</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="480"/>
+        <source>refused: scan another</source>
+        <translation>отклонён: отсканируйте другой</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="481"/>
+        <source>sale forbidden: scan another</source>
+        <translation>продажа запрещена: отсканируйте другой</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="482"/>
+        <source>unknown</source>
+        <translation>неизвестно</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="534"/>
+        <source>+ Drop here for a new box</source>
+        <translation>+ Перетащите сюда — новая коробка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="541"/>
+        <source>{name} (part {current} of {total})</source>
+        <translation>{name} (часть {current} из {total})</translation>
+    </message>
+</context>
+<context>
+    <name>CancelOrderDialog</name>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="121"/>
+        <source>Cancel order %1</source>
+        <translation>Отмена заказа %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="124"/>
+        <source>The order will be cancelled on the Market because the shop cannot fulfil it (SHOP_FAILED). The buyer is notified; this cannot be undone and counts against the store&apos;s rating. Put the items back on the shelf.</source>
+        <translation>Заказ будет отменён в Маркете, потому что магазин не может его выполнить (SHOP_FAILED). Покупатель получит уведомление; отменить это нельзя, и это влияет на рейтинг магазина. Верните товары на полку.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="131"/>
+        <source>Yes, cancel this order</source>
+        <translation>Да, отменить этот заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="134"/>
+        <source>Cancel order</source>
+        <translation>Отменить заказ</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionIndicator</name>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="43" />
+        <location filename="../../packstation/ui/status_bar.py" line="43"/>
         <source>Demo</source>
         <translation>Демо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="44" />
+        <location filename="../../packstation/ui/status_bar.py" line="44"/>
         <source>Online</source>
         <translation>В сети</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="45" />
+        <location filename="../../packstation/ui/status_bar.py" line="45"/>
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="46" />
+        <location filename="../../packstation/ui/status_bar.py" line="46"/>
         <source>Rate-limited</source>
         <translation>Лимит запросов</translation>
     </message>
 </context>
 <context>
+    <name>CourierCodePanel</name>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="186"/>
+        <source>Hand the order to the courier</source>
+        <translation>Передача заказа курьеру</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="188"/>
+        <source>Ask the courier for the code in their app and type or scan it.</source>
+        <translation>Спросите у курьера код из его приложения и введите или отсканируйте его.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="192"/>
+        <source>Courier code</source>
+        <translation>Код курьера</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="195"/>
+        <source>Check code</source>
+        <translation>Проверить код</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="216"/>
+        <source>Enter the courier&apos;s code.</source>
+        <translation>Введите код курьера.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="227"/>
+        <source>Code accepted: give the parcels to the courier.</source>
+        <translation>Код принят: отдайте посылки курьеру.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="230"/>
+        <source>No attempts left. The Market sends the courier a new code: ask them to refresh it in their app.</source>
+        <translation>Попытки закончились. Маркет выдаст курьеру новый код: попросите обновить его в приложении.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="236"/>
+        <source>Wrong code.</source>
+        <translation>Неверный код.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="237"/>
+        <source>Attempts left: %1</source>
+        <translation>Осталось попыток: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="241"/>
+        <source>The Market gave no clear answer: try again.</source>
+        <translation>Маркет не дал ясного ответа: попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../packstation/ui/crash_dialog.py" line="43" />
+        <location filename="../../packstation/ui/crash_dialog.py" line="43"/>
         <source>Unexpected error</source>
         <translation>Непредвиденная ошибка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/crash_dialog.py" line="48" />
+        <location filename="../../packstation/ui/crash_dialog.py" line="48"/>
         <source>Something went wrong inside Packstation. Your packing progress is saved; you can continue working. If it happens again, send the log file to support.</source>
         <translation>В Packstation произошла внутренняя ошибка. Сделанная упаковка сохранена, можно продолжать работу. Если ошибка повторится, отправьте файл журнала в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/crash_dialog.py" line="56" />
+        <location filename="../../packstation/ui/crash_dialog.py" line="56"/>
         <source>(no log file: logging to the console)</source>
         <translation>(файла журнала нет: сообщения выводятся в консоль)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/crash_dialog.py" line="57" />
+        <location filename="../../packstation/ui/crash_dialog.py" line="57"/>
         <source>Log file: %1</source>
         <translation>Файл журнала: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/crash_dialog.py" line="63" />
+        <location filename="../../packstation/ui/crash_dialog.py" line="63"/>
         <source>Copy details</source>
         <translation>Скопировать подробности</translation>
     </message>
 </context>
 <context>
+    <name>LinesModel</name>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="200"/>
+        <source>Chestny Znak</source>
+        <translation>Честный знак</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="201"/>
+        <source>Chestny Znak (optional)</source>
+        <translation>Честный знак (необязательно)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="202"/>
+        <source>UIN</source>
+        <translation>УИН</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="203"/>
+        <source>RNPT</source>
+        <translation>РНПТ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="204"/>
+        <source>GTD</source>
+        <translation>ГТД</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="256"/>
+        <source>{packed} of {count} packed</source>
+        <translation>упаковано {packed} из {count}</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="258"/>
+        <source>{coded} of {count} coded</source>
+        <translation>с кодом {coded} из {count}</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="261"/>
+        <source>{n} split</source>
+        <translation>разделено: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_models.py" line="273"/>
+        <source>{n} parcels per unit</source>
+        <translation>{n} места на единицу</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="67" />
+        <location filename="../../packstation/ui/main_window.py" line="83"/>
         <source> (demo)</source>
         <translation> (демо)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="70" />
+        <location filename="../../packstation/ui/main_window.py" line="86"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="72" />
+        <location filename="../../packstation/ui/main_window.py" line="88"/>
         <source>Reload the orders from the Market (F5)</source>
         <translation>Загрузить заказы из Маркета заново (F5)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="74" />
+        <location filename="../../packstation/ui/main_window.py" line="90"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="77" />
+        <location filename="../../packstation/ui/main_window.py" line="93"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="80" />
+        <location filename="../../packstation/ui/main_window.py" line="96"/>
+        <location filename="../../packstation/ui/main_window.py" line="98"/>
+        <source>Print queue</source>
+        <translation>Очередь печати</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="100"/>
+        <source>Print jobs, retries and reprints of recent labels (F9)</source>
+        <translation>Задания печати, повторы и перепечатка недавних ярлыков (F9)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="104"/>
+        <source>Order history</source>
+        <translation>История заказа</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="105"/>
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="90" />
+        <location filename="../../packstation/ui/main_window.py" line="116"/>
         <source>Demo mode: orders come from the built-in Market emulator and nothing reaches Yandex Market. Enter your API key in Settings to work with your store.</source>
         <translation>Демо-режим: заказы приходят из встроенного эмулятора Маркета, в Яндекс Маркет ничего не отправляется. Чтобы работать со своим магазином, введите API-ключ в «Настройках».</translation>
     </message>
@@ -114,7 +323,7 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../packstation/ui/message_bar.py" line="49" />
+        <location filename="../../packstation/ui/message_bar.py" line="49"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
@@ -122,150 +331,220 @@
 <context>
     <name>OrderHistoryView</name>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="36" />
+        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="36" />
+        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="36" />
+        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
         <source>Packer</source>
         <translation>Упаковщик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="36" />
+        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="36" />
+        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="51" />
+        <location filename="../../packstation/ui/order_history_view.py" line="52"/>
         <source>Choose an order to see its history.</source>
         <translation>Выберите заказ, чтобы увидеть его историю.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="65" />
+        <location filename="../../packstation/ui/order_history_view.py" line="67"/>
         <source>History of order %1: %2 records</source>
         <translation>История заказа %1: записей — %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="67" />
+        <location filename="../../packstation/ui/order_history_view.py" line="69"/>
         <source>Nothing recorded for order %1 at this station.</source>
         <translation>На этой станции по заказу %1 ничего не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="80"/>
+        <source>Box layout sent to the Market</source>
+        <translation>Раскладка по коробкам отправлена в Маркет</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="81"/>
+        <source>Marked ready to ship</source>
+        <translation>Заказ переведён в статус «Готов к отгрузке»</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="82"/>
+        <source>Courier code checked</source>
+        <translation>Код курьера проверен</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="83"/>
+        <source>Order shortened</source>
+        <translation>Заказ сокращён</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="84"/>
+        <source>Order cancelled by the shop</source>
+        <translation>Заказ отменён магазином</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="85"/>
+        <source>Packing interrupted: the order changed</source>
+        <translation>Сборка прервана: заказ изменился</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="86"/>
+        <source>Labels printed</source>
+        <translation>Ярлыки напечатаны</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="87"/>
+        <source>Label printing failed</source>
+        <translation>Ошибка печати ярлыков</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="88"/>
+        <source>Saved action sent to the Market</source>
+        <translation>Сохранённое действие отправлено в Маркет</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="89"/>
+        <source>Saved action was already done on the Market</source>
+        <translation>Сохранённое действие уже выполнено в Маркете</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="90"/>
+        <source>Saved action skipped: no longer valid</source>
+        <translation>Сохранённое действие пропущено: уже неактуально</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="91"/>
+        <source>Saved action refused by the Market</source>
+        <translation>Маркет отклонил сохранённое действие</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="92"/>
+        <source>Saved action needs the packer</source>
+        <translation>Сохранённое действие требует упаковщика</translation>
     </message>
 </context>
 <context>
     <name>OrderListModel</name>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="97" />
+        <location filename="../../packstation/ui/order_list_model.py" line="104"/>
         <source>%1 d </source>
         <translation>%1 дн </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="103" />
+        <location filename="../../packstation/ui/order_list_model.py" line="110"/>
         <source>To pack</source>
         <translation>Собрать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="105" />
+        <location filename="../../packstation/ui/order_list_model.py" line="112"/>
         <source>Ready to ship</source>
         <translation>Готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="109" />
+        <location filename="../../packstation/ui/order_list_model.py" line="116"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="111" />
+        <location filename="../../packstation/ui/order_list_model.py" line="118"/>
         <source>Shipped</source>
         <translation>Отгружен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="116" />
+        <location filename="../../packstation/ui/order_list_model.py" line="123"/>
         <source>Courier: searching</source>
         <translation>Курьер: поиск</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="117" />
+        <location filename="../../packstation/ui/order_list_model.py" line="124"/>
         <source>Courier: found</source>
         <translation>Курьер: найден</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="118" />
+        <location filename="../../packstation/ui/order_list_model.py" line="125"/>
         <source>Courier: on the way</source>
         <translation>Курьер: в пути</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="119" />
+        <location filename="../../packstation/ui/order_list_model.py" line="126"/>
         <source>Courier: arrived</source>
         <translation>Курьер: прибыл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="124" />
+        <location filename="../../packstation/ui/order_list_model.py" line="131"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="129" />
+        <location filename="../../packstation/ui/order_list_model.py" line="136"/>
         <source>Business</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="131" />
+        <location filename="../../packstation/ui/order_list_model.py" line="138"/>
         <source>Person</source>
         <translation>Физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="137" />
+        <location filename="../../packstation/ui/order_list_model.py" line="144"/>
         <source>CIS (optional)</source>
         <translation>CIS (необяз.)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="317" />
+        <location filename="../../packstation/ui/order_list_model.py" line="379"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="318" />
+        <location filename="../../packstation/ui/order_list_model.py" line="380"/>
         <source>Program</source>
         <translation>Модель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="319" />
+        <location filename="../../packstation/ui/order_list_model.py" line="381"/>
         <source>Deadline</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="320" />
+        <location filename="../../packstation/ui/order_list_model.py" line="382"/>
         <source>Items / units</source>
         <translation>Позиций / штук</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="321" />
+        <location filename="../../packstation/ui/order_list_model.py" line="383"/>
         <source>Marking</source>
         <translation>Маркировка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="322" />
+        <location filename="../../packstation/ui/order_list_model.py" line="384"/>
         <source>Buyer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="323" />
+        <location filename="../../packstation/ui/order_list_model.py" line="385"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="372" />
+        <location filename="../../packstation/ui/order_list_model.py" line="411"/>
+        <source>In progress at this station: opening it restores the packing done so far</source>
+        <translation>В работе на этом месте: при открытии сборка продолжится с того места, где остановились</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_list_model.py" line="444"/>
         <source>late </source>
         <translation>опоздание </translation>
     </message>
@@ -273,145 +552,370 @@
 <context>
     <name>OrderListView</name>
     <message>
-        <location filename="../../packstation/ui/order_list_view.py" line="49" />
+        <location filename="../../packstation/ui/order_list_view.py" line="54"/>
         <source>Search: order number, offer or product name</source>
         <translation>Поиск: номер заказа, SKU или название товара</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_view.py" line="53" />
+        <location filename="../../packstation/ui/order_list_view.py" line="58"/>
         <source>All programs</source>
         <translation>Все модели</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_view.py" line="54" />
+        <location filename="../../packstation/ui/order_list_view.py" line="59"/>
         <source>Express</source>
         <translation>Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_view.py" line="58" />
+        <location filename="../../packstation/ui/order_list_view.py" line="63"/>
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_view.py" line="59" />
+        <location filename="../../packstation/ui/order_list_view.py" line="64"/>
         <source>To pack</source>
         <translation>Собрать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_view.py" line="60" />
+        <location filename="../../packstation/ui/order_list_view.py" line="65"/>
         <source>Packed, awaiting courier</source>
         <translation>Собран, ждёт курьера</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_view.py" line="64" />
+        <location filename="../../packstation/ui/order_list_view.py" line="69"/>
         <source>Program:</source>
         <translation>Модель:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_view.py" line="66" />
+        <location filename="../../packstation/ui/order_list_view.py" line="71"/>
         <source>Status:</source>
         <translation>Статус:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_list_view.py" line="109"/>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_list_view.py" line="111"/>
+        <source>Order history…</source>
+        <translation>История заказа…</translation>
+    </message>
+</context>
+<context>
+    <name>PackingDesk</name>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="732"/>
+        <source>Order %1 is not in the list (anymore).</source>
+        <translation>Заказа %1 нет в списке (уже нет).</translation>
+    </message>
+</context>
+<context>
+    <name>PackingView</name>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="205"/>
+        <source>Order %1</source>
+        <translation>Заказ %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="215"/>
+        <source>← Orders</source>
+        <translation>← Заказы</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="225"/>
+        <location filename="../../packstation/ui/packing_view.py" line="230"/>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="232"/>
+        <source>What this station recorded about the order (Ctrl+H)</source>
+        <translation>Что это рабочее место записало о заказе (Ctrl+H)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="274"/>
+        <source>Units per drag: all</source>
+        <translation>Единиц за перетаскивание: все</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="275"/>
+        <source>Units per drag: </source>
+        <translation>Единиц за перетаскивание: </translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="281"/>
+        <source>Items</source>
+        <translation>Товары</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="290"/>
+        <source>Boxes</source>
+        <translation>Коробки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="322"/>
+        <source>New box</source>
+        <translation>Новая коробка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="323"/>
+        <source>Close box</source>
+        <translation>Закрыть коробку</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="324"/>
+        <source>Split…</source>
+        <translation>Разделить…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="325"/>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="327"/>
+        <source>Shorten…</source>
+        <translation>Сократить…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="328"/>
+        <source>Cancel order…</source>
+        <translation>Отменить заказ…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="329"/>
+        <source>Reprint labels</source>
+        <translation>Перепечатать ярлыки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="330"/>
+        <source>Check codes</source>
+        <translation>Проверить коды</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="331"/>
+        <source>Edit again</source>
+        <translation>Вернуться к сборке</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="332"/>
+        <source>Submit</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="340"/>
+        <source>STOP — put the items back</source>
+        <translation>СТОП — верните товары на полку</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="346"/>
+        <source>Back to orders</source>
+        <translation>К списку заказов</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="406"/>
+        <source>⚡ Express</source>
+        <translation>⚡ Экспресс</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="411"/>
+        <source>Business buyer: codes mandatory</source>
+        <translation>Покупатель — юрлицо: коды обязательны</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="413"/>
+        <source>Private buyer</source>
+        <translation>Покупатель — физлицо</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="420"/>
+        <source>Submitting in %1 s — scan CANCEL to stop</source>
+        <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="423"/>
+        <source>Everything is packed: submit (Ctrl+Enter)</source>
+        <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="426"/>
+        <source>Packing: %1 of %2 units in boxes</source>
+        <translation>Сборка: в коробках %1 из %2 единиц</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="428"/>
+        <source>Sending the boxes to the Market and printing labels…</source>
+        <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="429"/>
+        <source>The Market is checking the marking codes…</source>
+        <translation>Маркет проверяет коды маркировки…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="430"/>
+        <source>Ready to ship: hand the parcels to the courier</source>
+        <translation>Готов к отгрузке: передайте посылки курьеру</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="431"/>
+        <source>Done: the order is ready to ship</source>
+        <translation>Готово: заказ готов к отгрузке</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="432"/>
+        <source>The order is cancelled: put the items back</source>
+        <translation>Заказ отменён: верните товары на полку</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="433"/>
+        <source>Packing stopped: the order changed</source>
+        <translation>Сборка остановлена: заказ изменился</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="442"/>
+        <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
+        <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="447"/>
+        <source>Labels not printed:</source>
+        <translation>Ярлыки не напечатаны:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="454"/>
+        <source>Ship by %1</source>
+        <translation>Отгрузить до %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="457"/>
+        <source>Deadline in %1</source>
+        <translation>До срока %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="505"/>
+        <source>%1 → box %2</source>
+        <translation>%1 → коробка %2</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="506"/>
+        <source>code for %1, unit %2</source>
+        <translation>код для «%1», единица %2</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="507"/>
+        <source>command %1</source>
+        <translation>команда %1</translation>
+    </message>
+</context>
+<context>
+    <name>PackingWiring</name>
+    <message>
+        <location filename="../../packstation/ui/packing_wiring.py" line="158"/>
+        <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
+        <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
 </context>
 <context>
     <name>PrintQueuePanel</name>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="98" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="98"/>
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="93" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="93"/>
         <source>Job</source>
         <translation>Задание</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="93" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="93"/>
         <source>Boxes</source>
         <translation>Коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="93" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="93"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="93" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="93"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="96" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="96"/>
         <source>Retry</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="101" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="101"/>
         <source>Recent labels</source>
         <translation>Последние ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="106" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="106"/>
         <source>Order / box</source>
         <translation>Заказ / коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="106" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="106"/>
         <source>Printed</source>
         <translation>Напечатан</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="107" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="107"/>
         <source>Reprint</source>
         <translation>Перепечатать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="117" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="117"/>
         <source>Print queue</source>
         <translation>Очередь печати</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="220" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="220"/>
         <source>Labels of order %1</source>
         <translation>Ярлыки заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="221" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="221"/>
         <source>Reprint for order %1</source>
         <translation>Перепечатка для заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="222" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="222"/>
         <source>Packing slips of order %1</source>
         <translation>Упаковочные листы заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="228" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="228"/>
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="229" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="229"/>
         <source>printing</source>
         <translation>печатается</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="230" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="230"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="231" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="231"/>
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="240" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="240"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="244" />
+        <location filename="../../packstation/ui/print_queue_panel.py" line="244"/>
         <source>Box %1 of %2</source>
         <translation>Коробка %1 из %2</translation>
     </message>
@@ -419,57 +923,57 @@
 <context>
     <name>PrinterSettingsPage</name>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="207" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="207"/>
         <source>Shipping labels</source>
         <translation>Ярлыки отправлений</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="208" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="208"/>
         <source>Documents (packing slips, command sheet)</source>
         <translation>Документы (упаковочные листы, лист команд)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="213" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="213"/>
         <source>Options</source>
         <translation>Параметры</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="215" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="215"/>
         <source>Render labels from label data (drivers that mangle PDFs)</source>
         <translation>Рисовать ярлыки по данным (для драйверов, портящих PDF)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="218" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="218"/>
         <source>Print a packing slip per box on the documents printer</source>
         <translation>Печатать упаковочный лист на каждую коробку на принтере документов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="222" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="222"/>
         <source>&lt;data folder&gt;/labels</source>
         <translation>&lt;папка данных&gt;/labels</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="223" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="223"/>
         <source>Virtual printer folder:</source>
         <translation>Папка виртуального принтера:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="227" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="227"/>
         <source>Recent orders to keep for reprints:</source>
         <translation>Сколько последних заказов хранить для перепечатки:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="240" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="240"/>
         <source>Printing the test label…</source>
         <translation>Печать тестовой этикетки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="246" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="246"/>
         <source>The test label failed.</source>
         <translation>Тестовая этикетка не напечаталась.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="246" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="246"/>
         <source>The test label was sent.</source>
         <translation>Тестовая этикетка отправлена на печать.</translation>
     </message>
@@ -477,181 +981,223 @@
 <context>
     <name>ProfileEditor</name>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="58" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="58"/>
         <source>Virtual printer (PDF files)</source>
         <translation>Виртуальный принтер (PDF-файлы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="62" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="62"/>
         <source>%1 (not found)</source>
         <translation>%1 (не найден)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="65" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="65"/>
         <source>Printer:</source>
         <translation>Принтер:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="72" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="72"/>
         <source>Media:</source>
         <translation>Носитель:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="75" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="75"/>
         <source>Resolution (dpi):</source>
         <translation>Разрешение (dpi):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="79" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="79"/>
         <source>Offset right (mm):</source>
         <translation>Сдвиг вправо (мм):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="80" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="80"/>
         <source>Offset down (mm):</source>
         <translation>Сдвиг вниз (мм):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="82" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="82"/>
         <source>The printer feeds labels sideways (rotate by 90°)</source>
         <translation>Принтер подаёт этикетку боком (повернуть на 90°)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="88" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="88"/>
         <source>printer default</source>
         <translation>как в принтере</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="90" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="90"/>
         <source>Used where the driver supports it (CUPS Zebra): 1 light … 30 dark</source>
         <translation>Работает, если драйвер поддерживает (CUPS Zebra): 1 светло … 30 темно</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="91" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="91"/>
         <source>Darkness:</source>
         <translation>Темнота:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="98" />
+        <location filename="../../packstation/ui/printer_settings_page.py" line="98"/>
         <source>Print test label</source>
         <translation>Напечатать тестовую этикетку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/printer_settings_page.py" line="157" />
-        <source>The printer does not list a %1 × %2 mm size: create it in the driver's settings.</source>
+        <location filename="../../packstation/ui/printer_settings_page.py" line="157"/>
+        <source>The printer does not list a %1 × %2 mm size: create it in the driver&apos;s settings.</source>
         <translation>Принтер не знает размер %1 × %2 мм: создайте его в настройках драйвера.</translation>
     </message>
 </context>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="58" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="76"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="75" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="93"/>
         <source>Stored in the system keyring; leave empty to keep it</source>
         <translation>Хранится в системном хранилище паролей; оставьте пустым, чтобы не менять</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="77" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="95"/>
         <source>Api-Key from the seller cabinet (Settings → API)</source>
         <translation>Api-Key из кабинета продавца (Настройки → API)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="79" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="97"/>
         <source>Store</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="81" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="99"/>
         <source>Campaign ID:</source>
         <translation>ID кампании:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="82" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="100"/>
         <source>Business ID:</source>
         <translation>ID кабинета:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="83" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="101"/>
         <source>API URL:</source>
         <translation>Адрес API:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="84" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="102"/>
         <source>API key:</source>
         <translation>API-ключ:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="92" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="110"/>
         <source>Virtual printer (PDF files)</source>
         <translation>Виртуальный принтер (PDF-файлы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="97" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="115"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="163"/>
         <source>%1 (not found)</source>
         <translation>%1 (не найден)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="99" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="117"/>
         <source>Labels</source>
         <translation>Ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="101" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="119"/>
         <source>Label format:</source>
         <translation>Формат ярлыка:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="102" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="120"/>
         <source>Label printer:</source>
         <translation>Принтер ярлыков:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="112" />
-        <location filename="../../packstation/ui/settings_dialog.py" line="116" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="130"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="134"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="146"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="118" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="136"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="120" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="138"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="121" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="139"/>
         <source>Station name:</source>
         <translation>Название станции:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="122" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="140"/>
         <source>Packer:</source>
         <translation>Упаковщик:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="123" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="141"/>
         <source>Refresh orders every:</source>
         <translation>Обновлять заказы каждые:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="124" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="142"/>
         <source>…with Express orders:</source>
         <translation>…при экспресс-заказах:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="148" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="147"/>
+        <source>off</source>
+        <translation>выкл.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="149"/>
+        <source>Submit this many seconds after the last unit is packed (scan CANCEL to stop); 0: off</source>
+        <translation>Отправлять через столько секунд после укладки последней единицы (отмена — штрихкод CANCEL); 0 — выключено</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="152"/>
+        <source>Submit automatically after:</source>
+        <translation>Отправлять автоматически через:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="157"/>
+        <source>None (keyboard scanner)</source>
+        <translation>Нет (сканер в режиме клавиатуры)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="169"/>
+        <source>Without a port: use the one USB scanner found</source>
+        <translation>Без порта: использовать единственный найденный USB-сканер</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="171"/>
+        <source>Serial scanner (USB-COM)</source>
+        <translation>Сканер на COM-порту (USB-COM)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="173"/>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="174"/>
+        <source>Baud rate:</source>
+        <translation>Скорость (бод):</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="200"/>
         <source>Store and station</source>
         <translation>Магазин и станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="149" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="201"/>
         <source>Printing</source>
         <translation>Печать</translation>
     </message>
@@ -659,7 +1205,30 @@
 <context>
     <name>Shell</name>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="325" />
+        <location filename="../../packstation/app.py" line="399"/>
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…и ещё %n</numerusform>
+            <numerusform>…и ещё %n</numerusform>
+            <numerusform>…и ещё %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/app.py" line="403"/>
+        <source>Changes from an earlier session reached the Market: %n</source>
+        <translation>
+            <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
+            <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
+            <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../packstation/app.py" line="430"/>
+        <source>Reprinting label %1-%2</source>
+        <translation>Перепечатываем ярлык %1-%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/app.py" line="459"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -668,438 +1237,45 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="370" />
+        <location filename="../../packstation/app.py" line="509"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="373" />
+        <location filename="../../packstation/app.py" line="512"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
 </context>
 <context>
-    <name>BoxesModel</name>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="459" />
-        <source>Box {n}: part {current} of {total}</source>
-        <translation>Коробка {n}: часть {current} из {total}</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="464" />
-        <source>Box {n}: empty</source>
-        <translation>Коробка {n}: пустая</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="466" />
-        <source>Box {n}: whole goods, {units} pcs</source>
-        <translation>Коробка {n}: целые товары, {units} шт.</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="468" />
-        <source>(closed)</source>
-        <translation>(закрыта)</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="470" />
-        <source>← scans go here</source>
-        <translation>← сканы сюда</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="477" />
-        <source>checked</source>
-        <translation>проверен</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="478" />
-        <source>being checked</source>
-        <translation>проверяется</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="479" />
-        <source>not checked</source>
-        <translation>не проверяется</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="480" />
-        <source>refused: scan another</source>
-        <translation>отклонён: отсканируйте другой</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="481" />
-        <source>sale forbidden: scan another</source>
-        <translation>продажа запрещена: отсканируйте другой</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="482" />
-        <source>unknown</source>
-        <translation>неизвестно</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="534" />
-        <source>+ Drop here for a new box</source>
-        <translation>+ Перетащите сюда — новая коробка</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="541" />
-        <source>{name} (part {current} of {total})</source>
-        <translation>{name} (часть {current} из {total})</translation>
-    </message>
-</context>
-<context>
-    <name>CancelOrderDialog</name>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="121" />
-        <source>Cancel order %1</source>
-        <translation>Отмена заказа %1</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="124" />
-        <source>The order will be cancelled on the Market because the shop cannot fulfil it (SHOP_FAILED). The buyer is notified; this cannot be undone and counts against the store's rating. Put the items back on the shelf.</source>
-        <translation>Заказ будет отменён в Маркете, потому что магазин не может его выполнить (SHOP_FAILED). Покупатель получит уведомление; отменить это нельзя, и это влияет на рейтинг магазина. Верните товары на полку.</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="131" />
-        <source>Yes, cancel this order</source>
-        <translation>Да, отменить этот заказ</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="134" />
-        <source>Cancel order</source>
-        <translation>Отменить заказ</translation>
-    </message>
-</context>
-<context>
-    <name>CourierCodePanel</name>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="186" />
-        <source>Hand the order to the courier</source>
-        <translation>Передача заказа курьеру</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="188" />
-        <source>Ask the courier for the code in their app and type or scan it.</source>
-        <translation>Спросите у курьера код из его приложения и введите или отсканируйте его.</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="192" />
-        <source>Courier code</source>
-        <translation>Код курьера</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="195" />
-        <source>Check code</source>
-        <translation>Проверить код</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="216" />
-        <source>Enter the courier's code.</source>
-        <translation>Введите код курьера.</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="227" />
-        <source>Code accepted: give the parcels to the courier.</source>
-        <translation>Код принят: отдайте посылки курьеру.</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="230" />
-        <source>No attempts left. The Market sends the courier a new code: ask them to refresh it in their app.</source>
-        <translation>Попытки закончились. Маркет выдаст курьеру новый код: попросите обновить его в приложении.</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="236" />
-        <source>Wrong code.</source>
-        <translation>Неверный код.</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="237" />
-        <source>Attempts left: %1</source>
-        <translation>Осталось попыток: %1</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="241" />
-        <source>The Market gave no clear answer: try again.</source>
-        <translation>Маркет не дал ясного ответа: попробуйте ещё раз.</translation>
-    </message>
-</context>
-<context>
-    <name>LinesModel</name>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="200" />
-        <source>Chestny Znak</source>
-        <translation>Честный знак</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="201" />
-        <source>Chestny Znak (optional)</source>
-        <translation>Честный знак (необязательно)</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="202" />
-        <source>UIN</source>
-        <translation>УИН</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="203" />
-        <source>RNPT</source>
-        <translation>РНПТ</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="204" />
-        <source>GTD</source>
-        <translation>ГТД</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="256" />
-        <source>{packed} of {count} packed</source>
-        <translation>упаковано {packed} из {count}</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="258" />
-        <source>{coded} of {count} coded</source>
-        <translation>с кодом {coded} из {count}</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="261" />
-        <source>{n} split</source>
-        <translation>разделено: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_models.py" line="273" />
-        <source>{n} parcels per unit</source>
-        <translation>{n} места на единицу</translation>
-    </message>
-</context>
-<context>
-    <name>PackingDesk</name>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="693" />
-        <source>Order %1 is not in the list (anymore).</source>
-        <translation>Заказа %1 нет в списке (уже нет).</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="730" />
-        <source>No listed order matches the scan %1.</source>
-        <translation>Ни один заказ из списка не подходит к скану %1.</translation>
-    </message>
-</context>
-<context>
-    <name>PackingView</name>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="194" />
-        <source>Order %1</source>
-        <translation>Заказ %1</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="204" />
-        <source>← Orders</source>
-        <translation>← Заказы</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="252" />
-        <source>Units per drag: all</source>
-        <translation>Единиц за перетаскивание: все</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="253" />
-        <source>Units per drag: </source>
-        <translation>Единиц за перетаскивание: </translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="259" />
-        <source>Items</source>
-        <translation>Товары</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="268" />
-        <source>Boxes</source>
-        <translation>Коробки</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="300" />
-        <source>New box</source>
-        <translation>Новая коробка</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="301" />
-        <source>Close box</source>
-        <translation>Закрыть коробку</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="302" />
-        <source>Split…</source>
-        <translation>Разделить…</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="303" />
-        <source>Undo</source>
-        <translation>Отменить</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="305" />
-        <source>Shorten…</source>
-        <translation>Сократить…</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="306" />
-        <source>Cancel order…</source>
-        <translation>Отменить заказ…</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="307" />
-        <source>Reprint labels</source>
-        <translation>Перепечатать ярлыки</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="308" />
-        <source>Check codes</source>
-        <translation>Проверить коды</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="309" />
-        <source>Edit again</source>
-        <translation>Вернуться к сборке</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="310" />
-        <source>Submit</source>
-        <translation>Отправить</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="318" />
-        <source>STOP — put the items back</source>
-        <translation>СТОП — верните товары на полку</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="324" />
-        <source>Back to orders</source>
-        <translation>К списку заказов</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="384" />
-        <source>⚡ Express</source>
-        <translation>⚡ Экспресс</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="389" />
-        <source>Business buyer: codes mandatory</source>
-        <translation>Покупатель — юрлицо: коды обязательны</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="391" />
-        <source>Private buyer</source>
-        <translation>Покупатель — физлицо</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="398" />
-        <source>Submitting in %1 s — scan CANCEL to stop</source>
-        <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="401" />
-        <source>Everything is packed: submit (Ctrl+Enter)</source>
-        <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="404" />
-        <source>Packing: %1 of %2 units in boxes</source>
-        <translation>Сборка: в коробках %1 из %2 единиц</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="406" />
-        <source>Sending the boxes to the Market and printing labels…</source>
-        <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="407" />
-        <source>The Market is checking the marking codes…</source>
-        <translation>Маркет проверяет коды маркировки…</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="408" />
-        <source>Ready to ship: hand the parcels to the courier</source>
-        <translation>Готов к отгрузке: передайте посылки курьеру</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="409" />
-        <source>Done: the order is ready to ship</source>
-        <translation>Готово: заказ готов к отгрузке</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="410" />
-        <source>The order is cancelled: put the items back</source>
-        <translation>Заказ отменён: верните товары на полку</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="411" />
-        <source>Packing stopped: the order changed</source>
-        <translation>Сборка остановлена: заказ изменился</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="420" />
-        <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
-        <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="425" />
-        <source>Labels not printed:</source>
-        <translation>Ярлыки не напечатаны:</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="432" />
-        <source>Ship by %1</source>
-        <translation>Отгрузить до %1</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="435" />
-        <source>Deadline in %1</source>
-        <translation>До срока %1</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="483" />
-        <source>%1 → box %2</source>
-        <translation>%1 → коробка %2</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="484" />
-        <source>code for %1, unit %2</source>
-        <translation>код для «%1», единица %2</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="485" />
-        <source>command %1</source>
-        <translation>команда %1</translation>
-    </message>
-</context>
-<context>
     <name>ShortenDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="62" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="62"/>
         <source>Shorten order %1</source>
         <translation>Сокращение заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="71" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="71"/>
         <source>of %1</source>
         <translation>из %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="76" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="76"/>
         <source>Set how many units of each item stay in the order (0 removes the item).</source>
         <translation>Укажите, сколько единиц каждого товара остаётся в заказе (0 — убрать товар).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="82" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="82"/>
         <source>I understand: removed items cannot be added back</source>
         <translation>Понимаю: убранные товары вернуть нельзя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="85" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="85"/>
         <source>Shorten</source>
         <translation>Сократить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_dialogs.py" line="110" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="110"/>
         <source>The Market will accept this: %n unit(s) removed.</source>
         <translation>
             <numerusform>Маркет это примет: будет убрана %n единица.</numerusform>
@@ -1111,23 +1287,23 @@
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="151" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="151"/>
         <source>Split into part boxes</source>
         <translation>Разделить на части</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="159" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="159"/>
         <source>Boxes per unit</source>
         <translation>Коробок на единицу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="160" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="160"/>
         <source>Units to split</source>
         <translation>Сколько единиц разделить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="161" />
-        <source>Each unit's marking codes go into every one of its part boxes.</source>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="161"/>
+        <source>Each unit&apos;s marking codes go into every one of its part boxes.</source>
         <translation>Коды маркировки единицы попадут в каждую из её коробок.</translation>
     </message>
 </context>

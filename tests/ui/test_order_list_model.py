@@ -175,3 +175,45 @@ def test_changed_orders_are_shown_with_their_new_data(qtbot: QtBot) -> None:
     proxy = OrderFilterProxy(model)
     proxy.set_filter(text="new-1")
     assert _ids(proxy) == [105]
+
+
+def test_filtering_after_a_resort_matches_each_row_by_its_own_text(qtbot: QtBot) -> None:
+    # The model keeps the search texts in lists parallel to its rows: a re-sort must keep them
+    # paired, for the full list and for the narrowing path (typing on while filtered).
+    model = OrderListModel(filled_queue(), now=lambda: NOW)
+    proxy = OrderFilterProxy(model)
+    proxy.sort(Column.ORDER, Qt.SortOrder.DescendingOrder)
+    proxy.set_filter(text="кроссовки")
+    assert _ids(proxy) == [101]
+    proxy.set_filter(text="10")
+    proxy.sort(Column.ORDER, Qt.SortOrder.AscendingOrder)
+    proxy.set_filter(text="105")  # narrows the re-sorted rows
+    assert _ids(proxy) == [105]
+    proxy.set_filter(text="")
+    assert _ids(proxy) == [101, 102, 103, 104, 105]
+    assert model.row_of(103) == 2
+
+
+def test_orders_in_progress_get_a_badge_and_tooltip_and_only_their_cells_repaint(
+    qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    from packstation.ui.order_list_model import IN_PROGRESS_ROLE
+
+    model = _model()
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda top, bottom, _roles: changed.append((top.row(), top.column())))
+    model.set_in_progress([102, 999])  # 999 is not listed: ignored
+    row = model.row_of(102)
+    assert row is not None
+    assert changed == [(row, Column.ORDER)]
+    cell = model.index(row, Column.ORDER)
+    assert cell.data(IN_PROGRESS_ROLE) is True
+    assert cell.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert "In progress at this station" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(row, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole) is None
+    model.set_in_progress([102, 999])  # no change, no repaint
+    assert len(changed) == 1
+    qtmodeltester.check(model, force_py=True)
+    model.set_in_progress([])
+    assert cell.data(IN_PROGRESS_ROLE) is False
+    assert cell.data(Qt.ItemDataRole.DecorationRole) is None

@@ -59,3 +59,32 @@ def test_keyring_failure_keeps_the_dialog_open_with_a_message(qtbot: QtBot) -> N
     assert not dialog.key_changed
     assert dialog.error.isVisible()
     assert "PACKSTATION_API_KEY" in dialog.error.text()
+
+
+def test_serial_scanner_and_auto_submit_are_offered(qtbot: QtBot) -> None:
+    from packstation.devices.config import ScannerSettings
+    from packstation.devices.serial_reader import PortInfo
+
+    ports = [PortInfo("ttyACM0", "Barcode scanner", "Honeywell", 0x0C2E, 1), PortInfo("ttyS0")]
+    original = AppSettings(scanner=ScannerSettings(serial_port="COM9", serial_baud=9600))
+    dialog = SettingsDialog(
+        original, has_key=False, store_key=store_api_key, language="en", list_ports=lambda: ports
+    )
+    qtbot.addWidget(dialog)
+    names = [dialog.serial_port.itemData(i) for i in range(dialog.serial_port.count())]
+    assert names == ["", "ttyACM0", "ttyS0", "COM9"]  # the configured port stays, marked not found
+    assert "Honeywell" in dialog.serial_port.itemText(1)
+    assert "not found" in dialog.serial_port.currentText()
+    assert dialog.auto_submit.value() == 0
+    assert dialog.auto_submit.text() == "off"
+    dialog.serial_port.setCurrentIndex(1)
+    dialog.serial_baud.setCurrentIndex(dialog.serial_baud.findData(115200))
+    dialog.serial_auto.setChecked(True)
+    dialog.auto_submit.setValue(20)
+    edited = dialog.edited()
+    assert (edited.scanner.serial_port, edited.scanner.serial_baud) == ("ttyACM0", 115200)
+    assert edited.scanner.serial_auto_detect
+    assert edited.auto_submit_s == 20
+    assert edited.scanner.gs_keys == original.scanner.gs_keys  # the rest of the scanner section kept
+    dialog.serial_port.setCurrentIndex(0)
+    assert dialog.edited().scanner.serial_port == ""

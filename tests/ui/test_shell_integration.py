@@ -1,0 +1,418 @@
+"""The shell wiring of the finished parts: outbox replay, orders in progress, retention, the print
+queue and box-label reprints, order history, the serial scanner and auto-submit."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import httpx
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from starlette.applications import Starlette
+
+from packstation.app import COMPACT_EVERY_MS, MarketConnection, Shell, prepare
+from packstation.cli import build_parser
+from packstation.devices.config import ScannerSettings
+from packstation.devices.serial_reader import SerialScanner
+from packstation.domain.errors import PackstationError
+from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP
+from packstation.logs import shutdown_logging
+from packstation.market.client import MarketClient
+from packstation.market.errors import ConnectionFailedError
+from packstation.market.gateway import MarketGateway
+from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
+from packstation.services.label_job import JobKind
+from packstation.services.outbox_replay import KIND_STATUS, ReplayReport, status_payload
+from packstation.services.packing_session import Phase
+from packstation.services.ports import MarketPort
+from packstation.settings import SETTINGS_FILE, AppSettings, save_settings
+from packstation.storage.local_store import open_local_store
+from packstation.ui.order_list_model import IN_PROGRESS_ROLE, Column
+from packstation.ui.packing_view import PackingView
+from tests.services.fakes import FakeMarket, make_order
+
+pytestmark = [pytest.mark.asyncio]
+RTS = status_payload(PROCESSING, READY_TO_SHIP)
+
+
+def _shell(qtbot: QtBot, data_dir: Path, market: MarketPort, *, settings: AppSettings | None = None) -> Shell:
+    if settings is not None:
+        save_settings(settings, data_dir / SETTINGS_FILE)
+    args: argparse.Namespace = build_parser().parse_args(["--data-dir", str(data_dir), "--lang", "en"])
+    shell = Shell(prepare(args), MarketConnection(market, [], expect_express=True))
+    qtbot.addWidget(shell.window)
+    return shell
+
+
+def _sandbox_shell(
+    qtbot: QtBot, data_dir: Path, app: Starlette, settings: AppSettings | None = None
+) -> tuple[Shell, MarketClient]:
+    client = MarketClient("demo", "http://sandbox.invalid", transport=httpx.ASGITransport(app=app))
+    gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
+    return _shell(qtbot, data_dir, gateway, settings=settings), client
+
+
+async def _until(condition: Callable[[], bool], what: str) -> None:
+    for _ in range(500):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+async def _close(shell: Shell, client: MarketClient | None = None) -> None:
+    await shell.shutdown()
+    if client is not None:
+        await client.aclose()
+    shutdown_logging()
+
+
+async def _pack_and_submit(shell: Shell, order_id: int) -> PackingView:
+    shell.window.order_activated.emit(order_id)
+    view = shell.window.packing_widget
+    assert isinstance(view, PackingView)
+    for line in view.session.order.lines:
+        for _ in range(line.count):
+            shell.packing.scanner.scanned.emit(line.barcodes[0])
+    shell.packing.scanner.scanned.emit("PS:SUBMIT")
+    await view.session.wait_idle()
+    assert view.session.phase is Phase.DONE
+    await _until(lambda: shell.tasks.running == 0, "the label job")
+    return view
+
+
+# -- 1. outbox replay ---------------------------------------------------------------------------
+
+
+async def test_intents_left_by_a_previous_run_are_replayed_at_start_and_reported(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    market = FakeMarket()
+    market.add(make_order(1), make_order(2, status=CANCELLED, substatus="USER_CHANGED_MIND"))
+    previous = open_local_store(tmp_path)
+    previous.outbox.add_intent(1, KIND_STATUS, RTS)  # the app died before the Market confirmed
+    previous.outbox.add_intent(2, KIND_STATUS, RTS)  # ... and this order was cancelled meanwhile
+    previous.close()
+    shell = _shell(qtbot, tmp_path, market)
+    assert shell.packing.store is None  # nothing opened before the window is shown
+    main = asyncio.ensure_future(shell.main())
+    try:
+        await _until(lambda: shell.packing.store is not None, "the store")
+        store = shell.packing.store
+        assert store is not None
+        await _until(lambda: not store.outbox.pending_intents(), "the replay")
+        await _until(lambda: "USER_CHANGED_MIND" in shell.window.message_bar.text, "the report")
+        assert market.orders[1].substatus == READY_TO_SHIP
+        assert market.count("set_status") == 1  # the cancelled order's change was not sent
+        assert {r.action for r in store.audit.history(2)} == {"outbox_skipped"}
+    finally:
+        shell.window.close()
+        assert await asyncio.wait_for(main, 5) == 0
+        shutdown_logging()
+    assert shell.replayer is None  # closed at shutdown ...
+    assert shell.packing.store is None  # ... and the store after it
+
+
+async def test_a_reconnect_replays_what_stayed_pending(qtbot: QtBot, tmp_path: Path) -> None:
+    market = FakeMarket()
+    market.add(make_order(1))
+    previous = open_local_store(tmp_path)
+    previous.outbox.add_intent(1, KIND_STATUS, RTS)
+    previous.close()
+    market.fail_next("get_order", ConnectionFailedError())  # offline at start
+    shell = _shell(qtbot, tmp_path, market)
+    main = asyncio.ensure_future(shell.main())
+    try:
+        await _until(lambda: shell.queue.running, "the refresh loop")
+        store = shell.packing.store
+        assert store is not None
+        assert len(store.outbox.pending_intents()) == 1
+        assert market.orders[1].substatus != READY_TO_SHIP
+        market.fail_next("iter_order_pages", ConnectionFailedError())
+        with contextlib.suppress(PackstationError):
+            await shell.queue.refresh(full=True)  # the link drops ...
+        await shell.queue.refresh(full=True)  # ... and comes back: the outbox is flushed
+        await _until(lambda: not store.outbox.pending_intents(), "the replay after the reconnect")
+        assert market.orders[1].substatus == READY_TO_SHIP
+    finally:
+        shell.window.close()
+        assert await asyncio.wait_for(main, 5) == 0
+        shutdown_logging()
+
+
+async def test_a_broken_replay_report_reaches_the_message_bar(qtbot: QtBot, tmp_path: Path) -> None:
+    shell = _shell(qtbot, tmp_path, FakeMarket())
+    try:
+        broken = PackstationError("Журнал не читается", "The journal is unreadable")
+        shell.show_replay(ReplayReport(error=broken))
+        assert shell.window.message_bar.text == "The journal is unreadable"
+    finally:
+        await _close(shell)
+
+
+# -- 2. orders in progress ----------------------------------------------------------------------
+
+
+async def test_orders_in_progress_are_marked_and_reopen_where_the_packer_left(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    sandbox = sandbox_app.state.sandbox
+    started = sandbox.add_order((("MUG-300", 2),))
+    untouched = sandbox.add_order((("BOOK-WP", 1),))
+    shell, client = _sandbox_shell(qtbot, tmp_path, sandbox_app)
+    try:
+        shell.window.show()
+        shell.start_local_store()
+        await shell.load_orders()
+        shell.window.order_activated.emit(started.id)
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
+        view.back_requested.emit()  # back on the list: the marker shows at once
+        assert shell.model.is_in_progress(started.id)
+    finally:
+        await _close(shell, client)
+
+    # The next start (a crash or a restart): the list says where work was left, and opening the
+    # order restores it from the journal.
+    shell, client = _sandbox_shell(qtbot, tmp_path, sandbox_app)
+    try:
+        shell.window.show()
+        shell.start_local_store()
+        await shell.load_orders()
+        model = shell.model
+        row = model.row_of(started.id)
+        assert row is not None
+        cell = model.index(row, Column.ORDER)
+        assert cell.data(IN_PROGRESS_ROLE) is True
+        assert cell.data(Qt.ItemDataRole.DecorationRole) is not None
+        assert "In progress at this station" in cell.data(Qt.ItemDataRole.ToolTipRole)
+        other = model.index(model.row_of(untouched.id) or 0, Column.ORDER)
+        assert other.data(IN_PROGRESS_ROLE) is False
+        assert other.data(Qt.ItemDataRole.DecorationRole) is None
+        shell.window.order_activated.emit(started.id)
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        assert view.session.snapshot.progress[0].packed == 1
+    finally:
+        await _close(shell, client)
+
+
+# -- 3. retention -------------------------------------------------------------------------------
+
+
+def _old_finished_work(data_dir: Path, order_id: int) -> None:
+    long_ago = datetime.now(UTC) - timedelta(days=400)
+    old = open_local_store(data_dir, clock=lambda: long_ago)
+    old.journal.append(order_id, {"op": "note"})
+    old.journal.finish(order_id)
+    old.close()
+
+
+async def test_retention_runs_at_start_and_then_daily(qtbot: QtBot, tmp_path: Path) -> None:
+    _old_finished_work(tmp_path, 7)
+    shell = _shell(qtbot, tmp_path, FakeMarket())
+    try:
+        store = shell.start_local_store()
+        assert store is not None
+        assert store.compaction is not None
+        assert store.compaction.journal_rows == 1
+        assert store.journal.entries(7) == []
+        assert shell._compact_timer.isActive()
+        assert shell._compact_timer.interval() == COMPACT_EVERY_MS
+        _old_finished_work(tmp_path, 8)  # work that aged past the retention while running
+        assert store.journal.entries(8) != []
+        shell._compact_timer.timeout.emit()
+        assert store.journal.entries(8) == []
+    finally:
+        await _close(shell)
+    assert not shell._compact_timer.isActive()
+
+
+# -- 4. print queue and box labels --------------------------------------------------------------
+
+
+async def test_print_queue_dock_and_scanned_box_labels_reprint(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    sandbox = sandbox_app.state.sandbox
+    packed = sandbox.add_order((("MUG-300", 1),))
+    other = sandbox.add_order((("BOOK-WP", 1),))
+    shell, client = _sandbox_shell(qtbot, tmp_path, sandbox_app)
+    try:
+        shell.window.show()
+        await shell.load_orders()
+        assert shell.print_queue is None  # built when first needed
+        await _pack_and_submit(shell, packed.id)
+        shell.window.show_orders()
+
+        action = shell.window.print_queue_action
+        assert action.isEnabled()
+        assert action.shortcut().toString() == "F9"
+        action.trigger()
+        assert shell.window.print_dock.isVisible()
+        panel = shell.print_queue
+        assert panel is not None
+        assert shell.window.print_dock.widget() is panel
+        assert panel.queue.topLevelItemCount() == 1  # the labels printed at submit
+
+        # On the order list, a scanned box label of an order printed here is reprinted.
+        shell.packing.scanner.scanned.emit(f"{packed.id}-1")
+        await _until(lambda: shell.tasks.running == 0, "the reprint")
+        kinds = [job.kind for job in shell.packing.labels.jobs()]
+        assert kinds == [JobKind.LABELS, JobKind.REPRINT]
+        assert shell.window.packing_widget is not None
+        assert shell.window.pages.currentWidget() is shell.window.order_list  # nothing opened
+
+        # Inside another order's packing view the scanned label is forwarded to the reprint too.
+        shell.window.order_activated.emit(other.id)
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        shell.packing.scanner.scanned.emit(f"{packed.id}-1")
+        await _until(lambda: shell.tasks.running == 0, "the second reprint")
+        assert [job.kind for job in shell.packing.labels.jobs()].count(JobKind.REPRINT) == 2
+        assert shell.window.packing_widget is view  # the packer stays on the order
+
+        # A label this station did not print opens its order, as before.
+        shell.window.show_orders()
+        shell.packing.scanner.scanned.emit(f"{other.id}-1")
+        opened = shell.window.packing_widget
+        assert isinstance(opened, PackingView)
+        assert opened.session.order.id == other.id
+        assert shell.window.pages.currentWidget() is opened
+    finally:
+        await _close(shell, client)
+
+
+# -- 5. order history ---------------------------------------------------------------------------
+
+
+async def test_order_history_opens_from_the_list_and_the_packing_view(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
+    shell, client = _sandbox_shell(qtbot, tmp_path, sandbox_app)
+    try:
+        shell.window.show()
+        await shell.load_orders()
+        view = await _pack_and_submit(shell, order.id)
+        view.history_button.click()
+        assert shell.window.history_dock.isVisible()
+        history = shell.history
+        assert history is not None
+        assert history.order_id == order.id
+        recorded = history.model.rowCount()
+        assert recorded > 0
+
+        shell.window.history_dock.hide()
+        shell.window.show_orders()
+        order_list = shell.window.order_list
+        assert order_list.select_order(order.id)
+        rect = order_list.table.visualRect(order_list.table.currentIndex())
+        order_list._context_menu(QPoint(rect.center()))
+        menu = order_list.context_menu
+        assert menu is not None
+        assert [a.text() for a in menu.actions()] == ["Open", "Order history…"]
+        menu.close()
+        order_list.history_action.trigger()
+        assert shell.window.history_dock.isVisible()
+        assert shell.history is history
+        assert history.model.rowCount() == recorded
+    finally:
+        await _close(shell, client)
+
+
+# -- 6. serial scanner --------------------------------------------------------------------------
+
+
+async def test_a_configured_serial_scanner_feeds_the_scan_path_and_stops_at_shutdown(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
+    settings = AppSettings(scanner=ScannerSettings(serial_port="/dev/packstation-no-such-port"))
+    shell, client = _sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
+    try:
+        await shell.load_orders()
+        shell.packing.install(qapp)
+        serial = shell.packing.serial
+        assert isinstance(serial, SerialScanner)
+        # The port does not exist: the packer is told, and the reader keeps retrying.
+        assert "serial scanner is not connected" in shell.window.message_bar.text
+        serial.scanned.emit(str(order.id))
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        assert view.session.order.id == order.id
+    finally:
+        await _close(shell, client)
+    assert shell.packing.serial is None
+    assert not serial.is_open
+    assert not serial._retry.isActive()
+
+
+async def test_without_a_serial_port_no_reader_starts(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    shell = _shell(qtbot, tmp_path, FakeMarket())
+    try:
+        shell.packing.install(qapp)
+        assert shell.packing.serial is None
+    finally:
+        await _close(shell)
+
+
+# -- 7. auto-submit -----------------------------------------------------------------------------
+
+
+async def test_auto_submit_setting_reaches_the_packing_session(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
+    shell, client = _sandbox_shell(qtbot, tmp_path, sandbox_app, AppSettings(auto_submit_s=30))
+    try:
+        shell.window.show()
+        await shell.load_orders()
+        shell.window.order_activated.emit(order.id)
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
+        assert view.session.snapshot.countdown is not None
+        assert 0 < view.session.snapshot.countdown <= 30
+    finally:
+        await _close(shell, client)
+
+
+async def test_saved_settings_switch_auto_submit_and_the_serial_scanner_without_a_restart(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    shell = _shell(qtbot, tmp_path, FakeMarket())
+    try:
+        assert shell.packing.serial is None
+        shell.window.settings_action.trigger()
+        dialog = shell.settings_dialog
+        assert dialog is not None
+        dialog.auto_submit.setValue(12)
+        dialog.serial_port.addItem("ttyTEST", "/dev/packstation-no-such-port")
+        dialog.serial_port.setCurrentIndex(dialog.serial_port.count() - 1)
+        dialog.accept()
+        assert shell.packing.settings.auto_submit_s == 12
+        first = shell.packing.serial
+        assert isinstance(first, SerialScanner)
+        assert first.port_name.endswith("packstation-no-such-port")
+        # Back to the keyboard scanner only: the serial reader stops.
+        shell.window.settings_action.trigger()
+        dialog = shell.settings_dialog
+        assert dialog is not None
+        dialog.serial_port.setCurrentIndex(0)
+        dialog.accept()
+        assert shell.packing.serial is None
+        assert "Settings saved." in shell.window.message_bar.text
+    finally:
+        await _close(shell)
+
