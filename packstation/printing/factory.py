@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from packstation.domain.labels import LabelFormat
-from packstation.printing.calibration_label import render_test_label
 from packstation.printing.config import PrinterProfile, PrintingSettings
-from packstation.printing.system_printer import SystemPrinter
 from packstation.printing.virtual_printer import VirtualPrinter
+
+# Imported where used: the calibration label pulls in reportlab and the system printer
+# QtPrintSupport, neither of which the app needs to show its first window.
+if TYPE_CHECKING:
+    from packstation.printing.system_printer import SystemPrinter
 
 
 def virtual_folder(settings: PrintingSettings, data_dir: Path) -> Path:
@@ -20,6 +24,8 @@ def make_printer(profile: PrinterProfile, virtual_dir: Path) -> SystemPrinter | 
     """The profile's system printer, or the virtual printer when it names none (the default)."""
     if profile.is_virtual:
         return VirtualPrinter(virtual_dir, dpi=profile.dpi)
+    from packstation.printing.system_printer import SystemPrinter
+
     return SystemPrinter(profile)
 
 
@@ -29,5 +35,7 @@ async def print_test_label(profile: PrinterProfile, fmt: LabelFormat, virtual_di
     Raises:
         PrintError: The printer failed; the message says what to do.
     """
+    from packstation.printing.calibration_label import render_test_label
+
     pdf = render_test_label(fmt, profile)
     await make_printer(profile, virtual_dir).print_pdf(pdf, title="Packstation test label", fmt=fmt)

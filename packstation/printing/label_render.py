@@ -9,14 +9,14 @@ Used by the sandbox for its label PDFs and by the app to render labels from labe
 from __future__ import annotations
 
 import io
-
-from reportlab.graphics.barcode.code128 import Code128
-from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
+from typing import TYPE_CHECKING
 
 from packstation.domain.labels import BoxLabel, LabelFormat, OrderLabels
-from packstation.printing.fonts import register_fonts
+
+# reportlab (~0.1 s to import) is imported inside the functions: the app refers to
+# `render_labels` while starting up but draws the first label much later.
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 DOT = 72.0 / 203.0  # one 203-dpi printer dot in points
 A4_LABEL_MM = (75.0, 120.0)  # an A4 sheet carries the label in the A7 size, top-left
@@ -32,6 +32,11 @@ def render_labels(labels: OrderLabels, fmt: LabelFormat) -> bytes:
     Returns:
         The PDF document as bytes (an empty order yields a single blank page).
     """
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    from packstation.printing.fonts import register_fonts
+
     regular, bold = register_fonts()
     page_w, page_h = (v * mm for v in fmt.size_mm)
     buffer = io.BytesIO()
@@ -57,6 +62,8 @@ def render_labels(labels: OrderLabels, fmt: LabelFormat) -> bytes:
 
 def barcode_bar_width(value: str, available: float, max_dots: int = 4) -> float:
     """The widest whole-dot bar width (points) at which the Code 128 of `value` fits `available`."""
+    from reportlab.graphics.barcode.code128 import Code128
+
     for dots in range(max_dots, 0, -1):
         if Code128(value, barWidth=dots * DOT, quiet=False).width <= available:
             return dots * DOT
@@ -66,6 +73,8 @@ def barcode_bar_width(value: str, available: float, max_dots: int = 4) -> float:
 def _fit(text: str, font: str, size: float, width: float) -> tuple[str, float]:
     """`text` and the largest font size <= `size` at which it fits `width`; below 70 % of `size`
     (and never under 4 pt) the text is shortened with an ellipsis instead, to stay legible."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     actual = stringWidth(text, font, size)
     if actual <= width:
         return text, size
@@ -79,6 +88,10 @@ def _fit(text: str, font: str, size: float, width: float) -> tuple[str, float]:
 
 
 def _draw_label(canvas: Canvas, box: BoxLabel, w: float, h: float, regular: str, bold: str) -> None:
+    from reportlab.graphics.barcode.code128 import Code128
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     margin = 1.5 * mm if min(w, h) < 50 * mm else 3 * mm
     inner = w - 2 * margin
     scale = min(w, h) / (40 * mm)  # type sizes were tuned on the 40 mm short side of A9

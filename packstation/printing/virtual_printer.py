@@ -13,12 +13,14 @@ import os
 import re
 from datetime import datetime
 from pathlib import Path
-
-from PySide6.QtGui import QImage
+from typing import TYPE_CHECKING
 
 from packstation.domain.errors import PrintError
 from packstation.domain.labels import LabelFormat
-from packstation.printing.raster import render_pdf_mono_at
+
+# The rasteriser (QtPdf) is imported by `preview`: writing PDFs, the default job, needs no Qt.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 log = logging.getLogger("packstation.print")
 
@@ -78,6 +80,8 @@ class VirtualPrinter:
                 f"Не удалось открыть {path.name}: {exc.strerror}.",
                 f"Could not open {path.name}: {exc.strerror}.",
             ) from exc
+        from packstation.printing.raster import render_pdf_mono_at
+
         return render_pdf_mono_at(pdf, dpi=self.dpi)
 
     def write_previews(self, path: Path) -> list[Path]:

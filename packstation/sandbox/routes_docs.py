@@ -14,11 +14,12 @@ from packstation.domain.labels import BoxLabel, LabelFormat, OrderLabels
 from packstation.printing.label_render import render_labels
 from packstation.sandbox import serialize
 from packstation.sandbox.api import body_json, path_int, pdf, state, wrapped
-from packstation.sandbox.documents import render_shipment_list
 from packstation.sandbox.errors import ApiError, bad_request
 from packstation.sandbox.model import Order
 from packstation.sandbox.serialize import iso
-from packstation.sandbox.training_sheet import render_training_sheet
+
+# The document renderers (reportlab, zint) are imported by the handlers that draw them: the app's
+# demo mode builds this emulator at start-up and must not pay for PDF libraries it may never use.
 
 
 def _format(request: Request) -> LabelFormat:
@@ -120,6 +121,8 @@ async def report_file(request: Request) -> Response:
     if sandbox.now() < report.ready_at:
         raise ApiError(404, "NOT_FOUND", "The report is not ready")
     if report.kind == "shipment-list":
+        from packstation.sandbox.documents import render_shipment_list
+
         orders = [sandbox.find(order_id) for order_id in report.order_ids]
         listing = await run_in_threadpool(render_shipment_list, orders, report.requested_at)
         return pdf(listing, f"{report.id}.pdf")
@@ -139,6 +142,8 @@ async def report_file(request: Request) -> Response:
 
 async def training_sheet(request: Request) -> Response:
     """The printable sheet of every demo code (GS1 DataMatrix for CIS) for training."""
+    from packstation.sandbox.training_sheet import render_training_sheet
+
     sandbox = state(request)
     content = await run_in_threadpool(render_training_sheet, sandbox.catalogue, sandbox.code_stock)
     return pdf(content, "training-codes.pdf")

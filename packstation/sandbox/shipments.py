@@ -14,7 +14,6 @@ from starlette.routing import Route
 
 from packstation.sandbox.api import body_json, decode_token, page, path_int, pdf, query_limit, state, wrapped
 from packstation.sandbox.clock import MSK
-from packstation.sandbox.documents import render_handover_act
 from packstation.sandbox.errors import ApiError, bad_request
 from packstation.sandbox.model import Order
 from packstation.sandbox.serialize import iso
@@ -142,6 +141,8 @@ async def confirm(request: Request) -> JSONResponse:
 
 
 async def _act(sandbox: Sandbox, shipment_id: int, members: list[Order]) -> Response:
+    from packstation.sandbox.documents import render_handover_act  # reportlab: only when drawn
+
     live = [o for o in members if o.status != "CANCELLED"]
     content = await run_in_threadpool(
         render_handover_act, shipment_id, live, sandbox.confirmed_shipments[shipment_id]

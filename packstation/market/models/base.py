@@ -29,6 +29,9 @@ class WireModel(BaseModel):
         serialize_by_alias=True,
         extra="ignore",
         frozen=True,
+        # ~140 models: building each validator on first use, not at import, keeps ~0.2 s off the
+        # app's start-up (a session uses a handful of them).
+        defer_build=True,
     )
 
     def wire(self) -> dict[str, Any]:

@@ -1,0 +1,71 @@
+"""Start-up stays lean: what the window with its order list needs is loaded, the rest on use.
+
+Timing lives in bench/startup.py; these checks pin the import structure behind it, in a fresh
+interpreter (this test process has long imported everything).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+# Everything demo start-up builds before the orders show: the app module (window, order list,
+# packing wiring with its label job and virtual printer) and the in-process sandbox.
+_START_UP = """
+import json, sys
+import packstation.app
+from packstation.market.client import MarketClient
+from packstation.market.models import GetOrdersStatsResponse
+from packstation.printing.config import PrinterProfile
+from packstation.printing.factory import make_printer
+from packstation.sandbox.app import create_app
+from packstation.sandbox.config import SandboxConfig
+
+create_app(SandboxConfig(seed=1))
+make_printer(PrinterProfile(), __import__("pathlib").Path("labels"))
+heavy = ["reportlab", "zint", "PySide6.QtPrintSupport", "PySide6.QtPdf",
+         "packstation.ui.settings_dialog", "packstation.printing.calibration_label"]
+print(json.dumps({
+    "loaded": [name for name in heavy if name in sys.modules],
+    "stats_model_built": GetOrdersStatsResponse.__pydantic_complete__,
+}))
+"""
+
+
+def _run(code: str) -> dict[str, object]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    parsed: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return parsed
+
+
+def test_start_up_leaves_pdf_and_print_libraries_and_unused_validators_for_later() -> None:
+    outcome = _run(_START_UP)
+    assert outcome["loaded"] == []
+    # Wire models build their validators on first use (`defer_build`), not at import.
+    assert outcome["stats_model_built"] is False
+
+
+def test_deferred_pieces_still_work_when_used() -> None:
+    outcome = _run(
+        """
+import json, sys
+from packstation.domain.labels import LabelFormat, OrderLabels
+from packstation.market.models import GetOrdersStatsResponse
+from packstation.printing.label_render import render_labels
+
+pdf = render_labels(OrderLabels(order_id=1, places=0, boxes=()), LabelFormat.A7)
+stats = GetOrdersStatsResponse.model_validate({"status": "OK", "result": {"orders": []}})
+print(json.dumps({"pdf": pdf[:4].decode(), "reportlab": "reportlab" in sys.modules,
+                  "stats": stats.status == "OK" and GetOrdersStatsResponse.__pydantic_complete__}))
+"""
+    )
+    assert outcome == {"pdf": "%PDF", "reportlab": True, "stats": True}
