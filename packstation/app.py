@@ -254,6 +254,7 @@ class Shell(QObject):
         self.window.order_activated.connect(self.packing.desk.open_order)
         # Box labels scanned where no packing view takes them are reprinted from the print queue.
         self.packing.desk.box_label = self.reprint_box_label
+        self.packing.desk.can_reprint = self.packing.labels.can_reprint
         self.print_queue: PrintQueuePanel | None = None
         self.window.enable_print_queue(self._build_print_queue)
         self.history: OrderHistoryView | None = None
@@ -418,10 +419,8 @@ class Shell(QObject):
         return self.print_queue
 
     def reprint_box_label(self, order_id: int, box_no: int) -> bool:
-        """A scanned box label no packing view took: reprint it when this station printed the
-        order recently (returns False otherwise, so the desk opens the order)."""
-        if not any(job.order_id == order_id for job in self.packing.labels.recent()):
-            return False
+        """Reprint a scanned box label the scan router found this station printed (it checked
+        `LabelJob.can_reprint`); returns False when the print queue cannot be shown."""
         self.window.print_queue()  # builds the panel on first use
         if self.print_queue is None:
             return False

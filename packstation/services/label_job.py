@@ -164,6 +164,11 @@ class LabelJob:
             )
         return await self._run(self._add(JobKind.REPRINT, order_id, (box_id,), self.fmt))
 
+    def can_reprint(self, order_id: int, box_no: int) -> bool:
+        """Whether this station printed box label `<order_id>-<box_no>` (1-based) of a recent order."""
+        layout = self._layouts.get(order_id)
+        return layout is not None and 1 <= box_no <= len(layout)
+
     async def reprint_box_no(self, order_id: int, box_no: int) -> PrintJob:
         """Reprint the `box_no`-th box (1-based) of a recent order: a scanned `<orderId>-<n>` label.
 
@@ -171,7 +176,7 @@ class LabelJob:
             PrintError: The order is not among the recent ones or has no such box.
         """
         layout = self._layouts.get(order_id)
-        if layout is None or not 1 <= box_no <= len(layout):
+        if layout is None or not self.can_reprint(order_id, box_no):
             raise PrintError(
                 f"Ярлык {order_id}-{box_no} не найден среди последних заказов.",
                 f"Label {order_id}-{box_no} is not among the recent orders.",

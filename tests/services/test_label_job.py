@@ -132,9 +132,11 @@ async def test_reprint_by_scanned_box_label_number() -> None:
     market, printer = FakeMarket(), FakePrinter()
     labels = _job(market, printer)
     await labels.print_order_labels(_order(), _boxes(11, 12))
+    assert labels.can_reprint(7, 2)
     job = await labels.reprint_box_no(7, 2)  # the packer scanned "7-2"
     assert job.box_ids == (12,)
     for order_id, box_no in ((7, 3), (7, 0), (8, 1)):
+        assert not labels.can_reprint(order_id, box_no)
         with pytest.raises(PrintError):
             await labels.reprint_box_no(order_id, box_no)
 
@@ -146,6 +148,7 @@ async def test_recent_keeps_the_last_n_orders_newest_first() -> None:
         await labels.print_order_labels(_order(order_id), _boxes(order_id * 10))
     await labels.print_order_labels(_order(2), _boxes(99))  # order 2 again, new layout
     assert [(job.order_id, job.box_ids) for job in labels.recent()] == [(2, (99,)), (3, (30,))]
+    assert not labels.can_reprint(1, 1)
     with pytest.raises(PrintError):
         await labels.reprint_box_no(1, 1)  # fell out of the drawer
 
