@@ -12,6 +12,12 @@ from collections.abc import Sequence
 
 from packstation import __version__
 
+# httpx imports its own command line (`httpx._main`: click, rich, pygments, ~100 ms) whenever
+# those are installed; httpx 0.28 wraps that import in `try/except ImportError`, and a None entry
+# in sys.modules makes it raise ImportError, so httpx falls back to a stub `main` we never call.
+# Set before any subcommand imports httpx.
+sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(

@@ -37,8 +37,13 @@ print(json.dumps({
 """
 
 
-def _run(code: str) -> dict[str, object]:
+def _run(code: str, **env_changes: str | None) -> dict[str, object]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    for name, value in env_changes.items():
+        if value is None:
+            env.pop(name, None)
+        else:
+            env[name] = value
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True, timeout=120
     )
@@ -54,6 +59,38 @@ def test_start_up_leaves_pdf_and_print_libraries_and_unused_validators_for_later
     assert outcome["stats_model_built"] is False
 
 
+def test_demo_start_up_skips_httpx_cli_gs1_tables_and_audio_probe() -> None:
+    # The real entry (`packstation --demo --smoke`) up to the window with its orders: httpx's own
+    # command line (click, rich, pygments), biip's GS1 tables and the QtMultimedia device probe
+    # are not needed before the first scan. Sounds are left on so the probe would show.
+    outcome = _run(
+        """
+import json, sys, tempfile
+from packstation.cli import main
+with tempfile.TemporaryDirectory() as data_dir:
+    code = main(["--demo", "--smoke", "--data-dir", data_dir])
+heavy = ["httpx._main", "click", "rich", "pygments", "biip", "PySide6.QtMultimedia"]
+print(json.dumps({"code": code, "loaded": [name for name in heavy if sys.modules.get(name) is not None]}))
+""",
+        PACKSTATION_NO_SOUND=None,
+    )
+    assert outcome == {"code": 0, "loaded": []}
+
+
+def test_httpx_works_without_its_command_line() -> None:
+    outcome = _run(
+        """
+import json, sys
+import packstation.cli
+import httpx
+
+response = httpx.Client(transport=httpx.MockTransport(lambda request: httpx.Response(204))).get("http://x")
+print(json.dumps({"status": response.status_code, "cli_blocked": sys.modules["httpx._main"] is None}))
+"""
+    )
+    assert outcome == {"status": 204, "cli_blocked": True}
+
+
 def test_deferred_pieces_still_work_when_used() -> None:
     outcome = _run(
         """
@@ -62,10 +99,17 @@ from packstation.domain.labels import LabelFormat, OrderLabels
 from packstation.market.models import GetOrdersStatsResponse
 from packstation.printing.label_render import render_labels
 
+from packstation.domain.cis import check_cis
+from packstation.domain.gtin import gtin_error
+
 pdf = render_labels(OrderLabels(order_id=1, places=0, boxes=()), LabelFormat.A7)
 stats = GetOrdersStatsResponse.model_validate({"status": "OK", "result": {"orders": []}})
 print(json.dumps({"pdf": pdf[:4].decode(), "reportlab": "reportlab" in sys.modules,
-                  "stats": stats.status == "OK" and GetOrdersStatsResponse.__pydantic_complete__}))
+                  "stats": stats.status == "OK" and GetOrdersStatsResponse.__pydantic_complete__,
+                  "gtin": [gtin_error("4006381333931"), gtin_error("4006381333932") is not None],
+                  "gs1": [p.en[:20] for p in check_cis("0104601234567893" "21ab#Cd9\\x1d93Zjqw").problems],
+                  "biip": "biip" in sys.modules}))
 """
     )
-    assert outcome == {"pdf": "%PDF", "reportlab": True, "stats": True}
+    assert outcome == {"pdf": "%PDF", "reportlab": True, "stats": True, "gtin": [None, True],
+                       "gs1": ["not valid GS1 syntax"], "biip": True}

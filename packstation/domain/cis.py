@@ -22,9 +22,6 @@ from datetime import date
 from enum import StrEnum
 from typing import Final
 
-from biip import ParseError
-from biip.gs1_messages import GS1Message
-
 from packstation.domain.gtin import gtin_error, gtin_in
 
 GS: Final = "\x1d"
@@ -315,6 +312,10 @@ def _is_yymmdd(value: str) -> bool:
 
 
 def _gs1_syntax_problem(value: str) -> Problem | None:
+    # Imported here, not at module level: biip's GS1 tables cost ~60 ms of start-up otherwise.
+    from biip import ParseError
+    from biip.gs1_messages import GS1Message
+
     try:
         GS1Message.parse(value)
     except ParseError as exc:

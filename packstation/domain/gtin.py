@@ -2,14 +2,13 @@
 
 Validation goes through `biip`, the GS1 interpreter; comparison uses the GTIN-14 form, so an
 EAN-13 on the box and the GTIN-14 inside a marking code match when they name the same product.
+biip is imported on the first validation, not with this module: loading its GS1 tables costs
+~60 ms, and start-up (the packing view's import chain) never validates a code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-from biip import ParseError
-from biip.gtin import Gtin
 
 GTIN_LENGTHS = frozenset({8, 12, 13, 14})
 
@@ -24,6 +23,9 @@ def gtin_error(code: str) -> str | None:
     """Why `code` is not a valid GTIN (English), or None when it is one."""
     if not code.isascii() or not code.isdigit() or len(code) not in GTIN_LENGTHS:
         return f"a GTIN has 8, 12, 13 or 14 digits, got {len(code)} characters"
+    from biip import ParseError
+    from biip.gtin import Gtin
+
     try:
         Gtin.parse(code)
     except ParseError:

@@ -47,12 +47,21 @@ class Sounds(QObject):
 
     def __init__(self, parent: QObject | None = None, *, enabled: bool | None = None) -> None:
         super().__init__(parent)
-        reason = sound_disabled_reason() if enabled is None else (None if enabled else "disabled")
-        self.enabled = reason is None
+        # None: not decided yet. The device probe loads QtMultimedia and asks the audio backend
+        # (~30 ms), so it runs on first use, not while the window is being built.
+        self._enabled = enabled
         self.played: list[Sound] = []
         self._effects: dict[Sound, QObject] = {}
-        if reason is not None:
-            _log.info("sounds off: %s", reason)
+
+    @property
+    def enabled(self) -> bool:
+        """Whether sounds play; probes the environment and audio devices on first access."""
+        if self._enabled is None:
+            reason = sound_disabled_reason()
+            self._enabled = reason is None
+            if reason is not None:
+                _log.info("sounds off: %s", reason)
+        return self._enabled
 
     def play(self, sound: Sound) -> None:
         """Play `sound` (restarting it if it is still playing); silent when sounds are off."""

@@ -32,6 +32,23 @@ def test_no_sound_env_silences_and_still_records(monkeypatch: pytest.MonkeyPatch
     assert sounds.played == [Sound.OK, Sound.ERROR, Sound.COMPLETE, Sound.NEW_ORDER]
 
 
+def test_device_probe_waits_for_first_use(monkeypatch: pytest.MonkeyPatch, qapp: object) -> None:
+    probes: list[str] = []
+
+    def probe() -> str | None:
+        probes.append("probe")
+        return "no audio output device"
+
+    monkeypatch.setattr("packstation.ui.sounds.sound_disabled_reason", probe)
+    sounds = Sounds()
+    assert probes == []  # building the window does not touch the audio backend
+    sounds.ok()
+    sounds.error()
+    assert probes == ["probe"]  # probed once, on the first sound
+    assert not sounds.enabled
+    assert sounds.played == [Sound.OK, Sound.ERROR]
+
+
 def test_enabled_sounds_load_their_effect(qapp: object) -> None:
     sounds = Sounds(enabled=True)
     sounds.ok()  # without an audio device the effect loads and plays nothing; it must not raise
