@@ -18,7 +18,7 @@ from packstation.domain.packing_journal import encode_instance
 from packstation.domain.packing_shorten import check_shorten, shorten
 from packstation.domain.scan import Command, ScanKind, ScanResult
 from packstation.services.packing_submit import SubmitPipeline
-from packstation.services.packing_types import ScanAction, ScanOutcome
+from packstation.services.packing_types import Phase, ScanAction, ScanOutcome
 
 
 class PackingEdits(SubmitPipeline):
@@ -134,6 +134,18 @@ class PackingEdits(SubmitPipeline):
         self._audit("order_shortened", ", ".join(f"{k}->{v}" for k, v in reduced.items()))
 
     # -------------------------------------------------------------------------------- scans
+
+    def takes_courier_code(self, result: ScanResult) -> bool:
+        """True when `result` is the courier's code to verify (verifyEac), not a packing scan.
+
+        A READY Express order waits only for its courier, so any scan but a command or an order
+        number (the desk routes those) is their code, whatever it happens to look like.
+        """
+        return (
+            self.phase is Phase.READY
+            and self.order.is_express
+            and result.kind not in (ScanKind.COMMAND, ScanKind.ORDER_NUMBER)
+        )
 
     def scan(self, result: ScanResult) -> ScanOutcome:
         """Apply a classified scan: an item barcode packs one unit, a marking code is attached,

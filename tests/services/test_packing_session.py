@@ -530,6 +530,25 @@ async def test_express_handover_rejected_need_update_and_accepted() -> None:
 
 
 @pytest.mark.asyncio
+async def test_only_a_ready_express_order_takes_scans_as_the_courier_code() -> None:
+    eac = scan(ScanKind.UNKNOWN, "4321")
+    order_no = scan(ScanKind.ORDER_NUMBER, "12345678")
+    express = desk(make_order(1, kettle(1), program=Program.EXPRESS)).session
+    fbs = desk(make_order(2, kettle(1))).session
+    for session in (express, fbs):
+        assert not session.takes_courier_code(eac)  # still packing: scans are items and codes
+        session.scan(item(KETTLE))
+        await session.submit()
+    assert express.phase is Phase.READY
+
+    assert express.takes_courier_code(eac)
+    assert express.takes_courier_code(item(KETTLE))  # whatever the courier's code looks like
+    assert not express.takes_courier_code(command(Command.NEXT_ORDER))
+    assert not express.takes_courier_code(order_no)
+    assert not fbs.takes_courier_code(eac)  # FBS leaves with the courier without a code
+
+
+@pytest.mark.asyncio
 async def test_express_order_leaving_with_the_courier_is_done() -> None:
     d = desk(make_order(1, kettle(1), program=Program.EXPRESS))
     d.session.put(22)
