@@ -1,4 +1,4 @@
-"""Dialogs and panels of the packing workspace: shorten, cancel, split, courier code.
+"""Dialogs and panels of the packing workspace: shorten, cancel, split, GTD country, courier code.
 
 Dialogs are opened window-modal with `open()` (never `exec()`): the event loop keeps running, so
 the Market calls, countdowns and the scanner keep working; the packing view takes the focus back
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.identifiers import normalize_country_code
 from packstation.domain.order import Order, OrderLine
 from packstation.domain.packing import MAX_PARTS
 from packstation.domain.verification import EacResult, EacVerdict
@@ -169,6 +170,50 @@ class SplitDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+
+
+class CountryDialog(QDialog):
+    """Asks for the country of origin that a scanned GTD (customs declaration) must carry.
+
+    The Market takes a GTD only together with its ISO country code, which the declaration's
+    barcode does not hold. The value is checked by the domain (`normalize_country_code`).
+    """
+
+    def __init__(
+        self, gtd: str, language: str, suggestion: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._language = language
+        self.setObjectName("countryDialog")
+        self.setWindowTitle(self.tr("Country of origin"))
+        self.country = QLineEdit(suggestion, self)
+        self.country.setObjectName("countryCode")
+        self.country.setMaxLength(2)
+        self.country.setPlaceholderText("CN")
+        self.error = QLabel(self)
+        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Customs declaration"), QLabel(gtd, self))
+        form.addRow(self.tr("Country code (two letters)"), self.country)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.code = ""
+
+    def _accept(self) -> None:
+        try:
+            self.code = normalize_country_code(self.country.text())
+        except PackstationError as error:
+            self.error.setText(error.message(self._language))
+            return
+        self.accept()
 
 
 class CourierCodePanel(QWidget):

@@ -17,6 +17,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
@@ -40,8 +41,8 @@ from PySide6.QtWidgets import (
 from packstation.domain.classify import classify_scan
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import BuyerType, Order, Program
-from packstation.domain.packing_errors import box_no
-from packstation.domain.scan import Command, ScanKind, ScanResult
+from packstation.domain.packing_errors import Reason, box_no
+from packstation.domain.scan import Command, ScanResult
 from packstation.domain.verification import EacVerdict
 from packstation.services.packing_session import (
     PackingSession,
@@ -59,7 +60,13 @@ from packstation.services.scan_router import (
     ShowOrders,
     ToSession,
 )
-from packstation.ui.packing_dialogs import CancelOrderDialog, CourierCodePanel, ShortenDialog, SplitDialog
+from packstation.ui.packing_dialogs import (
+    CancelOrderDialog,
+    CountryDialog,
+    CourierCodePanel,
+    ShortenDialog,
+    SplitDialog,
+)
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.sounds import Sounds
 
@@ -155,6 +162,7 @@ class PackingView(QWidget):
         self.lines_model.refused.connect(self._on_refused)
         self.boxes_model.refused.connect(self._on_refused)
         self._known_gtins = tuple(code for line in session.order.lines for code in line.barcodes)
+        self._last_country = ""
 
         self._build_header()
         self._build_workspace()
@@ -467,20 +475,21 @@ class PackingView(QWidget):
 
     def handle_scan(self, text: str) -> ScanOutcome | None:
         """A scan from the scanner: classify it, apply it, show and sound the outcome."""
-        phase = self.session.phase
-        if phase is Phase.READY and self.session.order.is_express:
-            result = classify_scan(text, known_gtins=self._known_gtins)
-            if result.kind not in (ScanKind.COMMAND, ScanKind.ORDER_NUMBER):
-                self.courier.code.setText(text.strip())
-                self.handover(text.strip())
-                return None
-        else:
-            result = classify_scan(text, known_gtins=self._known_gtins)
+        result = classify_scan(text, known_gtins=self._known_gtins)
+        if self.session.takes_courier_code(result):
+            self.courier.code.setText(text.strip())
+            self.handover(text.strip())
+            return None
+        return self._apply_scan(result)
+
+    def _apply_scan(self, result: ScanResult) -> ScanOutcome | None:
         try:
             outcome = self.session.scan(result)
         except PackstationError as error:
             self._set_feedback("✖ " + error.message(self.language), error=True)
             self.sounds.error()
+            if getattr(error, "reason", None) is Reason.GTD_COUNTRY and result.instance is not None:
+                self.ask_country(result)
             return None
         if outcome.action is ScanAction.FORWARD:
             if outcome.command is Command.REPRINT:
@@ -578,6 +587,21 @@ class PackingView(QWidget):
     def ask_cancel(self) -> CancelOrderDialog:
         dialog = CancelOrderDialog(self.session.order, self)
         dialog.accepted.connect(lambda: self._run(self.session.cancel_order(), self.cancel_button, "cancel"))
+        self._open(dialog)
+        return dialog
+
+    def ask_country(self, result: ScanResult) -> CountryDialog:
+        """A GTD needs its country of origin, which its barcode lacks: ask, then apply the scan
+        again with it (the last country entered is offered first)."""
+        assert result.instance is not None
+        instance = result.instance
+        dialog = CountryDialog(instance.value, self.language, self._last_country, self)
+
+        def accepted() -> None:
+            self._last_country = dialog.code
+            self._apply_scan(replace(result, instance=replace(instance, country_code=dialog.code)))
+
+        dialog.accepted.connect(accepted)
         self._open(dialog)
         return dialog
 

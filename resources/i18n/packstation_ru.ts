@@ -94,22 +94,22 @@
 <context>
     <name>CancelOrderDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="121"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="122"/>
         <source>Cancel order %1</source>
         <translation>Отмена заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="124"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="125"/>
         <source>The order will be cancelled on the Market because the shop cannot fulfil it (SHOP_FAILED). The buyer is notified; this cannot be undone and counts against the store&apos;s rating. Put the items back on the shelf.</source>
         <translation>Заказ будет отменён в Маркете, потому что магазин не может его выполнить (SHOP_FAILED). Покупатель получит уведомление; отменить это нельзя, и это влияет на рейтинг магазина. Верните товары на полку.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="131"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="132"/>
         <source>Yes, cancel this order</source>
         <translation>Да, отменить этот заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="134"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="135"/>
         <source>Cancel order</source>
         <translation>Отменить заказ</translation>
     </message>
@@ -138,54 +138,72 @@
     </message>
 </context>
 <context>
+    <name>CountryDialog</name>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="188"/>
+        <source>Country of origin</source>
+        <translation>Страна происхождения</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="197"/>
+        <source>Customs declaration</source>
+        <translation>Таможенная декларация (ГТД)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="198"/>
+        <source>Country code (two letters)</source>
+        <translation>Код страны (две буквы)</translation>
+    </message>
+</context>
+<context>
     <name>CourierCodePanel</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="186"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="231"/>
         <source>Hand the order to the courier</source>
         <translation>Передача заказа курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="188"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="233"/>
         <source>Ask the courier for the code in their app and type or scan it.</source>
         <translation>Спросите у курьера код из его приложения и введите или отсканируйте его.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="192"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="237"/>
         <source>Courier code</source>
         <translation>Код курьера</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="195"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="240"/>
         <source>Check code</source>
         <translation>Проверить код</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="216"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="261"/>
         <source>Enter the courier&apos;s code.</source>
         <translation>Введите код курьера.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="227"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="272"/>
         <source>Code accepted: give the parcels to the courier.</source>
         <translation>Код принят: отдайте посылки курьеру.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="230"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="275"/>
         <source>No attempts left. The Market sends the courier a new code: ask them to refresh it in their app.</source>
         <translation>Попытки закончились. Маркет выдаст курьеру новый код: попросите обновить его в приложении.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="236"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="281"/>
         <source>Wrong code.</source>
         <translation>Неверный код.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="237"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="282"/>
         <source>Attempts left: %1</source>
         <translation>Осталось попыток: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="241"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="286"/>
         <source>The Market gave no clear answer: try again.</source>
         <translation>Маркет не дал ясного ответа: попробуйте ещё раз.</translation>
     </message>
@@ -605,7 +623,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="732"/>
+        <location filename="../../packstation/ui/packing_view.py" line="756"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -613,198 +631,198 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="205"/>
+        <location filename="../../packstation/ui/packing_view.py" line="213"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="215"/>
+        <location filename="../../packstation/ui/packing_view.py" line="223"/>
         <source>← Orders</source>
         <translation>← Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="225"/>
-        <location filename="../../packstation/ui/packing_view.py" line="230"/>
+        <location filename="../../packstation/ui/packing_view.py" line="233"/>
+        <location filename="../../packstation/ui/packing_view.py" line="238"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="232"/>
+        <location filename="../../packstation/ui/packing_view.py" line="240"/>
         <source>What this station recorded about the order (Ctrl+H)</source>
         <translation>Что это рабочее место записало о заказе (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="274"/>
+        <location filename="../../packstation/ui/packing_view.py" line="282"/>
         <source>Units per drag: all</source>
         <translation>Единиц за перетаскивание: все</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="275"/>
+        <location filename="../../packstation/ui/packing_view.py" line="283"/>
         <source>Units per drag: </source>
         <translation>Единиц за перетаскивание: </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="281"/>
+        <location filename="../../packstation/ui/packing_view.py" line="289"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="290"/>
+        <location filename="../../packstation/ui/packing_view.py" line="298"/>
         <source>Boxes</source>
         <translation>Коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="322"/>
+        <location filename="../../packstation/ui/packing_view.py" line="330"/>
         <source>New box</source>
         <translation>Новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="323"/>
+        <location filename="../../packstation/ui/packing_view.py" line="331"/>
         <source>Close box</source>
         <translation>Закрыть коробку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="324"/>
+        <location filename="../../packstation/ui/packing_view.py" line="332"/>
         <source>Split…</source>
         <translation>Разделить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="325"/>
+        <location filename="../../packstation/ui/packing_view.py" line="333"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="327"/>
+        <location filename="../../packstation/ui/packing_view.py" line="335"/>
         <source>Shorten…</source>
         <translation>Сократить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="328"/>
+        <location filename="../../packstation/ui/packing_view.py" line="336"/>
         <source>Cancel order…</source>
         <translation>Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="329"/>
+        <location filename="../../packstation/ui/packing_view.py" line="337"/>
         <source>Reprint labels</source>
         <translation>Перепечатать ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="330"/>
+        <location filename="../../packstation/ui/packing_view.py" line="338"/>
         <source>Check codes</source>
         <translation>Проверить коды</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="331"/>
+        <location filename="../../packstation/ui/packing_view.py" line="339"/>
         <source>Edit again</source>
         <translation>Вернуться к сборке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="332"/>
+        <location filename="../../packstation/ui/packing_view.py" line="340"/>
         <source>Submit</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="340"/>
+        <location filename="../../packstation/ui/packing_view.py" line="348"/>
         <source>STOP — put the items back</source>
         <translation>СТОП — верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="346"/>
+        <location filename="../../packstation/ui/packing_view.py" line="354"/>
         <source>Back to orders</source>
         <translation>К списку заказов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="406"/>
+        <location filename="../../packstation/ui/packing_view.py" line="414"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="411"/>
+        <location filename="../../packstation/ui/packing_view.py" line="419"/>
         <source>Business buyer: codes mandatory</source>
         <translation>Покупатель — юрлицо: коды обязательны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="413"/>
+        <location filename="../../packstation/ui/packing_view.py" line="421"/>
         <source>Private buyer</source>
         <translation>Покупатель — физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="420"/>
+        <location filename="../../packstation/ui/packing_view.py" line="428"/>
         <source>Submitting in %1 s — scan CANCEL to stop</source>
         <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="423"/>
+        <location filename="../../packstation/ui/packing_view.py" line="431"/>
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="426"/>
+        <location filename="../../packstation/ui/packing_view.py" line="434"/>
         <source>Packing: %1 of %2 units in boxes</source>
         <translation>Сборка: в коробках %1 из %2 единиц</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="428"/>
+        <location filename="../../packstation/ui/packing_view.py" line="436"/>
         <source>Sending the boxes to the Market and printing labels…</source>
         <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="429"/>
+        <location filename="../../packstation/ui/packing_view.py" line="437"/>
         <source>The Market is checking the marking codes…</source>
         <translation>Маркет проверяет коды маркировки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="430"/>
+        <location filename="../../packstation/ui/packing_view.py" line="438"/>
         <source>Ready to ship: hand the parcels to the courier</source>
         <translation>Готов к отгрузке: передайте посылки курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="431"/>
+        <location filename="../../packstation/ui/packing_view.py" line="439"/>
         <source>Done: the order is ready to ship</source>
         <translation>Готово: заказ готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="432"/>
+        <location filename="../../packstation/ui/packing_view.py" line="440"/>
         <source>The order is cancelled: put the items back</source>
         <translation>Заказ отменён: верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="433"/>
+        <location filename="../../packstation/ui/packing_view.py" line="441"/>
         <source>Packing stopped: the order changed</source>
         <translation>Сборка остановлена: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="442"/>
+        <location filename="../../packstation/ui/packing_view.py" line="450"/>
         <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
         <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="447"/>
+        <location filename="../../packstation/ui/packing_view.py" line="455"/>
         <source>Labels not printed:</source>
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="454"/>
+        <location filename="../../packstation/ui/packing_view.py" line="462"/>
         <source>Ship by %1</source>
         <translation>Отгрузить до %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="457"/>
+        <location filename="../../packstation/ui/packing_view.py" line="465"/>
         <source>Deadline in %1</source>
         <translation>До срока %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="505"/>
+        <location filename="../../packstation/ui/packing_view.py" line="514"/>
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="506"/>
+        <location filename="../../packstation/ui/packing_view.py" line="515"/>
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="507"/>
+        <location filename="../../packstation/ui/packing_view.py" line="516"/>
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>
@@ -1205,7 +1223,7 @@
 <context>
     <name>Shell</name>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="399"/>
+        <location filename="../../packstation/app.py" line="400"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1214,7 +1232,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="403"/>
+        <location filename="../../packstation/app.py" line="404"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -1223,12 +1241,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="430"/>
+        <location filename="../../packstation/app.py" line="429"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="459"/>
+        <location filename="../../packstation/app.py" line="458"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -1237,12 +1255,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="509"/>
+        <location filename="../../packstation/app.py" line="508"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="512"/>
+        <location filename="../../packstation/app.py" line="511"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
@@ -1250,32 +1268,32 @@
 <context>
     <name>ShortenDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="62"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="63"/>
         <source>Shorten order %1</source>
         <translation>Сокращение заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="71"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="72"/>
         <source>of %1</source>
         <translation>из %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="76"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="77"/>
         <source>Set how many units of each item stay in the order (0 removes the item).</source>
         <translation>Укажите, сколько единиц каждого товара остаётся в заказе (0 — убрать товар).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="82"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="83"/>
         <source>I understand: removed items cannot be added back</source>
         <translation>Понимаю: убранные товары вернуть нельзя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="85"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="86"/>
         <source>Shorten</source>
         <translation>Сократить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_dialogs.py" line="110"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="111"/>
         <source>The Market will accept this: %n unit(s) removed.</source>
         <translation>
             <numerusform>Маркет это примет: будет убрана %n единица.</numerusform>
@@ -1287,22 +1305,22 @@
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="151"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="152"/>
         <source>Split into part boxes</source>
         <translation>Разделить на части</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="159"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="160"/>
         <source>Boxes per unit</source>
         <translation>Коробок на единицу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="160"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="161"/>
         <source>Units to split</source>
         <translation>Сколько единиц разделить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="161"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="162"/>
         <source>Each unit&apos;s marking codes go into every one of its part boxes.</source>
         <translation>Коды маркировки единицы попадут в каждую из её коробок.</translation>
     </message>
