@@ -8,13 +8,18 @@ wait for real seconds.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 
 import httpx
+from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
+from packstation.app import MarketConnection, Shell, prepare
+from packstation.cli import build_parser
 from packstation.domain.order import Order
 from packstation.market.client import MarketClient
 from packstation.market.gateway import MarketGateway
@@ -22,6 +27,8 @@ from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.sandbox.model import Order as SandboxOrder
 from packstation.sandbox.state import Sandbox
 from packstation.services.packing_session import PackingSession, SessionDeps
+from packstation.services.ports import MarketPort
+from packstation.settings import SETTINGS_FILE, AppSettings, save_settings
 from packstation.ui.packing_view import PackingView
 from packstation.ui.sounds import Sounds
 from packstation.ui.tasks import TaskRunner
@@ -105,3 +112,27 @@ async def open_desk(
     view.resize(1100, 700)
     view.show()
     return Desk(sandbox, client, gateway, order, session, view, tasks, sounds, journal, errors, crashes)
+
+
+def shell_over(
+    qtbot: QtBot, data_dir: Path, market: MarketPort, *, settings: AppSettings | None = None,
+    closers: tuple[MarketClient, ...] = (),
+) -> Shell:
+    """The real shell (English UI) over `market`, with `settings` saved in `data_dir` first;
+    shutting it down closes the `closers` clients."""
+    if settings is not None:
+        save_settings(settings, data_dir / SETTINGS_FILE)
+    args: argparse.Namespace = build_parser().parse_args(["--data-dir", str(data_dir), "--lang", "en"])
+    connection = MarketConnection(market, [client.aclose for client in closers], expect_express=True)
+    shell = Shell(prepare(args), connection)
+    qtbot.addWidget(shell.window)
+    return shell
+
+
+def sandbox_shell(
+    qtbot: QtBot, data_dir: Path, app: Starlette, settings: AppSettings | None = None
+) -> tuple[Shell, MarketClient]:
+    """The real shell over the in-process sandbox, through the real client and gateway."""
+    client = MarketClient("demo", "http://sandbox.invalid", transport=httpx.ASGITransport(app=app))
+    gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
+    return shell_over(qtbot, data_dir, gateway, settings=settings, closers=(client,)), client

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,30 +14,16 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
-from packstation.app import MarketConnection, Shell, prepare
-from packstation.cli import build_parser
 from packstation.domain.order import Order
 from packstation.domain.scan import ScanResult
 from packstation.logs import shutdown_logging
-from packstation.market.client import MarketClient
-from packstation.market.gateway import MarketGateway
-from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.services.packing_session import PackingSession, Phase
 from packstation.ui.i18n import Translations
 from packstation.ui.packing_view import PackingDesk, PackingView
 from packstation.ui.tasks import TaskRunner
-from tests.ui.packing_support import open_desk
+from tests.ui.packing_support import open_desk, sandbox_shell
 
 pytestmark = [pytest.mark.asyncio]
-
-
-def _shell(qtbot: QtBot, tmp_path: Path, app: Starlette) -> tuple[Shell, MarketClient]:
-    args: argparse.Namespace = build_parser().parse_args(["--data-dir", str(tmp_path), "--lang", "en"])
-    client = MarketClient("demo", "http://sandbox.invalid", transport=httpx.ASGITransport(app=app))
-    gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
-    shell = Shell(prepare(args), MarketConnection(gateway, [client.aclose], expect_express=True))
-    qtbot.addWidget(shell.window)
-    return shell, client
 
 
 async def test_open_by_activation_pack_by_scanner_and_follow_the_queue(
@@ -47,7 +32,7 @@ async def test_open_by_activation_pack_by_scanner_and_follow_the_queue(
     sandbox = sandbox_app.state.sandbox
     first = sandbox.add_order((("MUG-300", 2),))
     second = sandbox.add_order((("BOOK-WP", 1),))
-    shell, _client = _shell(qtbot, tmp_path, sandbox_app)
+    shell, _client = sandbox_shell(qtbot, tmp_path, sandbox_app)
     try:
         shell.window.show()
         await shell.load_orders()
@@ -104,7 +89,7 @@ async def test_open_by_activation_pack_by_scanner_and_follow_the_queue(
 async def test_unknown_order_gives_a_message_not_a_crash(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
-    shell, _client = _shell(qtbot, tmp_path, sandbox_app)
+    shell, _client = sandbox_shell(qtbot, tmp_path, sandbox_app)
     try:
         await shell.load_orders()
         shell.window.order_activated.emit(12345)
@@ -158,7 +143,7 @@ def _png() -> bytes:
 async def test_product_pictures_are_fetched_cached_and_shown(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
-    shell, _client = _shell(qtbot, tmp_path, sandbox_app)
+    shell, _client = sandbox_shell(qtbot, tmp_path, sandbox_app)
     try:
         png = _png()
         with respx.mock(assert_all_called=False) as router:
@@ -254,7 +239,7 @@ async def test_next_order_inside_a_packing_view_goes_back_to_the_list(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
-    shell, _client = _shell(qtbot, tmp_path, sandbox_app)
+    shell, _client = sandbox_shell(qtbot, tmp_path, sandbox_app)
     try:
         shell.window.show()
         await shell.load_orders()

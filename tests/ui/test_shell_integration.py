@@ -3,22 +3,19 @@ queue and box-label reprints, order history, the serial scanner and auto-submit.
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import contextlib
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import httpx
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
-from packstation.app import COMPACT_EVERY_MS, MarketConnection, Shell, prepare
-from packstation.cli import build_parser
+from packstation.app import COMPACT_EVERY_MS, Shell
 from packstation.devices.config import ScannerSettings
 from packstation.devices.serial_reader import SerialScanner
 from packstation.domain.errors import PackstationError
@@ -26,37 +23,18 @@ from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP
 from packstation.logs import shutdown_logging
 from packstation.market.client import MarketClient
 from packstation.market.errors import ConnectionFailedError
-from packstation.market.gateway import MarketGateway
-from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.services.label_job import JobKind
 from packstation.services.outbox_replay import KIND_STATUS, ReplayReport, status_payload
 from packstation.services.packing_session import Phase
-from packstation.services.ports import MarketPort
-from packstation.settings import SETTINGS_FILE, AppSettings, save_settings
+from packstation.settings import AppSettings
 from packstation.storage.local_store import open_local_store
 from packstation.ui.order_list_model import IN_PROGRESS_ROLE, Column
 from packstation.ui.packing_view import PackingView
 from tests.services.fakes import FakeMarket, make_order
+from tests.ui.packing_support import sandbox_shell, shell_over
 
 pytestmark = [pytest.mark.asyncio]
 RTS = status_payload(PROCESSING, READY_TO_SHIP)
-
-
-def _shell(qtbot: QtBot, data_dir: Path, market: MarketPort, *, settings: AppSettings | None = None) -> Shell:
-    if settings is not None:
-        save_settings(settings, data_dir / SETTINGS_FILE)
-    args: argparse.Namespace = build_parser().parse_args(["--data-dir", str(data_dir), "--lang", "en"])
-    shell = Shell(prepare(args), MarketConnection(market, [], expect_express=True))
-    qtbot.addWidget(shell.window)
-    return shell
-
-
-def _sandbox_shell(
-    qtbot: QtBot, data_dir: Path, app: Starlette, settings: AppSettings | None = None
-) -> tuple[Shell, MarketClient]:
-    client = MarketClient("demo", "http://sandbox.invalid", transport=httpx.ASGITransport(app=app))
-    gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
-    return _shell(qtbot, data_dir, gateway, settings=settings), client
 
 
 async def _until(condition: Callable[[], bool], what: str) -> None:
@@ -100,7 +78,7 @@ async def test_intents_left_by_a_previous_run_are_replayed_at_start_and_reported
     previous.outbox.add_intent(1, KIND_STATUS, RTS)  # the app died before the Market confirmed
     previous.outbox.add_intent(2, KIND_STATUS, RTS)  # ... and this order was cancelled meanwhile
     previous.close()
-    shell = _shell(qtbot, tmp_path, market)
+    shell = shell_over(qtbot, tmp_path, market)
     assert shell.packing.store is None  # nothing opened before the window is shown
     main = asyncio.ensure_future(shell.main())
     try:
@@ -127,7 +105,7 @@ async def test_a_reconnect_replays_what_stayed_pending(qtbot: QtBot, tmp_path: P
     previous.outbox.add_intent(1, KIND_STATUS, RTS)
     previous.close()
     market.fail_next("get_order", ConnectionFailedError())  # offline at start
-    shell = _shell(qtbot, tmp_path, market)
+    shell = shell_over(qtbot, tmp_path, market)
     main = asyncio.ensure_future(shell.main())
     try:
         await _until(lambda: shell.queue.running, "the refresh loop")
@@ -148,7 +126,7 @@ async def test_a_reconnect_replays_what_stayed_pending(qtbot: QtBot, tmp_path: P
 
 
 async def test_a_broken_replay_report_reaches_the_message_bar(qtbot: QtBot, tmp_path: Path) -> None:
-    shell = _shell(qtbot, tmp_path, FakeMarket())
+    shell = shell_over(qtbot, tmp_path, FakeMarket())
     try:
         broken = PackstationError("Журнал не читается", "The journal is unreadable")
         shell.show_replay(ReplayReport(error=broken))
@@ -166,7 +144,7 @@ async def test_orders_in_progress_are_marked_and_reopen_where_the_packer_left(
     sandbox = sandbox_app.state.sandbox
     started = sandbox.add_order((("MUG-300", 2),))
     untouched = sandbox.add_order((("BOOK-WP", 1),))
-    shell, client = _sandbox_shell(qtbot, tmp_path, sandbox_app)
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
     try:
         shell.window.show()
         shell.start_local_store()
@@ -182,7 +160,7 @@ async def test_orders_in_progress_are_marked_and_reopen_where_the_packer_left(
 
     # The next start (a crash or a restart): the list says where work was left, and opening the
     # order restores it from the journal.
-    shell, client = _sandbox_shell(qtbot, tmp_path, sandbox_app)
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
     try:
         shell.window.show()
         shell.start_local_store()
@@ -218,7 +196,7 @@ def _old_finished_work(data_dir: Path, order_id: int) -> None:
 
 async def test_retention_runs_at_start_and_then_daily(qtbot: QtBot, tmp_path: Path) -> None:
     _old_finished_work(tmp_path, 7)
-    shell = _shell(qtbot, tmp_path, FakeMarket())
+    shell = shell_over(qtbot, tmp_path, FakeMarket())
     try:
         store = shell.start_local_store()
         assert store is not None
@@ -245,7 +223,7 @@ async def test_print_queue_dock_and_scanned_box_labels_reprint(
     sandbox = sandbox_app.state.sandbox
     packed = sandbox.add_order((("MUG-300", 1),))
     other = sandbox.add_order((("BOOK-WP", 1),))
-    shell, client = _sandbox_shell(qtbot, tmp_path, sandbox_app)
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
     try:
         shell.window.show()
         await shell.load_orders()
@@ -298,7 +276,7 @@ async def test_order_history_opens_from_the_list_and_the_packing_view(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
-    shell, client = _sandbox_shell(qtbot, tmp_path, sandbox_app)
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
     try:
         shell.window.show()
         await shell.load_orders()
@@ -337,7 +315,7 @@ async def test_a_configured_serial_scanner_feeds_the_scan_path_and_stops_at_shut
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
     settings = AppSettings(scanner=ScannerSettings(serial_port="/dev/packstation-no-such-port"))
-    shell, client = _sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
     try:
         await shell.load_orders()
         shell.packing.install(qapp)
@@ -359,7 +337,7 @@ async def test_a_configured_serial_scanner_feeds_the_scan_path_and_stops_at_shut
 async def test_without_a_serial_port_no_reader_starts(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
-    shell = _shell(qtbot, tmp_path, FakeMarket())
+    shell = shell_over(qtbot, tmp_path, FakeMarket())
     try:
         shell.packing.install(qapp)
         assert shell.packing.serial is None
@@ -374,7 +352,7 @@ async def test_auto_submit_setting_reaches_the_packing_session(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
-    shell, client = _sandbox_shell(qtbot, tmp_path, sandbox_app, AppSettings(auto_submit_s=30))
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, AppSettings(auto_submit_s=30))
     try:
         shell.window.show()
         await shell.load_orders()
@@ -391,7 +369,7 @@ async def test_auto_submit_setting_reaches_the_packing_session(
 async def test_saved_settings_switch_auto_submit_and_the_serial_scanner_without_a_restart(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    shell = _shell(qtbot, tmp_path, FakeMarket())
+    shell = shell_over(qtbot, tmp_path, FakeMarket())
     try:
         assert shell.packing.serial is None
         shell.window.settings_action.trigger()
