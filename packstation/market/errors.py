@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from packstation.domain.errors import PackstationError
+from packstation.domain.remote import RemoteError
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,17 +282,13 @@ _SERVER = _Text(
 )
 
 
-class MarketError(PackstationError):
-    """Root of every failure of a Market call.
+class MarketError(RemoteError):
+    """Root of every failure of a Market call (the `RemoteError` contract services read).
 
     Attributes:
-        status_code: the HTTP status, or None when no response arrived.
-        errors: the Market's `errors[]` entries, preserved as sent.
+        errors: the Market's `errors[]` entries, preserved as sent (`codes` holds their codes).
         operation: the spec's operationId of the failed call, when known.
-        retryable: whether resending the same request later may succeed.
     """
-
-    retryable = False
 
     def __init__(
         self,
@@ -304,9 +300,17 @@ class MarketError(PackstationError):
         status_code: int | None = None,
         errors: tuple[ApiErrorItem, ...] = (),
         operation: str = "",
+        retry_after: float | None = None,
     ) -> None:
-        super().__init__(ru, en, hint_ru=hint_ru, hint_en=hint_en)
-        self.status_code = status_code
+        super().__init__(
+            ru,
+            en,
+            hint_ru=hint_ru,
+            hint_en=hint_en,
+            status_code=status_code,
+            codes=tuple(item.code for item in errors),
+            retry_after=retry_after,
+        )
         self.errors = errors
         self.operation = operation
 
@@ -331,11 +335,6 @@ class MarketError(PackstationError):
             errors=errors,
             operation=operation,
         )
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        """The Market's error codes, in order."""
-        return tuple(item.code for item in self.errors)
 
     def __str__(self) -> str:
         parts = [self.en]
@@ -404,7 +403,6 @@ class RateLimitedError(MarketError):
     def __init__(
         self, retry_after: float | None = None, errors: tuple[ApiErrorItem, ...] = (), *, operation: str = ""
     ) -> None:
-        self.retry_after = retry_after
         if retry_after is None:
             when_ru, when_en = "позже", "later"
         else:
@@ -418,6 +416,7 @@ class RateLimitedError(MarketError):
             status_code=420,
             errors=errors,
             operation=operation,
+            retry_after=retry_after,
         )
 
 

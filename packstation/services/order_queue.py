@@ -43,6 +43,7 @@ from typing import TypeVar
 
 from packstation.domain.errors import PackstationError, ScanError
 from packstation.domain.order import PROCESSING, READY_TO_SHIP, STARTED, Order, Program
+from packstation.domain.remote import RemoteError
 from packstation.domain.scan import ScanKind, ScanResult
 from packstation.services.ports import Clock, MarketPort, OrderQuery
 
@@ -81,18 +82,17 @@ class ConnectionState(StrEnum):
 
 
 def connection_state_for(error: BaseException) -> ConnectionState:
-    """Classify a Market failure without knowing the adapter's error classes.
+    """Classify a failure of a Market call for the status bar.
 
-    Services may not import `packstation.market`, so the classification reads the attributes the
-    Market errors carry: HTTP 420 or a `retry_after` means rate limited; a retryable failure with
-    no HTTP status (timeout, no connection) or a 5xx means the Market is unreachable; anything else
-    (a refused request, a bad key) still proves the connection works.
+    A rate limit is RATE_LIMITED; no usable answer (timeout, no connection, a 5xx) is OFFLINE;
+    anything else (a refused request, a bad key, a failure that is not a remote answer) still
+    proves the connection works.
     """
-    status = getattr(error, "status_code", None)
-    if status == 420 or hasattr(error, "retry_after"):
-        return ConnectionState.RATE_LIMITED
-    if getattr(error, "retryable", False) and (status is None or (isinstance(status, int) and status >= 500)):
-        return ConnectionState.OFFLINE
+    if isinstance(error, RemoteError):
+        if error.rate_limited:
+            return ConnectionState.RATE_LIMITED
+        if error.unreachable:
+            return ConnectionState.OFFLINE
     return ConnectionState.ONLINE
 
 
@@ -473,8 +473,7 @@ class OrderQueue:
         self._last_error = error
         self._failures += 1
         state = connection_state_for(error)
-        retry_after = getattr(error, "retry_after", None)
-        self._retry_after = float(retry_after) if isinstance(retry_after, int | float) else None
+        self._retry_after = error.retry_after if isinstance(error, RemoteError) else None
         log.warning("order refresh failed (%s): %s", state.value, error)
         self._set_state(state)
 

@@ -43,6 +43,7 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
 from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP, SHOP_FAILED, STARTED, Order
+from packstation.domain.remote import Delivery, RemoteError, delivery_of, has_code
 from packstation.services.order_queue import ConnectionState
 from packstation.services.ports import AuditPort, Clock, Intent, MarketPort, OutboxPort
 
@@ -54,7 +55,6 @@ KIND_STATUS: Final = "status"
 KIND_CANCEL: Final = "cancel"
 KIND_VERIFY_EAC: Final = "verify_eac"
 
-_HOLD_STATUS_CODES: Final = frozenset({401, 403})  # fix the key, then the intents can go
 _WAIT_CODES: Final = frozenset({"CIS_VALIDATION_IN_PROGRESS_ERROR", "UIN_VALIDATION_IN_PROGRESS_ERROR"})
 # Statuses before the packing desk's work (LaaS drafts, unpaid orders): nothing has been packed yet.
 _BEFORE_PACKING: Final = frozenset({"RESERVED", "UNPAID", "PENDING", "PLACING"})
@@ -202,10 +202,11 @@ class _UtcClock:
         return datetime.now(UTC)
 
 
-class _StatusRefusedError(PackstationError):
+class _StatusRefusedError(RemoteError):
     """A bulk-style status answer with `ok=False`: a refusal inside HTTP 200."""
 
-    status_code = 400
+    def __init__(self, ru: str, en: str) -> None:
+        super().__init__(ru, en, status_code=400)
 
 
 class OutboxReplayer:
@@ -277,7 +278,7 @@ class OutboxReplayer:
                         continue
                     except _StopRunError as stop:
                         stopped = stop.error
-                        report.offline = getattr(stopped, "retryable", False) is True
+                        report.offline = isinstance(stopped, RemoteError) and stopped.retryable
                 done = {item.intent.id for item in report.items}
                 for intent in intents:
                     if intent.id not in done:
@@ -342,7 +343,7 @@ class OutboxReplayer:
         try:
             order = await self._market.get_order(order_id)
         except PackstationError as err:
-            if getattr(err, "status_code", None) != 404:
+            if not (isinstance(err, RemoteError) and err.status_code == 404):
                 raise _StopRunError(err) from err
             for intent in intents:
                 self._close(report, intent, _gone(order_id))
@@ -412,23 +413,14 @@ class OutboxReplayer:
 
 
 def _is_hold(err: PackstationError) -> bool:
-    """Whether to keep the intent pending and stop the run.
-
-    Retryable failures (network, rate limit, server) and a bad key (401/403) say "later"; so does
-    an error without an HTTP 4xx answer (e.g. an unreadable response), because the request may
-    have been applied. Only a 4xx refusal proves the Market will not take it.
-    """
-    if getattr(err, "retryable", False) is True:
-        return True
-    status_code = getattr(err, "status_code", None)
-    refused = isinstance(status_code, int) and 400 <= status_code < 500
-    return not refused or status_code in _HOLD_STATUS_CODES
+    """Whether to keep the intent pending and stop the run: the request may have been applied,
+    or may go later (`delivery_of`); only a refusal closes it."""
+    return delivery_of(err) is Delivery.UNKNOWN
 
 
 def _is_wait(err: PackstationError) -> bool:
     """The Market is still checking the order's codes: this order's intents wait, others go on."""
-    codes = getattr(err, "codes", ())
-    return isinstance(codes, tuple) and any(code in _WAIT_CODES for code in codes)
+    return has_code(err, _WAIT_CODES)
 
 
 def _target_status(intent: Intent) -> tuple[str, str | None] | None:

@@ -29,6 +29,7 @@ from packstation.domain.order import CANCELLED, READY_TO_SHIP, SHOP_FAILED, Orde
 from packstation.domain.packing import Packing, UnitRef
 from packstation.domain.packing_errors import PackingError, Reason
 from packstation.domain.packing_labels import PrintedLabels
+from packstation.domain.remote import Delivery, delivery_of
 from packstation.domain.verification import CodeCheck, EacResult, EacVerdict
 from packstation.services.packing_types import (
     STILL_CHECKING_CODES,
@@ -229,11 +230,11 @@ class SessionCore:
 
     async def _send(self, intent: int | None, call: Awaitable[Any]) -> Any:
         """Await a Market call; the outbox intent is closed unless the outcome is unknown
-        (a retryable failure: the replayer re-reads the order before resending)."""
+        (`delivery_of`: the replayer re-reads the order before resending)."""
         try:
             result = await call
         except PackstationError as error:
-            if not getattr(error, "retryable", False):
+            if delivery_of(error) is Delivery.REFUSED:
                 self._intent_done(intent, f"rejected: {error}")
             raise
         self._intent_done(intent, "sent")

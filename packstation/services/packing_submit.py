@@ -17,6 +17,7 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.layout import StoredBox
 from packstation.domain.order import PROCESSING, READY_TO_SHIP
 from packstation.domain.packing_errors import PackingError, Reason
+from packstation.domain.remote import RemoteError
 from packstation.domain.verification import CodeStatus
 from packstation.services.label_job import PrintJob
 from packstation.services.outbox_replay import (
@@ -79,7 +80,7 @@ class SubmitPipeline(CourierHandover):
             if self._phase in (Phase.SUBMITTING, Phase.VERIFYING):
                 self._phase = Phase.PACKING
             self._changed()
-            if getattr(error, "status_code", None) == 400:
+            if isinstance(error, RemoteError) and error.status_code == 400:
                 with contextlib.suppress(PackstationError):
                     await self.refresh_order()  # a cancelled order explains a refusal best
             raise

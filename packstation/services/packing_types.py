@@ -22,6 +22,7 @@ from packstation.domain.order import Order
 from packstation.domain.packing import LineProgress, Packing, UnitRef
 from packstation.domain.packing_errors import PackingError
 from packstation.domain.packing_labels import PrintedLabels
+from packstation.domain.remote import RemoteError, has_code
 from packstation.domain.scan import Command, ScanResult
 from packstation.domain.verification import CodeStatus, EacResult
 from packstation.services.code_guard import CodeGuard
@@ -73,8 +74,9 @@ class OrderLabelPrinter(Protocol):
     async def print_order_labels(self, order: Order, boxes: tuple[StoredBox, ...]) -> PrintJob: ...
 
 
-class CodesStillCheckingError(PackstationError):
-    """The Market refused a status change because it is still checking the order's codes."""
+class CodesStillCheckingError(RemoteError):
+    """The Market refused a status change (inside an HTTP 200 answer) because it is still
+    checking the order's codes; `codes` holds the error codes found in the refusal."""
 
     def __init__(self, detail: str = "") -> None:
         super().__init__(
@@ -82,20 +84,15 @@ class CodesStillCheckingError(PackstationError):
             "The Market is still checking the marking codes.",
             hint_ru="Подождите: статус будет установлен после проверки.",
             hint_en="Wait: the status is set once the check is over.",
+            codes=tuple(sorted(code for code in STILL_CHECKING_CODES if code in detail)),
         )
         self.detail = detail
 
-    @property
-    def codes(self) -> tuple[str, ...]:
-        """The Market's error codes found in the refusal."""
-        return tuple(sorted(code for code in STILL_CHECKING_CODES if code in self.detail))
-
 
 def codes_still_checking(error: BaseException) -> bool:
-    """Whether `error` is the Market saying "codes are still being checked" (its `codes`, as the
-    gateway's `BadRequestError` carries them, hold CIS/UIN_VALIDATION_IN_PROGRESS_ERROR)."""
-    codes = getattr(error, "codes", ())
-    return isinstance(codes, tuple) and any(code in STILL_CHECKING_CODES for code in codes)
+    """Whether `error` is the Market saying "codes are still being checked" (its `codes` hold
+    CIS/UIN_VALIDATION_IN_PROGRESS_ERROR)."""
+    return has_code(error, STILL_CHECKING_CODES)
 
 
 @dataclass

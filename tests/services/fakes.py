@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
 from packstation.domain.labels import LabelFormat, OrderLabels
 from packstation.domain.layout import LayoutPlan, StoredBox
@@ -29,22 +28,19 @@ from packstation.domain.order import (
     OrderLine,
     Program,
 )
+from packstation.domain.remote import RemoteError
 from packstation.domain.verification import CodeCheck, CodeStatus, EacResult, EacVerdict, StatusChange
 from packstation.services.ports import CodeUse, Intent, JournalEntry, OrderQuery
 
 
-class FakeRefusalError(PackstationError):
+class FakeRefusalError(RemoteError):
     """What the fake Market raises for a request the real one would answer with HTTP 400."""
 
     def __init__(self, code: str) -> None:
-        super().__init__(f"Маркет отказал: {code}", f"The Market refused: {code}")
+        super().__init__(
+            f"Маркет отказал: {code}", f"The Market refused: {code}", status_code=400, codes=(code,)
+        )
         self.code = code
-        self.status_code = 400
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        """The Market's error codes, as the gateway's `BadRequestError` carries them."""
-        return (self.code,)
 
 
 @dataclass

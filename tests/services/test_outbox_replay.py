@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
 from packstation.domain.order import (
@@ -20,6 +19,7 @@ from packstation.domain.order import (
     Order,
     OrderLine,
 )
+from packstation.domain.remote import RemoteError
 from packstation.market.errors import ApiErrorItem, BadRequestError, ConnectionFailedError, NotFoundError
 from packstation.services.outbox_replay import (
     KIND_BOX_LAYOUT,
@@ -284,12 +284,9 @@ async def test_order_gone_from_the_market(store: LocalStore) -> None:
 
 @pytest.mark.asyncio
 async def test_bad_key_holds_everything(store: LocalStore) -> None:
-    class KeyRefusedError(PackstationError):
-        status_code = 401
-
     market = _market(make_order(7))
     intent = store.outbox.add_intent(7, KIND_STATUS, RTS)
-    market.fail_next("set_status", KeyRefusedError("ключ", "key"))
+    market.fail_next("set_status", RemoteError("ключ", "key", status_code=401))
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {intent.id: ReplayOutcome.PENDING}
     assert store.outbox.pending_intents() == [intent]
