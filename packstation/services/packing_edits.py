@@ -12,10 +12,10 @@ from typing import Any
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
-from packstation.domain.packing import Packing, UnitRef
-from packstation.domain.packing_errors import PackingScanError, Reason
-from packstation.domain.packing_journal import encode_instance
-from packstation.domain.packing_shorten import check_shorten, shorten
+from packstation.domain.packing.errors import PackingScanError, Reason
+from packstation.domain.packing.journal import encode_instance
+from packstation.domain.packing.model import Packing, UnitRef
+from packstation.domain.packing.shorten import check_shorten, shorten
 from packstation.domain.scan import Command, ScanKind, ScanResult
 from packstation.services.packing_submit import SubmitPipeline
 from packstation.services.packing_types import Phase, ScanAction, ScanOutcome

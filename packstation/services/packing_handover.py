@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from packstation.domain.packing_errors import PackingError, Reason
+from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.verification import EacResult, EacVerdict
 from packstation.services.outbox_replay import KIND_VERIFY_EAC
 from packstation.services.packing_order_watch import OrderWatch

@@ -15,9 +15,9 @@ from typing import Any
 from packstation.domain.errors import PackstationError
 from packstation.domain.layout import StoredBox
 from packstation.domain.order import CANCELLED
-from packstation.domain.packing import Packing
-from packstation.domain.packing_journal import decode_instance
-from packstation.domain.packing_shorten import shorten
+from packstation.domain.packing.journal import decode_instance
+from packstation.domain.packing.model import Packing
+from packstation.domain.packing.shorten import shorten
 from packstation.domain.verification import EacResult, EacVerdict
 from packstation.services.packing_edits import PackingEdits
 from packstation.services.packing_types import Phase

@@ -63,7 +63,7 @@ Journal actions are JSON dicts with an `op` key: `open` (the order as opened), `
 from __future__ import annotations
 
 from packstation.domain.order import Order
-from packstation.domain.packing_journal import decode_order, encode_order
+from packstation.domain.packing.journal import decode_order, encode_order
 from packstation.services.packing_edits import PackingEdits
 from packstation.services.packing_replay import replay_action
 from packstation.services.packing_types import (

@@ -26,9 +26,9 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
 from packstation.domain.layout import LayoutPlan, StoredBox
 from packstation.domain.order import CANCELLED, READY_TO_SHIP, SHOP_FAILED, Order
-from packstation.domain.packing import Packing, UnitRef
-from packstation.domain.packing_errors import PackingError, Reason
-from packstation.domain.packing_labels import PrintedLabels
+from packstation.domain.packing.errors import PackingError, Reason
+from packstation.domain.packing.labels import PrintedLabels
+from packstation.domain.packing.model import Packing, UnitRef
 from packstation.domain.remote import Delivery, delivery_of
 from packstation.domain.verification import CodeCheck, EacResult, EacVerdict
 from packstation.services.packing_types import (

@@ -16,7 +16,7 @@ from collections.abc import Awaitable, Callable
 from packstation.domain.errors import PackstationError
 from packstation.domain.layout import StoredBox
 from packstation.domain.order import PROCESSING, READY_TO_SHIP
-from packstation.domain.packing_errors import PackingError, Reason
+from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.remote import RemoteError
 from packstation.domain.verification import CodeStatus
 from packstation.services.label_job import PrintJob

@@ -19,9 +19,9 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
 from packstation.domain.layout import StoredBox
 from packstation.domain.order import Order
-from packstation.domain.packing import LineProgress, Packing, UnitRef
-from packstation.domain.packing_errors import PackingError
-from packstation.domain.packing_labels import PrintedLabels
+from packstation.domain.packing.errors import PackingError
+from packstation.domain.packing.labels import PrintedLabels
+from packstation.domain.packing.model import LineProgress, Packing, UnitRef
 from packstation.domain.remote import RemoteError, has_code
 from packstation.domain.scan import Command, ScanResult
 from packstation.domain.verification import CodeStatus, EacResult

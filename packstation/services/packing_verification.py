@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
-from packstation.domain.packing import UnitRef
-from packstation.domain.packing_codes import verified_kinds
-from packstation.domain.packing_errors import PackingError, Reason
+from packstation.domain.packing.codes import verified_kinds
+from packstation.domain.packing.errors import PackingError, Reason
+from packstation.domain.packing.model import UnitRef
 from packstation.domain.verification import CodeStatus
 from packstation.services.packing_session_core import SessionCore, check_matches, not_editable
 from packstation.services.packing_types import Phase, PollBackoff

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from packstation.domain.errors import PackstationError
 from packstation.domain.identifiers import normalize_country_code
 from packstation.domain.order import Order, OrderLine
-from packstation.domain.packing import MAX_PARTS
+from packstation.domain.packing.model import MAX_PARTS
 from packstation.domain.verification import EacResult, EacVerdict
 
 ShortenCheck = Callable[[Mapping[int, int]], dict[int, int]]

@@ -40,8 +40,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.order import OrderLine, RequiredCode
-from packstation.domain.packing import Box, BoxKind, UnitRef
-from packstation.domain.packing_errors import box_no
+from packstation.domain.packing.errors import box_no
+from packstation.domain.packing.model import Box, BoxKind, UnitRef
 from packstation.domain.verification import CodeStatus
 from packstation.services.packing_session import CodeBadge, PackingSession, SessionSnapshot
 

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from packstation.domain.classify import classify_scan
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import BuyerType, Order, Program
-from packstation.domain.packing_errors import Reason, box_no
+from packstation.domain.packing.errors import Reason, box_no
 from packstation.domain.scan import Command, ScanResult
 from packstation.domain.verification import EacVerdict
 from packstation.services.packing_session import (

@@ -9,8 +9,8 @@ import pytest
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
 from packstation.domain.order import BuyerType, OrderLine, RequiredCode
-from packstation.domain.packing import BoxKind, Packing, UnitRef
-from packstation.domain.packing_errors import PackingError, PackingScanError, Reason
+from packstation.domain.packing.errors import PackingError, PackingScanError, Reason
+from packstation.domain.packing.model import BoxKind, Packing, UnitRef
 from tests.services.fakes import make_order
 
 MUG = "4601234567893"

@@ -7,8 +7,8 @@ import pytest
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, StoredBox
 from packstation.domain.order import BuyerType, OrderLine, Program, RequiredCode
-from packstation.domain.packing_codes import accepted_kinds, mandatory_kinds, verified_kinds
-from packstation.domain.packing_labels import PrintedLabels
+from packstation.domain.packing.codes import accepted_kinds, mandatory_kinds, verified_kinds
+from packstation.domain.packing.labels import PrintedLabels
 from tests.services.fakes import make_order
 
 R = RequiredCode

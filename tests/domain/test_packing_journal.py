@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.order import BuyerType, Order, OrderLine, Program, RequiredCode
-from packstation.domain.packing_journal import decode_instance, decode_order, encode_instance, encode_order
+from packstation.domain.packing.journal import decode_instance, decode_order, encode_instance, encode_order
 
 
 def test_an_order_with_every_field_round_trips_through_json() -> None:

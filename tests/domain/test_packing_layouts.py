@@ -7,7 +7,7 @@ from typing import Any
 
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.order import OrderLine, RequiredCode
-from packstation.domain.packing import Packing
+from packstation.domain.packing.model import Packing
 from packstation.market import layout_to_wire
 from tests.services.fakes import make_order
 

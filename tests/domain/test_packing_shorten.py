@@ -9,9 +9,9 @@ import pytest
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan
 from packstation.domain.order import OrderLine, RequiredCode
-from packstation.domain.packing import Packing, UnitRef
-from packstation.domain.packing_errors import PackingError, Reason
-from packstation.domain.packing_shorten import check_shorten, shorten
+from packstation.domain.packing.errors import PackingError, Reason
+from packstation.domain.packing.model import Packing, UnitRef
+from packstation.domain.packing.shorten import check_shorten, shorten
 from tests.services.fakes import make_order
 
 CIS = frozenset({RequiredCode.CIS})

@@ -27,9 +27,9 @@ from packstation.domain.order import (
     Program,
     RequiredCode,
 )
-from packstation.domain.packing import UnitRef
-from packstation.domain.packing_codes import mandatory_kinds
-from packstation.domain.packing_errors import PackingError, PackingScanError, Reason
+from packstation.domain.packing.codes import mandatory_kinds
+from packstation.domain.packing.errors import PackingError, PackingScanError, Reason
+from packstation.domain.packing.model import UnitRef
 from packstation.domain.scan import Command, ScanKind, ScanResult
 from packstation.domain.verification import CodeCheck, CodeStatus, EacVerdict
 from packstation.market import layout_to_wire

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from packstation.domain.classify import classify_scan
-from packstation.domain.packing import Packing
+from packstation.domain.packing.model import Packing
 from packstation.market.client import MarketClient
 from packstation.market.gateway import MarketGateway
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID

@@ -22,8 +22,8 @@ from packstation.domain.gtin import gtin_in
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
 from packstation.domain.order import Order, OrderLine
-from packstation.domain.packing_codes import accepted_kinds, kind_name, mandatory_kinds, ordered
-from packstation.domain.packing_errors import PackingError, PackingScanError, Reason, box_no
+from packstation.domain.packing.codes import accepted_kinds, kind_name, mandatory_kinds, ordered
+from packstation.domain.packing.errors import PackingError, PackingScanError, Reason, box_no
 
 MAX_PARTS = 99  # a sanity bound for `split`; real items travel in 2-5 parcels
 

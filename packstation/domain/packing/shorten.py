@@ -14,8 +14,8 @@ from dataclasses import replace
 from decimal import Decimal
 
 from packstation.domain.order import Order, OrderLine
-from packstation.domain.packing import Box, Packing, UnitRef
-from packstation.domain.packing_errors import PackingError, Reason
+from packstation.domain.packing.errors import PackingError, Reason
+from packstation.domain.packing.model import Box, Packing, UnitRef
 
 PRICE_SHARE_LIMIT = Decimal("0.99")
 
