@@ -22,7 +22,7 @@ from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan
 from packstation.domain.order import Order, OrderLine, Program
 from packstation.services.outbox_replay import layout_to_payload
-from packstation.services.packing_session import PackingSession, SessionDeps
+from packstation.services.packing import PackingSession, SessionDeps
 from packstation.storage.database import DB_FILE_NAME
 from packstation.storage.local_store import open_local_store
 

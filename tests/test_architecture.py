@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -51,3 +52,56 @@ def test_every_subpackage_explains_itself() -> None:
         doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert doc, f"{init} has no docstring"
         assert len(doc) > 80, f"{init} needs a paragraph saying what lives there"
+
+
+def _class_bases() -> dict[str, list[str]]:
+    """Every class of the package by qualified name, with its bases qualified where they resolve
+    (a base defined or imported in the same module); other bases keep their written name."""
+    classes: dict[str, list[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        rel = path.relative_to(PACKAGE.parent).with_suffix("")
+        parts = rel.parts[:-1] if rel.name == "__init__" else rel.parts
+        module = ".".join(parts)
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        names: dict[str, str] = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names.update(
+                    {alias.asname or alias.name: f"{node.module}.{alias.name}" for alias in node.names}
+                )
+            elif isinstance(node, ast.ClassDef):
+                names[node.name] = f"{module}.{node.name}"
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                bases = [names.get(ast.unparse(base), ast.unparse(base)) for base in node.bases]
+                classes[f"{module}.{node.name}"] = bases
+    return classes
+
+
+def _exempt_root(base: str) -> bool:
+    """Exception hierarchies and Qt/pydantic bases may be as deep as they need."""
+    name = base.rsplit(".", 1)[-1]
+    return (
+        name.endswith(("Error", "Exception", "Warning"))
+        or base.startswith(("PySide6", "shiboken6", "pydantic"))
+        or name == "BaseModel"
+    )
+
+
+def test_no_class_inherits_more_than_one_level_from_the_package() -> None:
+    classes = _class_bases()
+
+    @functools.cache
+    def depth(name: str) -> tuple[int, bool]:
+        """(levels of package classes above `name`, whether its hierarchy is exempt)."""
+        levels, exempt = 0, False
+        for base in classes[name]:
+            if base in classes:
+                above, above_exempt = depth(base)
+                levels, exempt = max(levels, above + 1), exempt or above_exempt
+            else:
+                exempt = exempt or _exempt_root(base)
+        return levels, exempt
+
+    deep = sorted(name for name in classes if depth(name)[0] > 1 and not depth(name)[1])
+    assert deep == [], "compose instead of stacking packstation classes"

@@ -43,7 +43,7 @@ from packstation.domain.order import OrderLine, RequiredCode
 from packstation.domain.packing.errors import box_no
 from packstation.domain.packing.model import Box, BoxKind, UnitRef
 from packstation.domain.verification import CodeStatus
-from packstation.services.packing_session import CodeBadge, PackingSession, SessionSnapshot
+from packstation.services.packing import CodeBadge, PackingSession, SessionSnapshot
 
 MIME_UNITS = "application/x-packstation-units"
 

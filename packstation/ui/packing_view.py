@@ -44,7 +44,7 @@ from packstation.domain.order import BuyerType, Order, Program
 from packstation.domain.packing.errors import Reason, box_no
 from packstation.domain.scan import Command, ScanResult
 from packstation.domain.verification import EacVerdict
-from packstation.services.packing_session import (
+from packstation.services.packing import (
     PackingSession,
     Phase,
     ScanAction,

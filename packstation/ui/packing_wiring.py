@@ -22,7 +22,7 @@ from packstation.printing.factory import make_printer, virtual_folder
 from packstation.printing.label_render import render_labels
 from packstation.services.label_job import LabelJob
 from packstation.services.order_queue import OrderQueue
-from packstation.services.packing_types import CheckBudget
+from packstation.services.packing.values import CheckBudget
 from packstation.services.ports import MarketPort
 from packstation.settings import AppSettings
 from packstation.ui.packing_view import PackingDesk, PackingPages, TaskRunnerLike
@@ -32,7 +32,7 @@ from packstation.ui.sounds import Sounds
 # What only packing an order needs (the session with its code checks, whose GS1 parser takes
 # ~0.07 s to import, and the SQLite store) is imported on the first packed order, not at start-up.
 if TYPE_CHECKING:
-    from packstation.services.packing_session import PackingSession
+    from packstation.services.packing import PackingSession
     from packstation.storage.local_store import LocalStore
 
 _log = logging.getLogger("packstation.ui")
@@ -183,7 +183,7 @@ class PackingWiring(QObject):
             StorageError: the local store cannot be opened (the desk shows it).
         """
         from packstation.services.code_guard import CodeGuard
-        from packstation.services.packing_session import PackingSession, SessionDeps
+        from packstation.services.packing import PackingSession, SessionDeps
 
         store = self.open_store()
         deps = SessionDeps(

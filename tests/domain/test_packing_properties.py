@@ -13,7 +13,7 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.order import OrderLine, RequiredCode
 from packstation.domain.packing.model import BoxKind, Packing
-from packstation.services.packing_session import PackingSession, SessionDeps
+from packstation.services.packing import PackingSession, SessionDeps
 from tests.services.fakes import FakeClock, FakeJournal, FakeMarket, make_order
 
 LINES = (

@@ -40,7 +40,7 @@ from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.services.code_guard import CodeGuard
 from packstation.services.label_job import LabelJob
 from packstation.services.order_queue import OrderQueue
-from packstation.services.packing_session import (
+from packstation.services.packing import (
     POLL_DELAYS,
     CheckBudget,
     PackingSession,
@@ -123,8 +123,7 @@ def desk(order: Order, *, guard: bool = True, **settings: Any) -> Desk:
         labels=labels,
         guard=CodeGuard(registry) if guard else None,
         outbox=outbox,
-        sleep=sleep,
-        **settings,
+        **{"sleep": sleep, **settings},
     )
     session = PackingSession.start(order, deps)
     d = Desk(market, journal, clock, registry, printer, outbox, sleep, deps, session)
@@ -465,16 +464,15 @@ async def test_another_refusal_of_ready_to_ship_still_returns_to_packing() -> No
 
 @pytest.mark.asyncio
 async def test_a_cancellation_while_waiting_for_the_code_check_stops_the_submit() -> None:
-    d = desk(make_order(1, mug(1)))
+    async def buyer_cancels(seconds: float) -> None:
+        s.order_changed(replace(d.market.orders[1], status=CANCELLED, substatus="USER_CHANGED_MIND"))
+
+    d = desk(make_order(1, mug(1)), sleep=buyer_cancels)
     s = d.session
     s.put(11)
     s.attach_code(Instance(InstanceKind.CIS, CIS_A))
     d.market.check_answers[1] = [(CodeCheck(11, InstanceKind.CIS, CIS_A, CodeStatus.IN_PROGRESS),)]
 
-    async def buyer_cancels(seconds: float) -> None:
-        s.order_changed(replace(d.market.orders[1], status=CANCELLED, substatus="USER_CHANGED_MIND"))
-
-    d.deps.sleep = buyer_cancels
     await s.submit()
     assert s.phase is Phase.INTERRUPTED
     assert d.market.count("code_checks") == 1

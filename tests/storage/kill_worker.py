@@ -25,7 +25,7 @@ from packstation.market.client import MarketClient
 from packstation.market.gateway import MarketGateway
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.services.code_guard import CodeGuard
-from packstation.services.packing_session import PackingSession, SessionDeps
+from packstation.services.packing import PackingSession, SessionDeps
 from packstation.services.ports import MarketPort
 from packstation.storage.local_store import LocalStore, open_local_store
 

@@ -36,7 +36,7 @@ from packstation.market.client import MarketClient
 from packstation.market.gateway import MarketGateway
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.services.code_guard import code_key
-from packstation.services.packing_session import PackingSession
+from packstation.services.packing import PackingSession
 from packstation.storage.local_store import open_local_store
 from tests.fixtures.sandbox import SandboxServer
 from tests.services.fakes import FakeMarket

@@ -20,7 +20,7 @@ from packstation.market.client import MarketClient
 from packstation.market.gateway import MarketGateway
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.services.outbox_replay import OutboxReplayer, ReplayOutcome, ReplayReport
-from packstation.services.packing_session import PackingSession, Phase
+from packstation.services.packing import PackingSession, Phase
 from packstation.storage.local_store import open_local_store
 from tests.fixtures.sandbox import SandboxServer
 from tests.storage.kill_harness import WorkerArgs, go, kill_after, kill_seed, spawn

@@ -32,7 +32,7 @@ from packstation.market.gateway import MarketGateway
 from packstation.market.transport import RetryPolicy
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.services.outbox_replay import KIND_BOX_LAYOUT, KIND_STATUS, OutboxReplayer, ReplayOutcome
-from packstation.services.packing_session import PackingSession, Phase, SessionDeps
+from packstation.services.packing import PackingSession, Phase, SessionDeps
 from packstation.storage.local_store import LocalStore, open_local_store
 from tests.fixtures.sandbox import serve_in_thread, stop_server
 from tests.storage.kill_worker import UtcClock

@@ -26,7 +26,7 @@ from packstation.market.gateway import MarketGateway
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.sandbox.model import Order as SandboxOrder
 from packstation.sandbox.state import Sandbox
-from packstation.services.packing_session import PackingSession, SessionDeps
+from packstation.services.packing import PackingSession, SessionDeps
 from packstation.services.ports import MarketPort
 from packstation.settings import SETTINGS_FILE, AppSettings, save_settings
 from packstation.ui.packing_view import PackingView

@@ -17,7 +17,7 @@ from starlette.applications import Starlette
 from packstation.domain.order import Order
 from packstation.domain.scan import ScanResult
 from packstation.logs import shutdown_logging
-from packstation.services.packing_session import PackingSession, Phase
+from packstation.services.packing import PackingSession, Phase
 from packstation.ui.i18n import Translations
 from packstation.ui.packing_view import PackingDesk, PackingView
 from packstation.ui.tasks import TaskRunner

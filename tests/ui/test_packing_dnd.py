@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, QSortFilterProxyModel, Qt
 from starlette.applications import Starlette
 
-from packstation.services.packing_session import Phase
+from packstation.services.packing import Phase
 from packstation.ui.packing_models import MIME_UNITS, NodeKind, Role, decode_drag
 from packstation.ui.sounds import Sound
 from tests.ui.packing_support import open_desk

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from starlette.applications import Starlette
 
-from packstation.services.packing_session import Phase
+from packstation.services.packing import Phase
 from packstation.ui.sounds import Sound
 from tests.ui.packing_support import open_desk
 

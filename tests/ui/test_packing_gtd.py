@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from starlette.applications import Starlette
 
-from packstation.services.packing_session import Phase
+from packstation.services.packing import Phase
 from packstation.ui.packing_dialogs import CountryDialog
 from tests.ui.packing_support import open_desk
 

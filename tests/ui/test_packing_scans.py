@@ -9,7 +9,7 @@ from starlette.applications import Starlette
 
 from packstation.sandbox.app import create_app
 from packstation.sandbox.config import SandboxConfig
-from packstation.services.packing_session import Phase
+from packstation.services.packing import Phase
 from packstation.ui.packing_models import Role
 from packstation.ui.sounds import Sound
 from tests.ui.packing_support import open_desk

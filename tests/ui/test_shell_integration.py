@@ -25,7 +25,7 @@ from packstation.market.client import MarketClient
 from packstation.market.errors import ConnectionFailedError
 from packstation.services.label_job import JobKind
 from packstation.services.outbox_replay import KIND_STATUS, ReplayReport, status_payload
-from packstation.services.packing_session import Phase
+from packstation.services.packing import Phase
 from packstation.settings import AppSettings
 from packstation.storage.local_store import open_local_store
 from packstation.ui.order_list_model import IN_PROGRESS_ROLE, Column

@@ -47,26 +47,17 @@ action changes nothing):
 - Scans: `scan()` returns a `ScanOutcome`; FORWARD means "for the UI" (another order's number,
   a box label, NEXT_ORDER, REPRINT, NEXT_PART_BOX, CANCEL without a countdown).
 
-The data types (`Phase`, `ScanOutcome`, `SessionSnapshot`, `SessionDeps`, `CheckBudget`, ...)
-live in `services.packing_types` and are re-exported here. The session is a stack of layers,
-one module each: `packing_session_core` (state, snapshot, journal/outbox/code-index plumbing),
-`packing_verification` (polling the code checks), `packing_order_watch` (the order changing
-underneath, cancelling), `packing_handover` (the Express courier's code), `packing_submit`
-(layout, labels, READY_TO_SHIP, auto-submit), `packing_edits` (edits and scans),
-`packing_replay` (journal actions replayed on restore) and this module (opening, restoring).
+Layout (one module each): `values` (the public data types), `state` (the `SessionState` value
+and its transitions), `actions` (what each journalled action means), `edit_log` (the owner of the
+state: journal, code index, replay), `sender` (the outbox around Market writes), `edits`, `scans`,
+`submit`, `verification`, `order_watch`, `handover`, `countdown` (the collaborators) and
+`session` (the `PackingSession` facade composing them). No collaborator inherits from another.
 
-Journal actions are JSON dicts with an `op` key: `open` (the order as opened), `put`, `move`,
-`unpack`, `new_box`, `close_box`, `split`, `scan_item`, `code`, `remove_code`, `undo`, `shorten`,
-`layout_sent`, `rejected`, `ready`, `eac`, `cancelled`, `interrupted`, `done`.
+Journal actions are JSON dicts with an `op` key; see `actions`.
 """
 
-from __future__ import annotations
-
-from packstation.domain.order import Order
-from packstation.domain.packing.journal import decode_order, encode_order
-from packstation.services.packing_edits import PackingEdits
-from packstation.services.packing_replay import replay_action
-from packstation.services.packing_types import (
+from packstation.services.packing.session import PackingSession
+from packstation.services.packing.values import (
     POLL_DELAYS,
     STILL_CHECKING_CODES,
     CheckBudget,
@@ -100,53 +91,3 @@ __all__ = [
     "SleepFn",
     "codes_still_checking",
 ]
-
-
-class PackingSession(PackingEdits):
-    """One order being packed (see the module docstring for the API)."""
-
-    @classmethod
-    def start(cls, order: Order, deps: SessionDeps) -> PackingSession:
-        """A new session; the journal starts with the order as opened."""
-        session = cls(order, deps)
-        deps.journal.append(order.id, {"op": "open", "order": encode_order(order)})
-        return session
-
-    @classmethod
-    def restore(cls, order_id: int, deps: SessionDeps) -> PackingSession | None:
-        """Rebuild a session from its journal (None when the order has no journal).
-
-        Raises:
-            StorageError: the journal cannot be read.
-        """
-        entries = deps.journal.entries(order_id)
-        # An order packed again after an interruption starts a new journal section with "open".
-        starts = [i for i, entry in enumerate(entries) if entry.action.get("op") == "open"]
-        if not starts:
-            return None
-        first = starts[-1]
-        session = cls(decode_order(entries[first].action["order"]), deps)
-        session._replaying = True
-        try:
-            for entry in entries[first + 1 :]:
-                replay_action(session, entry.action)
-        finally:
-            session._replaying = False
-        session._resync_registry()
-        session._changed()
-        return session
-
-    @classmethod
-    def open(cls, order: Order, deps: SessionDeps) -> PackingSession:
-        """Resume the order's journal if it has one (then compare with `order`), else start anew.
-
-        An order whose packing was interrupted (or cancelled here) and that awaits packing again
-        starts a fresh journal section.
-        """
-        session = cls.restore(order.id, deps)
-        if session is None or (
-            session.phase in (Phase.INTERRUPTED, Phase.CANCELLED) and order.awaiting_packing
-        ):
-            return cls.start(order, deps)
-        session.order_changed(order)
-        return session

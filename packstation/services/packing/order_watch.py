@@ -1,4 +1,4 @@
-"""The order underneath the packing: one layer of `PackingSession`.
+"""The order underneath the packing.
 
 A fresh copy of the order (from the order queue or `refresh_order()`) may interrupt the packing
 (the buyer cancelled, the items or the status changed), finish an Express order the courier
@@ -12,27 +12,40 @@ from dataclasses import replace
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP, SHOP_FAILED, STARTED, Order
 from packstation.services.outbox_replay import KIND_CANCEL
-from packstation.services.packing_session_core import line_counts, not_editable
-from packstation.services.packing_types import Phase
-from packstation.services.packing_verification import CodeVerification
+from packstation.services.packing.countdown import Countdown
+from packstation.services.packing.edit_log import EditLog
+from packstation.services.packing.sender import IntentSender
+from packstation.services.packing.state import line_counts, not_editable
+from packstation.services.packing.values import Phase
+from packstation.services.ports import MarketPort
 
 # Market substatuses that mean an Express order has left the desk.
 _GONE_SUBSTATUSES = frozenset({"SHIPPED", "COURIER_RECEIVED"})
 
 
-class OrderWatch(CodeVerification):
+class OrderWatcher:
     """Reacts to the order changing on the Market; cancels it from this desk."""
+
+    def __init__(
+        self, log: EditLog, *, market: MarketPort, sender: IntentSender, countdown: Countdown
+    ) -> None:
+        self._log = log
+        self._market = market
+        self._sender = sender
+        self._countdown = countdown
 
     async def refresh_order(self) -> Order:
         """Re-read the order from the Market and react to changes (see `order_changed`)."""
-        order = await self._market.get_order(self.order.id)
+        order = await self._market.get_order(self._log.order_id)
         self.order_changed(order)
         return order
 
     def order_changed(self, order: Order) -> None:
         """React to a fresh copy of the order: a cancellation or any change of status or items
         while packing interrupts (put the items back); an Express order leaving the desk is done."""
-        if order.id != self.order.id or self._phase in (Phase.CANCELLED, Phase.INTERRUPTED, Phase.DONE):
+        log = self._log
+        state = log.state
+        if order.id != state.order.id or state.phase in (Phase.CANCELLED, Phase.INTERRUPTED, Phase.DONE):
             return
         if order.is_cancelled:
             self._interrupt(
@@ -43,26 +56,23 @@ class OrderWatch(CodeVerification):
                 ),
             )
             return
-        if self._phase is Phase.READY:
+        if state.phase is Phase.READY:
             if order.substatus in _GONE_SUBSTATUSES:
-                self._record({"op": "done"})
-                self._phase = Phase.DONE
-                self._finish()
-            moved = replace(self.order, substatus=order.substatus, eac_type=order.eac_type)
-            self._packing = replace(self._packing, order=moved)
-            self._changed()
+                state = log.record({"op": "done"}, notify=False)
+                log.finish()
+            moved = replace(state.order, substatus=order.substatus, eac_type=order.eac_type)
+            log.update(packing=replace(state.packing, order=moved))
             return
-        if order.substatus == READY_TO_SHIP and self._phase is Phase.PACKING and self._labels is not None:
+        if order.substatus == READY_TO_SHIP and state.phase is Phase.PACKING and state.labels is not None:
             # Our own READY_TO_SHIP whose journal line was lost (a crash right after the call).
-            self._record({"op": "ready"})
-            self._mark_ready()
-            if not self.order.is_express:
-                self._finish()
-            self._changed()
+            state = log.record({"op": "ready"}, notify=False)
+            if not state.order.is_express:
+                log.finish()
+            log.notify()
             return
         status_moved = order.status != PROCESSING or order.substatus not in (STARTED, READY_TO_SHIP)
-        ready_elsewhere = order.substatus == READY_TO_SHIP and self._phase is Phase.PACKING
-        if status_moved or ready_elsewhere or line_counts(order) != self._market_lines:
+        ready_elsewhere = order.substatus == READY_TO_SHIP and state.phase is Phase.PACKING
+        if status_moved or ready_elsewhere or line_counts(order) != state.market_lines:
             self._interrupt(
                 order,
                 PackstationError(
@@ -75,28 +85,28 @@ class OrderWatch(CodeVerification):
             return
         # Nothing that stops the packer: take the Market's other news (a moved Express deadline,
         # notes, the courier's handover type) and keep our lines and status.
-        ours = self.order
+        ours = state.order
         fresh = replace(order, lines=ours.lines, status=ours.status, substatus=ours.substatus)
-        if fresh != self.order:
-            self._packing = replace(self._packing, order=fresh)
-            self._changed()
+        if fresh != ours:
+            log.update(packing=replace(state.packing, order=fresh))
 
     def _interrupt(self, order: Order, reason: PackstationError) -> None:
-        self._record({"op": "interrupted", "status": order.status, "substatus": order.substatus})
-        self._stop_countdown()
-        self._apply_interrupted(order.status, order.substatus, reason)
-        self._audit("packing_interrupted", f"{order.status}/{order.substatus}")
-        self._finish()
-        self._changed()
+        log = self._log
+        action = {"op": "interrupted", "status": order.status, "substatus": order.substatus}
+        self._countdown.stop()
+        log.record(action, log.state.interrupted(order.status, order.substatus, reason), notify=False)
+        log.audit("packing_interrupted", f"{order.status}/{order.substatus}")
+        log.finish()
+        log.notify()
 
     async def cancel_order(self) -> None:
         """Cancel the order (CANCELLED / SHOP_FAILED): the packer cannot fulfil it. Confirm first."""
-        if self._phase in (Phase.DONE, Phase.CANCELLED, Phase.INTERRUPTED, Phase.SUBMITTING):
-            raise not_editable(self._phase)
-        self._stop_countdown()
-        await self._change_status(KIND_CANCEL, {}, CANCELLED, SHOP_FAILED)
-        self._record({"op": "cancelled"})
-        self._apply_cancelled()
-        self._audit("order_cancelled", "SHOP_FAILED")
-        self._finish()
-        self._changed()
+        phase = self._log.state.phase
+        if phase in (Phase.DONE, Phase.CANCELLED, Phase.INTERRUPTED, Phase.SUBMITTING):
+            raise not_editable(phase)
+        self._countdown.stop()
+        await self._sender.change_status(KIND_CANCEL, {}, CANCELLED, SHOP_FAILED)
+        self._log.record({"op": "cancelled"}, notify=False)
+        self._log.audit("order_cancelled", "SHOP_FAILED")
+        self._log.finish()
+        self._log.notify()

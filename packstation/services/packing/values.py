@@ -1,8 +1,8 @@
 """The packing session's public data: phases, what a scan did, the observable snapshot, the
 ports and settings a session runs with, and the station's budget for code-status polls.
 
-Kept apart from `packing_session` so views and the composition root can use the types without
-the state machine; `packing_session` re-exports every name.
+Kept apart from the session so views and the composition root can use the types without the
+collaborators; `packstation.services.packing` re-exports every name.
 """
 
 from __future__ import annotations

@@ -1,0 +1,123 @@
+"""The owner of a packing session's state: journal first, then visible, then the code index.
+
+`EditLog.record` writes an action to the journal (durably) before its state becomes current;
+`set` changes what is not journalled (the phase while sending, the code checks, errors). Both
+keep the station's seen-codes index in step with the codes the state holds and tell the session
+that something changed. `replay` rebuilds a state from the journal with `apply_action`, the same
+meaning the live actions have.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from packstation.domain.errors import PackstationError
+from packstation.services.code_guard import CodeGuard
+from packstation.services.packing.actions import UnknownActionError, apply_action
+from packstation.services.packing.state import SessionState
+from packstation.services.ports import AuditPort, JournalPort
+
+log = logging.getLogger("packstation.services.packing")
+
+
+def replay(state: SessionState, actions: Iterable[Mapping[str, Any]]) -> SessionState:
+    """`state` after the journalled `actions`.
+
+    An unknown action, or one that no longer applies (e.g. written by another version), is
+    skipped with a warning so the rest of the packer's work still opens.
+    """
+    for action in actions:
+        op = action.get("op")
+        try:
+            state = apply_action(state, action)
+        except UnknownActionError:
+            log.warning("journal of order %s: unknown action %r skipped", state.order.id, op)
+        except PackstationError as error:
+            log.warning("journal of order %s: action %r skipped: %s", state.order.id, op, error.en)
+    return state
+
+
+class EditLog:
+    """Holds the current `SessionState` of one order and records its changes."""
+
+    def __init__(
+        self,
+        state: SessionState,
+        *,
+        journal: JournalPort,
+        on_change: Callable[[], None],
+        guard: CodeGuard | None = None,
+        audit: AuditPort | None = None,
+    ) -> None:
+        self._state = state
+        self._journal = journal
+        self._on_change = on_change
+        self._guard = guard
+        self._audit = audit
+
+    @property
+    def state(self) -> SessionState:
+        return self._state
+
+    @property
+    def order_id(self) -> int:
+        return self._state.order.id
+
+    def record(
+        self, action: Mapping[str, Any], new: SessionState | None = None, *, notify: bool = True
+    ) -> SessionState:
+        """Journal `action`, then make its state current: `new` when the caller has it (it keeps
+        what the Market answered), else `apply_action`'s.
+
+        Raises:
+            PackstationError: the action does not apply (nothing is journalled).
+            StorageError: the journal cannot be written (nothing changes).
+        """
+        if new is None:
+            new = apply_action(self._state, action)
+        self._journal.append(self.order_id, dict(action))
+        self.set(new, notify=notify)
+        return new
+
+    def set(self, new: SessionState, *, notify: bool = True) -> None:
+        """Make `new` current without journalling it (what a restart need not remember)."""
+        old, self._state = self._state, new
+        try:
+            self._sync_codes(old, new)
+        finally:
+            if notify:
+                self._on_change()
+
+    def update(self, *, notify: bool = True, **changes: Any) -> None:
+        """`set` the current state with `changes`."""
+        self.set(replace(self._state, **changes), notify=notify)
+
+    def notify(self) -> None:
+        self._on_change()
+
+    def finish(self) -> None:
+        """The order's packing is over: its journal section is complete."""
+        self._journal.finish(self.order_id)
+
+    def audit(self, action: str, detail: str = "") -> None:
+        """A line of the audit trail about this order."""
+        if self._audit is not None:
+            self._audit.record(action, order_id=self.order_id, detail=detail)
+
+    def resync_codes(self) -> None:
+        """After a restore: the station's code index holds exactly this order's codes (a crash
+        may have come between the journal line and the index update), or none once it is off."""
+        if self._guard is not None:
+            self._guard.resync(self.order_id, self._state.held_codes())
+
+    def _sync_codes(self, old: SessionState, new: SessionState) -> None:
+        if self._guard is None or (old.packing is new.packing and old.phase is new.phase):
+            return
+        before, after = old.held_codes(), new.held_codes()
+        for instance in after - before:
+            self._guard.remember(instance, self.order_id)
+        for instance in before - after:
+            self._guard.forget(instance, self.order_id)

@@ -1,0 +1,106 @@
+"""What a classified scan does to a packing session.
+
+An item barcode packs one unit, a marking code is attached, a packing command runs; anything
+for another order or for the UI (an order number, a box label, NEXT_ORDER, REPRINT,
+NEXT_PART_BOX, CANCEL without a countdown) comes back as FORWARD.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from packstation.domain.packing.errors import PackingScanError, Reason
+from packstation.domain.scan import Command, ScanKind, ScanResult
+from packstation.services.packing.countdown import Countdown
+from packstation.services.packing.edits import PackingEditor
+from packstation.services.packing.state import SessionState
+from packstation.services.packing.values import Phase, ScanAction, ScanOutcome
+
+_PACKING_KINDS = frozenset({ScanKind.ITEM_BARCODE, ScanKind.CIS, ScanKind.UIN, ScanKind.RNPT, ScanKind.GTD})
+
+
+def takes_courier_code(state: SessionState, result: ScanResult) -> bool:
+    """True when `result` is the courier's code to verify (verifyEac), not a packing scan.
+
+    A READY Express order waits only for its courier, so any scan but a command or an order
+    number (the desk routes those) is their code, whatever it happens to look like.
+    """
+    return (
+        state.phase is Phase.READY
+        and state.order.is_express
+        and result.kind not in (ScanKind.COMMAND, ScanKind.ORDER_NUMBER)
+    )
+
+
+def invalid_scan(result: ScanResult) -> PackingScanError:
+    ru = "; ".join(result.problems_ru) or "код прочитан с ошибкой"
+    en = "; ".join(result.problems) or "the code was misread"
+    return PackingScanError(
+        Reason.INVALID_SCAN,
+        f"Код не принят: {ru}.",
+        f"Code refused: {en}.",
+        hint_ru="Отсканируйте ещё раз.",
+        hint_en="Scan it again.",
+    )
+
+
+class ScanHandler:
+    """Turns scans into edits and commands."""
+
+    def __init__(
+        self,
+        editor: PackingEditor,
+        *,
+        state: Callable[[], SessionState],
+        countdown: Countdown,
+        request_submit: Callable[[], None],
+        cancel_auto_submit: Callable[[], None],
+    ) -> None:
+        self._editor = editor
+        self._state = state
+        self._countdown = countdown
+        self._request_submit = request_submit
+        self._cancel_auto_submit = cancel_auto_submit
+
+    def scan(self, result: ScanResult) -> ScanOutcome:
+        kind = result.kind
+        if kind in _PACKING_KINDS:
+            if not result.valid:
+                raise invalid_scan(result)
+            if kind is ScanKind.ITEM_BARCODE:
+                self._editor.scan_item(result.value)
+                packing = self._state().packing
+                box = packing.current
+                unit = packing.boxes[box].units[-1] if box is not None else None
+                return ScanOutcome(ScanAction.ITEM_PACKED, unit=unit, box=box, scan=result)
+            if result.instance is None:
+                raise invalid_scan(result)
+            unit = self._editor.attach_code(result.instance, result.gtin)
+            return ScanOutcome(ScanAction.CODE_ATTACHED, unit=unit, scan=result)
+        if kind is ScanKind.COMMAND and result.command is not None:
+            return self._command(result)
+        if kind in (ScanKind.ORDER_NUMBER, ScanKind.BOX_LABEL):
+            return ScanOutcome(ScanAction.FORWARD, scan=result)
+        raise PackingScanError(
+            Reason.NOT_A_CODE,
+            f"Непонятный штрихкод: {result.value[:40]}.",
+            f"Unrecognised barcode: {result.value[:40]}.",
+            hint_ru="Сканируйте штрихкод товара, код маркировки или команду.",
+            hint_en="Scan an item barcode, a marking code or a command.",
+        )
+
+    def _command(self, result: ScanResult) -> ScanOutcome:
+        command = result.command
+        if command is Command.NEW_BOX:
+            self._editor.new_box()
+        elif command is Command.CLOSE_BOX:
+            self._editor.close_box()
+        elif command is Command.UNDO:
+            self._editor.undo()
+        elif command is Command.SUBMIT:
+            self._request_submit()
+        elif command is Command.CANCEL and self._countdown.remaining is not None:
+            self._cancel_auto_submit()
+        else:
+            return ScanOutcome(ScanAction.FORWARD, command=command, scan=result)
+        return ScanOutcome(ScanAction.COMMAND_DONE, command=command, scan=result)

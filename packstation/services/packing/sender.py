@@ -1,0 +1,65 @@
+"""Market writes of one order, each journalled in the outbox before it goes.
+
+An intent is closed when the Market took the request or refused it; when the outcome is unknown
+(`delivery_of`) it stays pending and the replayer re-reads the order before resending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Mapping
+from typing import Any, TypeVar
+
+from packstation.domain.errors import PackstationError
+from packstation.domain.remote import Delivery, delivery_of
+from packstation.services.packing.values import STILL_CHECKING_CODES, CodesStillCheckingError
+from packstation.services.ports import MarketPort, OutboxPort
+
+T = TypeVar("T")
+
+
+class IntentSender:
+    """Sends one order's Market writes through the outbox."""
+
+    def __init__(self, order_id: int, market: MarketPort, outbox: OutboxPort | None) -> None:
+        self._order_id = order_id
+        self._market = market
+        self._outbox = outbox
+
+    def intent(self, kind: str, payload: Mapping[str, Any]) -> int | None:
+        """Journal the intent to send (None: no outbox)."""
+        if self._outbox is None:
+            return None
+        return self._outbox.add_intent(self._order_id, kind, payload).id
+
+    def _done(self, intent: int | None, outcome: str) -> None:
+        if intent is not None and self._outbox is not None:
+            self._outbox.complete_intent(intent, outcome)
+
+    async def send(self, intent: int | None, call: Awaitable[T]) -> T:
+        """Await a Market call; the intent is closed unless the outcome is unknown."""
+        try:
+            result = await call
+        except PackstationError as error:
+            if delivery_of(error) is Delivery.REFUSED:
+                self._done(intent, f"rejected: {error}")
+            raise
+        self._done(intent, "sent")
+        return result
+
+    async def change_status(self, kind: str, payload: Mapping[str, Any], status: str, sub: str) -> None:
+        """Ask the Market for a status change; a per-order refusal inside HTTP 200 is an error.
+
+        Raises:
+            CodesStillCheckingError: the Market is still checking the order's codes.
+            PackstationError: the Market refused or the call failed.
+        """
+        intent = self.intent(kind, payload)
+        change = await self.send(intent, self._market.set_status(self._order_id, status, sub))
+        if not change.ok:
+            detail = change.error or ""
+            if any(code in detail for code in STILL_CHECKING_CODES):
+                raise CodesStillCheckingError(detail)
+            raise PackstationError(
+                f"Маркет не перевёл заказ в {status}/{sub}. {detail}".strip(),
+                f"The Market did not move the order to {status}/{sub}. {detail}".strip(),
+            )

@@ -1,0 +1,327 @@
+"""`PackingSession`: the facade the desk talks to, composing the session's collaborators.
+
+The state is one `SessionState` value owned by an `EditLog` (journal before visible, the code
+index in step); the collaborators each get that log and the ports they need: `PackingEditor`
+(edits), `ScanHandler` (scans), `Submitter` (layout, labels, READY_TO_SHIP), `VerificationPoller`
+(code checks), `OrderWatcher` (the order changing underneath, cancelling), `CourierHandover`
+(the Express courier's code), `Countdown` (auto-submit) and `IntentSender` (the outbox around
+Market writes). The facade adds the snapshot and its subscribers and the background tasks.
+See `packstation.services.packing` for the API.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+
+from packstation.domain.errors import PackstationError
+from packstation.domain.instances import Instance
+from packstation.domain.order import Order
+from packstation.domain.packing.journal import decode_order, encode_order
+from packstation.domain.packing.model import Packing, UnitRef
+from packstation.domain.packing.shorten import check_shorten
+from packstation.domain.scan import ScanResult
+from packstation.domain.verification import CodeStatus, EacResult
+from packstation.services.label_job import PrintJob
+from packstation.services.packing.countdown import Countdown
+from packstation.services.packing.edit_log import EditLog, replay
+from packstation.services.packing.edits import PackingEditor
+from packstation.services.packing.handover import CourierHandover
+from packstation.services.packing.order_watch import OrderWatcher
+from packstation.services.packing.scans import ScanHandler, takes_courier_code
+from packstation.services.packing.sender import IntentSender
+from packstation.services.packing.state import SessionState, snapshot_of
+from packstation.services.packing.submit import Submitter
+from packstation.services.packing.values import CheckBudget, Phase, ScanOutcome, SessionDeps, SessionSnapshot
+from packstation.services.packing.verification import VerificationPoller
+
+log = logging.getLogger("packstation.services.packing")
+
+
+class PackingSession:
+    """One order being packed (see `packstation.services.packing` for the API)."""
+
+    def __init__(self, state: SessionState | Order, deps: SessionDeps) -> None:
+        if isinstance(state, Order):
+            state = SessionState.opened(state)
+        self._subscribers: list[Callable[[SessionSnapshot], None]] = []
+        self._version = 0
+        self._snapshot: SessionSnapshot | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._log = EditLog(
+            state, journal=deps.journal, on_change=self._changed, guard=deps.guard, audit=deps.audit
+        )
+        self._countdown = Countdown(
+            deps.auto_submit_s,
+            sleep=deps.sleep,
+            on_tick=self._changed,
+            on_due=self._submit_when_due,
+            name=f"auto-submit-{state.order.id}",
+        )
+        sender = IntentSender(state.order.id, deps.market, deps.outbox)
+        poller = VerificationPoller(
+            self._log,
+            market=deps.market,
+            budget=deps.budget or CheckBudget(deps.clock),
+            sleep=deps.sleep,
+            timeout_s=deps.verify_timeout_s,
+        )
+        self._watcher = OrderWatcher(self._log, market=deps.market, sender=sender, countdown=self._countdown)
+        self._handover = CourierHandover(self._log, market=deps.market, sender=sender)
+        self._submitter = Submitter(
+            self._log,
+            market=deps.market,
+            sender=sender,
+            poller=poller,
+            watcher=self._watcher,
+            countdown=self._countdown,
+            labels=deps.labels,
+        )
+        self._editor = PackingEditor(self._log, guard=deps.guard, countdown=self._countdown)
+        self._scans = ScanHandler(
+            self._editor,
+            state=lambda: self._log.state,
+            countdown=self._countdown,
+            request_submit=self.request_submit,
+            cancel_auto_submit=self.cancel_auto_submit,
+        )
+
+    # --------------------------------------------------------------------------- opening
+
+    @classmethod
+    def start(cls, order: Order, deps: SessionDeps) -> PackingSession:
+        """A new session; the journal starts with the order as opened."""
+        session = cls(order, deps)
+        deps.journal.append(order.id, {"op": "open", "order": encode_order(order)})
+        return session
+
+    @classmethod
+    def restore(cls, order_id: int, deps: SessionDeps) -> PackingSession | None:
+        """Rebuild a session from its journal (None when the order has no journal).
+
+        Raises:
+            StorageError: the journal cannot be read.
+        """
+        entries = deps.journal.entries(order_id)
+        # An order packed again after an interruption starts a new journal section with "open".
+        starts = [i for i, entry in enumerate(entries) if entry.action.get("op") == "open"]
+        if not starts:
+            return None
+        first = starts[-1]
+        opened = SessionState.opened(decode_order(entries[first].action["order"]))
+        state = replay(opened, (entry.action for entry in entries[first + 1 :]))
+        session = cls(state, deps)
+        session._log.resync_codes()
+        session._changed()
+        return session
+
+    @classmethod
+    def open(cls, order: Order, deps: SessionDeps) -> PackingSession:
+        """Resume the order's journal if it has one (then compare with `order`), else start anew.
+
+        An order whose packing was interrupted (or cancelled here) and that awaits packing again
+        starts a fresh journal section.
+        """
+        session = cls.restore(order.id, deps)
+        if session is None or (
+            session.phase in (Phase.INTERRUPTED, Phase.CANCELLED) and order.awaiting_packing
+        ):
+            return cls.start(order, deps)
+        session.order_changed(order)
+        return session
+
+    # --------------------------------------------------------------------------- reading
+
+    @property
+    def order(self) -> Order:
+        return self._log.state.order
+
+    @property
+    def phase(self) -> Phase:
+        return self._log.state.phase
+
+    @property
+    def packing(self) -> Packing:
+        return self._log.state.packing
+
+    @property
+    def snapshot(self) -> SessionSnapshot:
+        if self._snapshot is None:
+            self._snapshot = snapshot_of(self._log.state, self._version, self._countdown.remaining)
+        return self._snapshot
+
+    def subscribe(self, callback: Callable[[SessionSnapshot], None]) -> Callable[[], None]:
+        """Call `callback(snapshot)` after every change; returns an unsubscriber."""
+        self._subscribers.append(callback)
+
+        def unsubscribe() -> None:
+            with contextlib.suppress(ValueError):
+                self._subscribers.remove(callback)
+
+        return unsubscribe
+
+    def _changed(self) -> None:
+        self._version += 1
+        self._snapshot = None
+        snapshot = self.snapshot
+        for callback in list(self._subscribers):
+            try:
+                callback(snapshot)
+            except Exception:  # a broken view must not undo a journaled action
+                log.exception("packing session subscriber failed")
+
+    # --------------------------------------------------------------------------- editing
+
+    def put(self, line_id: int, box: int | None = None, units: int = 1) -> None:
+        """Put unpacked units of a line into a box (None: a new box)."""
+        self._editor.put(line_id, box, units)
+
+    def move(self, line_id: int, from_box: int, to_box: int | None, units: int = 1) -> None:
+        """Move whole units between boxes (`to_box` None: a new box)."""
+        self._editor.move(line_id, from_box, to_box, units)
+
+    def unpack(self, line_id: int, box: int, units: int = 1) -> None:
+        """Take units out of a box (a part box: the whole split unit)."""
+        self._editor.unpack(line_id, box, units)
+
+    def new_box(self) -> None:
+        self._editor.new_box()
+
+    def close_box(self) -> None:
+        self._editor.close_box()
+
+    def split(self, line_id: int, parts: int | None = None) -> None:
+        """Split one unpacked unit into part boxes (default: the item's `boxCount`)."""
+        self._editor.split(line_id, parts)
+
+    def scan_item(self, barcode: str) -> None:
+        """One unit of the item with this barcode into the current box."""
+        self._editor.scan_item(barcode)
+
+    def attach_code(self, instance: Instance, gtin: str | None = None) -> UnitRef:
+        """Attach a marking code to the next unit of its line that lacks one."""
+        return self._editor.attach_code(instance, gtin)
+
+    def remove_code(self, value: str) -> None:
+        """Take a code off its unit (a rejected code, or one scanned by mistake)."""
+        self._editor.remove_code(value)
+
+    def undo(self) -> bool:
+        """Go back one action (not past a shortening or a submit); False when nothing to undo."""
+        return self._editor.undo()
+
+    def check_shorten(self, new_counts: Mapping[int, int]) -> dict[int, int]:
+        """Check a shortening against the Market's rules without changing anything."""
+        return check_shorten(self.order, new_counts)
+
+    def shorten(self, new_counts: Mapping[int, int]) -> None:
+        """Remove lines or reduce counts (line id -> count to keep). Irreversible: the next layout
+        carries `allowRemove` and the Market drops the units; undo cannot bring them back."""
+        self._editor.shorten(new_counts)
+
+    # ----------------------------------------------------------------------------- scans
+
+    def takes_courier_code(self, result: ScanResult) -> bool:
+        """True when `result` is the courier's code to verify (verifyEac), not a packing scan."""
+        return takes_courier_code(self._log.state, result)
+
+    def scan(self, result: ScanResult) -> ScanOutcome:
+        """Apply a classified scan (see `scans`).
+
+        Raises:
+            PackingScanError / ScanError / PackingError: the scan was refused (nothing changed;
+                the error is also in `snapshot.last_error`).
+        """
+        try:
+            return self._scans.scan(result)
+        except PackstationError as error:
+            if self._log.state.last_error is not error:
+                self._log.update(last_error=error)
+            raise
+
+    # ------------------------------------------------------------------------ Market steps
+
+    async def submit(self) -> None:
+        """Send the layout, print the labels, wait for the code check, set READY_TO_SHIP."""
+        await self._submitter.submit()
+
+    async def check_codes(self) -> CodeStatus:
+        """Poll the code verification once more (after a timeout)."""
+        return await self._submitter.check_codes()
+
+    def resume_packing(self) -> None:
+        """Leave a long code verification and edit again."""
+        self._submitter.resume_packing()
+
+    async def reprint(self) -> PrintJob | None:
+        """Print the labels of the boxes the Market holds again (None: nothing sent yet)."""
+        return await self._submitter.reprint()
+
+    async def cancel_order(self) -> None:
+        """Cancel the order (CANCELLED / SHOP_FAILED). Confirm first."""
+        await self._watcher.cancel_order()
+
+    async def refresh_order(self) -> Order:
+        """Re-read the order from the Market and react to changes."""
+        return await self._watcher.refresh_order()
+
+    def order_changed(self, order: Order) -> None:
+        """React to a fresh copy of the order (from the order queue)."""
+        self._watcher.order_changed(order)
+
+    async def handover(self, code: str) -> EacResult:
+        """Check the Express courier's code (verifyEac)."""
+        return await self._handover.handover(code)
+
+    # ---------------------------------------------------------------------- background work
+
+    def request_submit(self) -> None:
+        """Start `submit()` in the background (the SUBMIT command barcode).
+
+        Raises:
+            PackingError: at once, when the submit cannot start (incomplete, wrong phase); later
+                failures land in `snapshot.last_error`.
+        """
+        self._submitter.check_submittable()
+        self._spawn(self.submit)
+
+    def cancel_auto_submit(self) -> None:
+        """Stop the auto-submit countdown; it restarts after the next change of the packing."""
+        self._countdown.stop()
+        self._changed()
+
+    async def _submit_when_due(self) -> None:
+        state = self._log.state
+        if state.phase is Phase.PACKING and state.packing.complete:
+            await self.submit()
+
+    def _spawn(self, work: Callable[[], Awaitable[None]]) -> None:
+        loop = asyncio.get_running_loop()  # raises before any coroutine exists when there is none
+
+        async def run() -> None:
+            with contextlib.suppress(PackstationError):
+                await work()
+
+        task = loop.create_task(run())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _background(self) -> list[asyncio.Task[None]]:
+        countdown = self._countdown.task
+        return [*self._tasks, *([countdown] if countdown is not None else [])]
+
+    async def wait_idle(self) -> None:
+        """Wait for background submits and the countdown to finish."""
+        while pending := self._background():
+            await asyncio.gather(*pending, return_exceptions=True)
+
+    async def close(self) -> None:
+        """Cancel background work (the window closes); the journal keeps the state."""
+        tasks = self._background()
+        self._countdown.stop()
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._changed()

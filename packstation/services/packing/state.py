@@ -1,0 +1,189 @@
+"""What a packing session knows, as one immutable value, and the pure steps between its states.
+
+`SessionState` holds the packing, its phase, the undo history, what the Market has (the lines, the
+sent layout and its labels, the code checks, the courier's verdict) and the errors to show. Every
+transition returns a new state; `actions.apply_action` maps journalled actions onto them, and the
+`EditLog` owns the current state. `snapshot_of` turns a state into what the view shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from packstation.domain.errors import PackstationError
+from packstation.domain.instances import Instance
+from packstation.domain.layout import LayoutPlan, StoredBox
+from packstation.domain.order import CANCELLED, READY_TO_SHIP, SHOP_FAILED, Order
+from packstation.domain.packing.errors import PackingError, Reason
+from packstation.domain.packing.labels import PrintedLabels
+from packstation.domain.packing.model import Packing, UnitRef
+from packstation.domain.verification import CodeCheck, EacResult, EacVerdict
+from packstation.services.packing.values import CodeBadge, Phase, SessionSnapshot
+
+
+def not_editable(phase: Phase) -> PackingError:
+    """The refusal of an edit (or a step) that `phase` does not allow."""
+    texts = {
+        Phase.SUBMITTING: ("Заказ отправляется в Маркет — подождите.", "The order is being sent: wait."),
+        Phase.VERIFYING: ("Маркет проверяет коды — подождите.", "The Market is checking codes: wait."),
+        Phase.READY: ("Заказ уже готов к отгрузке.", "The order is already ready to ship."),
+        Phase.DONE: ("Заказ уже собран.", "The order is already packed."),
+        Phase.CANCELLED: ("Заказ отменён.", "The order is cancelled."),
+        Phase.INTERRUPTED: ("Заказ изменился — сборка остановлена.", "The order changed; packing stopped."),
+    }
+    ru, en = texts.get(phase, ("Сейчас это сделать нельзя.", "This cannot be done now."))
+    return PackingError(Reason.NOT_EDITABLE, ru, en)
+
+
+def check_matches(check: CodeCheck, unit: UnitRef, instance: Instance) -> bool:
+    """Whether the Market's `check` is about this code of this unit."""
+    # The Market reports a CIS without its crypto tail: the reported value starts our code.
+    return (
+        check.line_id == unit.line_id
+        and check.kind is instance.kind
+        and (check.value == instance.value or (bool(check.value) and instance.value.startswith(check.value)))
+    )
+
+
+def line_counts(order: Order) -> frozenset[tuple[int, int]]:
+    """The order's lines as (line id, count) pairs, to notice a change of items."""
+    return frozenset((line.id, line.count) for line in order.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionState:
+    """One packing session's state.
+
+    Attributes:
+        packing: the immutable packing of the order (the order itself is `packing.order`).
+        market_lines: the order's lines as the Market has them (they differ from ours after an
+            unsent shortening).
+        phase: where the session is (`Phase`).
+        history: the packings to go back to with undo (not past a shortening or a sent layout).
+        labels: the labels of the layout the Market holds.
+        sent_plan: the layout the Market holds.
+        checks: the Market's last code checks.
+        eac: the Market's verdict on the Express courier's code.
+        interruption: why packing stopped (the order was cancelled or changed).
+        last_error: the last refusal or failure, for the message bar.
+        print_error: why the labels did not print.
+    """
+
+    packing: Packing
+    market_lines: frozenset[tuple[int, int]]
+    phase: Phase = Phase.PACKING
+    history: tuple[Packing, ...] = ()
+    labels: PrintedLabels | None = None
+    sent_plan: LayoutPlan | None = None
+    checks: tuple[CodeCheck, ...] = ()
+    eac: EacResult | None = None
+    interruption: PackstationError | None = None
+    last_error: PackstationError | None = None
+    print_error: PackstationError | None = None
+
+    @classmethod
+    def opened(cls, order: Order) -> SessionState:
+        """The state of an order just opened for packing."""
+        return cls(Packing(order), line_counts(order))
+
+    @property
+    def order(self) -> Order:
+        return self.packing.order
+
+    def held_codes(self) -> frozenset[Instance]:
+        """The codes the station's seen-codes index holds for this order (none once it is off)."""
+        if self.phase in (Phase.CANCELLED, Phase.INTERRUPTED):
+            return frozenset()
+        return frozenset(instance for _, instance in self.packing.all_codes())
+
+    # ------------------------------------------------------------------------- transitions
+
+    def edited(self, new: Packing, *, undoable: bool = True) -> SessionState:
+        """The packer's edit: `new` becomes the packing, the old one goes to the undo history
+        (a non-undoable edit clears it) and the last refusal is forgotten."""
+        history = (*self.history, self.packing) if undoable else ()
+        return replace(self, packing=new, history=history, last_error=None)
+
+    def undone(self) -> SessionState:
+        """One edit back (unchanged when there is nothing to undo)."""
+        if not self.history:
+            return self
+        return replace(self, packing=self.history[-1], history=self.history[:-1])
+
+    def layout_sent(self, plan: LayoutPlan, boxes: tuple[StoredBox, ...]) -> SessionState:
+        """The Market holds `plan` as `boxes`: undo does not reach behind it."""
+        return replace(
+            self,
+            sent_plan=plan,
+            labels=PrintedLabels(plan, boxes),
+            market_lines=line_counts(self.order),
+            history=(),
+        )
+
+    def rejected(self, values: tuple[str, ...]) -> SessionState:
+        """The Market refused these codes (FAILED/INVALID): a new scan may replace them."""
+        return replace(self, packing=self.packing.with_rejected(values))
+
+    def ready(self) -> SessionState:
+        """READY_TO_SHIP: an Express order waits for its courier, any other is done."""
+        order = replace(self.order, substatus=READY_TO_SHIP)
+        phase = Phase.READY if order.is_express else Phase.DONE
+        return replace(self, packing=replace(self.packing, order=order), phase=phase, history=())
+
+    def cancelled(self) -> SessionState:
+        """Cancelled from this desk (CANCELLED / SHOP_FAILED)."""
+        order = replace(self.order, status=CANCELLED, substatus=SHOP_FAILED)
+        return replace(self, packing=replace(self.packing, order=order), phase=Phase.CANCELLED, history=())
+
+    def interrupted(self, status: str, substatus: str, reason: PackstationError) -> SessionState:
+        """The order was cancelled or changed underneath: packing stops."""
+        order = replace(self.order, status=status, substatus=substatus)
+        return replace(
+            self,
+            packing=replace(self.packing, order=order),
+            interruption=reason,
+            phase=Phase.INTERRUPTED,
+            history=(),
+        )
+
+    def with_eac(self, result: EacResult) -> SessionState:
+        """The Market's verdict on the courier's code; ACCEPTED finishes the order."""
+        phase = Phase.DONE if result.verdict is EacVerdict.ACCEPTED else self.phase
+        return replace(self, eac=result, phase=phase)
+
+    def done(self) -> SessionState:
+        return replace(self, phase=Phase.DONE)
+
+
+def snapshot_of(state: SessionState, version: int, countdown: float | None) -> SessionSnapshot:
+    """What the view shows of `state` (`version` counts the changes)."""
+    packing = state.packing
+    labels = state.labels
+    stale = labels is not None and labels.is_stale(packing.plan())
+    return SessionSnapshot(
+        version=version,
+        phase=state.phase,
+        order=packing.order,
+        packing=packing,
+        progress=packing.progress(),
+        problems=packing.problems(),
+        can_undo=bool(state.history) and state.phase is Phase.PACKING,
+        badges=_badges(state),
+        labels=labels,
+        labels_stale=stale,
+        stale_boxes=labels.boxes if stale and labels is not None else (),
+        countdown=countdown,
+        eac=state.eac,
+        interruption=state.interruption,
+        last_error=state.last_error,
+        print_error=state.print_error,
+    )
+
+
+def _badges(state: SessionState) -> tuple[CodeBadge, ...]:
+    badges = []
+    for unit, instance in state.packing.all_codes():
+        check = next((c for c in state.checks if check_matches(c, unit, instance)), None)
+        if check is not None:
+            badges.append(CodeBadge(unit, instance, check.status, check.substatus))
+    return tuple(badges)

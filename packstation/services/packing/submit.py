@@ -1,0 +1,199 @@
+"""Submitting a packed order.
+
+`submit()` sends the layout (only when the Market does not have it yet), prints the labels,
+waits for the code verification and sets READY_TO_SHIP; a READY_TO_SHIP refused because the
+Market is still checking codes keeps the session VERIFYING and polling.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from packstation.domain.errors import PackstationError
+from packstation.domain.order import PROCESSING, READY_TO_SHIP
+from packstation.domain.packing.errors import PackingError, Reason
+from packstation.domain.remote import RemoteError
+from packstation.domain.verification import CodeStatus
+from packstation.services.label_job import PrintJob
+from packstation.services.outbox_replay import (
+    KIND_BOX_LAYOUT,
+    KIND_SHORTEN,
+    KIND_STATUS,
+    layout_to_payload,
+    status_payload,
+)
+from packstation.services.packing.countdown import Countdown
+from packstation.services.packing.edit_log import EditLog
+from packstation.services.packing.order_watch import OrderWatcher
+from packstation.services.packing.sender import IntentSender
+from packstation.services.packing.state import not_editable
+from packstation.services.packing.values import OrderLabelPrinter, Phase, PollBackoff, codes_still_checking
+from packstation.services.packing.verification import VerificationPoller
+from packstation.services.ports import MarketPort
+
+
+class Submitter:
+    """Layout, labels, code verification and READY_TO_SHIP."""
+
+    def __init__(
+        self,
+        log: EditLog,
+        *,
+        market: MarketPort,
+        sender: IntentSender,
+        poller: VerificationPoller,
+        watcher: OrderWatcher,
+        countdown: Countdown,
+        labels: OrderLabelPrinter | None,
+    ) -> None:
+        self._log = log
+        self._market = market
+        self._sender = sender
+        self._poller = poller
+        self._watcher = watcher
+        self._countdown = countdown
+        self._labels = labels
+
+    def check_submittable(self) -> None:
+        """Refuse (and show) a submit that cannot start: wrong phase or incomplete packing."""
+        state = self._log.state
+        if state.phase is not Phase.PACKING:
+            error = not_editable(state.phase)
+        else:
+            problems = state.packing.problems()
+            if not problems:
+                return
+            first, more = problems[0], len(problems) - 1
+            error = PackingError(
+                Reason.INCOMPLETE,
+                first.ru + (f" (и ещё {more})" if more else ""),
+                first.en + (f" (and {more} more)" if more else ""),
+                hint_ru=first.hint_ru,
+                hint_en=first.hint_en,
+            )
+        self._log.update(last_error=error)
+        raise error
+
+    def _phase(self) -> Phase:
+        return self._log.state.phase
+
+    async def submit(self) -> None:
+        """Send the layout, print the labels, wait for the code check, set READY_TO_SHIP.
+
+        The layout is sent only when it differs from the one the Market already has, so a retry
+        after a failed status change costs no extra calls. Printing failures do not stop the
+        order (the job waits in the print queue; `snapshot.print_error` says why).
+
+        Raises:
+            PackingError: the packing is incomplete (INCOMPLETE) or the phase forbids it.
+            PackstationError: a Market call failed; the session is back in PACKING, nothing lost.
+        """
+        self.check_submittable()
+        self._countdown.stop()
+        self._log.update(last_error=None, phase=Phase.SUBMITTING)
+        try:
+            await self._send_layout()
+            if self._phase() is not Phase.SUBMITTING:
+                return  # interrupted meanwhile (the order was cancelled or changed)
+            await self._verify_then_set_ready()
+        except PackstationError as error:
+            back = self._phase() in (Phase.SUBMITTING, Phase.VERIFYING)
+            self._log.update(last_error=error, phase=Phase.PACKING if back else self._phase())
+            if isinstance(error, RemoteError) and error.status_code == 400:
+                with contextlib.suppress(PackstationError):
+                    await self._watcher.refresh_order()  # a cancelled order explains a refusal best
+            raise
+        except BaseException:
+            if self._phase() is Phase.SUBMITTING:  # cancelled mid-way: the packer may submit again
+                self._log.update(phase=Phase.PACKING)
+            raise
+
+    async def _send_layout(self) -> None:
+        log = self._log
+        state = log.state
+        plan = state.packing.plan()
+        if plan == state.sent_plan and state.labels is not None:
+            return
+        kind = KIND_SHORTEN if plan.allow_remove else KIND_BOX_LAYOUT
+        intent = self._sender.intent(kind, layout_to_payload(plan))
+        boxes = await self._sender.send(intent, self._market.set_box_layout(log.order_id, plan))
+        action = {"op": "layout_sent", "box_ids": [box.box_id for box in boxes]}
+        log.record(action, log.state.layout_sent(plan, boxes), notify=False)
+        log.audit("layout_sent", f"boxes={len(boxes)}")
+        log.notify()
+        if self._labels is not None:
+            job = await self._labels.print_order_labels(log.state.order, boxes)
+            log.update(print_error=job.error)
+
+    async def _verify_then_set_ready(self) -> None:
+        """Wait for the code check (when there are codes to check), then set READY_TO_SHIP.
+
+        While the Market refuses READY_TO_SHIP because it is still checking codes, the session
+        stays VERIFYING and polls again with the same back-off and timeout (one wait per submit).
+        """
+        backoff = PollBackoff()
+        still_checking = False
+        while True:
+            if still_checking or self._poller.needed():
+                self._log.update(phase=Phase.VERIFYING)
+                if not await self._poller.await_verification(backoff, wait_first=still_checking):
+                    return  # refused codes: PACKING again; a timeout: still VERIFYING
+            if await self._try_set_ready():
+                return
+            still_checking = True
+
+    async def _try_set_ready(self) -> bool:
+        """Set READY_TO_SHIP; False (still VERIFYING) when the Market refuses it because it is
+        still checking the order's codes."""
+        try:
+            await self._set_ready()
+        except PackstationError as error:
+            if not codes_still_checking(error) or self._phase() not in (Phase.SUBMITTING, Phase.VERIFYING):
+                raise
+            self._log.update(
+                phase=Phase.VERIFYING,
+                last_error=PackstationError(
+                    "Маркет ещё проверяет коды — ждём и повторим «Готов к отгрузке».",
+                    "The Market is still checking the codes: waiting to retry READY_TO_SHIP.",
+                ),
+            )
+            return False
+        return True
+
+    async def _set_ready(self) -> None:
+        await self._sender.change_status(
+            KIND_STATUS, status_payload(PROCESSING, READY_TO_SHIP), PROCESSING, READY_TO_SHIP
+        )
+        log = self._log
+        log.record({"op": "ready"}, notify=False)
+        log.update(last_error=None, notify=False)  # e.g. "still checking" from the wait that just ended
+        log.audit("ready_to_ship")
+        if not log.state.order.is_express:
+            log.finish()
+        log.notify()
+
+    async def check_codes(self) -> CodeStatus:
+        """Poll the code verification once more (after a timeout); sets READY_TO_SHIP when all
+        codes passed."""
+        if self._phase() is not Phase.VERIFYING:
+            raise not_editable(self._phase())
+        verdict = await self._poller.poll_once()
+        if verdict is CodeStatus.OK and not await self._try_set_ready():
+            return CodeStatus.IN_PROGRESS
+        return verdict
+
+    def resume_packing(self) -> None:
+        """Leave a long code verification and edit again (e.g. to replace a code that stays
+        unchecked); the next `submit()` sends what changed and waits again."""
+        if self._phase() is not Phase.VERIFYING:
+            raise not_editable(self._phase())
+        self._log.update(phase=Phase.PACKING, last_error=None)
+
+    async def reprint(self) -> PrintJob | None:
+        """Print the labels of the boxes the Market holds again (None: nothing sent yet)."""
+        state = self._log.state
+        if state.labels is None or self._labels is None:
+            return None
+        job = await self._labels.print_order_labels(state.order, state.labels.boxes)
+        self._log.update(print_error=job.error)
+        return job
