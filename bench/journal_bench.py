@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan
 from packstation.domain.order import Order, OrderLine, Program
-from packstation.services.outbox_replay import layout_to_payload
+from packstation.services.intents import layout_to_payload
 from packstation.services.packing import PackingSession, SessionDeps
 from packstation.storage.database import DB_FILE_NAME
 from packstation.storage.local_store import open_local_store

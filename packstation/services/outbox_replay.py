@@ -21,108 +21,33 @@ repeat (any other HTTP 4xx) closes the intent as rejected, with the Market's mes
 report, and closes the order's later intents as blocked. Every decision lands in the report and
 in the audit log: nothing is dropped silently.
 
-Intent kinds and payloads (the packing session writes them with these helpers):
-
-- `box_layout` / `shorten`: `layout_to_payload(plan)` (shorten = `allow_remove=True`);
-- `status`: `status_payload(status, substatus)`;
-- `cancel`: `{}` (CANCELLED / SHOP_FAILED);
-- `verify_eac`: `{"code": "..."}`.
+The intents' kinds and payloads live in `services.intents` (their writers use it too); the
+decisions are pure functions in `services.replay_decisions`; this module runs them.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
-from typing import Any, Final, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
 from packstation.domain.errors import PackstationError
-from packstation.domain.instances import Instance, InstanceKind
-from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
-from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP, SHOP_FAILED, STARTED, Order
-from packstation.domain.remote import Delivery, RemoteError, delivery_of, has_code
+from packstation.domain.order import CANCELLED
+from packstation.domain.remote import RemoteError
+from packstation.services import replay_decisions as decisions
+from packstation.services.intents import CancelIntent, LayoutIntent, StatusIntent, parse_intent
 from packstation.services.order_queue import ConnectionState
 from packstation.services.ports import AuditPort, Clock, Intent, MarketPort, OutboxPort
+from packstation.services.replay_decisions import ReplayOutcome
+
+__all__ = ["AttemptRecorder", "OutboxReplayer", "ReplayItem", "ReplayOutcome", "ReplayReport"]
 
 log = logging.getLogger("packstation.services.outbox_replay")
 
-KIND_BOX_LAYOUT: Final = "box_layout"
-KIND_SHORTEN: Final = "shorten"
-KIND_STATUS: Final = "status"
-KIND_CANCEL: Final = "cancel"
-KIND_VERIFY_EAC: Final = "verify_eac"
-
-_WAIT_CODES: Final = frozenset({"CIS_VALIDATION_IN_PROGRESS_ERROR", "UIN_VALIDATION_IN_PROGRESS_ERROR"})
-# Statuses before the packing desk's work (LaaS drafts, unpaid orders): nothing has been packed yet.
-_BEFORE_PACKING: Final = frozenset({"RESERVED", "UNPAID", "PENDING", "PLACING"})
-
-
-# --- payloads -------------------------------------------------------------------------------
-
-
-def layout_to_payload(plan: LayoutPlan) -> dict[str, Any]:
-    """The JSON payload of a `box_layout` / `shorten` intent."""
-    return {
-        "allow_remove": plan.allow_remove,
-        "boxes": [{"entries": [_entry_to_json(entry) for entry in box.entries]} for box in plan.boxes],
-    }
-
-
-def layout_from_payload(payload: Mapping[str, Any]) -> LayoutPlan:
-    """The inverse of `layout_to_payload`.
-
-    Raises:
-        ValueError: the payload is not a layout.
-    """
-    try:
-        boxes = tuple(
-            BoxPlan(tuple(_entry_from_json(entry) for entry in box["entries"])) for box in payload["boxes"]
-        )
-        return LayoutPlan(boxes, allow_remove=bool(payload.get("allow_remove", False)))
-    except (KeyError, TypeError) as err:
-        raise ValueError(f"not a box layout payload: {err}") from err
-
-
-def status_payload(status: str, substatus: str | None = None) -> dict[str, Any]:
-    """The JSON payload of a `status` intent."""
-    return {"status": status, "substatus": substatus}
-
-
-def _entry_to_json(entry: BoxEntry) -> dict[str, Any]:
-    return {
-        "line_id": entry.line_id,
-        "full_count": entry.full_count,
-        "part": None if entry.part is None else [entry.part.current, entry.part.total],
-        "instances": [[i.kind.value, i.value, i.country_code] for i in entry.instances],
-    }
-
-
-def _entry_from_json(raw: Mapping[str, Any]) -> BoxEntry:
-    part = raw.get("part")
-    return BoxEntry(
-        line_id=int(raw["line_id"]),
-        full_count=None if raw.get("full_count") is None else int(raw["full_count"]),
-        part=None if part is None else PartOf(int(part[0]), int(part[1])),
-        instances=tuple(
-            Instance(InstanceKind(kind), str(value), country)
-            for kind, value, country in raw.get("instances", ())
-        ),
-    )
-
-
 # --- the report -----------------------------------------------------------------------------
-
-
-class ReplayOutcome(StrEnum):
-    SENT = "sent"  # the Market confirmed it now
-    ALREADY_DONE = "already_done"  # the order already shows the change; nothing was sent
-    SKIPPED = "skipped"  # no longer valid (cancelled, moved on, changed); nothing was sent
-    REJECTED = "rejected"  # the Market refused it; the packer must act
-    NEEDS_PACKER = "needs_packer"  # must not be resent automatically (courier code)
-    PENDING = "pending"  # kept for the next replay (offline, key problem, unknown kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,16 +102,6 @@ class AttemptRecorder(Protocol):
 
 
 # --- the replayer ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Decision:
-    outcome: ReplayOutcome
-    ru: str = ""
-    en: str = ""
-
-
-_SEND = _Decision(ReplayOutcome.SENT)
 
 
 class _StopRunError(Exception):
@@ -282,7 +197,7 @@ class OutboxReplayer:
                 done = {item.intent.id for item in report.items}
                 for intent in intents:
                     if intent.id not in done:
-                        self._report(report, intent, _still_pending(stopped))
+                        self._report(report, intent, decisions.still_pending(stopped))
             return report
 
     def replay_soon(self, on_report: Callable[[ReplayReport], None]) -> asyncio.Task[None]:
@@ -346,15 +261,15 @@ class OutboxReplayer:
             if not (isinstance(err, RemoteError) and err.status_code == 404):
                 raise _StopRunError(err) from err
             for intent in intents:
-                self._close(report, intent, _gone(order_id))
+                self._close(report, intent, decisions.gone(order_id))
             return
         state = (order.status, order.substatus)
-        blocked: _Decision | None = None
+        blocked: decisions.Decision | None = None
         for intent in intents:
             if blocked is not None:
                 self._close(report, intent, blocked)
                 continue
-            decision = _decide(intent, order, state)
+            decision = decisions.decide(intent, order, state)
             if decision.outcome is ReplayOutcome.PENDING:
                 self._report(report, intent, decision)
                 continue
@@ -362,32 +277,34 @@ class OutboxReplayer:
                 self._close(report, intent, decision)
                 failed = decision.outcome in (ReplayOutcome.SKIPPED, ReplayOutcome.REJECTED)
                 if failed and state[0] != CANCELLED:
-                    blocked = _blocked(intent)  # later steps relied on this one (RTS after layout)
+                    blocked = decisions.blocked(intent)  # later steps relied on this one (RTS after layout)
                 continue
             try:
                 state = await self._send(intent, state)
             except PackstationError as err:
-                if (_is_hold(err) or _is_wait(err)) and isinstance(self._outbox, AttemptRecorder):
+                if (decisions.is_hold(err) or decisions.is_wait(err)) and isinstance(
+                    self._outbox, AttemptRecorder
+                ):
                     self._outbox.record_attempt(intent.id, str(err))
-                if _is_hold(err):
+                if decisions.is_hold(err):
                     raise _StopRunError(err) from err
-                if _is_wait(err):
+                if decisions.is_wait(err):
                     for waiting in intents[intents.index(intent) :]:
-                        self._report(report, waiting, _still_pending(err))
+                        self._report(report, waiting, decisions.still_pending(err))
                     return
-                self._close(report, intent, _rejected(err))
-                blocked = _blocked(intent)
+                self._close(report, intent, decisions.rejected(err))
+                blocked = decisions.blocked(intent)
                 continue
-            self._close(report, intent, _sent(intent))
+            self._close(report, intent, decisions.sent(intent))
 
     async def _send(self, intent: Intent, state: tuple[str, str]) -> tuple[str, str]:
         """Send one intent; returns the order's (status, substatus) afterwards."""
-        kind, payload = intent.kind, intent.payload
-        if kind in (KIND_BOX_LAYOUT, KIND_SHORTEN):
-            await self._market.set_box_layout(intent.order_id, layout_from_payload(payload))
+        payload = parse_intent(intent.kind, intent.payload)
+        if isinstance(payload, LayoutIntent):
+            await self._market.set_box_layout(intent.order_id, payload.plan)
             return state
-        target = _target_status(intent)
-        assert target is not None  # _decide sends only status-like kinds besides layouts
+        assert isinstance(payload, StatusIntent | CancelIntent)  # decide sends only these besides layouts
+        target = payload.target
         change = await self._market.set_status(intent.order_id, target[0], target[1])
         if not change.ok:
             raise _StatusRefusedError(
@@ -397,11 +314,11 @@ class OutboxReplayer:
             )
         return (change.status or target[0], change.substatus or target[1] or "")
 
-    def _close(self, report: ReplayReport, intent: Intent, decision: _Decision) -> None:
+    def _close(self, report: ReplayReport, intent: Intent, decision: decisions.Decision) -> None:
         self._outbox.complete_intent(intent.id, f"{decision.outcome.value}: {decision.en}".strip())
         self._report(report, intent, decision)
 
-    def _report(self, report: ReplayReport, intent: Intent, decision: _Decision) -> None:
+    def _report(self, report: ReplayReport, intent: Intent, decision: decisions.Decision) -> None:
         report.items.append(ReplayItem(intent, decision.outcome, decision.ru, decision.en))
         # A pending intent is retried on every reconnect; auditing each try would flood the log.
         if self._audit is not None and decision.outcome is not ReplayOutcome.PENDING:
@@ -410,214 +327,3 @@ class OutboxReplayer:
                 order_id=intent.order_id,
                 detail=f"#{intent.id} {intent.kind}: {decision.en}",
             )
-
-
-def _is_hold(err: PackstationError) -> bool:
-    """Whether to keep the intent pending and stop the run: the request may have been applied,
-    or may go later (`delivery_of`); only a refusal closes it."""
-    return delivery_of(err) is Delivery.UNKNOWN
-
-
-def _is_wait(err: PackstationError) -> bool:
-    """The Market is still checking the order's codes: this order's intents wait, others go on."""
-    return has_code(err, _WAIT_CODES)
-
-
-def _target_status(intent: Intent) -> tuple[str, str | None] | None:
-    if intent.kind == KIND_CANCEL:
-        return (CANCELLED, SHOP_FAILED)
-    if intent.kind == KIND_STATUS and isinstance(intent.payload.get("status"), str):
-        substatus = intent.payload.get("substatus")
-        return (intent.payload["status"], substatus if isinstance(substatus, str) else None)
-    return None
-
-
-def _decide(intent: Intent, order: Order, state: tuple[str, str]) -> _Decision:
-    status, substatus = state
-    oid = intent.order_id
-    target = _target_status(intent)
-    if target is not None and target[0] == CANCELLED:
-        if status == CANCELLED:
-            return _already_cancelled(oid, substatus)
-        if status == PROCESSING:
-            return _SEND
-        return _moved_on(oid, status, substatus, "отмена", "cancellation")
-    if status == CANCELLED:
-        return _cancelled(oid, substatus)
-    if intent.kind in (KIND_BOX_LAYOUT, KIND_SHORTEN):
-        return _decide_layout(intent, order, state)
-    if target is not None:
-        if (status, substatus) == (target[0], target[1] or substatus):
-            return _Decision(
-                ReplayOutcome.ALREADY_DONE,
-                f"Заказ {oid} уже в статусе {status}/{substatus}; повторно не отправлено.",
-                f"Order {oid} is already {status}/{substatus}; not sent again.",
-            )
-        if status == PROCESSING and substatus == STARTED:
-            return _SEND
-        if target == (PROCESSING, READY_TO_SHIP) and _past_packing(status, substatus):
-            return _past_ready(oid, status, substatus)
-        return _moved_on(oid, status, substatus, "смена статуса", "status change")
-    if intent.kind == KIND_VERIFY_EAC:
-        return _Decision(
-            ReplayOutcome.NEEDS_PACKER,
-            f"Код курьера для заказа {oid} не был подтверждён до перезапуска. Попросите курьера "
-            "назвать код и введите его снова.",
-            f"The courier code for order {oid} was not confirmed before the restart. Ask the courier "
-            "for the code and enter it again.",
-        )
-    return _Decision(
-        ReplayOutcome.PENDING,
-        f"Неизвестный тип запроса «{intent.kind}» для заказа {oid}; он сохранён и не отправлен.",
-        f"Unknown request type '{intent.kind}' for order {oid}; it is kept and not sent.",
-    )
-
-
-def _decide_layout(intent: Intent, order: Order, state: tuple[str, str]) -> _Decision:
-    status, substatus = state
-    oid = intent.order_id
-    try:
-        plan = layout_from_payload(intent.payload)
-    except ValueError as err:
-        return _Decision(
-            ReplayOutcome.REJECTED,
-            f"Раскладка заказа {oid} в журнале повреждена ({err}); соберите коробки заново.",
-            f"The saved box layout of order {oid} is damaged ({err}); lay out the boxes again.",
-        )
-    if status != PROCESSING or substatus != STARTED:
-        if _past_packing(status, substatus) and len(order.box_ids) == len(plan.boxes):
-            return _Decision(
-                ReplayOutcome.ALREADY_DONE,
-                f"Заказ {oid} уже собран ({status}/{substatus}), коробок: {len(plan.boxes)}; "
-                "раскладка не отправлялась.",
-                f"Order {oid} is already packed ({status}/{substatus}) in {len(plan.boxes)} boxes; "
-                "the layout was not resent.",
-            )
-        return _moved_on(oid, status, substatus, "раскладка коробок", "box layout")
-    mismatch = _layout_mismatch(plan, order)
-    if mismatch:
-        return _Decision(
-            ReplayOutcome.SKIPPED,
-            f"Заказ {oid} изменился на Маркете ({mismatch[0]}); сохранённая раскладка не отправлена. "
-            "Откройте заказ и соберите его заново.",
-            f"Order {oid} changed on the Market ({mismatch[1]}); the saved layout was not sent. "
-            "Open the order and pack it again.",
-        )
-    return _SEND
-
-
-def _layout_mismatch(plan: LayoutPlan, order: Order) -> tuple[str, str] | None:
-    """Why `plan` no longer fits the order's lines, or None when it does."""
-    packed: dict[int, int] = {}
-    for box in plan.boxes:
-        for entry in box.entries:
-            units = entry.full_count or 0
-            if entry.part is not None and entry.part.current == 1:
-                units = 1
-            packed[entry.line_id] = packed.get(entry.line_id, 0) + units
-    counts = {line.id: line.count for line in order.lines}
-    for line_id, units in packed.items():
-        if line_id not in counts:
-            return (f"позиции {line_id} больше нет", f"line {line_id} is gone")
-        if units > counts[line_id]:
-            return (
-                f"в позиции {line_id} теперь {counts[line_id]} шт., в раскладке {units}",
-                f"line {line_id} now has {counts[line_id]} units, the layout {units}",
-            )
-        if units < counts[line_id] and not plan.allow_remove:
-            return (
-                f"в позиции {line_id} теперь {counts[line_id]} шт., в раскладке {units}",
-                f"line {line_id} now has {counts[line_id]} units, the layout {units}",
-            )
-    missing = set(counts) - set(packed)
-    if missing and not plan.allow_remove:
-        line_id = min(missing)
-        return (f"добавилась позиция {line_id}", f"line {line_id} was added")
-    return None
-
-
-def _sent(intent: Intent) -> _Decision:
-    return _Decision(
-        ReplayOutcome.SENT,
-        f"Отложенный запрос «{intent.kind}» по заказу {intent.order_id} отправлен.",
-        f"The delayed '{intent.kind}' request for order {intent.order_id} was sent.",
-    )
-
-
-def _cancelled(oid: int, substatus: str) -> _Decision:
-    return _Decision(
-        ReplayOutcome.SKIPPED,
-        f"Заказ {oid} отменён ({substatus}), пока запрос ждал отправки; запрос не отправлен. "
-        "Верните товары на место.",
-        f"Order {oid} was cancelled ({substatus}) while the request was waiting; it was not sent. "
-        "Put the items back.",
-    )
-
-
-def _already_cancelled(oid: int, substatus: str) -> _Decision:
-    by_whom_ru = "" if substatus == SHOP_FAILED else f" (причина: {substatus})"
-    by_whom_en = "" if substatus == SHOP_FAILED else f" (reason: {substatus})"
-    return _Decision(
-        ReplayOutcome.ALREADY_DONE,
-        f"Заказ {oid} уже отменён{by_whom_ru}; повторная отмена не отправлялась.",
-        f"Order {oid} is already cancelled{by_whom_en}; the cancellation was not resent.",
-    )
-
-
-def _past_packing(status: str, substatus: str) -> bool:
-    """READY_TO_SHIP or later: Express courier substatuses, shipped, in delivery, delivered."""
-    if status == PROCESSING:
-        return substatus != STARTED
-    return status not in _BEFORE_PACKING and status != CANCELLED
-
-
-def _past_ready(oid: int, status: str, substatus: str) -> _Decision:
-    return _Decision(
-        ReplayOutcome.ALREADY_DONE,
-        f"Заказ {oid} уже готов к отгрузке или передан ({status}/{substatus}); повторно не отправлено.",
-        f"Order {oid} is already ready to ship or handed over ({status}/{substatus}); not sent again.",
-    )
-
-
-def _moved_on(oid: int, status: str, substatus: str, what_ru: str, what_en: str) -> _Decision:
-    return _Decision(
-        ReplayOutcome.SKIPPED,
-        f"Заказ {oid} уже в статусе {status}/{substatus}: {what_ru} больше невозможна и не отправлена.",
-        f"Order {oid} is now {status}/{substatus}: the {what_en} no longer applies and was not sent.",
-    )
-
-
-def _gone(oid: int) -> _Decision:
-    return _Decision(
-        ReplayOutcome.SKIPPED,
-        f"Заказ {oid} не найден на Маркете; отложенный запрос не отправлен.",
-        f"Order {oid} was not found on the Market; the delayed request was not sent.",
-    )
-
-
-def _rejected(err: PackstationError) -> _Decision:
-    return _Decision(
-        ReplayOutcome.REJECTED,
-        f"Маркет отклонил отложенный запрос: {err.message('ru')}",
-        f"The Market rejected the delayed request: {err.message('en')}",
-    )
-
-
-def _blocked(failed: Intent) -> _Decision:
-    return _Decision(
-        ReplayOutcome.SKIPPED,
-        f"Не отправлено: предыдущий запрос по заказу {failed.order_id} («{failed.kind}») не прошёл. "
-        "Откройте заказ и проверьте его.",
-        f"Not sent: the previous '{failed.kind}' request for order {failed.order_id} did not go through. "
-        "Open the order and check it.",
-    )
-
-
-def _still_pending(err: PackstationError | None) -> _Decision:
-    reason_ru = err.message("ru") if err is not None else "нет связи"
-    reason_en = err.message("en") if err is not None else "no connection"
-    return _Decision(
-        ReplayOutcome.PENDING,
-        f"Запрос ждёт отправки и будет повторён: {reason_ru}",
-        f"The request is waiting and will be retried: {reason_en}",
-    )

@@ -21,18 +21,8 @@ from packstation.domain.order import (
 )
 from packstation.domain.remote import RemoteError
 from packstation.market.errors import ApiErrorItem, BadRequestError, ConnectionFailedError, NotFoundError
-from packstation.services.outbox_replay import (
-    KIND_BOX_LAYOUT,
-    KIND_CANCEL,
-    KIND_SHORTEN,
-    KIND_STATUS,
-    KIND_VERIFY_EAC,
-    OutboxReplayer,
-    ReplayOutcome,
-    layout_from_payload,
-    layout_to_payload,
-    status_payload,
-)
+from packstation.services.intents import IntentKind, layout_from_payload, layout_to_payload, status_payload
+from packstation.services.outbox_replay import OutboxReplayer, ReplayOutcome
 from packstation.storage.local_store import LocalStore, open_local_store
 from tests.services.fakes import FakeMarket, make_order
 
@@ -85,8 +75,8 @@ def test_layout_payload_round_trips() -> None:
 @pytest.mark.asyncio
 async def test_pending_layout_and_status_are_sent_in_order(store: LocalStore) -> None:
     market = _market(_two_line_order())
-    layout = store.outbox.add_intent(1, KIND_BOX_LAYOUT, layout_to_payload(_full_layout()))
-    status = store.outbox.add_intent(1, KIND_STATUS, RTS)
+    layout = store.outbox.add_intent(1, IntentKind.BOX_LAYOUT, layout_to_payload(_full_layout()))
+    status = store.outbox.add_intent(1, IntentKind.STATUS, RTS)
 
     report = await OutboxReplayer(market, store.outbox, store.audit).replay()
 
@@ -104,8 +94,8 @@ async def test_pending_layout_and_status_are_sent_in_order(store: LocalStore) ->
 async def test_status_already_applied_before_the_crash_is_not_sent_again(store: LocalStore) -> None:
     market = _market(_two_line_order(substatus=READY_TO_SHIP))
     market.orders[1] = replace(market.orders[1], box_ids=(1, 2, 3))
-    layout = store.outbox.add_intent(1, KIND_BOX_LAYOUT, layout_to_payload(_full_layout()))
-    status = store.outbox.add_intent(1, KIND_STATUS, RTS)
+    layout = store.outbox.add_intent(1, IntentKind.BOX_LAYOUT, layout_to_payload(_full_layout()))
+    status = store.outbox.add_intent(1, IntentKind.STATUS, RTS)
 
     report = await OutboxReplayer(market, store.outbox).replay()
 
@@ -118,8 +108,8 @@ async def test_status_already_applied_before_the_crash_is_not_sent_again(store: 
 @pytest.mark.asyncio
 async def test_cancelled_meanwhile_is_reported_not_replayed(store: LocalStore) -> None:
     market = _market(_two_line_order(status=CANCELLED, substatus="USER_CHANGED_MIND"))
-    layout = store.outbox.add_intent(1, KIND_BOX_LAYOUT, layout_to_payload(_full_layout()))
-    status = store.outbox.add_intent(1, KIND_STATUS, RTS)
+    layout = store.outbox.add_intent(1, IntentKind.BOX_LAYOUT, layout_to_payload(_full_layout()))
+    status = store.outbox.add_intent(1, IntentKind.STATUS, RTS)
 
     report = await OutboxReplayer(market, store.outbox, store.audit).replay()
 
@@ -137,7 +127,7 @@ async def test_cancelled_meanwhile_is_reported_not_replayed(store: LocalStore) -
 @pytest.mark.asyncio
 async def test_pending_cancel_of_an_already_cancelled_order_is_done(store: LocalStore) -> None:
     market = _market(make_order(2, status=CANCELLED, substatus=SHOP_FAILED))
-    cancel = store.outbox.add_intent(2, KIND_CANCEL, {})
+    cancel = store.outbox.add_intent(2, IntentKind.CANCEL, {})
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {cancel.id: ReplayOutcome.ALREADY_DONE}
     assert market.count("set_status") == 0
@@ -146,7 +136,7 @@ async def test_pending_cancel_of_an_already_cancelled_order_is_done(store: Local
 @pytest.mark.asyncio
 async def test_pending_cancel_is_sent_while_processing(store: LocalStore) -> None:
     market = _market(make_order(2, substatus=READY_TO_SHIP))
-    cancel = store.outbox.add_intent(2, KIND_CANCEL, {})
+    cancel = store.outbox.add_intent(2, IntentKind.CANCEL, {})
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {cancel.id: ReplayOutcome.SENT}
     assert (market.orders[2].status, market.orders[2].substatus) == (CANCELLED, SHOP_FAILED)
@@ -155,7 +145,7 @@ async def test_pending_cancel_is_sent_while_processing(store: LocalStore) -> Non
 @pytest.mark.asyncio
 async def test_cancel_after_shipment_is_reported(store: LocalStore) -> None:
     market = _market(make_order(2, status="DELIVERY", substatus=SHIPPED))
-    cancel = store.outbox.add_intent(2, KIND_CANCEL, {})
+    cancel = store.outbox.add_intent(2, IntentKind.CANCEL, {})
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {cancel.id: ReplayOutcome.SKIPPED}
     assert "DELIVERY" in report.items[0].en
@@ -170,8 +160,8 @@ async def test_layout_for_changed_order_is_skipped(store: LocalStore) -> None:
         market.orders[1], lines=(replace(market.orders[1].lines[0], count=1), market.orders[1].lines[1])
     )
     market.orders[1] = shortened
-    layout = store.outbox.add_intent(1, KIND_BOX_LAYOUT, layout_to_payload(_full_layout()))
-    status = store.outbox.add_intent(1, KIND_STATUS, RTS)
+    layout = store.outbox.add_intent(1, IntentKind.BOX_LAYOUT, layout_to_payload(_full_layout()))
+    status = store.outbox.add_intent(1, IntentKind.STATUS, RTS)
 
     report = await OutboxReplayer(market, store.outbox).replay()
 
@@ -188,12 +178,12 @@ async def test_layout_for_changed_order_is_skipped(store: LocalStore) -> None:
 async def test_shorten_is_sent_and_a_repeat_is_harmless(store: LocalStore) -> None:
     market = _market(_two_line_order())
     shorten_plan = LayoutPlan(_full_layout().boxes[1:], allow_remove=True)  # drop line 11
-    first = store.outbox.add_intent(1, KIND_SHORTEN, layout_to_payload(shorten_plan))
+    first = store.outbox.add_intent(1, IntentKind.SHORTEN, layout_to_payload(shorten_plan))
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {first.id: ReplayOutcome.SENT}
     assert [line.id for line in market.orders[1].lines] == [12]
 
-    again = store.outbox.add_intent(1, KIND_SHORTEN, layout_to_payload(shorten_plan))
+    again = store.outbox.add_intent(1, IntentKind.SHORTEN, layout_to_payload(shorten_plan))
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {again.id: ReplayOutcome.SENT}
 
@@ -201,9 +191,9 @@ async def test_shorten_is_sent_and_a_repeat_is_harmless(store: LocalStore) -> No
 @pytest.mark.asyncio
 async def test_offline_keeps_everything_pending_and_stops(store: LocalStore) -> None:
     market = _market(_two_line_order(), make_order(2))
-    a = store.outbox.add_intent(1, KIND_BOX_LAYOUT, layout_to_payload(_full_layout()))
-    b = store.outbox.add_intent(1, KIND_STATUS, RTS)
-    c = store.outbox.add_intent(2, KIND_STATUS, RTS)
+    a = store.outbox.add_intent(1, IntentKind.BOX_LAYOUT, layout_to_payload(_full_layout()))
+    b = store.outbox.add_intent(1, IntentKind.STATUS, RTS)
+    c = store.outbox.add_intent(2, IntentKind.STATUS, RTS)
     market.fail_next("set_box_layout", ConnectionFailedError("refused"))
 
     report = await OutboxReplayer(market, store.outbox).replay()
@@ -229,7 +219,7 @@ async def test_offline_keeps_everything_pending_and_stops(store: LocalStore) -> 
 @pytest.mark.asyncio
 async def test_offline_while_reading_the_order(store: LocalStore) -> None:
     market = _market(make_order(3))
-    intent = store.outbox.add_intent(3, KIND_STATUS, RTS)
+    intent = store.outbox.add_intent(3, IntentKind.STATUS, RTS)
     market.fail_next("get_order", ConnectionFailedError("refused"))
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.offline
@@ -240,9 +230,9 @@ async def test_offline_while_reading_the_order(store: LocalStore) -> None:
 @pytest.mark.asyncio
 async def test_rejection_is_reported_and_blocks_the_orders_later_steps(store: LocalStore) -> None:
     market = _market(_two_line_order(), make_order(2))
-    layout = store.outbox.add_intent(1, KIND_BOX_LAYOUT, layout_to_payload(_full_layout()))
-    status = store.outbox.add_intent(1, KIND_STATUS, RTS)
-    other = store.outbox.add_intent(2, KIND_STATUS, RTS)
+    layout = store.outbox.add_intent(1, IntentKind.BOX_LAYOUT, layout_to_payload(_full_layout()))
+    status = store.outbox.add_intent(1, IntentKind.STATUS, RTS)
+    other = store.outbox.add_intent(2, IntentKind.STATUS, RTS)
     market.fail_next("set_box_layout", BadRequestError((ApiErrorItem("INVALID_CIS", "bad code"),)))
 
     report = await OutboxReplayer(market, store.outbox).replay()
@@ -261,8 +251,8 @@ async def test_rejection_is_reported_and_blocks_the_orders_later_steps(store: Lo
 @pytest.mark.asyncio
 async def test_codes_still_being_checked_wait_for_the_next_run(store: LocalStore) -> None:
     market = _market(make_order(4), make_order(5))
-    wait = store.outbox.add_intent(4, KIND_STATUS, RTS)
-    other = store.outbox.add_intent(5, KIND_STATUS, RTS)
+    wait = store.outbox.add_intent(4, IntentKind.STATUS, RTS)
+    other = store.outbox.add_intent(5, IntentKind.STATUS, RTS)
     market.fail_next(
         "set_status", BadRequestError((ApiErrorItem("CIS_VALIDATION_IN_PROGRESS_ERROR", "wait"),))
     )
@@ -275,7 +265,7 @@ async def test_codes_still_being_checked_wait_for_the_next_run(store: LocalStore
 @pytest.mark.asyncio
 async def test_order_gone_from_the_market(store: LocalStore) -> None:
     market = _market(make_order(6))
-    intent = store.outbox.add_intent(6, KIND_STATUS, RTS)
+    intent = store.outbox.add_intent(6, IntentKind.STATUS, RTS)
     market.fail_next("get_order", NotFoundError())
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {intent.id: ReplayOutcome.SKIPPED}
@@ -285,7 +275,7 @@ async def test_order_gone_from_the_market(store: LocalStore) -> None:
 @pytest.mark.asyncio
 async def test_bad_key_holds_everything(store: LocalStore) -> None:
     market = _market(make_order(7))
-    intent = store.outbox.add_intent(7, KIND_STATUS, RTS)
+    intent = store.outbox.add_intent(7, IntentKind.STATUS, RTS)
     market.fail_next("set_status", RemoteError("ключ", "key", status_code=401))
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {intent.id: ReplayOutcome.PENDING}
@@ -295,7 +285,7 @@ async def test_bad_key_holds_everything(store: LocalStore) -> None:
 @pytest.mark.asyncio
 async def test_courier_code_is_never_resent_automatically(store: LocalStore) -> None:
     market = _market(make_order(8, substatus=READY_TO_SHIP))
-    intent = store.outbox.add_intent(8, KIND_VERIFY_EAC, {"code": "1234"})
+    intent = store.outbox.add_intent(8, IntentKind.VERIFY_EAC, {"code": "1234"})
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {intent.id: ReplayOutcome.NEEDS_PACKER}
     assert "enter it again" in report.items[0].en
@@ -318,7 +308,7 @@ async def test_status_refusal_inside_http_200_is_a_rejection(store: LocalStore) 
     from packstation.domain.verification import StatusChange
 
     market = _market(make_order(10))
-    intent = store.outbox.add_intent(10, KIND_STATUS, RTS)
+    intent = store.outbox.add_intent(10, IntentKind.STATUS, RTS)
 
     async def refuse(order_id: int, status: str, substatus: str | None = None) -> StatusChange:
         return StatusChange(order_id, False, error="SUBSTATUS_NOT_ALLOWED")
@@ -334,7 +324,7 @@ async def test_concurrent_replays_never_send_twice(store: LocalStore) -> None:
     import asyncio
 
     market = _market(make_order(11))
-    store.outbox.add_intent(11, KIND_STATUS, RTS)
+    store.outbox.add_intent(11, IntentKind.STATUS, RTS)
     replayer = OutboxReplayer(market, store.outbox)
     first, second = await asyncio.gather(replayer.replay(), replayer.replay())
     assert market.count("set_status") == 1
@@ -350,7 +340,7 @@ async def test_replays_when_the_connection_comes_back(store: LocalStore) -> None
     from packstation.services.outbox_replay import ReplayReport
 
     market = _market(make_order(12))
-    intent = store.outbox.add_intent(12, KIND_STATUS, RTS)
+    intent = store.outbox.add_intent(12, IntentKind.STATUS, RTS)
     listeners: list[Callable[[ConnectionState], None]] = []
 
     def subscribe(callback: Callable[[ConnectionState], None]) -> Callable[[], None]:
@@ -407,7 +397,7 @@ async def test_close_cancels_a_running_replay(store: LocalStore) -> None:
     import asyncio
 
     market = _market(make_order(13))
-    store.outbox.add_intent(13, KIND_STATUS, RTS)
+    store.outbox.add_intent(13, IntentKind.STATUS, RTS)
     started = asyncio.Event()
     original = market.get_order
 
@@ -430,9 +420,9 @@ async def test_fresh_intent_of_this_process_is_not_sent_alongside_the_session(st
     from packstation.services.outbox_replay import ReplayReport
 
     market = _market(make_order(14), make_order(15))
-    older = store.outbox.add_intent(15, KIND_STATUS, RTS)  # from before the replayer: a crash
+    older = store.outbox.add_intent(15, IntentKind.STATUS, RTS)  # from before the replayer: a crash
     replayer = OutboxReplayer(market, store.outbox, in_flight_grace_s=0.2)
-    fresh = store.outbox.add_intent(14, KIND_STATUS, RTS)  # the session may be sending it now
+    fresh = store.outbox.add_intent(14, IntentKind.STATUS, RTS)  # the session may be sending it now
 
     report = await replayer.replay()
     assert report.outcomes() == {older.id: ReplayOutcome.SENT}
@@ -457,8 +447,8 @@ async def test_order_past_ready_to_ship_counts_as_done(
 ) -> None:
     market = _market(_two_line_order(status=status, substatus=substatus))
     market.orders[1] = replace(market.orders[1], box_ids=(1, 2, 3))
-    layout = store.outbox.add_intent(1, KIND_BOX_LAYOUT, layout_to_payload(_full_layout()))
-    ready = store.outbox.add_intent(1, KIND_STATUS, RTS)
+    layout = store.outbox.add_intent(1, IntentKind.BOX_LAYOUT, layout_to_payload(_full_layout()))
+    ready = store.outbox.add_intent(1, IntentKind.STATUS, RTS)
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {layout.id: ReplayOutcome.ALREADY_DONE, ready.id: ReplayOutcome.ALREADY_DONE}
     assert report.attention == []
@@ -469,7 +459,7 @@ async def test_order_past_ready_to_ship_counts_as_done(
 async def test_layout_for_an_order_repacked_elsewhere_is_reported(store: LocalStore) -> None:
     market = _market(_two_line_order(substatus=READY_TO_SHIP))
     market.orders[1] = replace(market.orders[1], box_ids=(1,))  # one box, ours had three
-    layout = store.outbox.add_intent(1, KIND_BOX_LAYOUT, layout_to_payload(_full_layout()))
+    layout = store.outbox.add_intent(1, IntentKind.BOX_LAYOUT, layout_to_payload(_full_layout()))
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {layout.id: ReplayOutcome.SKIPPED}
     assert "READY_TO_SHIP" in report.items[0].en

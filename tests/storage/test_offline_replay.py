@@ -31,7 +31,8 @@ from packstation.market.client import MarketClient
 from packstation.market.gateway import MarketGateway
 from packstation.market.transport import RetryPolicy
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
-from packstation.services.outbox_replay import KIND_BOX_LAYOUT, KIND_STATUS, OutboxReplayer, ReplayOutcome
+from packstation.services.intents import IntentKind
+from packstation.services.outbox_replay import OutboxReplayer, ReplayOutcome
 from packstation.services.packing import PackingSession, Phase, SessionDeps
 from packstation.storage.local_store import LocalStore, open_local_store
 from tests.fixtures.sandbox import serve_in_thread, stop_server
@@ -151,9 +152,9 @@ async def test_offline_status_change_is_replayed_when_the_sandbox_is_back(
     await _pack_and_submit_offline(sandbox, store, gateway, order_id)
 
     [pending] = store.outbox.pending_intents()
-    assert (pending.kind, pending.payload["substatus"]) == (KIND_STATUS, "READY_TO_SHIP")
+    assert (pending.kind, pending.payload["substatus"]) == (IntentKind.STATUS, "READY_TO_SHIP")
     [layout_record, _] = store.outbox.records(order_id)
-    assert (layout_record.intent.kind, layout_record.state) == (KIND_BOX_LAYOUT, "done")
+    assert (layout_record.intent.kind, layout_record.state) == (IntentKind.BOX_LAYOUT, "done")
     stored = sandbox.app.state.sandbox.find(order_id)
     assert (stored.status, stored.substatus, len(stored.boxes)) == ("PROCESSING", "STARTED", 1)
 

@@ -23,8 +23,9 @@ from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP
 from packstation.logs import shutdown_logging
 from packstation.market.client import MarketClient
 from packstation.market.errors import ConnectionFailedError
+from packstation.services.intents import IntentKind, status_payload
 from packstation.services.label_job import JobKind
-from packstation.services.outbox_replay import KIND_STATUS, ReplayReport, status_payload
+from packstation.services.outbox_replay import ReplayReport
 from packstation.services.packing import Phase
 from packstation.settings import AppSettings
 from packstation.storage.local_store import open_local_store
@@ -75,8 +76,8 @@ async def test_intents_left_by_a_previous_run_are_replayed_at_start_and_reported
     market = FakeMarket()
     market.add(make_order(1), make_order(2, status=CANCELLED, substatus="USER_CHANGED_MIND"))
     previous = open_local_store(tmp_path)
-    previous.outbox.add_intent(1, KIND_STATUS, RTS)  # the app died before the Market confirmed
-    previous.outbox.add_intent(2, KIND_STATUS, RTS)  # ... and this order was cancelled meanwhile
+    previous.outbox.add_intent(1, IntentKind.STATUS, RTS)  # the app died before the Market confirmed
+    previous.outbox.add_intent(2, IntentKind.STATUS, RTS)  # ... and this order was cancelled meanwhile
     previous.close()
     shell = shell_over(qtbot, tmp_path, market)
     assert shell.packing.store is None  # nothing opened before the window is shown
@@ -102,7 +103,7 @@ async def test_a_reconnect_replays_what_stayed_pending(qtbot: QtBot, tmp_path: P
     market = FakeMarket()
     market.add(make_order(1))
     previous = open_local_store(tmp_path)
-    previous.outbox.add_intent(1, KIND_STATUS, RTS)
+    previous.outbox.add_intent(1, IntentKind.STATUS, RTS)
     previous.close()
     market.fail_next("get_order", ConnectionFailedError())  # offline at start
     shell = shell_over(qtbot, tmp_path, market)
@@ -393,4 +394,3 @@ async def test_saved_settings_switch_auto_submit_and_the_serial_scanner_without_
         assert "Settings saved." in shell.window.message_bar.text
     finally:
         await _close(shell)
-

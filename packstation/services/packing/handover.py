@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.verification import EacResult, EacVerdict
-from packstation.services.outbox_replay import KIND_VERIFY_EAC
+from packstation.services.intents import CourierCodeIntent
 from packstation.services.packing.edit_log import EditLog
 from packstation.services.packing.sender import IntentSender
 from packstation.services.packing.state import not_editable
@@ -29,7 +29,7 @@ class CourierHandover:
         code = code.strip(" \t\r\n")
         if not code:
             raise PackingError(Reason.BAD_COUNT, "Введите код курьера.", "Enter the courier's code.")
-        intent = self._sender.intent(KIND_VERIFY_EAC, {"code": code})
+        intent = self._sender.intent(CourierCodeIntent(code))
         result = await self._sender.send(intent, self._market.verify_eac(log.order_id, code))
         action = {"op": "eac", "verdict": result.verdict.value, "attempts_left": result.attempts_left}
         log.record(action, log.state.with_eac(result), notify=False)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from packstation.domain.errors import PackstationError
-from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP, SHOP_FAILED, STARTED, Order
-from packstation.services.outbox_replay import KIND_CANCEL
+from packstation.domain.order import PROCESSING, READY_TO_SHIP, STARTED, Order
+from packstation.services.intents import CancelIntent
 from packstation.services.packing.countdown import Countdown
 from packstation.services.packing.edit_log import EditLog
 from packstation.services.packing.sender import IntentSender
@@ -105,7 +105,7 @@ class OrderWatcher:
         if phase in (Phase.DONE, Phase.CANCELLED, Phase.INTERRUPTED, Phase.SUBMITTING):
             raise not_editable(phase)
         self._countdown.stop()
-        await self._sender.change_status(KIND_CANCEL, {}, CANCELLED, SHOP_FAILED)
+        await self._sender.change_status(CancelIntent())
         self._log.record({"op": "cancelled"}, notify=False)
         self._log.audit("order_cancelled", "SHOP_FAILED")
         self._log.finish()

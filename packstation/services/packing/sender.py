@@ -6,11 +6,12 @@ An intent is closed when the Market took the request or refused it; when the out
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Awaitable
+from typing import TypeVar
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.remote import Delivery, delivery_of
+from packstation.services.intents import IntentPayload, StatusLike
 from packstation.services.packing.values import STILL_CHECKING_CODES, CodesStillCheckingError
 from packstation.services.ports import MarketPort, OutboxPort
 
@@ -25,11 +26,11 @@ class IntentSender:
         self._market = market
         self._outbox = outbox
 
-    def intent(self, kind: str, payload: Mapping[str, Any]) -> int | None:
+    def intent(self, payload: IntentPayload) -> int | None:
         """Journal the intent to send (None: no outbox)."""
         if self._outbox is None:
             return None
-        return self._outbox.add_intent(self._order_id, kind, payload).id
+        return self._outbox.add_intent(self._order_id, payload.kind, payload.to_json()).id
 
     def _done(self, intent: int | None, outcome: str) -> None:
         if intent is not None and self._outbox is not None:
@@ -46,14 +47,15 @@ class IntentSender:
         self._done(intent, "sent")
         return result
 
-    async def change_status(self, kind: str, payload: Mapping[str, Any], status: str, sub: str) -> None:
+    async def change_status(self, payload: StatusLike) -> None:
         """Ask the Market for a status change; a per-order refusal inside HTTP 200 is an error.
 
         Raises:
             CodesStillCheckingError: the Market is still checking the order's codes.
             PackstationError: the Market refused or the call failed.
         """
-        intent = self.intent(kind, payload)
+        status, sub = payload.target
+        intent = self.intent(payload)
         change = await self.send(intent, self._market.set_status(self._order_id, status, sub))
         if not change.ok:
             detail = change.error or ""

@@ -14,14 +14,8 @@ from packstation.domain.order import PROCESSING, READY_TO_SHIP
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.remote import RemoteError
 from packstation.domain.verification import CodeStatus
+from packstation.services.intents import LayoutIntent, StatusIntent
 from packstation.services.label_job import PrintJob
-from packstation.services.outbox_replay import (
-    KIND_BOX_LAYOUT,
-    KIND_SHORTEN,
-    KIND_STATUS,
-    layout_to_payload,
-    status_payload,
-)
 from packstation.services.packing.countdown import Countdown
 from packstation.services.packing.edit_log import EditLog
 from packstation.services.packing.order_watch import OrderWatcher
@@ -114,8 +108,7 @@ class Submitter:
         plan = state.packing.plan()
         if plan == state.sent_plan and state.labels is not None:
             return
-        kind = KIND_SHORTEN if plan.allow_remove else KIND_BOX_LAYOUT
-        intent = self._sender.intent(kind, layout_to_payload(plan))
+        intent = self._sender.intent(LayoutIntent(plan))
         boxes = await self._sender.send(intent, self._market.set_box_layout(log.order_id, plan))
         action = {"op": "layout_sent", "box_ids": [box.box_id for box in boxes]}
         log.record(action, log.state.layout_sent(plan, boxes), notify=False)
@@ -161,9 +154,7 @@ class Submitter:
         return True
 
     async def _set_ready(self) -> None:
-        await self._sender.change_status(
-            KIND_STATUS, status_payload(PROCESSING, READY_TO_SHIP), PROCESSING, READY_TO_SHIP
-        )
+        await self._sender.change_status(StatusIntent(PROCESSING, READY_TO_SHIP))
         log = self._log
         log.record({"op": "ready"}, notify=False)
         log.update(last_error=None, notify=False)  # e.g. "still checking" from the wait that just ended
