@@ -20,7 +20,7 @@ import httpx
 import qasync
 from PySide6.QtWidgets import QApplication
 
-from packstation.app import MarketConnection, Shell, prepare
+from packstation.app import MarketConnection, Shell, build_services, prepare
 from packstation.cli import build_parser
 from packstation.domain.order import Order
 from packstation.market.client import MarketClient
@@ -81,7 +81,7 @@ def main() -> int:
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
         market = MarketConnection(gateway, [client.aclose], expect_express=True)
-        shell = Shell(runtime, market, translations)
+        shell = Shell(runtime, build_services(runtime, market), translations)
         sandbox: Sandbox = sandbox_app.state.sandbox
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)

@@ -12,7 +12,7 @@ import pytest
 from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 
-from packstation.app import MarketConnection, Runtime, Shell, apply_overrides, prepare
+from packstation.app import MarketConnection, Runtime, Shell, apply_overrides, build_services, prepare
 from packstation.cli import build_parser
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import Program
@@ -102,7 +102,7 @@ def _shell(qtbot: QtBot, tmp_path: Path, market: FakeMarket) -> Shell:
     (tmp_path / SETTINGS_FILE).write_text("broken", encoding="utf-8")
     runtime: Runtime = prepare(_args(tmp_path, "--lang", "en"))
     closers = [market.aclose] if isinstance(market, ClosableMarket) else []
-    shell = Shell(runtime, MarketConnection(market, closers))
+    shell = Shell(runtime, build_services(runtime, MarketConnection(market, closers)))
     qtbot.addWidget(shell.window)
     return shell
 

@@ -40,7 +40,7 @@ def test_only_ui_and_app_import_qtwidgets() -> None:
     offenders = []
     for path in PACKAGE.rglob("*.py"):
         rel = path.relative_to(PACKAGE)
-        if rel.parts[0] == "ui" or rel.as_posix() == "app.py":
+        if rel.parts[0] in ("ui", "app"):
             continue
         if any(name.startswith("PySide6.QtWidgets") for name in _imported_modules(path)):
             offenders.append(rel.as_posix())

@@ -1,10 +1,11 @@
-"""The ports the services depend on. `app.py` plugs in the real adapters (Market gateway, SQLite
-journal, printers); tests plug in fakes or the sandbox. Services never import an adapter.
+"""The ports the services and views depend on. The composition root (`packstation.app`) plugs in
+the real adapters (Market gateway, SQLite journal, printers, the picture fetcher); tests plug in
+fakes or the sandbox. Services and views never import an adapter.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -120,6 +121,33 @@ class CodeRegistryPort(Protocol):
 
 class AuditPort(Protocol):
     def record(self, action: str, *, order_id: int | None = None, detail: str = "") -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    """One audit line."""
+
+    id: int
+    at: datetime
+    station: str
+    packer: str
+    action: str
+    order_id: int | None
+    detail: str
+
+
+class AuditReader(Protocol):
+    """Read access to the audit log (the order-history view, the CSV export)."""
+
+    def history(self, order_id: int) -> list[AuditRecord]: ...
+
+    def between(self, start: datetime | None, end: datetime | None) -> Iterator[AuditRecord]: ...
+
+
+class PicturePort(Protocol):
+    """Fetches a product picture from the catalogue (None when it cannot be had)."""
+
+    async def fetch(self, url: str) -> bytes | None: ...
 
 
 class LabelPrinterPort(Protocol):

@@ -8,36 +8,16 @@ reach the audit trail in full. The audit log is never compacted.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
 
 from packstation.logs import mask_secrets
+from packstation.services.ports import AuditReader, AuditRecord
 from packstation.storage.codec import from_text, to_text, utc_now
 from packstation.storage.database import Database, Table
 
+__all__ = ["AuditReader", "AuditRecord", "SqliteAuditLog"]
+
 _MAX_DETAIL = 2000
-
-
-@dataclass(frozen=True, slots=True)
-class AuditRecord:
-    """One audit line."""
-
-    id: int
-    at: datetime
-    station: str
-    packer: str
-    action: str
-    order_id: int | None
-    detail: str
-
-
-class AuditReader(Protocol):
-    """Read access to the audit log."""
-
-    def history(self, order_id: int) -> list[AuditRecord]: ...
-
-    def between(self, start: datetime | None, end: datetime | None) -> Iterator[AuditRecord]: ...
 
 
 class SqliteAuditLog(Table):

@@ -12,7 +12,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from packstation.domain.errors import PackstationError
-from packstation.storage.audit import AuditReader, AuditRecord
+from packstation.services.ports import AuditReader, AuditRecord
 
 
 class OrderHistoryView(QWidget):

@@ -18,7 +18,7 @@ import httpx
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
-from packstation.app import MarketConnection, Shell, prepare
+from packstation.app import MarketConnection, Shell, build_services, prepare
 from packstation.cli import build_parser
 from packstation.domain.order import Order
 from packstation.market.client import MarketClient
@@ -124,7 +124,8 @@ def shell_over(
         save_settings(settings, data_dir / SETTINGS_FILE)
     args: argparse.Namespace = build_parser().parse_args(["--data-dir", str(data_dir), "--lang", "en"])
     connection = MarketConnection(market, [client.aclose for client in closers], expect_express=True)
-    shell = Shell(prepare(args), connection)
+    runtime = prepare(args)
+    shell = Shell(runtime, build_services(runtime, connection))
     qtbot.addWidget(shell.window)
     return shell
 

@@ -17,8 +17,8 @@ from packstation.storage.audit import AuditRecord
 from packstation.ui.i18n import Translations
 from packstation.ui.order_history_view import OrderHistoryView
 
-# Literal action names passed to the audit log (`_audit("x")`, `_record("x")`, `.record("x")`).
-_RECORDED = re.compile(r'\b(?:_audit|_record|\.record)\(\s*"([a-z_]+)"')
+# Literal action names passed to the audit log (`_audit("x")`, `.audit("x")`, `.record("x")`, ...).
+_RECORDED = re.compile(r'(?:\b_audit|\b_record|\.record|\.audit)\(\s*"([a-z_]+)"')
 
 
 def _recorded_actions() -> set[str]:

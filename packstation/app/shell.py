@@ -33,10 +33,7 @@ import os
 import signal
 import socket
 import sys
-import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,26 +41,19 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import APP_NAME, __version__
+from packstation.app.packing import PackingWiring
+from packstation.app.prepare import Runtime, prepare, seconds_since_start
+from packstation.app.wiring import Services, build_services, connect_market
 from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
-from packstation.logs import LoggingSetup, setup_logging, shutdown_logging
+from packstation.logs import shutdown_logging
 from packstation.printing.config import PrinterProfile
-from packstation.secrets import ApiKeyLookup, KeySource, load_api_key, store_api_key
-from packstation.services.order_queue import OrderQueue
-from packstation.services.ports import MarketPort
-from packstation.settings import (
-    AppSettings,
-    DataDir,
-    SettingsLoad,
-    load_settings,
-    prepare_data_dir,
-    save_settings,
-)
+from packstation.secrets import store_api_key
+from packstation.settings import SettingsLoad, save_settings
 from packstation.ui.crash_dialog import CrashReporter
 from packstation.ui.i18n import Translations
 from packstation.ui.main_window import MainWindow
 from packstation.ui.order_list_model import OrderListModel
-from packstation.ui.packing_wiring import PackingWiring
 from packstation.ui.status_bar import ConnectionState
 from packstation.ui.tasks import TaskRunner
 
@@ -78,154 +68,28 @@ _log = logging.getLogger("packstation.ui")
 SMOKE_TIMEOUT_S = 60.0
 COMPACT_EVERY_MS = 24 * 60 * 60 * 1000  # retention is applied at start-up and then daily
 MAX_REPLAY_LINES = 3
-_START = time.perf_counter()
-
-
-def seconds_since_start() -> float:
-    """Wall time since the process started (Linux: from /proc), else since this module loaded."""
-    try:
-        with open("/proc/self/stat", encoding="ascii") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: start time after boot
-        return time.clock_gettime(time.CLOCK_BOOTTIME) - started
-    except (OSError, ValueError, IndexError, AttributeError):
-        return time.perf_counter() - _START
-
-
-class SystemClock:
-    """The station clock (`services.ports.Clock`)."""
-
-    def now(self) -> datetime:
-        return datetime.now(UTC)
-
-
-@dataclass
-class Runtime:
-    """Everything decided before Qt starts.
-
-    Attributes:
-        data_dir, logging, loaded: outcomes of the preparation steps (with their warnings).
-        settings: the settings with command-line overrides applied (not saved).
-        key: the API key lookup.
-        demo: run against the in-process sandbox.
-        demo_reason: why demo mode was chosen ("" when not in demo mode).
-    """
-
-    data_dir: DataDir
-    logging: LoggingSetup
-    loaded: SettingsLoad
-    settings: AppSettings
-    key: ApiKeyLookup
-    demo: bool
-    demo_reason: str = ""
-
-    def warnings(self) -> list[PackstationError]:
-        """The start-up problems the packer must be told about."""
-        found = [self.data_dir.warning, self.logging.warning, self.loaded.warning, self.key.warning]
-        return [warning for warning in found if warning is not None]
-
-
-def apply_overrides(settings: AppSettings, args: argparse.Namespace) -> AppSettings:
-    """Settings with the command line's `--api-url`, ids, `--lang`, `--printer`, `--print-to`."""
-    data = settings.model_dump()
-    for option, key in (("api_url", "api_url"), ("campaign_id", "campaign_id"),
-                        ("business_id", "business_id"), ("lang", "language")):
-        value = getattr(args, option, None)
-        if value is not None:
-            data[key] = value
-    if getattr(args, "printer", None):
-        data["printing"]["labels"]["printer_name"] = args.printer
-    if getattr(args, "print_to", None):
-        data["printing"]["labels"]["printer_name"] = ""
-        data["printing"]["virtual_dir"] = args.print_to
-    return AppSettings.model_validate(data)
-
-
-def prepare(args: argparse.Namespace) -> Runtime:
-    """Data dir, logging, settings, API key and mode; never raises for a broken environment."""
-    data_dir = prepare_data_dir(Path(args.data_dir).expanduser() if args.data_dir else None)
-    logs = setup_logging(data_dir.path / "logs")
-    _log.info("%s %s starting; data dir %s", APP_NAME, __version__, data_dir.path)
-    loaded = load_settings(data_dir.path)
-    settings = apply_overrides(loaded.settings, args)
-    # A forced demo never uses the key, so the keyring is not even asked.
-    key = ApiKeyLookup(None, KeySource.NONE) if args.demo else load_api_key()
-    if args.demo:
-        demo, reason = True, "requested"
-    elif key.key is None:
-        demo, reason = True, "no API key"
-    elif not settings.has_store:
-        demo, reason = True, "no campaign/business id"
-    else:
-        demo, reason = False, ""
-    if demo:
-        _log.info("demo mode (%s)", reason)
-    return Runtime(data_dir, logs, loaded, settings, key, demo, reason)
-
-
-@dataclass
-class MarketConnection:
-    """The Market port the services use, plus what must be closed at shutdown."""
-
-    port: MarketPort
-    closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
-    expect_express: bool = False
-
-    async def aclose(self) -> None:
-        for close in self.closers:
-            await close()
-
-
-def connect_market(runtime: Runtime) -> MarketConnection:
-    """The real Market, or in demo mode the sandbox served in-process over `httpx.ASGITransport`."""
-    import httpx
-
-    from packstation.market.client import MarketClient
-    from packstation.market.gateway import MarketGateway
-
-    if runtime.demo:
-        from packstation.sandbox.app import create_app
-        from packstation.sandbox.config import SandboxConfig
-        from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
-
-        transport = httpx.ASGITransport(app=create_app(SandboxConfig(seed=1)))
-        client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
-        gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
-        return MarketConnection(gateway, [client.aclose], expect_express=True)
-    settings = runtime.settings
-    key, business_id, campaign_id = runtime.key.key, settings.business_id, settings.campaign_id
-    if key is None or business_id is None or campaign_id is None:
-        raise ValueError("connect_market needs an API key and both store ids outside demo mode")
-    client = MarketClient(key, settings.api_url)
-    gateway = MarketGateway(client, business_id, campaign_id)
-    return MarketConnection(gateway, [client.aclose])
 
 
 class Shell(QObject):
-    """The running GUI: services, window and the wiring between them.
+    """The running GUI: the window and its reactions, over the wired services.
 
     Args:
         runtime: the prepared runtime.
-        market: the Market connection (tests pass a fake port).
+        services: the wired services (`build_services`; tests wire a fake Market port).
         translations: the installed translations (for the language in messages).
     """
 
     def __init__(
-        self, runtime: Runtime, market: MarketConnection, translations: Translations | None = None
+        self, runtime: Runtime, services: Services, translations: Translations | None = None
     ) -> None:
         super().__init__()
         self.runtime = runtime
-        self.market = market
+        self.services = services
+        self.market = services.market
         self.language = translations.language if translations else runtime.settings.language
         self.crash = CrashReporter(runtime.logging.log_file, parent=lambda: self.window)
         settings = runtime.settings
-        self.queue = OrderQueue(
-            market.port,
-            SystemClock(),
-            interval_s=settings.refresh_interval_s,
-            express_interval_s=settings.express_refresh_interval_s,
-            expect_express=market.expect_express,
-        )
+        self.queue = services.queue
         self.model = OrderListModel(self.queue)
         self.window = MainWindow(self.model, demo=runtime.demo, station=settings.station_name)
         self.tasks = TaskRunner(
@@ -246,15 +110,13 @@ class Shell(QObject):
         self.window.closed.connect(self.request_quit)
         self.settings_dialog: SettingsDialog | None = None
         # The packing workspace: activating or scanning an order opens it in a packing view.
+        # Box labels scanned where no packing view takes them are reprinted from the print queue.
         self.packing = PackingWiring(
-            self.window, self.queue, market.port, self.tasks, runtime.settings, runtime.data_dir.path,
+            self.window, services, self.tasks, runtime.settings,
             language=self.language, show_error=self.window.message_bar.show_error,
-            pictures=not runtime.demo, parent=self,
+            box_label=self.reprint_box_label, parent=self,
         )
         self.window.order_activated.connect(self.packing.desk.open_order)
-        # Box labels scanned where no packing view takes them are reprinted from the print queue.
-        self.packing.desk.box_label = self.reprint_box_label
-        self.packing.desk.can_reprint = self.packing.labels.can_reprint
         self.print_queue: PrintQueuePanel | None = None
         self.window.enable_print_queue(self._build_print_queue)
         self.history: OrderHistoryView | None = None
@@ -580,7 +442,7 @@ def run(args: argparse.Namespace) -> int:
     except PackstationError as err:
         print(f"packstation: {err.message(translations.language)}", file=sys.stderr)
         return 2
-    shell = Shell(runtime, market, translations)
+    shell = Shell(runtime, build_services(runtime, market), translations)
     shell.crash.install()
     shell.packing.install(app)
     loop = qasync.QEventLoop(app)

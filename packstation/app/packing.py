@@ -1,29 +1,21 @@
-"""Plugs the packing workspace into the running app (called from `packstation.app.Shell`).
+"""Plugs the packing workspace into the running app (built by `packstation.app.shell.Shell`).
 
-Builds what packing needs beyond the order list: the local store (journal, outbox, code index,
-audit; opened on the first packed order), the station's code-check budget, feedback sounds, the
-scanner filter (scans go to the open packing view, or open an order from the list) and the
-`PackingDesk` that shows packing views in the main window.
+Builds what packing needs beyond the order list from the wired `Services`: feedback sounds, the
+scanner filter (scans go to the open packing view, or open an order from the list), the serial
+scanner when one is configured, and the `PackingDesk` that shows packing views in the main
+window; `open_session` resumes or starts an order's session over the station's local store.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import httpx
 from PySide6.QtCore import QCoreApplication, QObject
 
+from packstation.app.wiring import Services
 from packstation.domain.order import Order
-from packstation.printing.factory import make_printer, virtual_folder
-from packstation.printing.label_render import render_labels
-from packstation.services.label_job import LabelJob
-from packstation.services.order_queue import OrderQueue
-from packstation.services.packing.values import CheckBudget
-from packstation.services.ports import MarketPort
 from packstation.settings import AppSettings
 from packstation.ui.packing_view import PackingDesk, PackingPages, TaskRunnerLike
 from packstation.ui.scanner_filter import ScannerFilter
@@ -36,13 +28,6 @@ if TYPE_CHECKING:
     from packstation.storage.local_store import LocalStore
 
 _log = logging.getLogger("packstation.ui")
-PICTURE_TIMEOUT_S = 5.0
-MAX_PICTURE_BYTES = 5_000_000
-
-
-class _UtcClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
 
 
 class PackingWiring(QObject):
@@ -50,82 +35,49 @@ class PackingWiring(QObject):
 
     Args:
         window: the main window.
-        queue: the order queue.
-        market: the Market port.
+        services: the wired services (queue, Market, labels, budget, store, pictures).
         tasks: the shell's task runner.
-        settings: the app settings (scanner, storage, station and packer names).
-        data_dir: where the local store lives.
+        settings: the app settings (scanner, auto-submit).
         language: "ru" or "en".
         show_error: the message bar's `show_error`.
-        labels: prints box labels at submit (None: a `LabelJob` on the configured label printer,
-            exposed as `labels` for the print queue panel).
-        pictures: fetch product pictures from the catalogue (off in demo mode: fake URLs).
+        box_label: reprints a scanned box label no packing view takes (the print queue).
     """
 
     def __init__(
         self,
         window: PackingPages,
-        queue: OrderQueue,
-        market: MarketPort,
+        services: Services,
         tasks: TaskRunnerLike,
         settings: AppSettings,
-        data_dir: Path,
         *,
         language: str = "ru",
         show_error: Callable[[str], None] = lambda _text: None,
-        labels: LabelJob | None = None,
-        pictures: bool = True,
+        box_label: Callable[[int, int], bool] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.market = market
+        self.services = services
+        self.market = services.market.port
         self._show_error = show_error
         self.settings = settings
-        self.data_dir = data_dir
-        self.clock = _UtcClock()
-        self.labels = labels if labels is not None else self._label_job(settings, data_dir)
-        self.budget = CheckBudget(self.clock)
-        self.store: LocalStore | None = None
+        self.labels = services.labels
         self.sounds = Sounds(self)
-        self._pictures: dict[str, bytes | None] = {}
+        pictures = services.pictures
         self.desk = PackingDesk(
-            window, queue, self.open_session, tasks,
+            window, services.queue, self.open_session, tasks,
             sounds=self.sounds, language=language, show_error=show_error,
-            load_picture=self.fetch_picture if pictures else None, parent=self,
+            load_picture=pictures.fetch if pictures is not None else None,
+            box_label=box_label, can_reprint=services.labels.can_reprint, parent=self,
         )
         self.scanner = ScannerFilter(settings.scanner, self)
         self.scanner.scanned.connect(self.desk.handle_scan)
         self.serial: QObject | None = None  # the serial scanner, when one is configured
         self._stop_serial: Callable[[], None] = lambda: None
 
-    def _label_job(self, settings: AppSettings, data_dir: Path) -> LabelJob:
-        """Labels go to the configured label printer (the virtual PDF printer by default)."""
-        printing = settings.printing
-        printer = make_printer(printing.labels, virtual_folder(printing, data_dir))
-        return LabelJob(
-            self.market,
-            printer,
-            fmt=printing.label_format,
-            recent_limit=printing.recent_orders,
-            render_from_data=printing.render_from_data,
-            label_renderer=render_labels if printing.render_from_data else None,
-            clock=self.clock,
-        )
-
-    async def fetch_picture(self, url: str) -> bytes | None:
-        """A product picture from the catalogue's URL (cached; None when it cannot be had)."""
-        if url in self._pictures:
-            return self._pictures[url]
-        data: bytes | None = None
-        try:
-            async with httpx.AsyncClient(timeout=PICTURE_TIMEOUT_S, follow_redirects=True) as client:
-                response = await client.get(url)
-                response.raise_for_status()
-                data = response.content if len(response.content) <= MAX_PICTURE_BYTES else None
-        except httpx.HTTPError as error:  # pictures are a nicety: packing goes on without them
-            _log.info("product picture unavailable (%s): %s", url, type(error).__name__)
-        self._pictures[url] = data
-        return data
+    @property
+    def store(self) -> LocalStore | None:
+        """The local store, once opened."""
+        return self.services.store.store
 
     def install(self, app: QCoreApplication) -> None:
         """Start listening to the scanner (an application-wide key filter, plus the serial
@@ -165,16 +117,7 @@ class PackingWiring(QObject):
         Raises:
             StorageError: the local store cannot be opened.
         """
-        from packstation.storage.local_store import open_local_store
-
-        if self.store is None:
-            self.store = open_local_store(
-                self.data_dir,
-                self.settings.storage,
-                station=self.settings.station_name,
-                packer=self.settings.packer_name,
-            )
-        return self.store
+        return self.services.store.open()
 
     def open_session(self, order: Order) -> PackingSession:
         """Resume or start the order's packing session over the local store.
@@ -189,12 +132,12 @@ class PackingWiring(QObject):
         deps = SessionDeps(
             self.market,
             store.journal,
-            self.clock,
+            self.services.clock,
             labels=self.labels,
             guard=CodeGuard(store.codes),
             outbox=store.outbox,
             audit=store.audit,
-            budget=self.budget,
+            budget=self.services.budget,
             auto_submit_s=self.settings.auto_submit_s,
         )
         return PackingSession.open(order, deps)
@@ -226,6 +169,4 @@ class PackingWiring(QObject):
         self.scanner.uninstall()
         self.stop_serial()
         await self.desk.aclose()
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        self.services.store.close()

@@ -1,0 +1,163 @@
+"""Wiring: the adapters behind the ports, built once and handed to the shell as a plain value.
+
+`connect_market` gives the Market port (the real one, or in demo mode the sandbox served
+in-process over `httpx.ASGITransport`); `build_services` builds everything else the shell and
+the packing workspace use: the order queue, the station clock, the label job on the configured
+printer, the code-check budget, the picture fetcher and the station's local store (opened on
+first use). Nothing is patched onto an object after it is built.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from packstation.app.prepare import Runtime, SystemClock
+from packstation.printing.factory import make_printer, virtual_folder
+from packstation.printing.label_render import render_labels
+from packstation.services.label_job import LabelJob
+from packstation.services.order_queue import OrderQueue
+from packstation.services.packing.values import CheckBudget
+from packstation.services.ports import Clock, MarketPort, PicturePort
+from packstation.settings import AppSettings
+
+if TYPE_CHECKING:  # the SQLite store loads on first use, after the window shows
+    from packstation.storage.local_store import LocalStore
+
+
+@dataclass
+class MarketConnection:
+    """The Market port the services use, plus what must be closed at shutdown."""
+
+    port: MarketPort
+    closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+    expect_express: bool = False
+
+    async def aclose(self) -> None:
+        for close in self.closers:
+            await close()
+
+
+def connect_market(runtime: Runtime) -> MarketConnection:
+    """The real Market, or in demo mode the sandbox served in-process over `httpx.ASGITransport`."""
+    import httpx
+
+    from packstation.market.client import MarketClient
+    from packstation.market.gateway import MarketGateway
+
+    if runtime.demo:
+        from packstation.sandbox.app import create_app
+        from packstation.sandbox.config import SandboxConfig
+        from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
+
+        transport = httpx.ASGITransport(app=create_app(SandboxConfig(seed=1)))
+        client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
+        gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
+        return MarketConnection(gateway, [client.aclose], expect_express=True)
+    settings = runtime.settings
+    key, business_id, campaign_id = runtime.key.key, settings.business_id, settings.campaign_id
+    if key is None or business_id is None or campaign_id is None:
+        raise ValueError("connect_market needs an API key and both store ids outside demo mode")
+    client = MarketClient(key, settings.api_url)
+    gateway = MarketGateway(client, business_id, campaign_id)
+    return MarketConnection(gateway, [client.aclose])
+
+
+class StationStore:
+    """The station's local store (journal, outbox, code index, audit), opened on first use.
+
+    Args:
+        data_dir: where the store lives.
+        settings: the settings (storage, station and packer names).
+    """
+
+    def __init__(self, data_dir: Path, settings: AppSettings) -> None:
+        self._data_dir = data_dir
+        self._settings = settings
+        self.store: LocalStore | None = None
+
+    def open(self) -> LocalStore:
+        """The local store, opened (and compacted) on first use.
+
+        Raises:
+            StorageError: the local store cannot be opened.
+        """
+        from packstation.storage.local_store import open_local_store
+
+        if self.store is None:
+            self.store = open_local_store(
+                self._data_dir,
+                self._settings.storage,
+                station=self._settings.station_name,
+                packer=self._settings.packer_name,
+            )
+        return self.store
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the shell runs on, built by `build_services`.
+
+    Attributes:
+        market: the Market connection (closed at shutdown).
+        queue: the order queue.
+        clock: the station clock.
+        labels: prints box labels on the configured label printer.
+        budget: the station's code-check budget, shared by its packing sessions.
+        store: the station's local store, opened on first use.
+        pictures: fetches product pictures (None: none shown, e.g. the demo's fake URLs).
+    """
+
+    market: MarketConnection
+    queue: OrderQueue
+    clock: Clock
+    labels: LabelJob
+    budget: CheckBudget
+    store: StationStore
+    pictures: PicturePort | None
+
+
+def label_job(market: MarketPort, settings: AppSettings, data_dir: Path, clock: Clock) -> LabelJob:
+    """Labels go to the configured label printer (the virtual PDF printer by default)."""
+    printing = settings.printing
+    printer = make_printer(printing.labels, virtual_folder(printing, data_dir))
+    return LabelJob(
+        market,
+        printer,
+        fmt=printing.label_format,
+        recent_limit=printing.recent_orders,
+        render_from_data=printing.render_from_data,
+        label_renderer=render_labels if printing.render_from_data else None,
+        clock=clock,
+    )
+
+
+def build_services(runtime: Runtime, market: MarketConnection) -> Services:
+    """Every service and adapter of the running app, for `market`."""
+    from packstation.market.pictures import PictureFetcher
+
+    settings, data_dir = runtime.settings, runtime.data_dir.path
+    clock = SystemClock()
+    queue = OrderQueue(
+        market.port,
+        clock,
+        interval_s=settings.refresh_interval_s,
+        express_interval_s=settings.express_refresh_interval_s,
+        expect_express=market.expect_express,
+    )
+    return Services(
+        market=market,
+        queue=queue,
+        clock=clock,
+        labels=label_job(market.port, settings, data_dir, clock),
+        budget=CheckBudget(clock),
+        store=StationStore(data_dir, settings),
+        pictures=None if runtime.demo else PictureFetcher(),
+    )
