@@ -1,6 +1,6 @@
 """Benchmark: the packing workspace (issue 6 speed targets).
 
-1. Scan -> visible feedback, in-process: 1,000 scans through `PackingView.handle_scan` (item
+1. Scan -> visible feedback, in-process: 1,000 scans through `PackingDesk.handle_scan` (item
    barcodes and UNDO commands alternating, so the order never fills up), each followed by a
    synchronous repaint of the feedback line and the boxes view; p50/p99/max in ms
    (target: p99 < 16 ms, one frame).
@@ -56,7 +56,7 @@ async def scan_latency(scans: int) -> list[float]:
         for i in range(scans):
             text = barcodes[(i // 2) % len(barcodes)] if i % 2 == 0 else "PS:UNDO"
             start = time.perf_counter()
-            view.handle_scan(text)
+            desk.scan(text)
             view.feedback.repaint()
             view.boxes.viewport().repaint()
             timings.append((time.perf_counter() - start) * 1000)
@@ -79,7 +79,7 @@ async def end_to_end() -> tuple[float, list[str], str]:
         try:
             for line in desk.order.lines:
                 for _ in range(line.count):
-                    desk.view.handle_scan(line.barcodes[0])
+                    desk.scan(line.barcodes[0])
             await desk.session.submit()
             wall = time.perf_counter() - start
             state = f"{desk.market_order.status}/{desk.market_order.substatus}"

@@ -2,8 +2,13 @@
 
 The scanner feeds one desk whatever screen is showing, so the same barcode means different things:
 an 8-digit order number also reads as an EAN-8, a box label is either a reprint or a way to find its
-order, a command may be for the shell rather than the session. `ScanRouter` makes these decisions
-without Qt and returns them as values; the UI (`PackingDesk`) only carries them out.
+order, a command may be for the shell rather than the session. `ScanRouter.handle` is the one path
+of a scan: it classifies the text once (knowing the open order's barcodes), routes it, applies it
+to the open order's session and resolves what the session hands back, all without Qt; the
+decision comes back as a value the UI (`PackingDesk`) only carries out::
+
+    keyboard/serial -> ScannerFilter -> PackingDesk.handle_scan -> ScanRouter.handle
+        -> classify_scan -> route -> PackingSession.scan -> (submit) PUT .../boxes
 """
 
 from __future__ import annotations
@@ -12,9 +17,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final, Protocol
 
+from packstation.domain.classify import classify_scan
 from packstation.domain.errors import PackstationError, ScanError
 from packstation.domain.order import Order
 from packstation.domain.scan import Command, ScanKind, ScanResult
+from packstation.services.packing.values import ScanAction, ScanOutcome
 
 # Scanner framing only: `str.strip()` would also eat GS (0x1D), which is data in a marking code.
 FRAMING: Final = "\r\n\t "
@@ -31,6 +38,17 @@ class OrderLookup(Protocol):
     def find_by_scan(self, scan: ScanResult) -> Order | None: ...
 
 
+class ScanSession(Protocol):
+    """What the router needs from the open order's session (`PackingSession` satisfies it)."""
+
+    @property
+    def order(self) -> Order: ...
+
+    def takes_courier_code(self, result: ScanResult) -> bool: ...
+
+    def scan(self, result: ScanResult) -> ScanOutcome: ...
+
+
 @dataclass(frozen=True, slots=True)
 class OpenOrder:
     """Open (or bring back) the packing view of this order."""
@@ -39,8 +57,31 @@ class OpenOrder:
 
 
 @dataclass(frozen=True, slots=True)
-class ToSession:
-    """The open order's packing session takes the scan (item, marking code, session command)."""
+class Applied:
+    """The open order's session took the scan (an item, a marking code, a session command)."""
+
+    outcome: ScanOutcome
+    scan: ScanResult
+
+
+@dataclass(frozen=True, slots=True)
+class SessionRefused:
+    """The open order's session refused the scan; nothing changed."""
+
+    error: PackstationError
+    scan: ScanResult
+
+
+@dataclass(frozen=True, slots=True)
+class CourierCode:
+    """The Express courier's code for the open order (READY, waiting for its courier)."""
+
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class ReprintLabels:
+    """The REPRINT command: print the open order's labels again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +111,17 @@ class Refuse:
     error: PackstationError
 
 
-ScanDecision = OpenOrder | ToSession | Reprint | ShowOrders | Ignore | Refuse
+ScanDecision = (
+    OpenOrder
+    | Applied
+    | SessionRefused
+    | CourierCode
+    | ReprintLabels
+    | Reprint
+    | ShowOrders
+    | Ignore
+    | Refuse
+)
 
 
 class ScanRouter:
@@ -86,23 +137,27 @@ class ScanRouter:
         self._orders = orders
         self._can_reprint = can_reprint
 
-    def route(self, scan: ScanResult, open_order: Order | None) -> ScanDecision:
-        """A scan from the scanner.
+    def handle(self, text: str, session: ScanSession | None) -> ScanDecision:
+        """A scan from the scanner: classified once, routed, and applied when it is the session's.
 
         Args:
-            scan: the scan, classified without context (`classify_scan(text)`).
-            open_order: the order whose packing view is on screen, None on the order list.
+            text: the decoded scan.
+            session: the session of the order whose packing view is on screen, None on the list.
 
         Returns:
             A listed order's number opens that order (even inside another order's view); inside
-            a view everything else goes to its session; on the list, a box label printed here is
-            reprinted, and any other scan opens the one listed order it points at, or is refused.
+            a view everything else goes to its session (`to_session`); on the list, a box label
+            printed here is reprinted, and any other scan opens the one listed order it points
+            at, or is refused.
         """
+        open_order = session.order if session is not None else None
+        barcodes = [code for line in open_order.lines for code in line.barcodes] if open_order else []
+        scan = classify_scan(text, known_gtins=barcodes)
         listed = self._listed_order_number(scan, open_order)
         if listed is not None:
             return OpenOrder(listed)
-        if open_order is not None:
-            return ToSession()
+        if session is not None:
+            return self.to_session(session, scan)
         if scan.kind is ScanKind.BOX_LABEL and scan.order_id is not None and scan.box_no is not None:
             found = self._find(scan)
             if self._can_reprint(scan.order_id, scan.box_no):
@@ -110,13 +165,34 @@ class ScanRouter:
             return found
         return self._find(scan)
 
+    def to_session(self, session: ScanSession, scan: ScanResult) -> ScanDecision:
+        """Apply `scan` to the open order's session (also a scan completed by the packer, e.g. a
+        GTD with its country of origin).
+
+        Returns:
+            The courier's code while an Express order waits for it; what the session did or why
+            it refused; for what the session hands back, `route_forwarded`'s decision.
+        """
+        if session.takes_courier_code(scan):
+            return CourierCode(scan.raw.strip())
+        try:
+            outcome = session.scan(scan)
+        except PackstationError as error:
+            return SessionRefused(error, scan)
+        if outcome.action is ScanAction.FORWARD:
+            return self.route_forwarded(scan)
+        return Applied(outcome, scan)
+
     def route_forwarded(self, scan: ScanResult) -> ScanDecision:
         """A scan the open order's session handed back as not its business.
 
         Returns:
-            Another order's number opens it; NEXT_ORDER goes back to the list; a box label is
-            reprinted when this station printed it, else its order is opened; the rest is ignored.
+            REPRINT prints the open order's labels again; another order's number opens it;
+            NEXT_ORDER goes back to the list; a box label is reprinted when this station printed
+            it, else its order is opened; the rest is ignored.
         """
+        if scan.command is Command.REPRINT:
+            return ReprintLabels()
         if scan.kind is ScanKind.ORDER_NUMBER and scan.order_id is not None:
             return OpenOrder(scan.order_id)
         if scan.command is Command.NEXT_ORDER:

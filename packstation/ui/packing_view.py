@@ -1,9 +1,10 @@
 """The packing screen: one order, its lines on the left, its boxes on the right.
 
 `PackingView` shows a `PackingSession` and forwards the packer's actions to it; it keeps no
-packing state (everything is redrawn from `session.snapshot`). Scans arrive as text through
-`handle_scan` (the shell connects the scanner filter's `scanned(str)` to it) and give instant
-feedback: a coloured line saying what happened plus a sound. Market steps (submit, cancel,
+packing state (everything is redrawn from `session.snapshot`). Scans go through the desk
+(`PackingDesk.handle_scan`, connected to the scanner filter's `scanned(str)`), which lets
+`ScanRouter` classify, route and apply them once; the view shows the outcome at once: a
+coloured line saying what happened plus a sound. Market steps (submit, cancel,
 courier code, reprint) run as tracked tasks; their failures stay on screen, nothing is lost.
 
 Pages (`pages`): the workspace; "stop, put the items back" when the order was cancelled or
@@ -38,11 +39,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from packstation.domain.classify import classify_scan
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import BuyerType, Order, Program
-from packstation.domain.packing.errors import Reason, box_no
-from packstation.domain.scan import Command, ScanResult
+from packstation.domain.packing.errors import PackingError, PackingScanError, Reason, box_no
+from packstation.domain.scan import ScanResult
 from packstation.domain.verification import EacVerdict
 from packstation.services.packing import (
     PackingSession,
@@ -52,13 +52,16 @@ from packstation.services.packing import (
     SessionSnapshot,
 )
 from packstation.services.scan_router import (
+    Applied,
+    CourierCode,
     OpenOrder,
     Refuse,
     Reprint,
+    ReprintLabels,
     ScanDecision,
     ScanRouter,
+    SessionRefused,
     ShowOrders,
-    ToSession,
 )
 from packstation.ui.packing_dialogs import (
     CancelOrderDialog,
@@ -122,17 +125,19 @@ class PackingView(QWidget):
         language: "ru" or "en" for the session's messages.
         clock: the current time (the Express countdown).
         load_picture: fetches the lines' product pictures (None: none shown).
+        apply_scan: hands a scan the packer completed here (a GTD with its country of origin) to
+            the desk's scan path (`PackingDesk.apply_scan`); None: to the session directly.
+
+    Scans reach the session through the desk (`PackingDesk.handle_scan`); the view only shows
+    their outcomes (`show_applied`, `show_refused`, `handover`).
 
     Signals:
         back_requested(): the packer wants the order list.
-        forward_scan(object): a `ScanResult` that is not for this order (another order's number,
-            NEXT_ORDER, a box label): the shell decides.
         finished(int): the order left the desk (done, cancelled or interrupted) — order id.
         history_requested(int): the packer asked for this order's history (order id).
     """
 
     back_requested = Signal()
-    forward_scan = Signal(object)
     finished = Signal(int)
     history_requested = Signal(int)
 
@@ -145,9 +150,11 @@ class PackingView(QWidget):
         language: str = "ru",
         clock: Callable[[], datetime] = _utc_now,
         load_picture: PictureLoader | None = None,
+        apply_scan: Callable[[ScanResult], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._apply_scan = apply_scan or self._scan_directly
         self.setObjectName("packingView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.session = session
@@ -161,7 +168,6 @@ class PackingView(QWidget):
         self.boxes_model = BoxesModel(session, self)
         self.lines_model.refused.connect(self._on_refused)
         self.boxes_model.refused.connect(self._on_refused)
-        self._known_gtins = tuple(code for line in session.order.lines for code in line.barcodes)
         self._last_country = ""
 
         self._build_header()
@@ -473,38 +479,36 @@ class PackingView(QWidget):
 
     # -- scans -------------------------------------------------------------------------------------
 
-    def handle_scan(self, text: str) -> ScanOutcome | None:
-        """A scan from the scanner: classify it, apply it, show and sound the outcome."""
-        result = classify_scan(text, known_gtins=self._known_gtins)
-        if self.session.takes_courier_code(result):
-            self.courier.code.setText(text.strip())
-            self.handover(text.strip())
-            return None
-        return self._apply_scan(result)
-
-    def _apply_scan(self, result: ScanResult) -> ScanOutcome | None:
-        try:
-            outcome = self.session.scan(result)
-        except PackstationError as error:
-            self._set_feedback("✖ " + error.message(self.language), error=True)
-            self.sounds.error()
-            if getattr(error, "reason", None) is Reason.GTD_COUNTRY and result.instance is not None:
-                self.ask_country(result)
-            return None
-        if outcome.action is ScanAction.FORWARD:
-            if outcome.command is Command.REPRINT:
-                self.reprint()
-            elif outcome.command is Command.NEXT_PART_BOX:
-                self.new_box()
-            else:
-                self.forward_scan.emit(result)
-            return outcome
+    def show_applied(self, outcome: ScanOutcome, result: ScanResult) -> None:
+        """Show and sound what a scan did."""
         self._set_feedback("✔ " + self._outcome_text(outcome, result), error=False)
         if self.session.snapshot.complete and self.session.phase is Phase.PACKING:
             self.sounds.complete()
         else:
             self.sounds.ok()
-        return outcome
+
+    def show_refused(self, error: PackstationError, result: ScanResult) -> None:
+        """Show and sound why a scan was refused; a GTD without its country asks for it."""
+        self._set_feedback("✖ " + error.message(self.language), error=True)
+        self.sounds.error()
+        refused_for = error.reason if isinstance(error, PackingError | PackingScanError) else None
+        if refused_for is Reason.GTD_COUNTRY and result.instance is not None:
+            self.ask_country(result)
+
+    def show_courier_code(self, code: str) -> asyncio.Task[Any] | None:
+        """A scanned courier's code: shown in the panel and checked."""
+        self.courier.code.setText(code)
+        return self.handover(code)
+
+    def _scan_directly(self, result: ScanResult) -> None:
+        # A view without a desk (a preview): the session takes the completed scan itself.
+        try:
+            outcome = self.session.scan(result)
+        except PackstationError as error:
+            self.show_refused(error, result)
+            return
+        if outcome.action is not ScanAction.FORWARD:
+            self.show_applied(outcome, result)
 
     def _outcome_text(self, outcome: ScanOutcome, result: ScanResult) -> str:
         order = self.session.order
@@ -763,10 +767,14 @@ class PackingDesk(QObject):
             return None
         self.close_view()
         view = PackingView(
-            session, self.tasks, sounds=self.sounds, language=self.language, load_picture=self.load_picture
+            session,
+            self.tasks,
+            sounds=self.sounds,
+            language=self.language,
+            load_picture=self.load_picture,
+            apply_scan=self.apply_scan,
         )
         view.back_requested.connect(self.window.show_orders)
-        view.forward_scan.connect(self._forwarded)
         view.history_requested.connect(self.history_requested)
         self._unfollow = self.orders.subscribe_order(order_id, session.order_changed)
         self.view = view
@@ -775,20 +783,20 @@ class PackingDesk(QObject):
         return view
 
     def handle_scan(self, text: str) -> None:
-        """Carry out what the scan router decides for a scan (see `ScanRouter.route`)."""
+        """Carry out what the scan router decides for a scan (see `ScanRouter.handle`)."""
         view = self.view if self.view is not None and self.view.isVisible() else None
-        decision = self.router.route(classify_scan(text), view.session.order if view is not None else None)
-        if isinstance(decision, ToSession):
+        self._execute(self.router.handle(text, view.session if view is not None else None), view)
+
+    def apply_scan(self, result: ScanResult) -> None:
+        """A scan the packer completed in the open view (a GTD with its country of origin)."""
+        if self.view is not None:
+            self._execute(self.router.to_session(self.view.session, result), self.view)
+
+    def _execute(self, decision: ScanDecision, view: PackingView | None) -> None:
+        if isinstance(decision, Applied | SessionRefused | CourierCode | ReprintLabels):
             if view is not None:
-                view.handle_scan(text)  # the view classifies again, knowing the order's barcodes
+                _show(view, decision)
             return
-        self._execute(decision)
-
-    def _forwarded(self, result: object) -> None:
-        if isinstance(result, ScanResult):
-            self._execute(self.router.route_forwarded(result))
-
-    def _execute(self, decision: ScanDecision) -> None:
         if isinstance(decision, Reprint):
             if self.box_label is not None and self.box_label(decision.order_id, decision.box_no):
                 return
@@ -801,7 +809,6 @@ class PackingDesk(QObject):
             self.show_error(decision.error.message(self.language))
 
     def _may_reprint(self, order_id: int, box_no: int) -> bool:
-        # Read at call time: the shell sets `box_label` / `can_reprint` after building the desk.
         if self.box_label is None:
             return False
         return self.can_reprint is None or self.can_reprint(order_id, box_no)
@@ -826,3 +833,15 @@ class PackingDesk(QObject):
         if view is not None:
             view.detach()
         return view
+
+
+def _show(view: PackingView, decision: Applied | SessionRefused | CourierCode | ReprintLabels) -> None:
+    """What the open order's session did with a scan, shown in its view."""
+    if isinstance(decision, Applied):
+        view.show_applied(decision.outcome, decision.scan)
+    elif isinstance(decision, SessionRefused):
+        view.show_refused(decision.error, decision.scan)
+    elif isinstance(decision, CourierCode):
+        view.show_courier_code(decision.code)
+    else:
+        view.reprint()

@@ -968,12 +968,13 @@ async def test_raw_scanner_texts_through_the_classifier_pack_an_order() -> None:
 
 def test_commands_for_the_ui_and_other_orders_are_forwarded() -> None:
     d = desk(make_order(1, kettle(1)))
-    for cmd in (Command.NEXT_ORDER, Command.REPRINT, Command.NEXT_PART_BOX):
+    for cmd in (Command.NEXT_ORDER, Command.REPRINT):
         assert d.session.scan(command(cmd)).action is ScanAction.FORWARD
     assert d.session.scan(scan(ScanKind.ORDER_NUMBER, "2", order_id=2)).action is ScanAction.FORWARD
     d.session.scan(command(Command.NEW_BOX))
     d.session.scan(command(Command.CLOSE_BOX))
-    assert ops(d) == ["open", "new_box", "close_box"]
+    assert d.session.scan(command(Command.NEXT_PART_BOX)).action is ScanAction.COMMAND_DONE
+    assert ops(d) == ["open", "new_box", "close_box", "new_box"]
 
 
 def test_person_and_business_buyers_differ_on_optional_codes() -> None:

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
 from packstation.app import MarketConnection, Shell, build_services, prepare
 from packstation.cli import build_parser
 from packstation.domain.order import Order
+from packstation.domain.scan import ScanResult
 from packstation.market.client import MarketClient
 from packstation.market.gateway import MarketGateway
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
@@ -29,7 +32,7 @@ from packstation.sandbox.state import Sandbox
 from packstation.services.packing import PackingSession, SessionDeps
 from packstation.services.ports import MarketPort
 from packstation.settings import SETTINGS_FILE, AppSettings, save_settings
-from packstation.ui.packing_view import PackingView
+from packstation.ui.packing_view import PackingDesk, PackingView
 from packstation.ui.sounds import Sounds
 from packstation.ui.tasks import TaskRunner
 from tests.services.fakes import FakeJournal
@@ -38,6 +41,33 @@ from tests.services.fakes import FakeJournal
 class WallClock:
     def now(self) -> datetime:
         return datetime.now(UTC)
+
+
+class _Pages:
+    """The main window's part the desk uses: a packing view is shown on its own."""
+
+    def show_packing(self, widget: QWidget) -> None:
+        widget.resize(1100, 700)
+        widget.show()
+
+    def show_orders(self) -> None:
+        pass
+
+
+@dataclass
+class _OneOrder:
+    """The order queue's part the desk uses, listing only the opened order."""
+
+    order: Order
+
+    def get(self, order_id: int) -> Order | None:
+        return self.order if order_id == self.order.id else None
+
+    def subscribe_order(self, order_id: int, callback: Callable[[Order], None]) -> Callable[[], None]:
+        return lambda: None
+
+    def find_by_scan(self, scan: ScanResult) -> Order | None:
+        return None
 
 
 @dataclass
@@ -50,6 +80,7 @@ class Desk:
     order: Order
     session: PackingSession
     view: PackingView
+    desk: PackingDesk
     tasks: TaskRunner
     sounds: Sounds
     journal: FakeJournal
@@ -60,6 +91,10 @@ class Desk:
     def market_order(self) -> SandboxOrder:
         """The order as the sandbox holds it now."""
         return self.sandbox.find(self.order.id)
+
+    def scan(self, text: str) -> None:
+        """A scan from the scanner, down the desk's one scan path."""
+        self.desk.handle_scan(text)
 
     async def settle(self) -> None:
         """Wait for the view's tasks and the session's background work."""
@@ -108,14 +143,20 @@ async def open_desk(
     crashes: list[BaseException] = []
     tasks = TaskRunner(errors.append, crashes.append)
     sounds = Sounds(enabled=False)
-    view = PackingView(session, tasks, sounds=sounds, language="en")
-    view.resize(1100, 700)
-    view.show()
-    return Desk(sandbox, client, gateway, order, session, view, tasks, sounds, journal, errors, crashes)
+    desk = PackingDesk(
+        _Pages(), _OneOrder(order), lambda _order: session, tasks, sounds=sounds, language="en"
+    )
+    view = desk.open_order(order.id)
+    assert view is not None
+    return Desk(sandbox, client, gateway, order, session, view, desk, tasks, sounds, journal, errors, crashes)
 
 
 def shell_over(
-    qtbot: QtBot, data_dir: Path, market: MarketPort, *, settings: AppSettings | None = None,
+    qtbot: QtBot,
+    data_dir: Path,
+    market: MarketPort,
+    *,
+    settings: AppSettings | None = None,
     closers: tuple[MarketClient, ...] = (),
 ) -> Shell:
     """The real shell (English UI) over `market`, with `settings` saved in `data_dir` first;

@@ -109,7 +109,7 @@ async def test_split_large_item_with_codes(sandbox_app: Starlette) -> None:
         dialog.parts.setValue(3)
         dialog.accept()
         code = desk.sandbox.unused_codes("SHOE-RUN-43")[0]
-        view.handle_scan(code)
+        desk.scan(code)
         shoe_boxes = [b for b in desk.session.packing.boxes if b.part and b.part.unit.line_id == shoe_line.id]
         assert len(shoe_boxes) == 3
         for index, box in enumerate(desk.session.packing.boxes):

@@ -32,8 +32,8 @@ async def test_shortened_order(sandbox_app: Starlette) -> None:
         assert desk.session.order.line(mug.id).count == 1
         assert not desk.view.undo_button.isEnabled()  # a shortening cannot be undone
 
-        desk.view.handle_scan(mug.barcodes[0])
-        desk.view.handle_scan(book.barcodes[0])
+        desk.scan(mug.barcodes[0])
+        desk.scan(book.barcodes[0])
         desk.view.submit()
         await desk.settle()
 
@@ -64,7 +64,7 @@ async def test_shorten_refused_by_market_rules_before_sending(sandbox_app: Starl
 async def test_buyer_cancels_mid_pack_stops_the_packer(sandbox_app: Starlette) -> None:
     desk = await open_desk(sandbox_app, (("MUG-300", 2),))
     try:
-        desk.view.handle_scan(desk.order.lines[0].barcodes[0])
+        desk.scan(desk.order.lines[0].barcodes[0])
         assert desk.view.pages.currentWidget() is desk.view.workspace
         finished: list[int] = []
         desk.view.finished.connect(finished.append)
@@ -80,7 +80,7 @@ async def test_buyer_cancels_mid_pack_stops_the_packer(sandbox_app: Starlette) -
         assert desk.market_order.status == "CANCELLED"
         assert desk.market_order.boxes == []
         # Nothing can be packed any more.
-        desk.view.handle_scan(desk.order.lines[0].barcodes[0])
+        desk.scan(desk.order.lines[0].barcodes[0])
         assert desk.view.feedback.text().startswith("✖")
         lines = desk.view.lines_model
         assert not lines.flags(lines.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
@@ -112,7 +112,7 @@ async def test_cancel_order_shop_failed_after_confirmation(sandbox_app: Starlett
 async def test_market_failure_on_submit_is_shown_and_nothing_is_lost(sandbox_app: Starlette) -> None:
     desk = await open_desk(sandbox_app, (("MUG-300", 1),))
     try:
-        desk.view.handle_scan(desk.order.lines[0].barcodes[0])
+        desk.scan(desk.order.lines[0].barcodes[0])
         desk.sandbox.cancel_by_buyer(desk.order.id)  # the Market refuses the layout now
         desk.view.submit()
         await desk.settle()
@@ -127,16 +127,16 @@ async def test_undo_and_box_commands_from_buttons(sandbox_app: Starlette) -> Non
     desk = await open_desk(sandbox_app, (("MUG-300", 2),))
     try:
         barcode = desk.order.lines[0].barcodes[0]
-        desk.view.handle_scan(barcode)
+        desk.scan(barcode)
         desk.view.close_box_button.click()
-        desk.view.handle_scan(barcode)  # a closed box: the next unit opens box 2
+        desk.scan(barcode)  # a closed box: the next unit opens box 2
         assert len(desk.session.packing.boxes) == 2
         assert desk.view.undo_button.isEnabled()
         desk.view.undo_button.click()
         assert len(desk.session.packing.boxes) == 1
         desk.view.new_box_button.click()
         assert "scans go here" in desk.view.boxes_model.data(desk.view.boxes_model.box_index(1))
-        desk.view.handle_scan("PS:UNDO")
+        desk.scan("PS:UNDO")
         assert desk.view.boxes_model.rowCount(QModelIndex()) == 2  # box 1 + "new box" row
     finally:
         await desk.close()
@@ -152,7 +152,7 @@ async def test_scans_keep_working_while_a_dialog_is_open_and_focus_comes_back(
         view.setFocus()
         dialog = view.ask_shorten()
         assert dialog.isVisible()
-        view.handle_scan(desk.order.lines[0].barcodes[0])  # the scanner filter delivers here
+        desk.scan(desk.order.lines[0].barcodes[0])  # the scanner filter delivers here
         assert desk.session.snapshot.progress[0].packed == 1
         assert dialog.isVisible()  # the scan neither closed nor blocked the dialog
         dialog.reject()
@@ -170,12 +170,12 @@ async def test_keyboard_shortcuts(sandbox_app: Starlette) -> None:
         view.activateWindow()
         assert QTest.qWaitForWindowActive(view)
         view.setFocus()
-        view.handle_scan(desk.order.lines[0].barcodes[0])
+        desk.scan(desk.order.lines[0].barcodes[0])
         QTest.keyClick(view, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)  # new box
         assert desk.session.packing.current == 1
         QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo
         assert desk.session.packing.current == 0
-        view.handle_scan(desk.order.lines[0].barcodes[0])
+        desk.scan(desk.order.lines[0].barcodes[0])
         assert view.submit_button.isEnabled()
         QTest.keyClick(view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # submit
         await desk.settle()

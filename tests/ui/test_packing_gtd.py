@@ -27,8 +27,8 @@ async def test_gtd_scan_asks_for_the_country_and_the_market_gets_both(sandbox_ap
     desk = await open_desk(sandbox_app, (("COFFEE-MACH", 1),))
     try:
         gtd = desk.sandbox.unused_codes("COFFEE-MACH")[0]
-        desk.view.handle_scan(desk.order.lines[0].barcodes[0])
-        desk.view.handle_scan(gtd)
+        desk.scan(desk.order.lines[0].barcodes[0])
+        desk.scan(gtd)
 
         dialog = _country_dialog(desk.view)
         dialog.country.setText("xx")  # not a country: refused in the dialog, which stays open
@@ -42,7 +42,7 @@ async def test_gtd_scan_asks_for_the_country_and_the_market_gets_both(sandbox_ap
         assert desk.view.feedback.text().startswith("✔")
         assert desk.view.submit_button.isEnabled()
 
-        desk.view.handle_scan("PS:SUBMIT")
+        desk.scan("PS:SUBMIT")
         await desk.settle()
         assert desk.session.phase is Phase.DONE
         instances = desk.market_order.boxes[0].items[0]["instances"]
@@ -57,14 +57,14 @@ async def test_the_last_country_is_offered_again(sandbox_app: Starlette) -> None
     try:
         first, second = desk.sandbox.unused_codes("COFFEE-MACH")[:2]
         barcode = desk.order.lines[0].barcodes[0]
-        desk.view.handle_scan(barcode)
-        desk.view.handle_scan(first)
+        desk.scan(barcode)
+        desk.scan(first)
         dialog = _country_dialog(desk.view)
         dialog.country.setText("CN")
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
 
-        desk.view.handle_scan(barcode)
-        desk.view.handle_scan(second)
+        desk.scan(barcode)
+        desk.scan(second)
         again = _country_dialog(desk.view)
         assert again.country.text() == "CN"
         again.buttons.button(QDialogButtonBox.StandardButton.Cancel).click()

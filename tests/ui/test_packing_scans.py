@@ -21,14 +21,14 @@ async def test_single_item_order_packed_by_scans_only(sandbox_app: Starlette) ->
     desk = await open_desk(sandbox_app, (("MUG-300", 1),))
     try:
         barcode = desk.order.lines[0].barcodes[0]
-        desk.view.handle_scan(barcode)
+        desk.scan(barcode)
         assert desk.view.feedback.text().startswith("✔")
         assert "box 1" in desk.view.feedback.text()
         assert desk.view.submit_button.isEnabled()
         assert desk.sounds.played[-1] is Sound.COMPLETE  # the last unit completes the order
         assert "Everything is packed" in desk.view.state_banner.text()
 
-        desk.view.handle_scan("PS:SUBMIT")
+        desk.scan("PS:SUBMIT")
         await desk.settle()
 
         assert desk.session.phase is Phase.DONE
@@ -48,7 +48,7 @@ async def test_foreign_barcode_is_refused_with_error_sound(sandbox_app: Starlett
     desk = await open_desk(sandbox_app, (("MUG-300", 1),))
     try:
         foreign = desk.sandbox.catalogue["BOOK-WP"].ean13
-        desk.view.handle_scan(foreign)
+        desk.scan(foreign)
         text = desk.view.feedback.text()
         assert text.startswith("✖")
         assert foreign in text
@@ -56,7 +56,7 @@ async def test_foreign_barcode_is_refused_with_error_sound(sandbox_app: Starlett
         assert desk.session.packing.boxes == ()
         assert desk.view.boxes_model.rowCount() == 1  # only the "new box" row
 
-        desk.view.handle_scan("no such thing at all")
+        desk.scan("no such thing at all")
         assert desk.view.feedback.text().startswith("✖")
         assert desk.session.packing.boxes == ()
     finally:
@@ -67,10 +67,10 @@ async def test_marking_code_scan_attaches_and_shows_verification_badge(sandbox_a
     desk = await open_desk(sandbox_app, (("SHOE-RUN-43", 1),), buyer_type="BUSINESS")
     try:
         assert "Business buyer" in desk.view.buyer.text()
-        desk.view.handle_scan(desk.order.lines[0].barcodes[0])
+        desk.scan(desk.order.lines[0].barcodes[0])
         assert not desk.view.submit_button.isEnabled()  # a business buyer's code is mandatory
         code = desk.sandbox.unused_codes("SHOE-RUN-43")[0]
-        desk.view.handle_scan(code)
+        desk.scan(code)
         assert "code for" in desk.view.feedback.text()
         lines = desk.view.lines_model
         assert "1 of 1 coded" in lines.data(lines.index(0, 0))
@@ -96,7 +96,7 @@ async def test_express_order_hand_over_through_verify_eac(sandbox_app: Starlette
     try:
         assert "Express" in desk.view.program.text()
         assert desk.view.deadline.text().startswith("Deadline in")
-        desk.view.handle_scan(desk.order.lines[0].barcodes[0])
+        desk.scan(desk.order.lines[0].barcodes[0])
         desk.view.submit()
         await desk.settle()
         assert desk.session.phase is Phase.READY
@@ -105,7 +105,7 @@ async def test_express_order_hand_over_through_verify_eac(sandbox_app: Starlette
         desk.sandbox.advance_clock(3 * desk.sandbox.config.courier_step)  # the courier arrives
         real = desk.sandbox.eac_code(desk.order.id)
         wrong = "0000" if real != "0000" else "1111"
-        desk.view.handle_scan(wrong)  # a scanned courier code goes to the hand-over step
+        desk.scan(wrong)  # a scanned courier code goes to the hand-over step
         await desk.settle()
         assert "Attempts left: 2" in desk.view.courier.result.text()
         assert desk.sounds.played[-1] is Sound.ERROR
@@ -124,7 +124,7 @@ async def test_express_order_hand_over_through_verify_eac(sandbox_app: Starlette
 async def test_express_courier_need_update_is_explained(sandbox_app: Starlette) -> None:
     desk = await open_desk(sandbox_app, (("CHARGER-65", 1),), program="EXPRESS")
     try:
-        desk.view.handle_scan(desk.order.lines[0].barcodes[0])
+        desk.scan(desk.order.lines[0].barcodes[0])
         desk.view.submit()
         await desk.settle()
         desk.sandbox.advance_clock(3 * desk.sandbox.config.courier_step)
@@ -153,9 +153,9 @@ async def test_refused_code_is_replaced_and_stale_labels_are_listed() -> None:
     try:
         stock = desk.sandbox.unused_codes("SHOE-RUN-43")
         shoe, mug = desk.order.lines
-        desk.view.handle_scan(shoe.barcodes[0])
-        desk.view.handle_scan(mug.barcodes[0])
-        desk.view.handle_scan(stock[0])
+        desk.scan(shoe.barcodes[0])
+        desk.scan(mug.barcodes[0])
+        desk.scan(stock[0])
         desk.view.submit()
         await desk.settle()
 
@@ -167,7 +167,7 @@ async def test_refused_code_is_replaced_and_stale_labels_are_listed() -> None:
         assert "refused" in desk.view.feedback.text()
         old_boxes = [box.box_id for box in desk.market_order.boxes]
 
-        desk.view.handle_scan(stock[1])  # the replacement: same boxes, labels still good
+        desk.scan(stock[1])  # the replacement: same boxes, labels still good
         assert not desk.view.notice.isVisibleTo(desk.view)
         desk.session.move(mug.id, 0, None)  # the mug goes into a box of its own
         assert desk.view.notice.isVisibleTo(desk.view)
@@ -189,8 +189,8 @@ async def test_long_code_check_can_be_rechecked_or_left_to_edit() -> None:
     desk = await open_desk(app, (("SHOE-RUN-43", 1),), buyer_type="BUSINESS", finish_checks=False)
     try:
         stock = desk.sandbox.unused_codes("SHOE-RUN-43")
-        desk.view.handle_scan(desk.order.lines[0].barcodes[0])
-        desk.view.handle_scan(stock[0])
+        desk.scan(desk.order.lines[0].barcodes[0])
+        desk.scan(stock[0])
         desk.view.submit()
         await desk.settle()
         assert desk.session.phase is Phase.VERIFYING  # the wait timed out; nothing lost

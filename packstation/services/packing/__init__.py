@@ -45,7 +45,7 @@ action changes nothing):
   `order_changed(order)` is fed by the order queue (`QueueChange.updated` and `.left`) and
   interrupts packing when the buyer cancels or the order changes underneath.
 - Scans: `scan()` returns a `ScanOutcome`; FORWARD means "for the UI" (another order's number,
-  a box label, NEXT_ORDER, REPRINT, NEXT_PART_BOX, CANCEL without a countdown).
+  a box label, NEXT_ORDER, REPRINT, CANCEL without a countdown); NEXT_PART_BOX opens a new box.
 
 Layout (one module each): `values` (the public data types), `state` (the `SessionState` value
 and its transitions), `actions` (what each journalled action means), `edit_log` (the owner of the

@@ -2,7 +2,7 @@
 
 An item barcode packs one unit, a marking code is attached, a packing command runs; anything
 for another order or for the UI (an order number, a box label, NEXT_ORDER, REPRINT,
-NEXT_PART_BOX, CANCEL without a countdown) comes back as FORWARD.
+CANCEL without a countdown) comes back as FORWARD. NEXT_PART_BOX opens a new box, like NEW_BOX.
 """
 
 from __future__ import annotations
@@ -91,7 +91,7 @@ class ScanHandler:
 
     def _command(self, result: ScanResult) -> ScanOutcome:
         command = result.command
-        if command is Command.NEW_BOX:
+        if command in (Command.NEW_BOX, Command.NEXT_PART_BOX):
             self._editor.new_box()
         elif command is Command.CLOSE_BOX:
             self._editor.close_box()
