@@ -4,9 +4,10 @@ value, `packing` plugs the packing workspace in, and `shell` is the Qt shell wit
 Only this package knows both the views and the concrete adapters.
 """
 
-from packstation.app.prepare import Runtime, SystemClock, apply_overrides, prepare, seconds_since_start
+from packstation.app.prepare import Runtime, apply_overrides, prepare, seconds_since_start
 from packstation.app.shell import COMPACT_EVERY_MS, Shell, run
 from packstation.app.wiring import MarketConnection, Services, build_services, connect_market
+from packstation.domain.time import SystemClock
 
 __all__ = [
     "COMPACT_EVERY_MS",

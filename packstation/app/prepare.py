@@ -13,7 +13,6 @@ import logging
 import os
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from packstation import APP_NAME, __version__
@@ -35,13 +34,6 @@ def seconds_since_start() -> float:
         return time.clock_gettime(time.CLOCK_BOOTTIME) - started
     except (OSError, ValueError, IndexError, AttributeError):
         return time.perf_counter() - _START
-
-
-class SystemClock:
-    """The station clock (`services.ports.Clock`)."""
-
-    def now(self) -> datetime:
-        return datetime.now(UTC)
 
 
 @dataclass

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from packstation.app.prepare import Runtime, SystemClock
+from packstation.app.prepare import Runtime
+from packstation.domain.time import SystemClock
 from packstation.printing.factory import make_printer, virtual_folder
 from packstation.printing.label_render import render_labels
 from packstation.services.label_job import LabelJob

@@ -13,13 +13,14 @@ import random
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import httpx
 from pydantic import ValidationError
 
 from packstation import __version__
+from packstation.domain.time import utc_now
 from packstation.market.errors import (
     ApiErrorItem,
     ConnectionFailedError,
@@ -96,7 +97,7 @@ class MarketTransport:
         timeout: httpx.Timeout = DEFAULT_TIMEOUT,
         sleep: Sleep = asyncio.sleep,
         clock: Callable[[], float] = time.monotonic,
-        wall: Callable[[], datetime] = lambda: datetime.now(UTC),
+        wall: Callable[[], datetime] = utc_now,
         rng: random.Random | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")

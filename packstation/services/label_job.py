@@ -13,13 +13,14 @@ import logging
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 
 from packstation.domain.errors import PackstationError, PrintError
 from packstation.domain.labels import LabelFormat, OrderLabels
 from packstation.domain.layout import StoredBox
 from packstation.domain.order import Order
+from packstation.domain.time import SystemClock
 from packstation.services.ports import AuditPort, Clock, LabelPrinterPort, MarketPort
 
 log = logging.getLogger("packstation.print")
@@ -66,11 +67,6 @@ class PrintJob:
         return f"Packstation {self.order_id} {self.kind.value} {boxes}"
 
 
-class _UtcClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
-
-
 class LabelJob:
     """Prints an order's box labels (and optional packing slips) and keeps the print queue.
 
@@ -115,7 +111,7 @@ class LabelJob:
         self._slip_renderer = slip_renderer
         self.document_format = document_format
         self._audit = audit
-        self._clock: Clock = clock or _UtcClock()
+        self._clock: Clock = clock or SystemClock()
         self._ids = itertools.count(1)
         self._jobs: dict[int, PrintJob] = {}
         # The latest layout printed per order, newest last: what a reprint may still address.

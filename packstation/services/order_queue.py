@@ -37,7 +37,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
@@ -45,12 +45,11 @@ from packstation.domain.errors import PackstationError, ScanError
 from packstation.domain.order import PROCESSING, READY_TO_SHIP, STARTED, Order, Program
 from packstation.domain.remote import RemoteError
 from packstation.domain.scan import ScanKind, ScanResult
+from packstation.domain.time import MOSCOW
 from packstation.services.ports import Clock, MarketPort, OrderQuery
 
 log = logging.getLogger("packstation.services.order_queue")
 
-# The Market states shipment dates and times in Moscow time when no offset is given.
-MOSCOW = timezone(timedelta(hours=3), "MSK")
 
 # After READY_TO_SHIP an Express order waits at the desk for its courier (handover code), moving
 # through these substatuses; FBS and DBS orders are done with at READY_TO_SHIP.

@@ -31,12 +31,13 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Protocol, runtime_checkable
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import CANCELLED
 from packstation.domain.remote import RemoteError
+from packstation.domain.time import SystemClock
 from packstation.services import replay_decisions as decisions
 from packstation.services.intents import CancelIntent, LayoutIntent, StatusIntent, parse_intent
 from packstation.services.order_queue import ConnectionState
@@ -112,11 +113,6 @@ class _StopRunError(Exception):
         self.error = error
 
 
-class _UtcClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
-
-
 class _StatusRefusedError(RemoteError):
     """A bulk-style status answer with `ok=False`: a refusal inside HTTP 200."""
 
@@ -156,7 +152,7 @@ class OutboxReplayer:
         self._market = market
         self._outbox = outbox
         self._audit = audit
-        self._clock = clock or _UtcClock()
+        self._clock = clock or SystemClock()
         self._started = self._clock.now()
         self._grace = timedelta(seconds=in_flight_grace_s)
         self._lock = asyncio.Lock()

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import datetime
 
+from packstation.domain.time import utc_now
 from packstation.logs import mask_secrets
 from packstation.services.ports import AuditReader, AuditRecord
-from packstation.storage.codec import from_text, to_text, utc_now
+from packstation.storage.codec import from_text, to_text
 from packstation.storage.database import Database, Table
 
 __all__ = ["AuditReader", "AuditRecord", "SqliteAuditLog"]

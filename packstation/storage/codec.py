@@ -10,11 +10,6 @@ from typing import Any
 from packstation.domain.errors import StorageError
 
 
-def utc_now() -> datetime:
-    """The current time, timezone-aware UTC (the default clock of the storage classes)."""
-    return datetime.now(UTC)
-
-
 def to_text(moment: datetime) -> str:
     """A sortable ISO-8601 UTC text (naive datetimes are taken as UTC)."""
     if moment.tzinfo is None:

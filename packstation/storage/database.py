@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Final
 
 from packstation.domain.errors import StorageError
-from packstation.storage.codec import utc_now
+from packstation.domain.time import utc_now
 from packstation.storage.schema import SCHEMA_VERSION, migrate, schema_version
 
 DB_FILE_NAME: Final = "journal.sqlite3"

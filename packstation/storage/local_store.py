@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from packstation.domain.errors import StorageError
+from packstation.domain.time import utc_now
 from packstation.storage.audit import SqliteAuditLog
-from packstation.storage.codec import utc_now
 from packstation.storage.codes import SqliteCodeRegistry
 from packstation.storage.config import StorageSettings
 from packstation.storage.database import DB_FILE_NAME, Database, open_database

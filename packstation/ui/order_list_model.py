@@ -13,7 +13,7 @@ targets of bench/order_list_bench.py.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from enum import IntEnum
 from itertools import compress
 from typing import Any, Final, Protocol
@@ -41,6 +41,7 @@ from packstation.domain.order import (
     Program,
     RequiredCode,
 )
+from packstation.domain.time import utc_now
 from packstation.services.order_queue import OrderFilter, deadline_sort_key, order_deadline, search_text
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -157,7 +158,7 @@ class OrderListModel(QAbstractTableModel):
     def __init__(
         self,
         source: OrderSource,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        now: Callable[[], datetime] = utc_now,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

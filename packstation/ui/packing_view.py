@@ -19,7 +19,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
@@ -43,6 +43,7 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.order import BuyerType, Order, Program
 from packstation.domain.packing.errors import PackingError, PackingScanError, Reason, box_no
 from packstation.domain.scan import ScanResult
+from packstation.domain.time import utc_now
 from packstation.domain.verification import EacVerdict
 from packstation.services.packing import (
     PackingSession,
@@ -95,10 +96,6 @@ class TaskRunnerLike(Protocol):
     ) -> asyncio.Task[Any]: ...
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 def fill(template: str, *values: object) -> str:
     """Qt-style `%1`, `%2`… placeholders (translators may reorder them)."""
     for number, value in reversed(list(enumerate(values, start=1))):
@@ -148,7 +145,7 @@ class PackingView(QWidget):
         *,
         sounds: Sounds | None = None,
         language: str = "ru",
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] = utc_now,
         load_picture: PictureLoader | None = None,
         apply_scan: Callable[[ScanResult], None] | None = None,
         parent: QWidget | None = None,

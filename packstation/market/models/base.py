@@ -7,7 +7,7 @@ field keeps unknown values as plain strings (statuses and substatuses grow over 
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
@@ -15,8 +15,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer
 from pydantic.alias_generators import to_camel
 
-MOSCOW = timezone(timedelta(hours=3), "MSK")
-"""The Market's clock for dates without an offset (Moscow has no DST since 2014)."""
+from packstation.domain.time import MOSCOW
 
 
 class WireModel(BaseModel):
