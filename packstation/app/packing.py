@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from packstation.app.wiring import Services
 from packstation.domain.order import Order
 from packstation.settings import AppSettings
+from packstation.ui.format import fill
 from packstation.ui.packing_view import PackingDesk, PackingPages, TaskRunnerLike
 from packstation.ui.scanner_filter import ScannerFilter
 from packstation.ui.sounds import Sounds
@@ -64,10 +65,17 @@ class PackingWiring(QObject):
         self.sounds = Sounds(self)
         pictures = services.pictures
         self.desk = PackingDesk(
-            window, services.queue, self.open_session, tasks,
-            sounds=self.sounds, language=language, show_error=show_error,
+            window,
+            services.queue,
+            self.open_session,
+            tasks,
+            sounds=self.sounds,
+            language=language,
+            show_error=show_error,
             load_picture=pictures.fetch if pictures is not None else None,
-            box_label=box_label, can_reprint=services.labels.can_reprint, parent=self,
+            box_label=box_label,
+            can_reprint=services.labels.can_reprint,
+            parent=self,
         )
         self.scanner = ScannerFilter(settings.scanner, self)
         self.scanner.scanned.connect(self.desk.handle_scan)
@@ -107,8 +115,10 @@ class PackingWiring(QObject):
     def _serial_lost(self, reason: str) -> None:
         _log.warning("serial scanner unavailable: %s", reason)
         self._show_error(
-            self.tr("The serial scanner is not connected (%1); retrying. Keyboard scanners still work.")
-            .replace("%1", reason)
+            fill(
+                self.tr("The serial scanner is not connected (%1); retrying. Keyboard scanners still work."),
+                reason,
+            )
         )
 
     def open_store(self) -> LocalStore:

@@ -49,12 +49,13 @@ from packstation.domain.labels import LabelFormat
 from packstation.logs import shutdown_logging
 from packstation.printing.config import PrinterProfile
 from packstation.secrets import store_api_key
+from packstation.services.order_queue import ConnectionState
 from packstation.settings import SettingsLoad, save_settings
 from packstation.ui.crash_dialog import CrashReporter
+from packstation.ui.format import fill
 from packstation.ui.i18n import Translations
 from packstation.ui.main_window import MainWindow
 from packstation.ui.order_list_model import OrderListModel
-from packstation.ui.status_bar import ConnectionState
 from packstation.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the store, replay, history and print queue load after the window shows
@@ -112,9 +113,14 @@ class Shell(QObject):
         # The packing workspace: activating or scanning an order opens it in a packing view.
         # Box labels scanned where no packing view takes them are reprinted from the print queue.
         self.packing = PackingWiring(
-            self.window, services, self.tasks, runtime.settings,
-            language=self.language, show_error=self.window.message_bar.show_error,
-            box_label=self.reprint_box_label, parent=self,
+            self.window,
+            services,
+            self.tasks,
+            runtime.settings,
+            language=self.language,
+            show_error=self.window.message_bar.show_error,
+            box_label=self.reprint_box_label,
+            parent=self,
         )
         self.window.order_activated.connect(self.packing.desk.open_order)
         self.print_queue: PrintQueuePanel | None = None
@@ -135,7 +141,7 @@ class Shell(QObject):
     async def load_orders(self) -> int:
         """The first load of the order list; returns how many orders are listed."""
         await self.queue.refresh(full=True)
-        self.window.set_connection(ConnectionState.parse(self.queue.state))
+        self.window.set_connection(self.queue.state)
         return len(self.queue)
 
     async def main(self, *, smoke: bool = False, screenshot: str | None = None) -> int:
@@ -287,9 +293,7 @@ class Shell(QObject):
         if self.print_queue is None:
             return False
         self.print_queue.reprint_scanned(order_id, box_no)
-        self.window.message_bar.show_info(
-            self.tr("Reprinting label %1-%2").replace("%1", str(order_id)).replace("%2", str(box_no))
-        )
+        self.window.message_bar.show_info(fill(self.tr("Reprinting label %1-%2"), str(order_id), str(box_no)))
         return True
 
     def show_history(self, order_id: int) -> None:
@@ -313,8 +317,8 @@ class Shell(QObject):
         self.window.set_refreshed(self.queue.last_refresh)
         self.refresh_in_progress()
 
-    def _on_state(self, state: object) -> None:
-        self.window.set_connection(ConnectionState.parse(state))
+    def _on_state(self, state: ConnectionState) -> None:
+        self.window.set_connection(state)
 
     def _on_new_orders(self, orders: tuple[Any, ...]) -> None:
         text = self.tr("New orders: %n", "", len(orders))

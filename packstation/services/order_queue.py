@@ -73,8 +73,11 @@ def awaits_desk(order: Order) -> bool:
 
 
 class ConnectionState(StrEnum):
-    """How the last conversation with the Market went, for the status bar."""
+    """How the last conversation with the Market went, for the status bar (the one definition;
+    the queue reports ONLINE, OFFLINE or RATE_LIMITED, the window shows ONLINE as DEMO when the
+    Market is the in-process sandbox)."""
 
+    DEMO = "DEMO"
     ONLINE = "ONLINE"
     OFFLINE = "OFFLINE"
     RATE_LIMITED = "RATE_LIMITED"

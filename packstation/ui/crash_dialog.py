@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from packstation.logs import mask_secrets
+from packstation.ui.format import fill
 
 _log = logging.getLogger("packstation.ui")
 
@@ -54,7 +55,7 @@ class CrashDialog(QDialog):
         self.summary = QLabel(f"<b>{_escape(mask_secrets(summary))}</b>", self)
         self.summary.setWordWrap(True)
         where = str(log_file) if log_file else self.tr("(no log file: logging to the console)")
-        self.log_label = QLabel(self.tr("Log file: %1").replace("%1", where), self)
+        self.log_label = QLabel(fill(self.tr("Log file: %1"), where), self)
         self.log_label.setWordWrap(True)
         text = QPlainTextEdit(self.details, self)
         text.setReadOnly(True)
@@ -94,9 +95,7 @@ class CrashReporter:
         """Log `error` and show it (called by the task runner and the excepthook)."""
         self.excepthook(type(error), error, error.__traceback__)
 
-    def excepthook(
-        self, kind: type[BaseException], error: BaseException, tb: TracebackType | None
-    ) -> None:
+    def excepthook(self, kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             if self._previous is not None:
                 self._previous(kind, error, tb)

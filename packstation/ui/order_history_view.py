@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from packstation.domain.errors import PackstationError
 from packstation.services.ports import AuditReader, AuditRecord
+from packstation.ui.format import fill
 
 
 class OrderHistoryView(QWidget):
@@ -64,10 +65,10 @@ class OrderHistoryView(QWidget):
         for record in records:
             self.model.appendRow(_row(record, labels.get(record.action, record.action)))
         if records:
-            text = self.tr("History of order %1: %2 records").replace("%2", str(len(records)))
+            text = fill(self.tr("History of order %1: %2 records"), order_id, len(records))
         else:
-            text = self.tr("Nothing recorded for order %1 at this station.")
-        self._title.setText(text.replace("%1", str(order_id)))
+            text = fill(self.tr("Nothing recorded for order %1 at this station."), order_id)
+        self._title.setText(text)
 
     def action_labels(self) -> dict[str, str]:
         """Readable names of the actions the services record, in the UI language.

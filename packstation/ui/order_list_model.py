@@ -43,6 +43,7 @@ from packstation.domain.order import (
 )
 from packstation.domain.time import utc_now
 from packstation.services.order_queue import OrderFilter, deadline_sort_key, order_deadline, search_text
+from packstation.ui.format import format_countdown, full_date, local_date_time, local_day_time
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -90,20 +91,6 @@ class OrderSource(Protocol):
 
 
 translate = QCoreApplication.translate  # lupdate reads `translate("Context", "text")` calls too
-
-
-def format_countdown(remaining: timedelta) -> str:
-    """`1:05:09`, `-0:04:10` or `2 d 3:00:00` style text for a time left (negative when late)."""
-    seconds = int(remaining.total_seconds())
-    sign = "−" if seconds < 0 else ""
-    seconds = abs(seconds)
-    days, seconds = divmod(seconds, 86400)
-    hours, seconds = divmod(seconds, 3600)
-    minutes, seconds = divmod(seconds, 60)
-    clock = f"{hours}:{minutes:02d}:{seconds:02d}"
-    if days:
-        return sign + translate("OrderListModel", "%1 d ").replace("%1", str(days)) + clock
-    return sign + clock
 
 
 def _status_text(order: Order) -> str:
@@ -243,7 +230,7 @@ class OrderListModel(QAbstractTableModel):
         narrowing = (
             old.text.strip(" ") != ""
             and flt.text.startswith(old.text)
-            and " " not in flt.text[len(old.text):]
+            and " " not in flt.text[len(old.text) :]
             and (flt.programs, flt.statuses) == (old.programs, old.statuses)
         )
         self.beginResetModel()
@@ -256,9 +243,7 @@ class OrderListModel(QAbstractTableModel):
         self.endResetModel()
 
     @staticmethod
-    def _matching(
-        orders: list[Order], keys: list[str], flt: OrderFilter
-    ) -> tuple[list[Order], list[str]]:
+    def _matching(orders: list[Order], keys: list[str], flt: OrderFilter) -> tuple[list[Order], list[str]]:
         """The orders passing `flt` and their search texts (`keys`: the search texts of `orders`)."""
         if flt.is_empty:
             return list(orders), list(keys)
@@ -418,7 +403,7 @@ class OrderListModel(QAbstractTableModel):
             return self._bold if order.is_express and column in _BOLD_EXPRESS else None
         if role == _TOOLTIP and column == Column.DEADLINE:
             deadline = order_deadline(order)
-            return deadline.astimezone().strftime("%d.%m.%Y %H:%M") if deadline else None
+            return local_date_time(deadline) if deadline else None
         if role == _ALIGNMENT and column in _RIGHT_ALIGNED:
             return _RIGHT
         return None
@@ -445,9 +430,9 @@ class OrderListModel(QAbstractTableModel):
             prefix = translate("OrderListModel", "late ") if remaining.total_seconds() < 0 else ""
             return prefix + format_countdown(remaining)
         if order.ship_by is not None:
-            return order.ship_by.astimezone().strftime("%d.%m %H:%M")
+            return local_day_time(order.ship_by)
         if order.shipment_date is not None:
-            return order.shipment_date.strftime("%d.%m.%Y")
+            return full_date(order.shipment_date)
         return "—"
 
     def _foreground(self, order: Order, column: Column) -> QBrush | None:

@@ -30,6 +30,7 @@ from packstation.domain.identifiers import normalize_country_code
 from packstation.domain.order import Order, OrderLine
 from packstation.domain.packing.model import MAX_PARTS
 from packstation.domain.verification import EacResult, EacVerdict
+from packstation.ui.format import fill
 
 ShortenCheck = Callable[[Mapping[int, int]], dict[int, int]]
 
@@ -60,7 +61,7 @@ class ShortenDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("shortenDialog")
-        self.setWindowTitle(self.tr("Shorten order %1").replace("%1", str(order.id)))
+        self.setWindowTitle(fill(self.tr("Shorten order %1"), str(order.id)))
         self._check = check
         self._language = language
         self.spins: dict[int, QSpinBox] = {}
@@ -69,7 +70,7 @@ class ShortenDialog(QDialog):
             spin = QSpinBox(self)
             spin.setRange(0, line.count)
             spin.setValue(line.count)
-            spin.setSuffix(" " + self.tr("of %1").replace("%1", str(line.count)))
+            spin.setSuffix(" " + fill(self.tr("of %1"), str(line.count)))
             spin.valueChanged.connect(self._validate)
             self.spins[line.id] = spin
             form.addRow(QLabel(f"{line.name} ({line.offer_id})", self), spin)
@@ -119,7 +120,7 @@ class CancelOrderDialog(QDialog):
     def __init__(self, order: Order, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cancelOrderDialog")
-        self.setWindowTitle(self.tr("Cancel order %1").replace("%1", str(order.id)))
+        self.setWindowTitle(fill(self.tr("Cancel order %1"), str(order.id)))
         text = QLabel(
             self.tr(
                 "The order will be cancelled on the Market because the shop cannot fulfil it "
@@ -179,9 +180,7 @@ class CountryDialog(QDialog):
     barcode does not hold. The value is checked by the domain (`normalize_country_code`).
     """
 
-    def __init__(
-        self, gtd: str, language: str, suggestion: str = "", parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, gtd: str, language: str, suggestion: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._language = language
         self.setObjectName("countryDialog")
@@ -278,8 +277,10 @@ class CourierCodePanel(QWidget):
             style = _ERROR_STYLE
         elif result.verdict is EacVerdict.REJECTED:
             left = result.attempts_left
-            text = self.tr("Wrong code.") + " " + (
-                self.tr("Attempts left: %1").replace("%1", str(left)) if left is not None else ""
+            text = (
+                self.tr("Wrong code.")
+                + " "
+                + (fill(self.tr("Attempts left: %1"), str(left)) if left is not None else "")
             )
             style = _ERROR_STYLE
         else:

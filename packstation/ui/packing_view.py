@@ -64,6 +64,7 @@ from packstation.services.scan_router import (
     SessionRefused,
     ShowOrders,
 )
+from packstation.ui.format import day_month, fill, format_left
 from packstation.ui.packing_dialogs import (
     CancelOrderDialog,
     CountryDialog,
@@ -78,8 +79,10 @@ _log = logging.getLogger("packstation.ui")
 
 # State colours: the packer reads the screen from a step away.
 BLUE, GREEN, AMBER, RED, GREY = "#0d6efd", "#198754", "#b58100", "#dc3545", "#6c757d"
-_BANNER_STYLE = "QLabel#stateBanner {{background:{bg}; color:white; font-size:18pt; font-weight:bold;" \
+_BANNER_STYLE = (
+    "QLabel#stateBanner {{background:{bg}; color:white; font-size:18pt; font-weight:bold;"
     " padding:10px 14px; border-radius:6px;}}"
+)
 _FEEDBACK_STYLE = "QLabel#feedback {{color:{fg}; font-size:15pt; font-weight:bold; padding:4px;}}"
 
 
@@ -94,22 +97,6 @@ class TaskRunnerLike(Protocol):
     def run(
         self, coro: Coroutine[Any, Any, Any], *, trigger: Any = None, name: str | None = None
     ) -> asyncio.Task[Any]: ...
-
-
-def fill(template: str, *values: object) -> str:
-    """Qt-style `%1`, `%2`… placeholders (translators may reorder them)."""
-    for number, value in reversed(list(enumerate(values, start=1))):
-        template = template.replace(f"%{number}", str(value))
-    return template
-
-
-def format_left(seconds: float) -> str:
-    """A countdown as H:MM:SS (or M:SS under an hour); negative values count the lateness."""
-    total = int(abs(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    text = f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
-    return f"-{text}" if seconds < 0 else text
 
 
 class PackingView(QWidget):
@@ -204,8 +191,10 @@ class PackingView(QWidget):
         pixmap = QPixmap()
         if data and pixmap.loadFromData(data):
             scaled = pixmap.scaled(
-                PICTURE_SIZE, PICTURE_SIZE,
-                Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation,
+                PICTURE_SIZE,
+                PICTURE_SIZE,
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
             )
             self.lines_model.set_picture(url, scaled)
 
@@ -213,7 +202,7 @@ class PackingView(QWidget):
 
     def _build_header(self) -> None:
         order = self.session.order
-        self.title = QLabel(self.tr("Order %1").replace("%1", str(order.id)), self)
+        self.title = QLabel(fill(self.tr("Order %1"), str(order.id)), self)
         self.title.setObjectName("orderTitle")
         self.title.setStyleSheet("font-size:20pt; font-weight:bold;")
         self.program = QLabel(self)
@@ -462,10 +451,10 @@ class PackingView(QWidget):
         order = self.session.order
         if order.ship_by is None:
             date = order.shipment_date
-            self.deadline.setText(self.tr("Ship by %1").replace("%1", date.strftime("%d.%m")) if date else "")
+            self.deadline.setText(fill(self.tr("Ship by %1"), day_month(date)) if date else "")
             return
         left = (order.ship_by - self.clock()).total_seconds()
-        self.deadline.setText(self.tr("Deadline in %1").replace("%1", format_left(left)))
+        self.deadline.setText(fill(self.tr("Deadline in %1"), format_left(left)))
         colour = RED if left < 0 else AMBER if left < 15 * 60 else GREEN
         self.deadline.setStyleSheet(f"font-size:16pt; font-weight:bold; color:{colour};")
 
@@ -512,9 +501,9 @@ class PackingView(QWidget):
         if outcome.unit is not None:
             name = order.line(outcome.unit.line_id).name
             if outcome.action is ScanAction.ITEM_PACKED and outcome.box is not None:
-                return self.tr("%1 → box %2").replace("%1", name).replace("%2", str(box_no(outcome.box)))
-            return self.tr("code for %1, unit %2").replace("%1", name).replace("%2", str(outcome.unit.n + 1))
-        return self.tr("command %1").replace("%1", result.command.value if result.command else result.value)
+                return fill(self.tr("%1 → box %2"), name, str(box_no(outcome.box)))
+            return fill(self.tr("code for %1, unit %2"), name, str(outcome.unit.n + 1))
+        return fill(self.tr("command %1"), result.command.value if result.command else result.value)
 
     def _on_refused(self, error: object) -> None:
         if isinstance(error, PackstationError):
@@ -753,9 +742,7 @@ class PackingDesk(QObject):
             return self.view
         order = self.orders.get(order_id)
         if order is None:
-            self.show_error(
-                self.tr("Order %1 is not in the list (anymore).").replace("%1", str(order_id))
-            )
+            self.show_error(fill(self.tr("Order %1 is not in the list (anymore)."), str(order_id)))
             return None
         try:
             session = self.session_factory(order)

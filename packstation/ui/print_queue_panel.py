@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from packstation.printing.raster import render_pdf_mono_at
 from packstation.services.label_job import JobKind, JobStatus, LabelJob, PrintJob
+from packstation.ui.format import fill, local_time
 from packstation.ui.tasks import TaskRunner
 
 _JOB_ID = Qt.ItemDataRole.UserRole
@@ -221,7 +222,7 @@ class PrintQueuePanel(QWidget):
             JobKind.REPRINT: self.tr("Reprint for order %1"),
             JobKind.SLIP: self.tr("Packing slips of order %1"),
         }
-        return kinds[job.kind].replace("%1", str(job.order_id))
+        return fill(kinds[job.kind], str(job.order_id))
 
     def _status_text(self, status: JobStatus) -> str:
         texts = {
@@ -237,11 +238,11 @@ class PrintQueuePanel(QWidget):
         keep = selected.data(0, _BOX) if selected is not None else None
         self.recent.clear()
         for job in self._labels.recent():
-            order = QTreeWidgetItem([self.tr("Order %1").replace("%1", str(job.order_id)), ""])
-            order.setText(1, job.created_at.astimezone().strftime("%H:%M"))
+            order = QTreeWidgetItem([fill(self.tr("Order %1"), str(job.order_id)), ""])
+            order.setText(1, local_time(job.created_at))
             self.recent.addTopLevelItem(order)
             for number, box_id in enumerate(job.box_ids, start=1):
-                text = self.tr("Box %1 of %2").replace("%1", str(number)).replace("%2", str(len(job.box_ids)))
+                text = fill(self.tr("Box %1 of %2"), str(number), str(len(job.box_ids)))
                 row = QTreeWidgetItem([f"{text} · {job.order_id}-{number}", ""])
                 row.setData(0, _BOX, (job.order_id, box_id))
                 order.addChild(row)

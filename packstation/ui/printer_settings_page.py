@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from packstation.domain.labels import LabelFormat
 from packstation.printing.config import COMMON_DPI, PrinterProfile, PrintingSettings
+from packstation.ui.format import fill
 from packstation.ui.tasks import TaskRunner
 
 TestLabelPrinter = Callable[[PrinterProfile, LabelFormat], Coroutine[Any, Any, None]]
@@ -59,7 +60,7 @@ class ProfileEditor(QGroupBox):
         for info in QPrinterInfo.availablePrinters():
             self.printer.addItem(info.printerName(), info.printerName())
         if profile.printer_name and self.printer.findData(profile.printer_name) < 0:
-            missing = self.tr("%1 (not found)").replace("%1", profile.printer_name)
+            missing = fill(self.tr("%1 (not found)"), profile.printer_name)
             self.printer.addItem(missing, profile.printer_name)
         self.printer.setCurrentIndex(max(0, self.printer.findData(profile.printer_name)))
         form.addRow(self.tr("Printer:"), self.printer)
@@ -154,9 +155,13 @@ class ProfileEditor(QGroupBox):
                     return
         if sizes:
             self.warning.setText(
-                self.tr("The printer does not list a %1 × %2 mm size: create it in the driver's settings.")
-                .replace("%1", f"{width:g}")
-                .replace("%2", f"{height:g}")
+                fill(
+                    self.tr(
+                        "The printer does not list a %1 × %2 mm size: create it in the driver's settings."
+                    ),
+                    f"{width:g}",
+                    f"{height:g}",
+                )
             )
         else:
             self.warning.clear()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
 from packstation.settings import AppSettings
+from packstation.ui.format import fill
 from packstation.ui.printer_settings_page import PrinterSettingsPage
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class SettingsDialog(QDialog):
             self.printer.addItem(name, name)
         current = settings.printing.labels.printer_name
         if current and self.printer.findData(current) < 0:
-            self.printer.addItem(self.tr("%1 (not found)").replace("%1", current), current)
+            self.printer.addItem(fill(self.tr("%1 (not found)"), current), current)
         self.printer.setCurrentIndex(max(0, self.printer.findData(current)))
         labels = QGroupBox(self.tr("Labels"), self)
         labels_form = QFormLayout(labels)
@@ -160,7 +161,7 @@ class SettingsDialog(QDialog):
             self.serial_port.addItem(f"{port.name} ({details})" if details else port.name, port.name)
         configured = scanner.serial_port
         if configured and self.serial_port.findData(configured) < 0:
-            self.serial_port.addItem(self.tr("%1 (not found)").replace("%1", configured), configured)
+            self.serial_port.addItem(fill(self.tr("%1 (not found)"), configured), configured)
         self.serial_port.setCurrentIndex(max(0, self.serial_port.findData(scanner.serial_port)))
         self.serial_baud = QComboBox(self)
         for baud in sorted({*BAUD_RATES, scanner.serial_baud}):

@@ -4,28 +4,14 @@ orders shown, and when the list was last refreshed."""
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from packstation.services.order_queue import ConnectionState
+from packstation.ui.format import fill, local_time
 
-class ConnectionState(StrEnum):
-    """What the status bar says about the link to the Market."""
-
-    DEMO = "DEMO"
-    ONLINE = "ONLINE"
-    OFFLINE = "OFFLINE"
-    RATE_LIMITED = "RATE_LIMITED"
-
-    @classmethod
-    def parse(cls, value: object) -> ConnectionState:
-        """Map a service-side state (an enum member or its name/value) to ours; unknown -> OFFLINE."""
-        name = str(getattr(value, "value", value)).upper().replace("-", "_")
-        try:
-            return cls(name)
-        except ValueError:
-            return cls.OFFLINE
+__all__ = ["AppStatusBar", "ConnectionIndicator", "ConnectionState", "state_text"]
 
 
 # (background, text colour) per state: colour is a second channel next to the words.
@@ -83,9 +69,7 @@ class AppStatusBar(QStatusBar):
             self.counts.setText(self.tr("Orders: %n", "", total))
         else:
             text = self.tr("Orders: %1 of %2")
-            self.counts.setText(text.replace("%1", str(shown)).replace("%2", str(total)))
+            self.counts.setText(fill(text, str(shown), str(total)))
 
     def set_refreshed(self, when: datetime | None) -> None:
-        self.refreshed.setText(
-            self.tr("Updated at %1").replace("%1", when.astimezone().strftime("%H:%M:%S")) if when else ""
-        )
+        self.refreshed.setText(fill(self.tr("Updated at %1"), local_time(when, seconds=True)) if when else "")

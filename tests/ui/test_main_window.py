@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from packstation.services.order_queue import ConnectionState
 from packstation.ui.main_window import MainWindow
 from packstation.ui.message_bar import Level
 from packstation.ui.order_list_model import OrderListModel
-from packstation.ui.status_bar import ConnectionState
 from tests.ui.order_fixtures import NOW, filled_queue
 
 
@@ -39,14 +39,6 @@ def test_real_store_window_shows_connection_states(qtbot: QtBot) -> None:
         window.set_connection(state)
         assert window.status.connection.text() == text
     assert window.status.counts.text() == "Orders: 5"
-
-
-def test_status_parse_accepts_service_states() -> None:
-    from packstation.services.order_queue import ConnectionState as QueueState
-
-    assert ConnectionState.parse(QueueState.RATE_LIMITED) is ConnectionState.RATE_LIMITED
-    assert ConnectionState.parse("online") is ConnectionState.ONLINE
-    assert ConnectionState.parse("something-new") is ConnectionState.OFFLINE
 
 
 def test_packing_page_plugs_in_and_back(qtbot: QtBot) -> None:

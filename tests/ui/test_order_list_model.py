@@ -9,12 +9,12 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from packstation.domain.order import READY_TO_SHIP, OrderLine, Program, RequiredCode
+from packstation.ui.format import format_countdown
 from packstation.ui.order_list_model import (
     ORDER_ID_ROLE,
     Column,
     OrderFilterProxy,
     OrderListModel,
-    format_countdown,
 )
 from tests.services.fakes import make_order
 from tests.ui.order_fixtures import NOW, filled_queue

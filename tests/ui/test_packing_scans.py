@@ -228,7 +228,7 @@ async def test_express_countdown_turns_red_when_late(sandbox_app: Starlette) -> 
         assert "#b58100" in desk.view.deadline.styleSheet()  # amber: under 15 minutes
         desk.view.clock = lambda: ship_by + timedelta(seconds=90)
         desk.view._tick()
-        assert desk.view.deadline.text() == "Deadline in -1:30"
+        assert desk.view.deadline.text() == "Deadline in −1:30"  # the one minus sign (ui.format)
         assert "#dc3545" in desk.view.deadline.styleSheet()  # red: late
     finally:
         await desk.close()
