@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -105,3 +106,14 @@ def test_no_class_inherits_more_than_one_level_from_the_package() -> None:
 
     deep = sorted(name for name in classes if depth(name)[0] > 1 and not depth(name)[1])
     assert deep == [], "compose instead of stacking packstation classes"
+
+
+def test_ui_colours_come_from_the_palette() -> None:
+    hex_colour = re.compile(r"#[0-9a-fA-F]{6}\b")
+    offenders = [
+        path.relative_to(PACKAGE).as_posix()
+        for folder in ("ui", "app")
+        for path in (PACKAGE / folder).rglob("*.py")
+        if path.name != "palette.py" and hex_colour.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

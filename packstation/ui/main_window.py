@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from packstation import APP_NAME
+from packstation.ui import palette
 from packstation.ui.message_bar import MessageBar
 from packstation.ui.order_list_model import OrderListModel
 from packstation.ui.order_list_view import OrderListView
@@ -46,7 +47,7 @@ from packstation.ui.status_bar import AppStatusBar, ConnectionState
 
 DOCK_WIDTH = 480  # px: the print queue's and the history's columns readable next to the list
 _DEMO_STYLE = (
-    "QLabel#demoBanner {background:#6f42c1; color:white; font-weight:bold;"
+    f"QLabel#demoBanner {{background:{palette.PURPLE}; color:white; font-weight:bold;"
     " padding:6px 10px; border-radius:4px;}"
 )
 

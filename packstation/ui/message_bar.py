@@ -11,12 +11,17 @@ from enum import StrEnum
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from packstation.ui import palette
+
 INFO_TIMEOUT_MS = 6000
 
 _STYLES = {
-    "error": "background:#fde2e1; color:#8a1c14; border:1px solid #e0a19c;",
-    "warning": "background:#fff4d6; color:#6b4a00; border:1px solid #e6cf8a;",
-    "info": "background:#e3f0ff; color:#123d6b; border:1px solid #a7c6ea;",
+    kind: f"background:{bg}; color:{fg}; border:1px solid {border};"
+    for kind, (bg, fg, border) in (
+        ("error", palette.ERROR_NOTICE),
+        ("warning", palette.WARNING_NOTICE),
+        ("info", palette.INFO_NOTICE),
+    )
 }
 
 

@@ -43,6 +43,7 @@ from packstation.domain.order import (
 )
 from packstation.domain.time import utc_now
 from packstation.services.order_queue import OrderFilter, deadline_sort_key, order_deadline, search_text
+from packstation.ui import palette
 from packstation.ui.format import format_countdown, full_date, local_date_time, local_day_time
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -50,9 +51,9 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 ORDER_ID_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1  # int: the row's order id
 IN_PROGRESS_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2  # bool: unfinished work at this station
 TICK_MS: Final = 1000
-_LATE: Final = QColor("#c62828")
-_SOON: Final = QColor("#b36b00")
-_EXPRESS: Final = QColor("#d35400")
+_LATE: Final = QColor(palette.LATE)
+_SOON: Final = QColor(palette.SOON)
+_EXPRESS: Final = QColor(palette.EXPRESS)
 _SOON_WINDOW: Final = timedelta(minutes=30)
 
 
@@ -81,7 +82,7 @@ _DECORATION: Final = int(Qt.ItemDataRole.DecorationRole)
 _HANDLED_ROLES: Final = frozenset(
     {_DISPLAY, _FOREGROUND, _FONT, _TOOLTIP, _ALIGNMENT, _DECORATION, ORDER_ID_ROLE, IN_PROGRESS_ROLE}
 )
-_IN_PROGRESS: Final = QColor("#f0a000")
+_IN_PROGRESS: Final = QColor(palette.IN_PROGRESS)
 
 
 class OrderSource(Protocol):

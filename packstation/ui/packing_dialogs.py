@@ -30,12 +30,13 @@ from packstation.domain.identifiers import normalize_country_code
 from packstation.domain.order import Order, OrderLine
 from packstation.domain.packing.model import MAX_PARTS
 from packstation.domain.verification import EacResult, EacVerdict
+from packstation.ui import palette
 from packstation.ui.format import fill
 
 ShortenCheck = Callable[[Mapping[int, int]], dict[int, int]]
 
-_ERROR_STYLE = "color:#b02a37; font-weight:bold;"
-_OK_STYLE = "color:#146c43; font-weight:bold;"
+_ERROR_STYLE = f"color:{palette.ERROR_TEXT}; font-weight:bold;"
+_OK_STYLE = f"color:{palette.OK_TEXT}; font-weight:bold;"
 
 
 def _confirm_box(parent: QWidget, text: str) -> QCheckBox:

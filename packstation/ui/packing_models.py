@@ -44,25 +44,26 @@ from packstation.domain.packing.errors import box_no
 from packstation.domain.packing.model import Box, BoxKind, UnitRef
 from packstation.domain.verification import CodeStatus
 from packstation.services.packing import CodeBadge, PackingSession, SessionSnapshot
+from packstation.ui import palette
 
 MIME_UNITS = "application/x-packstation-units"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 # Background colours: calm when nothing is done, green when done, amber in between.
-COLOR_DONE = QColor("#d4edda")
-COLOR_PARTIAL = QColor("#fff3cd")
-COLOR_PART_BOX = QColor("#e2e3f5")
-COLOR_CURRENT = QColor("#cfe2ff")
-COLOR_BAD = QColor("#f8d7da")
+COLOR_DONE = QColor(palette.DONE_BG)
+COLOR_PARTIAL = QColor(palette.PARTIAL_BG)
+COLOR_PART_BOX = QColor(palette.PART_BOX_BG)
+COLOR_CURRENT = QColor(palette.CURRENT_BG)
+COLOR_BAD = QColor(palette.BAD_BG)
 
 STATUS_COLORS: dict[CodeStatus, QColor] = {
-    CodeStatus.OK: QColor("#198754"),
-    CodeStatus.IN_PROGRESS: QColor("#b58100"),
-    CodeStatus.NOT_ON_VALIDATION: QColor("#6c757d"),
-    CodeStatus.FAILED: QColor("#dc3545"),
-    CodeStatus.INVALID: QColor("#dc3545"),
-    CodeStatus.UNKNOWN: QColor("#6c757d"),
+    CodeStatus.OK: QColor(palette.GREEN),
+    CodeStatus.IN_PROGRESS: QColor(palette.AMBER),
+    CodeStatus.NOT_ON_VALIDATION: QColor(palette.GREY),
+    CodeStatus.FAILED: QColor(palette.RED),
+    CodeStatus.INVALID: QColor(palette.RED),
+    CodeStatus.UNKNOWN: QColor(palette.GREY),
 }
 
 

@@ -64,6 +64,7 @@ from packstation.services.scan_router import (
     SessionRefused,
     ShowOrders,
 )
+from packstation.ui import palette
 from packstation.ui.format import day_month, fill, format_left
 from packstation.ui.packing_dialogs import (
     CancelOrderDialog,
@@ -78,7 +79,7 @@ from packstation.ui.sounds import Sounds
 _log = logging.getLogger("packstation.ui")
 
 # State colours: the packer reads the screen from a step away.
-BLUE, GREEN, AMBER, RED, GREY = "#0d6efd", "#198754", "#b58100", "#dc3545", "#6c757d"
+BLUE, GREEN, AMBER, RED, GREY = palette.BLUE, palette.GREEN, palette.AMBER, palette.RED, palette.GREY
 _BANNER_STYLE = (
     "QLabel#stateBanner {{background:{bg}; color:white; font-size:18pt; font-weight:bold;"
     " padding:10px 14px; border-radius:6px;}}"
@@ -246,7 +247,8 @@ class PackingView(QWidget):
         self.notice.setObjectName("staleNotice")
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(
-            "QLabel#staleNotice {background:#fff3cd; color:#664d03; padding:6px; border-radius:4px;}"
+            f"QLabel#staleNotice {{background:{palette.PARTIAL_BG}; color:{palette.NOTICE_TEXT};"
+            " padding:6px; border-radius:4px;}"
         )
         self.lines = QListView(self.workspace)
         self.lines.setObjectName("linesView")
@@ -335,7 +337,7 @@ class PackingView(QWidget):
     def _build_interrupt_page(self) -> QWidget:
         page = QWidget(self)
         page.setObjectName("interruptPage")
-        page.setStyleSheet("QWidget#interruptPage {background:#dc3545;} QLabel {color:white;}")
+        page.setStyleSheet(f"QWidget#interruptPage {{background:{RED};}} QLabel {{color:white;}}")
         page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         title = QLabel(self.tr("STOP — put the items back"), page)
         title.setStyleSheet("font-size:32pt; font-weight:bold;")

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
 from packstation.settings import AppSettings
+from packstation.ui import palette
 from packstation.ui.format import fill
 from packstation.ui.printer_settings_page import PrinterSettingsPage
 
@@ -178,7 +179,7 @@ class SettingsDialog(QDialog):
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#b02a37;")
+        self.error.setStyleSheet(f"color:{palette.ERROR_TEXT};")
         self.error.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from packstation.services.order_queue import ConnectionState
+from packstation.ui import palette
 from packstation.ui.format import fill, local_time
 
 __all__ = ["AppStatusBar", "ConnectionIndicator", "ConnectionState", "state_text"]
@@ -16,10 +17,10 @@ __all__ = ["AppStatusBar", "ConnectionIndicator", "ConnectionState", "state_text
 
 # (background, text colour) per state: colour is a second channel next to the words.
 _COLOURS = {
-    ConnectionState.DEMO: ("#6f42c1", "white"),
-    ConnectionState.ONLINE: ("#1e7e34", "white"),
-    ConnectionState.OFFLINE: ("#b02a37", "white"),
-    ConnectionState.RATE_LIMITED: ("#b36b00", "white"),
+    ConnectionState.DEMO: (palette.PURPLE, "white"),
+    ConnectionState.ONLINE: (palette.ONLINE_BG, "white"),
+    ConnectionState.OFFLINE: (palette.OFFLINE_BG, "white"),
+    ConnectionState.RATE_LIMITED: (palette.RATE_LIMITED_BG, "white"),
 }
 
 
