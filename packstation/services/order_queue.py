@@ -42,6 +42,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from packstation.domain.errors import PackstationError, ScanError
+from packstation.domain.gtin import as_gtin14
 from packstation.domain.order import PROCESSING, READY_TO_SHIP, STARTED, Order, Program
 from packstation.domain.remote import RemoteError
 from packstation.domain.scan import ScanKind, ScanResult
@@ -203,7 +204,7 @@ _C = TypeVar("_C")
 
 def _normalize_gtin(value: str) -> str:
     """EAN-8/13, UPC-A and GTIN-14 compared as 14 digits; anything else as given."""
-    return value.zfill(14) if value.isdigit() and len(value) <= 14 else value
+    return as_gtin14(value) if value.isdigit() and len(value) <= 14 else value
 
 
 class OrderQueue:
