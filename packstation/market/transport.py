@@ -121,18 +121,6 @@ class MarketTransport:
         cap = min(self.retry.max_delay, self.retry.base_delay * 2**attempt)
         return self._rng.uniform(0, cap)
 
-    def _rate_wait(self, response: httpx.Response) -> float | None:
-        headers = RateHeaders.parse(response.headers)
-        if headers.until is not None:
-            return max(0.0, (headers.until - self.wall()).total_seconds())
-        retry_after = response.headers.get("retry-after")
-        if retry_after is not None:
-            try:
-                return max(0.0, float(retry_after))
-            except ValueError:
-                return None
-        return None
-
     async def send(
         self,
         op: Operation,
@@ -193,7 +181,7 @@ class MarketTransport:
                     if response.is_success:
                         return response
                     errors = parse_errors(response.content)
-                    retry_after = self._rate_wait(response) if response.status_code == 420 else None
+                    retry_after = rate.retry_wait(self.wall()) if response.status_code == 420 else None
                     error = error_for_status(
                         response.status_code, errors, operation=op.id, retry_after=retry_after
                     )
