@@ -81,7 +81,9 @@ class MarketTransport:
         retry: the retry policy.
         parallel_limit: simultaneous requests per campaign / business / account.
         quota: the quota tracker (shared if several clients use one key).
-        sleep, clock, wall, rng: injectable for tests.
+        sleep, clock, wall, rng: injectable for tests. `wall` (the station's clock) only stands
+            in for the server's `Date` when an answer lacks it: every instant the Market names
+            (`Retry-After` as a date, `X-RateLimit-Resource-Until`) is read against its own clock.
     """
 
     def __init__(
