@@ -41,7 +41,9 @@ import sys, uvicorn
 from packstation.sandbox.app import SandboxConfig, create_app
 app = create_app(SandboxConfig(seed=1, order_count=int(sys.argv[2])))
 print("ready", flush=True)
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False)
+uvicorn.run(
+    app, host="127.0.0.1", port=int(sys.argv[1]), log_level="warning", access_log=False, date_header=False
+)
 """
 
 

@@ -73,13 +73,34 @@ class _Window:
     server_reset: float | None = None  # monotonic time the server's window resets
 
 
+def parse_http_date(raw: str | None) -> datetime | None:
+    """An HTTP date (RFC 822 / RFC 9110 IMF-fixdate) as an aware datetime; None if absent or bad."""
+    if not raw:
+        return None
+    try:
+        moment = parsedate_to_datetime(raw)
+    except (TypeError, ValueError):
+        # Some gateways send ISO 8601 instead of RFC 822.
+        try:
+            moment = datetime.fromisoformat(raw)
+        except ValueError:
+            return None
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 @dataclass(frozen=True, slots=True)
 class RateHeaders:
-    """The `X-RateLimit-Resource-*` headers of one response."""
+    """The rate headers of one response: `X-RateLimit-Resource-*`, `Retry-After` and `Date`.
+
+    Every instant the server names is read against the server's own clock (its `Date`), so a
+    station clock that is minutes fast or slow still waits exactly what the Market asked.
+    """
 
     limit: int | None
     remaining: int | None
     until: datetime | None
+    server_date: datetime | None = None
+    retry_after: float | datetime | None = None  # seconds, or the instant (an HTTP date)
 
     @classmethod
     def parse(cls, headers: Mapping[str, str]) -> RateHeaders:
@@ -89,20 +110,37 @@ class RateHeaders:
             except (KeyError, ValueError):
                 return None
 
-        until: datetime | None = None
-        raw = headers.get("x-ratelimit-resource-until")
+        retry_after: float | datetime | None = None
+        raw = (headers.get("retry-after") or "").strip()
         if raw:
             try:
-                until = parsedate_to_datetime(raw)
-            except (TypeError, ValueError):
-                # Some gateways send ISO 8601 instead of RFC 822.
-                try:
-                    until = datetime.fromisoformat(raw)
-                except ValueError:
-                    until = None
-        if until is not None and until.tzinfo is None:
-            until = until.replace(tzinfo=UTC)
-        return cls(integer("x-ratelimit-resource-limit"), integer("x-ratelimit-resource-remaining"), until)
+                retry_after = max(0.0, float(raw))
+            except ValueError:
+                retry_after = parse_http_date(raw)
+        return cls(
+            integer("x-ratelimit-resource-limit"),
+            integer("x-ratelimit-resource-remaining"),
+            parse_http_date(headers.get("x-ratelimit-resource-until")),
+            parse_http_date(headers.get("date")),
+            retry_after,
+        )
+
+    def _seconds_until(self, moment: datetime, station_now: datetime) -> float:
+        reference = self.server_date if self.server_date is not None else station_now
+        return max(0.0, (moment - reference).total_seconds())
+
+    def seconds_to_reset(self, station_now: datetime) -> float | None:
+        """Seconds until the quota window resets, by the server's clock (the station's without `Date`)."""
+        return None if self.until is None else self._seconds_until(self.until, station_now)
+
+    def retry_wait(self, station_now: datetime) -> float | None:
+        """How long a refused (420) call must wait: `Retry-After` (seconds or a date), else the
+        quota reset; None when the server said neither."""
+        if isinstance(self.retry_after, datetime):
+            return self._seconds_until(self.retry_after, station_now)
+        if self.retry_after is not None:
+            return self.retry_after
+        return self.seconds_to_reset(station_now)
 
 
 class QuotaTracker:
@@ -159,13 +197,14 @@ class QuotaTracker:
             window.server_remaining = max(0, window.server_remaining - units)
 
     def observe(self, op: Operation, key: ScopeKey, headers: RateHeaders, now: float, wall: datetime) -> None:
-        """Adopt the server's view of the quota from a response's headers."""
+        """Adopt the server's view of the quota from a response's headers (`wall`: the station's
+        clock, used only when the response has no `Date`)."""
         if headers.remaining is None or headers.until is None:
             return
         window = self._window(op, key, now)
         window.server_limit = headers.limit
         window.server_remaining = headers.remaining
-        window.server_reset = now + max(0.0, (headers.until - wall).total_seconds())
+        window.server_reset = now + (headers.seconds_to_reset(wall) or 0.0)
 
     def used(self, op: Operation, key: ScopeKey, now: float) -> int:
         """Units of `op` counted for `key` in the current window."""

@@ -82,7 +82,9 @@ class MarketTransport:
         retry: the retry policy.
         parallel_limit: simultaneous requests per campaign / business / account.
         quota: the quota tracker (shared if several clients use one key).
-        sleep, clock, wall, rng: injectable for tests.
+        sleep, clock, wall, rng: injectable for tests. `wall` (the station's clock) only stands
+            in for the server's `Date` when an answer lacks it: every instant the Market names
+            (`Retry-After` as a date, `X-RateLimit-Resource-Until`) is read against its own clock.
     """
 
     def __init__(
@@ -121,18 +123,6 @@ class MarketTransport:
     def _backoff(self, attempt: int) -> float:
         cap = min(self.retry.max_delay, self.retry.base_delay * 2**attempt)
         return self._rng.uniform(0, cap)
-
-    def _rate_wait(self, response: httpx.Response) -> float | None:
-        headers = RateHeaders.parse(response.headers)
-        if headers.until is not None:
-            return max(0.0, (headers.until - self.wall()).total_seconds())
-        retry_after = response.headers.get("retry-after")
-        if retry_after is not None:
-            try:
-                return max(0.0, float(retry_after))
-            except ValueError:
-                return None
-        return None
 
     async def send(
         self,
@@ -194,7 +184,7 @@ class MarketTransport:
                     if response.is_success:
                         return response
                     errors = parse_errors(response.content)
-                    retry_after = self._rate_wait(response) if response.status_code == 420 else None
+                    retry_after = rate.retry_wait(self.wall()) if response.status_code == 420 else None
                     error = error_for_status(
                         response.status_code, errors, operation=op.id, retry_after=retry_after
                     )

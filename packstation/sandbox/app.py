@@ -15,6 +15,7 @@ from starlette.routing import Route
 from packstation.sandbox import routes_docs, routes_extra, routes_orders, routes_packing, shipments
 from packstation.sandbox.api import ApiKeyMiddleware, error_response
 from packstation.sandbox.config import SandboxConfig, default_failure_rule
+from packstation.sandbox.date_header import DateHeaderMiddleware
 from packstation.sandbox.errors import ApiError
 from packstation.sandbox.faults import FaultMiddleware
 from packstation.sandbox.quotas import QuotaMiddleware
@@ -69,7 +70,8 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
     app = Starlette(
         routes=routes,
         middleware=[
-            Middleware(FaultMiddleware, spec=config.fault_spec(), seed=config.seed),
+            Middleware(DateHeaderMiddleware, clock=sandbox.clock),
+            Middleware(FaultMiddleware, spec=config.fault_spec(), seed=config.seed, clock=sandbox.clock),
             Middleware(ApiKeyMiddleware, strict_key=config.strict_key),
             Middleware(QuotaMiddleware, clock=sandbox.clock, enabled=config.quotas),
         ],

@@ -17,11 +17,12 @@ import asyncio
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from email.utils import format_datetime
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from packstation.sandbox.clock import SandboxClock
 from packstation.sandbox.quotas import error_messages, find_limit, limit_key
 
 _NAMES = {"latency", "5xx", "420", "parallel", "drop", "slow_pdf"}
@@ -74,9 +75,10 @@ class FaultSpec:
 class FaultMiddleware:
     """ASGI middleware applying a FaultSpec to every Market request (seeded, reproducible)."""
 
-    def __init__(self, app: ASGIApp, spec: FaultSpec, seed: int) -> None:
+    def __init__(self, app: ASGIApp, spec: FaultSpec, seed: int, clock: SandboxClock | None = None) -> None:
         self.app = app
         self.spec = spec
+        self.clock = clock or SandboxClock()
         self._rng = random.Random(f"faults-{seed}")
         self._in_flight: dict[str, int] = defaultdict(int)
 
@@ -103,7 +105,7 @@ class FaultMiddleware:
             await asyncio.sleep(latency)
         if self._rng.random() < self.spec.value("420", path):
             limit = find_limit(scope["method"], path)
-            until = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+            until = format_datetime((self.clock.now() + timedelta(seconds=30)).astimezone(UTC), usegmt=True)
             headers = [
                 (b"x-ratelimit-resource-limit", str(limit.amount if limit else 10000).encode()),
                 (b"x-ratelimit-resource-remaining", b"0"),

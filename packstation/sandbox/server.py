@@ -54,5 +54,6 @@ def serve_cli(args: argparse.Namespace) -> int:
         f"DBS campaign {DEMO_DBS_CAMPAIGN_ID}",
         flush=True,
     )
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    # The sandbox dates its answers by its own clock (date_header.py), not uvicorn's.
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", date_header=False)
     return 0

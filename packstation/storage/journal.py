@@ -5,6 +5,26 @@ Actions are opaque JSON objects written by the packing session; the journal only
 commits before it returns (WAL + synchronous=FULL), so an action the UI shows as done survives a
 crash or a power cut.
 
+What survives a power cut (not the same as SIGKILL: a killed process leaves its writes in the OS
+page cache, which still reaches the disk; a power cut loses that cache too):
+
+- Every action whose `append` returned. The connection runs in WAL mode with `synchronous=FULL`
+  (set in `database.connect` on every open): COMMIT returns only after the WAL file holding the
+  transaction has been fsync'ed, and checkpoints fsync the database file before the WAL is reused.
+  The session applies and shows an action only after `append` returns, and `append` raises
+  (`StorageError`, "the action was not done") when BEGIN, the INSERT or the COMMIT fails, so the
+  packer is never told "done" about something a power cut can take away.
+- Nothing half-written: a transaction cut off before its COMMIT reached the disk is ignored when
+  the WAL is replayed at the next open; the order restores to its last committed action.
+- Not the action in flight (the packer had no acknowledgement yet: scan it again), and not writes
+  outside this database (a print job already spooled, the settings file being saved).
+- The guarantee holds only on storage that honours fsync. A disk or virtual disk whose write cache
+  acknowledges a flush before the data is safe (no power-loss protection, `cache=unsafe`, some USB
+  sticks and network shares) can lose even committed actions; SQLite cannot detect that.
+
+Only the last point cannot be tested here; `tests/storage/test_power_loss.py` checks the pragmas
+and that nothing is acknowledged before COMMIT returns.
+
 An order's work is an *epoch*: appending to a finished order (the packer reopened it) starts a
 new epoch, and `entries` returns only the latest epoch, so a restore never mixes in an earlier,
 finished packing of the same order. Finished epochs are deleted by `compact` after the retention

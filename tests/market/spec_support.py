@@ -16,8 +16,8 @@ from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SPEC_PATH = REPO_ROOT.parent / "shared" / "market-api" / "market-openapi.yaml"
+DATA = Path(__file__).resolve().parent / "data"
+SPEC_PATH = DATA / "market-openapi.yaml"  # vendored, BSD-3 (LICENSE beside it)
 SPEC_SERVER = "https://api.partner.market.yandex.ru"
 
 

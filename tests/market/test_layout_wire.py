@@ -19,7 +19,8 @@ from packstation.market import layout_json, layout_to_wire
 from packstation.market.layout_wire import box_plan_from_items, layout_request
 from packstation.market.models import SetOrderBoxLayoutRequest
 
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / "001_033e683dcc1eaeb0.txt"
+# The Market's setOrderBoxLayout documentation page (source in data/README.md).
+SEED = Path(__file__).resolve().parent / "data" / "seeds" / "001_033e683dcc1eaeb0.txt"
 GS = "\x1d"
 CIS_A = f"01030410947874432155Qbag!{GS}93Zjqw"
 CIS_B = f"010304109478gftJ14545762!{GS}hGt264"

@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterator
+from datetime import datetime, timedelta
+from email.utils import parsedate_to_datetime
 
 import httpx
 import pytest
 
 from packstation.sandbox.app import SandboxConfig, create_app
+from packstation.sandbox.clock import MSK, SandboxClock
 from packstation.sandbox.faults import FaultSpec, FaultSpecError
 from tests.fixtures.sandbox import SandboxServer, serve_in_thread, stop_server
 from tests.sandbox.helpers import assert_error, box, order_path, whole
@@ -117,9 +120,19 @@ async def test_slow_pdfs() -> None:
         assert time.monotonic() - started >= 0.3 > json_time
 
 
-def test_rate_limit_headers_and_quota(sandbox_server: SandboxServer) -> None:
-    sandbox = sandbox_server.sandbox
-    with httpx.Client(base_url=sandbox_server.url, headers={"Api-Key": "k"}) as api:
+@pytest.fixture
+def frozen_server() -> Iterator[SandboxServer]:
+    # Half a minute before a minute boundary of the sandbox clock: the quota windows are the
+    # sandbox clock's, so however slowly the requests go, they all fall in one window.
+    yield from _serve(SandboxConfig(clock=SandboxClock(FROZEN_AT)))
+
+
+FROZEN_AT = datetime(2026, 11, 23, 12, 0, 30, tzinfo=MSK)
+
+
+def test_rate_limit_headers_and_quota(frozen_server: SandboxServer) -> None:
+    sandbox = frozen_server.sandbox
+    with httpx.Client(base_url=frozen_server.url, headers={"Api-Key": "k"}) as api:
         first = api.get("/v2/reports/info/nope")
         assert first.headers["X-RateLimit-Resource-Limit"] == "100"
         assert first.headers["X-RateLimit-Resource-Remaining"] == "99"
@@ -133,9 +146,13 @@ def test_rate_limit_headers_and_quota(sandbox_server: SandboxServer) -> None:
         assert (
             api.get("/v2/campaigns").headers["X-RateLimit-Resource-Limit"] == "1000"
         )  # other methods unaffected
-        sandbox.advance_clock(60)  # the next window starts
+        assert parsedate_to_datetime(until) == FROZEN_AT.replace(second=0) + timedelta(minutes=1)
+        sandbox.advance_clock(29.9)  # still the same window: still refused
+        assert api.get("/v2/reports/info/nope").status_code == 420
+        sandbox.advance_clock(0.1)  # the next window starts
         fresh = api.get("/v2/reports/info/nope")
         assert fresh.status_code == 404
+        assert fresh.headers["X-RateLimit-Resource-Remaining"] == "99"
         assert fresh.headers["X-RateLimit-Resource-Until"] != until
 
 

@@ -75,7 +75,8 @@ def _serve_on(app: Starlette, port: int) -> tuple[uvicorn.Server, threading.Thre
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", port))
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False))
+    config = uvicorn.Config(app, log_level="warning", lifespan="off", access_log=False, date_header=False)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True, name="sandbox2")
     thread.start()
     deadline = time.monotonic() + 10

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+import PySide6
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -52,9 +55,32 @@ def test_compiled_catalogue_matches_its_source(tmp_path: Path) -> None:
 
 
 def _lrelease() -> str:
-    found = shutil.which("pyside6-lrelease")
+    found = qt_tool("lrelease")
     assert found, "pyside6-lrelease comes with PySide6"
     return found
+
+
+def qt_tool(name: str) -> str | None:
+    """PySide6's `name` tool (lrelease, lupdate) without relying on an activated venv: the
+    `pyside6-NAME` script beside this interpreter, the binary inside the PySide6 package, then PATH."""
+    exe = ".exe" if sys.platform == "win32" else ""
+    candidates = [
+        Path(sys.executable).parent / f"pyside6-{name}{exe}",
+        Path(PySide6.__file__).parent / f"{name}{exe}",
+    ]
+    for candidate in candidates:
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    return shutil.which(f"pyside6-{name}")
+
+
+def test_qt_tools_are_found_without_an_activated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    for name in ("lrelease", "lupdate"):
+        found = qt_tool(name)
+        assert found is not None, name
+        done = subprocess.run([found, "-help"], capture_output=True, timeout=60, check=False)
+        assert b"Usage" in done.stdout + done.stderr, name
 
 
 def test_main_window_in_russian(qtbot: QtBot, russian: Translations) -> None:

@@ -1,0 +1,144 @@
+"""Power loss is not SIGKILL (see the journal's module docstring): a power cut keeps exactly what
+was COMMITted with WAL + synchronous=FULL. What can be tested here, on real SQLite files: the
+pragmas are in force, and the app never acknowledges an action before COMMIT returns. The COMMIT
+is made to fail inside SQLite itself (a deferred foreign key, checked only at COMMIT), not by a
+stand-in connection."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from packstation.domain.errors import StorageError
+from packstation.domain.order import OrderLine
+from packstation.services.code_guard import CodeGuard
+from packstation.services.packing_session import PackingSession, SessionDeps
+from packstation.storage.database import DB_FILE_NAME
+from packstation.storage.local_store import LocalStore, open_local_store
+from tests.services.fakes import FakeClock, FakeMarket, make_order
+
+MUG = OrderLine(11, "MUG", "Кружка", 2, barcodes=("4601234567893",))
+
+
+@pytest.fixture
+def local(tmp_path: Path) -> Iterator[LocalStore]:
+    opened = open_local_store(tmp_path, station="Desk 3", packer="Ирина")
+    yield opened
+    opened.close()
+
+
+def _committed_ops(data_dir: Path, order_id: int) -> list[str]:
+    """What another connection (another process, or the next start) finds committed in the file."""
+    with closing(sqlite3.connect(data_dir / DB_FILE_NAME)) as other:
+        rows = other.execute("SELECT kind FROM journal WHERE order_id = ? ORDER BY seq", (order_id,))
+        return [kind for (kind,) in rows.fetchall()]
+
+
+def _fail_commits(store: LocalStore) -> None:
+    """From now on every journal write fails at its COMMIT: a temporary trigger adds a row that
+    breaks a deferred foreign key, which SQLite checks only when the transaction commits."""
+    with store.database.reading() as conn:
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.executescript(
+            """
+            CREATE TEMP TABLE gate_parent (id INTEGER PRIMARY KEY);
+            CREATE TEMP TABLE gate (
+                parent INTEGER REFERENCES gate_parent (id) DEFERRABLE INITIALLY DEFERRED
+            );
+            CREATE TEMP TRIGGER gate_journal AFTER INSERT ON main.journal
+            BEGIN INSERT INTO gate VALUES (1); END;
+            """
+        )
+
+
+def _trace(store: LocalStore, events: list[str]) -> None:
+    with store.database.reading() as conn:
+        conn.set_trace_callback(lambda statement: events.append(statement.split()[0].upper()))
+
+
+def _deps(store: LocalStore) -> SessionDeps:
+    """The session's ports as the app wires them, over the real store (the Market is not involved)."""
+    market = FakeMarket()
+    market.add(make_order(1, MUG))
+    return SessionDeps(
+        market=market,
+        journal=store.journal,
+        clock=FakeClock(),
+        guard=CodeGuard(store.codes),
+        outbox=store.outbox,
+        audit=store.audit,
+    )
+
+
+def _session(deps: SessionDeps) -> PackingSession:
+    return PackingSession.start(make_order(1, MUG), deps)
+
+
+def test_the_journal_runs_wal_with_synchronous_full(tmp_path: Path) -> None:
+    for _ in range(2):  # a fresh file and a reopened one
+        store = open_local_store(tmp_path, station="Desk 3", packer="Ирина")
+        try:
+            with store.database.reading() as conn:
+                assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+                assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        finally:
+            store.close()
+
+
+def test_a_write_whose_commit_fails_is_reported_and_not_stored(local: LocalStore, tmp_path: Path) -> None:
+    local.journal.append(7, {"op": "open"})
+    events: list[str] = []
+    _trace(local, events)
+    _fail_commits(local)
+    with pytest.raises(StorageError) as caught:
+        local.journal.append(7, {"op": "put"})
+    assert "FOREIGN KEY" in str(caught.value.message("en"))
+    assert "The action was not done" in caught.value.message("en")
+    assert events[-2:] == ["COMMIT", "ROLLBACK"]  # the INSERT went through; the COMMIT failed
+    assert [e.action["op"] for e in local.journal.entries(7)] == ["open"]
+    assert _committed_ops(tmp_path, 7) == ["open"]
+
+
+def test_the_session_never_shows_an_action_whose_commit_failed(local: LocalStore, tmp_path: Path) -> None:
+    deps = _deps(local)
+    session = _session(deps)
+    seen: list[object] = []
+    session.subscribe(seen.append)
+    before = session.packing
+    _fail_commits(local)
+    with pytest.raises(StorageError):
+        session.put(11)
+    with pytest.raises(StorageError):
+        session.scan_item("4601234567893")
+    assert session.packing == before
+    assert seen == []  # no view was told
+    assert _committed_ops(tmp_path, 1) == ["open"]
+    # After a restart (the state a power cut leaves), the order restores without the lost action.
+    reopened = PackingSession.restore(1, deps)
+    assert reopened is not None
+    assert reopened.packing == before
+
+
+def test_an_action_is_shown_only_once_its_commit_has_returned(local: LocalStore, tmp_path: Path) -> None:
+    session = _session(_deps(local))
+    events: list[str] = []
+    committed_when_shown: list[list[str]] = []
+
+    def shown(_: object) -> None:
+        events.append("SHOWN")
+        committed_when_shown.append(_committed_ops(tmp_path, 1))
+
+    session.subscribe(shown)
+    _trace(local, events)
+    session.put(11)
+    session.scan_item("4601234567893")
+    assert committed_when_shown == [["open", "put"], ["open", "put", "scan_item"]]
+    shown_at = [i for i, e in enumerate(events) if e == "SHOWN"]
+    commits = [i for i, e in enumerate(events) if e == "COMMIT"]
+    assert len(shown_at) == 2
+    assert all(any(c < s for c in commits) for s in shown_at)
+    assert commits[0] < shown_at[0] < commits[-1] < shown_at[1]
