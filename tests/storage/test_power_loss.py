@@ -16,7 +16,7 @@ import pytest
 from packstation.domain.errors import StorageError
 from packstation.domain.order import OrderLine
 from packstation.services.code_guard import CodeGuard
-from packstation.services.packing_session import PackingSession, SessionDeps
+from packstation.services.packing import PackingSession, SessionDeps
 from packstation.storage.database import DB_FILE_NAME
 from packstation.storage.local_store import LocalStore, open_local_store
 from tests.services.fakes import FakeClock, FakeMarket, make_order
