@@ -43,6 +43,14 @@ class FakeRefusalError(RemoteError):
         self.code = code
 
 
+class FakeNotFoundError(RemoteError):
+    """What the fake Market raises for an order it does not have (the Market's HTTP 404)."""
+
+    def __init__(self, order_id: int) -> None:
+        ru, en = f"Маркет не нашёл заказ {order_id}.", f"The Market did not find order {order_id}."
+        super().__init__(ru, en, status_code=404)
+
+
 @dataclass
 class FakeClock:
     """A settable clock (`Clock` port)."""
@@ -116,13 +124,18 @@ class FakeMarket:
             if pending:
                 raise pending.pop(0)
 
+    def _order(self, order_id: int) -> Order:
+        if order_id not in self.orders:
+            raise FakeNotFoundError(order_id)
+        return self.orders[order_id]
+
     async def get_order(self, order_id: int) -> Order:
         self._enter("get_order", order_id)
-        return self.orders[order_id]
+        return self._order(order_id)
 
     async def set_box_layout(self, order_id: int, plan: LayoutPlan) -> tuple[StoredBox, ...]:
         self._enter("set_box_layout", (order_id, plan))
-        order = self.orders[order_id]
+        order = self._order(order_id)
         if order.substatus != STARTED or order.status != PROCESSING:
             raise FakeRefusalError("STATUS_NOT_ALLOWED")
         counts: dict[int, int] = defaultdict(int)
@@ -178,7 +191,7 @@ class FakeMarket:
         self._enter("set_status", (order_id, status, substatus))
         if order_id in self.status_refusals:
             return StatusChange(order_id, False, error=self.status_refusals.pop(order_id))
-        order = self.orders[order_id]
+        order = self._order(order_id)
         if order.status == CANCELLED:
             raise FakeRefusalError("ORDER_IN_TERMINAL_STATE")
         if status == PROCESSING and substatus == READY_TO_SHIP and order.substatus != STARTED:
