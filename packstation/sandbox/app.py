@@ -18,6 +18,7 @@ from packstation.sandbox.config import SandboxConfig, default_failure_rule
 from packstation.sandbox.errors import ApiError
 from packstation.sandbox.faults import FaultMiddleware
 from packstation.sandbox.quotas import QuotaMiddleware
+from packstation.sandbox.request_log import RequestLogMiddleware
 from packstation.sandbox.state import Sandbox
 
 __all__ = ["SandboxConfig", "create_app", "default_failure_rule"]
@@ -69,6 +70,7 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
     app = Starlette(
         routes=routes,
         middleware=[
+            Middleware(RequestLogMiddleware, log=sandbox.received),
             Middleware(FaultMiddleware, spec=config.fault_spec(), seed=config.seed),
             Middleware(ApiKeyMiddleware, strict_key=config.strict_key),
             Middleware(QuotaMiddleware, clock=sandbox.clock, enabled=config.quotas),
