@@ -16,7 +16,7 @@ from packstation.sandbox import routes_docs, routes_extra, routes_orders, routes
 from packstation.sandbox.api import ApiKeyMiddleware, error_response
 from packstation.sandbox.config import SandboxConfig, default_failure_rule
 from packstation.sandbox.errors import ApiError
-from packstation.sandbox.faults import FaultMiddleware
+from packstation.sandbox.faults import AnswerLostFault, FaultMiddleware
 from packstation.sandbox.quotas import QuotaMiddleware
 from packstation.sandbox.request_log import RequestLogMiddleware
 from packstation.sandbox.state import Sandbox
@@ -40,6 +40,9 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _crash(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, AnswerLostFault):
+        log.info("answer to %s %s lost on purpose (fault injection)", request.method, request.url.path)
+        return Response(status_code=500)  # never sent: the response had started
     log.exception("sandbox handler failed on %s %s", request.method, request.url.path)
     return error_response(ApiError(500, "INTERNAL_ERROR", "Internal server error"))
 

@@ -32,6 +32,10 @@ from packstation.sandbox.quotas import error_messages, find_limit, limit_key
 _NAMES = {"latency", "5xx", "420", "parallel", "drop", "lost", "slow_pdf"}
 
 
+class AnswerLostFault(Exception):  # noqa: N818 - an injected fault, not an error of the emulator
+    """Raised through the server after a `lost` fault broke the response (closes the connection)."""
+
+
 class FaultSpecError(ValueError):
     """The fault text could not be parsed (message names the bad part)."""
 
@@ -161,7 +165,12 @@ class _LostAnswerSend:
         if message["type"] != "http.response.body" or message.get("more_body", False) or self._broken:
             return
         self._broken = True
-        await _send_broken(self._send)
+        try:
+            await _send_broken(self._send)
+        except Exception as error:
+            # The server refuses to end a short body and closes the connection: the broken answer
+            # wanted. Re-raised as what it is, so the emulator does not log it as its own failure.
+            raise AnswerLostFault from error
 
 
 class _SlowPdfSend:
