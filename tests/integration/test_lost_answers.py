@@ -228,7 +228,9 @@ async def test_a_stale_pending_layout_still_goes_when_the_market_does_not_hold_i
     async with MarketClient("lost-answer-test", url) as client:
         market = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
         order = sandbox.add_order(TWO_LINES)
-        one_box = LayoutPlan((BoxPlan(tuple(BoxEntry(line.id, full_count=line.count) for line in order.lines)),))
+        one_box = LayoutPlan(
+            (BoxPlan(tuple(BoxEntry(line.id, full_count=line.count) for line in order.lines)),)
+        )
         sandbox.set_layout(  # the Market holds another layout (two boxes)
             order.campaign_id,
             order.id,
@@ -241,4 +243,3 @@ async def test_a_stale_pending_layout_still_goes_when_the_market_does_not_hold_i
     assert report.outcomes() == {intent.id: ReplayOutcome.SENT}
     assert sandbox.received.count("PUT", "/boxes") == 1
     assert len(sandbox.find(order.id).boxes) == 1
-
