@@ -48,7 +48,7 @@ class CourierHandover(OrderWatch):
             raise error  # the intent stays; the outbox reads the order back before anything else
         if not back.applied:
             self._intent_done(intent, "unknown: answer lost, not handed over; the packer decides")
-            self._audit("courier_code_unknown", "answer lost; not resent")
+            self._audit("outbox_needs_packer", "courier code: answer lost, not handed over; not resent")
             raise HandoverUnknownError(self.order.id) from error
         self._settled_after_lost_answer(intent, "courier code")
         return EacResult(EacVerdict.ACCEPTED, None)

@@ -243,7 +243,8 @@ class SessionCore:
     def _settled_after_lost_answer(self, intent: int | None, what: str) -> None:
         """A read-back showed that a call whose answer was lost arrived: nothing is resent."""
         self._intent_done(intent, "already_done: read back after a lost answer")
-        self._audit("lost_answer_settled", what)
+        # The outbox's own action name: History already labels it in both languages.
+        self._audit("outbox_already_done", f"{what}: answer lost, the order read back shows it done")
 
     async def _change_status(self, kind: str, payload: Mapping[str, Any], status: str, sub: str) -> None:
         """Ask the Market for a status change; a per-order refusal inside HTTP 200 is an error.
