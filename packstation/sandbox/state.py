@@ -22,6 +22,7 @@ from packstation.sandbox.config import SandboxConfig
 from packstation.sandbox.errors import ApiError, bad_request
 from packstation.sandbox.layout import check_layout, mandatory_kinds
 from packstation.sandbox.model import Box, CodeRecord, Eac, Order, Recipient
+from packstation.sandbox.request_log import RequestLog
 
 COURIER_STAGES = (
     "READY_TO_SHIP",
@@ -109,6 +110,7 @@ class Sandbox:
         self.reports: dict[str, Report] = {}
         self.operations: dict[str, Operation] = {}
         self.confirmed_shipments: dict[int, datetime] = {}  # first-mile shipment id -> when
+        self.received = RequestLog()  # every Market request, faulted ones included
         now = self.clock.now()
         for order in demo_data.build_orders(self._factory, now, self.config.order_count):
             self._admit(order)

@@ -11,8 +11,12 @@ copy of its order (`MarketPort.get_order`) before anything is sent:
   reported, because the Market would reject it (the order's later intents are closed with it);
 - an intent this process wrote moments ago may still be in flight from the packing session: it
   waits for a later run (`in_flight_grace_s`) instead of going out twice;
+- a layout the order already holds box for box (its answer was lost) -> closed as already done;
 - a courier code (verifyEac) is never resent on its own: a wrong retry burns one of the courier's
-  attempts, so the packer is asked to enter the code again;
+  attempts, so the packer is asked to enter the code again (unless the order shows the parcel
+  handed over: then it is already done);
+- a send whose answer is lost (the connection broke after the request left) is settled by reading
+  the order back at once (`services.lost_answer`), never by sending it again;
 - otherwise the request is sent and the intent completed when the Market confirms.
 
 A network failure, rate limit, server error or bad key keeps the intent and everything after it
@@ -43,6 +47,13 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
 from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP, SHOP_FAILED, STARTED, Order
+from packstation.services.lost_answer import (
+    answer_lost,
+    handed_over,
+    layout_held,
+    read_back_layout,
+    read_back_status,
+)
 from packstation.services.order_queue import ConnectionState
 from packstation.services.ports import AuditPort, Clock, Intent, MarketPort, OutboxPort
 
@@ -366,6 +377,11 @@ class OutboxReplayer:
             try:
                 state = await self._send(intent, state)
             except PackstationError as err:
+                settled = await self._settle_lost_answer(intent, err)
+                if settled is not None:
+                    state = settled
+                    self._close(report, intent, _settled(intent))
+                    continue
                 if (_is_hold(err) or _is_wait(err)) and isinstance(self._outbox, AttemptRecorder):
                     self._outbox.record_attempt(intent.id, str(err))
                 if _is_hold(err):
@@ -395,6 +411,22 @@ class OutboxReplayer:
                 f"{change.error or 'no reason given'}.",
             )
         return (change.status or target[0], change.substatus or target[1] or "")
+
+    async def _settle_lost_answer(self, intent: Intent, err: PackstationError) -> tuple[str, str] | None:
+        """After a send whose answer was lost: the order's (status, substatus) when reading it back
+        shows the change arrived, else None (the usual error handling follows; nothing resent)."""
+        if not answer_lost(err):
+            return None
+        if intent.kind in (KIND_BOX_LAYOUT, KIND_SHORTEN):
+            back = await read_back_layout(self._market, intent.order_id, layout_from_payload(intent.payload))
+        else:
+            target = _target_status(intent)
+            if target is None:
+                return None
+            back = await read_back_status(self._market, intent.order_id, target[0], target[1])
+        if not back.applied or back.order is None:
+            return None
+        return (back.order.status, back.order.substatus)
 
     def _close(self, report: ReplayReport, intent: Intent, decision: _Decision) -> None:
         self._outbox.complete_intent(intent.id, f"{decision.outcome.value}: {decision.en}".strip())
@@ -467,6 +499,13 @@ def _decide(intent: Intent, order: Order, state: tuple[str, str]) -> _Decision:
             return _past_ready(oid, status, substatus)
         return _moved_on(oid, status, substatus, "смена статуса", "status change")
     if intent.kind == KIND_VERIFY_EAC:
+        if handed_over(order):
+            return _Decision(
+                ReplayOutcome.ALREADY_DONE,
+                f"Заказ {oid} уже передан курьеру ({status}/{substatus}); код повторно не отправлялся.",
+                f"Order {oid} is already handed to the courier ({status}/{substatus}); the code was "
+                "not sent again.",
+            )
         return _Decision(
             ReplayOutcome.NEEDS_PACKER,
             f"Код курьера для заказа {oid} не был подтверждён до перезапуска. Попросите курьера "
@@ -511,6 +550,13 @@ def _decide_layout(intent: Intent, order: Order, state: tuple[str, str]) -> _Dec
             f"Order {oid} changed on the Market ({mismatch[1]}); the saved layout was not sent. "
             "Open the order and pack it again.",
         )
+    if layout_held(plan, order):
+        return _Decision(
+            ReplayOutcome.ALREADY_DONE,
+            f"Маркет уже хранит эту раскладку заказа {oid} (коробок: {len(plan.boxes)}); повторно не "
+            "отправлено.",
+            f"The Market already holds this layout of order {oid} ({len(plan.boxes)} boxes); not sent again.",
+        )
     return _SEND
 
 
@@ -549,6 +595,16 @@ def _sent(intent: Intent) -> _Decision:
         ReplayOutcome.SENT,
         f"Отложенный запрос «{intent.kind}» по заказу {intent.order_id} отправлен.",
         f"The delayed '{intent.kind}' request for order {intent.order_id} was sent.",
+    )
+
+
+def _settled(intent: Intent) -> _Decision:
+    return _Decision(
+        ReplayOutcome.ALREADY_DONE,
+        f"Ответ Маркета на запрос «{intent.kind}» по заказу {intent.order_id} потерялся, но заказ "
+        "показывает, что запрос принят; повторно не отправлено.",
+        f"The Market's answer to the '{intent.kind}' request for order {intent.order_id} was lost, "
+        "but the order shows it arrived; not sent again.",
     )
 
 

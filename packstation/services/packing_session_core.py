@@ -30,6 +30,7 @@ from packstation.domain.packing import Packing, UnitRef
 from packstation.domain.packing_errors import PackingError, Reason
 from packstation.domain.packing_labels import PrintedLabels
 from packstation.domain.verification import CodeCheck, EacResult, EacVerdict
+from packstation.services.lost_answer import answer_lost, read_back_status
 from packstation.services.packing_types import (
     STILL_CHECKING_CODES,
     CheckBudget,
@@ -229,20 +230,36 @@ class SessionCore:
 
     async def _send(self, intent: int | None, call: Awaitable[Any]) -> Any:
         """Await a Market call; the outbox intent is closed unless the outcome is unknown
-        (a retryable failure: the replayer re-reads the order before resending)."""
+        (a retryable failure or a lost answer: the replayer re-reads the order before resending)."""
         try:
             result = await call
         except PackstationError as error:
-            if not getattr(error, "retryable", False):
+            if not getattr(error, "retryable", False) and not answer_lost(error):
                 self._intent_done(intent, f"rejected: {error}")
             raise
         self._intent_done(intent, "sent")
         return result
 
+    def _settled_after_lost_answer(self, intent: int | None, what: str) -> None:
+        """A read-back showed that a call whose answer was lost arrived: nothing is resent."""
+        self._intent_done(intent, "already_done: read back after a lost answer")
+        # The outbox's own action name: History already labels it in both languages.
+        self._audit("outbox_already_done", f"{what}: answer lost, the order read back shows it done")
+
     async def _change_status(self, kind: str, payload: Mapping[str, Any], status: str, sub: str) -> None:
-        """Ask the Market for a status change; a per-order refusal inside HTTP 200 is an error."""
+        """Ask the Market for a status change; a per-order refusal inside HTTP 200 is an error.
+        When the answer is lost, the order is read back instead of resending the change."""
         intent = self._intent(kind, payload)
-        change = await self._send(intent, self._market.set_status(self.order.id, status, sub))
+        try:
+            change = await self._send(intent, self._market.set_status(self.order.id, status, sub))
+        except PackstationError as error:
+            if not answer_lost(error):
+                raise
+            back = await read_back_status(self._market, self.order.id, status, sub)
+            if not back.applied:
+                raise
+            self._settled_after_lost_answer(intent, f"{status}/{sub}")
+            return
         if not change.ok:
             detail = change.error or ""
             if any(code in detail for code in STILL_CHECKING_CODES):

@@ -14,11 +14,12 @@ import contextlib
 from collections.abc import Awaitable, Callable
 
 from packstation.domain.errors import PackstationError
-from packstation.domain.layout import StoredBox
+from packstation.domain.layout import LayoutPlan, StoredBox
 from packstation.domain.order import PROCESSING, READY_TO_SHIP
 from packstation.domain.packing_errors import PackingError, Reason
 from packstation.domain.verification import CodeStatus
 from packstation.services.label_job import PrintJob
+from packstation.services.lost_answer import answer_lost, read_back_layout
 from packstation.services.outbox_replay import (
     KIND_BOX_LAYOUT,
     KIND_SHORTEN,
@@ -95,7 +96,11 @@ class SubmitPipeline(CourierHandover):
         kind = KIND_SHORTEN if plan.allow_remove else KIND_BOX_LAYOUT
         intent = self._intent(kind, layout_to_payload(plan))
         call = self._market.set_box_layout(self.order.id, plan)
-        boxes: tuple[StoredBox, ...] = await self._send(intent, call)
+        boxes: tuple[StoredBox, ...]
+        try:
+            boxes = await self._send(intent, call)
+        except PackstationError as error:
+            boxes = await self._layout_after_lost_answer(error, intent, plan)
         self._record({"op": "layout_sent", "box_ids": [box.box_id for box in boxes]})
         self._apply_layout_sent(plan, boxes)
         self._audit("layout_sent", f"boxes={len(boxes)}")
@@ -105,6 +110,19 @@ class SubmitPipeline(CourierHandover):
             job = await printer.print_order_labels(self.order, boxes)
             self._print_error = job.error
             self._changed()
+
+    async def _layout_after_lost_answer(
+        self, error: PackstationError, intent: int | None, plan: LayoutPlan
+    ) -> tuple[StoredBox, ...]:
+        """The boxes the Market holds when the layout's answer was lost but reading the order
+        back shows it arrived; otherwise `error` again (the intent stays for the outbox)."""
+        if not answer_lost(error):
+            raise error
+        back = await read_back_layout(self._market, self.order.id, plan)
+        if not back.applied or back.order is None:
+            raise error
+        self._settled_after_lost_answer(intent, f"layout boxes={len(plan.boxes)}")
+        return back.order.stored_boxes
 
     async def _verify_then_set_ready(self) -> None:
         """Wait for the code check (when there are codes to check), then set READY_TO_SHIP.

@@ -10,6 +10,7 @@ from datetime import timedelta
 import httpx
 import pytest
 
+from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan
 from packstation.market import (
     BadRequestError,
     ConnectionFailedError,
@@ -24,7 +25,8 @@ from packstation.market import (
     UnauthorizedError,
     UnexpectedStatusError,
 )
-from packstation.market.models import OrderStateDTO
+from packstation.market.layout_wire import layout_request
+from packstation.market.models import OrderStateDTO, SetOrderBoxLayoutRequest
 from packstation.market.throttle import QuotaTracker
 from tests.market.fakes import FakeClock, make_client, rfc822
 from tests.market.spec_support import json_response
@@ -233,6 +235,61 @@ async def test_connect_error_is_retried_for_any_call_since_nothing_was_sent() ->
         result = await client.verify_eac(2001, 7, "0000")
     assert (result.verification_result, result.attempts_left) == ("REJECTED", 2)
     assert len(calls) == 3
+
+
+def _one_box() -> SetOrderBoxLayoutRequest:
+    return layout_request(LayoutPlan((BoxPlan((BoxEntry(11, full_count=1),)),)))
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("failure", "error_type"),
+    [
+        (httpx.RemoteProtocolError("peer closed connection"), ConnectionFailedError),
+        (httpx.ReadError("reset"), ConnectionFailedError),
+        (httpx.ReadTimeout("slow"), MarketTimeoutError),
+        (500, ServerError),
+    ],
+)
+async def test_a_layout_or_status_whose_answer_may_be_lost_is_sent_once_and_says_so(
+    failure: Exception | int, error_type: type[MarketError]
+) -> None:
+    """The transport does not resend a mutation the Market may have applied: the caller reads
+    the order back (services.lost_answer) instead."""
+    clock = FakeClock()
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.method + " " + request.url.path.rsplit("/", 1)[1])
+        if isinstance(failure, int):
+            return _error(failure)
+        raise type(failure)(str(failure), request=request)
+
+    async with make_client(handler, clock) as client:
+        with pytest.raises(error_type) as layout_error:
+            await client.set_box_layout(2001, 7, _one_box())
+        with pytest.raises(error_type) as status_error:
+            await client.update_order_status(2001, 7, "PROCESSING", "READY_TO_SHIP")
+    assert calls == ["PUT boxes", "PUT status"]
+    assert layout_error.value.answer_lost
+    assert status_error.value.answer_lost
+    assert clock.sleeps == []
+
+
+@pytest.mark.asyncio
+async def test_a_layout_that_never_left_is_retried_and_not_taken_for_a_lost_answer() -> None:
+    clock = FakeClock()
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.path)
+        raise httpx.ConnectError("refused", request=request)
+
+    async with make_client(handler, clock, retry=RetryPolicy(attempts=3)) as client:
+        with pytest.raises(ConnectionFailedError) as caught:
+            await client.set_box_layout(2001, 7, _one_box())
+    assert len(calls) == 3
+    assert not caught.value.answer_lost
 
 
 @pytest.mark.asyncio
