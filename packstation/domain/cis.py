@@ -62,9 +62,9 @@ _ELEMENTS: Final[dict[str, tuple[tuple[int, ...], bool]]] = {
 _EXTRAS: Final = ("17", "10", "11", "240", "8005")
 # Extras carried by the groups with 13-character serials (pharma, the 13-character 93 groups).
 _SERIAL13_EXTRAS: Final = frozenset({"17", "10", "11", "240"})
-HEAVY_SERIAL_LENGTHS: Final = (13, 20)
+HEAVY_SERIAL_LENGTHS: Final = (13, 20)  # serials a (91)+(92) tail may follow
 # Elements whose value has one size only: a GS lost after them can be put back without doubt.
-_FIXED_SIZE_VALUES: Final = frozenset({"91", "8005", "93"})  # serials a (91)+(92) tail may follow
+_FIXED_SIZE_VALUES: Final = frozenset({"91", "8005", "93"})
 _PRINTABLE: Final = re.compile(r"[!-~]*")
 _CS82: Final = re.compile(r"[!\"%-?A-Z_a-z]*")
 _KEY: Final = re.compile(r"[0-9A-Za-z]{4}")
@@ -354,7 +354,7 @@ def _element_problems(elements: _Elements) -> list[Problem]:
     if "92" in parts and not _is_signature(parts["92"]):
         problems.append(_damaged_signature())
     if "93" in parts and not _SHORT_CRYPTO.fullmatch(parts["93"]):
-        problems.append(_damaged_short_crypto("(93)"))
+        problems.append(_damaged_short_crypto("(93) verification code", "(93) код проверки"))
     return problems
 
 
@@ -389,10 +389,10 @@ def _damaged_signature() -> Problem:
     )
 
 
-def _damaged_short_crypto(label: str) -> Problem:
+def _damaged_short_crypto(label_en: str, label_ru: str) -> Problem:
     return Problem(
-        f"{label} verification code must be 4 Latin letters, digits, '+' or '/'",
-        f"{label} код проверки — 4 латинские буквы, цифры, '+' или '/': код повреждён",
+        f"{label_en} must be 4 Latin letters, digits, '+' or '/'",
+        f"{label_ru} — 4 латинские буквы, цифры, '+' или '/': код повреждён",
     )
 
 
@@ -472,7 +472,9 @@ def _tobacco_pack(body: str, repairs: list[str], known_gtins: Collection[str]) -
             )
         )
     if not _SHORT_CRYPTO.fullmatch(body[25:]):
-        problems.append(_damaged_short_crypto("the last 4 characters:"))
+        problems.append(_damaged_short_crypto(
+            "the verification code (last 4 characters)", "код проверки (последние 4 символа)"
+        ))
     if not problems and known_gtins and not gtin_in(gtin, known_gtins):
         problems.append(_gtin_not_in_order(gtin))
     elements = (("01", gtin), ("21", body[14:21]))

@@ -123,7 +123,7 @@ def test_leading_fnc1_and_hri_form() -> None:
         (f"01{GTIN}215Tr!Q+aB9c%kZ{GS}91E-06{GS}92{SIG44}", "(91) verification key", "(91) ключ"),
         (f"01{GTIN}215Tr!Q+aB9c%kZ{GS}91EE06{GS}92{SIG44[:-1]}A", "(92) crypto signature", "(92)"),
         (f"01{GTIN}215Tr!Q+a{GS}91EE06{GS}92{SIG44}", "serial of 13 or 20", "из 13 или 20"),
-        ("00000046198488X?io+qCABm8wA!a", "the last 4 characters", "код проверки"),
+        ("00000046198488X?io+qCABm8wA!a", "last 4 characters", "последние 4 символа"),
         ("10000046198485X?io+qCABm8wAYa", "package of packs", "упаковка пачек"),
     ],
 )
