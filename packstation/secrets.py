@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Final
 
 from packstation.domain.errors import PackstationError
+from packstation.logs import register_secret
 
 ENV_VAR: Final = "PACKSTATION_API_KEY"
 KEYRING_SERVICE: Final = "packstation"
@@ -62,6 +63,7 @@ def load_api_key() -> ApiKeyLookup:
     """Find the API key: the environment variable first, then the OS keyring."""
     from_env = os.environ.get(ENV_VAR, "").strip()
     if from_env:
+        register_secret(from_env)
         return ApiKeyLookup(from_env, KeySource.ENVIRONMENT)
     # Imported here: keyring discovers its backends on import (~0.1-0.2 s), which a start with
     # the key in the environment or in demo mode does not need to pay.
@@ -75,6 +77,7 @@ def load_api_key() -> ApiKeyLookup:
         _log.warning("keyring unavailable: %s", type(err).__name__)
         return ApiKeyLookup(None, KeySource.NONE, _unavailable(err))
     if stored:
+        register_secret(stored)
         return ApiKeyLookup(stored, KeySource.KEYRING)
     return ApiKeyLookup(None, KeySource.NONE)
 
@@ -88,6 +91,7 @@ def store_api_key(key: str) -> None:
     import keyring
     from keyring.errors import KeyringError
 
+    register_secret(key)
     try:
         if key.strip():
             keyring.set_password(KEYRING_SERVICE, KEYRING_USER, key.strip())

@@ -14,7 +14,7 @@ from packstation.devices.check_code import check_code_cli
 
 GS = "\x1d"
 DAIRY = "0104601234567893" "21ab+Cd9" + GS + "93Zjqw"
-SIG = "AbCdEfGh1234+/=IjKlMnOpQrStUvWxYz0987654321q"
+SIG = "XF+bh3eM+xA6oD7CWFOY6agEnaVVJZFgnvzXhK2E2Ec="  # canonical base64 of 32 bytes, as real (92) codes
 CLOTHES = "0104601234567893" "215Tr!Q+aB9c%kZ" + GS + "91EE06" + GS + "92" + SIG
 
 
@@ -103,8 +103,8 @@ def test_each_failure_exits_1_with_a_problem_in_both_languages(code: str, proble
 
 
 def test_ambiguous_missing_gs_asks_for_a_rescan() -> None:
-    # Without GS: (21)"12345610ABCDE"(93) or (21)"123456"(10)"ABCDE"(93), both valid.
-    rc, report = _run("0104601234567893" "2112345610ABCDE93Zjqw")
+    # Without GS: a tire's 20-character serial, or a 13-character one + (240) "wxyz": both valid.
+    rc, report = _run("0104601234567893" "21ABCDEFGHIJKLM240wxyz" "91FF01" "92" + SIG)
     assert rc == 1
     assert "rescan" in report["problems"][0]
     assert "отсканируйте ещё раз" in report["problems_ru"][0]

@@ -39,6 +39,7 @@ from packstation.market.models import (
     UpdateOrderRequest,
 )
 from packstation.market.operations import OPERATIONS
+from tests.fixtures.log_scan import TEST_API_KEY
 from tests.market.spec_support import (
     SPEC_SERVER,
     Recorder,
@@ -211,7 +212,7 @@ def test_limits_match_the_spec_resource_limit_config() -> None:
 @pytest.mark.parametrize("op_id", sorted(CALLS))
 async def test_request_validates_and_response_example_parses(op_id: str) -> None:
     recorder = Recorder(_answer(op_id))
-    async with MarketClient("test-key", SPEC_SERVER, transport=recorder.transport()) as client:
+    async with MarketClient(TEST_API_KEY, SPEC_SERVER, transport=recorder.transport()) as client:
         result = await CALLS[op_id](client)
     assert (result is None) == (op_id == "updateExternalOrderId")  # the only call with no result
     assert recorder.requests, "no request sent"

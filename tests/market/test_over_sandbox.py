@@ -49,6 +49,7 @@ from packstation.market.models import (
 from packstation.sandbox.app import SandboxConfig, create_app
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.services.ports import OrderQuery
+from tests.fixtures.log_scan import TEST_API_KEY
 from tests.fixtures.sandbox import serve_in_thread, stop_server
 
 pytestmark = pytest.mark.slow
@@ -56,7 +57,7 @@ pytestmark = pytest.mark.slow
 
 @pytest_asyncio.fixture
 async def client(sandbox_server: Any) -> AsyncIterator[MarketClient]:
-    async with MarketClient("sandbox-key", sandbox_server.url) as market:
+    async with MarketClient(TEST_API_KEY, sandbox_server.url) as market:
         yield market
 
 

@@ -28,6 +28,7 @@ from packstation.market import (
 from packstation.market.layout_wire import layout_request
 from packstation.market.models import OrderStateDTO, SetOrderBoxLayoutRequest
 from packstation.market.throttle import QuotaTracker
+from tests.fixtures.log_scan import TEST_API_KEY
 from tests.market.fakes import FakeClock, make_client, rfc822
 from tests.market.spec_support import json_response
 
@@ -415,9 +416,9 @@ async def test_headers_name_packstation_and_carry_the_key_which_never_reaches_lo
     caplog.set_level(logging.DEBUG)
     async with make_client(handler, clock) as client:
         await client.labels_data(2001, 7)
-    assert seen[0].headers["Api-Key"] == "secret-token-123"
+    assert seen[0].headers["Api-Key"] == TEST_API_KEY
     assert seen[0].headers["User-Agent"].startswith("Packstation/0.")
-    assert "secret-token-123" not in caplog.text
+    assert TEST_API_KEY not in caplog.text
     assert "getOrderLabelsData" in caplog.text  # the retry was logged
 
 
