@@ -220,6 +220,7 @@ def open_database(
 
 def _open_checked(path: Path, lock_wait_ms: int) -> tuple[sqlite3.Connection, list[int]]:
     _check_header(path)
+    _make_private(path)
     try:
         conn = connect(path, lock_wait_ms=lock_wait_ms)
     except sqlite3.Error as err:
@@ -242,6 +243,29 @@ def _open_checked(path: Path, lock_wait_ms: int) -> tuple[sqlite3.Connection, li
         conn.close()
         raise
     return conn, applied
+
+
+def _make_private(path: Path) -> None:
+    """Create the file user-only (0600) before SQLite does, or tighten an existing one: it holds
+    full marking codes. SQLite creates the -wal/-shm files with the database file's mode.
+    On Windows the mode is ignored; the per-user profile folder is private already."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        for each in (path, *(path.with_name(path.name + suffix) for suffix in _COMPANIONS)):
+            try:
+                if each.stat().st_mode & 0o077:
+                    os.chmod(each, 0o600)
+            except FileNotFoundError:
+                continue
+            except OSError as err:  # not ours to change (another owner): SQLite will say more
+                _log.warning("could not make %s user-only: %s", each, err)
+        return
+    except OSError:
+        return  # the folder is not writable: SQLite reports it
+    os.close(fd)
 
 
 def _check_header(path: Path) -> None:
