@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("export-audit", help="export the audit log as CSV")
     audit.add_argument("--from", dest="date_from", default=None, help="YYYY-MM-DD, inclusive")
     audit.add_argument("--to", dest="date_to", default=None, help="YYYY-MM-DD, inclusive")
-    audit.add_argument("--out", required=True)
+    audit.add_argument("--out", required=True, help="the CSV file (never one of the journal's files)")
+    audit.add_argument("--force", action="store_true", help="replace --out if it already exists")
     audit.add_argument("--data-dir", default=None)
     return parser
 

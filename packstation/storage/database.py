@@ -24,7 +24,7 @@ from packstation.storage.codec import utc_now
 from packstation.storage.schema import SCHEMA_VERSION, migrate, schema_version
 
 DB_FILE_NAME: Final = "journal.sqlite3"
-_COMPANIONS: Final = ("-wal", "-shm", "-journal")
+COMPANION_SUFFIXES: Final = ("-wal", "-shm", "-journal")
 _LOCK_WAIT_MS: Final = 3000
 _SQLITE_HEADER: Final = b"SQLite format 3\x00"
 
@@ -254,7 +254,7 @@ def _make_private(path: Path) -> None:
     try:
         fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     except FileExistsError:
-        for each in (path, *(path.with_name(path.name + suffix) for suffix in _COMPANIONS)):
+        for each in (path, *(path.with_name(path.name + suffix) for suffix in COMPANION_SUFFIXES)):
             try:
                 if each.stat().st_mode & 0o077:
                     os.chmod(each, 0o600)
@@ -311,7 +311,7 @@ def _move_aside(path: Path) -> Path | None:
     except OSError as err:
         _log.error("could not move %s aside: %s", path, err)
         return None
-    for suffix in _COMPANIONS:
+    for suffix in COMPANION_SUFFIXES:
         companion = path.with_name(path.name + suffix)
         try:
             os.replace(companion, target.with_name(target.name + suffix))
