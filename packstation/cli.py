@@ -39,7 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--verification-delay", type=float, default=1.0, help="seconds a marking code stays IN_PROGRESS"
     )
 
-    check = sub.add_parser("check-code", help="classify and validate one scanned code, print JSON")
+    check = sub.add_parser(
+        "check-code",
+        help="classify and validate one scanned code, print JSON",
+        epilog="exit codes: 0 the code is valid, 1 the code is invalid, 2 usage or internal error "
+        "(no code, several lines, unreadable input, a failure of the tool itself)",
+    )
     check.add_argument("code", nargs="?", default="-", help="the code, or - to read stdin")
 
     sheet = sub.add_parser("commands-sheet", help="print the command barcodes sheet to a PDF")
