@@ -3,9 +3,11 @@
 The key never goes into the settings file or a log. A key is sent as an HTTP header, which
 carries only printable ASCII: a key with a Cyrillic letter, a non-breaking space or a line break
 (a bad paste) is refused when entered and, if one is stored already, reported at start (the app
-then runs in demo mode) instead of failing every request with an encoding error. A machine without a usable keyring backend
-(a headless Linux box, a locked-down Windows profile) is not an error: the key can still come
-from the environment, and without one the app runs in demo mode and says why.
+then runs in demo mode) instead of failing every request with an encoding error.
+
+A machine without a usable keyring backend (a headless Linux box, a locked-down Windows profile)
+is not an error: the key can still come from the environment, and without one the app runs in
+demo mode and says why.
 """
 
 from __future__ import annotations

@@ -138,7 +138,7 @@ def load_settings(data_dir: Path) -> SettingsLoad:
     except (json.JSONDecodeError, ValidationError) as err:
         first_line = str(err).splitlines()[0]
         return _replace_broken(path, first_line)
-    except Exception as err:  # noqa: BLE001 - e.g. RecursionError from deep nesting: never stop the start
+    except Exception as err:
         return _replace_broken(path, type(err).__name__)
 
 

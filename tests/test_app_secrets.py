@@ -8,9 +8,9 @@ from keyring.backends import fail
 
 from packstation.secrets import (
     ENV_VAR,
-    ApiKeyError,
     KEYRING_SERVICE,
     KEYRING_USER,
+    ApiKeyError,
     KeySource,
     SecretStoreError,
     load_api_key,

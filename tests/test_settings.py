@@ -114,8 +114,10 @@ def test_deeply_nested_settings_file_is_moved_aside(tmp_path: Path) -> None:
     path.write_bytes(content)
     loaded = load_settings(tmp_path)
     assert loaded.settings == AppSettings()
-    assert loaded.warning is not None and "damaged" in loaded.warning.message("en")
-    assert loaded.backup is not None and loaded.backup.name.startswith("settings.json.broken-")
+    assert loaded.warning is not None
+    assert "damaged" in loaded.warning.message("en")
+    assert loaded.backup is not None
+    assert loaded.backup.name.startswith("settings.json.broken-")
     assert loaded.backup.read_bytes() == content
 
 

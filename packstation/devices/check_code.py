@@ -32,11 +32,11 @@ def check_code_cli(code: str, *, stdin: TextIO, stdout: TextIO) -> int:
     returns the exit code (never raises: an unexpected failure is exit code 2, not 1)."""
     try:
         return _check_code_cli(code, stdin=stdin, stdout=stdout)
-    except Exception as exc:  # noqa: BLE001 - 1 must keep meaning "invalid code"
+    except Exception as exc:
         _log.exception("check-code failed")
         try:
             return _usage(stdout, f"внутренняя ошибка: {type(exc).__name__}", f"internal error: {exc!r}")
-        except Exception:  # noqa: BLE001 - stdout itself is broken: only the exit code is left
+        except Exception:
             return EXIT_USAGE
 
 

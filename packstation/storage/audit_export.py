@@ -15,8 +15,8 @@ import contextlib
 import csv
 import os
 import sqlite3
-import tempfile
 import sys
+import tempfile
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path

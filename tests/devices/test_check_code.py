@@ -149,7 +149,8 @@ def test_a_console_that_cannot_show_the_input_still_gets_valid_json(encoding: st
     assert proc.returncode == 1, proc.stderr  # invalid code: 1, not a crash
     assert b"Traceback" not in proc.stderr
     report = json.loads(proc.stdout.decode(encoding))
-    assert report["input"] == "abcü" and report["valid"] is False
+    assert report["input"] == "abcü"
+    assert report["valid"] is False
 
 
 def test_help_documents_the_exit_codes() -> None:

@@ -142,10 +142,12 @@ def test_export_refuses_the_journal_files_even_with_force(data_dir: Path, name: 
             ["export-audit", "--out", str(data_dir / name), "--data-dir", str(data_dir), *extra]
         )
         assert export_audit_cli(args, stderr=err) == 2
-        assert "журнал" in err.getvalue() and "journal" in err.getvalue()
+        assert "журнал" in err.getvalue()
+        assert "journal" in err.getvalue()
     assert journal.read_bytes() == before
     store = open_local_store(data_dir)
-    assert store.warning is None and len(list(store.audit.between(None, None))) == 3
+    assert store.warning is None
+    assert len(list(store.audit.between(None, None))) == 3
     store.close()
 
 
@@ -166,7 +168,8 @@ def test_existing_output_is_replaced_only_with_force(data_dir: Path, tmp_path: P
     argv = ["export-audit", "--out", str(out), "--data-dir", str(data_dir)]
     err = io.StringIO()
     assert export_audit_cli(build_parser().parse_args(argv), stderr=err) == 2
-    assert "already exists" in err.getvalue() and "--force" in err.getvalue()
+    assert "already exists" in err.getvalue()
+    assert "--force" in err.getvalue()
     assert out.read_text(encoding="utf-8") == "keep me"
     assert export_audit_cli(build_parser().parse_args([*argv, "--force"]), stdout=io.StringIO()) == 0
     assert len(_rows(out)) == 4
