@@ -85,6 +85,7 @@ class OrderHistoryView(QWidget):
             "packing_interrupted": self.tr("Packing interrupted: the order changed"),
             "label_printed": self.tr("Labels printed"),
             "label_print_failed": self.tr("Label printing failed"),
+            "journal_row_quarantined": self.tr("Damaged journal line set aside"),
             "outbox_sent": self.tr("Saved action sent to the Market"),
             "outbox_already_done": self.tr("Saved action was already done on the Market"),
             "outbox_skipped": self.tr("Saved action skipped: no longer valid"),
