@@ -219,7 +219,10 @@ def test_an_unreadable_row_is_quarantined_kept_reported_and_the_rest_restored(
     _damage(tmp_path / DB_FILE_NAME, two)
 
     store = open_local_store(tmp_path, clock=clock)
-    assert store.journal.entries(7) == [JournalEntry(one, 7, {"op": "open"}), JournalEntry(three, 7, {"op": "new_box"})]
+    assert store.journal.entries(7) == [
+        JournalEntry(one, 7, {"op": "open"}),
+        JournalEntry(three, 7, {"op": "new_box"}),
+    ]
     assert store.journal.take_quarantined(7) == [two]
     assert store.journal.take_quarantined(7) == []  # reported once
     assert list(store.journal.in_progress_entries()) == [7]
