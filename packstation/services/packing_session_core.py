@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any
 
@@ -178,6 +179,11 @@ class SessionCore:
         """Write an action to the journal (durably) before it becomes visible."""
         if not self._replaying:
             self._journal.append(self.order.id, dict(action))
+
+    def _atomic(self) -> AbstractContextManager[object]:
+        """The journal line and the code-index changes of one action: one transaction, so the
+        packer is never told "not done" about an action that was stored (or the reverse)."""
+        return contextlib.nullcontext() if self._replaying else self._journal.atomic()
 
     def _audit(self, action: str, detail: str = "") -> None:
         if self._deps.audit is not None and not self._replaying:

@@ -53,19 +53,29 @@ class Database:
         self.path = path
         self.read_only = read_only
         self._lock = threading.RLock()
+        self._depth = 0  # >0 while a transaction is open (nested ones join it)
+        self._inner_failed = False
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction; committed durably on exit, rolled back on any exception.
 
+        A transaction opened inside another one (same thread) joins it: everything commits or
+        rolls back together (the journal line and the code index it changes, for one). If an inner
+        part fails, the whole transaction is rolled back even if the caller went on.
+
         Raises:
             StorageError: the database could not be written (disk full, I/O error, locked).
         """
         with self._lock:
+            if self._depth:
+                yield from self._joined()
+                return
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as err:
                 raise write_failed(self.path, err) from err
+            self._depth, self._inner_failed = 1, False
             try:
                 yield self._conn
             except sqlite3.Error as err:
@@ -74,11 +84,29 @@ class Database:
             except BaseException:
                 self._rollback()
                 raise
+            finally:
+                self._depth = 0
+            if self._inner_failed:
+                self._rollback()
+                raise write_failed(self.path, sqlite3.OperationalError("a part of the transaction failed"))
             try:
                 self._conn.execute("COMMIT")
             except sqlite3.Error as err:
                 self._rollback()
                 raise write_failed(self.path, err) from err
+
+    def _joined(self) -> Iterator[sqlite3.Connection]:
+        self._depth += 1
+        try:
+            yield self._conn
+        except sqlite3.Error as err:
+            self._inner_failed = True
+            raise write_failed(self.path, err) from err
+        except BaseException:
+            self._inner_failed = True
+            raise
+        finally:
+            self._depth -= 1
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:

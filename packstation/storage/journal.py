@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Final
@@ -58,6 +59,11 @@ class SqliteJournal(Table):
         super().__init__(db, clock)
         self._audit = audit
         self._quarantined: dict[int, list[int]] = {}
+
+    def atomic(self) -> AbstractContextManager[object]:
+        """One transaction for the writes inside (the journal and the code index share the
+        database); nothing of them is stored if any fails."""
+        return self._db.transaction()
 
     def take_quarantined(self, order_id: int) -> list[int]:
         """The sequence numbers of the order's rows set aside since the last call (then cleared)."""
