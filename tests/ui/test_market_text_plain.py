@@ -46,6 +46,11 @@ async def test_an_item_name_with_html_is_shown_literally(sandbox_app: Starlette)
         shorten = view.ask_shorten()
         _assert_plain(shorten)
         shorten.reject()
+        view.lines.setCurrentIndex(lines.index(1, 0, QModelIndex()))
+        split = view.ask_split()
+        assert split is not None
+        _assert_plain(split)
+        split.reject()
     finally:
         await desk.close()
 
