@@ -217,10 +217,18 @@ class SessionCore:
         guard.resync(self.order.id, codes)
 
     def _release_codes(self) -> None:
+        """Free the order's codes after a journaled cancel/interruption. A failure is logged, not
+        raised: the action is done and on record (saying otherwise would be untrue), and the
+        next restore of the order releases the codes (`_resync_registry`)."""
         guard = self._deps.guard
-        if guard is not None and not self._replaying:
+        if guard is None or self._replaying:
+            return
+        try:
             for _, instance in self._packing.all_codes():
                 guard.forget(instance, self.order.id)
+        except PackstationError as error:
+            log.error("order %s: codes not released yet (%s); released on the next restore",
+                      self.order.id, error.en)
 
     # ------------------------------------------------------------------------- Market calls
 

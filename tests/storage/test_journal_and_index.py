@@ -70,3 +70,28 @@ def test_an_inner_failure_the_caller_swallowed_still_rolls_back_everything(store
     with pytest.raises(StorageError):
         half_done()
     assert store.journal.entries(5) == []
+
+
+@pytest.mark.asyncio
+async def test_a_cancellation_is_reported_done_even_if_the_codes_cannot_be_released_yet(
+    store: LocalStore,
+) -> None:
+    """The Market cancelled the order and the journal says so: a failing index release must not
+    tell the packer otherwise; the next restore releases the codes."""
+    session = _session(store)
+    session.scan(code(CIS_A))
+    with store.database.transaction() as conn:
+        conn.execute(
+            "CREATE TEMP TRIGGER release_fails BEFORE DELETE ON main.seen_codes "
+            "BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END"
+        )
+
+    await session.cancel_order()  # no StorageError
+
+    assert session.phase.name == "CANCELLED"
+    assert [entry.action["op"] for entry in store.journal.entries(1)][-1] == "cancelled"
+    assert store.codes.codes_of(1) == [CIS_A[:25]]  # still held: the release failed
+    with store.database.transaction() as conn:
+        conn.execute("DROP TRIGGER temp.release_fails")
+    PackingSession.restore(1, session._deps)
+    assert store.codes.codes_of(1) == []
