@@ -584,7 +584,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         lock: InstanceLock | None = acquire_instance_lock(runtime.data_dir.path)
     except AlreadyRunningError as err:
-        return _refuse_second_instance(runtime, err)
+        return _refuse_second_instance(runtime, err, gui=not (args.smoke or args.screenshot))
     except OSError as err:  # the data dir was probed writable; a lock it cannot hold is logged
         _log.warning("could not lock the data dir: %s", err)
         lock = None
@@ -595,9 +595,10 @@ def run(args: argparse.Namespace) -> int:
             lock.release()
 
 
-def _refuse_second_instance(runtime: Runtime, err: AlreadyRunningError) -> int:
-    """Tell the running instance to show its window, and say why this one stops."""
-    from packstation.ui.single_instance import ask_running_instance_to_show
+def _refuse_second_instance(runtime: Runtime, err: AlreadyRunningError, *, gui: bool) -> int:
+    """Tell the running instance to show its window, and say why this one stops (a GUI start
+    whose running window does not answer also says it in a message box)."""
+    from packstation.ui.single_instance import ask_running_instance_to_show, refusal_box
 
     _log.warning("refused: another instance holds the data dir %s", runtime.data_dir.path)
     raised = ask_running_instance_to_show(runtime.data_dir.path)
@@ -605,6 +606,12 @@ def _refuse_second_instance(runtime: Runtime, err: AlreadyRunningError) -> int:
     if raised:
         print("packstation: окно Packstation выведено на передний план / the running window was raised",
               file=sys.stderr)
+    elif gui:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        russian = runtime.settings.language == "ru"
+        text, hint = (err.ru, err.hint_ru) if russian else (err.en, err.hint_en)
+        refusal_box(text, hint).exec()
+        del app
     shutdown_logging()
     return EXIT_ALREADY_RUNNING
 

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from packstation.storage.instance_lock import LOCK_FILE, AlreadyRunningError, acquire_instance_lock
 
@@ -98,3 +99,21 @@ def test_a_second_gui_on_the_same_data_dir_is_refused_and_raises_the_first(tmp_p
         if first.poll() is None:
             first.kill()
             first.wait(10)
+
+
+@pytest.mark.gui
+def test_the_refusal_box_shows_the_reason_as_plain_text(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from packstation.storage.instance_lock import already_running
+    from packstation.ui.single_instance import refusal_box
+
+    err = already_running(tmp_path / "<b>data</b>", 42)
+    box = refusal_box(err.en, err.hint_en)
+    qtbot.addWidget(box)
+    assert box.icon() is QMessageBox.Icon.Warning
+    assert box.textFormat() is Qt.TextFormat.PlainText
+    assert "already running" in box.text()
+    assert "(process 42)" in box.text()
+    assert "--data-dir" in box.informativeText()

@@ -13,8 +13,9 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QMessageBox
 
 _log = logging.getLogger("packstation.ui")
 _ACTIVATE = b"activate\n"
@@ -73,3 +74,13 @@ def ask_running_instance_to_show(data_dir: Path) -> bool:
     sent = socket.waitForBytesWritten(_WAIT_MS)
     socket.disconnectFromServer()
     return sent
+
+
+def refusal_box(text: str, details: str = "") -> QMessageBox:
+    """The message a refused GUI start shows when the running window could not be raised (it
+    does not answer): otherwise a click on the icon would seem to do nothing."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Packstation", text)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if details:
+        box.setInformativeText(details)
+    return box
