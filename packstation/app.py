@@ -59,6 +59,7 @@ from packstation.settings import (
     prepare_data_dir,
     save_settings,
 )
+from packstation.storage.instance_lock import AlreadyRunningError, InstanceLock, acquire_instance_lock
 from packstation.ui.crash_dialog import CrashReporter
 from packstation.ui.i18n import Translations
 from packstation.ui.main_window import MainWindow
@@ -76,6 +77,7 @@ if TYPE_CHECKING:  # the store, replay, history and print queue load after the w
 
 _log = logging.getLogger("packstation.ui")
 SMOKE_TIMEOUT_S = 60.0
+EXIT_ALREADY_RUNNING = 3
 COMPACT_EVERY_MS = 24 * 60 * 60 * 1000  # retention is applied at start-up and then daily
 MAX_REPLAY_LINES = 3
 _START = time.perf_counter()
@@ -153,7 +155,7 @@ def prepare(args: argparse.Namespace) -> Runtime:
     if args.demo:
         demo, reason = True, "requested"
     elif key.key is None:
-        demo, reason = True, "no API key"
+        demo, reason = True, "no API key" if key.warning is None else "unusable API key"
     elif not settings.has_store:
         demo, reason = True, "no campaign/business id"
     else:
@@ -320,6 +322,17 @@ class Shell(QObject):
         path.parent.mkdir(parents=True, exist_ok=True)
         if not self.window.grab().save(str(path)):
             _log.warning("could not save the screenshot to %s", path)
+
+    def bring_to_front(self) -> None:
+        """A second Packstation was started on this data dir (and refused): show this window."""
+        if self.window.isMinimized():
+            self.window.showNormal()
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.window.message_bar.show_info(
+            self.tr("Packstation is already open here: the second start was refused.")
+        )
 
     def request_quit(self) -> None:
         """Window closed, Ctrl+C or SIGTERM: let `main` continue into the shutdown."""
@@ -561,14 +574,51 @@ def _no_display_reason(smoke: bool) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the GUI (or the smoke check); returns the process exit code."""
-    import qasync
-
+    """Run the GUI (or the smoke check); returns the process exit code (3: another Packstation
+    runs on this data dir)."""
     reason = _no_display_reason(bool(args.smoke or args.screenshot))
     if reason is not None:
         print(f"packstation: {reason}", file=sys.stderr)
         return 2
     runtime = prepare(args)
+    try:
+        lock: InstanceLock | None = acquire_instance_lock(runtime.data_dir.path)
+    except AlreadyRunningError as err:
+        return _refuse_second_instance(runtime, err, gui=not (args.smoke or args.screenshot))
+    except OSError as err:  # the data dir was probed writable; a lock it cannot hold is logged
+        _log.warning("could not lock the data dir: %s", err)
+        lock = None
+    try:
+        return _run_locked(args, runtime)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _refuse_second_instance(runtime: Runtime, err: AlreadyRunningError, *, gui: bool) -> int:
+    """Tell the running instance to show its window, and say why this one stops (a GUI start
+    whose running window does not answer also says it in a message box)."""
+    from packstation.ui.single_instance import ask_running_instance_to_show, refusal_box
+
+    _log.warning("refused: another instance holds the data dir %s", runtime.data_dir.path)
+    raised = ask_running_instance_to_show(runtime.data_dir.path)
+    print(f"packstation: {err.message('ru')}\npackstation: {err.message('en')}", file=sys.stderr)
+    if raised:
+        print("packstation: окно Packstation выведено на передний план / the running window was raised",
+              file=sys.stderr)
+    elif gui:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        russian = runtime.settings.language == "ru"
+        text, hint = (err.ru, err.hint_ru) if russian else (err.en, err.hint_en)
+        refusal_box(text, hint).exec()
+        del app
+    shutdown_logging()
+    return EXIT_ALREADY_RUNNING
+
+
+def _run_locked(args: argparse.Namespace, runtime: Runtime) -> int:
+    import qasync
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -581,6 +631,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"packstation: {err.message(translations.language)}", file=sys.stderr)
         return 2
     shell = Shell(runtime, market, translations)
+    from packstation.ui.single_instance import InstanceServer
+
+    InstanceServer(runtime.data_dir.path, shell.bring_to_front, parent=shell)
     shell.crash.install()
     shell.packing.install(app)
     loop = qasync.QEventLoop(app)

@@ -25,20 +25,20 @@ class PackingEdits(SubmitPipeline):
     """The packer's edits and scans (only in PACKING)."""
 
     def _commit(self, new: Packing, action: Mapping[str, Any], *, undoable: bool = True) -> None:
-        """Journal `action`, then make `new` the visible state (codes registered, countdown)."""
-        self._record(action)
+        """Journal `action` and update the code index (one transaction), then make `new` the
+        visible state; if either write fails nothing changes."""
         old = self._packing
+        with self._atomic():
+            self._record(action)
+            self._sync_registry(old, new)
         if undoable:
             self._history.append(old)
         else:
             self._history.clear()
         self._packing = new
-        try:
-            self._sync_registry(old, new)
-        finally:
-            self._last_error = None
-            self._after_edit()
-            self._changed()
+        self._last_error = None
+        self._after_edit()
+        self._changed()
 
     def _edit(self, action: Mapping[str, Any], change: Callable[[Packing], Packing]) -> None:
         self._require_editable()
@@ -111,10 +111,11 @@ class PackingEdits(SubmitPipeline):
         self._require_editable()
         if not self._history:
             return False
-        self._record({"op": "undo"})
-        old = self._packing
+        old, back = self._packing, self._history[-1]
+        with self._atomic():
+            self._record({"op": "undo"})
+            self._sync_registry(old, back)
         self._packing = self._history.pop()
-        self._sync_registry(old, self._packing)
         self._after_edit()
         self._changed()
         return True

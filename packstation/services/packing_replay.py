@@ -41,6 +41,8 @@ def replay_action(session: PackingEdits, action: Mapping[str, Any]) -> None:
         handler(session, action)
     except PackstationError as error:
         log.warning("journal of order %s: action %r skipped: %s", session.order.id, op, error.en)
+    except (KeyError, TypeError, ValueError) as error:  # readable JSON with damaged fields
+        log.error("journal of order %s: damaged action %r skipped: %r", session.order.id, op, error)
 
 
 _Replay = Callable[[PackingEdits, Mapping[str, Any]], None]

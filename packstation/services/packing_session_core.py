@@ -19,6 +19,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any
 
@@ -180,6 +181,11 @@ class SessionCore:
         if not self._replaying:
             self._journal.append(self.order.id, dict(action))
 
+    def _atomic(self) -> AbstractContextManager[object]:
+        """The journal line and the code-index changes of one action: one transaction, so the
+        packer is never told "not done" about an action that was stored (or the reverse)."""
+        return contextlib.nullcontext() if self._replaying else self._journal.atomic()
+
     def _audit(self, action: str, detail: str = "") -> None:
         if self._deps.audit is not None and not self._replaying:
             self._deps.audit.record(action, order_id=self.order.id, detail=detail)
@@ -212,10 +218,18 @@ class SessionCore:
         guard.resync(self.order.id, codes)
 
     def _release_codes(self) -> None:
+        """Free the order's codes after a journaled cancel/interruption. A failure is logged, not
+        raised: the action is done and on record (saying otherwise would be untrue), and the
+        next restore of the order releases the codes (`_resync_registry`)."""
         guard = self._deps.guard
-        if guard is not None and not self._replaying:
+        if guard is None or self._replaying:
+            return
+        try:
             for _, instance in self._packing.all_codes():
                 guard.forget(instance, self.order.id)
+        except PackstationError as error:
+            log.error("order %s: codes not released yet (%s); released on the next restore",
+                      self.order.id, error.en)
 
     # ------------------------------------------------------------------------- Market calls
 

@@ -5,6 +5,7 @@ journal, printers); tests plug in fakes or the sandbox. Services never import an
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
@@ -88,6 +89,11 @@ class JournalPort(Protocol):
     """Durable packing actions: `append` returns only after the action is on disk."""
 
     def append(self, order_id: int, action: Mapping[str, Any]) -> int: ...
+
+    def atomic(self) -> AbstractContextManager[object]:
+        """One transaction around the writes inside (journal lines and the code index): all of
+        them are stored, or none is and `StorageError` is raised."""
+        ...
 
     def entries(self, order_id: int) -> list[JournalEntry]: ...
 

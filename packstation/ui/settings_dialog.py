@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QTabWidget,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
 from packstation.settings import AppSettings
+from packstation.ui.plain_text import plain_label
 from packstation.ui.printer_settings_page import PrinterSettingsPage
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ class SettingsDialog(QDialog):
         serial_form.addRow(self.tr("Baud rate:"), self.serial_baud)
         serial_form.addRow(self.serial_auto)
 
-        self.error = QLabel(self)
+        self.error = plain_label(parent=self)
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color:#b02a37;")

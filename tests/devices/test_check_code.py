@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from typing import Any
@@ -135,3 +136,38 @@ def test_cli_wiring_prints_gs_as_a_json_escape() -> None:
     assert proc.returncode == 0, proc.stderr
     assert '"value": "010460123456789321ab+Cd9\\u001d93Zjqw"' in proc.stdout
     assert json.loads(proc.stdout)["value"] == DAIRY
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "ascii", "latin-1"])
+def test_a_console_that_cannot_show_the_input_still_gets_valid_json(encoding: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "packstation", "check-code", "abcü"],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+    )
+    assert proc.returncode == 1, proc.stderr  # invalid code: 1, not a crash
+    assert b"Traceback" not in proc.stderr
+    report = json.loads(proc.stdout.decode(encoding))
+    assert report["input"] == "abcü"
+    assert report["valid"] is False
+
+
+def test_help_documents_the_exit_codes() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "packstation", "check-code", "--help"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 0
+    text = " ".join(proc.stdout.split())
+    assert "0 the code is valid, 1 the code is invalid, 2 usage or internal error" in text
+
+
+def test_an_internal_failure_exits_2_never_1() -> None:
+    class Broken(io.StringIO):
+        def read(self, *_args: object) -> str:
+            raise RuntimeError("boom")
+
+    out = io.StringIO()
+    assert check_code_cli("-", stdin=Broken(), stdout=out) == 2
+    assert "internal error" in json.loads(out.getvalue())["error"]["en"]
