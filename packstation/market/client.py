@@ -510,6 +510,42 @@ class MarketClient:
             found.extend(response.result.offer_mappings)
         return found
 
+    async def iter_offer_mappings(
+        self, business_id: int, *, limit: int = 100
+    ) -> AsyncIterator[GetOfferMappingDTO]:
+        """The whole catalogue of the cabinet, page by page (for searching offers by name)."""
+        token: str | None = None
+        while True:
+            response = await self._call(
+                "getOfferMappings",
+                GetOfferMappingsResponse,
+                {"businessId": business_id},
+                params={"pageToken": token, "limit": limit},
+                body=GetOfferMappingsRequest(),
+            )
+            for mapping in response.result.offer_mappings:
+                yield mapping
+            token = _next_token(response.result.paging, token, len(response.result.offer_mappings))
+            if token is None:
+                return
+
+    async def orders_stats_page(
+        self,
+        campaign_id: int,
+        request: GetOrdersStatsRequest,
+        *,
+        page_token: str | None = None,
+        limit: int = 200,
+    ) -> GetOrdersStatsResponse:
+        """One page of `POST /v2/campaigns/{campaignId}/stats/orders` (for progress and cancel)."""
+        return await self._call(
+            "getOrdersStats",
+            GetOrdersStatsResponse,
+            {"campaignId": campaign_id},
+            params={"pageToken": page_token, "limit": limit},
+            body=request,
+        )
+
     async def iter_orders_stats(
         self, campaign_id: int, request: GetOrdersStatsRequest, *, limit: int = 200
     ) -> AsyncIterator[OrdersStatsOrderDTO]:

@@ -21,6 +21,11 @@ class OfferWeightDimensionsDTO(WireModel):
     weight: Money
 
 
+class OfferPriceDTO(WireModel):
+    value: Money
+    currency_id: str | None = None
+
+
 class GetOfferDTO(WireModel):
     offer_id: str
     name: str | None = None
@@ -30,6 +35,7 @@ class GetOfferDTO(WireModel):
     weight_dimensions: OfferWeightDimensionsDTO | None = None
     vendor: str | None = None
     vendor_code: str | None = None
+    basic_price: OfferPriceDTO | None = None
 
 
 class GetMappingDTO(WireModel):
