@@ -163,9 +163,10 @@ async def delivery_options(request: Request) -> JSONResponse:
         raise bad_request("BAD_REQUEST", "Pass exactly one of pickupDelivery and courierDelivery")
     points: list[int] = []
     if pickup is not None:
-        points = pickup.get("logisticPointsIds") if isinstance(pickup, dict) else None
-        if not isinstance(points, list) or not 1 <= len(points) <= 20:
+        raw = pickup.get("logisticPointsIds") if isinstance(pickup, dict) else None
+        if not isinstance(raw, list) or not 1 <= len(raw) <= 20:
             raise bad_request("BAD_REQUEST", "logisticPointsIds must hold 1 to 20 ids")
+        points = raw
         unknown = [p for p in points if p not in laas.PICKUP_BY_ID]
         if unknown:
             raise bad_request("LOGISTIC_POINT_NOT_FOUND", f"Unknown pickup points: {unknown}")
