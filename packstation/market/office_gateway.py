@@ -315,11 +315,14 @@ class OfficeGateway:
                 for i in range(0, len(ids), _IDS_PER_REQUEST)
             ]
         else:
-            since = self._today() - timedelta(days=_RECENT_DAYS)
+            # A creation window of at most 30 days, its end exclusive: up to today inclusive.
+            end = self._today() + timedelta(days=1)
             requests = [
                 GetBusinessOrdersRequest(
                     campaign_ids=[self.laas_campaign_id],
-                    dates=OrderDatesFilterDTO(creation_date_from=since),
+                    dates=OrderDatesFilterDTO(
+                        creation_date_from=end - timedelta(days=_RECENT_DAYS), creation_date_to=end
+                    ),
                 )
             ]
         found = []
