@@ -126,9 +126,7 @@ async def test_courier_draft_confirmed_moved_and_cancelled(
     orders.intervals.setCurrentIndex(orders.intervals.count() - 1)
     wanted = orders.intervals.currentData()
     orders.move_button.click()
-    await until(
-        lambda: sum(t.endswith("done") for t in orders.pending_texts()) == 2, f"the move done: {orders.pending_texts()}"
-    )
+    await until(lambda: sum(t.endswith("done") for t in orders.pending_texts()) == 2, "the move done")
     await until(lambda: orders.orders[0].from_time == wanted.from_time, "the moved order")
     assert orders.orders[0].from_date == wanted.from_date
     assert wanted.interval.split(" ")[-1] in orders.table.item(0, 3).text()
