@@ -191,10 +191,11 @@ def connect_market(runtime: Runtime) -> MarketConnection:
         from packstation.sandbox.config import SandboxConfig
         from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID, DEMO_LAAS_CAMPAIGN_ID
 
-        transport = httpx.ASGITransport(app=create_app(SandboxConfig(seed=1)))
+        # Two weeks of past LaaS orders give the office's statistics something to show.
+        transport = httpx.ASGITransport(app=create_app(SandboxConfig(seed=1, laas_history=True)))
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
-        office = OfficeGateway(client, DEMO_BUSINESS_ID, DEMO_LAAS_CAMPAIGN_ID, DEMO_CAMPAIGN_ID)
+        office = OfficeGateway(client, DEMO_BUSINESS_ID, DEMO_LAAS_CAMPAIGN_ID)
         return MarketConnection(gateway, [client.aclose], expect_express=True, office=office)
     settings = runtime.settings
     key, business_id, campaign_id = runtime.key.key, settings.business_id, settings.campaign_id

@@ -8,8 +8,17 @@ import io
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
+
+MARKET_TZ = timezone(timedelta(hours=3), "MSK")
+"""The Market dates orders in Moscow time (no DST)."""
+
+
+def market_today(now: datetime) -> date:
+    """The Market's date at the aware instant `now` (what "today" means in its statistics)."""
+    return now.astimezone(MARKET_TZ).date()
+
 
 STATS_LAG_MINUTES = 40
 """The Market's statistics lag up to 40 minutes behind the orders."""

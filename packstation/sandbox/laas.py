@@ -65,6 +65,26 @@ PICKUP_POINTS: tuple[PickupPoint, ...] = (
 PICKUP_BY_ID = {point.id: point for point in PICKUP_POINTS}
 
 
+def receive_code(order_id: int) -> str:
+    """The code the buyer shows to collect a LaaS order (six digits, fixed per order)."""
+    return f"{(order_id * 7919) % 1_000_000:06d}"
+
+
+# How the demo's past LaaS orders ended (for statistics worth reading in demo mode):
+# (outcome, status, substatus), "shortened" ones lost a unit while being processed.
+HISTORY: tuple[tuple[str, str, str], ...] = (
+    *(("delivered", "DELIVERED", "DELIVERY_SERVICE_DELIVERED"),) * 9,
+    *(("shortened", "DELIVERED", "DELIVERY_SERVICE_DELIVERED"),) * 2,
+    *(("cancelled", "CANCELLED", "SHOP_FAILED"),) * 2,
+    *(("expired", "CANCELLED", "RESERVATION_EXPIRED"),) * 2,
+    *(("returned", "RETURNED", "UNKNOWN"),) * 2,
+    ("partly returned", "PARTIALLY_RETURNED", "UNKNOWN"),
+    *(("delivery", "DELIVERY", "DELIVERY_SERVICE_RECEIVED"),) * 2,
+    *(("pickup", "PICKUP", "PICKUP_SERVICE_RECEIVED"),) * 2,
+)
+HISTORY_DAYS = 13
+
+
 def build_stocks(catalogue: dict[str, Product]) -> dict[int, dict[str, int]]:
     """Units on hand per warehouse and offer (deterministic: the same for every seed)."""
     stocks: dict[int, dict[str, int]] = {w.id: {} for w in WAREHOUSES}

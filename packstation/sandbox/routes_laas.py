@@ -238,10 +238,6 @@ def _date(raw: Any, name: str) -> date:
         raise bad_request("BAD_REQUEST", f"deliveryDateInterval.{name} is required") from error
 
 
-def _receive_code(order_id: int) -> str:
-    return f"{(order_id * 7919) % 1_000_000:06d}"
-
-
 async def create_order(request: Request) -> JSONResponse:
     campaign_id = _laas_campaign(request)
     sandbox = state(request)
@@ -328,7 +324,7 @@ async def create_order(request: Request) -> JSONResponse:
             ),
         )
         assert order.laas is not None
-        order.laas.receive_code = _receive_code(order.id)
+        order.laas.receive_code = laas.receive_code(order.id)
         created.append({"id": order.id})
     return wrapped({"orders": created})
 

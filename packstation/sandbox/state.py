@@ -118,6 +118,8 @@ class Sandbox:
         now = self.clock.now()
         for order in demo_data.build_orders(self._factory, now, self.config.order_count):
             self._admit(order)
+        if self.config.laas_history:
+            self._seed_laas_history()
 
     # -- lookups ---------------------------------------------------------------------------------
 
@@ -655,6 +657,51 @@ class Sandbox:
             return [code for code in self.code_stock.get(offer_id, ()) if code not in used]
 
     # -- internals -----------------------------------------------------------------------------
+
+    def _seed_laas_history(self) -> None:
+        """Two weeks of finished LaaS orders (delivered, cancelled, returned, shortened...), so the
+        demo's statistics and LaaS list have something to show. Their units are not taken from
+        today's stock."""
+        rng = random.Random(f"laas-history-{self.seed}")
+        offers = [o for o in sorted(self.catalogue) if o not in laas.NO_STOCK + laas.ONLY_IN_SPB]
+        now = self.now()
+        for n, (outcome, status, substatus) in enumerate(laas.HISTORY):
+            created = now - timedelta(days=rng.randint(1, laas.HISTORY_DAYS), minutes=rng.randint(0, 600))
+            picks = rng.sample(offers, k=rng.choice((1, 1, 2)))
+            pair = outcome in ("shortened", "partly returned")  # a unit to lose needs two
+            counts = [2 if pair else rng.choice((1, 1, 2)) for _ in picks]
+            items = tuple((o, c, self.catalogue[o].price) for o, c in zip(picks, counts, strict=True))
+            point = rng.choice(laas.PICKUP_POINTS) if rng.random() < 0.5 else None
+            warehouse = laas.WAREHOUSES[0]
+            delivery_day = (created + timedelta(days=warehouse.lead_days)).date()
+            order = self.add_laas_order(
+                items,
+                external_id=f"ZK-{4100 + n}",
+                recipient=Recipient("Клиентова", rng.choice(("Мария", "Ольга", "Ирина")), "", "+79990000000"),
+                delivery_date=delivery_day,
+                delivery=LaasDelivery(
+                    warehouse_id=warehouse.id,
+                    pickup_point=point.id if point else None,
+                    address=point.full_address if point else "Москва, ул. Профсоюзная, д. 12, кв. 5",
+                    to_date=delivery_day,
+                    time_from=None if point else "10:00",
+                    time_to=None if point else "14:00",
+                    price=laas.PICKUP_PRICE if point else warehouse.courier_price,
+                    receive_code="",
+                ),
+            )
+            assert order.laas is not None
+            order.laas.receive_code = laas.receive_code(order.id)
+            for offer, count, _ in items:  # history: today's stock stays as it is
+                self.stocks[warehouse.id][offer] += count
+            if outcome == "shortened":
+                order.lines[0].count -= 1
+                order.removed_units = 1
+            if status == "CANCELLED":
+                order.cancelled_from = "RESERVED" if outcome == "expired" else "PROCESSING"
+            order.status, order.substatus = status, substatus
+            order.created_at = created
+            order.updated_at = order.status_updated_at = created + timedelta(days=rng.randint(1, 3))
 
     def _admit(self, order: Order) -> None:
         order.initial = [(line.product, line.count, line.unit_price) for line in order.lines]

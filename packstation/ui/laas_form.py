@@ -274,6 +274,8 @@ class NewOrderForm(QWidget):
             self._offers[offer.offer_id] = offer
         if len(found) == 1 and (add_single or text.strip() in found[0].barcodes):
             self.add_offer(found[0])  # a scanned barcode adds the offer at once
+            self.results.clear()
+            self.search.clear()
         elif found:
             self.results.setCurrentRow(0)
         return found
@@ -283,6 +285,7 @@ class NewOrderForm(QWidget):
         if row >= 0:
             self.add_offer(self.results.item(row).data(Qt.ItemDataRole.UserRole))
             self.results.clear()
+            self.search.clear()
         else:
             self._search(add_single=True)
 
@@ -488,8 +491,10 @@ class NewOrderForm(QWidget):
             self.middle_name,
             self.phone,
             self.search,
+            self.point_search,
         ):
             edit.clear()
+        self.courier_radio.setChecked(True)
         self.results.clear()
         self.external_id.setText(self.service.suggest_external_id())
         self._show_options(())

@@ -163,7 +163,7 @@ class LaasOrdersPanel(QWidget):
             cells = (
                 str(order.id),
                 order.external_id,
-                f"{order.status} / {order.substatus}",
+                self._status_text(order),
                 order.interval + pickup,
                 order.recipient.display if order.recipient else "—",
                 order.receive_code,
@@ -177,6 +177,20 @@ class LaasOrdersPanel(QWidget):
         if selected is not None:
             self.select(selected.id)
         self._selection_changed()
+
+    def _status_text(self, order: LaasOrder) -> str:
+        names = {
+            "RESERVED": self.tr("Draft"),
+            "PROCESSING": self.tr("Processing"),
+            "DELIVERY": self.tr("In delivery"),
+            "PICKUP": self.tr("At the pickup point"),
+            "DELIVERED": self.tr("Delivered"),
+            "CANCELLED": self.tr("Cancelled"),
+            "RETURNED": self.tr("Returned"),
+            "PARTIALLY_RETURNED": self.tr("Partly returned"),
+        }
+        name = names.get(order.status, order.status)
+        return f"{name} · {order.status}/{order.substatus}"
 
     def select(self, order_id: int) -> None:
         for row, order in enumerate(self.orders):

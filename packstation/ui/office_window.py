@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from packstation import APP_NAME
+from packstation.domain.stats import market_today
 from packstation.services.laas import LaasService
 from packstation.services.ports import Clock, OfficePort
 from packstation.services.stats import StatsService
@@ -58,7 +59,8 @@ class OfficeWindow(QMainWindow):
             laas, self.tasks, language=language, warehouse_names=lambda w: WAREHOUSE_NAMES.get(w, str(w))
         )
         self.orders = LaasOrdersPanel(laas, self.tasks, language=language)
-        self.stats = StatsPanel(stats, self.tasks, today=laas.clock.now().date(), language=language)
+        today = market_today(laas.clock.now())
+        self.stats = StatsPanel(stats, self.tasks, today=today, language=language)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.form, self.tr("New delivery order"))
         self.tabs.addTab(self.orders, self.tr("LaaS orders"))

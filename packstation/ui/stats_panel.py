@@ -278,7 +278,12 @@ class StatsPanel(QWidget):
         days.append([day.strftime("%d.%m") for day, _count in by_day])
         counts = QValueAxis()
         counts.setLabelFormat("%d")
-        counts.setRange(0, max([count for _day, count in by_day] + [1]))
+        top = max([count for _day, count in by_day] + [1])
+        counts.setRange(0, top)
+        if top <= 10:  # one grid line per order: whole numbers only
+            counts.setTickCount(top + 1)
+        else:
+            counts.applyNiceNumbers()
         self.chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(days)

@@ -112,7 +112,7 @@ async def test_courier_draft_confirmed_moved_and_cancelled(
     await until(lambda: window.tabs.currentWidget() is orders and bool(orders.orders), "the new order listed")
     [order] = orders.orders
     assert office.sandbox.find(order.id).status == "RESERVED"
-    assert orders.table.item(0, 2).text().startswith("RESERVED")
+    assert orders.table.item(0, 2).text() == "Draft · RESERVED/UNKNOWN"
     assert orders.table.item(0, 6).text() == "confirm within 1:00"
     assert orders.table.item(0, 4).text() == "Петрова Анна"
     assert form.items.rowCount() == 0  # the form is emptied only after a success
