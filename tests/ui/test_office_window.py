@@ -153,11 +153,12 @@ async def test_a_draft_near_its_hour_warns_before_the_market_cancels_it(office: 
 
 async def test_pickup_order_at_once(office: Office) -> None:
     form, orders = office.window.form, office.window.orders
-    form.search.setText("кроссовки")
+    form.search.setText("shoe")  # two matches: listed, the first one chosen, added on Add
     form.add_button.click()
-    await until(lambda: form.results.count() > 0, "the search results")
+    await until(lambda: form.results.count() == 2, "the search results")
     form.add_button.click()
     await until(lambda: form.items.rowCount() == 1, "the offer line")
+    assert form.items.item(0, 0).text() == form.form().items[0][0]
     form.pickup_radio.setChecked(True)
     await until(lambda: form.points.count() == 8, "the pickup points")
     form.point_search.setText("Невский")
