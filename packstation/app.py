@@ -488,10 +488,19 @@ class Shell(QObject):
                 self.market.office, SystemClock(), report_crash=self.crash.report, language=self.language
             )
             self.office.history_requested.connect(self.show_history)
+            # Scans made while the office window is active go to it, not to the packing desk.
+            self.packing.scanner.scanned.disconnect(self.packing.desk.handle_scan)
+            self.packing.scanner.scanned.connect(self._route_scan)
         self.office.show()
         self.office.raise_()
         self.office.activateWindow()
         return self.office
+
+    def _route_scan(self, text: str) -> None:
+        if self.office is not None and self.office.isActiveWindow():
+            self.office.handle_scan(text)
+        else:
+            self.packing.desk.handle_scan(text)
 
     def open_settings(self) -> None:
         """Open the settings dialog (non-modal `open()`: the loop and scans keep running)."""

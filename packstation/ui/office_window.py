@@ -86,6 +86,11 @@ class OfficeWindow(QMainWindow):
             self._loaded = True
             self.tasks.run(self.orders.reload())
 
+    def handle_scan(self, text: str) -> None:
+        """A scan while the office is active: an offer's barcode goes into the new order."""
+        self.tabs.setCurrentWidget(self.form)
+        self.tasks.run(self.form.search_offers(text.strip()))
+
     async def shutdown(self) -> None:
         await self.tasks.shutdown()
 

@@ -245,3 +245,15 @@ async def test_statistics_totals_equal_the_sandbox_orders_of_the_range(
     # Both ranges at once are refused on screen, before anything is sent.
     stats.by_updated.setChecked(True)
     assert stats.query().by_update
+
+
+async def test_a_scanned_barcode_adds_the_offer_to_the_new_order(office: Office) -> None:
+    window, form = office.window, office.window.form
+    window.activateWindow()
+    await until(window.isActiveWindow, "the office window active")
+    barcode = office.sandbox.catalogue["BOOK-WP"].ean13
+    opened_before = office.shell.window.packing_widget
+    office.shell.packing.scanner.scanned.emit(barcode)  # as the keyboard-wedge filter delivers it
+    await until(lambda: form.items.rowCount() == 1, "the scanned offer")
+    assert form.items.item(0, 0).text() == "BOOK-WP"
+    assert office.shell.window.packing_widget is opened_before  # the packing desk did not take it
