@@ -60,6 +60,7 @@ class LaasOrdersPanel(QWidget):
         self.orders: list[LaasOrder] = []
         self.operations: dict[str, Pending] = {}
         self._delays: dict[str, float] = {}  # operation -> seconds to its next poll
+        self._expired: set[int] = set()  # drafts whose hour is up: reloaded once to show the cancel
         self.table = QTableWidget(0, 7, self)
         self.table.setHorizontalHeaderLabels(
             [
@@ -150,6 +151,9 @@ class LaasOrdersPanel(QWidget):
     async def reload(self) -> None:
         self.show_orders(await self.service.orders())
 
+    async def _reload_order(self, order: LaasOrder) -> None:
+        self.add_orders(await self.service.orders([order.id]))
+
     def add_orders(self, orders: tuple[LaasOrder, ...]) -> None:
         known = {o.id for o in orders}
         self.show_orders([*orders, *(o for o in self.orders if o.id not in known)])
@@ -215,6 +219,9 @@ class LaasOrdersPanel(QWidget):
             if left is None:
                 item.setText("")
                 continue
+            if not left and order.id not in self._expired:
+                self._expired.add(order.id)  # the Market cancels it now: show that
+                self.tasks.run(self._reload_order(order))
             text = self.service.draft_left_text(order, moment) or ""
             item.setText(self.tr("confirm within %1").replace("%1", text))
             if left <= DRAFT_WARNING:

@@ -149,6 +149,12 @@ async def test_a_draft_near_its_hour_warns_before_the_market_cancels_it(office: 
     assert not orders.warning.isHidden()
     assert "0:08" in orders.warning.text()
     assert orders.table.item(0, 6).text() == "confirm within 0:08"
+    # The hour is up: the Market cancels the draft and the list shows it.
+    office.sandbox.advance_clock(3601)
+    orders.update_countdowns(orders.orders[0].created_at + timedelta(minutes=61))
+    await until(lambda: orders.orders[0].status == "CANCELLED", "the expired draft")
+    assert orders.orders[0].substatus == "RESERVATION_EXPIRED"
+    assert orders.warning.isHidden()
 
 
 async def test_pickup_order_at_once(office: Office) -> None:
