@@ -20,6 +20,7 @@ def market_today(now: datetime) -> date:
     return now.astimezone(MARKET_TZ).date()
 
 
+DELIVERY_ITEM = "Доставка"
 STATS_LAG_MINUTES = 40
 """The Market's statistics lag up to 40 minutes behind the orders."""
 PAGE_LIMIT = 200
@@ -82,6 +83,11 @@ class StatsItem:
     warehouse: str = ""
     cis_count: int = 0
 
+    @property
+    def is_delivery(self) -> bool:
+        """The Market lists the delivery of an order as an item named "Доставка"."""
+        return not self.offer_id and self.name.strip().lower() == DELIVERY_ITEM.lower()
+
 
 @dataclass(frozen=True, slots=True)
 class StatsOrder:
@@ -101,12 +107,19 @@ class StatsOrder:
         return bool(self.initial_items)
 
     @property
+    def goods(self) -> tuple[StatsItem, ...]:
+        """The items without the delivery line."""
+        return tuple(item for item in self.items if not item.is_delivery)
+
+    @property
     def units(self) -> int:
-        return sum(item.count for item in self.items)
+        return sum(item.count for item in self.goods)
 
     @property
     def initial_units(self) -> int:
-        return sum(item.count for item in self.initial_items) if self.initial_items else self.units
+        if not self.initial_items:
+            return self.units
+        return sum(item.count for item in self.initial_items if not item.is_delivery)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from packstation.sandbox.model import Order
 from packstation.sandbox.serialize import iso
 
 LAAS_WAREHOUSE_ID = 300
+DELIVERY_ITEM = "Доставка"  # NOTES 1.9: delivery is an extra item of a LaaS order's statistics
 _STATS_STATUS = {
     "PROCESSING": "PROCESSING",
     "DELIVERY": "DELIVERY",
@@ -76,6 +77,16 @@ def _stats_order(order: Order) -> dict[str, Any]:
         for line in order.lines
         if line.count > 0
     ]
+    if order.laas is not None and order.laas.price:  # the Market lists delivery as an item
+        fee = float(order.laas.price)
+        items.append(
+            {
+                "offerName": DELIVERY_ITEM,
+                "count": 1,
+                "prices": [{"type": "BUYER", "costPerItem": fee, "total": fee}],
+                "warehouse": {"id": warehouse, "name": WAREHOUSE_NAMES.get(warehouse, "")},
+            }
+        )
     result: dict[str, Any] = {
         "id": order.id,
         "creationDate": order.created_at.date().isoformat(),

@@ -218,7 +218,7 @@ class StatsPanel(QWidget):
         self.result = result
         self.table.setRowCount(len(result.orders))
         for row, order in enumerate(result.orders):
-            items = "; ".join(f"{i.name or i.offer_id} × {i.count}" for i in order.items)
+            items = "; ".join(f"{i.name or i.offer_id} × {i.count}" for i in order.goods)
             units = f"{order.initial_units} → {order.units}" if order.shortened else str(order.units)
             cells = (
                 str(order.id),

@@ -59,6 +59,15 @@ def test_totals_per_day_and_status_include_empty_days() -> None:
     assert (result.orders, result.shortened, result.payments) == (3, 1, Decimal(300))
 
 
+def test_the_delivery_line_is_not_counted_as_goods() -> None:
+    order = _order(4, 2, "DELIVERED")
+    with_delivery = StatsOrder(
+        order.id, order.created, order.status, None, "", (*order.items, StatsItem("", "Доставка", 1))
+    )
+    assert with_delivery.units == 1
+    assert [i.name for i in with_delivery.goods] == ["Кружка"]
+
+
 def test_csv_lists_removed_items_of_a_shortened_order() -> None:
     rows = to_csv([_order(3, 3, "PROCESSING", True)]).splitlines()
     assert rows[0].startswith("order_id,created,status")

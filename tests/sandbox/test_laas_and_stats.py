@@ -141,7 +141,10 @@ def test_a_draft_not_confirmed_within_an_hour_is_cancelled_and_its_stock_returns
     assert (read["status"], read["substatus"]) == ("CANCELLED", "RESERVATION_EXPIRED")
     assert _stock(api, "MUG-300", 300) == before
     stats = api.post(f"/v2/campaigns/{DEMO_LAAS_CAMPAIGN_ID}/stats/orders", json={"orders": [order_id]})
-    assert stats.json()["result"]["orders"][0]["status"] == "CANCELLED_BEFORE_PROCESSING"
+    entry = stats.json()["result"]["orders"][0]
+    assert entry["status"] == "CANCELLED_BEFORE_PROCESSING"
+    assert entry["items"][-1]["offerName"] == "Доставка"  # NOTES 1.9: delivery is an extra item
+    assert entry["items"][-1]["prices"][0]["total"] == 249
     late = api.put(
         f"/v2/campaigns/{DEMO_LAAS_CAMPAIGN_ID}/orders/{order_id}/status",
         json={"order": {"status": "PROCESSING", "substatus": "STARTED"}},
