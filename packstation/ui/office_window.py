@@ -21,9 +21,9 @@ from packstation.ui.message_bar import MessageBar
 from packstation.ui.stats_panel import StatsPanel
 from packstation.ui.tasks import TaskRunner
 
-# The Market's warehouses LaaS orders ship from (the sandbox's and the Market's main ones);
-# unknown ids are shown as numbers.
-WAREHOUSE_NAMES = {300: "Софьино", 301: "Шушары", 145: "Софьино", 147: "Томилино", 172: "Шушары"}
+# Short names of the emulator's warehouses; a live store's warehouses are shown by their ids
+# (the bundled spec has no warehouse directory to name them from).
+WAREHOUSE_NAMES = {300: "Софьино", 301: "Шушары"}
 
 
 class OfficeWindow(QMainWindow):
@@ -56,7 +56,7 @@ class OfficeWindow(QMainWindow):
         self.message_bar = MessageBar(self)
         self.tasks = TaskRunner(self.message_bar.show_error, report_crash, lambda: language, self)
         self.form = NewOrderForm(
-            laas, self.tasks, language=language, warehouse_names=lambda w: WAREHOUSE_NAMES.get(w, str(w))
+            laas, self.tasks, language=language, warehouse_names=self._warehouse_name
         )
         self.orders = LaasOrdersPanel(laas, self.tasks, language=language)
         today = market_today(laas.clock.now())
@@ -75,6 +75,9 @@ class OfficeWindow(QMainWindow):
         layout.addWidget(self.message_bar)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
+
+    def _warehouse_name(self, warehouse_id: int) -> str:
+        return WAREHOUSE_NAMES.get(warehouse_id) or self.tr("warehouse %1").replace("%1", str(warehouse_id))
 
     def _created(self, orders: object) -> None:
         if isinstance(orders, tuple):

@@ -239,175 +239,175 @@
 <context>
     <name>LaasOrdersPanel</name>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="66"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="67"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="67"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="68"/>
         <source>Number</source>
         <translation>Наш номер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="68"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="69"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="69"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="70"/>
         <source>Delivery interval</source>
         <translation>Интервал доставки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="70"/>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="120"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="71"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="121"/>
         <source>Recipient</source>
         <translation>Получатель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="71"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="72"/>
         <source>Pickup code</source>
         <translation>Код получения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="72"/>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="183"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="73"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="187"/>
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="87"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="88"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="91"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="92"/>
         <source>Confirm draft</source>
         <translation>Подтвердить черновик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="93"/>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="277"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="94"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="284"/>
         <source>Cancel order</source>
         <translation>Отменить заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="102"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="103"/>
         <source>Move delivery</source>
         <translation>Перенести доставку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="104"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="105"/>
         <source>Courier delivery interval</source>
         <translation>Интервал курьерской доставки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="109"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="110"/>
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="111"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="112"/>
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="114"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="115"/>
         <source>Change recipient</source>
         <translation>Сменить получателя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="137"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="138"/>
         <source>Changes sent to the Market</source>
         <translation>Изменения, отправленные в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="184"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="188"/>
         <source>Processing</source>
         <translation>В обработке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="185"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="189"/>
         <source>In delivery</source>
         <translation>В доставке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="186"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="190"/>
         <source>At the pickup point</source>
         <translation>В пункте выдачи</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="187"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="191"/>
         <source>Delivered</source>
         <translation>Доставлен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="188"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="192"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="189"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="193"/>
         <source>Returned</source>
         <translation>Возвращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="190"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="194"/>
         <source>Partly returned</source>
         <translation>Частично возвращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="219"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="226"/>
         <source>confirm within %1</source>
         <translation>подтвердите за %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="224"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="231"/>
         <source>The Market will cancel draft %1 in %2 unless it is confirmed.</source>
         <translation>Маркет отменит черновик %1 через %2, если его не подтвердить.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="262"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="269"/>
         <source>no other intervals</source>
         <translation>других интервалов нет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="278"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="285"/>
         <source>Cancel order %1? The Market cancels it with the reason SHOP_FAILED.</source>
         <translation>Отменить заказ %1? Маркет отменит его с причиной SHOP_FAILED (магазин не может выполнить заказ).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="286"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="293"/>
         <source>confirm draft</source>
         <translation>подтверждение черновика</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="289"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="296"/>
         <source>cancel</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="298"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="305"/>
         <source>move to %1</source>
         <translation>перенос на %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="305"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="312"/>
         <source>recipient %1</source>
         <translation>получатель %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="340"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="347"/>
         <source>in progress, next check in %1 s</source>
         <translation>выполняется, следующая проверка через %1 с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="342"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="349"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="344"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="351"/>
         <source>FAILED: %1</source>
         <translation>НЕ ВЫПОЛНЕНО: %1</translation>
     </message>
@@ -736,6 +736,11 @@
         <location filename="../../packstation/ui/office_window.py" line="67"/>
         <source>Statistics</source>
         <translation>Статистика</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/office_window.py" line="80"/>
+        <source>warehouse %1</source>
+        <translation>склад %1</translation>
     </message>
 </context>
 <context>
@@ -1647,12 +1652,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="537"/>
+        <location filename="../../packstation/app.py" line="546"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="540"/>
+        <location filename="../../packstation/app.py" line="549"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
