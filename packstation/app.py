@@ -50,7 +50,7 @@ from packstation.logs import LoggingSetup, setup_logging, shutdown_logging
 from packstation.printing.config import PrinterProfile
 from packstation.secrets import ApiKeyLookup, KeySource, load_api_key, store_api_key
 from packstation.services.order_queue import OrderQueue
-from packstation.services.ports import MarketPort
+from packstation.services.ports import MarketPort, OfficePort
 from packstation.settings import (
     AppSettings,
     DataDir,
@@ -71,6 +71,7 @@ from packstation.ui.tasks import TaskRunner
 if TYPE_CHECKING:  # the store, replay, history and print queue load after the window shows
     from packstation.services.outbox_replay import OutboxReplayer, ReplayReport
     from packstation.storage.local_store import LocalStore
+    from packstation.ui.office_window import OfficeWindow
     from packstation.ui.order_history_view import OrderHistoryView
     from packstation.ui.print_queue_panel import PrintQueuePanel
     from packstation.ui.settings_dialog import SettingsDialog
@@ -172,6 +173,7 @@ class MarketConnection:
     port: MarketPort
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     expect_express: bool = False
+    office: OfficePort | None = None  # LaaS orders and statistics (the office window)
 
     async def aclose(self) -> None:
         for close in self.closers:
@@ -184,23 +186,27 @@ def connect_market(runtime: Runtime) -> MarketConnection:
 
     from packstation.market.client import MarketClient
     from packstation.market.gateway import MarketGateway
+    from packstation.market.office_gateway import OfficeGateway
 
     if runtime.demo:
         from packstation.sandbox.app import create_app
         from packstation.sandbox.config import SandboxConfig
-        from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
+        from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID, DEMO_LAAS_CAMPAIGN_ID
 
-        transport = httpx.ASGITransport(app=create_app(SandboxConfig(seed=1)))
+        # Two weeks of past LaaS orders give the office's statistics something to show.
+        transport = httpx.ASGITransport(app=create_app(SandboxConfig(seed=1, laas_history=True)))
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
-        return MarketConnection(gateway, [client.aclose], expect_express=True)
+        office = OfficeGateway(client, DEMO_BUSINESS_ID, DEMO_LAAS_CAMPAIGN_ID)
+        return MarketConnection(gateway, [client.aclose], expect_express=True, office=office)
     settings = runtime.settings
     key, business_id, campaign_id = runtime.key.key, settings.business_id, settings.campaign_id
     if key is None or business_id is None or campaign_id is None:
         raise ValueError("connect_market needs an API key and both store ids outside demo mode")
     client = MarketClient(key, settings.api_url)
     gateway = MarketGateway(client, business_id, campaign_id)
-    return MarketConnection(gateway, [client.aclose])
+    office = OfficeGateway(client, business_id, campaign_id)
+    return MarketConnection(gateway, [client.aclose], office=office)
 
 
 class Shell(QObject):
@@ -269,6 +275,10 @@ class Shell(QObject):
         self._compact_timer.timeout.connect(self.compact_store)
         for warning in runtime.warnings():
             self.window.message_bar.show_warning(warning.message(self.language))
+        self.office: OfficeWindow | None = None
+        if market.office is not None:
+            self.window.office_action.setVisible(True)
+            self.window.office_requested.connect(self.open_office)
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -346,6 +356,9 @@ class Shell(QObject):
         self._unsubscribe = []
         self._compact_timer.stop()
         await self.tasks.shutdown()
+        if self.office is not None:
+            await self.office.shutdown()
+            self.office.close()
         if self.replayer is not None:  # before the store it reads closes
             await self.replayer.close()
             self.replayer = None
@@ -476,6 +489,31 @@ class Shell(QObject):
         # The packer asking is rare and deliberate: reload everything, not just the update window.
         refresh = self.queue.refresh(full=True)
         self.tasks.run(refresh, trigger=self.window.refresh_action, name="manual-refresh")
+
+    def open_office(self) -> OfficeWindow | None:
+        """The office window (LaaS orders, statistics), built on first use."""
+        if self.market.office is None:
+            return None
+        if self.office is None:
+            from packstation.ui.office_window import build_office
+
+            self.office = build_office(
+                self.market.office, SystemClock(), report_crash=self.crash.report, language=self.language
+            )
+            self.office.history_requested.connect(self.show_history)
+            # Scans made while the office window is active go to it, not to the packing desk.
+            self.packing.scanner.scanned.disconnect(self.packing.desk.handle_scan)
+            self.packing.scanner.scanned.connect(self._route_scan)
+        self.office.show()
+        self.office.raise_()
+        self.office.activateWindow()
+        return self.office
+
+    def _route_scan(self, text: str) -> None:
+        if self.office is not None and self.office.isActiveWindow():
+            self.office.handle_scan(text)
+        else:
+            self.packing.desk.handle_scan(text)
 
     def open_settings(self) -> None:
         """Open the settings dialog (non-modal `open()`: the loop and scans keep running)."""

@@ -50,6 +50,7 @@ def _op(
 _ORDER = "/v2/campaigns/{campaignId}/orders/{orderId}"
 _LAAS = "/v1/campaigns/{campaignId}"
 _REPORTS = "/v2/reports"
+_POINTS = "/v1/businesses/{businessId}/logistics-points"
 
 OPERATIONS: dict[str, Operation] = {
     op.id: op
@@ -97,6 +98,8 @@ OPERATIONS: dict[str, Operation] = {
         _op("getOrderUpdateOptions", "POST", _LAAS + "/orders/update-options", 10000, HOUR, safe=True),
         _op("getOperations", "POST", "/v1/businesses/{businessId}/operations", 1000, HOUR, safe=True),
         _op("getOrdersStats", "POST", "/v2/campaigns/{campaignId}/stats/orders", 10000, HOUR, safe=True),
+        _op("getStocks", "POST", "/v2/campaigns/{campaignId}/offers/stocks", 100000, MINUTE, safe=True),
+        _op("getLogisticPoints", "POST", _POINTS, 10000, HOUR, safe=True),
         _op("getOfferMappings", "POST", "/v2/businesses/{businessId}/offer-mappings", 100, MINUTE, safe=True),
     )
 }

@@ -12,7 +12,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from packstation.sandbox import routes_docs, routes_extra, routes_orders, routes_packing, shipments
+from packstation.sandbox import (
+    routes_docs,
+    routes_extra,
+    routes_laas,
+    routes_orders,
+    routes_packing,
+    shipments,
+)
 from packstation.sandbox.api import ApiKeyMiddleware, error_response
 from packstation.sandbox.config import SandboxConfig, default_failure_rule
 from packstation.sandbox.date_header import DateHeaderMiddleware
@@ -68,6 +75,7 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
         *routes_packing.ROUTES,
         *routes_docs.ROUTES,
         *routes_extra.ROUTES,
+        *routes_laas.ROUTES,
         *shipments.ROUTES,
         Route("/_sandbox/health", _health, methods=["GET"]),
     ]

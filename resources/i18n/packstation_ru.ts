@@ -237,6 +237,182 @@
     </message>
 </context>
 <context>
+    <name>LaasOrdersPanel</name>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="67"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="68"/>
+        <source>Number</source>
+        <translation>Наш номер</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="69"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="70"/>
+        <source>Delivery interval</source>
+        <translation>Интервал доставки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="71"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="121"/>
+        <source>Recipient</source>
+        <translation>Получатель</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="72"/>
+        <source>Pickup code</source>
+        <translation>Код получения</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="73"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="187"/>
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="88"/>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="92"/>
+        <source>Confirm draft</source>
+        <translation>Подтвердить черновик</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="94"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="284"/>
+        <source>Cancel order</source>
+        <translation>Отменить заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="103"/>
+        <source>Move delivery</source>
+        <translation>Перенести доставку</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="105"/>
+        <source>Courier delivery interval</source>
+        <translation>Интервал курьерской доставки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="110"/>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="112"/>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="115"/>
+        <source>Change recipient</source>
+        <translation>Сменить получателя</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="138"/>
+        <source>Changes sent to the Market</source>
+        <translation>Изменения, отправленные в Маркет</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="188"/>
+        <source>Processing</source>
+        <translation>В обработке</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="189"/>
+        <source>In delivery</source>
+        <translation>В доставке</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="190"/>
+        <source>At the pickup point</source>
+        <translation>В пункте выдачи</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="191"/>
+        <source>Delivered</source>
+        <translation>Доставлен</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="192"/>
+        <source>Cancelled</source>
+        <translation>Отменён</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="193"/>
+        <source>Returned</source>
+        <translation>Возвращён</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="194"/>
+        <source>Partly returned</source>
+        <translation>Частично возвращён</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="226"/>
+        <source>confirm within %1</source>
+        <translation>подтвердите за %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="231"/>
+        <source>The Market will cancel draft %1 in %2 unless it is confirmed.</source>
+        <translation>Маркет отменит черновик %1 через %2, если его не подтвердить.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="269"/>
+        <source>no other intervals</source>
+        <translation>других интервалов нет</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="285"/>
+        <source>Cancel order %1? The Market cancels it with the reason SHOP_FAILED.</source>
+        <translation>Отменить заказ %1? Маркет отменит его с причиной SHOP_FAILED (магазин не может выполнить заказ).</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="293"/>
+        <source>confirm draft</source>
+        <translation>подтверждение черновика</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="296"/>
+        <source>cancel</source>
+        <translation>отмена</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="305"/>
+        <source>move to %1</source>
+        <translation>перенос на %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="312"/>
+        <source>recipient %1</source>
+        <translation>получатель %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="347"/>
+        <source>in progress, next check in %1 s</source>
+        <translation>выполняется, следующая проверка через %1 с</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="349"/>
+        <source>done</source>
+        <translation>выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="351"/>
+        <source>FAILED: %1</source>
+        <translation>НЕ ВЫПОЛНЕНО: %1</translation>
+    </message>
+</context>
+<context>
     <name>LinesModel</name>
     <message>
         <location filename="../../packstation/ui/packing_models.py" line="201"/>
@@ -287,53 +463,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="83"/>
+        <location filename="../../packstation/ui/main_window.py" line="85"/>
         <source> (demo)</source>
         <translation> (демо)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="86"/>
+        <location filename="../../packstation/ui/main_window.py" line="88"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="88"/>
+        <location filename="../../packstation/ui/main_window.py" line="90"/>
         <source>Reload the orders from the Market (F5)</source>
         <translation>Загрузить заказы из Маркета заново (F5)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="90"/>
+        <location filename="../../packstation/ui/main_window.py" line="92"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="93"/>
+        <location filename="../../packstation/ui/main_window.py" line="95"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="96"/>
-        <location filename="../../packstation/ui/main_window.py" line="98"/>
+        <location filename="../../packstation/ui/main_window.py" line="99"/>
+        <source>Office</source>
+        <translation>Офис</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="102"/>
+        <source>LaaS delivery orders and order statistics (Ctrl+Shift+O)</source>
+        <translation>Заказы на доставку LaaS и статистика заказов (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="105"/>
+        <location filename="../../packstation/ui/main_window.py" line="107"/>
         <source>Print queue</source>
         <translation>Очередь печати</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="100"/>
+        <location filename="../../packstation/ui/main_window.py" line="109"/>
         <source>Print jobs, retries and reprints of recent labels (F9)</source>
         <translation>Задания печати, повторы и перепечатка недавних ярлыков (F9)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="104"/>
+        <location filename="../../packstation/ui/main_window.py" line="113"/>
         <source>Order history</source>
         <translation>История заказа</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="105"/>
+        <location filename="../../packstation/ui/main_window.py" line="114"/>
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="116"/>
+        <location filename="../../packstation/ui/main_window.py" line="131"/>
         <source>Demo mode: orders come from the built-in Market emulator and nothing reaches Yandex Market. Enter your API key in Settings to work with your store.</source>
         <translation>Демо-режим: заказы приходят из встроенного эмулятора Маркета, в Яндекс Маркет ничего не отправляется. Чтобы работать со своим магазином, введите API-ключ в «Настройках».</translation>
     </message>
@@ -344,6 +530,217 @@
         <location filename="../../packstation/ui/message_bar.py" line="51"/>
         <source>Close</source>
         <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>NewOrderForm</name>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="83"/>
+        <source>Name, SKU or scan a barcode</source>
+        <translation>Название, SKU или отсканируйте штрихкод</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="88"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="93"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="94"/>
+        <source>Offer</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="95"/>
+        <source>Count</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="96"/>
+        <source>Price, ₽</source>
+        <translation>Цена, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="97"/>
+        <source>Stock by warehouse</source>
+        <translation>Остатки по складам</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="104"/>
+        <source>Remove line</source>
+        <translation>Удалить строку</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="106"/>
+        <source>1. Offers</source>
+        <translation>1. Товары</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="116"/>
+        <source>Courier to an address</source>
+        <translation>Курьером по адресу</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="117"/>
+        <source>Market pickup point</source>
+        <translation>В пункт выдачи Маркета</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="124"/>
+        <source>Region, city, street, house</source>
+        <translation>Регион, город, улица, дом</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="132"/>
+        <source>Full address</source>
+        <translation>Полный адрес</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="136"/>
+        <source>Entrance</source>
+        <translation>Подъезд</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="137"/>
+        <source>Floor</source>
+        <translation>Этаж</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="138"/>
+        <source>Apartment</source>
+        <translation>Квартира</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="143"/>
+        <source>Notes for the courier</source>
+        <translation>Комментарий курьеру</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="145"/>
+        <source>Search pickup points by address</source>
+        <translation>Поиск пунктов выдачи по адресу</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="156"/>
+        <source>2. Delivery</source>
+        <translation>2. Доставка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="172"/>
+        <source>3. Recipient</source>
+        <translation>3. Получатель</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="174"/>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="176"/>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="178"/>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="179"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="183"/>
+        <source>Get delivery options</source>
+        <translation>Получить варианты доставки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="188"/>
+        <source>Market packaging (white label)</source>
+        <translation>Упаковка Маркета (без бренда)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="189"/>
+        <source>Our branded packaging</source>
+        <translation>Наша фирменная упаковка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="190"/>
+        <source>Create as a draft (confirm within an hour)</source>
+        <translation>Создать черновиком (подтвердить в течение часа)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="192"/>
+        <source>Create order</source>
+        <translation>Создать заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="198"/>
+        <source>4. Delivery options and order</source>
+        <translation>4. Варианты доставки и заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="204"/>
+        <source>Order number (externalOrderId)</source>
+        <translation>Номер заказа (externalOrderId)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="206"/>
+        <source>Packaging</source>
+        <translation>Упаковка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="313"/>
+        <source>checking…</source>
+        <translation>проверяю…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="331"/>
+        <source>not in stock</source>
+        <translation>нет на складах</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="470"/>
+        <source>Draft created: %1. Confirm it within an hour in “LaaS orders”.</source>
+        <translation>Черновик создан: %1. Подтвердите его в течение часа на вкладке «Заказы LaaS».</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="475"/>
+        <source>Order created: %1.</source>
+        <translation>Заказ создан: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../../packstation/ui/office_window.py" line="54"/>
+        <source>Office — %1</source>
+        <translation>Офис — %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/office_window.py" line="65"/>
+        <source>New delivery order</source>
+        <translation>Новый заказ на доставку</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/office_window.py" line="66"/>
+        <source>LaaS orders</source>
+        <translation>Заказы LaaS</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/office_window.py" line="67"/>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/office_window.py" line="80"/>
+        <source>warehouse %1</source>
+        <translation>склад %1</translation>
     </message>
 </context>
 <context>
@@ -1237,12 +1634,12 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../packstation/app.py" line="334"/>
+        <location filename="../../packstation/app.py" line="344"/>
         <source>Packstation is already open here: the second start was refused.</source>
         <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="413"/>
+        <location filename="../../packstation/app.py" line="426"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1251,7 +1648,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="417"/>
+        <location filename="../../packstation/app.py" line="430"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -1260,12 +1657,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="442"/>
+        <location filename="../../packstation/app.py" line="455"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="471"/>
+        <location filename="../../packstation/app.py" line="484"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -1274,12 +1671,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="521"/>
+        <location filename="../../packstation/app.py" line="559"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="524"/>
+        <location filename="../../packstation/app.py" line="562"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
@@ -1342,6 +1739,180 @@
         <location filename="../../packstation/ui/packing_dialogs.py" line="163"/>
         <source>Each unit&apos;s marking codes go into every one of its part boxes.</source>
         <translation>Коды маркировки единицы попадут в каждую из её коробок.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="71"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="133"/>
+        <source>Created</source>
+        <translation>Созданы</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="72"/>
+        <source>Changed</source>
+        <translation>Изменены</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="83"/>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="86"/>
+        <source>Only with marking codes</source>
+        <translation>Только с кодами маркировки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="87"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="90"/>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="93"/>
+        <source>Export CSV…</source>
+        <translation>Выгрузить CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="96"/>
+        <source>History of the order</source>
+        <translation>История заказа</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="103"/>
+        <source>from</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="105"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="115"/>
+        <source>The Market&apos;s statistics lag up to %1 minutes behind the orders.</source>
+        <translation>Статистика Маркета отстаёт от заказов до %1 минут.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="132"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="134"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="135"/>
+        <source>Items</source>
+        <translation>Товары</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="136"/>
+        <source>Units (initial → final)</source>
+        <translation>Штук (было → стало)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="137"/>
+        <source>Payments, ₽</source>
+        <translation>Платежи, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="138"/>
+        <source>Commissions, ₽</source>
+        <translation>Комиссии, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="139"/>
+        <source>Our number</source>
+        <translation>Наш номер</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="157"/>
+        <source>Orders per day</source>
+        <translation>Заказов по дням</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="198"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="214"/>
+        <source>Pages: %1, orders: %2</source>
+        <translation>Страниц: %1, заказов: %2</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="242"/>
+        <source>delivered</source>
+        <translation>доставлены</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="243"/>
+        <source>cancelled in processing</source>
+        <translation>отменены при обработке</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="244"/>
+        <source>cancelled before processing or in delivery</source>
+        <translation>отменены до обработки или в доставке</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="245"/>
+        <source>returned</source>
+        <translation>возвращены</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="246"/>
+        <source>lost</source>
+        <translation>утеряны</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="247"/>
+        <source>in progress</source>
+        <translation>в работе</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="254"/>
+        <source>Orders: %1</source>
+        <translation>Заказов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="255"/>
+        <source>Payments: %1 ₽, commissions: %2 ₽, shortened orders: %3</source>
+        <translation>Платежи: %1 ₽, комиссии: %2 ₽, заказов с удалёнными товарами: %3</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="263"/>
+        <source>Stopped: only the pages read so far are counted.</source>
+        <translation>Остановлено: посчитаны только прочитанные страницы.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="271"/>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="316"/>
+        <source>Export statistics</source>
+        <translation>Выгрузка статистики</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="316"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="328"/>
+        <source>Could not save the file: %1</source>
+        <translation>Не удалось сохранить файл: %1</translation>
     </message>
 </context>
 </TS>

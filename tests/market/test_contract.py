@@ -30,6 +30,7 @@ from packstation.market.models import (
     GetDeliveryOptionsItemDTO,
     GetDeliveryOptionsRequest,
     GetOrdersStatsRequest,
+    GetWarehouseStocksRequest,
     OrderDatesFilterDTO,
     OrderPickupDeliveryDTO,
     OrderStateDTO,
@@ -158,11 +159,16 @@ CALLS: dict[str, Call] = {
         )
     ),
     "getOfferMappings": lambda c: c.offer_mappings(1001, ["SKU-1", "SKU-2", "SKU-1"]),
+    "getStocks": lambda c: _first(
+        c.iter_stocks(2003, GetWarehouseStocksRequest(offer_ids=["SKU-1", "SKU-2"], has_stocks=True))
+    ),
+    "getLogisticPoints": lambda c: _first(c.iter_logistic_points(1001)),
 }
 
 # The spec marks `paymentMethods` required in delivery options but never defines it (NOTES 2(f) 12),
 # so no instance of that response can validate; its model is still checked to parse.
-_RESPONSE_SPEC_DEFECTS = {"getDeliveryOptions"}
+# Likewise `LogisticPointDTO` requires `paymentTypes` without defining it (NOTES 1.8a).
+_RESPONSE_SPEC_DEFECTS = {"getDeliveryOptions", "getLogisticPoints"}
 
 
 def _answer(op_id: str) -> Callable[[httpx.Request], httpx.Response]:
