@@ -39,7 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--verification-delay", type=float, default=1.0, help="seconds a marking code stays IN_PROGRESS"
     )
 
-    check = sub.add_parser("check-code", help="classify and validate one scanned code, print JSON")
+    check = sub.add_parser(
+        "check-code",
+        help="classify and validate one scanned code, print JSON",
+        epilog="exit codes: 0 the code is valid, 1 the code is invalid, 2 usage or internal error "
+        "(no code, several lines, unreadable input, a failure of the tool itself)",
+    )
     check.add_argument("code", nargs="?", default="-", help="the code, or - to read stdin")
 
     sheet = sub.add_parser("commands-sheet", help="print the command barcodes sheet to a PDF")
@@ -48,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("export-audit", help="export the audit log as CSV")
     audit.add_argument("--from", dest="date_from", default=None, help="YYYY-MM-DD, inclusive")
     audit.add_argument("--to", dest="date_to", default=None, help="YYYY-MM-DD, inclusive")
-    audit.add_argument("--out", required=True)
+    audit.add_argument("--out", required=True, help="the CSV file (never one of the journal's files)")
+    audit.add_argument("--force", action="store_true", help="replace --out if it already exists")
     audit.add_argument("--data-dir", default=None)
     return parser
 

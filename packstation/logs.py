@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Final
+from urllib.parse import quote
 
 from packstation.domain.errors import PackstationError
 
@@ -28,19 +29,50 @@ _THIRD_PARTY: Final = ("httpx", "qasync")
 _INSTALLED: list[tuple[logging.Logger, logging.Handler]] = []
 
 _GS = "\x1d"
-# Header or query forms of a secret: "Api-Key: abc", "api_key=abc", "Authorization: Bearer abc".
+_MASK = "***"
+# Header, query or dict forms of a secret, any case and spelling: "Api-Key: abc", "api_key=abc",
+# "key=abc", "'api-key': b'abc'", "('api-key', 'abc')", "Authorization: Bearer abc".
 _SECRET_FIELD = re.compile(
-    r"(?P<name>api[-_ ]?key|authorization|token|password)(?P<sep>[\"']?\s*[:=]\s*[\"']?)"
-    r"(?P<scheme>(?:bearer|oauth)\s+)?(?P<value>[^\s\"',;}]+)",
+    r"(?<![a-z])(?P<name>(?:x[-_ ]?)?(?:api[-_ ]?)?key|authorization|token|password|secret)"
+    r"(?P<sep>[\"']?\s*[:=]\s*(?:b?[\"'])?|[\"']\s*,\s*b?[\"'])"
+    r"(?P<scheme>(?:bearer|oauth)\s+)?(?P<value>[^\s\"',;})\]&]+)",
     re.IGNORECASE,
 )
 # Yandex tokens: "ACMA:<base64>:<hex>" Api-Keys and "y0_..." OAuth tokens, wherever they appear.
 _BARE_TOKEN = re.compile(r"\b(?:ACMA:[A-Za-z0-9+/=:_-]{8,}|y[0-3]_[A-Za-z0-9_-]{20,})")
+# Characters of a marking code as it may reach a log: printable ASCII, GS, and the Cyrillic a
+# scanner types under the Russian layout (digits stay digits there).
+_CODE_CHAR = r"[!-~\x1d\u0400-\u04ff№]"
 # GS1 element strings of marking codes: (01) GTIN + (21) serial, with or without brackets and the
-# crypto tail. Only the GTIN and the first two serial characters stay readable.
+# crypto tail, glued to other text or after a "]d2" symbology prefix alike. Only the GTIN and the
+# first two serial characters stay readable.
 _MARKING_CODE = re.compile(
-    r"(?P<lead>\(01\)|\b01)(?P<gtin>\d{14})(?:\(21\)|21)(?P<serial>[!-~]{2})[!-~\x1d]*"
+    rf"(?P<lead>\(01\)|01)(?P<gtin>\d{{14}})(?:\(21\)|21)(?P<serial>{_CODE_CHAR}{{2}}){_CODE_CHAR}*"
 )
+# Tobacco packs: 29 characters with no AIs, GTIN 14 + serial 7 + price 4 + crypto 4.
+_TOBACCO_PACK = re.compile(
+    rf"(?<![0-9])(?P<gtin>\d{{14}})(?P<serial>{_CODE_CHAR}{{2}}){_CODE_CHAR}{{13}}(?!{_CODE_CHAR})"
+)
+# Values masked wherever they appear (the configured API key), longest first.
+_KNOWN: dict[str, re.Pattern[str]] = {}
+_MIN_SECRET = 4  # shorter values would mask ordinary words
+
+
+def register_secret(value: str) -> None:
+    """Mask `value` (e.g. the configured API key) in every later log line, wherever it appears.
+
+    Also masks its URL-encoded form. Values shorter than 4 characters are ignored.
+    """
+    value = value.strip()
+    if len(value) < _MIN_SECRET or value in _KNOWN:
+        return
+    forms = sorted({value, quote(value, safe="")}, key=len, reverse=True)
+    _KNOWN[value] = re.compile("|".join(map(re.escape, forms)), re.IGNORECASE)
+
+
+def forget_secrets() -> None:
+    """Drop the values `register_secret` added (tests; a key replaced in Settings stays masked)."""
+    _KNOWN.clear()
 
 
 def mask_secrets(text: str) -> str:
@@ -52,9 +84,12 @@ def mask_secrets(text: str) -> str:
     Returns:
         The message with every secret masked; GS characters are shown as `<GS>`.
     """
-    text = _SECRET_FIELD.sub(lambda m: f"{m['name']}{m['sep']}{m['scheme'] or ''}***", text)
-    text = _BARE_TOKEN.sub("***", text)
-    text = _MARKING_CODE.sub(lambda m: f"{m['lead']}{m['gtin']}21{m['serial']}***", text)
+    for pattern in sorted(_KNOWN.values(), key=lambda p: len(p.pattern), reverse=True):
+        text = pattern.sub(_MASK, text)
+    text = _SECRET_FIELD.sub(lambda m: f"{m['name']}{m['sep']}{m['scheme'] or ''}{_MASK}", text)
+    text = _BARE_TOKEN.sub(_MASK, text)
+    text = _MARKING_CODE.sub(lambda m: f"{m['lead']}{m['gtin']}21{m['serial']}{_MASK}", text)
+    text = _TOBACCO_PACK.sub(lambda m: f"{m['gtin']}{m['serial']}{_MASK}", text)
     return text.replace(_GS, "<GS>")
 
 

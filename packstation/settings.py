@@ -101,7 +101,9 @@ def prepare_data_dir(requested: Path | None) -> DataDir:
     path = requested if requested is not None else default_data_dir()
     existed = path.is_dir()
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        # User-only: the journal holds full marking codes (POSIX; on Windows the per-user profile
+        # folder is already private to the user).
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
         probe = path / ".write-test"
         probe.write_bytes(b"")
         probe.unlink()
@@ -136,6 +138,8 @@ def load_settings(data_dir: Path) -> SettingsLoad:
     except (json.JSONDecodeError, ValidationError) as err:
         first_line = str(err).splitlines()[0]
         return _replace_broken(path, first_line)
+    except Exception as err:
+        return _replace_broken(path, type(err).__name__)
 
 
 def _replace_broken(path: Path, reason: str) -> SettingsLoad:

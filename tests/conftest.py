@@ -1,5 +1,6 @@
-"""Suite-wide setup: offscreen Qt before any Qt import, an in-memory keyring, and the qasync
-event loop for async tests (see tests/fixtures/qt.py)."""
+"""Suite-wide setup: offscreen Qt before any Qt import, an in-memory keyring, the qasync event
+loop for async tests (see tests/fixtures/qt.py), and a scan of every log line for the test API
+key and full marking codes (tests/fixtures/log_scan.py)."""
 
 from __future__ import annotations
 
@@ -15,4 +16,5 @@ pytest_plugins = [
     "tests.fixtures.keyring_memory",
     "tests.fixtures.sandbox",
     "tests.fixtures.cups",
+    "tests.fixtures.log_scan",
 ]

@@ -12,7 +12,15 @@ import pytest
 from keyring.backends import fail
 from pytestqt.qtbot import QtBot
 
-from packstation.app import MarketConnection, Runtime, Shell, apply_overrides, build_services, prepare
+from packstation.app import (
+    MarketConnection,
+    Runtime,
+    Shell,
+    apply_overrides,
+    build_services,
+    connect_market,
+    prepare,
+)
 from packstation.cli import build_parser
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import Program
@@ -89,6 +97,19 @@ def test_command_line_overrides_settings_without_saving(tmp_path: Path) -> None:
     assert settings.printing.virtual_dir == "/tmp/l"
     assert settings.printing.labels.printer_name == ""
     assert prepare(args).loaded.settings.campaign_id == 1
+
+
+def test_a_key_that_cannot_be_sent_starts_demo_with_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: UnicodeEncodeError from httpx on every start (the key is an HTTP header)."""
+    monkeypatch.setenv(ENV_VAR, "ACMA:ключ")
+    runtime = prepare(_args(tmp_path, "--campaign-id", "7", "--business-id", "8"))
+    assert (runtime.demo, runtime.demo_reason) == (True, "unusable API key")
+    (warning,) = runtime.warnings()
+    assert "contains characters that cannot be sent" in warning.message("en")
+    assert "cannot reach" not in warning.message("en")
+    connect_market(runtime)  # the demo connection: no crash
 
 
 class ClosableMarket(FakeMarket):

@@ -10,6 +10,7 @@ from packstation.secrets import (
     ENV_VAR,
     KEYRING_SERVICE,
     KEYRING_USER,
+    ApiKeyError,
     KeySource,
     SecretStoreError,
     load_api_key,
@@ -54,3 +55,20 @@ def test_missing_keyring_backend_is_a_clear_warning_not_a_crash() -> None:
     with pytest.raises(SecretStoreError) as caught:
         store_api_key("new-key")
     assert ENV_VAR in caught.value.message("en")
+
+
+@pytest.mark.parametrize("bad", ["ACMA:ключ:1", "ACMA:key\n:1", "ACMA:key\u00a0:1"])
+def test_a_key_that_cannot_be_sent_is_a_warning_not_a_key(
+    memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch, bad: str
+) -> None:
+    monkeypatch.setenv(ENV_VAR, bad)
+    lookup = load_api_key()
+    assert lookup.key is None
+    assert lookup.warning is not None
+    assert "contains characters that cannot be sent" in lookup.warning.message("en")
+    assert "нельзя отправить" in lookup.warning.message("ru")
+    monkeypatch.delenv(ENV_VAR)
+    memory_keyring.store[(KEYRING_SERVICE, KEYRING_USER)] = bad  # stored by an older version
+    assert load_api_key().warning is not None
+    with pytest.raises(ApiKeyError):
+        store_api_key(bad)

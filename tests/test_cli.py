@@ -14,6 +14,7 @@ import pytest
 
 from packstation import __version__
 from packstation.cli import build_parser
+from tests.fixtures.log_scan import TEST_API_KEY
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -67,11 +68,11 @@ def test_smoke_in_demo_mode_loads_orders_and_saves_a_screenshot(tmp_path: Path) 
 def test_smoke_fails_with_the_reason_when_orders_cannot_be_loaded(tmp_path: Path) -> None:
     result = _packstation(
         "--smoke", "--data-dir", str(tmp_path), "--campaign-id", "1", "--business-id", "2",
-        "--api-url", "http://127.0.0.1:9", PACKSTATION_API_KEY="ACMA:test:key",
+        "--api-url", "http://127.0.0.1:9", PACKSTATION_API_KEY=TEST_API_KEY,
     )
     assert result.returncode == 2
     assert "smoke failed: orders could not be loaded: Cannot reach the Market" in result.stderr
-    assert "ACMA:test:key" not in result.stderr
+    assert TEST_API_KEY not in result.stderr
 
 
 @pytest.mark.slow

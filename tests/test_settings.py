@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,27 @@ def test_auto_submit_is_off_by_default_and_bounded() -> None:
     assert AppSettings(auto_submit_s=15).auto_submit_s == 15
     with pytest.raises(pydantic.ValidationError):
         AppSettings(auto_submit_s=-1)
+
+
+def test_deeply_nested_settings_file_is_moved_aside(tmp_path: Path) -> None:
+    """json.loads raises RecursionError on deep nesting: that must not stop the start."""
+    path = tmp_path / SETTINGS_FILE
+    content = b'{"scanner": ' + b"[" * 200_000 + b"]" * 200_000 + b"}"
+    path.write_bytes(content)
+    loaded = load_settings(tmp_path)
+    assert loaded.settings == AppSettings()
+    assert loaded.warning is not None
+    assert "damaged" in loaded.warning.message("en")
+    assert loaded.backup is not None
+    assert loaded.backup.name.startswith("settings.json.broken-")
+    assert loaded.backup.read_bytes() == content
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes; the Windows profile folder is per-user")
+def test_new_data_dir_is_user_only(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        prepared = prepare_data_dir(tmp_path / "fresh" / "data")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(prepared.path.stat().st_mode) == 0o700

@@ -150,7 +150,21 @@ class PackingWiring(QObject):
             budget=self.services.budget,
             auto_submit_s=self.settings.auto_submit_s,
         )
-        return PackingSession.open(order, deps)
+        session = PackingSession.open(order, deps)
+        set_aside = store.journal.take_quarantined(order.id)
+        if set_aside:
+            self._show_error(
+                fill(
+                    self.tr(
+                        "%n damaged line(s) in the journal of order %1 were set aside (kept for support, "
+                        "see History); the rest of the work was restored.",
+                        "",
+                        len(set_aside),
+                    ),
+                    str(order.id),
+                )
+            )
+        return session
 
     def apply_settings(self, settings: AppSettings) -> None:
         """Take edited settings that apply without a restart: auto-submit (from the next opened

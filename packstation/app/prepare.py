@@ -90,7 +90,7 @@ def prepare(args: argparse.Namespace) -> Runtime:
     if args.demo:
         demo, reason = True, "requested"
     elif key.key is None:
-        demo, reason = True, "no API key"
+        demo, reason = True, "no API key" if key.warning is None else "unusable API key"
     elif not settings.has_store:
         demo, reason = True, "no campaign/business id"
     else:

@@ -51,6 +51,7 @@ from packstation.printing.config import PrinterProfile
 from packstation.secrets import store_api_key
 from packstation.services.order_queue import ConnectionState
 from packstation.settings import SettingsLoad, save_settings
+from packstation.storage.instance_lock import AlreadyRunningError, InstanceLock, acquire_instance_lock
 from packstation.ui.crash_dialog import CrashReporter
 from packstation.ui.format import fill
 from packstation.ui.i18n import Translations
@@ -61,12 +62,14 @@ from packstation.ui.tasks import TaskRunner
 if TYPE_CHECKING:  # the store, replay, history and print queue load after the window shows
     from packstation.services.outbox_replay import OutboxReplayer, ReplayReport
     from packstation.storage.local_store import LocalStore
+    from packstation.ui.office_window import OfficeWindow
     from packstation.ui.order_history_view import OrderHistoryView
     from packstation.ui.print_queue_panel import PrintQueuePanel
     from packstation.ui.settings_dialog import SettingsDialog
 
 _log = logging.getLogger("packstation.ui")
 SMOKE_TIMEOUT_S = 60.0
+EXIT_ALREADY_RUNNING = 3
 COMPACT_EVERY_MS = 24 * 60 * 60 * 1000  # retention is applied at start-up and then daily
 MAX_REPLAY_LINES = 3
 
@@ -135,6 +138,10 @@ class Shell(QObject):
         self._compact_timer.timeout.connect(self.compact_store)
         for warning in runtime.warnings():
             self.window.message_bar.show_warning(warning.message(self.language))
+        self.office: OfficeWindow | None = None
+        if services.market.office is not None:
+            self.window.office_action.setVisible(True)
+            self.window.office_requested.connect(self.open_office)
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -189,6 +196,17 @@ class Shell(QObject):
         if not self.window.grab().save(str(path)):
             _log.warning("could not save the screenshot to %s", path)
 
+    def bring_to_front(self) -> None:
+        """A second Packstation was started on this data dir (and refused): show this window."""
+        if self.window.isMinimized():
+            self.window.showNormal()
+        self.window.show()
+        self.window.raise_()
+        self.window.activateWindow()
+        self.window.message_bar.show_info(
+            self.tr("Packstation is already open here: the second start was refused.")
+        )
+
     def request_quit(self) -> None:
         """Window closed, Ctrl+C or SIGTERM: let `main` continue into the shutdown."""
         if self.quit_requested is not None and not self.quit_requested.done():
@@ -201,6 +219,9 @@ class Shell(QObject):
         self._unsubscribe = []
         self._compact_timer.stop()
         await self.tasks.shutdown()
+        if self.office is not None:
+            await self.office.shutdown()
+            self.office.close()
         if self.replayer is not None:  # before the store it reads closes
             await self.replayer.close()
             self.replayer = None
@@ -330,6 +351,34 @@ class Shell(QObject):
         refresh = self.queue.refresh(full=True)
         self.tasks.run(refresh, trigger=self.window.refresh_action, name="manual-refresh")
 
+    def open_office(self) -> OfficeWindow | None:
+        """The office window (LaaS orders, statistics), built on first use."""
+        if self.market.office is None:
+            return None
+        if self.office is None:
+            from packstation.ui.office_window import build_office
+
+            self.office = build_office(
+                self.market.office,
+                self.services.clock,
+                report_crash=self.crash.report,
+                language=self.language,
+            )
+            self.office.history_requested.connect(self.show_history)
+            # Scans made while the office window is active go to it, not to the packing desk.
+            self.packing.scanner.scanned.disconnect(self.packing.desk.handle_scan)
+            self.packing.scanner.scanned.connect(self._route_scan)
+        self.office.show()
+        self.office.raise_()
+        self.office.activateWindow()
+        return self.office
+
+    def _route_scan(self, text: str) -> None:
+        if self.office is not None and self.office.isActiveWindow():
+            self.office.handle_scan(text)
+        else:
+            self.packing.desk.handle_scan(text)
+
     def open_settings(self) -> None:
         """Open the settings dialog (non-modal `open()`: the loop and scans keep running)."""
         settings = self.runtime.loaded.settings
@@ -427,14 +476,53 @@ def _no_display_reason(smoke: bool) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the GUI (or the smoke check); returns the process exit code."""
-    import qasync
-
+    """Run the GUI (or the smoke check); returns the process exit code (3: another Packstation
+    runs on this data dir)."""
     reason = _no_display_reason(bool(args.smoke or args.screenshot))
     if reason is not None:
         print(f"packstation: {reason}", file=sys.stderr)
         return 2
     runtime = prepare(args)
+    try:
+        lock: InstanceLock | None = acquire_instance_lock(runtime.data_dir.path)
+    except AlreadyRunningError as err:
+        return _refuse_second_instance(runtime, err, gui=not (args.smoke or args.screenshot))
+    except OSError as err:  # the data dir was probed writable; a lock it cannot hold is logged
+        _log.warning("could not lock the data dir: %s", err)
+        lock = None
+    try:
+        return _run_locked(args, runtime)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _refuse_second_instance(runtime: Runtime, err: AlreadyRunningError, *, gui: bool) -> int:
+    """Tell the running instance to show its window, and say why this one stops (a GUI start
+    whose running window does not answer also says it in a message box)."""
+    from packstation.ui.single_instance import ask_running_instance_to_show, refusal_box
+
+    _log.warning("refused: another instance holds the data dir %s", runtime.data_dir.path)
+    raised = ask_running_instance_to_show(runtime.data_dir.path)
+    print(f"packstation: {err.message('ru')}\npackstation: {err.message('en')}", file=sys.stderr)
+    if raised:
+        print(
+            "packstation: окно Packstation выведено на передний план / the running window was raised",
+            file=sys.stderr,
+        )
+    elif gui:
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        russian = runtime.settings.language == "ru"
+        text, hint = (err.ru, err.hint_ru) if russian else (err.en, err.hint_en)
+        refusal_box(text, hint).exec()
+        del app
+    shutdown_logging()
+    return EXIT_ALREADY_RUNNING
+
+
+def _run_locked(args: argparse.Namespace, runtime: Runtime) -> int:
+    import qasync
+
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -447,6 +535,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"packstation: {err.message(translations.language)}", file=sys.stderr)
         return 2
     shell = Shell(runtime, build_services(runtime, market), translations)
+    from packstation.ui.single_instance import InstanceServer
+
+    InstanceServer(runtime.data_dir.path, shell.bring_to_front, parent=shell)
     shell.crash.install()
     shell.packing.install(app)
     loop = qasync.QEventLoop(app)

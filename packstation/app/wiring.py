@@ -21,7 +21,7 @@ from packstation.printing.label_render import render_labels
 from packstation.services.label_job import LabelJob
 from packstation.services.order_queue import OrderQueue
 from packstation.services.packing.values import CheckBudget
-from packstation.services.ports import Clock, MarketPort, PicturePort
+from packstation.services.ports import Clock, MarketPort, OfficePort, PicturePort
 from packstation.settings import AppSettings
 
 if TYPE_CHECKING:  # the SQLite store loads on first use, after the window shows
@@ -35,6 +35,7 @@ class MarketConnection:
     port: MarketPort
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     expect_express: bool = False
+    office: OfficePort | None = None  # LaaS orders and statistics (the office window)
 
     async def aclose(self) -> None:
         for close in self.closers:
@@ -47,23 +48,27 @@ def connect_market(runtime: Runtime) -> MarketConnection:
 
     from packstation.market.client import MarketClient
     from packstation.market.gateway import MarketGateway
+    from packstation.market.office_gateway import OfficeGateway
 
     if runtime.demo:
         from packstation.sandbox.app import create_app
         from packstation.sandbox.config import SandboxConfig
-        from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
+        from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID, DEMO_LAAS_CAMPAIGN_ID
 
-        transport = httpx.ASGITransport(app=create_app(SandboxConfig(seed=1)))
+        # Two weeks of past LaaS orders give the office's statistics something to show.
+        transport = httpx.ASGITransport(app=create_app(SandboxConfig(seed=1, laas_history=True)))
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
-        return MarketConnection(gateway, [client.aclose], expect_express=True)
+        office = OfficeGateway(client, DEMO_BUSINESS_ID, DEMO_LAAS_CAMPAIGN_ID)
+        return MarketConnection(gateway, [client.aclose], expect_express=True, office=office)
     settings = runtime.settings
     key, business_id, campaign_id = runtime.key.key, settings.business_id, settings.campaign_id
     if key is None or business_id is None or campaign_id is None:
         raise ValueError("connect_market needs an API key and both store ids outside demo mode")
     client = MarketClient(key, settings.api_url)
     gateway = MarketGateway(client, business_id, campaign_id)
-    return MarketConnection(gateway, [client.aclose])
+    office = OfficeGateway(client, business_id, campaign_id)
+    return MarketConnection(gateway, [client.aclose], office=office)
 
 
 class StationStore:

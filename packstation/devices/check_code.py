@@ -3,13 +3,16 @@
 For support staff: paste what a scanner produced (GS as a real 0x1D, or written `\\u001d`,
 `\\x1d` or `<GS>`; Cyrillic from a Russian layout is mapped back) and see the detected kind, the
 parsed fields, the problems found, the repairs made and the exact value that would be sent to
-the Market. Exit code: 0 valid, 1 invalid, 2 usage error (no code, several lines, unreadable
-input). Runs without Qt.
+the Market. Exit code: 0 valid, 1 invalid, 2 usage or internal error (no code, several lines,
+unreadable input, anything unexpected): 1 always means "the code is invalid". The JSON is written
+with non-ASCII characters escaped when the console's encoding cannot show them (e.g. cp1251), so
+it stays valid JSON. Runs without Qt.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any, TextIO
 
 from packstation.devices.cleanup import clean_scan_text
@@ -21,9 +24,23 @@ EXIT_VALID = 0
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 
+_log = logging.getLogger("packstation.devices")
+
 
 def check_code_cli(code: str, *, stdin: TextIO, stdout: TextIO) -> int:
-    """Run the check for `code` ("-" reads one code from `stdin`) and write the JSON report."""
+    """Run the check for `code` ("-" reads one code from `stdin`) and write the JSON report;
+    returns the exit code (never raises: an unexpected failure is exit code 2, not 1)."""
+    try:
+        return _check_code_cli(code, stdin=stdin, stdout=stdout)
+    except Exception as exc:
+        _log.exception("check-code failed")
+        try:
+            return _usage(stdout, f"внутренняя ошибка: {type(exc).__name__}", f"internal error: {exc!r}")
+        except Exception:
+            return EXIT_USAGE
+
+
+def _check_code_cli(code: str, *, stdin: TextIO, stdout: TextIO) -> int:
     if code == "-":
         try:
             raw = stdin.read()
@@ -41,8 +58,7 @@ def check_code_cli(code: str, *, stdin: TextIO, stdout: TextIO) -> int:
     if "\n" in text or "\r" in text:
         return _usage(stdout, "по одному коду за раз", "one code per call: the input has several lines")
     report = check_code(text)
-    json.dump(report, stdout, ensure_ascii=False, indent=2)
-    stdout.write("\n")
+    _emit(stdout, report, indent=2)
     return EXIT_VALID if report["valid"] else EXIT_INVALID
 
 
@@ -86,6 +102,18 @@ def _report(text: str, result: ScanResult, repairs: list[str], symbology: str) -
 
 
 def _usage(stdout: TextIO, ru: str, en: str) -> int:
-    json.dump({"error": {"ru": ru, "en": en}}, stdout, ensure_ascii=False)
-    stdout.write("\n")
+    _emit(stdout, {"error": {"ru": ru, "en": en}})
     return EXIT_USAGE
+
+
+def _emit(stdout: TextIO, value: dict[str, Any], *, indent: int | None = None) -> None:
+    """Write JSON readable in the console's encoding; what it cannot show is `\\uXXXX`-escaped
+    (still valid JSON, nothing lost), so a cp1251 or ASCII console never makes this fail."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    encoding = getattr(stdout, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        text = json.dumps(value, ensure_ascii=True, indent=indent)
+    stdout.write(text + "\n")
+    stdout.flush()

@@ -1,20 +1,34 @@
 """Chestny Znak marking codes (CIS): structure, per-group lengths, GS placement and repair.
 
 A CIS is a GS1 DataMatrix element string: (01) GTIN-14, (21) serial of 6, 7, 8, 13 or 20
-characters, optional elements ((17), (10), (11), (240), (8005)), then the crypto tail: (91) key
-of 4 + (92) signature of 44 (88 in older shoe codes), or (93) short code of 4, optionally
-followed by (3103) net weight (dairy). Variable-length elements that are not last end with GS
-(0x1D); fixed-length ones ((01), (11), (17), (3103)) do not. Tobacco packs use a 29-character
-code with no AIs. `biip` checks the GTIN and the GS1 syntax (character set CS82); the lengths and
-the tail are Chestny Znak rules that biip does not know.
+characters, optional elements, then the crypto tail: (91) key of 4 + (92) signature of 44 (88 in
+older shoe codes), or (93) short code of 4, optionally followed by (3103) net weight. Variable-length
+elements that are not last end with GS (0x1D); fixed-length ones ((01), (11), (17), (3103)) do not.
+Tobacco packs use a 29-character code with no AIs. `biip` checks the GTIN and the GS1 syntax
+(character set CS82); the shapes and the tail are Chestny Znak rules that biip does not know.
+
+Shapes are strict so that a damaged scan does not re-read as some other valid code:
+- (91)+(92) tails follow a 13-character serial (clothes, shoes, pharma) or a 20-character one
+  (tires); an 88-character (92) only a 13-character serial (older shoe codes);
+- (17), (10), (11) and (240) sit only after a 13-character serial (pharma and the 13-character
+  short-crypto groups); (8005) only after a 7-character serial and before (93) (tobacco block);
+- (91) is 4 Latin letters or digits; (92) is canonical base64 of a 32- or 64-byte signature (44
+  characters ending "=", or 88 ending "=="); (93) and the tobacco pack's crypto are 4 base64
+  characters; a GTIN of all zeros names no product;
+- a 29-character scan that starts like a cut element string ("01" + 14 digits + "21") is not
+  taken for a tobacco pack.
 
 Missing GS is repaired only when exactly one reading of the code is valid; otherwise the packer
-is asked to rescan. The result carries the exact string the Market expects (GS as 0x1D).
+is asked to rescan. A scan that carries some GS lost at most the GS after a fixed-size value
+((91), (8005), (93)): a reading that needs a GS elsewhere would move a serial's end, and is not
+tried. The result carries the exact string the Market expects (GS as 0x1D).
 See ../shared/research/domain.md sections 1-3.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -46,7 +60,15 @@ _ELEMENTS: Final[dict[str, tuple[tuple[int, ...], bool]]] = {
     "3103": ((6,), True),
 }
 _EXTRAS: Final = ("17", "10", "11", "240", "8005")
+# Extras carried by the groups with 13-character serials (pharma, the 13-character 93 groups).
+_SERIAL13_EXTRAS: Final = frozenset({"17", "10", "11", "240"})
+HEAVY_SERIAL_LENGTHS: Final = (13, 20)  # serials a (91)+(92) tail may follow
+# Elements whose value has one size only: a GS lost after them can be put back without doubt.
+_FIXED_SIZE_VALUES: Final = frozenset({"91", "8005", "93"})
 _PRINTABLE: Final = re.compile(r"[!-~]*")
+_CS82: Final = re.compile(r"[!\"%-?A-Z_a-z]*")
+_KEY: Final = re.compile(r"[0-9A-Za-z]{4}")
+_SHORT_CRYPTO: Final = re.compile(r"[0-9A-Za-z+/]{4}")
 _HRI_AI: Final = re.compile(r"\((\d{2,4})\)")
 
 
@@ -117,7 +139,7 @@ def looks_like_cis(text: str) -> bool:
     return (
         body.startswith("(01)")
         or (body.startswith("01") and len(body) >= 24 and body[2:16].isdigit())
-        or (len(body) == TOBACCO_PACK_LENGTH and body[:14].isdigit() and GS not in body)
+        or _is_tobacco_pack(body)
     )
 
 
@@ -149,10 +171,14 @@ def check_cis(text: str, *, known_gtins: Collection[str] = ()) -> CisCheck:
     bad = _charset_problem(body)
     if bad is not None:
         return CisCheck(text, False, problems=(bad,), repairs=tuple(repairs))
-    if len(body) == TOBACCO_PACK_LENGTH and GS not in body and body[:14].isdigit():
+    if _is_tobacco_pack(body):
         return _tobacco_pack(body, repairs, known_gtins)
     parses = _parse(body)
-    exact = [p for p in parses if render(p) == body]
+    if GS in body.strip(GS):
+        # This scanner sends GS, so it sent it after every variable-length element; only a lost
+        # GS after a fixed-size value is repaired, never one that would move a serial's end.
+        parses = [p for p in parses if set(_missing_gs(body, p)) <= _FIXED_SIZE_VALUES]
+    exact = sorted((p for p in parses if render(p) == body), key=lambda p: bool(_element_problems(p)))
     chosen: _Elements | None = None
     ambiguous = False
     if exact:
@@ -212,7 +238,7 @@ def _parse(body: str) -> list[_Elements]:
         serial = body[pos + 2 : pos + 2 + n]
         if len(serial) == n and GS not in serial:
             head = (("01", gtin), ("21", serial))
-            for rest in _tail(body, _skip_gs(body, pos + 2 + n), frozenset()):
+            for rest in _tail(body, _skip_gs(body, pos + 2 + n), n, frozenset()):
                 results.append(head + rest)
     return results
 
@@ -236,20 +262,26 @@ def _take(body: str, pos: int, ai: str) -> list[tuple[str, int]]:
     return out
 
 
-def _tail(body: str, pos: int, used: frozenset[str]) -> list[_Elements]:
-    """Readings of the rest: optional extras, then the crypto tail ending the code."""
+def _tail(body: str, pos: int, serial_len: int, used: frozenset[str]) -> list[_Elements]:
+    """Readings of the rest: optional extras, then the crypto tail ending the code.
+
+    Only the shapes of real product groups are read (see the module docstring), so a serial
+    one character short or long cannot re-read as, say, a short serial plus a (10) batch.
+    """
     results: list[_Elements] = []
     for ai in _EXTRAS:
-        if ai in used or not body.startswith(ai, pos):
+        if ai in used or not body.startswith(ai, pos) or not _extra_fits(ai, serial_len, used):
             continue
         for value, end in _take(body, pos, ai):
-            for rest in _tail(body, _skip_gs(body, end), used | {ai}):
+            for rest in _tail(body, _skip_gs(body, end), serial_len, used | {ai}):
                 results.append(((ai, value), *rest))
-    if body.startswith("91", pos):
+    if body.startswith("91", pos) and serial_len in HEAVY_SERIAL_LENGTHS and "8005" not in used:
         for key, end in _take(body, pos, "91"):
             nxt = _skip_gs(body, end)
             if body.startswith("92", nxt):
                 for sig, sig_end in _take(body, nxt, "92"):
+                    if len(sig) == 88 and serial_len != 13:
+                        continue
                     if _at_end(body, sig_end):
                         results.append((("91", key), ("92", sig)))
     if body.startswith("93", pos):
@@ -264,8 +296,26 @@ def _tail(body: str, pos: int, used: frozenset[str]) -> list[_Elements]:
     return results
 
 
+def _extra_fits(ai: str, serial_len: int, used: frozenset[str]) -> bool:
+    if ai == "8005":
+        return serial_len == 7 and not used
+    return serial_len == 13 and ai in _SERIAL13_EXTRAS
+
+
 def _at_end(body: str, pos: int) -> bool:
     return body[pos:].strip(GS) == ""
+
+
+def _missing_gs(body: str, elements: _Elements) -> list[str]:
+    """The AIs after which `elements` need a GS that `body` lacks."""
+    missing = []
+    pos = 0
+    for i, (ai, value) in enumerate(elements):
+        pos += len(ai) + len(value)
+        if i < len(elements) - 1 and ai not in _PREDEFINED and not body.startswith(GS, pos):
+            missing.append(ai)
+        pos = _skip_gs(body, pos)
+    return missing
 
 
 def _describe_repairs(body: str, elements: _Elements) -> list[str]:
@@ -288,18 +338,62 @@ def _describe_repairs(body: str, elements: _Elements) -> list[str]:
 def _element_problems(elements: _Elements) -> list[Problem]:
     problems = []
     parts = dict(elements)
-    error = gtin_error(parts["01"])
-    if error is not None:
-        problems.append(
-            Problem(
-                f"(01) GTIN {parts['01']}: {error}",
-                f"(01) GTIN {parts['01']}: неверная контрольная цифра — код повреждён или набран с ошибкой",
-            )
-        )
+    gtin = _gtin_problem(parts["01"], "(01) ")
+    if gtin is not None:
+        problems.append(gtin)
     for ai in ("11", "17"):
         if ai in parts and not _is_yymmdd(parts[ai]):
             problems.append(Problem(f"({ai}) is not a date YYMMDD", f"({ai}) не является датой ГГММДД"))
+    if "91" in parts and not _KEY.fullmatch(parts["91"]):
+        problems.append(
+            Problem(
+                "(91) verification key must be 4 Latin letters or digits",
+                "(91) ключ проверки — 4 латинские буквы или цифры: код повреждён",
+            )
+        )
+    if "92" in parts and not _is_signature(parts["92"]):
+        problems.append(_damaged_signature())
+    if "93" in parts and not _SHORT_CRYPTO.fullmatch(parts["93"]):
+        problems.append(_damaged_short_crypto("(93) verification code", "(93) код проверки"))
     return problems
+
+
+def _gtin_problem(gtin: str, label: str) -> Problem | None:
+    if gtin.isdigit() and not gtin.strip("0"):
+        return Problem(
+            f"{label}GTIN {gtin} is all zeros: it names no product",
+            f"{label}GTIN {gtin} из одних нулей — такого товара нет: код повреждён",
+        )
+    error = gtin_error(gtin)
+    if error is not None:
+        return Problem(
+            f"{label}GTIN {gtin}: {error}",
+            f"{label}GTIN {gtin}: неверная контрольная цифра — код повреждён или набран с ошибкой",
+        )
+    return None
+
+
+def _is_signature(value: str) -> bool:
+    """Canonical base64 of a 32- or 64-byte signature: 44 chars ending "=", 88 ending "=="."""
+    try:
+        raw = base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return len(raw) in (32, 64) and base64.b64encode(raw).decode("ascii") == value
+
+
+def _damaged_signature() -> Problem:
+    return Problem(
+        "(92) crypto signature is damaged: it must be 44 or 88 base64 characters ending in '='",
+        "(92) криптоподпись повреждена: должно быть 44 или 88 символов base64 с '=' в конце",
+    )
+
+
+def _damaged_short_crypto(label_en: str, label_ru: str) -> Problem:
+    return Problem(
+        f"{label_en} must be 4 Latin letters, digits, '+' or '/'",
+        f"{label_ru} — 4 латинские буквы, цифры, '+' или '/': код повреждён",
+    )
 
 
 def _is_yymmdd(value: str) -> bool:
@@ -346,13 +440,42 @@ def _group(elements: _Elements) -> CisGroup:
     return CisGroup.SHORT_CRYPTO
 
 
+def _is_tobacco_pack(body: str) -> bool:
+    """29 characters, no GS, a 14-digit GTIN, and not an element string cut short ("01"+14+"21")."""
+    return (
+        len(body) == TOBACCO_PACK_LENGTH
+        and GS not in body
+        and body[:14].isdigit()
+        and not (body.startswith("01") and body[16:18] == "21")
+    )
+
+
 def _tobacco_pack(body: str, repairs: list[str], known_gtins: Collection[str]) -> CisCheck:
+    """GTIN 14 + serial 7 + coded maximum retail price 4 + crypto 4 (the pack's consumer-unit GTIN)."""
     gtin = body[:14]
     problems: list[Problem] = []
-    error = gtin_error(gtin)
-    if error is not None:
-        problems.append(Problem(f"GTIN {gtin}: {error}", f"GTIN {gtin}: неверная контрольная цифра"))
-    elif known_gtins and not gtin_in(gtin, known_gtins):
+    gtin_bad = _gtin_problem(gtin, "")
+    if gtin_bad is not None:
+        problems.append(gtin_bad)
+    elif gtin[0] != "0":
+        problems.append(
+            Problem(
+                f"GTIN {gtin} names a package of packs, not a pack: a tobacco pack's GTIN starts with 0",
+                f"GTIN {gtin} — это упаковка пачек, а не пачка: GTIN пачки начинается с 0",
+            )
+        )
+    if not _CS82.fullmatch(body[14:25]):
+        problems.append(
+            Problem(
+                "the serial or price part contains characters a tobacco pack code never has",
+                "в серийном номере или коде цены пачки недопустимые символы: код повреждён",
+            )
+        )
+    if not _SHORT_CRYPTO.fullmatch(body[25:]):
+        problems.append(_damaged_short_crypto(
+            "the verification code (last 4 characters)", "код проверки (последние 4 символа)"
+        ))
+    if not problems and known_gtins and not gtin_in(gtin, known_gtins):
         problems.append(_gtin_not_in_order(gtin))
     elements = (("01", gtin), ("21", body[14:21]))
     fields = {"01": gtin, "21": body[14:21], "mrc": body[21:25], "crypto": body[25:], "group": "tobacco_pack"}
@@ -463,6 +586,14 @@ def _diagnose(body: str, ambiguous: bool) -> tuple[Problem, ...]:
                 )
     if not {"92", "93"} & set(filter(None, ais)):
         problems.append(_no_tail())
+    elif {"91", "92"} & set(ais) and len(serial) in set(SERIAL_LENGTHS) - set(HEAVY_SERIAL_LENGTHS):
+        problems.append(
+            Problem(
+                f"a (91)+(92) tail follows a serial of 13 or 20 characters, not {len(serial)}",
+                f"криптохвост (91)+(92) идёт после серийного номера из 13 или 20 символов, "
+                f"а не {len(serial)}",
+            )
+        )
     if not problems:
         problems.append(
             Problem(

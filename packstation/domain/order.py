@@ -11,6 +11,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from packstation.domain.layout import StoredBox
+
 
 class Program(StrEnum):
     """The Market program an order belongs to; unknown values map to UNKNOWN."""
@@ -106,6 +108,9 @@ class Order:
     notes: str = ""
     eac_type: str | None = None  # Express handover: COURIER_TO_MERCHANT, ...
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+    # The layout the Market holds (delivery.boxesLayout), to tell whether a layout whose answer
+    # was lost arrived; not journaled (read fresh from the Market when needed).
+    stored_boxes: tuple[StoredBox, ...] = field(default=(), compare=False, hash=False)
 
     @property
     def is_express(self) -> bool:

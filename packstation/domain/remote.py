@@ -27,9 +27,13 @@ class RemoteError(PackstationError):
         codes: the remote's machine error codes, in order.
         retry_after: seconds until the remote accepts more requests, when it said so.
         retryable: whether resending the same request later may succeed.
+        answer_lost: the request may have reached the remote (and a mutation been applied) but
+            no readable answer came back: a timeout or broken connection after sending, a 5xx, an
+            unreadable body. Never resend a mutation on this alone; read the order back first.
     """
 
     retryable: bool = False
+    answer_lost: bool = False
 
     def __init__(
         self,
@@ -87,6 +91,11 @@ def delivery_of(error: BaseException | None) -> Delivery:
     if status in KEY_STATUSES or status in RATE_LIMIT_STATUSES:
         return Delivery.UNKNOWN
     return Delivery.REFUSED
+
+
+def answer_lost(error: BaseException) -> bool:
+    """Whether `error` leaves open that the request was applied (`RemoteError.answer_lost`)."""
+    return isinstance(error, RemoteError) and error.answer_lost
 
 
 def has_code(error: BaseException, codes: frozenset[str]) -> bool:

@@ -44,6 +44,7 @@ from packstation.market.models import (
     GetDeliveryOptionsDTO,
     GetDeliveryOptionsRequest,
     GetDeliveryOptionsResponse,
+    GetLogisticPointsResponse,
     GetOfferMappingDTO,
     GetOfferMappingsRequest,
     GetOfferMappingsResponse,
@@ -61,8 +62,11 @@ from packstation.market.models import (
     GetOrderUpdateOptionsResponse,
     GetReportInfoResponse,
     GetTokenInfoResponse,
+    GetWarehouseStocksRequest,
+    GetWarehouseStocksResponse,
     LaasOperationDTO,
     LabelsSortingType,
+    LogisticPointDTO,
     OperationResultDTO,
     OperationType,
     OrderBoxesLayoutDTO,
@@ -89,6 +93,7 @@ from packstation.market.models import (
     UpdateOrderStatusResponse,
     VerifyOrderEacRequest,
     VerifyOrderEacResponse,
+    WarehouseOffersDTO,
 )
 from packstation.market.operations import OPERATIONS
 from packstation.market.throttle import QuotaTracker
@@ -505,6 +510,42 @@ class MarketClient:
             found.extend(response.result.offer_mappings)
         return found
 
+    async def iter_offer_mappings(
+        self, business_id: int, *, limit: int = 100
+    ) -> AsyncIterator[GetOfferMappingDTO]:
+        """The whole catalogue of the cabinet, page by page (for searching offers by name)."""
+        token: str | None = None
+        while True:
+            response = await self._call(
+                "getOfferMappings",
+                GetOfferMappingsResponse,
+                {"businessId": business_id},
+                params={"pageToken": token, "limit": limit},
+                body=GetOfferMappingsRequest(),
+            )
+            for mapping in response.result.offer_mappings:
+                yield mapping
+            token = _next_token(response.result.paging, token, len(response.result.offer_mappings))
+            if token is None:
+                return
+
+    async def orders_stats_page(
+        self,
+        campaign_id: int,
+        request: GetOrdersStatsRequest,
+        *,
+        page_token: str | None = None,
+        limit: int = 200,
+    ) -> GetOrdersStatsResponse:
+        """One page of `POST /v2/campaigns/{campaignId}/stats/orders` (for progress and cancel)."""
+        return await self._call(
+            "getOrdersStats",
+            GetOrdersStatsResponse,
+            {"campaignId": campaign_id},
+            params={"pageToken": page_token, "limit": limit},
+            body=request,
+        )
+
     async def iter_orders_stats(
         self, campaign_id: int, request: GetOrdersStatsRequest, *, limit: int = 200
     ) -> AsyncIterator[OrdersStatsOrderDTO]:
@@ -525,6 +566,45 @@ class MarketClient:
                 return
 
     # --- LaaS ---------------------------------------------------------------------------
+
+    async def iter_stocks(
+        self, campaign_id: int, request: GetWarehouseStocksRequest | None = None, *, limit: int = 200
+    ) -> AsyncIterator[WarehouseOffersDTO]:
+        """`POST /v2/campaigns/{campaignId}/offers/stocks`, all pages: stock per warehouse."""
+        token: str | None = None
+        while True:
+            response = await self._call(
+                "getStocks",
+                GetWarehouseStocksResponse,
+                {"campaignId": campaign_id},
+                params={"pageToken": token, "limit": limit},
+                body=request or GetWarehouseStocksRequest(),
+            )
+            for warehouse in response.result.warehouses:
+                yield warehouse
+            count = sum(len(w.offers) for w in response.result.warehouses)
+            token = _next_token(response.result.paging, token, count)
+            if token is None:
+                return
+
+    async def iter_logistic_points(
+        self, business_id: int, *, limit: int = 500
+    ) -> AsyncIterator[LogisticPointDTO]:
+        """`POST /v1/businesses/{businessId}/logistics-points`, all pages: the Market's pickup
+        points (fetch about once a day)."""
+        token: str | None = None
+        while True:
+            response = await self._call(
+                "getLogisticPoints",
+                GetLogisticPointsResponse,
+                {"businessId": business_id},
+                params={"pageToken": token, "limit": limit},
+            )
+            for point in response.result.logistic_points:
+                yield point
+            token = _next_token(response.result.paging, token, len(response.result.logistic_points))
+            if token is None:
+                return
 
     async def delivery_options(
         self, campaign_id: int, request: GetDeliveryOptionsRequest

@@ -133,7 +133,9 @@ _CODE_TEXTS: dict[str, _Text] = {
         "Each piece has its own UIN.",
     ),
     "TOO_MANY_UINS_FOR_ITEM": _Text(
-        "УИН больше, чем единиц товара.", "There are more UINs than units.", "Удалите лишний УИН.",
+        "УИН больше, чем единиц товара.",
+        "There are more UINs than units.",
+        "Удалите лишний УИН.",
         "Remove the extra UIN.",
     ),
     "TOO_FEW_UINS_FOR_ITEM": _Text(
@@ -424,6 +426,7 @@ class ServerError(MarketError):
     """HTTP 5xx: the Market failed; resending later is safe for idempotent calls."""
 
     retryable = True
+    answer_lost = True  # the Market may have failed after applying the change
 
     def __init__(
         self, status_code: int = 500, errors: tuple[ApiErrorItem, ...] = (), *, operation: str = ""
@@ -436,7 +439,8 @@ class MarketTimeoutError(MarketError):
 
     retryable = True
 
-    def __init__(self, *, operation: str = "") -> None:
+    def __init__(self, *, operation: str = "", answer_lost: bool = True) -> None:
+        self.answer_lost = answer_lost  # False when the request never left (no free connection)
         super().__init__(
             "Маркет не ответил вовремя.",
             "The Market did not answer in time.",
@@ -451,8 +455,9 @@ class ConnectionFailedError(MarketError):
 
     retryable = True
 
-    def __init__(self, detail: str = "", *, operation: str = "") -> None:
+    def __init__(self, detail: str = "", *, operation: str = "", answer_lost: bool = False) -> None:
         self.detail = detail
+        self.answer_lost = answer_lost  # True when the connection broke after the request left
         super().__init__(
             "Нет связи с Маркетом.",
             "Cannot reach the Market.",
@@ -464,6 +469,8 @@ class ConnectionFailedError(MarketError):
 
 class InvalidResponseError(MarketError):
     """The Market answered with something the client cannot read (not JSON, wrong shape)."""
+
+    answer_lost = True  # an unreadable success still applied the change
 
     def __init__(self, detail: str = "", *, status_code: int | None = None, operation: str = "") -> None:
         self.detail = detail

@@ -139,6 +139,9 @@ def order_from_wire(order: BusinessOrderDTO, offers: dict[str, OfferFacts] | Non
         external_id=order.external_order_id,
         fake=order.fake,
         box_ids=tuple(box.box_id for box in delivery.boxes_layout or ()),
+        stored_boxes=tuple(
+            StoredBox(box.box_id, box_plan_from_items(box.items)) for box in delivery.boxes_layout or ()
+        ),
         notes=order.notes or "",
         eac_type=None if eac is None else str(eac.eac_type),
         extra=extra,

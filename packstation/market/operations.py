@@ -22,9 +22,13 @@ class Operation:
         path: path template with `{campaignId}`-style placeholders.
         limit: requests (or units) allowed per `period` seconds.
         period: the quota window in seconds.
-        retry_safe: resending after a lost answer cannot change anything twice (reads, and PUTs
-            that replace state such as the box layout). Never true for a POST that creates or
-            consumes something (verifyEac attempts, external id, status changes).
+        retry_safe: the transport may resend it by itself after a lost answer (timeout, broken
+            connection, 5xx): reads only. No mutation is, not even the box layout's replacing
+            PUT: resent blind after its answer was lost, the layout is written twice (the Market
+            mints new box ids each time) and may land on an order that moved on meanwhile. A
+            mutation whose answer was lost is settled by reading the order back
+            (`services.lost_answer`); verifyEac attempts, status changes and the external id
+            consume something and must never go twice.
         units_per_order: the quota counts orders in the response (`resp.result.orders`).
     """
 
@@ -46,6 +50,7 @@ def _op(
 _ORDER = "/v2/campaigns/{campaignId}/orders/{orderId}"
 _LAAS = "/v1/campaigns/{campaignId}"
 _REPORTS = "/v2/reports"
+_POINTS = "/v1/businesses/{businessId}/logistics-points"
 
 OPERATIONS: dict[str, Operation] = {
     op.id: op
@@ -58,7 +63,7 @@ OPERATIONS: dict[str, Operation] = {
         _op("getOrder", "GET", _ORDER, 10000, HOUR, safe=True),
         _op("getOrderBuyerInfo", "GET", _ORDER + "/buyer", 3000, HOUR, safe=True),
         _op("getOrderBusinessBuyerInfo", "POST", _ORDER + "/business-buyer", 3000, HOUR, safe=True),
-        _op("setOrderBoxLayout", "PUT", _ORDER + "/boxes", 10000, HOUR, safe=True),
+        _op("setOrderBoxLayout", "PUT", _ORDER + "/boxes", 10000, HOUR, safe=False),
         _op("getOrderIdentifiersStatus", "POST", _ORDER + "/identifiers/status", 1000, HOUR, safe=True),
         _op("updateExternalOrderId", "POST", _ORDER + "/external-id", 1000, HOUR, safe=False),
         _op("generateOrderLabels", "GET", _ORDER + "/delivery/labels", 10000, HOUR, safe=True),
@@ -93,6 +98,8 @@ OPERATIONS: dict[str, Operation] = {
         _op("getOrderUpdateOptions", "POST", _LAAS + "/orders/update-options", 10000, HOUR, safe=True),
         _op("getOperations", "POST", "/v1/businesses/{businessId}/operations", 1000, HOUR, safe=True),
         _op("getOrdersStats", "POST", "/v2/campaigns/{campaignId}/stats/orders", 10000, HOUR, safe=True),
+        _op("getStocks", "POST", "/v2/campaigns/{campaignId}/offers/stocks", 100000, MINUTE, safe=True),
+        _op("getLogisticPoints", "POST", _POINTS, 10000, HOUR, safe=True),
         _op("getOfferMappings", "POST", "/v2/businesses/{businessId}/offer-mappings", 100, MINUTE, safe=True),
     )
 }

@@ -136,8 +136,12 @@ class MarketTransport:
         """Send `op` and return its 2xx response; raise a `MarketError` otherwise.
 
         Retries: connection failures before the request left (always safe), timeouts, 5xx and
-        broken connections only for `op.retry_safe`; 420 for every method (the Market refused
-        it unprocessed) after waiting for the reset, if the wait is short enough.
+        broken connections only for `op.retry_safe` (reads); 420 for every method (the Market
+        refused it unprocessed) after waiting for the reset, if the wait is short enough.
+
+        A mutation (box layout, status, courier code) is never resent here after it may have
+        arrived: the error then has `answer_lost` set, and the caller reads the order back to
+        learn whether it was applied (`services.lost_answer`).
         """
         values = dict(path_params or {})
         url = op.path.format(**values)
@@ -165,13 +169,15 @@ class MarketTransport:
                     )
                 except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                     # The request never reached the Market: resending cannot duplicate anything.
-                    error, can_retry, cause = _connection_error(exc, op), True, exc
+                    error, can_retry, cause = _connection_error(exc, op, sent=False), True, exc
                 except httpx.PoolTimeout as exc:
-                    error, can_retry, cause = MarketTimeoutError(operation=op.id), True, exc
+                    error = MarketTimeoutError(operation=op.id, answer_lost=False)
+                    can_retry, cause = True, exc
                 except httpx.TimeoutException as exc:
                     error, can_retry, cause = MarketTimeoutError(operation=op.id), op.retry_safe, exc
                 except httpx.TransportError as exc:
-                    error, can_retry, cause = _connection_error(exc, op), op.retry_safe, exc
+                    # Sent, then the connection broke: the Market may have applied it (a lost answer).
+                    error, can_retry, cause = _connection_error(exc, op, sent=True), op.retry_safe, exc
                 except httpx.RequestError as exc:
                     # Not a network fault: the answer arrived but could not be decoded.
                     error = InvalidResponseError(type(exc).__name__, operation=op.id)
@@ -204,8 +210,8 @@ class MarketTransport:
             await self.sleep(delay)
 
 
-def _connection_error(exc: httpx.TransportError, op: Operation) -> ConnectionFailedError:
-    return ConnectionFailedError(type(exc).__name__, operation=op.id)
+def _connection_error(exc: httpx.TransportError, op: Operation, *, sent: bool) -> ConnectionFailedError:
+    return ConnectionFailedError(type(exc).__name__, operation=op.id, answer_lost=sent)
 
 
 def dumps_body(body: Any) -> bytes:

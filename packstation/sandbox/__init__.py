@@ -12,8 +12,10 @@ Quick use::
     sandbox.finish_verifications()                      # pending code checks and reports complete
     sandbox.advance_clock(60)                           # Express couriers, delays move with the clock
     sandbox.cancel_by_buyer(order.id); sandbox.move_shipment_date(order.id); sandbox.eac_code(id)
+    sandbox.received.count("PUT", "/status")            # requests received (faulted ones too)
 
 Ids: `demo_data.DEMO_BUSINESS_ID` 1001, `DEMO_CAMPAIGN_ID` 2001 (FBS + Express),
 `DEMO_DBS_CAMPAIGN_ID` 2002, `DEMO_LAAS_CAMPAIGN_ID` 2003. Faults: see `faults` (text form
-"latency=0.2,5xx=0.1@/boxes,420=0.05,parallel=4,drop=0.02,slow_pdf=3"). Health: GET /_sandbox/health.
+"latency=0.2,5xx=0.1@/boxes,420=0.05,parallel=4,drop=0.02,lost=0.1@/status,slow_pdf=3"; `lost` applies
+the request, then loses the answer). Health: GET /_sandbox/health.
 """

@@ -12,13 +12,21 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from packstation.sandbox import routes_docs, routes_extra, routes_orders, routes_packing, shipments
+from packstation.sandbox import (
+    routes_docs,
+    routes_extra,
+    routes_laas,
+    routes_orders,
+    routes_packing,
+    shipments,
+)
 from packstation.sandbox.api import ApiKeyMiddleware, error_response
 from packstation.sandbox.config import SandboxConfig, default_failure_rule
 from packstation.sandbox.date_header import DateHeaderMiddleware
 from packstation.sandbox.errors import ApiError
-from packstation.sandbox.faults import FaultMiddleware
+from packstation.sandbox.faults import AnswerLostFault, FaultMiddleware
 from packstation.sandbox.quotas import QuotaMiddleware
+from packstation.sandbox.request_log import RequestLogMiddleware
 from packstation.sandbox.state import Sandbox
 
 __all__ = ["SandboxConfig", "create_app", "default_failure_rule"]
@@ -40,6 +48,9 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _crash(request: Request, exc: Exception) -> Response:
+    if isinstance(exc, AnswerLostFault):
+        log.info("answer to %s %s lost on purpose (fault injection)", request.method, request.url.path)
+        return Response(status_code=500)  # never sent: the response had started
     log.exception("sandbox handler failed on %s %s", request.method, request.url.path)
     return error_response(ApiError(500, "INTERNAL_ERROR", "Internal server error"))
 
@@ -64,6 +75,7 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
         *routes_packing.ROUTES,
         *routes_docs.ROUTES,
         *routes_extra.ROUTES,
+        *routes_laas.ROUTES,
         *shipments.ROUTES,
         Route("/_sandbox/health", _health, methods=["GET"]),
     ]
@@ -71,6 +83,7 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
         routes=routes,
         middleware=[
             Middleware(DateHeaderMiddleware, clock=sandbox.clock),
+            Middleware(RequestLogMiddleware, log=sandbox.received),
             Middleware(FaultMiddleware, spec=config.fault_spec(), seed=config.seed, clock=sandbox.clock),
             Middleware(ApiKeyMiddleware, strict_key=config.strict_key),
             Middleware(QuotaMiddleware, clock=sandbox.clock, enabled=config.quotas),

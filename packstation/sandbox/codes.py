@@ -8,6 +8,7 @@ asynchronous verification later reports (status INVALID with a substatus).
 
 from __future__ import annotations
 
+import base64
 import random
 import re
 import string
@@ -92,7 +93,11 @@ def cis_without_tail(code: str) -> str:
 def make_cis(
     rng: random.Random, gtin14: str, serial_len: int, short_tail: bool, serial_prefix: str = ""
 ) -> str:
-    """A valid-structure CIS: GS after the serial, 93+4 (short) or 91+4 GS 92+44 (long) tail."""
+    """A valid CIS: GS after the serial, 93+4 (short) or 91+4 GS 92+44 (long) tail.
+
+    The crypto parts have the real character sets (base64), so the station's own format checks
+    (`packstation.domain.cis`) accept every code the demo stock hands out.
+    """
     while True:
         serial = serial_prefix + "".join(
             rng.choice(_SERIAL_ALPHABET) for _ in range(serial_len - len(serial_prefix))
@@ -101,9 +106,10 @@ def make_cis(
             break
     head = f"01{gtin14}21{serial}"
     if short_tail:
-        return head + GS + "93" + "".join(rng.choice(_SERIAL_ALPHABET) for _ in range(4))
+        return head + GS + "93" + "".join(rng.choice(_BASE64) for _ in range(4))
     key = "".join(rng.choice(string.ascii_uppercase + string.digits) for _ in range(4))
-    crypto = "".join(rng.choice(_BASE64) for _ in range(43)) + "="
+    # Real (92) codes are canonical base64 of a 32-byte signature: 43 characters and "=".
+    crypto = base64.b64encode(bytes(rng.randrange(256) for _ in range(32))).decode("ascii")
     return head + GS + "91" + key + GS + "92" + crypto
 
 

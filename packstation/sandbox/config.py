@@ -36,6 +36,8 @@ class SandboxConfig:
         courier_step: seconds between Express courier substatuses after READY_TO_SHIP.
         eac_attempts: wrong courier codes allowed before NEED_UPDATE.
         report_delay: seconds a mass-labels report stays PENDING.
+        operation_delay: seconds a LaaS operation stays IN_PROGRESS before it is applied.
+        laas_history: seed the LaaS store with two weeks of finished orders (demo statistics).
         quotas: enforce the Market's per-method limits (420 beyond them); the rate-limit
             headers are sent either way.
     """
@@ -50,6 +52,8 @@ class SandboxConfig:
     courier_step: float = 60.0
     eac_attempts: int = 3
     report_delay: float = 1.0
+    operation_delay: float = 1.0
+    laas_history: bool = False
     quotas: bool = True
 
     def fault_spec(self) -> FaultSpec:

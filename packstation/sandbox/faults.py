@@ -1,14 +1,19 @@
 """Fault injection: latency, 5xx, 420 throttling with rate-limit headers, the Market's parallel
-request limit, dropped connections and slow PDFs, each configurable per run and per endpoint.
+request limit, dropped connections, lost answers and slow PDFs, each configurable per run and per
+endpoint.
 
 Text form (CLI `--faults`, `SandboxConfig(faults=...)`): comma-separated `name=value`, each
 optionally limited to paths containing a substring with `@`:
 
-    latency=0.2,5xx=0.1@/boxes,420=0.05,parallel=4,drop=0.02@/labels,slow_pdf=3
+    latency=0.2,5xx=0.1@/boxes,420=0.05,parallel=4,drop=0.02@/labels,lost=1@/status,slow_pdf=3
 
-`latency`/`slow_pdf` are seconds, `5xx`/`420`/`drop` are probabilities, `parallel` a count.
+`latency`/`slow_pdf` are seconds, `5xx`/`420`/`drop`/`lost` are probabilities, `parallel` a count.
 `drop` announces a body and sends less: over real HTTP uvicorn then closes the connection (the
 client sees a broken response); in-process (ASGITransport) the body simply arrives cut short.
+The request never reaches the emulator. `lost` ("applied, but the answer was lost") lets the
+emulator handle the request first (a mutation is applied, e.g. the layout stored or the status
+changed) and then breaks the response the same way: the client cannot tell it from `drop`, only
+reading the order back shows what happened.
 """
 
 from __future__ import annotations
@@ -25,7 +30,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from packstation.sandbox.clock import SandboxClock
 from packstation.sandbox.quotas import error_messages, find_limit, limit_key
 
-_NAMES = {"latency", "5xx", "420", "parallel", "drop", "slow_pdf"}
+_NAMES = {"latency", "5xx", "420", "parallel", "drop", "lost", "slow_pdf"}
+
+
+class AnswerLostFault(Exception):  # noqa: N818 - an injected fault, not an error of the emulator
+    """Raised through the server after a `lost` fault broke the response (closes the connection)."""
 
 
 class FaultSpecError(ValueError):
@@ -62,7 +71,7 @@ class FaultSpec:
                 value = float(value_text)
             except ValueError as error:
                 raise FaultSpecError(f"fault {name} needs a number, got {value_text!r}") from error
-            if value < 0 or (name in ("5xx", "420", "drop") and value > 1):
+            if value < 0 or (name in ("5xx", "420", "drop", "lost") and value > 1):
                 raise FaultSpecError(f"fault {name}={value} is out of range")
             faults.append(Fault(name, value, path.strip()))
         return cls(tuple(faults))
@@ -119,15 +128,12 @@ class FaultMiddleware:
             await _send_all(send, error_messages(500, "INTERNAL_ERROR", "Internal server error (injected)"))
             return
         if self._rng.random() < self.spec.value("drop", path):
-            # Announce a body and send less: the server closes the connection mid-response.
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 200,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", b"64")],
-                }
-            )
-            await send({"type": "http.response.body", "body": b"{", "more_body": False})
+            await _send_broken(send)
+            return
+        lost = self.spec.value("lost", path)
+        # Drawn only when configured, so adding the fault leaves other runs' sequences unchanged.
+        if lost and self._rng.random() < lost:
+            await self.app(scope, receive, _LostAnswerSend(send))
             return
         slow_pdf = self.spec.value("slow_pdf", path)
         await self.app(scope, receive, _SlowPdfSend(send, slow_pdf) if slow_pdf else send)
@@ -136,6 +142,37 @@ class FaultMiddleware:
 async def _send_all(send: Send, messages: list[Message]) -> None:
     for message in messages:
         await send(message)
+
+
+async def _send_broken(send: Send) -> None:
+    """Announce a body and send less: the server closes the connection mid-response."""
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", b"64")],
+        }
+    )
+    await send({"type": "http.response.body", "body": b"{", "more_body": False})
+
+
+class _LostAnswerSend:
+    """Swallows the emulator's real answer (already applied) and sends a broken one instead."""
+
+    def __init__(self, send: Send) -> None:
+        self._send = send
+        self._broken = False
+
+    async def __call__(self, message: Message) -> None:
+        if message["type"] != "http.response.body" or message.get("more_body", False) or self._broken:
+            return
+        self._broken = True
+        try:
+            await _send_broken(self._send)
+        except Exception as error:
+            # The server refuses to end a short body and closes the connection: the broken answer
+            # wanted. Re-raised as what it is, so the emulator does not log it as its own failure.
+            raise AnswerLostFault from error
 
 
 class _SlowPdfSend:

@@ -109,6 +109,21 @@ class Recipient:
 
 
 @dataclass(slots=True)
+class LaasDelivery:
+    """How a LaaS order travels: from which Market warehouse, to a pickup point or a courier
+    address, in which date and time window, and the code the buyer shows to collect it."""
+
+    warehouse_id: int
+    pickup_point: int | None
+    address: str
+    to_date: date
+    time_from: str | None  # "HH:MM", courier only
+    time_to: str | None
+    price: Decimal
+    receive_code: str
+
+
+@dataclass(slots=True)
 class Order:
     """An order as the sandbox holds it."""
 
@@ -145,6 +160,8 @@ class Order:
     initial: list[tuple[Product, int, Decimal]] = field(default_factory=list)  # lines as ordered
     track_code: str | None = None
     storage_limit_moved: bool = False
+    laas: LaasDelivery | None = None
+    cancelled_from: str = ""  # the status an order was cancelled in (RESERVED: before processing)
 
     def line(self, line_id: int) -> Line | None:
         for line in self.lines:

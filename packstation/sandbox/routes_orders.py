@@ -248,6 +248,11 @@ async def offer_mappings(request: Request) -> JSONResponse:
                 "weight": float(product.weight_kg),
             },
             "manufacturerCountries": ["Россия" if product.country == "RU" else product.country],
+            "basicPrice": {
+                "value": float(product.price),
+                "currencyId": "RUR",
+                "updatedAt": serialize.iso(sandbox.now().replace(hour=9, minute=0, second=0, microsecond=0)),
+            },
         }
         if product.box_count > 1:
             offer["boxCount"] = product.box_count

@@ -82,10 +82,10 @@ async def external_id(request: Request) -> JSONResponse:
     return wrapped()
 
 
-def _operation(order: Order, request: Request) -> dict[str, Any] | None:
+def _operation(order: Order, request: Request, status: Any, substatus: Any) -> dict[str, Any] | None:
     if order.program != "LAAS":
         return None
-    operation = state(request).new_operation(order, "ORDER_STATUS_UPDATE")
+    operation = state(request).laas_status_operation(order, status, substatus)
     return {"id": operation.id, "type": operation.type}
 
 
@@ -97,7 +97,7 @@ async def update_status(request: Request) -> JSONResponse:
         raise bad_request("BAD_REQUEST", "order is required")
     order = state(request).update_status(campaign_id, order_id, wanted.get("status"), wanted.get("substatus"))
     result: dict[str, Any] = {"order": serialize.legacy_order(order)}
-    operation = _operation(order, request)
+    operation = _operation(order, request, wanted.get("status"), wanted.get("substatus"))
     if operation:
         result["operation"] = operation
     return plain(result)
@@ -116,6 +116,8 @@ async def update_statuses(request: Request) -> JSONResponse:
             entry |= {"status": outcome.order.status, "substatus": outcome.order.substatus}
         if outcome.error_code is not None:
             entry["errorDetails"] = f"{outcome.error_code}: {outcome.error_message}"
+        if outcome.operation is not None:
+            entry["operation"] = {"id": outcome.operation.id, "type": outcome.operation.type}
         orders.append(entry)
     return wrapped({"orders": orders})
 

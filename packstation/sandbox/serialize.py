@@ -133,6 +133,8 @@ def business_order(order: Order) -> dict[str, Any]:
     transfer = _transfer(order)
     if transfer:
         delivery["transfer"] = transfer
+    if order.laas is not None:
+        delivery |= _laas_delivery(order)
     if order.boxes:
         delivery["boxesLayout"] = [
             {"items": _box_items_out(box.items), "boxId": box.box_id, "barcode": fulfilment_id(order, n)}
@@ -160,6 +162,31 @@ def business_order(order: Order) -> dict[str, Any]:
         "sourcePlatform": "MARKET",
     }
     return result | _optional_fields(order)
+
+
+def _laas_delivery(order: Order) -> dict[str, Any]:
+    """A LaaS order's window, destination and the code the buyer collects it with."""
+    assert order.laas is not None
+    laas = order.laas
+    dates: dict[str, Any] = {"fromDate": order.shipment_date.isoformat(), "toDate": laas.to_date.isoformat()}
+    if laas.time_from and laas.time_to:
+        # `format: time` in the spec: validators want seconds, as shipmentTime above has them.
+        dates |= {"fromTime": laas.time_from + ":00", "toTime": laas.time_to + ":00"}
+    fields: dict[str, Any] = {
+        "dates": dates,
+        "receiveCode": laas.receive_code,
+        "receiveBarcode": f"LAAS{order.id}{laas.receive_code}",
+    }
+    region = {"id": 213, "name": order.city, "type": "CITY"}
+    if laas.pickup_point is not None:
+        fields["pickup"] = {
+            "address": {"street": laas.address},
+            "region": region,
+            "logisticPointId": laas.pickup_point,
+        }
+    else:
+        fields["courier"] = {"address": {"street": laas.address}, "region": region}
+    return fields
 
 
 def _unit_status(order: Order) -> str:

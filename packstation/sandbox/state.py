@@ -11,17 +11,18 @@ from __future__ import annotations
 import itertools
 import random
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from packstation.sandbox import codes, demo_data
+from packstation.sandbox import codes, demo_data, laas
 from packstation.sandbox.config import SandboxConfig
 from packstation.sandbox.errors import ApiError, bad_request
 from packstation.sandbox.layout import check_layout, mandatory_kinds
-from packstation.sandbox.model import Box, CodeRecord, Eac, Order, Recipient
+from packstation.sandbox.model import Box, CodeRecord, Eac, LaasDelivery, Order, Recipient
+from packstation.sandbox.request_log import RequestLog
 
 COURIER_STAGES = (
     "READY_TO_SHIP",
@@ -57,12 +58,16 @@ class Report:
 
 @dataclass(slots=True)
 class Operation:
-    """An asynchronous LaaS operation: IN_PROGRESS until `done_at`."""
+    """An asynchronous LaaS operation: IN_PROGRESS until `done_at`, when its change is applied
+    (`apply` returns a reason when the change cannot be made any more: the operation FAILED)."""
 
     id: str
     type: str
     order_id: int
     done_at: datetime
+    apply: Callable[[], str | None] | None = None
+    status: str = "IN_PROGRESS"
+    failure: str = ""
 
 
 @dataclass(slots=True)
@@ -81,6 +86,7 @@ class StatusResult:
     order: Order | None
     error_code: str | None = None
     error_message: str | None = None
+    operation: Operation | None = None  # LaaS: the change is applied by this operation
 
 
 class Sandbox:
@@ -108,10 +114,14 @@ class Sandbox:
         self.orders: dict[int, Order] = {}
         self.reports: dict[str, Report] = {}
         self.operations: dict[str, Operation] = {}
+        self.stocks = laas.build_stocks(self.catalogue)  # LaaS warehouses: id -> offer -> units
         self.confirmed_shipments: dict[int, datetime] = {}  # first-mile shipment id -> when
+        self.received = RequestLog()  # every Market request, faulted ones included
         now = self.clock.now()
         for order in demo_data.build_orders(self._factory, now, self.config.order_count):
             self._admit(order)
+        if self.config.laas_history:
+            self._seed_laas_history()
 
     # -- lookups ---------------------------------------------------------------------------------
 
@@ -311,6 +321,8 @@ class Sandbox:
                 order.ready_at = now
             elif status == "PROCESSING" and substatus == "STARTED" and order.status == "RESERVED":
                 pass  # LaaS draft confirmation
+            elif order.program == "LAAS" and order.status == "PROCESSING" and status == "PROCESSING":
+                raise bad_request("STATUS_NOT_ALLOWED", "A LaaS order is processed by the Market")
             elif status == "CANCELLED":
                 if substatus == "USER_UNREACHABLE":
                     raise bad_request(
@@ -337,10 +349,37 @@ class Sandbox:
                 substatus = substatus or ("DELIVERY_SERVICE_RECEIVED" if status == "DELIVERY" else None)
             else:
                 raise bad_request("STATUS_NOT_ALLOWED", f"Transition to {status}/{substatus} is not allowed")
+            if order.program == "LAAS":  # applied asynchronously, see `laas_status_operation`
+                return order
             order.status = status
             order.substatus = substatus or "UNKNOWN"
             order.updated_at = order.status_updated_at = now
             return order
+
+    def laas_status_operation(self, order: Order, status: str, substatus: str | None) -> Operation:
+        """The operation that applies an accepted LaaS status change (confirm or cancel)."""
+
+        def apply() -> str | None:
+            if (order.status, order.substatus) == (status, substatus or "UNKNOWN"):
+                return None  # a repeated request: already applied
+            if order.status in TERMINAL:
+                return f"Order {order.id} is already {order.status}"
+            if status == "PROCESSING" and order.status != "RESERVED":
+                return f"Order {order.id} is {order.status}, not RESERVED"
+            self._set_status(order, status, substatus or "UNKNOWN")
+            return None
+
+        return self.new_operation(order, "ORDER_STATUS_UPDATE", apply=apply)
+
+    def _set_status(self, order: Order, status: str, substatus: str) -> None:
+        if status == "CANCELLED":
+            order.cancelled_from = order.status
+        if status == "CANCELLED" and order.laas is not None:
+            for line in order.lines:  # the reserved units go back on the shelf
+                stock = self.stocks[order.laas.warehouse_id]
+                stock[line.product.offer_id] = stock.get(line.product.offer_id, 0) + line.count
+        order.status, order.substatus = status, substatus
+        order.updated_at = order.status_updated_at = self.now()
 
     def update_statuses(self, campaign_id: int, body: Any) -> list[tuple[int, StatusResult]]:
         """`POST .../orders/status-update`: per-order results, partial failure inside HTTP 200."""
@@ -355,10 +394,12 @@ class Sandbox:
                 if not isinstance(order_id, int):
                     raise bad_request("BAD_REQUEST", "every order needs an integer id")
                 try:
-                    order = self.update_status(
-                        campaign_id, order_id, entry.get("status"), entry.get("substatus")
-                    )
-                    results.append((order_id, StatusResult(order)))
+                    status, substatus = entry.get("status"), entry.get("substatus")
+                    order = self.update_status(campaign_id, order_id, status, substatus)
+                    operation = None
+                    if order.program == "LAAS":
+                        operation = self.laas_status_operation(order, status, substatus)
+                    results.append((order_id, StatusResult(order, operation=operation)))
                 except ApiError as error:
                     current = self.orders.get(order_id)
                     results.append((order_id, StatusResult(current, error.code, error.message)))
@@ -448,12 +489,53 @@ class Sandbox:
                 raise ApiError(404, "NOT_FOUND", f"Report {report_id} not found")
             return self.reports[report_id]
 
-    def new_operation(self, order: Order, kind: str, delay: float = 1.0) -> Operation:
-        operation = Operation(
-            f"op-{next(self._operation_ids)}", kind, order.id, self.now() + timedelta(seconds=delay)
+    def new_operation(
+        self,
+        order: Order,
+        kind: str,
+        delay: float | None = None,
+        *,
+        apply: Callable[[], str | None] | None = None,
+    ) -> Operation:
+        wait = self.config.operation_delay if delay is None else delay
+        with self._lock:
+            operation = Operation(
+                f"op-{next(self._operation_ids)}", kind, order.id, self.now() + timedelta(seconds=wait), apply
+            )
+            self.operations[operation.id] = operation
+            return operation
+
+    def operation_states(self, ids: Iterable[str], kind: str) -> list[Operation]:
+        """The named operations of this type, settled up to now."""
+        with self._lock:
+            found = [self.operations[i] for i in ids if i in self.operations]
+            for operation in found:
+                self._refresh(self.orders[operation.order_id])
+            return [op for op in found if op.type == kind]
+
+    def _settle(self, order: Order) -> None:
+        """Apply the order's due operations, then expire an unconfirmed LaaS draft after an hour."""
+        now = self.now()
+        due = sorted(
+            (op for op in self.operations.values() if op.order_id == order.id and op.status == "IN_PROGRESS"),
+            key=lambda op: op.done_at,
         )
-        self.operations[operation.id] = operation
-        return operation
+        for operation in due:
+            expiry = order.created_at + laas.DRAFT_LIFETIME
+            if order.status == "RESERVED" and expiry <= operation.done_at:
+                break  # the draft expires first
+            if operation.done_at > now:
+                break
+            failure = operation.apply() if operation.apply is not None else None
+            operation.status, operation.failure = ("FAILED", failure) if failure else ("DONE", "")
+        if order.program == "LAAS" and order.status == "RESERVED":
+            expiry = order.created_at + laas.DRAFT_LIFETIME
+            if now >= expiry:
+                self._set_status(order, "CANCELLED", "RESERVATION_EXPIRED")
+                order.updated_at = order.status_updated_at = expiry
+                for operation in due:
+                    if operation.status == "IN_PROGRESS":
+                        operation.status, operation.failure = "FAILED", "the draft expired"
 
     # -- events (tests and demo mode) ----------------------------------------------------------
 
@@ -505,8 +587,10 @@ class Sandbox:
         delivery_date: date,
         draft: bool = False,
         fake: bool = False,
+        delivery: LaasDelivery | None = None,
     ) -> Order:
-        """A LaaS order created through the API: RESERVED when a draft, else PROCESSING/STARTED."""
+        """A LaaS order created through the API: RESERVED when a draft, else PROCESSING/STARTED.
+        Its units are taken from the warehouse's stock."""
         with self._lock:
             order = self.add_order(tuple((offer, count) for offer, count, _ in items), program="LAAS")
             for line, (_, _, price) in zip(order.lines, items, strict=True):
@@ -514,6 +598,13 @@ class Sandbox:
             order.initial = [(line.product, line.count, line.unit_price) for line in order.lines]
             order.external_id, order.recipient, order.fake = external_id, recipient, fake
             order.shipment_date = delivery_date
+            if delivery is not None:
+                order.laas = delivery
+                stock = self.stocks[delivery.warehouse_id]
+                for offer, count, _ in items:
+                    stock[offer] = max(0, stock.get(offer, 0) - count)
+                if delivery.pickup_point is not None:
+                    order.delivery_type = "PICKUP"
             if draft:
                 order.status, order.substatus = "RESERVED", "UNKNOWN"
             return order
@@ -569,6 +660,51 @@ class Sandbox:
 
     # -- internals -----------------------------------------------------------------------------
 
+    def _seed_laas_history(self) -> None:
+        """Two weeks of finished LaaS orders (delivered, cancelled, returned, shortened...), so the
+        demo's statistics and LaaS list have something to show. Their units are not taken from
+        today's stock."""
+        rng = random.Random(f"laas-history-{self.seed}")
+        offers = [o for o in sorted(self.catalogue) if o not in laas.NO_STOCK + laas.ONLY_IN_SPB]
+        now = self.now()
+        for n, (outcome, status, substatus) in enumerate(laas.HISTORY):
+            created = now - timedelta(days=rng.randint(1, laas.HISTORY_DAYS), minutes=rng.randint(0, 600))
+            picks = rng.sample(offers, k=rng.choice((1, 1, 2)))
+            pair = outcome in ("shortened", "partly returned")  # a unit to lose needs two
+            counts = [2 if pair else rng.choice((1, 1, 2)) for _ in picks]
+            items = tuple((o, c, self.catalogue[o].price) for o, c in zip(picks, counts, strict=True))
+            point = rng.choice(laas.PICKUP_POINTS) if rng.random() < 0.5 else None
+            warehouse = laas.WAREHOUSES[0]
+            delivery_day = (created + timedelta(days=warehouse.lead_days)).date()
+            order = self.add_laas_order(
+                items,
+                external_id=f"ZK-{4100 + n}",
+                recipient=Recipient("Клиентова", rng.choice(("Мария", "Ольга", "Ирина")), "", "+79990000000"),
+                delivery_date=delivery_day,
+                delivery=LaasDelivery(
+                    warehouse_id=warehouse.id,
+                    pickup_point=point.id if point else None,
+                    address=point.full_address if point else "Москва, ул. Профсоюзная, д. 12, кв. 5",
+                    to_date=delivery_day,
+                    time_from=None if point else "10:00",
+                    time_to=None if point else "14:00",
+                    price=laas.PICKUP_PRICE if point else warehouse.courier_price,
+                    receive_code="",
+                ),
+            )
+            assert order.laas is not None
+            order.laas.receive_code = laas.receive_code(order.id)
+            for offer, count, _ in items:  # history: today's stock stays as it is
+                self.stocks[warehouse.id][offer] += count
+            if outcome == "shortened":
+                order.lines[0].count -= 1
+                order.removed_units = 1
+            if status == "CANCELLED":
+                order.cancelled_from = "RESERVED" if outcome == "expired" else "PROCESSING"
+            order.status, order.substatus = status, substatus
+            order.created_at = created
+            order.updated_at = order.status_updated_at = created + timedelta(days=rng.randint(1, 3))
+
     def _admit(self, order: Order) -> None:
         order.initial = [(line.product, line.count, line.unit_price) for line in order.lines]
         if order.program == "EXPRESS":
@@ -579,7 +715,11 @@ class Sandbox:
         return f"{self._rng.randint(0, 9999):04d}"
 
     def _refresh(self, order: Order) -> None:
-        """Express: after READY_TO_SHIP the courier progresses one substatus per `courier_step`."""
+        """LaaS: due operations and draft expiry. Express: after READY_TO_SHIP the courier
+        progresses one substatus per `courier_step`."""
+        if order.program == "LAAS":
+            self._settle(order)
+            return
         if order.program != "EXPRESS" or order.ready_at is None or order.status != "PROCESSING":
             return
         if order.substatus not in COURIER_STAGES:

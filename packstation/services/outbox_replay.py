@@ -11,8 +11,12 @@ copy of its order (`MarketPort.get_order`) before anything is sent:
   reported, because the Market would reject it (the order's later intents are closed with it);
 - an intent this process wrote moments ago may still be in flight from the packing session: it
   waits for a later run (`in_flight_grace_s`) instead of going out twice;
+- a layout the order already holds box for box (its answer was lost) -> closed as already done;
 - a courier code (verifyEac) is never resent on its own: a wrong retry burns one of the courier's
-  attempts, so the packer is asked to enter the code again;
+  attempts, so the packer is asked to enter the code again (unless the order shows the parcel
+  handed over: then it is already done);
+- a send whose answer is lost (the connection broke after the request left) is settled by reading
+  the order back at once (`services.lost_answer`), never by sending it again;
 - otherwise the request is sent and the intent completed when the Market confirms.
 
 A network failure, rate limit, server error or bad key keeps the intent and everything after it
@@ -36,10 +40,11 @@ from typing import Protocol, runtime_checkable
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import CANCELLED
-from packstation.domain.remote import RemoteError
+from packstation.domain.remote import RemoteError, answer_lost
 from packstation.domain.time import SystemClock
 from packstation.services import replay_decisions as decisions
 from packstation.services.intents import CancelIntent, LayoutIntent, StatusIntent, parse_intent
+from packstation.services.lost_answer import read_back_layout, read_back_status
 from packstation.services.order_queue import ConnectionState
 from packstation.services.ports import AuditPort, Clock, Intent, MarketPort, OutboxPort
 from packstation.services.replay_decisions import ReplayOutcome
@@ -278,9 +283,13 @@ class OutboxReplayer:
             try:
                 state = await self._send(intent, state)
             except PackstationError as err:
-                if (decisions.is_hold(err) or decisions.is_wait(err)) and isinstance(
-                    self._outbox, AttemptRecorder
-                ):
+                settled = await self._settle_lost_answer(intent, err)
+                if settled is not None:
+                    state = settled
+                    self._close(report, intent, decisions.settled(intent))
+                    continue
+                retried = decisions.is_hold(err) or decisions.is_wait(err)
+                if retried and isinstance(self._outbox, AttemptRecorder):
                     self._outbox.record_attempt(intent.id, str(err))
                 if decisions.is_hold(err):
                     raise _StopRunError(err) from err
@@ -309,6 +318,23 @@ class OutboxReplayer:
                 f"{change.error or 'no reason given'}.",
             )
         return (change.status or target[0], change.substatus or target[1] or "")
+
+    async def _settle_lost_answer(self, intent: Intent, err: PackstationError) -> tuple[str, str] | None:
+        """After a send whose answer was lost: the order's (status, substatus) when reading it back
+        shows the change arrived, else None (the usual error handling follows; nothing resent)."""
+        if not answer_lost(err):
+            return None
+        payload = parse_intent(intent.kind, intent.payload)
+        if isinstance(payload, LayoutIntent):
+            back = await read_back_layout(self._market, intent.order_id, payload.plan)
+        elif isinstance(payload, StatusIntent | CancelIntent):
+            status, substatus = payload.target
+            back = await read_back_status(self._market, intent.order_id, status, substatus)
+        else:
+            return None
+        if not back.applied or back.order is None:
+            return None
+        return (back.order.status, back.order.substatus)
 
     def _close(self, report: ReplayReport, intent: Intent, decision: decisions.Decision) -> None:
         self._outbox.complete_intent(intent.id, f"{decision.outcome.value}: {decision.en}".strip())

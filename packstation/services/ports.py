@@ -6,13 +6,28 @@ fakes or the sandbox. Services and views never import an adapter.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
 
+from packstation.domain.laas import (
+    DeliveryOption,
+    Destination,
+    LaasOrder,
+    NewOrder,
+    Offer,
+    Operation,
+    OrderItem,
+    PickupPoint,
+    Recipient,
+    Stock,
+    WarehouseOptions,
+)
 from packstation.domain.labels import LabelFormat, OrderLabels
 from packstation.domain.layout import LayoutPlan, StoredBox
 from packstation.domain.order import Order, Program
+from packstation.domain.stats import StatsPage, StatsQuery
 from packstation.domain.verification import CodeCheck, EacResult, StatusChange
 
 
@@ -58,6 +73,41 @@ class MarketPort(Protocol):
     async def verify_eac(self, order_id: int, code: str) -> EacResult: ...
 
 
+class OfficePort(Protocol):
+    """The Market as the seller's office uses it: LaaS delivery orders (seeds 002, 004) in the
+    LaaS store and order statistics (seed 003) of the store being reported on.
+
+    A refusal of a LaaS request raises `domain.laas.LaasRefusedError` (codes and the Market's words);
+    every other failure a `PackstationError` as for `MarketPort`.
+    """
+
+    async def offers(self) -> tuple[Offer, ...]: ...
+
+    async def stocks(self, offer_ids: Sequence[str]) -> tuple[Stock, ...]: ...
+
+    async def pickup_points(self) -> tuple[PickupPoint, ...]: ...
+
+    async def delivery_options(
+        self, items: Sequence[OrderItem], destination: Destination
+    ) -> tuple[WarehouseOptions, ...]: ...
+
+    async def create_order(self, order: NewOrder) -> tuple[int, ...]: ...
+
+    async def laas_orders(self, order_ids: Sequence[int] = ()) -> tuple[LaasOrder, ...]: ...
+
+    async def set_laas_status(self, order_id: int, status: str, substatus: str) -> Operation: ...
+
+    async def update_options(self, order_id: int) -> tuple[DeliveryOption, ...]: ...
+
+    async def change_interval(self, order_id: int, option: DeliveryOption) -> Operation: ...
+
+    async def change_recipient(self, order_id: int, recipient: Recipient) -> Operation: ...
+
+    async def operation_states(self, operations: Sequence[Operation]) -> tuple[Operation, ...]: ...
+
+    async def stats_page(self, query: StatsQuery, page_token: str | None, limit: int) -> StatsPage: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Intent:
     """A Market mutation recorded before it is sent (the outbox)."""
@@ -89,6 +139,11 @@ class JournalPort(Protocol):
     """Durable packing actions: `append` returns only after the action is on disk."""
 
     def append(self, order_id: int, action: Mapping[str, Any]) -> int: ...
+
+    def atomic(self) -> AbstractContextManager[object]:
+        """One transaction around the writes inside (journal lines and the code index): all of
+        them are stored, or none is and `StorageError` is raised."""
+        ...
 
     def entries(self, order_id: int) -> list[JournalEntry]: ...
 

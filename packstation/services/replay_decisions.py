@@ -24,6 +24,7 @@ from packstation.services.intents import (
     UnknownIntentError,
     parse_intent,
 )
+from packstation.services.lost_answer import handed_over, layout_held
 from packstation.services.ports import Intent
 
 WAIT_CODES: Final = frozenset({"CIS_VALIDATION_IN_PROGRESS_ERROR", "UIN_VALIDATION_IN_PROGRESS_ERROR"})
@@ -101,6 +102,13 @@ def decide(intent: Intent, order: Order, state: tuple[str, str]) -> Decision:
         if target == (PROCESSING, READY_TO_SHIP) and _past_packing(status, substatus):
             return _past_ready(oid, status, substatus)
         return _moved_on(oid, status, substatus, "смена статуса", "status change")
+    if handed_over(order):
+        return Decision(
+            ReplayOutcome.ALREADY_DONE,
+            f"Заказ {oid} уже передан курьеру ({status}/{substatus}); код повторно не отправлялся.",
+            f"Order {oid} is already handed to the courier ({status}/{substatus}); the code was "
+            "not sent again.",
+        )
     return Decision(
         ReplayOutcome.NEEDS_PACKER,
         f"Код курьера для заказа {oid} не был подтверждён до перезапуска. Попросите курьера "
@@ -138,6 +146,14 @@ def _decide_layout(oid: int, plan: LayoutPlan, order: Order, state: tuple[str, s
             "Откройте заказ и соберите его заново.",
             f"Order {oid} changed on the Market ({mismatch[1]}); the saved layout was not sent. "
             "Open the order and pack it again.",
+        )
+    if layout_held(plan, order):
+        return Decision(
+            ReplayOutcome.ALREADY_DONE,
+            f"Маркет уже хранит эту раскладку заказа {oid} (коробок: {len(plan.boxes)}); повторно не "
+            "отправлено.",
+            f"The Market already holds this layout of order {oid} ({len(plan.boxes)} boxes); "
+            "not sent again.",
         )
     return SEND
 
@@ -177,6 +193,17 @@ def sent(intent: Intent) -> Decision:
         ReplayOutcome.SENT,
         f"Отложенный запрос «{intent.kind}» по заказу {intent.order_id} отправлен.",
         f"The delayed '{intent.kind}' request for order {intent.order_id} was sent.",
+    )
+
+
+def settled(intent: Intent) -> Decision:
+    """A send whose answer was lost, which reading the order back shows arrived."""
+    return Decision(
+        ReplayOutcome.ALREADY_DONE,
+        f"Ответ Маркета на запрос «{intent.kind}» по заказу {intent.order_id} потерялся, но заказ "
+        "показывает, что запрос принят; повторно не отправлено.",
+        f"The Market's answer to the '{intent.kind}' request for order {intent.order_id} was lost, "
+        "but the order shows it arrived; not sent again.",
     )
 
 

@@ -3,14 +3,20 @@
 Dates are the station's local calendar days, both inclusive. The CSV is UTF-8 with a BOM (so
 Excel shows Cyrillic correctly), comma-separated, one line per audit record, times in local time
 with their UTC offset. The database is opened read-only: exporting never changes or moves it.
+The output is never one of the data dir's database files, never replaces an existing file
+without `--force`, and is written to a temporary file renamed into place (a failed export leaves
+no half file behind).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import os
 import sqlite3
 import sys
+import tempfile
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -21,7 +27,7 @@ import platformdirs
 from packstation import APP_NAME
 from packstation.domain.errors import StorageError
 from packstation.storage.audit import AuditRecord, SqliteAuditLog
-from packstation.storage.database import DB_FILE_NAME, Database
+from packstation.storage.database import COMPANION_SUFFIXES, DB_FILE_NAME, Database
 
 CSV_HEADER: Final = ("time", "station", "packer", "order_id", "action", "detail")
 _AUDIT_SCHEMA: Final = 3  # the first schema version with the audit table
@@ -42,7 +48,8 @@ def export_audit_cli(
     try:
         start, end = parse_period(args.date_from, args.date_to)
         data_dir = Path(args.data_dir) if args.data_dir else _default_data_dir()
-        count = export_audit(data_dir / DB_FILE_NAME, Path(args.out), start, end)
+        force = bool(getattr(args, "force", False))
+        count = export_audit(data_dir / DB_FILE_NAME, Path(args.out), start, end, force=force)
     except StorageError as err:
         print(f"{err.message('ru')}\n{err.message('en')}", file=err_out)
         return 2
@@ -70,12 +77,19 @@ def parse_period(date_from: str | None, date_to: str | None) -> tuple[datetime |
     return start, end
 
 
-def export_audit(db_path: Path, out: Path, start: datetime | None, end: datetime | None) -> int:
+def export_audit(
+    db_path: Path, out: Path, start: datetime | None, end: datetime | None, *, force: bool = False
+) -> int:
     """Write the audit records with `start <= at < end` to `out`; returns how many.
 
+    Args:
+        force: replace `out` if it exists (never when it is one of the database's files).
+
     Raises:
-        StorageError: the journal is missing, unreadable or too old, or `out` cannot be written.
+        StorageError: the journal is missing, unreadable or too old, `out` is one of the
+            database's files or exists (without `force`), or `out` cannot be written.
     """
+    check_output(db_path, out, force=force)
     db = _open_read_only(db_path)
     try:
         records = SqliteAuditLog(db).between(start, end)
@@ -84,15 +98,57 @@ def export_audit(db_path: Path, out: Path, start: datetime | None, end: datetime
         db.close()
 
 
-def write_csv(records: Iterable[AuditRecord], out: Path) -> int:
-    """Write records as CSV (UTF-8 with BOM); returns the number of rows.
+def check_output(db_path: Path, out: Path, *, force: bool) -> None:
+    """Refuse an output that is the journal (or its -wal/-shm/-journal or a moved-aside copy),
+    a folder, or an existing file without `force`.
 
     Raises:
-        StorageError: the file cannot be written.
+        StorageError: the output must not be written.
+    """
+    target = out.resolve()
+    protected = target.parent == db_path.resolve().parent and target.name.startswith(db_path.name)
+    if not protected and target.exists():
+        with contextlib.suppress(OSError):
+            protected = any(
+                candidate.exists() and os.path.samefile(candidate, target)
+                for candidate in (db_path, *(db_path.with_name(db_path.name + s) for s in COMPANION_SUFFIXES))
+            )
+    if protected:
+        raise StorageError(
+            f"Нельзя выгружать в {out}: это файл журнала станции, он был бы уничтожен.",
+            f"Refusing to export into {out}: it is the station's journal, which would be destroyed.",
+            hint_ru="Укажите в --out другой файл, например audit.csv.",
+            hint_en="Give --out another file, e.g. audit.csv.",
+        )
+    if target.is_dir():
+        raise StorageError(
+            f"{out} — это папка, а не файл.",
+            f"{out} is a folder, not a file.",
+            hint_ru="Укажите в --out имя файла, например audit.csv.",
+            hint_en="Give --out a file name, e.g. audit.csv.",
+        )
+    if target.exists() and not force:
+        raise StorageError(
+            f"Файл {out} уже существует.",
+            f"The file {out} already exists.",
+            hint_ru="Укажите другое имя или добавьте --force, чтобы заменить его.",
+            hint_en="Choose another name, or add --force to replace it.",
+        )
+
+
+def write_csv(records: Iterable[AuditRecord], out: Path) -> int:
+    """Write records as CSV (UTF-8 with BOM) into a temporary file renamed to `out`; returns
+    the number of rows.
+
+    Raises:
+        StorageError: the file cannot be written (`out` is then left as it was).
     """
     count = 0
+    tmp: Path | None = None
     try:
-        with out.open("w", encoding="utf-8-sig", newline="") as handle:
+        fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        tmp = Path(name)
+        with open(fd, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(CSV_HEADER)
             for record in records:
@@ -107,6 +163,10 @@ def write_csv(records: Iterable[AuditRecord], out: Path) -> int:
                     )
                 )
                 count += 1
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, out)
+        tmp = None
     except OSError as err:
         raise StorageError(
             f"Не удалось записать файл {out}: {err.strerror or err}.",
@@ -114,6 +174,10 @@ def write_csv(records: Iterable[AuditRecord], out: Path) -> int:
             hint_ru="Проверьте путь в --out и права на папку.",
             hint_en="Check the --out path and the folder's permissions.",
         ) from err
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
     return count
 
 

@@ -24,7 +24,7 @@ from packstation.domain.time import utc_now
 from packstation.storage.schema import SCHEMA_VERSION, migrate, schema_version
 
 DB_FILE_NAME: Final = "journal.sqlite3"
-_COMPANIONS: Final = ("-wal", "-shm", "-journal")
+COMPANION_SUFFIXES: Final = ("-wal", "-shm", "-journal")
 _LOCK_WAIT_MS: Final = 3000
 _SQLITE_HEADER: Final = b"SQLite format 3\x00"
 
@@ -53,19 +53,29 @@ class Database:
         self.path = path
         self.read_only = read_only
         self._lock = threading.RLock()
+        self._depth = 0  # >0 while a transaction is open (nested ones join it)
+        self._inner_failed = False
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """A write transaction; committed durably on exit, rolled back on any exception.
 
+        A transaction opened inside another one (same thread) joins it: everything commits or
+        rolls back together (the journal line and the code index it changes, for one). If an inner
+        part fails, the whole transaction is rolled back even if the caller went on.
+
         Raises:
             StorageError: the database could not be written (disk full, I/O error, locked).
         """
         with self._lock:
+            if self._depth:
+                yield from self._joined()
+                return
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as err:
                 raise write_failed(self.path, err) from err
+            self._depth, self._inner_failed = 1, False
             try:
                 yield self._conn
             except sqlite3.Error as err:
@@ -74,11 +84,29 @@ class Database:
             except BaseException:
                 self._rollback()
                 raise
+            finally:
+                self._depth = 0
+            if self._inner_failed:
+                self._rollback()
+                raise write_failed(self.path, sqlite3.OperationalError("a part of the transaction failed"))
             try:
                 self._conn.execute("COMMIT")
             except sqlite3.Error as err:
                 self._rollback()
                 raise write_failed(self.path, err) from err
+
+    def _joined(self) -> Iterator[sqlite3.Connection]:
+        self._depth += 1
+        try:
+            yield self._conn
+        except sqlite3.Error as err:
+            self._inner_failed = True
+            raise write_failed(self.path, err) from err
+        except BaseException:
+            self._inner_failed = True
+            raise
+        finally:
+            self._depth -= 1
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -220,6 +248,7 @@ def open_database(
 
 def _open_checked(path: Path, lock_wait_ms: int) -> tuple[sqlite3.Connection, list[int]]:
     _check_header(path)
+    _make_private(path)
     try:
         conn = connect(path, lock_wait_ms=lock_wait_ms)
     except sqlite3.Error as err:
@@ -242,6 +271,29 @@ def _open_checked(path: Path, lock_wait_ms: int) -> tuple[sqlite3.Connection, li
         conn.close()
         raise
     return conn, applied
+
+
+def _make_private(path: Path) -> None:
+    """Create the file user-only (0600) before SQLite does, or tighten an existing one: it holds
+    full marking codes. SQLite creates the -wal/-shm files with the database file's mode.
+    On Windows the mode is ignored; the per-user profile folder is private already."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        for each in (path, *(path.with_name(path.name + suffix) for suffix in COMPANION_SUFFIXES)):
+            try:
+                if each.stat().st_mode & 0o077:
+                    os.chmod(each, 0o600)
+            except FileNotFoundError:
+                continue
+            except OSError as err:  # not ours to change (another owner): SQLite will say more
+                _log.warning("could not make %s user-only: %s", each, err)
+        return
+    except OSError:
+        return  # the folder is not writable: SQLite reports it
+    os.close(fd)
 
 
 def _check_header(path: Path) -> None:
@@ -287,7 +339,7 @@ def _move_aside(path: Path) -> Path | None:
     except OSError as err:
         _log.error("could not move %s aside: %s", path, err)
         return None
-    for suffix in _COMPANIONS:
+    for suffix in COMPANION_SUFFIXES:
         companion = path.with_name(path.name + suffix)
         try:
             os.replace(companion, target.with_name(target.name + suffix))

@@ -29,19 +29,33 @@ An order's work is an *epoch*: appending to a finished order (the packer reopene
 new epoch, and `entries` returns only the latest epoch, so a restore never mixes in an earlier,
 finished packing of the same order. Finished epochs are deleted by `compact` after the retention
 period; the audit log keeps the history.
+
+A row whose JSON cannot be read (a damaged disk sector, an edit by hand: `PRAGMA integrity_check`
+still passes) never makes the order impossible to open: it is *quarantined* - kept verbatim with
+`kind = 'quarantined'`, recorded in the audit log (the order's History) and skipped - and the
+rest of the order is restored. `take_quarantined` tells the UI which rows were just set aside.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
+from typing import Any, Final
 
-from packstation.services.ports import JournalEntry
+from packstation.domain.errors import StorageError
+from packstation.domain.time import utc_now
+from packstation.services.ports import AuditPort, JournalEntry
 from packstation.storage.codec import dump_json, load_json, to_text
-from packstation.storage.database import Table
+from packstation.storage.database import Database, Table
+
+QUARANTINED: Final = "quarantined"
+AUDIT_QUARANTINED: Final = "journal_row_quarantined"
+
+_log = logging.getLogger("packstation.storage")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +68,27 @@ class CompactionResult:
 
 
 class SqliteJournal(Table):
-    """`JournalPort` over the shared database."""
+    """`JournalPort` over the shared database.
+
+    Args:
+        audit: where quarantined rows are recorded (the order's History); None records nothing.
+    """
+
+    def __init__(
+        self, db: Database, clock: Callable[[], datetime] = utc_now, *, audit: AuditPort | None = None
+    ) -> None:
+        super().__init__(db, clock)
+        self._audit = audit
+        self._quarantined: dict[int, list[int]] = {}
+
+    def atomic(self) -> AbstractContextManager[object]:
+        """One transaction for the writes inside (the journal and the code index share the
+        database); nothing of them is stored if any fails."""
+        return self._db.transaction()
+
+    def take_quarantined(self, order_id: int) -> list[int]:
+        """The sequence numbers of the order's rows set aside since the last call (then cleared)."""
+        return self._quarantined.pop(order_id, [])
 
     def append(self, order_id: int, action: Mapping[str, Any]) -> int:
         """Store one action durably and return its sequence number.
@@ -89,11 +123,11 @@ class SqliteJournal(Table):
                 """
                 SELECT j.seq, j.action FROM journal j
                 JOIN order_work w ON w.order_id = j.order_id AND w.epoch = j.epoch
-                WHERE j.order_id = ? ORDER BY j.seq
+                WHERE j.order_id = ? AND j.kind != 'quarantined' ORDER BY j.seq
                 """,
                 (order_id,),
             ).fetchall()
-        return [JournalEntry(seq, order_id, load_json(text)) for seq, text in rows]
+        return self._readable((order_id, seq, text) for seq, text in rows)
 
     def orders_in_progress(self) -> list[int]:
         """Orders with unfinished work at this station, in the order their work started."""
@@ -110,13 +144,42 @@ class SqliteJournal(Table):
                 """
                 SELECT j.order_id, j.seq, j.action FROM order_work w
                 JOIN journal j ON j.order_id = w.order_id AND j.epoch = w.epoch
-                WHERE w.state = 'in_progress' ORDER BY w.started_at, w.order_id, j.seq
+                WHERE w.state = 'in_progress' AND j.kind != 'quarantined'
+                ORDER BY w.started_at, w.order_id, j.seq
                 """
             ).fetchall()
         result: dict[int, list[JournalEntry]] = {}
-        for order_id, seq, text in rows:
-            result.setdefault(order_id, []).append(JournalEntry(seq, order_id, load_json(text)))
+        for entry in self._readable(rows):
+            result.setdefault(entry.order_id, []).append(entry)
         return result
+
+    def _readable(self, rows: Iterable[tuple[int, int, str]]) -> list[JournalEntry]:
+        """Parse rows; the unreadable ones are quarantined instead of failing the whole order."""
+        entries: list[JournalEntry] = []
+        bad: list[tuple[int, int, str]] = []
+        for order_id, seq, text in rows:
+            try:
+                entries.append(JournalEntry(seq, order_id, load_json(text)))
+            except (ValueError, TypeError, RecursionError) as err:  # JSONDecodeError is a ValueError
+                bad.append((order_id, seq, f"{type(err).__name__}: {err}"[:200]))
+        if bad:
+            self._quarantine(bad)
+        return entries
+
+    def _quarantine(self, bad: list[tuple[int, int, str]]) -> None:
+        for order_id, seq, reason in bad:
+            _log.error("journal row %d of order %d unreadable (%s): quarantined", seq, order_id, reason)
+            self._quarantined.setdefault(order_id, []).append(seq)
+        try:
+            with self._db.transaction() as conn:
+                conn.executemany(
+                    "UPDATE journal SET kind = 'quarantined' WHERE seq = ?", [(seq,) for _, seq, _ in bad]
+                )
+            for order_id, seq, reason in bad:
+                if self._audit is not None:
+                    self._audit.record(AUDIT_QUARANTINED, order_id=order_id, detail=f"#{seq}: {reason}")
+        except StorageError as err:  # read-only or full disk: skipped this time, tried again next time
+            _log.warning("could not mark the unreadable journal rows: %s", err.en)
 
     def finish(self, order_id: int) -> None:
         """Mark the order's work finished (submitted, cancelled or abandoned); idempotent."""

@@ -86,12 +86,13 @@ def open_local_store(
     settings = settings or StorageSettings()
     opened = open_database(data_dir, file_name=file_name)
     db = opened.database
+    audit = SqliteAuditLog(db, station=station, packer=packer, clock=clock)
     store = LocalStore(
         database=db,
-        journal=SqliteJournal(db, clock),
+        journal=SqliteJournal(db, clock, audit=audit),
         outbox=SqliteOutbox(db, clock),
         codes=SqliteCodeRegistry(db, clock),
-        audit=SqliteAuditLog(db, station=station, packer=packer, clock=clock),
+        audit=audit,
         retention_days=settings.retention_days,
         warning=opened.warning,
         moved_to=opened.moved_to,

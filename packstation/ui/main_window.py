@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
     Signals:
         order_activated(int): the packer asked to open this order.
         refresh_requested(): the Refresh action was triggered.
+        office_requested(): the Office action was triggered.
         settings_requested(): the Settings action was triggered.
         history_requested(int): the packer asked for an order's history (order id).
         closed(): the window was closed (the app shuts down after this).
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
     history_requested = Signal(int)
     refresh_requested = Signal()
     settings_requested = Signal()
+    office_requested = Signal()
     closed = Signal()
 
     def __init__(
@@ -94,6 +96,13 @@ class MainWindow(QMainWindow):
         self.settings_action = QAction(self.tr("Settings"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.settings_requested)
+        # The office (LaaS delivery orders, statistics): shown once the shell plugs it in.
+        self.office_action = QAction(self.tr("Office"), self)
+        self.office_action.setObjectName("officeAction")
+        self.office_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.office_action.setToolTip(self.tr("LaaS delivery orders and order statistics (Ctrl+Shift+O)"))
+        self.office_action.setVisible(False)
+        self.office_action.triggered.connect(self.office_requested)
         self.print_dock = self._dock(self.tr("Print queue"), "printQueueDock")
         self.print_queue_action = self.print_dock.toggleViewAction()
         self.print_queue_action.setText(self.tr("Print queue"))
@@ -107,7 +116,13 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        actions = (self.refresh_action, self.orders_action, self.print_queue_action, self.settings_action)
+        actions = (
+            self.refresh_action,
+            self.orders_action,
+            self.print_queue_action,
+            self.office_action,
+            self.settings_action,
+        )
         for action in actions:
             toolbar.addAction(action)
         self.addToolBar(toolbar)

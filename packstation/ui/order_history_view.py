@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from packstation.domain.errors import PackstationError
 from packstation.services.ports import AuditReader, AuditRecord
 from packstation.ui.format import fill
+from packstation.ui.plain_text import plain_label
 
 
 class OrderHistoryView(QWidget):
@@ -30,7 +31,7 @@ class OrderHistoryView(QWidget):
         self._reader = reader
         self._language = language
         self.order_id: int | None = None
-        self._title = QLabel(self)
+        self._title = plain_label(parent=self)
         self._title.setObjectName("orderHistoryTitle")
         self._title.setWordWrap(True)
         self.model = QStandardItemModel(0, 5, self)
@@ -86,6 +87,7 @@ class OrderHistoryView(QWidget):
             "packing_interrupted": self.tr("Packing interrupted: the order changed"),
             "label_printed": self.tr("Labels printed"),
             "label_print_failed": self.tr("Label printing failed"),
+            "journal_row_quarantined": self.tr("Damaged journal line set aside"),
             "outbox_sent": self.tr("Saved action sent to the Market"),
             "outbox_already_done": self.tr("Saved action was already done on the Market"),
             "outbox_skipped": self.tr("Saved action skipped: no longer valid"),

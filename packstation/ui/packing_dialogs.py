@@ -32,6 +32,7 @@ from packstation.domain.packing.model import MAX_PARTS
 from packstation.domain.verification import EacResult, EacVerdict
 from packstation.ui import palette
 from packstation.ui.format import fill
+from packstation.ui.plain_text import plain_label
 
 ShortenCheck = Callable[[Mapping[int, int]], dict[int, int]]
 
@@ -74,12 +75,12 @@ class ShortenDialog(QDialog):
             spin.setSuffix(" " + fill(self.tr("of %1"), str(line.count)))
             spin.valueChanged.connect(self._validate)
             self.spins[line.id] = spin
-            form.addRow(QLabel(f"{line.name} ({line.offer_id})", self), spin)
-        intro = QLabel(
+            form.addRow(plain_label(f"{line.name} ({line.offer_id})", self), spin)
+        intro = plain_label(
             self.tr("Set how many units of each item stay in the order (0 removes the item)."), self
         )
         intro.setWordWrap(True)
-        self.verdict = QLabel(self)
+        self.verdict = plain_label(parent=self)
         self.verdict.setObjectName("verdict")
         self.verdict.setWordWrap(True)
         self.confirm = _confirm_box(self, self.tr("I understand: removed items cannot be added back"))
@@ -122,7 +123,7 @@ class CancelOrderDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("cancelOrderDialog")
         self.setWindowTitle(fill(self.tr("Cancel order %1"), str(order.id)))
-        text = QLabel(
+        text = plain_label(
             self.tr(
                 "The order will be cancelled on the Market because the shop cannot fulfil it "
                 "(SHOP_FAILED). The buyer is notified; this cannot be undone and counts against "
@@ -158,7 +159,7 @@ class SplitDialog(QDialog):
         self.units = QSpinBox(self)
         self.units.setRange(1, max(1, units_left))
         form = QFormLayout()
-        form.addRow(QLabel(line.name, self))
+        form.addRow(plain_label(line.name, self))
         form.addRow(self.tr("Boxes per unit"), self.parts)
         form.addRow(self.tr("Units to split"), self.units)
         note = QLabel(self.tr("Each unit's marking codes go into every one of its part boxes."), self)
@@ -190,11 +191,11 @@ class CountryDialog(QDialog):
         self.country.setObjectName("countryCode")
         self.country.setMaxLength(2)
         self.country.setPlaceholderText("CN")
-        self.error = QLabel(self)
+        self.error = plain_label(parent=self)
         self.error.setStyleSheet(_ERROR_STYLE)
         self.error.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self.tr("Customs declaration"), QLabel(gtd, self))
+        form.addRow(self.tr("Customs declaration"), plain_label(gtd, self))
         form.addRow(self.tr("Country code (two letters)"), self.country)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -240,7 +241,7 @@ class CourierCodePanel(QWidget):
         self.verify = QPushButton(self.tr("Check code"), self)
         self.verify.setObjectName("verifyCourier")
         self.verify.clicked.connect(self._submit)
-        self.result = QLabel(self)
+        self.result = plain_label(parent=self)
         self.result.setObjectName("courierResult")
         self.result.setWordWrap(True)
         self.result.setStyleSheet("font-size:14pt;")

@@ -45,6 +45,7 @@ from packstation.domain.packing.model import Box, BoxKind, UnitRef
 from packstation.domain.verification import CodeStatus
 from packstation.services.packing import CodeBadge, PackingSession, SessionSnapshot
 from packstation.ui import palette
+from packstation.ui.plain_text import plain_tooltip
 
 MIME_UNITS = "application/x-packstation-units"
 
@@ -277,7 +278,7 @@ class LinesModel(_FollowsSession, QAbstractListModel):
                 details.append(marking)
             return f"{line.name}\n{'  ·  '.join(details)}\n{self.progress_text(row)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return line.name
+            return plain_tooltip(line.name)
         if role == Qt.ItemDataRole.BackgroundRole:
             coded = not progress.needs_codes or progress.coded == progress.count
             done = progress.packed == progress.count and coded

@@ -74,6 +74,7 @@ from packstation.ui.packing_dialogs import (
     SplitDialog,
 )
 from packstation.ui.packing_models import BoxesModel, LinesModel
+from packstation.ui.plain_text import plain_label
 from packstation.ui.sounds import Sounds
 
 _log = logging.getLogger("packstation.ui")
@@ -203,14 +204,14 @@ class PackingView(QWidget):
 
     def _build_header(self) -> None:
         order = self.session.order
-        self.title = QLabel(fill(self.tr("Order %1"), str(order.id)), self)
+        self.title = plain_label(fill(self.tr("Order %1"), str(order.id)), self)
         self.title.setObjectName("orderTitle")
         self.title.setStyleSheet("font-size:20pt; font-weight:bold;")
-        self.program = QLabel(self)
+        self.program = plain_label(parent=self)
         self.program.setObjectName("program")
-        self.buyer = QLabel(self)
+        self.buyer = plain_label(parent=self)
         self.buyer.setObjectName("buyerType")
-        self.deadline = QLabel(self)
+        self.deadline = plain_label(parent=self)
         self.deadline.setObjectName("deadline")
         self.deadline.setStyleSheet("font-size:16pt; font-weight:bold;")
         self.back_button = QPushButton(self.tr("← Orders"), self)
@@ -234,16 +235,16 @@ class PackingView(QWidget):
         self.history_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner must not press it
         self.history_button.clicked.connect(history.trigger)
         self.header.addWidget(self.history_button)
-        self.state_banner = QLabel(self)
+        self.state_banner = plain_label(parent=self)
         self.state_banner.setObjectName("stateBanner")
         self.state_banner.setWordWrap(True)
 
     def _build_workspace(self) -> None:
         self.workspace = QWidget(self)
-        self.feedback = QLabel(self.workspace)
+        self.feedback = plain_label(parent=self.workspace)
         self.feedback.setObjectName("feedback")
         self.feedback.setWordWrap(True)
-        self.notice = QLabel(self.workspace)
+        self.notice = plain_label(parent=self.workspace)
         self.notice.setObjectName("staleNotice")
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(
@@ -341,7 +342,7 @@ class PackingView(QWidget):
         page.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         title = QLabel(self.tr("STOP — put the items back"), page)
         title.setStyleSheet("font-size:32pt; font-weight:bold;")
-        self.interrupt_reason = QLabel(page)
+        self.interrupt_reason = plain_label(parent=page)
         self.interrupt_reason.setObjectName("interruptReason")
         self.interrupt_reason.setWordWrap(True)
         self.interrupt_reason.setStyleSheet("font-size:16pt;")

@@ -18,6 +18,7 @@ PURPLE: Final = "#6f42c1"  # demo mode
 
 # Text on light backgrounds (dialogs, forms).
 ERROR_TEXT: Final = "#b02a37"
+FORM_ERROR: Final = "#b00020"  # the office's forms and panels
 OK_TEXT: Final = "#146c43"
 
 # Connection indicator backgrounds.

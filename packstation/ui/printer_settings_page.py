@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from packstation.domain.labels import LabelFormat
 from packstation.printing.config import COMMON_DPI, PrinterProfile, PrintingSettings
 from packstation.ui.format import fill
+from packstation.ui.plain_text import plain_label
 from packstation.ui.tasks import TaskRunner
 
 TestLabelPrinter = Callable[[PrinterProfile, LabelFormat], Coroutine[Any, Any, None]]
@@ -91,7 +91,7 @@ class ProfileEditor(QGroupBox):
         self.darkness.setToolTip(self.tr("Used where the driver supports it (CUPS Zebra): 1 light … 30 dark"))
         form.addRow(self.tr("Darkness:"), self.darkness)
 
-        self.warning = QLabel(self)
+        self.warning = plain_label(parent=self)
         self.warning.setWordWrap(True)
         self.warning.setObjectName("mediaWarning")
         form.addRow("", self.warning)
@@ -232,7 +232,7 @@ class PrinterSettingsPage(QWidget):
         form.addRow(self.tr("Recent orders to keep for reprints:"), self.recent_orders)
         layout.addWidget(options)
 
-        self.status = QLabel(self)
+        self.status = plain_label(parent=self)
         self.status.setWordWrap(True)
         self.status.setObjectName("testLabelStatus")
         layout.addWidget(self.status)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QTabWidget,
@@ -35,6 +34,7 @@ from packstation.domain.labels import LabelFormat
 from packstation.settings import AppSettings
 from packstation.ui import palette
 from packstation.ui.format import fill
+from packstation.ui.plain_text import plain_label
 from packstation.ui.printer_settings_page import PrinterSettingsPage
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ class SettingsDialog(QDialog):
         serial_form.addRow(self.tr("Baud rate:"), self.serial_baud)
         serial_form.addRow(self.serial_auto)
 
-        self.error = QLabel(self)
+        self.error = plain_label(parent=self)
         self.error.setObjectName("settingsError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color:{palette.ERROR_TEXT};")

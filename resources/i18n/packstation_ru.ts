@@ -26,67 +26,67 @@
 <context>
     <name>BoxesModel</name>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="459"/>
+        <location filename="../../packstation/ui/packing_models.py" line="460"/>
         <source>Box {n}: part {current} of {total}</source>
         <translation>Коробка {n}: часть {current} из {total}</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="464"/>
+        <location filename="../../packstation/ui/packing_models.py" line="465"/>
         <source>Box {n}: empty</source>
         <translation>Коробка {n}: пустая</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="466"/>
+        <location filename="../../packstation/ui/packing_models.py" line="467"/>
         <source>Box {n}: whole goods, {units} pcs</source>
         <translation>Коробка {n}: целые товары, {units} шт.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="468"/>
+        <location filename="../../packstation/ui/packing_models.py" line="469"/>
         <source>(closed)</source>
         <translation>(закрыта)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="470"/>
+        <location filename="../../packstation/ui/packing_models.py" line="471"/>
         <source>← scans go here</source>
         <translation>← сканы сюда</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="477"/>
+        <location filename="../../packstation/ui/packing_models.py" line="478"/>
         <source>checked</source>
         <translation>проверен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="478"/>
+        <location filename="../../packstation/ui/packing_models.py" line="479"/>
         <source>being checked</source>
         <translation>проверяется</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="479"/>
+        <location filename="../../packstation/ui/packing_models.py" line="480"/>
         <source>not checked</source>
         <translation>не проверяется</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="480"/>
+        <location filename="../../packstation/ui/packing_models.py" line="481"/>
         <source>refused: scan another</source>
         <translation>отклонён: отсканируйте другой</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="481"/>
+        <location filename="../../packstation/ui/packing_models.py" line="482"/>
         <source>sale forbidden: scan another</source>
         <translation>продажа запрещена: отсканируйте другой</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="482"/>
+        <location filename="../../packstation/ui/packing_models.py" line="483"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="534"/>
+        <location filename="../../packstation/ui/packing_models.py" line="535"/>
         <source>+ Drop here for a new box</source>
         <translation>+ Перетащите сюда — новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="541"/>
+        <location filename="../../packstation/ui/packing_models.py" line="542"/>
         <source>{name} (part {current} of {total})</source>
         <translation>{name} (часть {current} из {total})</translation>
     </message>
@@ -94,22 +94,22 @@
 <context>
     <name>CancelOrderDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="122"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="123"/>
         <source>Cancel order %1</source>
         <translation>Отмена заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="125"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="126"/>
         <source>The order will be cancelled on the Market because the shop cannot fulfil it (SHOP_FAILED). The buyer is notified; this cannot be undone and counts against the store&apos;s rating. Put the items back on the shelf.</source>
         <translation>Заказ будет отменён в Маркете, потому что магазин не может его выполнить (SHOP_FAILED). Покупатель получит уведомление; отменить это нельзя, и это влияет на рейтинг магазина. Верните товары на полку.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="132"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="133"/>
         <source>Yes, cancel this order</source>
         <translation>Да, отменить этот заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="135"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="136"/>
         <source>Cancel order</source>
         <translation>Отменить заказ</translation>
     </message>
@@ -140,17 +140,17 @@
 <context>
     <name>CountryDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="188"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="189"/>
         <source>Country of origin</source>
         <translation>Страна происхождения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="197"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="198"/>
         <source>Customs declaration</source>
         <translation>Таможенная декларация (ГТД)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="198"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="199"/>
         <source>Country code (two letters)</source>
         <translation>Код страны (две буквы)</translation>
     </message>
@@ -158,52 +158,52 @@
 <context>
     <name>CourierCodePanel</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="231"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="232"/>
         <source>Hand the order to the courier</source>
         <translation>Передача заказа курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="233"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="234"/>
         <source>Ask the courier for the code in their app and type or scan it.</source>
         <translation>Спросите у курьера код из его приложения и введите или отсканируйте его.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="237"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="238"/>
         <source>Courier code</source>
         <translation>Код курьера</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="240"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="241"/>
         <source>Check code</source>
         <translation>Проверить код</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="261"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="262"/>
         <source>Enter the courier&apos;s code.</source>
         <translation>Введите код курьера.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="272"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="273"/>
         <source>Code accepted: give the parcels to the courier.</source>
         <translation>Код принят: отдайте посылки курьеру.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="275"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="276"/>
         <source>No attempts left. The Market sends the courier a new code: ask them to refresh it in their app.</source>
         <translation>Попытки закончились. Маркет выдаст курьеру новый код: попросите обновить его в приложении.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="281"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="282"/>
         <source>Wrong code.</source>
         <translation>Неверный код.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="282"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="283"/>
         <source>Attempts left: %1</source>
         <translation>Осталось попыток: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="286"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="287"/>
         <source>The Market gave no clear answer: try again.</source>
         <translation>Маркет не дал ясного ответа: попробуйте ещё раз.</translation>
     </message>
@@ -237,49 +237,225 @@
     </message>
 </context>
 <context>
+    <name>LaasOrdersPanel</name>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="67"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="68"/>
+        <source>Number</source>
+        <translation>Наш номер</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="69"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="70"/>
+        <source>Delivery interval</source>
+        <translation>Интервал доставки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="71"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="121"/>
+        <source>Recipient</source>
+        <translation>Получатель</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="72"/>
+        <source>Pickup code</source>
+        <translation>Код получения</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="73"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="187"/>
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="88"/>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="92"/>
+        <source>Confirm draft</source>
+        <translation>Подтвердить черновик</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="94"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="284"/>
+        <source>Cancel order</source>
+        <translation>Отменить заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="103"/>
+        <source>Move delivery</source>
+        <translation>Перенести доставку</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="105"/>
+        <source>Courier delivery interval</source>
+        <translation>Интервал курьерской доставки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="110"/>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="112"/>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="115"/>
+        <source>Change recipient</source>
+        <translation>Сменить получателя</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="138"/>
+        <source>Changes sent to the Market</source>
+        <translation>Изменения, отправленные в Маркет</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="188"/>
+        <source>Processing</source>
+        <translation>В обработке</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="189"/>
+        <source>In delivery</source>
+        <translation>В доставке</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="190"/>
+        <source>At the pickup point</source>
+        <translation>В пункте выдачи</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="191"/>
+        <source>Delivered</source>
+        <translation>Доставлен</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="192"/>
+        <source>Cancelled</source>
+        <translation>Отменён</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="193"/>
+        <source>Returned</source>
+        <translation>Возвращён</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="194"/>
+        <source>Partly returned</source>
+        <translation>Частично возвращён</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="226"/>
+        <source>confirm within %1</source>
+        <translation>подтвердите за %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="231"/>
+        <source>The Market will cancel draft %1 in %2 unless it is confirmed.</source>
+        <translation>Маркет отменит черновик %1 через %2, если его не подтвердить.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="269"/>
+        <source>no other intervals</source>
+        <translation>других интервалов нет</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="285"/>
+        <source>Cancel order %1? The Market cancels it with the reason SHOP_FAILED.</source>
+        <translation>Отменить заказ %1? Маркет отменит его с причиной SHOP_FAILED (магазин не может выполнить заказ).</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="293"/>
+        <source>confirm draft</source>
+        <translation>подтверждение черновика</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="296"/>
+        <source>cancel</source>
+        <translation>отмена</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="305"/>
+        <source>move to %1</source>
+        <translation>перенос на %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="312"/>
+        <source>recipient %1</source>
+        <translation>получатель %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="347"/>
+        <source>in progress, next check in %1 s</source>
+        <translation>выполняется, следующая проверка через %1 с</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="349"/>
+        <source>done</source>
+        <translation>выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="351"/>
+        <source>FAILED: %1</source>
+        <translation>НЕ ВЫПОЛНЕНО: %1</translation>
+    </message>
+</context>
+<context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="200"/>
+        <location filename="../../packstation/ui/packing_models.py" line="201"/>
         <source>Chestny Znak</source>
         <translation>Честный знак</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="201"/>
+        <location filename="../../packstation/ui/packing_models.py" line="202"/>
         <source>Chestny Znak (optional)</source>
         <translation>Честный знак (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="202"/>
+        <location filename="../../packstation/ui/packing_models.py" line="203"/>
         <source>UIN</source>
         <translation>УИН</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="203"/>
+        <location filename="../../packstation/ui/packing_models.py" line="204"/>
         <source>RNPT</source>
         <translation>РНПТ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="204"/>
+        <location filename="../../packstation/ui/packing_models.py" line="205"/>
         <source>GTD</source>
         <translation>ГТД</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="256"/>
+        <location filename="../../packstation/ui/packing_models.py" line="257"/>
         <source>{packed} of {count} packed</source>
         <translation>упаковано {packed} из {count}</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="258"/>
+        <location filename="../../packstation/ui/packing_models.py" line="259"/>
         <source>{coded} of {count} coded</source>
         <translation>с кодом {coded} из {count}</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="261"/>
+        <location filename="../../packstation/ui/packing_models.py" line="262"/>
         <source>{n} split</source>
         <translation>разделено: {n}</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="273"/>
+        <location filename="../../packstation/ui/packing_models.py" line="274"/>
         <source>{n} parcels per unit</source>
         <translation>{n} места на единицу</translation>
     </message>
@@ -287,53 +463,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="83"/>
+        <location filename="../../packstation/ui/main_window.py" line="85"/>
         <source> (demo)</source>
         <translation> (демо)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="86"/>
+        <location filename="../../packstation/ui/main_window.py" line="88"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="88"/>
+        <location filename="../../packstation/ui/main_window.py" line="90"/>
         <source>Reload the orders from the Market (F5)</source>
         <translation>Загрузить заказы из Маркета заново (F5)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="90"/>
+        <location filename="../../packstation/ui/main_window.py" line="92"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="93"/>
+        <location filename="../../packstation/ui/main_window.py" line="95"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="96"/>
-        <location filename="../../packstation/ui/main_window.py" line="98"/>
+        <location filename="../../packstation/ui/main_window.py" line="99"/>
+        <source>Office</source>
+        <translation>Офис</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="102"/>
+        <source>LaaS delivery orders and order statistics (Ctrl+Shift+O)</source>
+        <translation>Заказы на доставку LaaS и статистика заказов (Ctrl+Shift+O)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="105"/>
+        <location filename="../../packstation/ui/main_window.py" line="107"/>
         <source>Print queue</source>
         <translation>Очередь печати</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="100"/>
+        <location filename="../../packstation/ui/main_window.py" line="109"/>
         <source>Print jobs, retries and reprints of recent labels (F9)</source>
         <translation>Задания печати, повторы и перепечатка недавних ярлыков (F9)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="104"/>
+        <location filename="../../packstation/ui/main_window.py" line="113"/>
         <source>Order history</source>
         <translation>История заказа</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="105"/>
+        <location filename="../../packstation/ui/main_window.py" line="114"/>
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="116"/>
+        <location filename="../../packstation/ui/main_window.py" line="131"/>
         <source>Demo mode: orders come from the built-in Market emulator and nothing reaches Yandex Market. Enter your API key in Settings to work with your store.</source>
         <translation>Демо-режим: заказы приходят из встроенного эмулятора Маркета, в Яндекс Маркет ничего не отправляется. Чтобы работать со своим магазином, введите API-ключ в «Настройках».</translation>
     </message>
@@ -341,115 +527,331 @@
 <context>
     <name>MessageBar</name>
     <message>
-        <location filename="../../packstation/ui/message_bar.py" line="49"/>
+        <location filename="../../packstation/ui/message_bar.py" line="51"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
 </context>
 <context>
+    <name>NewOrderForm</name>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="83"/>
+        <source>Name, SKU or scan a barcode</source>
+        <translation>Название, SKU или отсканируйте штрихкод</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="88"/>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="93"/>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="94"/>
+        <source>Offer</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="95"/>
+        <source>Count</source>
+        <translation>Кол-во</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="96"/>
+        <source>Price, ₽</source>
+        <translation>Цена, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="97"/>
+        <source>Stock by warehouse</source>
+        <translation>Остатки по складам</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="104"/>
+        <source>Remove line</source>
+        <translation>Удалить строку</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="106"/>
+        <source>1. Offers</source>
+        <translation>1. Товары</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="116"/>
+        <source>Courier to an address</source>
+        <translation>Курьером по адресу</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="117"/>
+        <source>Market pickup point</source>
+        <translation>В пункт выдачи Маркета</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="124"/>
+        <source>Region, city, street, house</source>
+        <translation>Регион, город, улица, дом</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="132"/>
+        <source>Full address</source>
+        <translation>Полный адрес</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="136"/>
+        <source>Entrance</source>
+        <translation>Подъезд</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="137"/>
+        <source>Floor</source>
+        <translation>Этаж</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="138"/>
+        <source>Apartment</source>
+        <translation>Квартира</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="143"/>
+        <source>Notes for the courier</source>
+        <translation>Комментарий курьеру</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="145"/>
+        <source>Search pickup points by address</source>
+        <translation>Поиск пунктов выдачи по адресу</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="156"/>
+        <source>2. Delivery</source>
+        <translation>2. Доставка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="172"/>
+        <source>3. Recipient</source>
+        <translation>3. Получатель</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="174"/>
+        <source>Last name</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="176"/>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="178"/>
+        <source>Middle name</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="179"/>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="183"/>
+        <source>Get delivery options</source>
+        <translation>Получить варианты доставки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="188"/>
+        <source>Market packaging (white label)</source>
+        <translation>Упаковка Маркета (без бренда)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="189"/>
+        <source>Our branded packaging</source>
+        <translation>Наша фирменная упаковка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="190"/>
+        <source>Create as a draft (confirm within an hour)</source>
+        <translation>Создать черновиком (подтвердить в течение часа)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="192"/>
+        <source>Create order</source>
+        <translation>Создать заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="198"/>
+        <source>4. Delivery options and order</source>
+        <translation>4. Варианты доставки и заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="204"/>
+        <source>Order number (externalOrderId)</source>
+        <translation>Номер заказа (externalOrderId)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="206"/>
+        <source>Packaging</source>
+        <translation>Упаковка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="313"/>
+        <source>checking…</source>
+        <translation>проверяю…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="331"/>
+        <source>not in stock</source>
+        <translation>нет на складах</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="470"/>
+        <source>Draft created: %1. Confirm it within an hour in “LaaS orders”.</source>
+        <translation>Черновик создан: %1. Подтвердите его в течение часа на вкладке «Заказы LaaS».</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/laas_form.py" line="475"/>
+        <source>Order created: %1.</source>
+        <translation>Заказ создан: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../../packstation/ui/office_window.py" line="54"/>
+        <source>Office — %1</source>
+        <translation>Офис — %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/office_window.py" line="65"/>
+        <source>New delivery order</source>
+        <translation>Новый заказ на доставку</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/office_window.py" line="66"/>
+        <source>LaaS orders</source>
+        <translation>Заказы LaaS</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/office_window.py" line="67"/>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/office_window.py" line="80"/>
+        <source>warehouse %1</source>
+        <translation>склад %1</translation>
+    </message>
+</context>
+<context>
     <name>OrderHistoryView</name>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
         <source>Packer</source>
         <translation>Упаковщик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="52"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="53"/>
         <source>Choose an order to see its history.</source>
         <translation>Выберите заказ, чтобы увидеть его историю.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="67"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="68"/>
         <source>History of order %1: %2 records</source>
         <translation>История заказа %1: записей — %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="69"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="70"/>
         <source>Nothing recorded for order %1 at this station.</source>
         <translation>На этой станции по заказу %1 ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="80"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="81"/>
         <source>Box layout sent to the Market</source>
         <translation>Раскладка по коробкам отправлена в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="81"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="82"/>
         <source>Marked ready to ship</source>
         <translation>Заказ переведён в статус «Готов к отгрузке»</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="82"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="83"/>
         <source>Courier code checked</source>
         <translation>Код курьера проверен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="83"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="84"/>
         <source>Order shortened</source>
         <translation>Заказ сокращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="84"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="85"/>
         <source>Order cancelled by the shop</source>
         <translation>Заказ отменён магазином</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="85"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="86"/>
         <source>Packing interrupted: the order changed</source>
         <translation>Сборка прервана: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="86"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="87"/>
         <source>Labels printed</source>
         <translation>Ярлыки напечатаны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="87"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="88"/>
         <source>Label printing failed</source>
         <translation>Ошибка печати ярлыков</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="88"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="89"/>
+        <source>Damaged journal line set aside</source>
+        <translation>Повреждённая строка журнала отложена</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="90"/>
         <source>Saved action sent to the Market</source>
         <translation>Сохранённое действие отправлено в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="89"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="91"/>
         <source>Saved action was already done on the Market</source>
         <translation>Сохранённое действие уже выполнено в Маркете</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="90"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="92"/>
         <source>Saved action skipped: no longer valid</source>
         <translation>Сохранённое действие пропущено: уже неактуально</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="91"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="93"/>
         <source>Saved action refused by the Market</source>
         <translation>Маркет отклонил сохранённое действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="92"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="94"/>
         <source>Saved action needs the packer</source>
         <translation>Сохранённое действие требует упаковщика</translation>
     </message>
@@ -623,7 +1025,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="756"/>
+        <location filename="../../packstation/ui/packing_view.py" line="757"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -631,198 +1033,198 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="213"/>
+        <location filename="../../packstation/ui/packing_view.py" line="214"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="223"/>
+        <location filename="../../packstation/ui/packing_view.py" line="224"/>
         <source>← Orders</source>
         <translation>← Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="233"/>
-        <location filename="../../packstation/ui/packing_view.py" line="238"/>
+        <location filename="../../packstation/ui/packing_view.py" line="234"/>
+        <location filename="../../packstation/ui/packing_view.py" line="239"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="240"/>
+        <location filename="../../packstation/ui/packing_view.py" line="241"/>
         <source>What this station recorded about the order (Ctrl+H)</source>
         <translation>Что это рабочее место записало о заказе (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="282"/>
+        <location filename="../../packstation/ui/packing_view.py" line="283"/>
         <source>Units per drag: all</source>
         <translation>Единиц за перетаскивание: все</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="283"/>
+        <location filename="../../packstation/ui/packing_view.py" line="284"/>
         <source>Units per drag: </source>
         <translation>Единиц за перетаскивание: </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="289"/>
+        <location filename="../../packstation/ui/packing_view.py" line="290"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="298"/>
+        <location filename="../../packstation/ui/packing_view.py" line="299"/>
         <source>Boxes</source>
         <translation>Коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="330"/>
+        <location filename="../../packstation/ui/packing_view.py" line="331"/>
         <source>New box</source>
         <translation>Новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="331"/>
+        <location filename="../../packstation/ui/packing_view.py" line="332"/>
         <source>Close box</source>
         <translation>Закрыть коробку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="332"/>
+        <location filename="../../packstation/ui/packing_view.py" line="333"/>
         <source>Split…</source>
         <translation>Разделить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="333"/>
+        <location filename="../../packstation/ui/packing_view.py" line="334"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="335"/>
+        <location filename="../../packstation/ui/packing_view.py" line="336"/>
         <source>Shorten…</source>
         <translation>Сократить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="336"/>
+        <location filename="../../packstation/ui/packing_view.py" line="337"/>
         <source>Cancel order…</source>
         <translation>Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="337"/>
+        <location filename="../../packstation/ui/packing_view.py" line="338"/>
         <source>Reprint labels</source>
         <translation>Перепечатать ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="338"/>
+        <location filename="../../packstation/ui/packing_view.py" line="339"/>
         <source>Check codes</source>
         <translation>Проверить коды</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="339"/>
+        <location filename="../../packstation/ui/packing_view.py" line="340"/>
         <source>Edit again</source>
         <translation>Вернуться к сборке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="340"/>
+        <location filename="../../packstation/ui/packing_view.py" line="341"/>
         <source>Submit</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="348"/>
+        <location filename="../../packstation/ui/packing_view.py" line="349"/>
         <source>STOP — put the items back</source>
         <translation>СТОП — верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="354"/>
+        <location filename="../../packstation/ui/packing_view.py" line="355"/>
         <source>Back to orders</source>
         <translation>К списку заказов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="414"/>
+        <location filename="../../packstation/ui/packing_view.py" line="415"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="419"/>
+        <location filename="../../packstation/ui/packing_view.py" line="420"/>
         <source>Business buyer: codes mandatory</source>
         <translation>Покупатель — юрлицо: коды обязательны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="421"/>
+        <location filename="../../packstation/ui/packing_view.py" line="422"/>
         <source>Private buyer</source>
         <translation>Покупатель — физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="428"/>
+        <location filename="../../packstation/ui/packing_view.py" line="429"/>
         <source>Submitting in %1 s — scan CANCEL to stop</source>
         <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="431"/>
+        <location filename="../../packstation/ui/packing_view.py" line="432"/>
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="434"/>
+        <location filename="../../packstation/ui/packing_view.py" line="435"/>
         <source>Packing: %1 of %2 units in boxes</source>
         <translation>Сборка: в коробках %1 из %2 единиц</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="436"/>
+        <location filename="../../packstation/ui/packing_view.py" line="437"/>
         <source>Sending the boxes to the Market and printing labels…</source>
         <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="437"/>
+        <location filename="../../packstation/ui/packing_view.py" line="438"/>
         <source>The Market is checking the marking codes…</source>
         <translation>Маркет проверяет коды маркировки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="438"/>
+        <location filename="../../packstation/ui/packing_view.py" line="439"/>
         <source>Ready to ship: hand the parcels to the courier</source>
         <translation>Готов к отгрузке: передайте посылки курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="439"/>
+        <location filename="../../packstation/ui/packing_view.py" line="440"/>
         <source>Done: the order is ready to ship</source>
         <translation>Готово: заказ готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="440"/>
+        <location filename="../../packstation/ui/packing_view.py" line="441"/>
         <source>The order is cancelled: put the items back</source>
         <translation>Заказ отменён: верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="441"/>
+        <location filename="../../packstation/ui/packing_view.py" line="442"/>
         <source>Packing stopped: the order changed</source>
         <translation>Сборка остановлена: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="450"/>
+        <location filename="../../packstation/ui/packing_view.py" line="451"/>
         <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
         <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="455"/>
+        <location filename="../../packstation/ui/packing_view.py" line="456"/>
         <source>Labels not printed:</source>
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="462"/>
+        <location filename="../../packstation/ui/packing_view.py" line="463"/>
         <source>Ship by %1</source>
         <translation>Отгрузить до %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="465"/>
+        <location filename="../../packstation/ui/packing_view.py" line="466"/>
         <source>Deadline in %1</source>
         <translation>До срока %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="514"/>
+        <location filename="../../packstation/ui/packing_view.py" line="515"/>
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="515"/>
+        <location filename="../../packstation/ui/packing_view.py" line="516"/>
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="516"/>
+        <location filename="../../packstation/ui/packing_view.py" line="517"/>
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>
@@ -834,106 +1236,115 @@
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_wiring.py" line="205"/>
+        <source>%n damaged line(s) in the journal of order %1 were set aside (kept for support, see History); the rest of the work was restored.</source>
+        <translation>
+            <numerusform>%n повреждённая строка журнала заказа %1 отложена (сохранена для поддержки, см. «Историю»); остальная работа восстановлена.</numerusform>
+            <numerusform>%n повреждённые строки журнала заказа %1 отложены (сохранены для поддержки, см. «Историю»); остальная работа восстановлена.</numerusform>
+            <numerusform>%n повреждённых строк журнала заказа %1 отложены (сохранены для поддержки, см. «Историю»); остальная работа восстановлена.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PrintQueuePanel</name>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="98"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="99"/>
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="93"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="94"/>
         <source>Job</source>
         <translation>Задание</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="93"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="94"/>
         <source>Boxes</source>
         <translation>Коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="93"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="94"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="93"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="94"/>
         <source>Problem</source>
         <translation>Проблема</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="96"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="97"/>
         <source>Retry</source>
         <translation>Повторить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="101"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="102"/>
         <source>Recent labels</source>
         <translation>Последние ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="106"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="107"/>
         <source>Order / box</source>
         <translation>Заказ / коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="106"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="107"/>
         <source>Printed</source>
         <translation>Напечатан</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="107"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="108"/>
         <source>Reprint</source>
         <translation>Перепечатать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="117"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="118"/>
         <source>Print queue</source>
         <translation>Очередь печати</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="220"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="221"/>
         <source>Labels of order %1</source>
         <translation>Ярлыки заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="221"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="222"/>
         <source>Reprint for order %1</source>
         <translation>Перепечатка для заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="222"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="223"/>
         <source>Packing slips of order %1</source>
         <translation>Упаковочные листы заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="228"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="229"/>
         <source>queued</source>
         <translation>в очереди</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="229"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="230"/>
         <source>printing</source>
         <translation>печатается</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="230"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="231"/>
         <source>done</source>
         <translation>готово</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="231"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="232"/>
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="240"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="241"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/print_queue_panel.py" line="244"/>
+        <location filename="../../packstation/ui/print_queue_panel.py" line="245"/>
         <source>Box %1 of %2</source>
         <translation>Коробка %1 из %2</translation>
     </message>
@@ -1222,8 +1633,13 @@
 </context>
 <context>
     <name>Shell</name>
+    <message>
+        <location filename="../../packstation/app.py" line="344"/>
+        <source>Packstation is already open here: the second start was refused.</source>
+        <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="400"/>
+        <location filename="../../packstation/app.py" line="426"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1232,7 +1648,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="404"/>
+        <location filename="../../packstation/app.py" line="430"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -1241,12 +1657,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="429"/>
+        <location filename="../../packstation/app.py" line="455"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="458"/>
+        <location filename="../../packstation/app.py" line="484"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -1255,12 +1671,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="508"/>
+        <location filename="../../packstation/app.py" line="559"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="511"/>
+        <location filename="../../packstation/app.py" line="562"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
@@ -1268,32 +1684,32 @@
 <context>
     <name>ShortenDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="63"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="64"/>
         <source>Shorten order %1</source>
         <translation>Сокращение заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="72"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="73"/>
         <source>of %1</source>
         <translation>из %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="77"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="78"/>
         <source>Set how many units of each item stay in the order (0 removes the item).</source>
         <translation>Укажите, сколько единиц каждого товара остаётся в заказе (0 — убрать товар).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="83"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="84"/>
         <source>I understand: removed items cannot be added back</source>
         <translation>Понимаю: убранные товары вернуть нельзя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="86"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="87"/>
         <source>Shorten</source>
         <translation>Сократить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_dialogs.py" line="111"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="112"/>
         <source>The Market will accept this: %n unit(s) removed.</source>
         <translation>
             <numerusform>Маркет это примет: будет убрана %n единица.</numerusform>
@@ -1305,24 +1721,198 @@
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="152"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="153"/>
         <source>Split into part boxes</source>
         <translation>Разделить на части</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="160"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="161"/>
         <source>Boxes per unit</source>
         <translation>Коробок на единицу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="161"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="162"/>
         <source>Units to split</source>
         <translation>Сколько единиц разделить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="162"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="163"/>
         <source>Each unit&apos;s marking codes go into every one of its part boxes.</source>
         <translation>Коды маркировки единицы попадут в каждую из её коробок.</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="71"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="133"/>
+        <source>Created</source>
+        <translation>Созданы</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="72"/>
+        <source>Changed</source>
+        <translation>Изменены</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="83"/>
+        <source>Any status</source>
+        <translation>Любой статус</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="86"/>
+        <source>Only with marking codes</source>
+        <translation>Только с кодами маркировки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="87"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="90"/>
+        <source>Stop</source>
+        <translation>Остановить</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="93"/>
+        <source>Export CSV…</source>
+        <translation>Выгрузить CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="96"/>
+        <source>History of the order</source>
+        <translation>История заказа</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="103"/>
+        <source>from</source>
+        <translation>с</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="105"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="115"/>
+        <source>The Market&apos;s statistics lag up to %1 minutes behind the orders.</source>
+        <translation>Статистика Маркета отстаёт от заказов до %1 минут.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="132"/>
+        <source>Order</source>
+        <translation>Заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="134"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="135"/>
+        <source>Items</source>
+        <translation>Товары</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="136"/>
+        <source>Units (initial → final)</source>
+        <translation>Штук (было → стало)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="137"/>
+        <source>Payments, ₽</source>
+        <translation>Платежи, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="138"/>
+        <source>Commissions, ₽</source>
+        <translation>Комиссии, ₽</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="139"/>
+        <source>Our number</source>
+        <translation>Наш номер</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="157"/>
+        <source>Orders per day</source>
+        <translation>Заказов по дням</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="198"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="214"/>
+        <source>Pages: %1, orders: %2</source>
+        <translation>Страниц: %1, заказов: %2</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="242"/>
+        <source>delivered</source>
+        <translation>доставлены</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="243"/>
+        <source>cancelled in processing</source>
+        <translation>отменены при обработке</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="244"/>
+        <source>cancelled before processing or in delivery</source>
+        <translation>отменены до обработки или в доставке</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="245"/>
+        <source>returned</source>
+        <translation>возвращены</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="246"/>
+        <source>lost</source>
+        <translation>утеряны</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="247"/>
+        <source>in progress</source>
+        <translation>в работе</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="254"/>
+        <source>Orders: %1</source>
+        <translation>Заказов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="255"/>
+        <source>Payments: %1 ₽, commissions: %2 ₽, shortened orders: %3</source>
+        <translation>Платежи: %1 ₽, комиссии: %2 ₽, заказов с удалёнными товарами: %3</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="263"/>
+        <source>Stopped: only the pages read so far are counted.</source>
+        <translation>Остановлено: посчитаны только прочитанные страницы.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="271"/>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="316"/>
+        <source>Export statistics</source>
+        <translation>Выгрузка статистики</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="316"/>
+        <source>CSV files (*.csv)</source>
+        <translation>Файлы CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/stats_panel.py" line="328"/>
+        <source>Could not save the file: %1</source>
+        <translation>Не удалось сохранить файл: %1</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from typing import Any
@@ -14,7 +15,7 @@ from packstation.devices.check_code import check_code_cli
 
 GS = "\x1d"
 DAIRY = "0104601234567893" "21ab+Cd9" + GS + "93Zjqw"
-SIG = "AbCdEfGh1234+/=IjKlMnOpQrStUvWxYz0987654321q"
+SIG = "XF+bh3eM+xA6oD7CWFOY6agEnaVVJZFgnvzXhK2E2Ec="  # canonical base64 of 32 bytes, as real (92) codes
 CLOTHES = "0104601234567893" "215Tr!Q+aB9c%kZ" + GS + "91EE06" + GS + "92" + SIG
 
 
@@ -103,8 +104,8 @@ def test_each_failure_exits_1_with_a_problem_in_both_languages(code: str, proble
 
 
 def test_ambiguous_missing_gs_asks_for_a_rescan() -> None:
-    # Without GS: (21)"12345610ABCDE"(93) or (21)"123456"(10)"ABCDE"(93), both valid.
-    rc, report = _run("0104601234567893" "2112345610ABCDE93Zjqw")
+    # Without GS: a tire's 20-character serial, or a 13-character one + (240) "wxyz": both valid.
+    rc, report = _run("0104601234567893" "21ABCDEFGHIJKLM240wxyz" "91FF01" "92" + SIG)
     assert rc == 1
     assert "rescan" in report["problems"][0]
     assert "отсканируйте ещё раз" in report["problems_ru"][0]
@@ -135,3 +136,38 @@ def test_cli_wiring_prints_gs_as_a_json_escape() -> None:
     assert proc.returncode == 0, proc.stderr
     assert '"value": "010460123456789321ab+Cd9\\u001d93Zjqw"' in proc.stdout
     assert json.loads(proc.stdout)["value"] == DAIRY
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "ascii", "latin-1"])
+def test_a_console_that_cannot_show_the_input_still_gets_valid_json(encoding: str) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "packstation", "check-code", "abcü"],
+        capture_output=True,
+        timeout=60,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+    )
+    assert proc.returncode == 1, proc.stderr  # invalid code: 1, not a crash
+    assert b"Traceback" not in proc.stderr
+    report = json.loads(proc.stdout.decode(encoding))
+    assert report["input"] == "abcü"
+    assert report["valid"] is False
+
+
+def test_help_documents_the_exit_codes() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "packstation", "check-code", "--help"],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert proc.returncode == 0
+    text = " ".join(proc.stdout.split())
+    assert "0 the code is valid, 1 the code is invalid, 2 usage or internal error" in text
+
+
+def test_an_internal_failure_exits_2_never_1() -> None:
+    class Broken(io.StringIO):
+        def read(self, *_args: object) -> str:
+            raise RuntimeError("boom")
+
+    out = io.StringIO()
+    assert check_code_cli("-", stdin=Broken(), stdout=out) == 2
+    assert "internal error" in json.loads(out.getvalue())["error"]["en"]

@@ -8,43 +8,11 @@ from hypothesis import strategies as st
 from packstation.devices import keymap
 from packstation.devices.config import ScannerSettings
 from packstation.devices.decoder import ScanDecoder
-from packstation.domain.cis import GS, check_cis, render
+from packstation.domain.cis import GS, check_cis
 from packstation.domain.classify import classify_scan
-from packstation.domain.gtin import check_digit
 from packstation.domain.scan import ScanKind
 from tests.devices.keyboard_sim import GS_FORMS, LAYOUTS, NATIVE, Mangling, Scanner, replay
-
-CS82 = "!\"%&'()*+,-./0123456789:;<=>?ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
-BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/="
-
-
-def _chars(alphabet: str, n: int) -> st.SearchStrategy[str]:
-    return st.text(st.sampled_from(alphabet), min_size=n, max_size=n)
-
-
-@st.composite
-def valid_cis(draw: st.DrawFn) -> str:
-    payload = draw(_chars("0123456789", 13))
-    gtin = payload + str(check_digit(payload))
-    shapes = ["heavy13", "shoes88", "tires", "pharma", "dairy", "water", "block", "short"]
-    shape = draw(st.sampled_from(shapes))
-    serial_len = {"tires": 20, "dairy": 6, "block": 7}.get(shape, 13)
-    if shape == "short":
-        serial_len = draw(st.sampled_from([6, 7, 8, 13, 20]))
-    elements: list[tuple[str, str]] = [("01", gtin), ("21", draw(_chars(CS82, serial_len)))]
-    if shape == "pharma":
-        elements += [("17", "271130"), ("10", draw(st.text(st.sampled_from(CS82), min_size=1, max_size=20)))]
-    if shape == "block":
-        elements.append(("8005", draw(_chars("0123456789", 6))))
-    if shape in ("heavy13", "shoes88", "tires", "pharma"):
-        sig = draw(_chars(BASE64, 88 if shape == "shoes88" else 44))
-        elements += [("91", draw(_chars(CS82, 4))), ("92", sig)]
-    else:
-        elements.append(("93", draw(_chars(CS82, 4))))
-        if shape == "dairy" and draw(st.booleans()):
-            elements.append(("3103", draw(_chars("0123456789", 6))))
-    return render(tuple(elements))
-
+from tests.fixtures.cis_strategies import CS82, valid_cis
 
 manglings = st.builds(
     Mangling,

@@ -6,8 +6,9 @@ import pytest
 
 from packstation.domain.cis import GS, CisGroup, check_cis, looks_like_cis, render
 
-SIG44 = "AbCdEfGh1234+/=IjKlMnOpQrStUvWxYz0987654321q"
-SIG88 = SIG44 * 2
+# Canonical base64 of a 32- and a 64-byte signature, as real (92) crypto codes are.
+SIG44 = "XF+bh3eM+xA6oD7CWFOY6agEnaVVJZFgnvzXhK2E2Ec="
+SIG88 = "YqaCnzNstwHDwgHdZGORLWQdAPas6x0kWDsAYCgp4dCqUF0qqVjVQNIiCj9cuiylJ7TNUpEVoPFBeWF0peV8Tg=="
 GTIN = "04601234567893"
 
 SHAPES = {
@@ -69,18 +70,20 @@ def test_one_lost_gs_between_91_and_92_is_restored() -> None:
 
 
 def test_ambiguous_lost_gs_is_refused_not_guessed() -> None:
-    # Without GS, "21 123456 10ABCDE 93Zjqw" reads two valid ways:
-    water = render((("01", GTIN), ("21", "12345610ABCDE"), ("93", "Zjqw")))
-    batch = render((("01", GTIN), ("21", "123456"), ("10", "ABCDE"), ("93", "Zjqw")))
-    assert check_cis(water).valid
-    assert check_cis(batch).valid
-    assert water.replace(GS, "") == batch.replace(GS, "")
-    check = check_cis(water.replace(GS, ""))
+    # Without GS, "21 ABCDEFGHIJKLM 240wxyz 91…" reads two valid ways: a tire's 20-character
+    # serial, or a 13-character serial plus a (240) additional ID.
+    tire = render((("01", GTIN), ("21", "ABCDEFGHIJKLM240wxyz"), ("91", "FF01"), ("92", SIG44)))
+    extra = render((("01", GTIN), ("21", "ABCDEFGHIJKLM"), ("240", "wxyz"), ("91", "FF01"), ("92", SIG44)))
+    assert check_cis(tire).valid
+    assert check_cis(extra).valid
+    assert tire.replace(GS, "") == extra.replace(GS, "")
+    check = check_cis(tire.replace(GS, ""))
     assert not check.valid
     assert check.ambiguous
     assert "rescan" in check.problems[0].en
     # With its GS the scan is unambiguous.
-    assert check_cis(batch).value == batch
+    assert check_cis(extra).value == extra
+    assert check_cis(tire).group is CisGroup.TIRES
 
 
 def test_stray_and_trailing_gs_are_removed() -> None:
@@ -113,6 +116,15 @@ def test_leading_fnc1_and_hri_form() -> None:
         (f"01{GTIN}21{'a' * 250}{GS}93Zjqw", "at most 256", "не длиннее 256"),
         (f"02{GTIN}21ab+Cd9{GS}93Zjqw", "does not start with (01)", "(01)"),
         (f"01{GTIN}21ab+Cd9{GS}93Zjqw", "", ""),
+        # Found by an attack run: each of these used to pass.
+        ("00000000000000ABCDEFGHIJKLMNO", "all zeros", "из одних нулей"),
+        (f"01{GTIN}21Xq5!Rt10%8a_{GS}93k9Fz", "serial has 12", "из 12 символов"),
+        (f"01{GTIN}21ab+Cd9{GS}93Zj!w", "(93) verification code", "(93) код проверки"),
+        (f"01{GTIN}215Tr!Q+aB9c%kZ{GS}91E-06{GS}92{SIG44}", "(91) verification key", "(91) ключ"),
+        (f"01{GTIN}215Tr!Q+aB9c%kZ{GS}91EE06{GS}92{SIG44[:-1]}A", "(92) crypto signature", "(92)"),
+        (f"01{GTIN}215Tr!Q+a{GS}91EE06{GS}92{SIG44}", "serial of 13 or 20", "из 13 или 20"),
+        ("00000046198488X?io+qCABm8wA!a", "last 4 characters", "последние 4 символа"),
+        ("10000046198485X?io+qCABm8wAYa", "package of packs", "упаковка пачек"),
     ],
 )
 def test_refusals_explain_themselves_in_both_languages(code: str, en: str, ru: str) -> None:
@@ -143,3 +155,25 @@ def test_looks_like_cis() -> None:
     assert looks_like_cis(SHAPES[CisGroup.TOBACCO_PACK])
     assert looks_like_cis("(01)" + GTIN)
     assert not looks_like_cis("4601234567893")
+
+
+def test_gs_less_code_cut_to_29_characters_is_not_a_tobacco_pack() -> None:
+    for group in (CisGroup.DAIRY, CisGroup.WATER, CisGroup.LIGHT_INDUSTRY):
+        cut = SHAPES[group].replace(GS, "")[:29]
+        check = check_cis(cut)
+        assert not check.valid, group
+        assert check.group is not CisGroup.TOBACCO_PACK
+
+
+def test_13_char_serial_one_short_or_long_does_not_reread_with_a_batch() -> None:
+    # "10" sits where a 6-character serial would end: the mutants once read as (21)+(10)+(93).
+    assert check_cis(f"01{GTIN}21Xq5!Rt10%8a_B{GS}93k9Fz").valid
+    for serial in ("Xq5!Rt10%8a_", "Xq5!Rt10%8a_Bc", "Xq5!Rt10%8aB", "q5!Rt10%8a_B"):
+        check = check_cis(f"01{GTIN}21{serial}{GS}93k9Fz")
+        assert not check.valid, check
+        assert "10" not in dict(check.elements)
+
+
+def test_88_character_signature_cut_to_44_is_not_a_clothes_code() -> None:
+    cut = SHAPES[CisGroup.SHOES_LONG][: -len(SIG88) + 44]
+    assert not check_cis(cut).valid

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 
 from packstation.market import MarketClient, RetryPolicy
+from tests.fixtures.log_scan import TEST_API_KEY
 
 BASE = "https://api.partner.market.yandex.ru"
 WALL_START = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -37,7 +38,7 @@ def make_client(
 ) -> MarketClient:
     """A client over a MockTransport whose waits are instant and recorded."""
     return MarketClient(
-        "secret-token-123",
+        TEST_API_KEY,
         BASE,
         transport=httpx.MockTransport(handler),
         retry=retry,

@@ -30,6 +30,7 @@ from packstation.market.models import (
     GetDeliveryOptionsItemDTO,
     GetDeliveryOptionsRequest,
     GetOrdersStatsRequest,
+    GetWarehouseStocksRequest,
     OrderDatesFilterDTO,
     OrderPickupDeliveryDTO,
     OrderStateDTO,
@@ -39,6 +40,7 @@ from packstation.market.models import (
     UpdateOrderRequest,
 )
 from packstation.market.operations import OPERATIONS
+from tests.fixtures.log_scan import TEST_API_KEY
 from tests.market.spec_support import (
     SPEC_SERVER,
     Recorder,
@@ -157,11 +159,16 @@ CALLS: dict[str, Call] = {
         )
     ),
     "getOfferMappings": lambda c: c.offer_mappings(1001, ["SKU-1", "SKU-2", "SKU-1"]),
+    "getStocks": lambda c: _first(
+        c.iter_stocks(2003, GetWarehouseStocksRequest(offer_ids=["SKU-1", "SKU-2"], has_stocks=True))
+    ),
+    "getLogisticPoints": lambda c: _first(c.iter_logistic_points(1001)),
 }
 
 # The spec marks `paymentMethods` required in delivery options but never defines it (NOTES 2(f) 12),
 # so no instance of that response can validate; its model is still checked to parse.
-_RESPONSE_SPEC_DEFECTS = {"getDeliveryOptions"}
+# Likewise `LogisticPointDTO` requires `paymentTypes` without defining it (NOTES 1.8a).
+_RESPONSE_SPEC_DEFECTS = {"getDeliveryOptions", "getLogisticPoints"}
 
 
 def _answer(op_id: str) -> Callable[[httpx.Request], httpx.Response]:
@@ -211,7 +218,7 @@ def test_limits_match_the_spec_resource_limit_config() -> None:
 @pytest.mark.parametrize("op_id", sorted(CALLS))
 async def test_request_validates_and_response_example_parses(op_id: str) -> None:
     recorder = Recorder(_answer(op_id))
-    async with MarketClient("test-key", SPEC_SERVER, transport=recorder.transport()) as client:
+    async with MarketClient(TEST_API_KEY, SPEC_SERVER, transport=recorder.transport()) as client:
         result = await CALLS[op_id](client)
     assert (result is None) == (op_id == "updateExternalOrderId")  # the only call with no result
     assert recorder.requests, "no request sent"

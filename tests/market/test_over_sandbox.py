@@ -30,6 +30,8 @@ from packstation.market import (
 )
 from packstation.market.layout_wire import layout_request
 from packstation.market.models import (
+    CourierDeliveryAddressDTO,
+    CourierDeliveryParametersDTO,
     CreateOrderDeliveryOptionDTO,
     CreateOrderDTO,
     CreateOrderItemDTO,
@@ -41,14 +43,14 @@ from packstation.market.models import (
     GetDeliveryOptionsItemDTO,
     GetDeliveryOptionsRequest,
     GetOrdersStatsRequest,
-    OrderPickupDeliveryDTO,
-    PickupDeliveryParametersDTO,
+    OrderCourierDeliveryDTO,
     UpdateOrderDTO,
     UpdateOrderRequest,
 )
 from packstation.sandbox.app import SandboxConfig, create_app
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.services.ports import OrderQuery
+from tests.fixtures.log_scan import TEST_API_KEY
 from tests.fixtures.sandbox import serve_in_thread, stop_server
 
 pytestmark = pytest.mark.slow
@@ -56,7 +58,7 @@ pytestmark = pytest.mark.slow
 
 @pytest_asyncio.fixture
 async def client(sandbox_server: Any) -> AsyncIterator[MarketClient]:
-    async with MarketClient("sandbox-key", sandbox_server.url) as market:
+    async with MarketClient(TEST_API_KEY, sandbox_server.url) as market:
         yield market
 
 
@@ -300,17 +302,18 @@ async def test_laas_order_lifecycle_and_order_stats(client: MarketClient, sandbo
     sandbox = sandbox_server.sandbox
     laas = next(c.id for c in await client.campaigns() if c.placement_type == "LAAS")
     offer = sorted(sandbox.catalogue)[0]
+    address = "Москва, ул. Тверская, д. 1"
     options = await client.delivery_options(
         laas,
         GetDeliveryOptionsRequest(
             items=[GetDeliveryOptionsItemDTO(offer_id=offer, count=1)],
-            pickup_delivery=PickupDeliveryParametersDTO(logistic_points_ids=[77]),
+            courier_delivery=CourierDeliveryParametersDTO(full_address=address),
         ),
     )
     warehouse = options.warehouses_delivery_options[0]
-    pickup = warehouse.delivery_options.pickup_delivery
-    assert pickup is not None
-    interval = pickup.pickup_options[0].options[0].delivery_date_interval
+    courier = warehouse.delivery_options.courier_delivery
+    assert courier is not None
+    option = courier.courier_delivery_options[0]
     created = await client.create_order(
         laas,
         CreateOrderRequest(
@@ -322,11 +325,14 @@ async def test_laas_order_lifecycle_and_order_stats(client: MarketClient, sandbo
                         items=[
                             CreateOrderItemDTO(offer_id=offer, count=1, price=CurrencyPriceDTO(value=500))
                         ],
-                        delivery_date_interval=interval,
+                        delivery_date_interval=option.delivery_date_interval,
+                        delivery_time_interval=option.delivery_time_interval,
                     )
                 ],
                 destination=CreateOrderDeliveryOptionDTO(
-                    pickup_delivery=OrderPickupDeliveryDTO(logistic_point_id=77)
+                    courier_delivery=OrderCourierDeliveryDTO(
+                        address=CourierDeliveryAddressDTO(full_address=address, apartment="5")
+                    )
                 ),
                 customer=CustomerDTO(first_name="Анна", last_name="Смирнова", phone="+79990001122"),
                 fake=True,

@@ -10,6 +10,7 @@ from datetime import timedelta
 import httpx
 import pytest
 
+from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan
 from packstation.market import (
     BadRequestError,
     ConnectionFailedError,
@@ -24,8 +25,10 @@ from packstation.market import (
     UnauthorizedError,
     UnexpectedStatusError,
 )
-from packstation.market.models import OrderStateDTO
+from packstation.market.layout_wire import layout_request
+from packstation.market.models import OrderStateDTO, SetOrderBoxLayoutRequest
 from packstation.market.throttle import QuotaTracker
+from tests.fixtures.log_scan import TEST_API_KEY
 from tests.market.fakes import FakeClock, make_client, rfc822
 from tests.market.spec_support import json_response
 
@@ -235,6 +238,61 @@ async def test_connect_error_is_retried_for_any_call_since_nothing_was_sent() ->
     assert len(calls) == 3
 
 
+def _one_box() -> SetOrderBoxLayoutRequest:
+    return layout_request(LayoutPlan((BoxPlan((BoxEntry(11, full_count=1),)),)))
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("failure", "error_type"),
+    [
+        (httpx.RemoteProtocolError("peer closed connection"), ConnectionFailedError),
+        (httpx.ReadError("reset"), ConnectionFailedError),
+        (httpx.ReadTimeout("slow"), MarketTimeoutError),
+        (500, ServerError),
+    ],
+)
+async def test_a_layout_or_status_whose_answer_may_be_lost_is_sent_once_and_says_so(
+    failure: Exception | int, error_type: type[MarketError]
+) -> None:
+    """The transport does not resend a mutation the Market may have applied: the caller reads
+    the order back (services.lost_answer) instead."""
+    clock = FakeClock()
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.method + " " + request.url.path.rsplit("/", 1)[1])
+        if isinstance(failure, int):
+            return _error(failure)
+        raise type(failure)(str(failure), request=request)
+
+    async with make_client(handler, clock) as client:
+        with pytest.raises(error_type) as layout_error:
+            await client.set_box_layout(2001, 7, _one_box())
+        with pytest.raises(error_type) as status_error:
+            await client.update_order_status(2001, 7, "PROCESSING", "READY_TO_SHIP")
+    assert calls == ["PUT boxes", "PUT status"]
+    assert layout_error.value.answer_lost
+    assert status_error.value.answer_lost
+    assert clock.sleeps == []
+
+
+@pytest.mark.asyncio
+async def test_a_layout_that_never_left_is_retried_and_not_taken_for_a_lost_answer() -> None:
+    clock = FakeClock()
+    calls: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.path)
+        raise httpx.ConnectError("refused", request=request)
+
+    async with make_client(handler, clock, retry=RetryPolicy(attempts=3)) as client:
+        with pytest.raises(ConnectionFailedError) as caught:
+            await client.set_box_layout(2001, 7, _one_box())
+    assert len(calls) == 3
+    assert not caught.value.answer_lost
+
+
 @pytest.mark.asyncio
 async def test_connection_failure_when_retries_run_out() -> None:
     clock = FakeClock()
@@ -358,9 +416,9 @@ async def test_headers_name_packstation_and_carry_the_key_which_never_reaches_lo
     caplog.set_level(logging.DEBUG)
     async with make_client(handler, clock) as client:
         await client.labels_data(2001, 7)
-    assert seen[0].headers["Api-Key"] == "secret-token-123"
+    assert seen[0].headers["Api-Key"] == TEST_API_KEY
     assert seen[0].headers["User-Agent"].startswith("Packstation/0.")
-    assert "secret-token-123" not in caplog.text
+    assert TEST_API_KEY not in caplog.text
     assert "getOrderLabelsData" in caplog.text  # the retry was logged
 
 

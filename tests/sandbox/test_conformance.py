@@ -191,9 +191,33 @@ def _scenario(call: Recorder, sandbox: Sandbox) -> None:
         f"{laas}/delivery-options",
         json_body={
             "items": [{"offerId": "MUG-300", "count": 1}],
-            "pickupDelivery": {"logisticPointsIds": [5]},
+            "pickupDelivery": {"logisticPointsIds": [1001, 1006]},
         },
     )
+    points = call("POST", "/v1/businesses/1001/logistics-points", params={"limit": "2"})
+    call(
+        "POST",
+        "/v1/businesses/1001/logistics-points",
+        params={"pageToken": points["result"]["paging"]["nextPageToken"]},
+    )
+    stocks = call("POST", "/v2/campaigns/2003/offers/stocks", json_body={}, params={"limit": "5"})
+    call(
+        "POST",
+        "/v2/campaigns/2003/offers/stocks",
+        params={"pageToken": stocks["result"]["paging"]["nextPageToken"]},
+        json_body={},
+    )
+    call("POST", "/v2/campaigns/2003/offers/stocks", json_body={"offerIds": ["MUG-300"], "hasStocks": True})
+    call(
+        "POST",
+        f"{laas}/delivery-options",
+        json_body={
+            "items": [{"offerId": "WASHER-6KG", "count": 1}],
+            "courierDelivery": {"fullAddress": "Москва"},
+        },
+        expect=400,
+    )
+    call("POST", f"{laas}/orders/create", json_body=create_body("PVZ-1", pickup=True))
     call(
         "POST",
         f"{laas}/delivery-options",
@@ -218,7 +242,23 @@ def _scenario(call: Recorder, sandbox: Sandbox) -> None:
     call(
         "PUT",
         f"/v2/campaigns/2003/orders/{laas_id}/status",
+        json_body={"order": {"status": "PROCESSING", "substatus": "STARTED"}},
+    )
+    call(
+        "PUT",
+        f"/v2/campaigns/2003/orders/{laas_id}/status",
         json_body={"order": {"status": "CANCELLED", "substatus": "SHOP_FAILED"}},
+    )
+    call(
+        "POST",
+        "/v2/campaigns/2003/orders/status-update",
+        json_body={"orders": [{"id": laas_id, "status": "CANCELLED", "substatus": "SHOP_FAILED"}]},
+    )
+    sandbox.advance_clock(5)
+    call(
+        "POST",
+        "/v1/businesses/1001/operations",
+        json_body={"operationType": "ORDER_STATUS_UPDATE", "operationIds": [operation["id"], "op-none"]},
     )
     call("POST", "/v1/businesses/1001/orders", json_body={"orderIds": [laas_id]})
     call("POST", "/v2/campaigns/2003/stats/orders", json_body={})

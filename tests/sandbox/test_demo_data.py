@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime
 
+from packstation.domain.cis import check_cis
 from packstation.sandbox import codes
 from packstation.sandbox.app import SandboxConfig
 from packstation.sandbox.clock import SandboxClock
@@ -86,6 +87,19 @@ def test_code_stock_has_valid_structure() -> None:
             assert all(codes.RNPT_RE.match(code) for code in stock)
         else:
             assert stock == []
+
+
+def test_every_demo_marking_code_passes_the_stations_own_check() -> None:
+    # The station refuses malformed codes; the demo stock must never hand one out.
+    for seed in (0, 1, 5, 42, 2026):
+        sandbox = _sandbox(seed)
+        for offer_id, product in sandbox.catalogue.items():
+            if product.cis_shape is None:
+                continue
+            for code in sandbox.codes_for(offer_id):
+                check = check_cis(code, known_gtins=(product.gtin14,))
+                assert check.valid, (code, check.problems)
+                assert check.value == code
 
 
 def test_large_order_set_for_benchmarks() -> None:

@@ -9,8 +9,9 @@ can be queued per method with `fail_next(method, error)`.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections import defaultdict
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -244,6 +245,16 @@ class FakeJournal:
 
     def entries(self, order_id: int) -> list[JournalEntry]:
         return [row for row in self.rows if row.order_id == order_id]
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Like the database's transaction: rows appended inside are dropped if it fails."""
+        kept = len(self.rows)
+        try:
+            yield
+        except BaseException:
+            del self.rows[kept:]
+            raise
 
     def orders_in_progress(self) -> list[int]:
         return sorted({row.order_id for row in self.rows} - set(self.finished))

@@ -58,6 +58,7 @@ from tests.domain.test_packing_layouts import (
     DOC_ONE_ITEM_TWO_BOXES,
     DOC_TWO_ITEMS_FOUR_BOXES,
 )
+from tests.fixtures.log_scan import TEST_API_KEY
 from tests.services.fakes import (
     FakeClock,
     FakeCodeRegistry,
@@ -1060,7 +1061,7 @@ class SandboxDesk:
 @pytest_asyncio.fixture
 async def sandbox_desk(sandbox_app: Any) -> AsyncIterator[SandboxDesk]:
     sandbox = sandbox_app.state.sandbox
-    client = MarketClient("test-key", "http://sandbox", transport=httpx.ASGITransport(app=sandbox_app))
+    client = MarketClient(TEST_API_KEY, "http://sandbox", transport=httpx.ASGITransport(app=sandbox_app))
     market = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
 
     async def sleep(seconds: float) -> None:  # time passes for the sandbox's verifications

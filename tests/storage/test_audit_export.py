@@ -130,3 +130,47 @@ def test_local_day_bounds_cover_whole_days() -> None:
     assert start.hour == 0
     assert end.hour == 0
     assert end - start >= timedelta(hours=47)
+
+
+@pytest.mark.parametrize("name", [DB_FILE_NAME, DB_FILE_NAME + "-wal", DB_FILE_NAME + "-shm"])
+def test_export_refuses_the_journal_files_even_with_force(data_dir: Path, name: str) -> None:
+    journal = data_dir / DB_FILE_NAME
+    before = journal.read_bytes()
+    for extra in ([], ["--force"]):
+        err = io.StringIO()
+        args = build_parser().parse_args(
+            ["export-audit", "--out", str(data_dir / name), "--data-dir", str(data_dir), *extra]
+        )
+        assert export_audit_cli(args, stderr=err) == 2
+        assert "журнал" in err.getvalue()
+        assert "journal" in err.getvalue()
+    assert journal.read_bytes() == before
+    store = open_local_store(data_dir)
+    assert store.warning is None
+    assert len(list(store.audit.between(None, None))) == 3
+    store.close()
+
+
+def test_export_refuses_the_journal_through_a_symlink(data_dir: Path, tmp_path: Path) -> None:
+    link = tmp_path / "elsewhere.csv"
+    link.symlink_to(data_dir / DB_FILE_NAME)
+    before = (data_dir / DB_FILE_NAME).read_bytes()
+    args = build_parser().parse_args(
+        ["export-audit", "--out", str(link), "--data-dir", str(data_dir), "--force"]
+    )
+    assert export_audit_cli(args, stderr=io.StringIO()) == 2
+    assert (data_dir / DB_FILE_NAME).read_bytes() == before
+
+
+def test_existing_output_is_replaced_only_with_force(data_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "audit.csv"
+    out.write_text("keep me", encoding="utf-8")
+    argv = ["export-audit", "--out", str(out), "--data-dir", str(data_dir)]
+    err = io.StringIO()
+    assert export_audit_cli(build_parser().parse_args(argv), stderr=err) == 2
+    assert "already exists" in err.getvalue()
+    assert "--force" in err.getvalue()
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert export_audit_cli(build_parser().parse_args([*argv, "--force"]), stdout=io.StringIO()) == 0
+    assert len(_rows(out)) == 4
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []

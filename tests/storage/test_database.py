@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 from pathlib import Path
 
 import pytest
@@ -198,3 +200,22 @@ def test_a_failing_migration_leaves_the_previous_version_intact(tmp_path: Path) 
     assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half_done'").fetchone() is None
     assert migrate(conn) == list(range(2, SCHEMA_VERSION + 1))  # the real upgrade still runs
     conn.close()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes; the Windows profile folder is per-user")
+def test_journal_and_its_wal_are_user_only(tmp_path: Path) -> None:
+    """The journal holds full marking codes: 0600 even under a permissive umask."""
+    old = os.umask(0o022)
+    try:
+        opened = open_database(tmp_path)
+        with opened.database.transaction() as conn:
+            conn.execute("INSERT INTO seen_codes (code, order_id, used_at) VALUES ('c', 1, 't')")
+        for name in (DB_FILE_NAME, DB_FILE_NAME + "-wal", DB_FILE_NAME + "-shm"):
+            assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600, name
+        opened.database.close()
+        # A journal left world-readable by an older version is tightened on open.
+        os.chmod(tmp_path / DB_FILE_NAME, 0o644)
+        open_database(tmp_path).database.close()
+        assert stat.S_IMODE((tmp_path / DB_FILE_NAME).stat().st_mode) == 0o600
+    finally:
+        os.umask(old)

@@ -196,3 +196,46 @@ def test_failed_compaction_never_stops_the_station(store: LocalStore, clock: Fak
     assert len(store.outbox.records(1)) == 1  # rolled back as a whole
     store.journal.append(2, {"kind": "put"})  # packing goes on
     assert store.journal.orders_in_progress() == [2]
+
+
+def _damage(path: Path, seq: int) -> None:
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("UPDATE journal SET action = ? WHERE seq = ?", ('{"op": "put", "line": 1, "bo', seq))
+    conn.close()
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"  # SQLite sees nothing wrong
+    check.close()
+
+
+def test_an_unreadable_row_is_quarantined_kept_reported_and_the_rest_restored(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    first = open_local_store(tmp_path, clock=clock)
+    one = first.journal.append(7, {"op": "open"})
+    two = first.journal.append(7, {"op": "put", "line": 1, "box": None, "units": 1})
+    three = first.journal.append(7, {"op": "new_box"})
+    first.close()
+    _damage(tmp_path / DB_FILE_NAME, two)
+
+    store = open_local_store(tmp_path, clock=clock)
+    assert store.journal.entries(7) == [
+        JournalEntry(one, 7, {"op": "open"}),
+        JournalEntry(three, 7, {"op": "new_box"}),
+    ]
+    assert store.journal.take_quarantined(7) == [two]
+    assert store.journal.take_quarantined(7) == []  # reported once
+    assert list(store.journal.in_progress_entries()) == [7]
+    (record,) = [r for r in store.audit.history(7) if r.action == "journal_row_quarantined"]
+    assert record.detail.startswith(f"#{two}: JSONDecodeError")
+    store.close()
+    # Kept verbatim for support, never read again.
+    conn = sqlite3.connect(tmp_path / DB_FILE_NAME)
+    assert conn.execute("SELECT kind, action FROM journal WHERE seq = ?", (two,)).fetchone() == (
+        "quarantined", '{"op": "put", "line": 1, "bo'
+    )
+    conn.close()
+    again = open_local_store(tmp_path, clock=clock)
+    assert [entry.seq for entry in again.journal.entries(7)] == [one, three]
+    assert again.journal.take_quarantined(7) == []
+    again.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -121,11 +122,16 @@ async def open_desk(
     http: httpx.AsyncBaseTransport | None = None,
     base_url: str = "http://sandbox.invalid",
     finish_checks: bool = True,
+    item_name: str | None = None,
 ) -> Desk:
     """A new sandbox order with `offers`, opened in a packing view (`finish_checks`: the
-    session's waits complete the sandbox's code checks)."""
+    session's waits complete the sandbox's code checks; `item_name`: the Market's name of
+    every item of the order)."""
     sandbox: Sandbox = app.state.sandbox
     created = sandbox.add_order(offers, program=program, buyer_type=buyer_type)
+    if item_name is not None:
+        for line in created.lines:
+            line.product = dataclasses.replace(line.product, name=item_name)
     transport = http if http is not None else httpx.ASGITransport(app=app)
     client = MarketClient("demo", base_url, transport=transport)
     gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)

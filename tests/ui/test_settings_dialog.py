@@ -88,3 +88,16 @@ def test_serial_scanner_and_auto_submit_are_offered(qtbot: QtBot) -> None:
     assert edited.scanner.gs_keys == original.scanner.gs_keys  # the rest of the scanner section kept
     dialog.serial_port.setCurrentIndex(0)
     assert dialog.edited().scanner.serial_port == ""
+
+
+def test_a_key_that_cannot_be_sent_is_refused_when_entered(
+    qtbot: QtBot, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = _dialog(qtbot, AppSettings())
+    dialog.show()
+    dialog.api_key.setText("АCMA:new:key")  # a Cyrillic А typed on a Russian layout
+    dialog.accept()
+    assert dialog.isVisible()
+    assert not dialog.key_changed
+    assert "contains characters that cannot be sent" in dialog.error.text()
+    assert (KEYRING_SERVICE, KEYRING_USER) not in memory_keyring.store

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,6 +29,7 @@ from packstation.services.label_job import JobKind
 from packstation.services.outbox_replay import ReplayReport
 from packstation.services.packing import Phase
 from packstation.settings import AppSettings
+from packstation.storage.database import DB_FILE_NAME
 from packstation.storage.local_store import open_local_store
 from packstation.ui.order_list_model import IN_PROGRESS_ROLE, Column
 from packstation.ui.packing_view import PackingView
@@ -180,6 +182,49 @@ async def test_orders_in_progress_are_marked_and_reopen_where_the_packer_left(
         view = shell.window.packing_widget
         assert isinstance(view, PackingView)
         assert view.session.snapshot.progress[0].packed == 1
+    finally:
+        await _close(shell, client)
+
+
+async def test_a_damaged_journal_line_is_set_aside_and_the_order_still_reopens(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    """Before: the JSON error escaped the restore, a crash dialog on every attempt to open."""
+    order = sandbox_app.state.sandbox.add_order((("MUG-300", 2),))
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
+    try:
+        shell.window.show()
+        shell.start_local_store()
+        await shell.load_orders()
+        shell.window.order_activated.emit(order.id)
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
+        shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
+        assert view.session.snapshot.progress[0].packed == 2
+    finally:
+        await _close(shell, client)
+    conn = sqlite3.connect(tmp_path / DB_FILE_NAME)
+    with conn:
+        (last,) = conn.execute("SELECT max(seq) FROM journal WHERE order_id = ?", (order.id,)).fetchone()
+        conn.execute("UPDATE journal SET action = '{\"op\": \"put\", \"li' WHERE seq = ?", (last,))
+    conn.close()
+
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
+    try:
+        shell.window.show()
+        shell.start_local_store()
+        await shell.load_orders()
+        shell.window.order_activated.emit(order.id)
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        assert view.session.snapshot.progress[0].packed == 1  # the readable work is back
+        assert "1 damaged line(s) in the journal of order" in shell.window.message_bar.text
+        view.history_button.click()
+        history = shell.history
+        assert history is not None
+        shown = [history.model.item(row, 3).text() for row in range(history.model.rowCount())]
+        assert "Damaged journal line set aside" in shown
     finally:
         await _close(shell, client)
 

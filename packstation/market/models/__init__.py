@@ -186,6 +186,13 @@ from packstation.market.models.packing import (
     VerifyOrderEacRequest,
     VerifyOrderEacResponse,
 )
+from packstation.market.models.stocks import (
+    GetLogisticPointsResponse,
+    GetWarehouseStocksRequest,
+    GetWarehouseStocksResponse,
+    LogisticPointDTO,
+    WarehouseOffersDTO,
+)
 
 __all__ = [
     "MOSCOW",
@@ -250,6 +257,7 @@ __all__ = [
     "GetDeliveryOptionsItemDTO",
     "GetDeliveryOptionsRequest",
     "GetDeliveryOptionsResponse",
+    "GetLogisticPointsResponse",
     "GetMappingDTO",
     "GetOfferDTO",
     "GetOfferMappingDTO",
@@ -271,9 +279,12 @@ __all__ = [
     "GetOrdersStatsResponse",
     "GetReportInfoResponse",
     "GetTokenInfoResponse",
+    "GetWarehouseStocksRequest",
+    "GetWarehouseStocksResponse",
     "ItemPriceDTO",
     "LaasOperationDTO",
     "LabelsSortingType",
+    "LogisticPointDTO",
     "MarketDateTime",
     "Money",
     "OfferWeightDimensionsDTO",
@@ -352,6 +363,7 @@ __all__ = [
     "VerifyOrderEacRequest",
     "VerifyOrderEacResponse",
     "WarehouseDeliveryOptionsDTO",
+    "WarehouseOffersDTO",
     "WarehousesDeliveryOptionsDTO",
     "WireModel",
 ]

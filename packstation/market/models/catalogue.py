@@ -21,6 +21,11 @@ class OfferWeightDimensionsDTO(WireModel):
     weight: Money
 
 
+class OfferPriceDTO(WireModel):
+    value: Money
+    currency_id: str | None = None
+
+
 class GetOfferDTO(WireModel):
     offer_id: str
     name: str | None = None
@@ -30,6 +35,7 @@ class GetOfferDTO(WireModel):
     weight_dimensions: OfferWeightDimensionsDTO | None = None
     vendor: str | None = None
     vendor_code: str | None = None
+    basic_price: OfferPriceDTO | None = None
 
 
 class GetMappingDTO(WireModel):
@@ -69,6 +75,22 @@ class OrdersStatsPriceDTO(WireModel):
     total: Money | None = None
 
 
+class OrdersStatsWarehouseDTO(WireModel):
+    id: int | None = None
+    name: str | None = None
+
+
+class OrdersStatsPaymentDTO(WireModel):
+    type: str | None = None
+    source: str | None = None
+    total: Money | None = None
+
+
+class OrdersStatsCommissionDTO(WireModel):
+    type: str | None = None
+    actual: Money | None = None
+
+
 class OrdersStatsItemDTO(WireModel):
     offer_name: str | None = None
     market_sku: int | None = None
@@ -77,6 +99,7 @@ class OrdersStatsItemDTO(WireModel):
     prices: list[OrdersStatsPriceDTO] | None = None
     cis_list: list[str] | None = None
     initial_count: int | None = None
+    warehouse: OrdersStatsWarehouseDTO | None = None
 
 
 class OrdersStatsOrderDTO(WireModel):
@@ -89,6 +112,8 @@ class OrdersStatsOrderDTO(WireModel):
     fake: bool | None = None
     items: list[OrdersStatsItemDTO]
     initial_items: list[OrdersStatsItemDTO] | None = None
+    payments: list[OrdersStatsPaymentDTO] | None = None
+    commissions: list[OrdersStatsCommissionDTO] | None = None
     currency: str | None = None
 
 

@@ -156,6 +156,11 @@ class OrderTrackDTO(WireModel):
     delivery_service_id: int
 
 
+class BusinessOrderPickupDeliveryDTO(WireModel):
+    logistic_point_id: int | None = None
+    outlet_code: str | None = None
+
+
 class BusinessOrderDeliveryDTO(WireModel):
     type: str = "UNKNOWN"
     service_name: str = ""
@@ -171,6 +176,7 @@ class BusinessOrderDeliveryDTO(WireModel):
     estimated: bool | None = None
     receive_barcode: str | None = None
     receive_code: str | None = None
+    pickup: BusinessOrderPickupDeliveryDTO | None = None
 
 
 class BusinessOrderDTO(WireModel):

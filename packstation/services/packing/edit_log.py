@@ -37,6 +37,8 @@ def replay(state: SessionState, actions: Iterable[Mapping[str, Any]]) -> Session
             log.warning("journal of order %s: unknown action %r skipped", state.order.id, op)
         except PackstationError as error:
             log.warning("journal of order %s: action %r skipped: %s", state.order.id, op, error.en)
+        except (KeyError, TypeError, ValueError) as error:  # readable JSON with damaged fields
+            log.error("journal of order %s: damaged action %r skipped: %r", state.order.id, op, error)
     return state
 
 
@@ -69,27 +71,40 @@ class EditLog:
     def record(
         self, action: Mapping[str, Any], new: SessionState | None = None, *, notify: bool = True
     ) -> SessionState:
-        """Journal `action`, then make its state current: `new` when the caller has it (it keeps
-        what the Market answered), else `apply_action`'s.
+        """Journal `action` and update the code index (one transaction), then make its state
+        current: `new` when the caller has it (it keeps what the Market answered), else
+        `apply_action`'s. If either write fails nothing changes, so the packer is never told
+        "not done" about an action that was stored (or the reverse).
+
+        A cancellation or interruption is done on the Market already: its codes are released
+        after the journal line, and a failure to release them is logged, not raised (the next
+        restore of the order releases them, `resync_codes`).
 
         Raises:
             PackstationError: the action does not apply (nothing is journalled).
-            StorageError: the journal cannot be written (nothing changes).
+            StorageError: the journal or the code index cannot be written (nothing changes).
         """
+        old = self._state
         if new is None:
-            new = apply_action(self._state, action)
-        self._journal.append(self.order_id, dict(action))
-        self.set(new, notify=notify)
+            new = apply_action(old, action)
+        releasing = bool(old.held_codes()) and not new.held_codes() and new.phase is not old.phase
+        with self._journal.atomic():
+            self._journal.append(self.order_id, dict(action))
+            if not releasing:
+                self._sync_codes(old, new)
+        self._state = new
+        if releasing:
+            self._release_codes(old)
+        if notify:
+            self._on_change()
         return new
 
     def set(self, new: SessionState, *, notify: bool = True) -> None:
-        """Make `new` current without journalling it (what a restart need not remember)."""
-        old, self._state = self._state, new
-        try:
-            self._sync_codes(old, new)
-        finally:
-            if notify:
-                self._on_change()
+        """Make `new` current without journalling it (what a restart need not remember: the
+        phase while sending, the code checks, errors; never the codes)."""
+        self._state = new
+        if notify:
+            self._on_change()
 
     def update(self, *, notify: bool = True, **changes: Any) -> None:
         """`set` the current state with `changes`."""
@@ -112,6 +127,17 @@ class EditLog:
         may have come between the journal line and the index update), or none once it is off."""
         if self._guard is not None:
             self._guard.resync(self.order_id, self._state.held_codes())
+
+    def _release_codes(self, old: SessionState) -> None:
+        if self._guard is None:
+            return
+        try:
+            for instance in old.held_codes():
+                self._guard.forget(instance, self.order_id)
+        except PackstationError as error:
+            log.error(
+                "order %s: codes not released yet (%s); released on the next restore", self.order_id, error.en
+            )
 
     def _sync_codes(self, old: SessionState, new: SessionState) -> None:
         if self._guard is None or (old.packing is new.packing and old.phase is new.phase):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from packstation.domain.errors import PackstationError
 from packstation.domain.packing.errors import PackingError, Reason
+from packstation.domain.remote import answer_lost
 from packstation.domain.verification import EacResult, EacVerdict
 from packstation.services.intents import CourierCodeIntent
+from packstation.services.lost_answer import HandoverUnknownError, Settlement, read_back_handover
 from packstation.services.packing.edit_log import EditLog
 from packstation.services.packing.sender import IntentSender
 from packstation.services.packing.state import not_editable
@@ -30,7 +33,11 @@ class CourierHandover:
         if not code:
             raise PackingError(Reason.BAD_COUNT, "Введите код курьера.", "Enter the courier's code.")
         intent = self._sender.intent(CourierCodeIntent(code))
-        result = await self._sender.send(intent, self._market.verify_eac(log.order_id, code))
+        result: EacResult
+        try:
+            result = await self._sender.send(intent, self._market.verify_eac(log.order_id, code))
+        except PackstationError as error:
+            result = await self._eac_after_lost_answer(error, intent)
         action = {"op": "eac", "verdict": result.verdict.value, "attempts_left": result.attempts_left}
         log.record(action, log.state.with_eac(result), notify=False)
         log.audit("courier_code", result.verdict.value)
@@ -38,3 +45,19 @@ class CourierHandover:
             log.finish()
         log.notify()
         return result
+
+    async def _eac_after_lost_answer(self, error: PackstationError, intent: int | None) -> EacResult:
+        """verifyEac is not idempotent: a wrong code resent burns one of the courier's attempts.
+        After a lost answer the order is read back: handed over means accepted; otherwise nobody
+        can tell whether the attempt counted, so the packer is told and decides (no resend)."""
+        if not answer_lost(error):
+            raise error
+        back = await read_back_handover(self._market, self._log.order_id)
+        if back.settlement is Settlement.UNREADABLE:
+            raise error  # the intent stays; the outbox reads the order back before anything else
+        if not back.applied:
+            self._sender.done(intent, "unknown: answer lost, not handed over; the packer decides")
+            self._log.audit("outbox_needs_packer", "courier code: answer lost, not handed over; not resent")
+            raise HandoverUnknownError(self._log.order_id) from error
+        self._sender.settled_after_lost_answer(intent, "courier code")
+        return EacResult(EacVerdict.ACCEPTED, None)

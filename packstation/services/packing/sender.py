@@ -1,17 +1,19 @@
 """Market writes of one order, each journalled in the outbox before it goes.
 
 An intent is closed when the Market took the request or refused it; when the outcome is unknown
-(`delivery_of`) it stays pending and the replayer re-reads the order before resending.
+(`delivery_of`) it stays pending and the replayer re-reads the order before resending. A status
+change whose answer was lost is settled by reading the order back, never by resending it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from packstation.domain.errors import PackstationError
-from packstation.domain.remote import Delivery, delivery_of
+from packstation.domain.remote import Delivery, answer_lost, delivery_of
 from packstation.services.intents import IntentPayload, StatusLike
+from packstation.services.lost_answer import read_back_status
 from packstation.services.packing.values import STILL_CHECKING_CODES, CodesStillCheckingError
 from packstation.services.ports import MarketPort, OutboxPort
 
@@ -21,16 +23,33 @@ T = TypeVar("T")
 class IntentSender:
     """Sends one order's Market writes through the outbox."""
 
-    def __init__(self, order_id: int, market: MarketPort, outbox: OutboxPort | None) -> None:
+    def __init__(
+        self,
+        order_id: int,
+        market: MarketPort,
+        outbox: OutboxPort | None,
+        audit: Callable[[str, str], None] = lambda _action, _detail: None,
+    ) -> None:
         self._order_id = order_id
         self._market = market
         self._outbox = outbox
+        self._audit = audit
 
     def intent(self, payload: IntentPayload) -> int | None:
         """Journal the intent to send (None: no outbox)."""
         if self._outbox is None:
             return None
         return self._outbox.add_intent(self._order_id, payload.kind, payload.to_json()).id
+
+    def done(self, intent: int | None, outcome: str) -> None:
+        """Close the intent with `outcome` (e.g. after a read-back settled it)."""
+        self._done(intent, outcome)
+
+    def settled_after_lost_answer(self, intent: int | None, what: str) -> None:
+        """A read-back showed that a call whose answer was lost arrived: nothing is resent."""
+        self._done(intent, "already_done: read back after a lost answer")
+        # The outbox's own action name: History already labels it in both languages.
+        self._audit("outbox_already_done", f"{what}: answer lost, the order read back shows it done")
 
     def _done(self, intent: int | None, outcome: str) -> None:
         if intent is not None and self._outbox is not None:
@@ -49,6 +68,7 @@ class IntentSender:
 
     async def change_status(self, payload: StatusLike) -> None:
         """Ask the Market for a status change; a per-order refusal inside HTTP 200 is an error.
+        When the answer is lost, the order is read back instead of resending the change.
 
         Raises:
             CodesStillCheckingError: the Market is still checking the order's codes.
@@ -56,7 +76,16 @@ class IntentSender:
         """
         status, sub = payload.target
         intent = self.intent(payload)
-        change = await self.send(intent, self._market.set_status(self._order_id, status, sub))
+        try:
+            change = await self.send(intent, self._market.set_status(self._order_id, status, sub))
+        except PackstationError as error:
+            if not answer_lost(error):
+                raise
+            back = await read_back_status(self._market, self._order_id, status, sub)
+            if not back.applied:
+                raise
+            self.settled_after_lost_answer(intent, f"{status}/{sub}")
+            return
         if not change.ok:
             detail = change.error or ""
             if any(code in detail for code in STILL_CHECKING_CODES):

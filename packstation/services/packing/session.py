@@ -46,6 +46,7 @@ class PackingSession:
     def __init__(self, state: SessionState | Order, deps: SessionDeps) -> None:
         if isinstance(state, Order):
             state = SessionState.opened(state)
+        self.deps = deps  # the ports and settings the session runs with (another restore uses them)
         self._subscribers: list[Callable[[SessionSnapshot], None]] = []
         self._version = 0
         self._snapshot: SessionSnapshot | None = None
@@ -60,7 +61,7 @@ class PackingSession:
             on_due=self._submit_when_due,
             name=f"auto-submit-{state.order.id}",
         )
-        sender = IntentSender(state.order.id, deps.market, deps.outbox)
+        sender = IntentSender(state.order.id, deps.market, deps.outbox, self._log.audit)
         poller = VerificationPoller(
             self._log,
             market=deps.market,

@@ -10,12 +10,14 @@ from __future__ import annotations
 import contextlib
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.layout import LayoutPlan, StoredBox
 from packstation.domain.order import PROCESSING, READY_TO_SHIP
 from packstation.domain.packing.errors import PackingError, Reason
-from packstation.domain.remote import RemoteError
+from packstation.domain.remote import RemoteError, answer_lost
 from packstation.domain.verification import CodeStatus
 from packstation.services.intents import LayoutIntent, StatusIntent
 from packstation.services.label_job import PrintJob
+from packstation.services.lost_answer import read_back_layout
 from packstation.services.packing.countdown import Countdown
 from packstation.services.packing.edit_log import EditLog
 from packstation.services.packing.order_watch import OrderWatcher
@@ -109,7 +111,10 @@ class Submitter:
         if plan == state.sent_plan and state.labels is not None:
             return
         intent = self._sender.intent(LayoutIntent(plan))
-        boxes = await self._sender.send(intent, self._market.set_box_layout(log.order_id, plan))
+        try:
+            boxes = await self._sender.send(intent, self._market.set_box_layout(log.order_id, plan))
+        except PackstationError as error:
+            boxes = await self._layout_after_lost_answer(error, intent, plan)
         action = {"op": "layout_sent", "box_ids": [box.box_id for box in boxes]}
         log.record(action, log.state.layout_sent(plan, boxes), notify=False)
         log.audit("layout_sent", f"boxes={len(boxes)}")
@@ -117,6 +122,19 @@ class Submitter:
         if self._labels is not None:
             job = await self._labels.print_order_labels(log.state.order, boxes)
             log.update(print_error=job.error)
+
+    async def _layout_after_lost_answer(
+        self, error: PackstationError, intent: int | None, plan: LayoutPlan
+    ) -> tuple[StoredBox, ...]:
+        """The boxes the Market holds when the layout's answer was lost but reading the order
+        back shows it arrived; otherwise `error` again (the intent stays for the outbox)."""
+        if not answer_lost(error):
+            raise error
+        back = await read_back_layout(self._market, self._log.order_id, plan)
+        if not back.applied or back.order is None:
+            raise error
+        self._sender.settled_after_lost_answer(intent, f"layout boxes={len(plan.boxes)}")
+        return back.order.stored_boxes
 
     async def _verify_then_set_ready(self) -> None:
         """Wait for the code check (when there are codes to check), then set READY_TO_SHIP.
