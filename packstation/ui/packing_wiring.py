@@ -25,13 +25,15 @@ from packstation.services.order_queue import OrderQueue
 from packstation.services.packing_types import CheckBudget
 from packstation.services.ports import MarketPort
 from packstation.settings import AppSettings
-from packstation.ui.packing_view import PackingDesk, PackingPages, TaskRunnerLike
+from packstation.ui.packing_view import PackingDesk, PackingPages, PackingView, TaskRunnerLike
+from packstation.ui.scale_panel import ScaleDesk
 from packstation.ui.scanner_filter import ScannerFilter
 from packstation.ui.sounds import Sounds
 
 # What only packing an order needs (the session with its code checks, whose GS1 parser takes
 # ~0.07 s to import, and the SQLite store) is imported on the first packed order, not at start-up.
 if TYPE_CHECKING:
+    from packstation.domain.packing import Packing
     from packstation.services.packing_session import PackingSession
     from packstation.storage.local_store import LocalStore
 
@@ -97,6 +99,8 @@ class PackingWiring(QObject):
         self.scanner.scanned.connect(self.desk.handle_scan)
         self.serial: QObject | None = None  # the serial scanner, when one is configured
         self._stop_serial: Callable[[], None] = lambda: None
+        self.scale = ScaleDesk(settings.scale, show_error=show_error, language=language, parent=self)
+        self.desk.view_opened.connect(self._add_scale_panel)
 
     def _label_job(self, settings: AppSettings, data_dir: Path) -> LabelJob:
         """Labels go to the configured label printer (the virtual PDF printer by default)."""
@@ -132,6 +136,7 @@ class PackingWiring(QObject):
         scanner when `settings.scanner.serial_port` or auto-detection is set)."""
         self.scanner.install(app)
         self.start_serial()
+        self.scale.start()
 
     def start_serial(self) -> bool:
         """Start the serial scanner when one is configured; its scans take the keyboard-wedge path.
@@ -186,6 +191,12 @@ class PackingWiring(QObject):
         from packstation.services.packing_session import PackingSession, SessionDeps
 
         store = self.open_store()
+        session: PackingSession | None = None
+
+        def packing() -> Packing:
+            assert session is not None  # readings arrive from the event loop, after open()
+            return session.packing
+
         deps = SessionDeps(
             self.market,
             store.journal,
@@ -196,16 +207,28 @@ class PackingWiring(QObject):
             audit=store.audit,
             budget=self.budget,
             auto_submit_s=self.settings.auto_submit_s,
+            submit_checks=self.scale.checks_for(order.id, packing, store.audit),
         )
-        return PackingSession.open(order, deps)
+        session = PackingSession.open(order, deps)
+        return session
+
+    def _add_scale_panel(self, view: PackingView) -> None:
+        panel = self.scale.panel_for(view.session.order.id)
+        if panel is not None:
+            panel.follow(view.session.subscribe)
+            view.add_device_panel(panel)
 
     def apply_settings(self, settings: AppSettings) -> None:
         """Take edited settings that apply without a restart: auto-submit (from the next opened
-        order on) and the serial scanner (restarted when its port, speed or detection changed)."""
+        order on), the serial scanner (restarted when its port, speed or detection changed) and the
+        scale (its rule from the next opened order on)."""
         before = self.settings.scanner
         self.settings = self.settings.model_copy(
-            update={"auto_submit_s": settings.auto_submit_s, "scanner": settings.scanner}
+            update={
+                "auto_submit_s": settings.auto_submit_s, "scanner": settings.scanner, "scale": settings.scale
+            }
         )
+        self.scale.restart(settings.scale)
         serial_fields = ("serial_port", "serial_baud", "serial_auto_detect", "serial_retry_ms")
         if any(getattr(before, name) != getattr(settings.scanner, name) for name in serial_fields):
             old = self.serial
@@ -225,6 +248,7 @@ class PackingWiring(QObject):
         background work, then close the local store it journals to."""
         self.scanner.uninstall()
         self.stop_serial()
+        self.scale.stop()
         await self.desk.aclose()
         if self.store is not None:
             self.store.close()

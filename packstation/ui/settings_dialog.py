@@ -1,5 +1,5 @@
 """The settings dialog: store (campaign, business id, API URL, API key), labels, printer, language,
-the serial scanner (port and baud rate) and auto-submit.
+the serial scanner (port and baud rate), the desk scale and auto-submit.
 
 The dialog edits a copy of `AppSettings`; `edited()` returns the new settings after OK. The API
 key goes straight to the OS keyring through the `store_key` callable (never into the settings
@@ -9,9 +9,10 @@ file); when the keyring cannot store it, the dialog says so and stays open.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QCoreApplication, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from packstation.devices.config import ScaleProtocol
 from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
 from packstation.settings import AppSettings
@@ -173,6 +175,7 @@ class SettingsDialog(QDialog):
         serial_form.addRow(self.tr("Port:"), self.serial_port)
         serial_form.addRow(self.tr("Baud rate:"), self.serial_baud)
         serial_form.addRow(self.serial_auto)
+        scale = self._build_scale(settings, list_ports)
 
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
@@ -186,7 +189,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if printer_page is None:
-            for widget in (store, labels, station, serial, self.error, buttons):
+            for widget in (store, labels, station, serial, scale, self.error, buttons):
                 layout.addWidget(widget)
             return
         labels.hide()
@@ -194,14 +197,60 @@ class SettingsDialog(QDialog):
         general_layout = QVBoxLayout(general)
         general_layout.addWidget(store)
         general_layout.addWidget(station)
-        general_layout.addWidget(serial)
         general_layout.addStretch(1)
+        devices = QWidget(self)
+        devices_layout = QVBoxLayout(devices)
+        devices_layout.addWidget(serial)
+        devices_layout.addWidget(scale)
+        devices_layout.addStretch(1)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(general, self.tr("Store and station"))
+        self.tabs.addTab(devices, self.tr("Scanner and scale"))
         self.tabs.addTab(printer_page, self.tr("Printing"))
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _build_scale(self, settings: AppSettings, list_ports: Callable[[], list[PortInfo]]) -> QGroupBox:
+        """The desk scale: protocol, port, speed, and the box weight check's allowance and tolerance."""
+        scale = settings.scale
+        self.scale_protocol = QComboBox(self)
+        self.scale_protocol.setObjectName("scaleProtocol")
+        for text, value in (
+            (self.tr("No scale"), ScaleProtocol.OFF),
+            (self.tr("Serial, continuous output (CAS, Mercury, A&D…)"), ScaleProtocol.CONTINUOUS),
+            (self.tr("Serial, Massa-K Protocol 100"), ScaleProtocol.MASSA_K_100),
+            (self.tr("USB HID postal scale"), ScaleProtocol.HID_POS),
+        ):
+            self.scale_protocol.addItem(text, value.value)
+        self.scale_protocol.setCurrentIndex(max(0, self.scale_protocol.findData(scale.protocol.value)))
+        self.scale_port = QComboBox(self)
+        self.scale_port.setObjectName("scalePort")
+        self.scale_port.setEditable(True)  # /dev/hidrawN or a port that is not plugged in now
+        self.scale_port.addItem("", "")
+        for port in list_ports():
+            self.scale_port.addItem(port.name, port.name)
+        self.scale_port.setCurrentText(scale.port)
+        self.scale_port.setToolTip(
+            self.tr("Serial port, or /dev/hidrawN for a HID scale (empty: the first one found)")
+        )
+        self.scale_baud = QComboBox(self)
+        for baud in sorted({*BAUD_RATES, scale.baud}):
+            self.scale_baud.addItem(str(baud), baud)
+        self.scale_baud.setCurrentIndex(self.scale_baud.findData(scale.baud))
+        self.scale_allowance = _kg_box(float(scale.allowance_kg), self)
+        self.scale_tolerance = _kg_box(float(scale.tolerance_kg), self)
+        self.scale_required = QCheckBox(self.tr("Every box must be weighed before its label prints"), self)
+        self.scale_required.setChecked(scale.require_weighing)
+        group = QGroupBox(self.tr("Scale"), self)
+        form = QFormLayout(group)
+        form.addRow(self.tr("Scale:"), self.scale_protocol)
+        form.addRow(self.tr("Port:"), self.scale_port)
+        form.addRow(self.tr("Baud rate:"), self.scale_baud)
+        form.addRow(self.tr("Packaging allowance:"), self.scale_allowance)
+        form.addRow(self.tr("Tolerance:"), self.scale_tolerance)
+        form.addRow(self.scale_required)
+        return group
 
     def edited(self) -> AppSettings:
         """The settings as edited in the dialog."""
@@ -222,6 +271,14 @@ class SettingsDialog(QDialog):
             serial_baud=int(self.serial_baud.currentData()),
             serial_auto_detect=self.serial_auto.isChecked(),
         )
+        data["scale"].update(
+            protocol=self.scale_protocol.currentData(),
+            port=self.scale_port.currentText().strip(),
+            baud=int(self.scale_baud.currentData()),
+            allowance_kg=Decimal(str(round(self.scale_allowance.value(), 3))),
+            tolerance_kg=Decimal(str(round(self.scale_tolerance.value(), 3))),
+            require_weighing=self.scale_required.isChecked(),
+        )
         if self.printer_page is not None:
             data["printing"] = self.printer_page.settings().model_dump()
         else:
@@ -241,6 +298,16 @@ class SettingsDialog(QDialog):
             self.key_changed = True
             self.api_key.clear()
         super().accept()
+
+
+def _kg_box(value: float, parent: QWidget) -> QDoubleSpinBox:
+    box = QDoubleSpinBox(parent)
+    box.setRange(0.0, 50.0)
+    box.setDecimals(3)
+    box.setSingleStep(0.01)
+    box.setSuffix(QCoreApplication.translate("SettingsDialog", " kg"))
+    box.setValue(value)
+    return box
 
 
 def _id_text(value: int | None) -> str:

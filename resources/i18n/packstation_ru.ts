@@ -623,7 +623,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="756"/>
+        <location filename="../../packstation/ui/packing_view.py" line="766"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -830,7 +830,7 @@
 <context>
     <name>PackingWiring</name>
     <message>
-        <location filename="../../packstation/ui/packing_wiring.py" line="158"/>
+        <location filename="../../packstation/ui/packing_wiring.py" line="163"/>
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
@@ -1065,159 +1065,282 @@
     </message>
 </context>
 <context>
+    <name>ScaleDesk</name>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="230"/>
+        <source>The scale is not connected (%1); retrying.</source>
+        <translation>Весы не подключены (%1); пробуем снова.</translation>
+    </message>
+</context>
+<context>
+    <name>ScalePanel</name>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="48"/>
+        <source>Accept the weights</source>
+        <translation>Принять вес</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="51"/>
+        <source>Submit although a box weighs outside its tolerance (recorded)</source>
+        <translation>Отправить, хотя вес коробки вне допуска (это записывается)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="81"/>
+        <source>Scale: not connected</source>
+        <translation>Весы: не подключены</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="84"/>
+        <source>Scale: waiting</source>
+        <translation>Весы: ждём вес</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="87"/>
+        <source>Scale: overload</source>
+        <translation>Весы: перегрузка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="92"/>
+        <source>Scale: %1 kg</source>
+        <translation>Весы: %1 кг</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="92"/>
+        <source>Scale: %1 kg ~</source>
+        <translation>Весы: %1 кг ~</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="103"/>
+        <source>no catalogue weight</source>
+        <translation>вес в каталоге не указан</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="109"/>
+        <source>Box %1: put it on the scale (expected %2)</source>
+        <translation>Коробка %1: поставьте на весы (ожидается %2)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="117"/>
+        <source>Box %1: %2 kg %3 (expected %4)</source>
+        <translation>Коробка %1: %2 кг %3 (ожидается %4)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="76"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="78"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="93"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="95"/>
         <source>Stored in the system keyring; leave empty to keep it</source>
         <translation>Хранится в системном хранилище паролей; оставьте пустым, чтобы не менять</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="95"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="97"/>
         <source>Api-Key from the seller cabinet (Settings → API)</source>
         <translation>Api-Key из кабинета продавца (Настройки → API)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="97"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="99"/>
         <source>Store</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="99"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="101"/>
         <source>Campaign ID:</source>
         <translation>ID кампании:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="100"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="102"/>
         <source>Business ID:</source>
         <translation>ID кабинета:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="101"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="103"/>
         <source>API URL:</source>
         <translation>Адрес API:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="102"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="104"/>
         <source>API key:</source>
         <translation>API-ключ:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="110"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="112"/>
         <source>Virtual printer (PDF files)</source>
         <translation>Виртуальный принтер (PDF-файлы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="115"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="163"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="117"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="165"/>
         <source>%1 (not found)</source>
         <translation>%1 (не найден)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="117"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="119"/>
         <source>Labels</source>
         <translation>Ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="119"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="121"/>
         <source>Label format:</source>
         <translation>Формат ярлыка:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="120"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="122"/>
         <source>Label printer:</source>
         <translation>Принтер ярлыков:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="130"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="134"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="146"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="132"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="136"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="148"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="136"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="138"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="138"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="140"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="139"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="141"/>
         <source>Station name:</source>
         <translation>Название станции:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="140"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="142"/>
         <source>Packer:</source>
         <translation>Упаковщик:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="141"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="143"/>
         <source>Refresh orders every:</source>
         <translation>Обновлять заказы каждые:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="142"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="144"/>
         <source>…with Express orders:</source>
         <translation>…при экспресс-заказах:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="147"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="149"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="149"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="151"/>
         <source>Submit this many seconds after the last unit is packed (scan CANCEL to stop); 0: off</source>
         <translation>Отправлять через столько секунд после укладки последней единицы (отмена — штрихкод CANCEL); 0 — выключено</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="152"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="154"/>
         <source>Submit automatically after:</source>
         <translation>Отправлять автоматически через:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="157"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="159"/>
         <source>None (keyboard scanner)</source>
         <translation>Нет (сканер в режиме клавиатуры)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="169"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="171"/>
         <source>Without a port: use the one USB scanner found</source>
         <translation>Без порта: использовать единственный найденный USB-сканер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="171"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="173"/>
         <source>Serial scanner (USB-COM)</source>
         <translation>Сканер на COM-порту (USB-COM)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="173"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="175"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="248"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="174"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="176"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="249"/>
         <source>Baud rate:</source>
         <translation>Скорость (бод):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="200"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="207"/>
         <source>Store and station</source>
         <translation>Магазин и станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="201"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="208"/>
+        <source>Scanner and scale</source>
+        <translation>Сканер и весы</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="209"/>
         <source>Printing</source>
         <translation>Печать</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="220"/>
+        <source>No scale</source>
+        <translation>Без весов</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="221"/>
+        <source>Serial, continuous output (CAS, Mercury, A&amp;D…)</source>
+        <translation>COM-порт, непрерывная передача (CAS, Меркурий, A&amp;D…)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="222"/>
+        <source>Serial, Massa-K Protocol 100</source>
+        <translation>COM-порт, Масса-К «Протокол 100»</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="223"/>
+        <source>USB HID postal scale</source>
+        <translation>USB HID (почтовые весы)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="235"/>
+        <source>Serial port, or /dev/hidrawN for a HID scale (empty: the first one found)</source>
+        <translation>COM-порт или /dev/hidrawN для HID-весов (пусто: первые найденные)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="243"/>
+        <source>Every box must be weighed before its label prints</source>
+        <translation>Каждую коробку взвешивать до печати ярлыка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="245"/>
+        <source>Scale</source>
+        <translation>Весы</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="247"/>
+        <source>Scale:</source>
+        <translation>Весы:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="250"/>
+        <source>Packaging allowance:</source>
+        <translation>Вес упаковки:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="251"/>
+        <source>Tolerance:</source>
+        <translation>Допуск:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="308"/>
+        <source> kg</source>
+        <translation> кг</translation>
     </message>
 </context>
 <context>

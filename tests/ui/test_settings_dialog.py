@@ -88,3 +88,33 @@ def test_serial_scanner_and_auto_submit_are_offered(qtbot: QtBot) -> None:
     assert edited.scanner.gs_keys == original.scanner.gs_keys  # the rest of the scanner section kept
     dialog.serial_port.setCurrentIndex(0)
     assert dialog.edited().scanner.serial_port == ""
+
+
+def test_the_desk_scale_is_configured_beside_the_serial_scanner(qtbot: QtBot) -> None:
+    from decimal import Decimal
+
+    from packstation.devices.config import ScaleProtocol, ScaleSettings
+    from packstation.devices.serial_reader import PortInfo
+
+    ports = [PortInfo("ttyUSB0", "USB serial", vendor_id=0x1A86)]
+    original = AppSettings(scale=ScaleSettings(tolerance_pct=Decimal(5)))
+    dialog = SettingsDialog(
+        original, has_key=False, store_key=store_api_key, language="en", list_ports=lambda: ports
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.edited().scale == original.scale  # untouched: unchanged
+    dialog.scale_protocol.setCurrentIndex(dialog.scale_protocol.findData("massa_k_100"))
+    dialog.scale_port.setCurrentIndex(dialog.scale_port.findData("ttyUSB0"))
+    dialog.scale_baud.setCurrentIndex(dialog.scale_baud.findData(4800))
+    dialog.scale_allowance.setValue(0.12)
+    dialog.scale_tolerance.setValue(0.05)
+    dialog.scale_required.setChecked(False)
+    scale = dialog.edited().scale
+    assert (scale.protocol, scale.port, scale.baud) == (ScaleProtocol.MASSA_K_100, "ttyUSB0", 4800)
+    assert (scale.allowance_kg, scale.tolerance_kg) == (Decimal("0.12"), Decimal("0.05"))
+    assert not scale.require_weighing
+    assert scale.tolerance_pct == 5  # what the dialog does not show is kept
+    dialog.scale_port.setEditText("/dev/hidraw3")
+    dialog.scale_protocol.setCurrentIndex(dialog.scale_protocol.findData("hid_pos"))
+    hid = dialog.edited().scale
+    assert (hid.protocol, hid.port) == (ScaleProtocol.HID_POS, "/dev/hidraw3")
