@@ -76,3 +76,23 @@ class ScaleSettings(BaseModel):
             tolerance_pct=self.tolerance_pct,
             min_weight_kg=self.min_weight_kg,
         )
+
+
+TEST_PATTERN = "test-pattern"
+
+
+class CameraSettings(BaseModel):
+    """The packing video camera (part of the app settings file) and how long clips are kept."""
+
+    # "": no video; "test-pattern": the generated camera (demo); "default": the system's default
+    # camera; a camera's name (as the OS lists it); or an IP camera's stream "rtsp://…".
+    source: str = ""
+    fps: int = Field(default=10, ge=2, le=30)
+    preroll_s: float = Field(default=2.0, ge=0, le=10)
+    keep_days: int = Field(default=30, ge=1, le=3650)
+    budget_gb: float = Field(default=20.0, gt=0, le=10000)
+    min_free_mb: int = Field(default=500, ge=0)  # no clip starts with less free disk space
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.source.strip())

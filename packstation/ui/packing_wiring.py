@@ -29,6 +29,7 @@ from packstation.ui.packing_view import PackingDesk, PackingPages, PackingView, 
 from packstation.ui.scale_panel import ScaleDesk
 from packstation.ui.scanner_filter import ScannerFilter
 from packstation.ui.sounds import Sounds
+from packstation.ui.video_wiring import VideoDesk
 
 # What only packing an order needs (the session with its code checks, whose GS1 parser takes
 # ~0.07 s to import, and the SQLite store) is imported on the first packed order, not at start-up.
@@ -101,6 +102,13 @@ class PackingWiring(QObject):
         self._stop_serial: Callable[[], None] = lambda: None
         self.scale = ScaleDesk(settings.scale, show_error=show_error, language=language, parent=self)
         self.desk.view_opened.connect(self._add_scale_panel)
+        self.video = VideoDesk(
+            settings.camera, data_dir, lambda: self.open_store().clips, show_error=show_error,
+            language=language, station=settings.station_name, packer=settings.packer_name, parent=self,
+        )
+        self.desk.view_opened.connect(self.video.view_opened)
+        self.desk.view_closed.connect(self.video.view_closed)
+        self.scanner.scanned.connect(self.video.scanned)
 
     def _label_job(self, settings: AppSettings, data_dir: Path) -> LabelJob:
         """Labels go to the configured label printer (the virtual PDF printer by default)."""
@@ -137,6 +145,7 @@ class PackingWiring(QObject):
         self.scanner.install(app)
         self.start_serial()
         self.scale.start()
+        self.video.start()
 
     def start_serial(self) -> bool:
         """Start the serial scanner when one is configured; its scans take the keyboard-wedge path.
@@ -152,6 +161,7 @@ class PackingWiring(QObject):
 
         serial = SerialScanner(scanner, self)
         serial.scanned.connect(self.desk.handle_scan)
+        serial.scanned.connect(self.video.scanned)
         serial.disconnected.connect(self._serial_lost)
         serial.start()
         self.serial, self._stop_serial = serial, serial.stop
@@ -250,6 +260,7 @@ class PackingWiring(QObject):
         self.stop_serial()
         self.scale.stop()
         await self.desk.aclose()
+        self.video.stop()  # the last clip is indexed before the store closes
         if self.store is not None:
             self.store.close()
             self.store = None
