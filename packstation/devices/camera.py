@@ -28,7 +28,7 @@ _log = logging.getLogger("packstation.ui")
 _BARS = ("#c0c0c0", "#c0c000", "#00c0c0", "#00c000", "#c000c0", "#c00000", "#0000c0")
 
 
-def test_pattern(n: int, at: datetime) -> QImage:
+def pattern_frame(n: int, at: datetime) -> QImage:
     """Frame `n` of the generated camera, showing `at` (local time) as a clock."""
     image = QImage(WIDTH, HEIGHT, QImage.Format.Format_RGB888)
     painter = QPainter(image)
@@ -92,7 +92,7 @@ class TestPatternCamera:
         next_at = time.monotonic()
         while not self._stop.is_set():
             at = self._clock()
-            self._sink(test_pattern(self.frames, at), at)
+            self._sink(pattern_frame(self.frames, at), at)
             self.frames += 1
             next_at += period
             self._stop.wait(max(0.0, next_at - time.monotonic()))

@@ -255,8 +255,7 @@ class ClipRecorder(QObject):
             return  # frames must move forward in time
         clip.last_pts = pts
         _draw_overlay(frame_image, clip.overlay, clip.scans, at)
-        rgb = _rgb_array(frame_image)
-        frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
+        frame = av.VideoFrame.from_bytes(_rgba_bytes(frame_image), WIDTH, HEIGHT, "rgba")
         frame.pts = pts
         frame.time_base = Fraction(1, 1000)
         for packet in clip.stream.encode(frame):
@@ -314,16 +313,17 @@ def _to_image(image: Any) -> QImage | None:
         picture = picture.scaled(
             WIDTH, HEIGHT, Qt.AspectRatioMode.IgnoreAspectRatio, Qt.TransformationMode.FastTransformation
         )
-    return picture.convertToFormat(QImage.Format.Format_RGB888)
+    return picture.convertToFormat(QImage.Format.Format_RGBA8888)
 
 
-def _rgb_array(image: QImage) -> Any:
-    import numpy as np
-
+def _rgba_bytes(image: QImage) -> bytes:
+    """The frame's pixels as tightly packed RGBA rows (copied out of the QImage)."""
+    row = WIDTH * 4
     stride = image.bytesPerLine()
-    # Copied out: a view of constBits would read the QImage's memory after it is freed.
-    data = np.frombuffer(image.constBits(), dtype=np.uint8, count=stride * HEIGHT).copy()
-    return data.reshape(HEIGHT, stride)[:, : WIDTH * 3].reshape(HEIGHT, WIDTH, 3)
+    data = bytes(image.constBits())[: stride * HEIGHT]
+    if stride == row:
+        return data
+    return b"".join(data[y * stride : y * stride + row] for y in range(HEIGHT))
 
 
 def _draw_overlay(image: QImage, overlay: OverlayText, scans: list[str], at: datetime) -> None:

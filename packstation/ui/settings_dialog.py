@@ -1,5 +1,5 @@
 """The settings dialog: store (campaign, business id, API URL, API key), labels, printer, language,
-the serial scanner (port and baud rate), the desk scale and auto-submit.
+the serial scanner (port and baud rate), the desk scale, the packing video camera and auto-submit.
 
 The dialog edits a copy of `AppSettings`; `edited()` returns the new settings after OK. The API
 key goes straight to the OS keyring through the `store_key` callable (never into the settings
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from packstation.devices.config import ScaleProtocol
+from packstation.devices.config import TEST_PATTERN, ScaleProtocol
 from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
 from packstation.settings import AppSettings
@@ -50,6 +50,13 @@ def _system_ports() -> list[PortInfo]:
     return available_ports()
 
 
+def _system_cameras() -> list[str]:
+    # Imported on use: QtMultimedia loads its FFmpeg backend, which start-up does not need.
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return [device.description() for device in QMediaDevices.videoInputs()]
+
+
 class SettingsDialog(QDialog):
     """Edits the station's settings.
 
@@ -61,6 +68,7 @@ class SettingsDialog(QDialog):
         printer_page: the printing engineer's full print settings page; when given it replaces
             the simple label format / printer choice and shows on its own tab.
         list_ports: the serial ports to offer for a serial scanner (the system's by default).
+        list_cameras: the cameras to offer for the packing video (the system's by default).
     """
 
     def __init__(
@@ -72,6 +80,7 @@ class SettingsDialog(QDialog):
         language: str = "ru",
         printer_page: PrinterSettingsPage | None = None,
         list_ports: Callable[[], list[PortInfo]] = _system_ports,
+        list_cameras: Callable[[], list[str]] = _system_cameras,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -176,6 +185,7 @@ class SettingsDialog(QDialog):
         serial_form.addRow(self.tr("Baud rate:"), self.serial_baud)
         serial_form.addRow(self.serial_auto)
         scale = self._build_scale(settings, list_ports)
+        camera = self._build_camera(settings, list_cameras)
 
         self.error = QLabel(self)
         self.error.setObjectName("settingsError")
@@ -189,7 +199,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if printer_page is None:
-            for widget in (store, labels, station, serial, scale, self.error, buttons):
+            for widget in (store, labels, station, serial, scale, camera, self.error, buttons):
                 layout.addWidget(widget)
             return
         labels.hide()
@@ -202,10 +212,11 @@ class SettingsDialog(QDialog):
         devices_layout = QVBoxLayout(devices)
         devices_layout.addWidget(serial)
         devices_layout.addWidget(scale)
+        devices_layout.addWidget(camera)
         devices_layout.addStretch(1)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(general, self.tr("Store and station"))
-        self.tabs.addTab(devices, self.tr("Scanner and scale"))
+        self.tabs.addTab(devices, self.tr("Devices"))
         self.tabs.addTab(printer_page, self.tr("Printing"))
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
@@ -252,6 +263,46 @@ class SettingsDialog(QDialog):
         form.addRow(self.scale_required)
         return group
 
+    def _build_camera(self, settings: AppSettings, list_cameras: Callable[[], list[str]]) -> QGroupBox:
+        """The packing video: the camera, and how long clips are kept."""
+        camera = settings.camera
+        self.camera_source = QComboBox(self)
+        self.camera_source.setObjectName("cameraSource")
+        self.camera_source.setEditable(True)  # an IP camera's rtsp:// address
+        self.camera_source.addItem(self.tr("No camera"), "")
+        self.camera_source.addItem(self.tr("Generated test pattern (demo)"), TEST_PATTERN)
+        self.camera_source.addItem(self.tr("Default camera"), "default")
+        for name in list_cameras():
+            self.camera_source.addItem(name, name)
+        index = self.camera_source.findData(camera.source)
+        if index >= 0:
+            self.camera_source.setCurrentIndex(index)
+        else:
+            self.camera_source.setEditText(camera.source)
+        self.camera_source.setToolTip(
+            self.tr("A camera's name as the system lists it, or an IP camera's rtsp:// address")
+        )
+        self.camera_keep = QSpinBox(self)
+        self.camera_keep.setRange(1, 3650)
+        self.camera_keep.setSuffix(self.tr(" days"))
+        self.camera_keep.setValue(camera.keep_days)
+        self.camera_budget = QDoubleSpinBox(self)
+        self.camera_budget.setRange(1.0, 10000.0)
+        self.camera_budget.setDecimals(0)
+        self.camera_budget.setSuffix(self.tr(" GB"))
+        self.camera_budget.setValue(camera.budget_gb)
+        group = QGroupBox(self.tr("Camera (packing video)"), self)
+        form = QFormLayout(group)
+        form.addRow(self.tr("Camera:"), self.camera_source)
+        form.addRow(self.tr("Keep video for:"), self.camera_keep)
+        form.addRow(self.tr("Disk budget:"), self.camera_budget)
+        return group
+
+    def _camera_source(self) -> str:
+        text = self.camera_source.currentText().strip()
+        index = self.camera_source.findText(text)
+        return str(self.camera_source.itemData(index)) if index >= 0 else text
+
     def edited(self) -> AppSettings:
         """The settings as edited in the dialog."""
         data = self._original.model_dump()
@@ -278,6 +329,11 @@ class SettingsDialog(QDialog):
             allowance_kg=Decimal(str(round(self.scale_allowance.value(), 3))),
             tolerance_kg=Decimal(str(round(self.scale_tolerance.value(), 3))),
             require_weighing=self.scale_required.isChecked(),
+        )
+        data["camera"].update(
+            source=self._camera_source(),
+            keep_days=self.camera_keep.value(),
+            budget_gb=self.camera_budget.value(),
         )
         if self.printer_page is not None:
             data["printing"] = self.printer_page.settings().model_dump()

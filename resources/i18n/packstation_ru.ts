@@ -830,7 +830,7 @@
 <context>
     <name>PackingWiring</name>
     <message>
-        <location filename="../../packstation/ui/packing_wiring.py" line="163"/>
+        <location filename="../../packstation/ui/packing_wiring.py" line="173"/>
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
@@ -1065,6 +1065,19 @@
     </message>
 </context>
 <context>
+    <name>RecordingBadge</name>
+    <message>
+        <location filename="../../packstation/ui/video_wiring.py" line="47"/>
+        <source>● Recording video</source>
+        <translation>● Идёт запись видео</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/video_wiring.py" line="50"/>
+        <source>No video</source>
+        <translation>Видео не пишется</translation>
+    </message>
+</context>
+<context>
     <name>ScaleDesk</name>
     <message>
         <location filename="../../packstation/ui/scale_panel.py" line="230"/>
@@ -1128,217 +1141,267 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="78"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="87"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="95"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="104"/>
         <source>Stored in the system keyring; leave empty to keep it</source>
         <translation>Хранится в системном хранилище паролей; оставьте пустым, чтобы не менять</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="97"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="106"/>
         <source>Api-Key from the seller cabinet (Settings → API)</source>
         <translation>Api-Key из кабинета продавца (Настройки → API)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="99"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="108"/>
         <source>Store</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="101"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="110"/>
         <source>Campaign ID:</source>
         <translation>ID кампании:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="102"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="111"/>
         <source>Business ID:</source>
         <translation>ID кабинета:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="103"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="112"/>
         <source>API URL:</source>
         <translation>Адрес API:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="104"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="113"/>
         <source>API key:</source>
         <translation>API-ключ:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="112"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="121"/>
         <source>Virtual printer (PDF files)</source>
         <translation>Виртуальный принтер (PDF-файлы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="117"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="165"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="126"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="174"/>
         <source>%1 (not found)</source>
         <translation>%1 (не найден)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="119"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="128"/>
         <source>Labels</source>
         <translation>Ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="121"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="130"/>
         <source>Label format:</source>
         <translation>Формат ярлыка:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="122"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="131"/>
         <source>Label printer:</source>
         <translation>Принтер ярлыков:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="132"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="136"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="148"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="141"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="145"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="157"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="138"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="147"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="140"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="149"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="141"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="150"/>
         <source>Station name:</source>
         <translation>Название станции:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="142"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="151"/>
         <source>Packer:</source>
         <translation>Упаковщик:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="143"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="152"/>
         <source>Refresh orders every:</source>
         <translation>Обновлять заказы каждые:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="144"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="153"/>
         <source>…with Express orders:</source>
         <translation>…при экспресс-заказах:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="149"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="158"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="151"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="160"/>
         <source>Submit this many seconds after the last unit is packed (scan CANCEL to stop); 0: off</source>
         <translation>Отправлять через столько секунд после укладки последней единицы (отмена — штрихкод CANCEL); 0 — выключено</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="154"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="163"/>
         <source>Submit automatically after:</source>
         <translation>Отправлять автоматически через:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="159"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="168"/>
         <source>None (keyboard scanner)</source>
         <translation>Нет (сканер в режиме клавиатуры)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="171"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="180"/>
         <source>Without a port: use the one USB scanner found</source>
         <translation>Без порта: использовать единственный найденный USB-сканер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="173"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="182"/>
         <source>Serial scanner (USB-COM)</source>
         <translation>Сканер на COM-порту (USB-COM)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="175"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="248"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="184"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="259"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="176"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="249"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="185"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="260"/>
         <source>Baud rate:</source>
         <translation>Скорость (бод):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="207"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="218"/>
         <source>Store and station</source>
         <translation>Магазин и станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="208"/>
-        <source>Scanner and scale</source>
-        <translation>Сканер и весы</translation>
+        <location filename="../../packstation/ui/settings_dialog.py" line="219"/>
+        <source>Devices</source>
+        <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="209"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="220"/>
         <source>Printing</source>
         <translation>Печать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="220"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="231"/>
         <source>No scale</source>
         <translation>Без весов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="221"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="232"/>
         <source>Serial, continuous output (CAS, Mercury, A&amp;D…)</source>
         <translation>COM-порт, непрерывная передача (CAS, Меркурий, A&amp;D…)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="222"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="233"/>
         <source>Serial, Massa-K Protocol 100</source>
         <translation>COM-порт, Масса-К «Протокол 100»</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="223"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="234"/>
         <source>USB HID postal scale</source>
         <translation>USB HID (почтовые весы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="235"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="246"/>
         <source>Serial port, or /dev/hidrawN for a HID scale (empty: the first one found)</source>
         <translation>COM-порт или /dev/hidrawN для HID-весов (пусто: первые найденные)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="243"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="254"/>
         <source>Every box must be weighed before its label prints</source>
         <translation>Каждую коробку взвешивать до печати ярлыка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="245"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="256"/>
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="247"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="258"/>
         <source>Scale:</source>
         <translation>Весы:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="250"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="261"/>
         <source>Packaging allowance:</source>
         <translation>Вес упаковки:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="251"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="262"/>
         <source>Tolerance:</source>
         <translation>Допуск:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="308"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="272"/>
+        <source>No camera</source>
+        <translation>Без камеры</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="273"/>
+        <source>Generated test pattern (demo)</source>
+        <translation>Тестовая картинка (демо)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="274"/>
+        <source>Default camera</source>
+        <translation>Камера по умолчанию</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="283"/>
+        <source>A camera&apos;s name as the system lists it, or an IP camera&apos;s rtsp:// address</source>
+        <translation>Название камеры, как его показывает система, или адрес IP-камеры rtsp://…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="287"/>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="292"/>
+        <source> GB</source>
+        <translation> ГБ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="294"/>
+        <source>Camera (packing video)</source>
+        <translation>Камера (видео упаковки)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="296"/>
+        <source>Camera:</source>
+        <translation>Камера:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="297"/>
+        <source>Keep video for:</source>
+        <translation>Хранить видео:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="298"/>
+        <source>Disk budget:</source>
+        <translation>Место на диске:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="364"/>
         <source> kg</source>
         <translation> кг</translation>
     </message>
@@ -1346,7 +1409,7 @@
 <context>
     <name>Shell</name>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="400"/>
+        <location filename="../../packstation/app.py" line="403"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1355,7 +1418,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="404"/>
+        <location filename="../../packstation/app.py" line="407"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -1364,12 +1427,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="429"/>
+        <location filename="../../packstation/app.py" line="432"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="458"/>
+        <location filename="../../packstation/app.py" line="461"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -1378,12 +1441,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="508"/>
+        <location filename="../../packstation/app.py" line="511"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="511"/>
+        <location filename="../../packstation/app.py" line="514"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
@@ -1446,6 +1509,14 @@
         <location filename="../../packstation/ui/packing_dialogs.py" line="162"/>
         <source>Each unit&apos;s marking codes go into every one of its part boxes.</source>
         <translation>Коды маркировки единицы попадут в каждую из её коробок.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoDesk</name>
+    <message>
+        <location filename="../../packstation/ui/video_wiring.py" line="196"/>
+        <source>The camera does not work (%1); packing goes on without video.</source>
+        <translation>Камера не работает (%1); упаковка продолжается без видео.</translation>
     </message>
 </context>
 </TS>

@@ -118,3 +118,22 @@ def test_the_desk_scale_is_configured_beside_the_serial_scanner(qtbot: QtBot) ->
     dialog.scale_protocol.setCurrentIndex(dialog.scale_protocol.findData("hid_pos"))
     hid = dialog.edited().scale
     assert (hid.protocol, hid.port) == (ScaleProtocol.HID_POS, "/dev/hidraw3")
+
+
+def test_the_packing_video_camera_is_chosen_by_name_or_address(qtbot: QtBot) -> None:
+    from packstation.devices.config import TEST_PATTERN
+
+    dialog = SettingsDialog(
+        AppSettings(), has_key=False, store_key=store_api_key, language="en",
+        list_ports=lambda: [], list_cameras=lambda: ["HD Pro Webcam C920"],
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.edited().camera.source == ""  # no camera by default
+    dialog.camera_source.setCurrentIndex(dialog.camera_source.findData("HD Pro Webcam C920"))
+    dialog.camera_keep.setValue(14)
+    edited = dialog.edited().camera
+    assert (edited.source, edited.keep_days) == ("HD Pro Webcam C920", 14)
+    dialog.camera_source.setCurrentIndex(dialog.camera_source.findData(TEST_PATTERN))
+    assert dialog.edited().camera.source == TEST_PATTERN
+    dialog.camera_source.setEditText("rtsp://10.0.0.7/stream1")
+    assert dialog.edited().camera.source == "rtsp://10.0.0.7/stream1"
