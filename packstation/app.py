@@ -443,7 +443,9 @@ class Shell(QObject):
         if self.history is None:
             from packstation.ui.order_history_view import OrderHistoryView
 
-            self.history = OrderHistoryView(store.audit, language=self.language)
+            self.history = OrderHistoryView(
+                store.audit, language=self.language, video_clips=self.packing.video_clips
+            )
         self.history.show_order(order_id)
         self.window.show_history(self.history)
 

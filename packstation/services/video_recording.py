@@ -27,11 +27,12 @@ from packstation.domain.order import Order
 from packstation.domain.video import Clip, Retention, clips_to_delete
 from packstation.logs import mask_secrets
 from packstation.services.packing_types import Phase
-from packstation.services.ports import Clock
+from packstation.services.ports import AuditPort, Clock
 
 _log = logging.getLogger("packstation.storage")
 RECORDING_PHASES = frozenset({Phase.PACKING, Phase.SUBMITTING, Phase.VERIFYING})
 VIDEO_DIR = "video"
+AUDIT_CLIP = "video_clip"
 
 
 class RecorderPort(Protocol):
@@ -92,6 +93,7 @@ class VideoRecording:
         min_free_bytes: no clip starts with less free disk space than this.
         notify: tells the packer (the message bar) that video stopped or did not start.
         free_bytes: free space at a path (tests pass their own).
+        audit: where finished clips are recorded (the order's History shows them).
     """
 
     def __init__(
@@ -107,6 +109,7 @@ class VideoRecording:
         min_free_bytes: int = 500 * 1024**2,
         notify: Callable[[PackstationError], None] = lambda _error: None,
         free_bytes: Callable[[Path], int] = _free_bytes,
+        audit: AuditPort | None = None,
     ) -> None:
         self._recorder = recorder
         self._index = index
@@ -118,8 +121,9 @@ class VideoRecording:
         self._min_free = min_free_bytes
         self._notify = notify
         self._free = free_bytes
+        self._audit = audit
         self._current: _Recording | None = None
-        self._stopping: dict[Path, int] = {}  # clip path -> clip id, until the recorder finished
+        self._stopping: dict[Path, _Recording] = {}  # until the recorder finished the clip
 
     @property
     def recording_order(self) -> int | None:
@@ -175,19 +179,23 @@ class VideoRecording:
     def _stop(self) -> None:
         current, self._current = self._current, None
         if current is not None:
-            self._stopping[current.path] = current.clip_id
+            self._stopping[current.path] = current
             self._recorder.stop()
 
     # ----------------------------------------------------------------------- recorder
 
     def clip_finished(self, path: Path, frames: int, size_bytes: int, error: str = "") -> None:
         """The recorder closed a clip (normally, or early with `error`)."""
-        clip_id = self._stopping.pop(path, None)
-        if clip_id is None and self._current is not None and self._current.path == path:
-            clip_id, self._current = self._current.clip_id, None  # ended by itself (disk full)
-        if clip_id is None:
+        clip = self._stopping.pop(path, None)
+        if clip is None and self._current is not None and self._current.path == path:
+            clip, self._current = self._current, None  # ended by itself (disk full)
+        if clip is None:
             return
-        self._index.finish(clip_id, self._clock.now(), size_bytes, frames, error)
+        self._index.finish(clip.clip_id, self._clock.now(), size_bytes, frames, error)
+        if self._audit is not None:
+            where = path.relative_to(self.data_dir).as_posix()
+            detail = f"{where} frames={frames} bytes={size_bytes}" + (f" ({error})" if error else "")
+            self._audit.record(AUDIT_CLIP, order_id=clip.order.id, detail=detail)
         if error:
             self._notify(
                 VideoError(

@@ -36,7 +36,9 @@ from packstation.ui.video_wiring import VideoDesk
 if TYPE_CHECKING:
     from packstation.domain.packing import Packing
     from packstation.services.packing_session import PackingSession
+    from packstation.storage.audit import SqliteAuditLog
     from packstation.storage.local_store import LocalStore
+    from packstation.storage.video_index import SqliteClipIndex
 
 _log = logging.getLogger("packstation.ui")
 PICTURE_TIMEOUT_S = 5.0
@@ -103,7 +105,7 @@ class PackingWiring(QObject):
         self.scale = ScaleDesk(settings.scale, show_error=show_error, language=language, parent=self)
         self.desk.view_opened.connect(self._add_scale_panel)
         self.video = VideoDesk(
-            settings.camera, data_dir, lambda: self.open_store().clips, show_error=show_error,
+            settings.camera, data_dir, self._video_index, show_error=show_error,
             language=language, station=settings.station_name, packer=settings.packer_name, parent=self,
         )
         self.desk.view_opened.connect(self.video.view_opened)
@@ -221,6 +223,14 @@ class PackingWiring(QObject):
         )
         session = PackingSession.open(order, deps)
         return session
+
+    def _video_index(self) -> tuple[SqliteClipIndex, SqliteAuditLog]:
+        store = self.open_store()
+        return store.clips, store.audit
+
+    def video_clips(self, order_id: int) -> list[Path]:
+        """The files of an order's packing video, oldest first (History exports them)."""
+        return [self.data_dir / clip.path for clip in self.open_store().clips.clips_of(order_id)]
 
     def _add_scale_panel(self, view: PackingView) -> None:
         panel = self.scale.panel_for(view.session.order.id)

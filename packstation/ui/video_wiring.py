@@ -23,6 +23,7 @@ from packstation.domain.errors import PackstationError
 if TYPE_CHECKING:
     from packstation.devices.video_recorder import ClipRecorder
     from packstation.services.packing_types import SessionSnapshot
+    from packstation.services.ports import AuditPort
     from packstation.services.video_recording import ClipIndexPort, VideoRecording
     from packstation.ui.packing_view import PackingView
 
@@ -57,7 +58,7 @@ class VideoDesk(QObject):
     Args:
         settings: the camera settings (empty source: no video).
         data_dir: clips go under `<data_dir>/video`.
-        open_index: the clip index (opens the local store on first use).
+        open_index: the clip index and the audit log (opens the local store on first use).
         show_error: the message bar.
         station, packer: names for the overlay.
     """
@@ -66,7 +67,7 @@ class VideoDesk(QObject):
         self,
         settings: CameraSettings,
         data_dir: Path,
-        open_index: Callable[[], ClipIndexPort],
+        open_index: Callable[[], tuple[ClipIndexPort, AuditPort]],
         *,
         show_error: Callable[[str], None] = lambda _text: None,
         language: str = "ru",
@@ -122,9 +123,10 @@ class VideoDesk(QObject):
             from packstation.services.video_recording import VideoRecording
 
             settings = self.settings
+            index, audit = self._open_index()
             self.policy = VideoRecording(
                 self.recorder,
-                self._open_index(),
+                index,
                 self.data_dir,
                 _UtcClock(),
                 desk=self._names[0],
@@ -132,6 +134,7 @@ class VideoDesk(QObject):
                 retention=Retention(settings.keep_days, int(settings.budget_gb * 1024**3)),
                 min_free_bytes=settings.min_free_mb * 1024**2,
                 notify=self._notify,
+                audit=audit,
             )
             self.apply_retention()
             self._retention.start()

@@ -349,109 +349,159 @@
 <context>
     <name>OrderHistoryView</name>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="52"/>
+        <source>Export video…</source>
+        <translation>Выгрузить видео…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="54"/>
+        <source>Save this order&apos;s packing video as one MP4 file</source>
+        <translation>Сохранить видео упаковки заказа одним файлом MP4</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Packer</source>
         <translation>Упаковщик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="37"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="52"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="83"/>
         <source>Choose an order to see its history.</source>
         <translation>Выберите заказ, чтобы увидеть его историю.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="67"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="99"/>
         <source>History of order %1: %2 records</source>
         <translation>История заказа %1: записей — %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="69"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="101"/>
         <source>Nothing recorded for order %1 at this station.</source>
         <translation>На этой станции по заказу %1 ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="80"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="112"/>
         <source>Box layout sent to the Market</source>
         <translation>Раскладка по коробкам отправлена в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="81"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="113"/>
         <source>Marked ready to ship</source>
         <translation>Заказ переведён в статус «Готов к отгрузке»</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="82"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="114"/>
         <source>Courier code checked</source>
         <translation>Код курьера проверен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="83"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="115"/>
         <source>Order shortened</source>
         <translation>Заказ сокращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="84"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="116"/>
         <source>Order cancelled by the shop</source>
         <translation>Заказ отменён магазином</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="85"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="117"/>
         <source>Packing interrupted: the order changed</source>
         <translation>Сборка прервана: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="86"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="118"/>
         <source>Labels printed</source>
         <translation>Ярлыки напечатаны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="87"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="119"/>
         <source>Label printing failed</source>
         <translation>Ошибка печати ярлыков</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="88"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="120"/>
         <source>Saved action sent to the Market</source>
         <translation>Сохранённое действие отправлено в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="89"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="121"/>
         <source>Saved action was already done on the Market</source>
         <translation>Сохранённое действие уже выполнено в Маркете</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="90"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="122"/>
         <source>Saved action skipped: no longer valid</source>
         <translation>Сохранённое действие пропущено: уже неактуально</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="91"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="123"/>
         <source>Saved action refused by the Market</source>
         <translation>Маркет отклонил сохранённое действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="92"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="124"/>
         <source>Saved action needs the packer</source>
         <translation>Сохранённое действие требует упаковщика</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="125"/>
+        <source>Box weighed</source>
+        <translation>Коробка взвешена</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="126"/>
+        <source>Submit stopped: box weight</source>
+        <translation>Отправка остановлена: вес коробки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="127"/>
+        <source>Box weight accepted by the packer</source>
+        <translation>Вес коробки принят упаковщиком</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="128"/>
+        <source>Packing video recorded</source>
+        <translation>Записано видео упаковки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="136"/>
+        <source>Export video</source>
+        <translation>Выгрузка видео</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="136"/>
+        <source>MP4 video (*.mp4)</source>
+        <translation>Видео MP4 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="151"/>
+        <source>The video was not exported: %1</source>
+        <translation>Видео не выгружено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="153"/>
+        <source>Video of order %1 saved: %2</source>
+        <translation>Видео заказа %1 сохранено: %2</translation>
     </message>
 </context>
 <context>
@@ -830,7 +880,7 @@
 <context>
     <name>PackingWiring</name>
     <message>
-        <location filename="../../packstation/ui/packing_wiring.py" line="173"/>
+        <location filename="../../packstation/ui/packing_wiring.py" line="175"/>
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
@@ -1067,12 +1117,12 @@
 <context>
     <name>RecordingBadge</name>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="47"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="48"/>
         <source>● Recording video</source>
         <translation>● Идёт запись видео</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="50"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="51"/>
         <source>No video</source>
         <translation>Видео не пишется</translation>
     </message>
@@ -1432,7 +1482,7 @@
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="461"/>
+        <location filename="../../packstation/app.py" line="463"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -1441,12 +1491,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="511"/>
+        <location filename="../../packstation/app.py" line="513"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="514"/>
+        <location filename="../../packstation/app.py" line="516"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
@@ -1514,7 +1564,7 @@
 <context>
     <name>VideoDesk</name>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="196"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="199"/>
         <source>The camera does not work (%1); packing goes on without video.</source>
         <translation>Камера не работает (%1); упаковка продолжается без видео.</translation>
     </message>

@@ -78,6 +78,17 @@ async def test_a_packed_order_has_a_playable_clip_with_its_marker_and_exports(
         assert decoded.frames == clip.frames >= 10
         assert decoded.duration_s >= 0.8
         assert set(decoded.markers) == {order.id}
+        # From History: the weights and the clip are listed, and the video exports as one MP4.
+        shell.show_history(order.id)
+        history = shell.history
+        assert history is not None
+        actions = [history.model.item(row, 3).text() for row in range(history.model.rowCount())]
+        assert "Packing video recorded" in actions
+        assert history.export_button.isVisible()
+        assert history.export_button.isEnabled()
+        assert history.export_video(tmp_path / "from-history.mp4")
+        assert decode(tmp_path / "from-history.mp4").frames == decoded.frames
+        assert "saved" in history.title()
     finally:
         await shell.shutdown()
         await client.aclose()
