@@ -240,15 +240,17 @@ class PackingWiring(QObject):
 
     def apply_settings(self, settings: AppSettings) -> None:
         """Take edited settings that apply without a restart: auto-submit (from the next opened
-        order on), the serial scanner (restarted when its port, speed or detection changed) and the
-        scale (its rule from the next opened order on)."""
+        order on), the serial scanner (restarted when its port, speed or detection changed), the
+        scale (its rule from the next opened order on) and the camera."""
         before = self.settings.scanner
         self.settings = self.settings.model_copy(
             update={
-                "auto_submit_s": settings.auto_submit_s, "scanner": settings.scanner, "scale": settings.scale
+                "auto_submit_s": settings.auto_submit_s, "scanner": settings.scanner, "scale": settings.scale,
+                "camera": settings.camera,
             }
         )
         self.scale.restart(settings.scale)
+        self.video.restart(settings.camera)
         serial_fields = ("serial_port", "serial_baud", "serial_auto_detect", "serial_retry_ms")
         if any(getattr(before, name) != getattr(settings.scanner, name) for name in serial_fields):
             old = self.serial

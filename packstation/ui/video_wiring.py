@@ -210,6 +210,16 @@ class VideoDesk(QObject):
         except PackstationError as error:  # housekeeping must never interrupt packing
             _log.warning("video retention failed: %s", error)
 
+    def restart(self, settings: CameraSettings) -> None:
+        """Take edited camera settings: the camera and encoder restart (a clip being recorded
+        ends there; the next order records with the new settings)."""
+        if settings == self.settings:
+            return
+        self.stop()
+        self.policy = None  # retention and disk limits are read again with the next order
+        self.settings = settings
+        self.start()
+
     def stop(self) -> None:
         """Stop the camera and finish the clip (at shutdown); waits for the encoder."""
         self._retention.stop()

@@ -148,3 +148,26 @@ async def test_a_short_disk_means_no_video_and_packing_goes_on(
         await shell.shutdown()
         await client.aclose()
         shutdown_logging()
+
+
+async def test_the_camera_follows_edited_settings(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
+    try:
+        shell.packing.install(qapp)
+        video = shell.packing.video
+        assert video.recorder is None  # no camera configured: no encoder thread, no camera
+        on = shell.packing.settings.model_copy(update={"camera": CameraSettings(source=TEST_PATTERN)})
+        shell.packing.apply_settings(on)
+        assert video.recorder is not None
+        assert video.camera is not None
+        assert video.camera.running
+        camera = video.camera
+        shell.packing.apply_settings(on.model_copy(update={"camera": CameraSettings()}))
+        assert video.recorder is None
+        assert not camera.running
+    finally:
+        await shell.shutdown()
+        await client.aclose()
+        shutdown_logging()
