@@ -104,6 +104,7 @@ class PackingWiring(QObject):
         self._stop_serial: Callable[[], None] = lambda: None
         self.scale = ScaleDesk(settings.scale, show_error=show_error, language=language, parent=self)
         self.desk.view_opened.connect(self._add_scale_panel)
+        self.desk.view_closed.connect(self.scale.order_closed)
         self.video = VideoDesk(
             settings.camera, data_dir, self._video_index, show_error=show_error,
             language=language, station=settings.station_name, packer=settings.packer_name, parent=self,

@@ -214,6 +214,11 @@ class ScaleDesk(QObject):
             return None
         return ScalePanel(self.weighing, self, self.language)
 
+    def order_closed(self, order_id: int) -> None:
+        """The order left the desk: readings no longer weigh its boxes."""
+        if self.weighing is not None and self.weighing.order_id == order_id:
+            self.weighing = None
+
     def _on_reading(self, reading: object) -> None:
         from packstation.domain.box_weight import ScaleReading
 
