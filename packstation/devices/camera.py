@@ -21,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
-from packstation.devices.video_recorder import HEIGHT, WIDTH
+from packstation.devices.video_recorder import HEIGHT, WIDTH, lower_priority
 
 FrameSink = Callable[[Any, datetime], None]
 _log = logging.getLogger("packstation.ui")
@@ -88,6 +88,7 @@ class TestPatternCamera:
             thread.join(5)
 
     def _run(self) -> None:
+        lower_priority()
         period = 1 / self._fps
         next_at = time.monotonic()
         while not self._stop.is_set():

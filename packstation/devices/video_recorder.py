@@ -20,7 +20,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import logging
+import os
 import queue
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -186,6 +188,7 @@ class ClipRecorder(QObject):
     # ----------------------------------------------------------------------- worker
 
     def _run(self) -> None:
+        lower_priority()
         while True:
             kind, payload = self._queue.get()
             try:
@@ -296,6 +299,14 @@ class ClipRecorder(QObject):
             self._recording = False
         self._finish(reason)
         self.failed.emit(reason)
+
+
+def lower_priority() -> None:
+    """Let the GUI thread win the CPU over this (video) thread: nice +10 where the OS allows
+    per-thread priorities (Linux); elsewhere nothing changes."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 def _reason(error: OSError) -> str:
