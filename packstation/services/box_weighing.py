@@ -127,6 +127,11 @@ class BoxWeighing:
         """The box index the last refused submit named (weighed next), if any."""
         return self._refused
 
+    @property
+    def accepted(self) -> bool:
+        """The packer accepted the current weights (and nothing changed since)."""
+        return self._overridden is not None and self._overridden == self.checks()
+
     def override(self) -> bool:
         """Accept the current weights although they do not pass (recorded with the packer).
 

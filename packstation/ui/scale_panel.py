@@ -97,6 +97,7 @@ class ScalePanel(QWidget):
         self.live.setStyleSheet(f"font-size:14pt; font-weight:bold; color:{colour};")
         parts = []
         failing = False
+        accepted = self.weighing.accepted
         for check in self.weighing.checks():
             number = str(check.index + 1)
             expected = (
@@ -121,6 +122,9 @@ class ScalePanel(QWidget):
                     .replace("%4", expected)
                 )
                 colour = _OK if check.passes else _BAD
+                if accepted and not check.passes:
+                    text += self.tr(" — accepted by the packer")
+                    colour = _IDLE
             failing = failing or check.verdict not in (Verdict.OK, Verdict.NO_CATALOGUE_WEIGHT)
             parts.append(f'<span style="color:{colour}">{text}</span>')
         self.boxes.setText(" · ".join(parts))

@@ -880,7 +880,7 @@
 <context>
     <name>PackingWiring</name>
     <message>
-        <location filename="../../packstation/ui/packing_wiring.py" line="175"/>
+        <location filename="../../packstation/ui/packing_wiring.py" line="176"/>
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
@@ -1130,7 +1130,7 @@
 <context>
     <name>ScaleDesk</name>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="230"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="239"/>
         <source>The scale is not connected (%1); retrying.</source>
         <translation>Весы не подключены (%1); пробуем снова.</translation>
     </message>
@@ -1173,19 +1173,24 @@
         <translation>Весы: %1 кг ~</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="103"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="104"/>
         <source>no catalogue weight</source>
         <translation>вес в каталоге не указан</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="109"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="110"/>
         <source>Box %1: put it on the scale (expected %2)</source>
         <translation>Коробка %1: поставьте на весы (ожидается %2)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="117"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="118"/>
         <source>Box %1: %2 kg %3 (expected %4)</source>
         <translation>Коробка %1: %2 кг %3 (ожидается %4)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="126"/>
+        <source> — accepted by the packer</source>
+        <translation> — вес принят упаковщиком</translation>
     </message>
 </context>
 <context>

@@ -157,6 +157,8 @@ async def test_the_packer_may_accept_a_weight_and_it_is_recorded(
         assert view.session.phase is Phase.PACKING
         assert panel.accept_button.isVisible()
         panel.accept_button.click()
+        assert "1.10 kg ✖ (expected 0.85 ± 0.10) — accepted by the packer" in panel.boxes.text()
+        assert not panel.accept_button.isVisible()
         shell.packing.scanner.scanned.emit("PS:SUBMIT")
         await _until(lambda: view.session.phase is Phase.DONE, "READY_TO_SHIP")
         store = shell.packing.store
