@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from packstation.devices.config import ScaleSettings
+from packstation.domain.errors import PackstationError
 
 if TYPE_CHECKING:
     from packstation.domain.packing import Packing
@@ -227,7 +228,10 @@ class ScaleDesk(QObject):
         from packstation.domain.box_weight import ScaleReading
 
         if isinstance(reading, ScaleReading) and self.weighing is not None:
-            self.weighing.on_reading(reading)
+            try:
+                self.weighing.on_reading(reading)
+            except PackstationError as error:  # the audit log cannot be written
+                self._show_error(error.message(self.language))
 
     def _on_connected(self, _name: str) -> None:
         self.connected = True

@@ -155,7 +155,11 @@ class VideoDesk(QObject):
         if policy is None:
             return
         session = view.session
-        recording = policy.order_opened(session.order, session.phase)
+        try:
+            recording = policy.order_opened(session.order, session.phase)
+        except PackstationError as error:  # the clip could not be indexed: packing goes on
+            self._notify(error)
+            recording = False
         self._badge = RecordingBadge(view)
         self._badge.show_state(recording)
         view.add_device_panel(self._badge)
@@ -190,7 +194,10 @@ class VideoDesk(QObject):
         from packstation.devices.video_recorder import ClipResult
 
         if isinstance(result, ClipResult) and self.policy is not None:
-            self.policy.clip_finished(result.path, result.frames, result.size_bytes, result.error)
+            try:
+                self.policy.clip_finished(result.path, result.frames, result.size_bytes, result.error)
+            except PackstationError as error:  # the journal cannot be written: the file stays
+                self._notify(error)
             self._show_state()
 
     def _camera_failed(self, reason: str) -> None:
