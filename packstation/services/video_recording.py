@@ -22,6 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
+from packstation.domain.commands import COMMANDS, parse_command
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import Order
 from packstation.domain.video import Clip, Retention, clips_to_delete
@@ -171,9 +172,14 @@ class VideoRecording:
         """A scan at the desk: a line in the overlay (item name, code masked as in the logs)."""
         if self._current is None:
             return
-        name = _item_name(self._current.order, text)
         stamp = self._clock.now().astimezone().strftime("%H:%M:%S")
-        line = " ".join(part for part in (stamp, name, mask_secrets(text)) if part)
+        command = parse_command(text.strip())
+        if command is not None:  # a command barcode: its caption says more than "PS:SUBMIT"
+            caption = next(info.caption_ru for info in COMMANDS if info.command is command)
+            line = f"{stamp} ▶ {caption}"
+        else:
+            name = _item_name(self._current.order, text)
+            line = " ".join(part for part in (stamp, name, mask_secrets(text)) if part)
         self._recorder.scan(line[:90])
 
     def _stop(self) -> None:

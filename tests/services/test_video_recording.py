@@ -94,6 +94,7 @@ def test_a_clip_runs_from_opening_to_ready_with_masked_scans(qtbot: QtBot, tmp_p
         _feed(recorder, 10)
         policy.scanned("4601234567893")
         policy.scanned("0104601234567893215abcdef\x1d93Zjqw")
+        policy.scanned("PS:SUBMIT")
         policy.phase_changed(order.id, Phase.SUBMITTING)  # still recording
         assert policy.recording_order == order.id
         policy.phase_changed(order.id, Phase.READY)
@@ -103,6 +104,8 @@ def test_a_clip_runs_from_opening_to_ready_with_masked_scans(qtbot: QtBot, tmp_p
         recorder.close()
     assert scans.lines[0].endswith("Кружка керамическая 4601234567893")
     assert scans.lines[1].endswith("Кружка керамическая 0104601234567893215a***")  # masked as in the logs
+    stamp = T0.astimezone().strftime("%H:%M:%S")  # the overlay shows the desk's local time
+    assert scans.lines[2] == f"{stamp} ▶ Готово: отправить, печать, к отгрузке"
     (clip,) = store.clips.clips_of(order.id)
     assert clip.frames == 10
     assert decode(tmp_path / clip.path).frames == 10
