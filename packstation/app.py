@@ -129,7 +129,8 @@ class Runtime:
 
 
 def apply_overrides(settings: AppSettings, args: argparse.Namespace) -> AppSettings:
-    """Settings with the command line's `--api-url`, ids, `--lang`, `--printer`, `--print-to`."""
+    """Settings with the command line's `--api-url`, ids, `--lang`, `--printer`, `--print-to`,
+    `--camera`."""
     data = settings.model_dump()
     for option, key in (("api_url", "api_url"), ("campaign_id", "campaign_id"),
                         ("business_id", "business_id"), ("lang", "language")):
@@ -138,6 +139,8 @@ def apply_overrides(settings: AppSettings, args: argparse.Namespace) -> AppSetti
             data[key] = value
     if getattr(args, "printer", None):
         data["printing"]["labels"]["printer_name"] = args.printer
+    if getattr(args, "camera", None):
+        data["camera"]["source"] = args.camera
     if getattr(args, "print_to", None):
         data["printing"]["labels"]["printer_name"] = ""
         data["printing"]["virtual_dir"] = args.print_to
@@ -466,7 +469,9 @@ class Shell(QObject):
         if self.history is None:
             from packstation.ui.order_history_view import OrderHistoryView
 
-            self.history = OrderHistoryView(store.audit, language=self.language)
+            self.history = OrderHistoryView(
+                store.audit, language=self.language, video_clips=self.packing.video_clips
+            )
         self.history.show_order(order_id)
         self.window.show_history(self.history)
 

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from packstation import __version__
+from packstation.video_cli import add_video_parser
 
 # httpx imports its own command line (`httpx._main`: click, rich, pygments, ~100 ms) whenever
 # those are installed; httpx 0.28 wraps that import in `try/except ImportError`, and a None entry
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--out", required=True, help="the CSV file (never one of the journal's files)")
     audit.add_argument("--force", action="store_true", help="replace --out if it already exists")
     audit.add_argument("--data-dir", default=None)
+    add_video_parser(sub)
     return parser
 
 
@@ -68,6 +70,9 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=("ru", "en"), default=None)
     parser.add_argument("--printer", default=None, help="system printer for labels")
     parser.add_argument("--print-to", default=None, help="virtual printer: write label PDFs into DIR")
+    parser.add_argument(
+        "--camera", default=None, help="packing video camera for this run: test-pattern, default, a name or rtsp://…"
+    )
     parser.add_argument(
         "--smoke", action="store_true", help="start, load the first page of orders, report and exit"
     )
@@ -92,6 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from packstation.storage.audit_export import export_audit_cli
 
         return export_audit_cli(args)
+    if args.command == "video":
+        from packstation.video_cli import video_cli
+
+        return video_cli(args)
     from packstation.app import run
 
     return run(args)

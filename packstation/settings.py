@@ -21,7 +21,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from packstation import APP_NAME
-from packstation.devices.config import ScannerSettings
+from packstation.devices.config import CameraSettings, ScaleSettings, ScannerSettings
 from packstation.domain.errors import PackstationError
 from packstation.printing.config import PrintingSettings
 from packstation.storage.config import StorageSettings
@@ -48,6 +48,8 @@ class AppSettings(BaseModel):
     # Submit this many seconds after the last unit is packed (0: off, the packer submits).
     auto_submit_s: float = Field(default=0.0, ge=0.0, le=600.0)
     scanner: ScannerSettings = Field(default_factory=ScannerSettings)
+    scale: ScaleSettings = Field(default_factory=ScaleSettings)
+    camera: CameraSettings = Field(default_factory=CameraSettings)
     printing: PrintingSettings = Field(default_factory=PrintingSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)
 

@@ -63,6 +63,7 @@ class OfferFacts:
     barcodes: tuple[str, ...] = ()
     parts_per_unit: int = 1
     picture_url: str | None = None
+    weight_kg: Decimal | None = None  # `weightDimensions.weight`, kg per unit
 
     @classmethod
     def from_mapping(cls, mapping: GetOfferMappingDTO) -> OfferFacts:
@@ -73,7 +74,12 @@ class OfferFacts:
             barcodes=tuple(offer.barcodes or ()),
             parts_per_unit=max(1, offer.box_count or 1),
             picture_url=offer.pictures[0] if offer.pictures else None,
+            weight_kg=_weight(offer.weight_dimensions.weight) if offer.weight_dimensions else None,
         )
+
+
+def _weight(weight: Decimal) -> Decimal | None:
+    return weight if weight > 0 else None  # a zero weight means "not filled in" in the catalogue
 
 
 def _required(item: BusinessOrderItemDTO) -> frozenset[RequiredCode]:
@@ -109,6 +115,7 @@ def order_from_wire(order: BusinessOrderDTO, offers: dict[str, OfferFacts] | Non
                 parts_per_unit=offer.parts_per_unit,
                 picture_url=offer.picture_url,
                 promo=bool(item.promos),
+                weight_kg=offer.weight_kg,
             )
         )
     delivery = order.delivery

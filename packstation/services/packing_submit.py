@@ -36,13 +36,12 @@ class SubmitPipeline(CourierHandover):
     """Layout, labels, code verification and READY_TO_SHIP; background submits."""
 
     def _check_submittable(self) -> None:
-        """Refuse (and show) a submit that cannot start: wrong phase or incomplete packing."""
+        """Refuse (and show) a submit that cannot start: wrong phase, incomplete packing, or a
+        desk check (the box scale) refusing it."""
+        error: PackstationError | None
         if self._phase is not Phase.PACKING:
             error = not_editable(self._phase)
-        else:
-            problems = self._packing.problems()
-            if not problems:
-                return
+        elif problems := self._packing.problems():
             first, more = problems[0], len(problems) - 1
             error = PackingError(
                 Reason.INCOMPLETE,
@@ -51,9 +50,20 @@ class SubmitPipeline(CourierHandover):
                 hint_ru=first.hint_ru,
                 hint_en=first.hint_en,
             )
+        else:
+            error = self._desk_refusal()
+            if error is None:
+                return
         self._last_error = error
         self._changed()
         raise error
+
+    def _desk_refusal(self) -> PackstationError | None:
+        """The first desk check refusing this packing (None: all agree)."""
+        for check in self._deps.submit_checks:
+            if (error := check.before_submit(self._packing)) is not None:
+                return error
+        return None
 
     async def submit(self) -> None:
         """Send the layout, print the labels, wait for the code check, set READY_TO_SHIP.

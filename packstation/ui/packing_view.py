@@ -664,6 +664,12 @@ class PackingView(QWidget):
         with contextlib.suppress(RuntimeError):  # the view may be gone when a late task ends
             self.show_snapshot(self.session.snapshot)
 
+    def add_device_panel(self, panel: QWidget) -> None:
+        """Show a desk device's strip (the scale, the camera) under the state banner."""
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.indexOf(self.state_banner) + 1, panel)
+
     def detach(self) -> None:
         """Stop following the session (before the view is thrown away)."""
         self._timer.stop()
@@ -712,9 +718,13 @@ class PackingDesk(QObject):
 
     Signals:
         history_requested(int): the packer asked for an order's history (order id).
+        view_opened(object): a packing view was opened (desk devices add their panels to it).
+        view_closed(int): the packing view of an order was thrown away (order id).
     """
 
     history_requested = Signal(int)
+    view_opened = Signal(object)
+    view_closed = Signal(int)
 
     def __init__(
         self,
@@ -771,6 +781,7 @@ class PackingDesk(QObject):
         view.history_requested.connect(self.history_requested)
         self._unfollow = self.orders.subscribe_order(order_id, session.order_changed)
         self.view = view
+        self.view_opened.emit(view)
         self.window.show_packing(view)
         view.setFocus()
         return view
@@ -826,4 +837,5 @@ class PackingDesk(QObject):
         view, self.view = self.view, None
         if view is not None:
             view.detach()
+            self.view_closed.emit(view.session.order.id)
         return view

@@ -25,15 +25,20 @@ from packstation.services.order_queue import OrderQueue
 from packstation.services.packing_types import CheckBudget
 from packstation.services.ports import MarketPort
 from packstation.settings import AppSettings
-from packstation.ui.packing_view import PackingDesk, PackingPages, TaskRunnerLike
+from packstation.ui.packing_view import PackingDesk, PackingPages, PackingView, TaskRunnerLike
+from packstation.ui.scale_panel import ScaleDesk
 from packstation.ui.scanner_filter import ScannerFilter
 from packstation.ui.sounds import Sounds
+from packstation.ui.video_wiring import VideoDesk
 
 # What only packing an order needs (the session with its code checks, whose GS1 parser takes
 # ~0.07 s to import, and the SQLite store) is imported on the first packed order, not at start-up.
 if TYPE_CHECKING:
+    from packstation.domain.packing import Packing
     from packstation.services.packing_session import PackingSession
+    from packstation.storage.audit import SqliteAuditLog
     from packstation.storage.local_store import LocalStore
+    from packstation.storage.video_index import SqliteClipIndex
 
 _log = logging.getLogger("packstation.ui")
 PICTURE_TIMEOUT_S = 5.0
@@ -97,6 +102,16 @@ class PackingWiring(QObject):
         self.scanner.scanned.connect(self.desk.handle_scan)
         self.serial: QObject | None = None  # the serial scanner, when one is configured
         self._stop_serial: Callable[[], None] = lambda: None
+        self.scale = ScaleDesk(settings.scale, show_error=show_error, language=language, parent=self)
+        self.desk.view_opened.connect(self._add_scale_panel)
+        self.desk.view_closed.connect(self.scale.order_closed)
+        self.video = VideoDesk(
+            settings.camera, data_dir, self._video_index, show_error=show_error,
+            language=language, station=settings.station_name, packer=settings.packer_name, parent=self,
+        )
+        self.desk.view_opened.connect(self.video.view_opened)
+        self.desk.view_closed.connect(self.video.view_closed)
+        self.scanner.scanned.connect(self.video.scanned)
 
     def _label_job(self, settings: AppSettings, data_dir: Path) -> LabelJob:
         """Labels go to the configured label printer (the virtual PDF printer by default)."""
@@ -132,6 +147,8 @@ class PackingWiring(QObject):
         scanner when `settings.scanner.serial_port` or auto-detection is set)."""
         self.scanner.install(app)
         self.start_serial()
+        self.scale.start()
+        self.video.start()
 
     def start_serial(self) -> bool:
         """Start the serial scanner when one is configured; its scans take the keyboard-wedge path.
@@ -147,6 +164,7 @@ class PackingWiring(QObject):
 
         serial = SerialScanner(scanner, self)
         serial.scanned.connect(self.desk.handle_scan)
+        serial.scanned.connect(self.video.scanned)
         serial.disconnected.connect(self._serial_lost)
         serial.start()
         self.serial, self._stop_serial = serial, serial.stop
@@ -186,6 +204,12 @@ class PackingWiring(QObject):
         from packstation.services.packing_session import PackingSession, SessionDeps
 
         store = self.open_store()
+        session: PackingSession | None = None
+
+        def packing() -> Packing:
+            assert session is not None  # readings arrive from the event loop, after open()
+            return session.packing
+
         deps = SessionDeps(
             self.market,
             store.journal,
@@ -196,6 +220,7 @@ class PackingWiring(QObject):
             audit=store.audit,
             budget=self.budget,
             auto_submit_s=self.settings.auto_submit_s,
+            submit_checks=self.scale.checks_for(order.id, packing, store.audit),
         )
         session = PackingSession.open(order, deps)
         set_aside = store.journal.take_quarantined(order.id)
@@ -208,13 +233,33 @@ class PackingWiring(QObject):
             )
         return session
 
+    def _video_index(self) -> tuple[SqliteClipIndex, SqliteAuditLog]:
+        store = self.open_store()
+        return store.clips, store.audit
+
+    def video_clips(self, order_id: int) -> list[Path]:
+        """The files of an order's packing video, oldest first (History exports them)."""
+        return [self.data_dir / clip.path for clip in self.open_store().clips.clips_of(order_id)]
+
+    def _add_scale_panel(self, view: PackingView) -> None:
+        panel = self.scale.panel_for(view.session.order.id)
+        if panel is not None:
+            panel.follow(view.session.subscribe)
+            view.add_device_panel(panel)
+
     def apply_settings(self, settings: AppSettings) -> None:
         """Take edited settings that apply without a restart: auto-submit (from the next opened
-        order on) and the serial scanner (restarted when its port, speed or detection changed)."""
+        order on), the serial scanner (restarted when its port, speed or detection changed), the
+        scale (its rule from the next opened order on) and the camera."""
         before = self.settings.scanner
         self.settings = self.settings.model_copy(
-            update={"auto_submit_s": settings.auto_submit_s, "scanner": settings.scanner}
+            update={
+                "auto_submit_s": settings.auto_submit_s, "scanner": settings.scanner, "scale": settings.scale,
+                "camera": settings.camera,
+            }
         )
+        self.scale.restart(settings.scale)
+        self.video.restart(settings.camera)
         serial_fields = ("serial_port", "serial_baud", "serial_auto_detect", "serial_retry_ms")
         if any(getattr(before, name) != getattr(settings.scanner, name) for name in serial_fields):
             old = self.serial
@@ -234,7 +279,9 @@ class PackingWiring(QObject):
         background work, then close the local store it journals to."""
         self.scanner.uninstall()
         self.stop_serial()
+        self.scale.stop()
         await self.desk.aclose()
+        self.video.stop()  # the last clip is indexed before the store closes
         if self.store is not None:
             self.store.close()
             self.store = None

@@ -746,114 +746,164 @@
 <context>
     <name>OrderHistoryView</name>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="53"/>
+        <source>Export video…</source>
+        <translation>Выгрузить видео…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="55"/>
+        <source>Save this order&apos;s packing video as one MP4 file</source>
+        <translation>Сохранить видео упаковки заказа одним файлом MP4</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="66"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="66"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="66"/>
         <source>Packer</source>
         <translation>Упаковщик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="66"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="66"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="53"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="84"/>
         <source>Choose an order to see its history.</source>
         <translation>Выберите заказ, чтобы увидеть его историю.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="68"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="100"/>
         <source>History of order %1: %2 records</source>
         <translation>История заказа %1: записей — %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="70"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="102"/>
         <source>Nothing recorded for order %1 at this station.</source>
         <translation>На этой станции по заказу %1 ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="81"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="113"/>
         <source>Box layout sent to the Market</source>
         <translation>Раскладка по коробкам отправлена в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="82"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="114"/>
         <source>Marked ready to ship</source>
         <translation>Заказ переведён в статус «Готов к отгрузке»</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="83"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="115"/>
         <source>Courier code checked</source>
         <translation>Код курьера проверен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="84"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="116"/>
         <source>Order shortened</source>
         <translation>Заказ сокращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="85"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="117"/>
         <source>Order cancelled by the shop</source>
         <translation>Заказ отменён магазином</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="86"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="118"/>
         <source>Packing interrupted: the order changed</source>
         <translation>Сборка прервана: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="87"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="119"/>
         <source>Labels printed</source>
         <translation>Ярлыки напечатаны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="88"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="120"/>
         <source>Label printing failed</source>
         <translation>Ошибка печати ярлыков</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="89"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="121"/>
         <source>Damaged journal line set aside</source>
         <translation>Повреждённая строка журнала отложена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="90"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="122"/>
         <source>Saved action sent to the Market</source>
         <translation>Сохранённое действие отправлено в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="91"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="123"/>
         <source>Saved action was already done on the Market</source>
         <translation>Сохранённое действие уже выполнено в Маркете</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="92"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="124"/>
         <source>Saved action skipped: no longer valid</source>
         <translation>Сохранённое действие пропущено: уже неактуально</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="93"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="125"/>
         <source>Saved action refused by the Market</source>
         <translation>Маркет отклонил сохранённое действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="94"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="126"/>
         <source>Saved action needs the packer</source>
         <translation>Сохранённое действие требует упаковщика</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="127"/>
+        <source>Box weighed</source>
+        <translation>Коробка взвешена</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="128"/>
+        <source>Submit stopped: box weight</source>
+        <translation>Отправка остановлена: вес коробки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="129"/>
+        <source>Box weight accepted by the packer</source>
+        <translation>Вес коробки принят упаковщиком</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="130"/>
+        <source>Packing video recorded</source>
+        <translation>Записано видео упаковки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="138"/>
+        <source>Export video</source>
+        <translation>Выгрузка видео</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="138"/>
+        <source>MP4 video (*.mp4)</source>
+        <translation>Видео MP4 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="153"/>
+        <source>The video was not exported: %1</source>
+        <translation>Видео не выгружено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="155"/>
+        <source>Video of order %1 saved: %2</source>
+        <translation>Видео заказа %1 сохранено: %2</translation>
     </message>
 </context>
 <context>
@@ -1025,7 +1075,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="757"/>
+        <location filename="../../packstation/ui/packing_view.py" line="767"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -1232,12 +1282,12 @@
 <context>
     <name>PackingWiring</name>
     <message>
-        <location filename="../../packstation/ui/packing_wiring.py" line="158"/>
+        <location filename="../../packstation/ui/packing_wiring.py" line="176"/>
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_wiring.py" line="205"/>
+        <location filename="../../packstation/ui/packing_wiring.py" line="230"/>
         <source>%n damaged line(s) in the journal of order %1 were set aside (kept for support, see History); the rest of the work was restored.</source>
         <translation>
             <numerusform>%n повреждённая строка журнала заказа %1 отложена (сохранена для поддержки, см. «Историю»); остальная работа восстановлена.</numerusform>
@@ -1476,170 +1526,361 @@
     </message>
 </context>
 <context>
+    <name>RecordingBadge</name>
+    <message>
+        <location filename="../../packstation/ui/video_wiring.py" line="48"/>
+        <source>● Recording video</source>
+        <translation>● Идёт запись видео</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/video_wiring.py" line="51"/>
+        <source>No video</source>
+        <translation>Видео не пишется</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleDesk</name>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="243"/>
+        <source>The scale is not connected (%1); retrying.</source>
+        <translation>Весы не подключены (%1); пробуем снова.</translation>
+    </message>
+</context>
+<context>
+    <name>ScalePanel</name>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="49"/>
+        <source>Accept the weights</source>
+        <translation>Принять вес</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="52"/>
+        <source>Submit although a box weighs outside its tolerance (recorded)</source>
+        <translation>Отправить, хотя вес коробки вне допуска (это записывается)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="82"/>
+        <source>Scale: not connected</source>
+        <translation>Весы: не подключены</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="85"/>
+        <source>Scale: waiting</source>
+        <translation>Весы: ждём вес</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="88"/>
+        <source>Scale: overload</source>
+        <translation>Весы: перегрузка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="93"/>
+        <source>Scale: %1 kg</source>
+        <translation>Весы: %1 кг</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="93"/>
+        <source>Scale: %1 kg ~</source>
+        <translation>Весы: %1 кг ~</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="105"/>
+        <source>no catalogue weight</source>
+        <translation>вес в каталоге не указан</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="111"/>
+        <source>Box %1: put it on the scale (expected %2)</source>
+        <translation>Коробка %1: поставьте на весы (ожидается %2)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="119"/>
+        <source>Box %1: %2 kg %3 (expected %4)</source>
+        <translation>Коробка %1: %2 кг %3 (ожидается %4)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="127"/>
+        <source> — accepted by the packer</source>
+        <translation> — вес принят упаковщиком</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="76"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="87"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="93"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="104"/>
         <source>Stored in the system keyring; leave empty to keep it</source>
         <translation>Хранится в системном хранилище паролей; оставьте пустым, чтобы не менять</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="95"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="106"/>
         <source>Api-Key from the seller cabinet (Settings → API)</source>
         <translation>Api-Key из кабинета продавца (Настройки → API)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="97"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="108"/>
         <source>Store</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="99"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="110"/>
         <source>Campaign ID:</source>
         <translation>ID кампании:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="100"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="111"/>
         <source>Business ID:</source>
         <translation>ID кабинета:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="101"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="112"/>
         <source>API URL:</source>
         <translation>Адрес API:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="102"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="113"/>
         <source>API key:</source>
         <translation>API-ключ:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="110"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="121"/>
         <source>Virtual printer (PDF files)</source>
         <translation>Виртуальный принтер (PDF-файлы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="115"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="163"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="126"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="174"/>
         <source>%1 (not found)</source>
         <translation>%1 (не найден)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="117"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="128"/>
         <source>Labels</source>
         <translation>Ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="119"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="130"/>
         <source>Label format:</source>
         <translation>Формат ярлыка:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="120"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="131"/>
         <source>Label printer:</source>
         <translation>Принтер ярлыков:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="130"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="134"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="146"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="141"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="145"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="157"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="136"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="147"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="138"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="149"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="139"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="150"/>
         <source>Station name:</source>
         <translation>Название станции:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="140"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="151"/>
         <source>Packer:</source>
         <translation>Упаковщик:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="141"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="152"/>
         <source>Refresh orders every:</source>
         <translation>Обновлять заказы каждые:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="142"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="153"/>
         <source>…with Express orders:</source>
         <translation>…при экспресс-заказах:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="147"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="158"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="149"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="160"/>
         <source>Submit this many seconds after the last unit is packed (scan CANCEL to stop); 0: off</source>
         <translation>Отправлять через столько секунд после укладки последней единицы (отмена — штрихкод CANCEL); 0 — выключено</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="152"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="163"/>
         <source>Submit automatically after:</source>
         <translation>Отправлять автоматически через:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="157"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="168"/>
         <source>None (keyboard scanner)</source>
         <translation>Нет (сканер в режиме клавиатуры)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="169"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="180"/>
         <source>Without a port: use the one USB scanner found</source>
         <translation>Без порта: использовать единственный найденный USB-сканер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="171"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="182"/>
         <source>Serial scanner (USB-COM)</source>
         <translation>Сканер на COM-порту (USB-COM)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="173"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="184"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="259"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="174"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="185"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="260"/>
         <source>Baud rate:</source>
         <translation>Скорость (бод):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="200"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="218"/>
         <source>Store and station</source>
         <translation>Магазин и станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="201"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="219"/>
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="220"/>
         <source>Printing</source>
         <translation>Печать</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="231"/>
+        <source>No scale</source>
+        <translation>Без весов</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="232"/>
+        <source>Serial, continuous output (CAS, Mercury, A&amp;D…)</source>
+        <translation>COM-порт, непрерывная передача (CAS, Меркурий, A&amp;D…)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="233"/>
+        <source>Serial, Massa-K Protocol 100</source>
+        <translation>COM-порт, Масса-К «Протокол 100»</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="234"/>
+        <source>USB HID postal scale</source>
+        <translation>USB HID (почтовые весы)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="246"/>
+        <source>Serial port, or /dev/hidrawN for a HID scale (empty: the first one found)</source>
+        <translation>COM-порт или /dev/hidrawN для HID-весов (пусто: первые найденные)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="254"/>
+        <source>Every box must be weighed before its label prints</source>
+        <translation>Каждую коробку взвешивать до печати ярлыка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="256"/>
+        <source>Scale</source>
+        <translation>Весы</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="258"/>
+        <source>Scale:</source>
+        <translation>Весы:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="261"/>
+        <source>Packaging allowance:</source>
+        <translation>Вес упаковки:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="262"/>
+        <source>Tolerance:</source>
+        <translation>Допуск:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="272"/>
+        <source>No camera</source>
+        <translation>Без камеры</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="273"/>
+        <source>Generated test pattern (demo)</source>
+        <translation>Тестовая картинка (демо)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="274"/>
+        <source>Default camera</source>
+        <translation>Камера по умолчанию</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="283"/>
+        <source>A camera&apos;s name as the system lists it, or an IP camera&apos;s rtsp:// address</source>
+        <translation>Название камеры, как его показывает система, или адрес IP-камеры rtsp://…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="287"/>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="292"/>
+        <source> GB</source>
+        <translation> ГБ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="294"/>
+        <source>Camera (packing video)</source>
+        <translation>Камера (видео упаковки)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="296"/>
+        <source>Camera:</source>
+        <translation>Камера:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="297"/>
+        <source>Keep video for:</source>
+        <translation>Хранить видео:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="298"/>
+        <source>Disk budget:</source>
+        <translation>Место на диске:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="364"/>
+        <source> kg</source>
+        <translation> кг</translation>
     </message>
 </context>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../packstation/app.py" line="344"/>
+        <location filename="../../packstation/app.py" line="347"/>
         <source>Packstation is already open here: the second start was refused.</source>
         <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="426"/>
+        <location filename="../../packstation/app.py" line="429"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1648,7 +1889,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="430"/>
+        <location filename="../../packstation/app.py" line="433"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -1657,12 +1898,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="455"/>
+        <location filename="../../packstation/app.py" line="458"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="484"/>
+        <location filename="../../packstation/app.py" line="489"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -1671,12 +1912,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="559"/>
+        <location filename="../../packstation/app.py" line="564"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="562"/>
+        <location filename="../../packstation/app.py" line="567"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
@@ -1913,6 +2154,14 @@
         <location filename="../../packstation/ui/stats_panel.py" line="328"/>
         <source>Could not save the file: %1</source>
         <translation>Не удалось сохранить файл: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VideoDesk</name>
+    <message>
+        <location filename="../../packstation/ui/video_wiring.py" line="206"/>
+        <source>The camera does not work (%1); packing goes on without video.</source>
+        <translation>Камера не работает (%1); упаковка продолжается без видео.</translation>
     </message>
 </context>
 </TS>
