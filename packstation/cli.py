@@ -50,6 +50,14 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--to", dest="date_to", default=None, help="YYYY-MM-DD, inclusive")
     audit.add_argument("--out", required=True)
     audit.add_argument("--data-dir", default=None)
+
+    fleet = sub.add_parser("fleet", help="several desks on one store: the warehouse database")
+    actions = fleet.add_subparsers(dest="fleet_command", metavar="ACTION", required=True)
+    fleet_init = actions.add_parser("init", help="create or migrate the warehouse database schema")
+    fleet_status = actions.add_parser("status", help="desks, claimed orders and the Market poller")
+    for action in (fleet_init, fleet_status):
+        action.add_argument("--dsn", default=None, help="postgresql://user@host/db ($PACKSTATION_FLEET_DSN)")
+    fleet_status.add_argument("--json", action="store_true", help="one JSON object")
     return parser
 
 
@@ -86,6 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from packstation.storage.audit_export import export_audit_cli
 
         return export_audit_cli(args)
+    if args.command == "fleet":
+        from packstation.fleet.cli import fleet_cli
+
+        return fleet_cli(args)
     from packstation.app import run
 
     return run(args)

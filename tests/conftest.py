@@ -15,4 +15,5 @@ pytest_plugins = [
     "tests.fixtures.keyring_memory",
     "tests.fixtures.sandbox",
     "tests.fixtures.cups",
+    "tests.fixtures.postgres",
 ]
