@@ -35,8 +35,9 @@ def test_init_creates_then_keeps_the_schema(fleet_dsn: str) -> None:
 def test_a_newer_schema_is_refused_clearly(fleet_dsn: str) -> None:
     assert _cli("fleet", "init", "--dsn", fleet_dsn).returncode == 0
     with psycopg.connect(fleet_dsn, autocommit=True) as conn:
-        conn.execute("INSERT INTO fleet_schema (version, description) VALUES (%s, 'from the future')",
-                     (LATEST + 1,))
+        conn.execute(
+            "INSERT INTO fleet_schema (version, description) VALUES (%s, 'from the future')", (LATEST + 1,)
+        )
     for action in ("init", "status"):
         result = _cli("fleet", action, "--dsn", fleet_dsn)
         assert result.returncode == 1
@@ -78,7 +79,8 @@ def test_status_names_desks_claims_and_the_poller(fleet_dsn: str) -> None:
         status = json.loads(out.getvalue())
         assert [d["name"] for d in status["desks"]] == ["3", "5"]
         assert [(c["order"], c["desk"], c["packer"]) for c in status["claims"]] == [
-            (41, "3", "Anna"), (42, "5", "Boris")
+            (41, "3", "Anna"),
+            (42, "5", "Boris"),
         ]
         assert status["pollers"] == [{"desk": "5", "store": 1234}]
         text = io.StringIO()
