@@ -16,6 +16,7 @@ names the codes another desk reserved meanwhile.
 from __future__ import annotations
 
 import contextlib
+import asyncio
 import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -123,8 +124,18 @@ class FleetCodeReservations:
                 conn.close()
         return FleetUnavailableError(OFFLINE_RU, OFFLINE_EN)
 
+    def _retrying(self, fn: Any, *args: Any) -> Any:
+        """Run `fn` on the worker; a connection the server dropped (a restart) is replaced once."""
+        try:
+            return fn(*args)
+        except (psycopg.OperationalError, psycopg.InterfaceError):
+            if self._conn is None or not self._conn.closed and not self._conn.broken:
+                raise
+            self._conn = None
+            return fn(*args)
+
     def _call(self, fn: Any, *args: Any) -> Any:
-        future: Future[Any] = self._executor.submit(fn, *args)
+        future: Future[Any] = self._executor.submit(self._retrying, fn, *args)
         try:
             return future.result(timeout=self._wait_s)
         except FutureTimeout as err:
@@ -180,6 +191,16 @@ class FleetCodeReservations:
                 _log.warning("fleet: %d code(s) accepted offline are held by other desks", len(conflicts))
             self._online = True
             return conflicts
+
+    async def reconcile_lines(self) -> list[str]:
+        """`reconcile` off the loop's thread, its conflicts as lines for the packer (English,
+        like the log; the desk shows them with the order numbers)."""
+        conflicts = await asyncio.to_thread(self.reconcile)
+        return [
+            f"code {conflict.code[:24]}… of order {conflict.order_id} is held by order"
+            f" {conflict.holder.order_id} at desk {conflict.holder.desk}"
+            for conflict in conflicts
+        ]
 
     def _replay(self) -> list[CodeConflict]:
         self._connection().execute("SELECT 1")

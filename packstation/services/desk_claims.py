@@ -133,12 +133,15 @@ class DeskClaims:
 
     async def open(self, order_id: int) -> OpenDecision:
         """Claim `order_id` for this desk before it is opened (by click or by scan)."""
+        if not self._state.online:
+            # Known offline: do not make the packer wait for a timeout; the heartbeat reconnects
+            # and re-claims (naming any order another desk took meanwhile).
+            self._held.add(order_id)
+            return Granted(order_id, offline=True)
         try:
             claim = await self._port.claim(order_id)
         except FleetUnavailableError:
             self._set_state(FleetState(online=False))
-            if order_id in self._held:
-                return Granted(order_id, offline=True)
             # Nobody can be asked: the desk works on its own word and reconciles later.
             self._held.add(order_id)
             return Granted(order_id, offline=True)
