@@ -15,8 +15,8 @@ names the codes another desk reserved meanwhile.
 
 from __future__ import annotations
 
-import contextlib
 import asyncio
+import contextlib
 import logging
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -129,7 +129,7 @@ class FleetCodeReservations:
         try:
             return fn(*args)
         except (psycopg.OperationalError, psycopg.InterfaceError):
-            if self._conn is None or not self._conn.closed and not self._conn.broken:
+            if self._conn is None or (not self._conn.closed and not self._conn.broken):
                 raise
             self._conn = None
             return fn(*args)

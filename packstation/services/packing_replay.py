@@ -127,4 +127,3 @@ _REPLAY: dict[str, _Replay] = {
     "interrupted": _replay_interrupted,
     "done": _replay_done,
 }
-
