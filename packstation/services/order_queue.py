@@ -156,7 +156,9 @@ class OrderFilter:
         """Whether `order` passes; pass its cached `search_text` as `haystack` to save work."""
         if self.programs and order.program not in self.programs:
             return False
-        if self.statuses and not ({status_label(order), order.substatus, order.status} & self.statuses):
+        if self.statuses and not (
+            {status_label(order), order.substatus, order.status} & self.statuses
+        ):
             return False
         if self.words:
             text = haystack if haystack is not None else search_text(order)
@@ -587,3 +589,4 @@ def _register(callbacks: list[_C], callback: _C) -> Callable[[], None]:
             callbacks.remove(callback)
 
     return unsubscribe
+

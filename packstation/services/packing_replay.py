@@ -127,3 +127,4 @@ _REPLAY: dict[str, _Replay] = {
     "interrupted": _replay_interrupted,
     "done": _replay_done,
 }
+
