@@ -74,6 +74,13 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
         "--smoke", action="store_true", help="start, load the first page of orders, report and exit"
     )
     parser.add_argument("--screenshot", default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--fleet", default=None, metavar="DSN",
+        help="several desks on one store: postgresql://user@host/db ($PACKSTATION_FLEET_DSN)",
+    )
+    parser.add_argument(
+        "--desk", default=None, metavar="NAME", help="this desk's name in the fleet (default: host name)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

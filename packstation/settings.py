@@ -50,6 +50,10 @@ class AppSettings(BaseModel):
     scanner: ScannerSettings = Field(default_factory=ScannerSettings)
     printing: PrintingSettings = Field(default_factory=PrintingSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)
+    # Several desks on one store: the warehouse PostgreSQL (no password in it; see
+    # packstation.fleet.dsn) and this desk's name there ("" = the station name, else the host name).
+    fleet_dsn: str = ""
+    desk_name: str = ""
 
     @property
     def has_store(self) -> bool:

@@ -195,6 +195,8 @@ class FleetCodeReservations:
     async def reconcile_lines(self) -> list[str]:
         """`reconcile` off the loop's thread, its conflicts as lines for the packer (English,
         like the log; the desk shows them with the order numbers)."""
+        if self._online and not self._pending and not self._pending_sets:
+            return []
         conflicts = await asyncio.to_thread(self.reconcile)
         return [
             f"code {conflict.code[:24]}… of order {conflict.order_id} is held by order"

@@ -114,8 +114,9 @@ class OrdersListener:
                     if not first:
                         self._on_notice()
                     first = False
-                    async for _notice in conn.notifies():
-                        self._on_notice()
+                    async for notice in conn.notifies():
+                        if notice.payload != self._desk:  # the poller's own publication
+                            self._on_notice()
             except (psycopg.Error, OSError) as err:
                 self.listening.clear()
                 _log.info("fleet: orders listener reconnecting (%s)", type(err).__name__)

@@ -101,6 +101,9 @@ class DeskClaims:
         self._state = FleetState(online=True)
         self._listeners: list[Callable[[FleetState], None]] = []
         self._claims_listeners: list[Callable[[], None]] = []
+        # The orders this desk still works on (open, or with packing in its journal); the
+        # heartbeat releases every other claim it holds. None keeps them all.
+        self.keep: Callable[[], set[int]] | None = None
 
     @property
     def desk(self) -> str:
@@ -124,6 +127,10 @@ class DeskClaims:
         """Another desk's live claim on `order_id`, as of the last heartbeat (for the order list)."""
         claim = self._claims.get(order_id)
         return None if claim is None or claim.desk == self.desk else claim
+
+    def mark_offline(self) -> None:
+        """The database could not be reached at start: work offline until a heartbeat gets through."""
+        self._set_state(FleetState(online=False))
 
     def _set_state(self, state: FleetState) -> None:
         if state != self._state:
@@ -178,8 +185,13 @@ class DeskClaims:
             conflicts: list[str] = []
             if not self._state.online:
                 conflicts.extend(await self._reclaim())
-                if self._reconcile is not None:
-                    conflicts.extend(await self._reconcile())
+            if self._reconcile is not None:  # codes queued while offline (or a slow scan)
+                conflicts.extend(await self._reconcile())
+            if self.keep is not None:
+                keep = self.keep()
+                for order_id in sorted(self._held - keep):
+                    self._held.discard(order_id)
+                    await self._port.release(order_id)
             claims = await self._port.claims()
         except FleetUnavailableError:
             self._set_state(FleetState(online=False))
