@@ -192,16 +192,19 @@ class FleetCodeReservations:
             self._online = True
             return conflicts
 
-    async def reconcile_lines(self) -> list[str]:
-        """`reconcile` off the loop's thread, its conflicts as lines for the packer (English,
-        like the log; the desk shows them with the order numbers)."""
+    async def reconcile_lines(self) -> list[tuple[str, str]]:
+        """`reconcile` off the loop's thread; its conflicts as (Russian, English) lines."""
         if self._online and not self._pending and not self._pending_sets:
             return []
         conflicts = await asyncio.to_thread(self.reconcile)
         return [
-            f"code {conflict.code[:24]}… of order {conflict.order_id} is held by order"
-            f" {conflict.holder.order_id} at desk {conflict.holder.desk}"
-            for conflict in conflicts
+            (
+                f"код {c.code[:24]}… заказа {c.order_id} уже в заказе {c.holder.order_id}"
+                f" на столе {c.holder.desk}",
+                f"code {c.code[:24]}… of order {c.order_id} is held by order {c.holder.order_id}"
+                f" at desk {c.holder.desk}",
+            )
+            for c in conflicts
         ]
 
     def _replay(self) -> list[CodeConflict]:

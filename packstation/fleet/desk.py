@@ -47,7 +47,13 @@ class FleetDesk:
     """
 
     def __init__(
-        self, dsn: str, *, desk: str, packer: str, campaign_id: int, market: MarketPort,
+        self,
+        dsn: str,
+        *,
+        desk: str,
+        packer: str,
+        campaign_id: int,
+        market: MarketPort,
         election_s: float = 2.0,
     ) -> None:
         self.dsn = dsn
@@ -59,6 +65,7 @@ class FleetDesk:
         self.source = FleetOrderSource(market, self.store, self.election)
         self.election_s = election_s
         self._tasks: list[asyncio.Task[None]] = []
+        self._listener: OrdersListener | None = None
 
     async def start(self, *, wake: Callable[[], None], full_read: Callable[[], Awaitable[object]]) -> None:
         """Connect (or start offline) and run the background loops."""
@@ -68,7 +75,7 @@ class FleetDesk:
             _log.warning("fleet: %s: %s", redact(self.dsn), error)
             self.claims.mark_offline()
         role = PollerRole(self.election, on_lead=full_read)
-        listener = OrdersListener(self.dsn, desk=self.desk, on_notice=wake)
+        self._listener = listener = OrdersListener(self.dsn, desk=self.desk, on_notice=wake)
         self._tasks = [
             asyncio.create_task(self.claims.run(), name="fleet-heartbeat"),
             asyncio.create_task(self._elect(role), name="fleet-election"),
@@ -97,6 +104,8 @@ class FleetDesk:
         for held in sorted(self.claims.held):
             with contextlib.suppress(PackstationError):
                 await self.claims.release(held)
+        if self._listener is not None:
+            await self._listener.close()
         await self.election.close()
         await self.store.close()
         await asyncio.to_thread(self.codes.close)

@@ -36,12 +36,19 @@ class PollerElection:
         self._timeout_s = timeout_s
         self._conn: psycopg.AsyncConnection[TupleRow] | None = None
         self._leading = False
+        self._lock = asyncio.Lock()
 
     @property
     def leading(self) -> bool:
         return self._leading
 
     async def try_lead(self) -> bool:
+        # One caller at a time: the order refresh and the election loop both ask, and two
+        # connections racing for the lock would leave one of them holding it unseen.
+        async with self._lock:
+            return await self._try_lead_bounded()
+
+    async def _try_lead_bounded(self) -> bool:
         try:
             return await asyncio.wait_for(self._try_lead(), self._timeout_s)
         except (psycopg.Error, TimeoutError, OSError) as err:
@@ -80,7 +87,8 @@ class PollerElection:
                 await conn.close()
 
     async def close(self) -> None:
-        await self._drop()
+        async with self._lock:
+            await self._drop()
 
 
 class OrdersListener:
@@ -94,6 +102,7 @@ class OrdersListener:
         self._desk = desk
         self._on_notice = on_notice
         self._retry_s = retry_s
+        self._conn: psycopg.AsyncConnection[TupleRow] | None = None
         self.listening = asyncio.Event()
 
     async def run(self) -> None:
@@ -101,23 +110,31 @@ class OrdersListener:
         while True:
             try:
                 kwargs = connect_kwargs(self._dsn, desk=self._desk)
-                async with await psycopg.AsyncConnection.connect(
+                self._conn = await psycopg.AsyncConnection.connect(
                     kwargs.pop("conninfo"),
                     autocommit=True,
                     keepalives_idle=5,
                     keepalives_interval=2,
                     keepalives_count=2,
                     **kwargs,
-                ) as conn:
-                    await conn.execute(f"LISTEN {ORDERS_CHANNEL}")
-                    self.listening.set()
-                    if not first:
+                )
+                await self._conn.execute(f"LISTEN {ORDERS_CHANNEL}")
+                self.listening.set()
+                if not first:
+                    self._on_notice()
+                first = False
+                async for notice in self._conn.notifies():
+                    if notice.payload != self._desk:  # the poller's own publication
                         self._on_notice()
-                    first = False
-                    async for notice in conn.notifies():
-                        if notice.payload != self._desk:  # the poller's own publication
-                            self._on_notice()
             except (psycopg.Error, OSError) as err:
                 self.listening.clear()
                 _log.info("fleet: orders listener reconnecting (%s)", type(err).__name__)
+            finally:
+                await self.close()
             await asyncio.sleep(self._retry_s)
+
+    async def close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            with contextlib.suppress(Exception):
+                await conn.close()

@@ -68,12 +68,15 @@ class ClaimRefusedError(PackstationError):
 @dataclass(frozen=True, slots=True)
 class FleetState:
     online: bool
-    conflicts: tuple[str, ...] = ()  # named conflicts found when reconnecting
+    conflicts: tuple[tuple[str, str], ...] = ()  # (Russian, English) conflicts found on return
 
     def text(self, lang: str = "ru") -> str:
         if self.online:
             return ""
         return OFFLINE_RU if lang == "ru" else OFFLINE_EN
+
+    def conflict_lines(self, lang: str = "ru") -> list[str]:
+        return [ru if lang == "ru" else en for ru, en in self.conflicts]
 
 
 class DeskClaims:
@@ -90,7 +93,7 @@ class DeskClaims:
         self,
         port: ClaimsPort,
         *,
-        reconcile: Callable[[], Awaitable[list[str]]] | None = None,
+        reconcile: Callable[[], Awaitable[list[tuple[str, str]]]] | None = None,
         heartbeat_s: float = 5.0,
     ) -> None:
         self._port = port
@@ -182,7 +185,7 @@ class DeskClaims:
         """One heartbeat: renew leases, re-claim what was held offline, reconcile codes."""
         try:
             await self._port.heartbeat()
-            conflicts: list[str] = []
+            conflicts: list[tuple[str, str]] = []
             if not self._state.online:
                 conflicts.extend(await self._reclaim())
             if self._reconcile is not None:  # codes queued while offline (or a slow scan)
@@ -203,15 +206,24 @@ class DeskClaims:
             self._set_state(FleetState(online=True, conflicts=tuple(conflicts)))
         return self._state
 
-    async def _reclaim(self) -> list[str]:
-        lost: list[str] = []
+    async def _reclaim(self) -> list[tuple[str, str]]:
+        lost: list[tuple[str, str]] = []
         for order_id in sorted(self._held):
             claim = await self._port.claim(order_id)
             if claim.desk != self.desk:
-                lost.append(f"{order_id}: {held_text(claim, 'en')}")
+                self._held.discard(order_id)
+                lost.append(
+                    (
+                        f"заказ {order_id} {held_text(claim, 'ru')}",
+                        f"order {order_id} is {held_text(claim, 'en')}",
+                    )
+                )
         return lost
 
     async def run(self) -> None:
         while True:
-            await self.beat()
+            try:
+                await self.beat()
+            except Exception:  # a bug in one beat must not end the heartbeat for good
+                log.exception("fleet heartbeat failed")
             await asyncio.sleep(self.heartbeat_s)

@@ -8,7 +8,8 @@
   then only what changed since the last sequence number it saw (whatever the status, so a
   cancelled or shipped order leaves the list as it does with the Market's update window).
 
-So the Market's calls per minute depend on the store, not on the number of desks. When the poller
+So the Market's calls per minute depend on the store, not on the number of desks. A desk that
+cannot reach the database reads the Market itself meanwhile, so its list stays fresh. When the poller
 desk dies, `PollerRole.step` on another desk wins the lock and does a full Market read at once, so
 no order updated in between is missed. The rest of the Market (layouts, statuses, labels) is not
 touched: each desk sends its own mutations through its own outbox.
@@ -50,7 +51,16 @@ class FleetOrderSource:
                 yield page
             return
         incremental = query.updated_from is not None and self._seq is not None
-        orders, self._seq = await self._fleet.read(query, after_seq=self._seq if incremental else None)
+        try:
+            orders, self._seq = await self._fleet.read(query, after_seq=self._seq if incremental else None)
+        except FleetUnavailableError:
+            # The database is away: read the Market as a lone desk does until it is back (its
+            # calls grow only for the outage), then start again with a full read of the fleet.
+            log.info("fleet: orders read from the Market while the warehouse database is away")
+            self._seq = None
+            async for page in self._market.iter_order_pages(query):
+                yield page
+            return
         yield orders
 
     # Everything but the order reader is the Market itself: mutations stay with this desk.

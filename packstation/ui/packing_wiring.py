@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from packstation.domain.order import Order
 from packstation.printing.factory import make_printer, virtual_folder
 from packstation.printing.label_render import render_labels
+from packstation.services.fleet_ports import CodeReservationPort
 from packstation.services.label_job import LabelJob
 from packstation.services.order_queue import OrderQueue
 from packstation.services.packing_types import CheckBudget
@@ -86,6 +87,7 @@ class PackingWiring(QObject):
         self.labels = labels if labels is not None else self._label_job(settings, data_dir)
         self.budget = CheckBudget(self.clock)
         self.store: LocalStore | None = None
+        self.code_reservations: CodeReservationPort | None = None  # set by the shell with `--fleet`
         self.sounds = Sounds(self)
         self._pictures: dict[str, bytes | None] = {}
         self.desk = PackingDesk(
@@ -191,7 +193,7 @@ class PackingWiring(QObject):
             store.journal,
             self.clock,
             labels=self.labels,
-            guard=CodeGuard(store.codes),
+            guard=CodeGuard(store.codes, self.code_reservations),
             outbox=store.outbox,
             audit=store.audit,
             budget=self.budget,
