@@ -382,6 +382,7 @@ class Shell(QObject):
         from packstation.ui.fleet_gate import ClaimGate, FleetBanner, claim_text
 
         self.packing.code_reservations = fleet.codes
+        self.packing.audit_tee = fleet.audit
         self.packing.desk.claim_gate = ClaimGate(
             fleet.claims, self.tasks, self.window, language=self.language,
             show_error=self.window.message_bar.show_error, parent=self,
@@ -399,6 +400,7 @@ class Shell(QObject):
             self.model.set_elsewhere(texts)
 
         fleet.claims.on_claims(claims_changed)
+        self._unsubscribe.append(self.queue.subscribe(lambda _change: claims_changed()))
         fleet.claims.keep = self._orders_worked_on
 
     def _orders_worked_on(self) -> set[int]:

@@ -55,9 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
     actions = fleet.add_subparsers(dest="fleet_command", metavar="ACTION", required=True)
     fleet_init = actions.add_parser("init", help="create or migrate the warehouse database schema")
     fleet_status = actions.add_parser("status", help="desks, claimed orders and the Market poller")
-    for action in (fleet_init, fleet_status):
+    fleet_history = actions.add_parser("history", help="one order's history across desks")
+    fleet_history.add_argument("--order", type=int, required=True)
+    for action in (fleet_init, fleet_status, fleet_history):
         action.add_argument("--dsn", default=None, help="postgresql://user@host/db ($PACKSTATION_FLEET_DSN)")
-    fleet_status.add_argument("--json", action="store_true", help="one JSON object")
+    for action in (fleet_status, fleet_history):
+        action.add_argument("--json", action="store_true", help="one JSON object")
     return parser
 
 

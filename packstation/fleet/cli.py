@@ -2,7 +2,8 @@
 
 `init` creates or migrates the schema (refusing one newer than this build); `status` prints the
 desks with their last heartbeat, one line per claimed order and the current Market poller, or
-the same as one JSON object with `--json` (for scripts and monitoring).
+the same as one JSON object with `--json` (for scripts and monitoring); `history --order N`
+prints one order's history across desks (who, which desk, when).
 """
 
 from __future__ import annotations
@@ -70,6 +71,37 @@ async def _status(dsn: str, as_json: bool, out: TextIO) -> int:
     return 0
 
 
+async def _history(dsn: str, order_id: int, as_json: bool, out: TextIO) -> int:
+    conn = await _connect(dsn)
+    async with conn:
+        await require_current(conn)
+        cur = await conn.execute(
+            "SELECT at, desk, packer, action, detail FROM history WHERE order_id = %s ORDER BY at, id",
+            (order_id,),
+        )
+        rows = await cur.fetchall()
+    lines = [
+        {
+            "at": at.isoformat(timespec="seconds"),
+            "desk": desk,
+            "packer": packer,
+            "action": action,
+            "detail": detail,
+        }
+        for at, desk, packer, action, detail in rows
+    ]
+    if as_json:
+        json.dump({"order": order_id, "history": lines}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return 0
+    print(f"Order {order_id}: {len(lines)} line(s)", file=out)
+    for line in lines:
+        packer = f" ({line['packer']})" if line["packer"] else ""
+        detail = f"  {line['detail']}" if line["detail"] else ""
+        print(f"  {line['at']}  desk {line['desk']}{packer}  {line['action']}{detail}", file=out)
+    return 0
+
+
 def fleet_cli(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
     dsn = args.dsn or os.environ.get(ENV_VAR)
     if not dsn:
@@ -78,6 +110,8 @@ def fleet_cli(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = 
     try:
         if args.fleet_command == "init":
             return asyncio.run(_init(dsn, out))
+        if args.fleet_command == "history":
+            return asyncio.run(_history(dsn, args.order, args.json, out))
         return asyncio.run(_status(dsn, args.json, out))
     except PackstationError as error:
         print(f"packstation fleet: {error.message('en')}", file=err)

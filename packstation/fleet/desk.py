@@ -21,10 +21,11 @@ from packstation.domain.errors import PackstationError
 from packstation.fleet.code_reservations import FleetCodeReservations
 from packstation.fleet.dsn import redact
 from packstation.fleet.election import OrdersListener, PollerElection
+from packstation.fleet.history import FleetAuditTee
 from packstation.fleet.store import FleetStore
 from packstation.services.desk_claims import DeskClaims, FleetState
 from packstation.services.fleet_orders import FleetOrderSource, PollerRole
-from packstation.services.ports import MarketPort
+from packstation.services.ports import AuditPort, MarketPort
 
 _log = logging.getLogger("packstation.fleet")
 
@@ -60,12 +61,28 @@ class FleetDesk:
         self.desk = desk
         self.store = FleetStore(dsn, desk=desk, packer=packer)
         self.codes = FleetCodeReservations(dsn, desk=desk)
-        self.claims = DeskClaims(self.store, reconcile=self.codes.reconcile_lines)
+        self.claims = DeskClaims(self.store, reconcile=self._catch_up)
         self.election = PollerElection(dsn, desk=desk, campaign_id=campaign_id)
         self.source = FleetOrderSource(market, self.store, self.election)
         self.election_s = election_s
         self._tasks: list[asyncio.Task[None]] = []
         self._listener: OrdersListener | None = None
+        self._tees: list[FleetAuditTee] = []
+
+    async def _catch_up(self) -> list[tuple[str, str]]:
+        """After each heartbeat: send queued history lines, replay queued code reservations."""
+        for tee in self._tees:
+            await tee.flush()
+        return await self.codes.reconcile_lines()
+
+    def audit(self, local: AuditPort) -> AuditPort:
+        """`local` plus the fleet's shared history (the packing session's audit port)."""
+        for tee in self._tees:
+            if tee.local is local:
+                return tee
+        tee = FleetAuditTee(local, self.store)
+        self._tees.append(tee)
+        return tee
 
     async def start(self, *, wake: Callable[[], None], full_read: Callable[[], Awaitable[object]]) -> None:
         """Connect (or start offline) and run the background loops."""

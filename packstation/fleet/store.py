@@ -119,6 +119,16 @@ class FleetStore:
 
     async def _run(self, work: Callable[[psycopg.AsyncConnection[TupleRow]], Awaitable[T]]) -> T:
         async def attempt() -> T:
+            used: psycopg.AsyncConnection[TupleRow] | None = None
+            try:
+                async with self._pool.connection() as conn:
+                    used = conn
+                    return await work(conn)
+            except psycopg.OperationalError:
+                if used is None or not (used.broken or used.closed):
+                    raise
+            # A connection the server dropped (a restart) is discarded by the pool: one more
+            # try on a fresh one. Every statement here is safe to repeat.
             async with self._pool.connection() as conn:
                 return await work(conn)
 
@@ -225,16 +235,24 @@ class FleetStore:
     # ----------------------------------------------------------------------------- history
 
     async def _record(
-        self, conn: psycopg.AsyncConnection[TupleRow], action: str, order_id: int | None, detail: str
+        self,
+        conn: psycopg.AsyncConnection[TupleRow],
+        action: str,
+        order_id: int | None,
+        detail: str,
+        at: datetime | None = None,
     ) -> None:
         await conn.execute(
-            "INSERT INTO history (desk, packer, order_id, action, detail) VALUES (%s, %s, %s, %s, %s)",
-            (self._desk, self.packer, order_id, action, detail),
+            "INSERT INTO history (at, desk, packer, order_id, action, detail)"
+            " VALUES (coalesce(%s, now()), %s, %s, %s, %s, %s)",
+            (at, self._desk, self.packer, order_id, action, detail),
         )
 
-    async def record(self, action: str, *, order_id: int | None = None, detail: str = "") -> None:
+    async def record(
+        self, action: str, *, order_id: int | None = None, detail: str = "", at: datetime | None = None
+    ) -> None:
         async def work(conn: psycopg.AsyncConnection[TupleRow]) -> None:
-            await self._record(conn, action, order_id, detail)
+            await self._record(conn, action, order_id, detail, at)
 
         await self._run(work)
 

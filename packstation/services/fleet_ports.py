@@ -77,7 +77,9 @@ class ClaimsPort(Protocol):
         """Renew this desk's presence and the leases of its claims; returns how many it holds."""
         ...
 
-    async def record(self, action: str, *, order_id: int | None = None, detail: str = "") -> None: ...
+    async def record(
+        self, action: str, *, order_id: int | None = None, detail: str = "", at: datetime | None = None
+    ) -> None: ...
 
 
 class CodeReservationPort(Protocol):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from packstation.domain.errors import PackstationError
@@ -19,24 +19,22 @@ from packstation.services.desk_claims import DeskClaims, FleetState, HeldElsewhe
 from packstation.services.fleet_ports import Claim
 from packstation.ui.packing_view import TaskRunnerLike
 
+translate = QCoreApplication.translate  # lupdate reads `translate("Context", "text")` calls
+
 
 def claim_text(claim: Claim) -> str:
     """ "packing at desk 3 (Anna), since 10:42" in the UI language, local time."""
     since = claim.since.astimezone().strftime("%H:%M")
     if claim.packer:
         return (
-            _tr("packing at desk %1 (%2), since %3")
+            translate("ClaimGate", "packing at desk %1 (%2), since %3")
             .replace("%1", claim.desk)
             .replace("%2", claim.packer)
             .replace("%3", since)
         )
-    return _tr("packing at desk %1, since %2").replace("%1", claim.desk).replace("%2", since)
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ClaimGate", text)
+    return (
+        translate("ClaimGate", "packing at desk %1, since %2").replace("%1", claim.desk).replace("%2", since)
+    )
 
 
 class ClaimGate(QObject):
@@ -91,15 +89,20 @@ class ClaimGate(QObject):
     def _ask_take_over(self, claim: Claim, open_again: Callable[[int], object]) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            _tr("Order is packed at another desk"),
-            _tr("Order %1 is %2.").replace("%1", str(claim.order_id)).replace("%2", claim_text(claim)),
+            translate("ClaimGate", "Order is packed at another desk"),
+            translate("ClaimGate", "Order %1 is %2.")
+            .replace("%1", str(claim.order_id))
+            .replace("%2", claim_text(claim)),
             QMessageBox.StandardButton.Cancel,
             self.parent_widget,
         )
         box.setInformativeText(
-            _tr("Take it over only if that desk is down: its claim moves to this desk and it is recorded.")
+            translate(
+                "ClaimGate",
+                "Take it over only if that desk is down: its claim moves to this desk and it is recorded.",
+            )
         )
-        take = box.addButton(_tr("Take over"), QMessageBox.ButtonRole.DestructiveRole)
+        take = box.addButton(translate("ClaimGate", "Take over"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
         def finished(_result: int) -> None:
@@ -119,7 +122,9 @@ class ClaimGate(QObject):
             return
         if now.desk != self.claims.desk:  # someone else was quicker
             self.show_error(
-                _tr("Order %1 is %2.").replace("%1", str(now.order_id)).replace("%2", claim_text(now))
+                translate("ClaimGate", "Order %1 is %2.")
+                .replace("%1", str(now.order_id))
+                .replace("%2", claim_text(now))
             )
             return
         self._passes.add(claim.order_id)
@@ -144,12 +149,18 @@ class FleetBanner(QObject):
 
     def __call__(self, state: FleetState) -> None:
         if not state.online:
-            self._show_warning(_tr("Warehouse database offline: codes are checked at this desk only."))
+            self._show_warning(
+                translate("ClaimGate", "Warehouse database offline: codes are checked at this desk only.")
+            )
             return
         if state.conflicts:
             lines = "\n".join(state.conflict_lines(self.language))
             self._show_warning(
-                _tr("Warehouse database is back. Taken by other desks meanwhile:") + "\n" + lines
+                translate("ClaimGate", "Warehouse database is back. Taken by other desks meanwhile:")
+                + "\n"
+                + lines
             )
             return
-        self._show_info(_tr("Warehouse database is back: claims and codes are shared again."))
+        self._show_info(
+            translate("ClaimGate", "Warehouse database is back: claims and codes are shared again.")
+        )

@@ -24,7 +24,7 @@ from packstation.services.fleet_ports import CodeReservationPort
 from packstation.services.label_job import LabelJob
 from packstation.services.order_queue import OrderQueue
 from packstation.services.packing_types import CheckBudget
-from packstation.services.ports import MarketPort
+from packstation.services.ports import AuditPort, MarketPort
 from packstation.settings import AppSettings
 from packstation.ui.packing_view import PackingDesk, PackingPages, TaskRunnerLike
 from packstation.ui.scanner_filter import ScannerFilter
@@ -88,6 +88,7 @@ class PackingWiring(QObject):
         self.budget = CheckBudget(self.clock)
         self.store: LocalStore | None = None
         self.code_reservations: CodeReservationPort | None = None  # set by the shell with `--fleet`
+        self.audit_tee: Callable[[AuditPort], AuditPort] | None = None  # ditto: shared history
         self.sounds = Sounds(self)
         self._pictures: dict[str, bytes | None] = {}
         self.desk = PackingDesk(
@@ -195,7 +196,7 @@ class PackingWiring(QObject):
             labels=self.labels,
             guard=CodeGuard(store.codes, self.code_reservations),
             outbox=store.outbox,
-            audit=store.audit,
+            audit=store.audit if self.audit_tee is None else self.audit_tee(store.audit),
             budget=self.budget,
             auto_submit_s=self.settings.auto_submit_s,
         )

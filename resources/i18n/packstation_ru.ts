@@ -115,6 +115,55 @@
     </message>
 </context>
 <context>
+    <name>ClaimGate</name>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="30"/>
+        <source>packing at desk %1 (%2), since %3</source>
+        <translation>собирается на столе %1 (%2), с %3</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="36"/>
+        <source>packing at desk %1, since %2</source>
+        <translation>собирается на столе %1, с %2</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="92"/>
+        <source>Order is packed at another desk</source>
+        <translation>Заказ собирают на другом столе</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="93"/>
+        <location filename="../../packstation/ui/fleet_gate.py" line="125"/>
+        <source>Order %1 is %2.</source>
+        <translation>Заказ %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="100"/>
+        <source>Take it over only if that desk is down: its claim moves to this desk and it is recorded.</source>
+        <translation>Забирайте заказ, только если тот стол не работает: заказ перейдёт на этот стол, и это будет записано в историю.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="105"/>
+        <source>Take over</source>
+        <translation>Забрать заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="153"/>
+        <source>Warehouse database offline: codes are checked at this desk only.</source>
+        <translation>База склада недоступна: коды проверяются только на этом столе.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="159"/>
+        <source>Warehouse database is back. Taken by other desks meanwhile:</source>
+        <translation>База склада снова доступна. За это время другие столы заняли:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="165"/>
+        <source>Warehouse database is back: claims and codes are shared again.</source>
+        <translation>База склада снова доступна: заказы и коды снова общие для всех столов.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionIndicator</name>
     <message>
         <location filename="../../packstation/ui/status_bar.py" line="43"/>
@@ -457,112 +506,112 @@
 <context>
     <name>OrderListModel</name>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="104"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="105"/>
         <source>%1 d </source>
         <translation>%1 дн </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="110"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="111"/>
         <source>To pack</source>
         <translation>Собрать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="112"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="113"/>
         <source>Ready to ship</source>
         <translation>Готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="116"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="117"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="118"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="119"/>
         <source>Shipped</source>
         <translation>Отгружен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="123"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="124"/>
         <source>Courier: searching</source>
         <translation>Курьер: поиск</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="124"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="125"/>
         <source>Courier: found</source>
         <translation>Курьер: найден</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="125"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="126"/>
         <source>Courier: on the way</source>
         <translation>Курьер: в пути</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="126"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="127"/>
         <source>Courier: arrived</source>
         <translation>Курьер: прибыл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="131"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="132"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="136"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="137"/>
         <source>Business</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="138"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="139"/>
         <source>Person</source>
         <translation>Физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="144"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="145"/>
         <source>CIS (optional)</source>
         <translation>CIS (необяз.)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="379"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="398"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="380"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="399"/>
         <source>Program</source>
         <translation>Модель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="381"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="400"/>
         <source>Deadline</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="382"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="401"/>
         <source>Items / units</source>
         <translation>Позиций / штук</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="383"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="402"/>
         <source>Marking</source>
         <translation>Маркировка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="384"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="403"/>
         <source>Buyer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="385"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="404"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="411"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="432"/>
         <source>In progress at this station: opening it restores the packing done so far</source>
         <translation>В работе на этом месте: при открытии сборка продолжится с того места, где остановились</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="444"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="467"/>
         <source>late </source>
         <translation>опоздание </translation>
     </message>
@@ -623,7 +672,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="756"/>
+        <location filename="../../packstation/ui/packing_view.py" line="765"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -631,198 +680,198 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="213"/>
+        <location filename="../../packstation/ui/packing_view.py" line="221"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="223"/>
+        <location filename="../../packstation/ui/packing_view.py" line="231"/>
         <source>← Orders</source>
         <translation>← Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="233"/>
-        <location filename="../../packstation/ui/packing_view.py" line="238"/>
+        <location filename="../../packstation/ui/packing_view.py" line="241"/>
+        <location filename="../../packstation/ui/packing_view.py" line="246"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="240"/>
+        <location filename="../../packstation/ui/packing_view.py" line="248"/>
         <source>What this station recorded about the order (Ctrl+H)</source>
         <translation>Что это рабочее место записало о заказе (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="282"/>
+        <location filename="../../packstation/ui/packing_view.py" line="290"/>
         <source>Units per drag: all</source>
         <translation>Единиц за перетаскивание: все</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="283"/>
+        <location filename="../../packstation/ui/packing_view.py" line="291"/>
         <source>Units per drag: </source>
         <translation>Единиц за перетаскивание: </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="289"/>
+        <location filename="../../packstation/ui/packing_view.py" line="297"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="298"/>
+        <location filename="../../packstation/ui/packing_view.py" line="306"/>
         <source>Boxes</source>
         <translation>Коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="330"/>
+        <location filename="../../packstation/ui/packing_view.py" line="338"/>
         <source>New box</source>
         <translation>Новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="331"/>
+        <location filename="../../packstation/ui/packing_view.py" line="339"/>
         <source>Close box</source>
         <translation>Закрыть коробку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="332"/>
+        <location filename="../../packstation/ui/packing_view.py" line="340"/>
         <source>Split…</source>
         <translation>Разделить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="333"/>
+        <location filename="../../packstation/ui/packing_view.py" line="341"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="335"/>
+        <location filename="../../packstation/ui/packing_view.py" line="343"/>
         <source>Shorten…</source>
         <translation>Сократить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="336"/>
+        <location filename="../../packstation/ui/packing_view.py" line="344"/>
         <source>Cancel order…</source>
         <translation>Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="337"/>
+        <location filename="../../packstation/ui/packing_view.py" line="345"/>
         <source>Reprint labels</source>
         <translation>Перепечатать ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="338"/>
+        <location filename="../../packstation/ui/packing_view.py" line="346"/>
         <source>Check codes</source>
         <translation>Проверить коды</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="339"/>
+        <location filename="../../packstation/ui/packing_view.py" line="347"/>
         <source>Edit again</source>
         <translation>Вернуться к сборке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="340"/>
+        <location filename="../../packstation/ui/packing_view.py" line="348"/>
         <source>Submit</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="348"/>
+        <location filename="../../packstation/ui/packing_view.py" line="356"/>
         <source>STOP — put the items back</source>
         <translation>СТОП — верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="354"/>
+        <location filename="../../packstation/ui/packing_view.py" line="362"/>
         <source>Back to orders</source>
         <translation>К списку заказов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="414"/>
+        <location filename="../../packstation/ui/packing_view.py" line="422"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="419"/>
+        <location filename="../../packstation/ui/packing_view.py" line="427"/>
         <source>Business buyer: codes mandatory</source>
         <translation>Покупатель — юрлицо: коды обязательны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="421"/>
+        <location filename="../../packstation/ui/packing_view.py" line="429"/>
         <source>Private buyer</source>
         <translation>Покупатель — физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="428"/>
+        <location filename="../../packstation/ui/packing_view.py" line="436"/>
         <source>Submitting in %1 s — scan CANCEL to stop</source>
         <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="431"/>
+        <location filename="../../packstation/ui/packing_view.py" line="439"/>
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="434"/>
+        <location filename="../../packstation/ui/packing_view.py" line="442"/>
         <source>Packing: %1 of %2 units in boxes</source>
         <translation>Сборка: в коробках %1 из %2 единиц</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="436"/>
+        <location filename="../../packstation/ui/packing_view.py" line="444"/>
         <source>Sending the boxes to the Market and printing labels…</source>
         <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="437"/>
+        <location filename="../../packstation/ui/packing_view.py" line="445"/>
         <source>The Market is checking the marking codes…</source>
         <translation>Маркет проверяет коды маркировки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="438"/>
+        <location filename="../../packstation/ui/packing_view.py" line="446"/>
         <source>Ready to ship: hand the parcels to the courier</source>
         <translation>Готов к отгрузке: передайте посылки курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="439"/>
+        <location filename="../../packstation/ui/packing_view.py" line="447"/>
         <source>Done: the order is ready to ship</source>
         <translation>Готово: заказ готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="440"/>
+        <location filename="../../packstation/ui/packing_view.py" line="448"/>
         <source>The order is cancelled: put the items back</source>
         <translation>Заказ отменён: верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="441"/>
+        <location filename="../../packstation/ui/packing_view.py" line="449"/>
         <source>Packing stopped: the order changed</source>
         <translation>Сборка остановлена: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="450"/>
+        <location filename="../../packstation/ui/packing_view.py" line="458"/>
         <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
         <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="455"/>
+        <location filename="../../packstation/ui/packing_view.py" line="463"/>
         <source>Labels not printed:</source>
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="462"/>
+        <location filename="../../packstation/ui/packing_view.py" line="470"/>
         <source>Ship by %1</source>
         <translation>Отгрузить до %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="465"/>
+        <location filename="../../packstation/ui/packing_view.py" line="473"/>
         <source>Deadline in %1</source>
         <translation>До срока %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="514"/>
+        <location filename="../../packstation/ui/packing_view.py" line="522"/>
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="515"/>
+        <location filename="../../packstation/ui/packing_view.py" line="523"/>
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="516"/>
+        <location filename="../../packstation/ui/packing_view.py" line="524"/>
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>
@@ -830,7 +879,7 @@
 <context>
     <name>PackingWiring</name>
     <message>
-        <location filename="../../packstation/ui/packing_wiring.py" line="158"/>
+        <location filename="../../packstation/ui/packing_wiring.py" line="160"/>
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
@@ -1223,7 +1272,7 @@
 <context>
     <name>Shell</name>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="400"/>
+        <location filename="../../packstation/app.py" line="465"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1232,7 +1281,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="404"/>
+        <location filename="../../packstation/app.py" line="469"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -1241,12 +1290,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="429"/>
+        <location filename="../../packstation/app.py" line="494"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="458"/>
+        <location filename="../../packstation/app.py" line="523"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -1255,12 +1304,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="508"/>
+        <location filename="../../packstation/app.py" line="573"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="511"/>
+        <location filename="../../packstation/app.py" line="576"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
