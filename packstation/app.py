@@ -237,7 +237,11 @@ class Shell(QObject):
         self.crash = CrashReporter(runtime.logging.log_file, parent=lambda: self.window)
         settings = runtime.settings
         # Several desks on one store (`--fleet`): orders come through the fleet's poller.
-        self.fleet = build_fleet(settings, market.port)
+        fleet_error: PackstationError | None = None
+        try:
+            self.fleet = build_fleet(settings, market.port)
+        except PackstationError as err:  # e.g. a password in the address: this desk works alone
+            self.fleet, fleet_error = None, err
         self.queue = OrderQueue(
             market.port if self.fleet is None else self.fleet.source,
             SystemClock(),
@@ -288,6 +292,8 @@ class Shell(QObject):
         self._compact_timer.timeout.connect(self.compact_store)
         for warning in runtime.warnings():
             self.window.message_bar.show_warning(warning.message(self.language))
+        if fleet_error is not None:
+            self.window.message_bar.show_warning(fleet_error.message(self.language))
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -569,7 +575,7 @@ class Shell(QObject):
             return
         self.runtime.loaded = SettingsLoad(edited, self.runtime.loaded.path)
         self.packing.apply_settings(edited)
-        identity = ("api_url", "campaign_id", "business_id", "language")
+        identity = ("api_url", "campaign_id", "business_id", "language", "fleet_dsn", "desk_name")
         if dialog.key_changed or any(getattr(before, name) != getattr(edited, name) for name in identity):
             self.window.message_bar.show_info(
                 self.tr("Settings saved. Restart Packstation to apply the new store or language.")

@@ -61,6 +61,17 @@ class AppSettings(BaseModel):
         return self.business_id is not None and self.campaign_id is not None
 
 
+def dsn_has_password(dsn: str) -> bool:
+    """Whether a PostgreSQL address carries a password (`user:secret@host` or `password=...`),
+    which must never be stored in the settings file."""
+    text = dsn.strip()
+    if "://" in text:
+        rest = text.split("://", 1)[1]
+        userinfo = rest.rsplit("@", 1)[0] if "@" in rest else ""
+        return ":" in userinfo or "password=" in rest.lower()
+    return any(part.lower().startswith("password=") for part in text.split())
+
+
 class SettingsError(PackstationError):
     """The settings file or the data dir could not be used as is."""
 

@@ -103,3 +103,14 @@ def test_auto_submit_is_off_by_default_and_bounded() -> None:
     assert AppSettings(auto_submit_s=15).auto_submit_s == 15
     with pytest.raises(pydantic.ValidationError):
         AppSettings(auto_submit_s=-1)
+
+
+def test_a_warehouse_address_with_a_password_is_recognised() -> None:
+    from packstation.settings import dsn_has_password
+
+    assert dsn_has_password("postgresql://anna:secret@db/warehouse")
+    assert dsn_has_password("host=db user=anna password=secret dbname=warehouse")
+    assert dsn_has_password("postgresql://anna@db/warehouse?password=secret")
+    assert not dsn_has_password("postgresql://anna@db:5432/warehouse")
+    assert not dsn_has_password("host=db user=anna dbname=warehouse")
+    assert not dsn_has_password("")

@@ -879,7 +879,7 @@
 <context>
     <name>PackingWiring</name>
     <message>
-        <location filename="../../packstation/ui/packing_wiring.py" line="160"/>
+        <location filename="../../packstation/ui/packing_wiring.py" line="161"/>
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
@@ -1162,7 +1162,7 @@
     </message>
     <message>
         <location filename="../../packstation/ui/settings_dialog.py" line="115"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="163"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="172"/>
         <source>%1 (not found)</source>
         <translation>%1 (не найден)</translation>
     </message>
@@ -1234,45 +1234,70 @@
         <translation>Отправлять автоматически через:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="157"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="156"/>
+        <source>postgresql://user@server/warehouse (empty: this desk alone)</source>
+        <translation>postgresql://пользователь@сервер/склад (пусто: стол работает один)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="159"/>
+        <source>station name or host name</source>
+        <translation>имя станции или компьютера</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="160"/>
+        <source>Warehouse database:</source>
+        <translation>База склада:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="161"/>
+        <source>Desk name:</source>
+        <translation>Имя стола:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="166"/>
         <source>None (keyboard scanner)</source>
         <translation>Нет (сканер в режиме клавиатуры)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="169"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="178"/>
         <source>Without a port: use the one USB scanner found</source>
         <translation>Без порта: использовать единственный найденный USB-сканер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="171"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="180"/>
         <source>Serial scanner (USB-COM)</source>
         <translation>Сканер на COM-порту (USB-COM)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="173"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="182"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="174"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="183"/>
         <source>Baud rate:</source>
         <translation>Скорость (бод):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="200"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="209"/>
         <source>Store and station</source>
         <translation>Магазин и станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="201"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="210"/>
         <source>Printing</source>
         <translation>Печать</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="246"/>
+        <source>Keep the warehouse database password out of its address: put it in ~/.pgpass.</source>
+        <translation>Не указывайте пароль базы склада в адресе: сохраните его в ~/.pgpass.</translation>
     </message>
 </context>
 <context>
     <name>Shell</name>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="465"/>
+        <location filename="../../packstation/app.py" line="473"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1281,7 +1306,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="469"/>
+        <location filename="../../packstation/app.py" line="477"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -1290,12 +1315,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="494"/>
+        <location filename="../../packstation/app.py" line="502"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="523"/>
+        <location filename="../../packstation/app.py" line="531"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -1304,12 +1329,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="573"/>
+        <location filename="../../packstation/app.py" line="581"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="576"/>
+        <location filename="../../packstation/app.py" line="584"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>

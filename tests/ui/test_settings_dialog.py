@@ -88,3 +88,18 @@ def test_serial_scanner_and_auto_submit_are_offered(qtbot: QtBot) -> None:
     assert edited.scanner.gs_keys == original.scanner.gs_keys  # the rest of the scanner section kept
     dialog.serial_port.setCurrentIndex(0)
     assert dialog.edited().scanner.serial_port == ""
+
+
+def test_warehouse_database_and_desk_name_without_a_password(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, AppSettings())
+    dialog.show()
+    dialog.fleet_dsn.setText(" postgresql://anna:secret@db/warehouse ")
+    dialog.accept()
+    assert dialog.isVisible()  # refused: the password would land in settings.json
+    assert "~/.pgpass" in dialog.error.text()
+    dialog.fleet_dsn.setText("postgresql://anna@db/warehouse")
+    dialog.desk_name.setText(" 3 ")
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    edited = dialog.edited()
+    assert (edited.fleet_dsn, edited.desk_name) == ("postgresql://anna@db/warehouse", "3")
