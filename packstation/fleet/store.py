@@ -287,7 +287,9 @@ class FleetStore:
                             for o in orders
                         ],
                     )
-                await conn.execute("SELECT pg_notify(%s, %s)", (ORDERS_CHANNEL, self._desk))
+                    changed = cur.rowcount
+                if changed > 0:  # wake the other desks only for news
+                    await conn.execute("SELECT pg_notify(%s, %s)", (ORDERS_CHANNEL, self._desk))
 
         await self._run(work)
 

@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -13,6 +18,8 @@ from starlette.applications import Starlette
 from tests.fixtures.sandbox import serve_in_thread, stop_server
 from tests.fleet.helpers import init_schema
 from tests.fleet.market_desks import CountingApp, MarketDesk, market_desk
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
@@ -54,8 +61,13 @@ async def test_one_desk_polls_the_others_follow_and_take_over(
             await desk.queue.refresh()
         assert counting.requests - before == alone
 
-        # A new order: the poller publishes it and NOTIFY wakes the followers, who read PostgreSQL.
+        # Nothing new: the followers are not woken.
         b.woken.clear()
+        await a.queue.refresh()
+        await asyncio.sleep(0.3)
+        assert not b.woken.is_set()
+
+        # A new order: the poller publishes it and NOTIFY wakes the followers, who read PostgreSQL.
         new = sandbox.add_order((("MUG-300", 1),))
         await a.queue.refresh()
         await asyncio.wait_for(b.woken.wait(), 5)
@@ -87,4 +99,57 @@ async def test_one_desk_polls_the_others_follow_and_take_over(
         assert {o.id for o in other.queue.orders()} == {o.id for o in new_poller.queue.orders()}
     finally:
         for desk in desks:
+            await desk.close()
+
+
+@pytest.mark.asyncio
+@pytest.mark.slow
+async def test_a_sigkilled_poller_desk_is_replaced_within_ten_seconds(
+    fleet_dsn: str, counted_market: tuple[CountingApp, str], sandbox_app: Starlette
+) -> None:
+    _counting, url = counted_market
+    sandbox = sandbox_app.state.sandbox
+    await init_schema(fleet_dsn)
+    proc = subprocess.Popen(  # noqa: ASYNC220 - started once, read through a thread
+        [sys.executable, "-m", "tests.fleet.poller_process", fleet_dsn, "killed", url],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    followers: list[MarketDesk] = []
+    try:
+        assert proc.stdout is not None
+        assert (await asyncio.to_thread(proc.stdout.readline)).strip() == "READY poller"
+        followers = [await market_desk(fleet_dsn, name, url, listen=True) for name in ("b", "c")]
+        for desk in followers:
+            await desk.queue.refresh()
+            assert not desk.source.leading
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        for desk in followers:
+            desk.woken.clear()
+        killed = time.monotonic()
+        missed = sandbox.add_order((("MUG-300", 3),))  # arrives while nobody polls
+        new_poller: MarketDesk | None = None
+        while new_poller is None:
+            assert time.monotonic() - killed < 10, "no desk took over the polling within 10 s"
+            for desk in followers:  # each desk's election step, once a second
+                if await desk.role.step():
+                    new_poller = desk
+                    break
+            else:
+                await asyncio.sleep(1.0)
+        other = followers[1] if new_poller is followers[0] else followers[0]
+        await asyncio.wait_for(other.woken.wait(), 5)  # the new poller's publication wakes it
+        await other.queue.refresh()
+        assert new_poller.queue.get(missed.id) is not None
+        assert other.queue.get(missed.id) is not None
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+        for desk in followers:
             await desk.close()
