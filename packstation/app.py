@@ -310,7 +310,7 @@ class Shell(QObject):
         self.window.show()
         try:
             if self.fleet is not None:  # bounded: a database that is down makes the desk start offline
-                await self.fleet.start(wake=self.queue.wake, full_read=lambda: self.queue.refresh(full=True))
+                await self._start_fleet(self.fleet)
             try:
                 count = await asyncio.wait_for(self.load_orders(), SMOKE_TIMEOUT_S)
                 _log.info("orders loaded: %d", count)
@@ -408,6 +408,15 @@ class Shell(QObject):
         fleet.claims.on_claims(claims_changed)
         self._unsubscribe.append(self.queue.subscribe(lambda _change: claims_changed()))
         fleet.claims.keep = self._orders_worked_on
+
+    async def _start_fleet(self, fleet: FleetDesk) -> None:
+        try:
+            await fleet.start(wake=self.queue.wake, full_read=lambda: self.queue.refresh(full=True))
+        except PackstationError as err:  # e.g. a newer schema: this desk works alone, and says why
+            self.packing.code_reservations = None
+            self.packing.audit_tee = None
+            self.packing.desk.claim_gate = None
+            self.window.message_bar.show_error(err.message(self.language))
 
     def _orders_worked_on(self) -> set[int]:
         """The orders this desk keeps claimed: the open one and those with packing in the journal."""

@@ -25,6 +25,7 @@ from packstation.fleet.history import FleetAuditTee
 from packstation.fleet.store import FleetStore
 from packstation.services.desk_claims import DeskClaims, FleetState
 from packstation.services.fleet_orders import FleetOrderSource, PollerRole
+from packstation.services.fleet_ports import FleetUnavailableError
 from packstation.services.ports import AuditPort, MarketPort
 
 _log = logging.getLogger("packstation.fleet")
@@ -88,9 +89,12 @@ class FleetDesk:
         """Connect (or start offline) and run the background loops."""
         try:
             await self.store.open()
-        except PackstationError as error:
+        except FleetUnavailableError as error:
             _log.warning("fleet: %s: %s", redact(self.dsn), error)
             self.claims.mark_offline()
+        except PackstationError:  # a schema this build does not match: the desk works alone
+            self.claims.mark_offline()
+            raise
         role = PollerRole(self.election, on_lead=full_read)
         self._listener = listener = OrdersListener(self.dsn, desk=self.desk, on_notice=wake)
         self._tasks = [

@@ -93,6 +93,7 @@ class FleetStore:
             reconnect_timeout=0,  # keep retrying in the background while the database is away
             name=f"fleet-{desk}",
         )
+        self._started = False
 
     @property
     def desk(self) -> str:
@@ -103,15 +104,22 @@ class FleetStore:
         return self._dsn
 
     async def open(self) -> None:
-        """Connect, check the schema and register this desk. Raises FleetUnavailableError or
-        FleetSchemaError."""
-        try:
-            await self._pool.open(wait=True, timeout=self.timeout_s)
-        except Exception as err:
-            _log.warning("fleet: cannot reach %s: %s", redact(self._dsn), type(err).__name__)
-            raise offline(err) from err
-        async with self._pool.connection() as conn:
+        """Start the pool, check the schema and register this desk. Raises FleetUnavailableError
+        (the pool keeps connecting in the background, so a later call succeeds once the database
+        is up) or FleetSchemaError."""
+        if self._pool.closed and not self._started:
+            # Not `wait=True`: a pool that times out waiting is closed for good.
+            await self._pool.open(wait=False)
+            self._started = True
+
+        async def check(conn: psycopg.AsyncConnection[TupleRow]) -> None:
             await require_current(conn)
+
+        try:
+            await self._run(check)
+        except FleetUnavailableError:
+            _log.warning("fleet: cannot reach %s yet", redact(self._dsn))
+            raise
         await self.heartbeat()
 
     async def close(self) -> None:

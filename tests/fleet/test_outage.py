@@ -14,6 +14,7 @@ from packstation.fleet.code_reservations import FleetCodeReservations
 from packstation.fleet.store import FleetStore
 from packstation.services.code_guard import CodeGuard
 from packstation.services.desk_claims import DeskClaims, FleetState, Granted
+from packstation.services.fleet_ports import FleetUnavailableError
 from packstation.storage.local_store import open_local_store
 from tests.fixtures.postgres import PostgresCluster
 from tests.fleet.helpers import init_schema
@@ -98,3 +99,26 @@ async def test_database_stopped_mid_pack_then_restarted(
     finally:
         await a.close()
         await b.close()
+
+
+@pytest.mark.asyncio
+@pytest.mark.slow
+async def test_a_desk_started_while_the_database_is_down_joins_when_it_is_up(
+    private_postgres: PostgresCluster, tmp_path: Path
+) -> None:
+    dsn = private_postgres.create_database()
+    await init_schema(dsn)
+    private_postgres.stop("immediate")
+    desk = Desk(dsn, "3", tmp_path / "a")
+    try:
+        started = time.monotonic()
+        with pytest.raises(FleetUnavailableError):
+            await desk.store.open()
+        assert time.monotonic() - started < 5
+        desk.claims.mark_offline()
+        assert await desk.claims.open(4) == Granted(4, offline=True)
+        private_postgres.start()
+        await _until_online(desk)
+        assert [(c.order_id, c.desk) for c in await desk.store.claims()] == [(4, "3")]
+    finally:
+        await desk.close()
