@@ -39,6 +39,7 @@ from packstation.services.ports import OrderQuery
 _log = logging.getLogger("packstation.fleet")
 T = TypeVar("T")
 ORDERS_CHANNEL = "packstation_orders"
+_MAX_CONNECTIONS = 4  # per desk: the heartbeat, a claim, the order reader and a spare
 
 _CLAIM = """
 INSERT INTO claims AS c (order_id, desk, packer, since, lease_until)
@@ -87,7 +88,7 @@ class FleetStore:
             conninfo,
             kwargs={**kwargs, "autocommit": True},
             min_size=1,
-            max_size=4,
+            max_size=_MAX_CONNECTIONS,
             open=False,
             timeout=timeout_s,
             reconnect_timeout=0,  # keep retrying in the background while the database is away
@@ -127,16 +128,18 @@ class FleetStore:
 
     async def _run(self, work: Callable[[psycopg.AsyncConnection[TupleRow]], Awaitable[T]]) -> T:
         async def attempt() -> T:
-            used: psycopg.AsyncConnection[TupleRow] | None = None
-            try:
-                async with self._pool.connection() as conn:
-                    used = conn
-                    return await work(conn)
-            except psycopg.OperationalError:
-                if used is None or not (used.broken or used.closed):
-                    raise
-            # A connection the server dropped (a restart) is discarded by the pool: one more
-            # try on a fresh one. Every statement here is safe to repeat.
+            # A connection the server dropped (a restart) is discarded by the pool: try again on
+            # the next one, as many times as the pool may hold stale ones. Every statement here
+            # is safe to repeat.
+            for _ in range(_MAX_CONNECTIONS):
+                used: psycopg.AsyncConnection[TupleRow] | None = None
+                try:
+                    async with self._pool.connection() as conn:
+                        used = conn
+                        return await work(conn)
+                except psycopg.OperationalError:
+                    if used is None or not (used.broken or used.closed):
+                        raise
             async with self._pool.connection() as conn:
                 return await work(conn)
 
