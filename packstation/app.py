@@ -69,6 +69,7 @@ from packstation.ui.status_bar import ConnectionState
 from packstation.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the store, replay, history and print queue load after the window shows
+    from packstation.fleet.desk import FleetDesk
     from packstation.services.outbox_replay import OutboxReplayer, ReplayReport
     from packstation.storage.local_store import LocalStore
     from packstation.ui.office_window import OfficeWindow
@@ -133,7 +134,8 @@ def apply_overrides(settings: AppSettings, args: argparse.Namespace) -> AppSetti
     `--camera`."""
     data = settings.model_dump()
     for option, key in (("api_url", "api_url"), ("campaign_id", "campaign_id"),
-                        ("business_id", "business_id"), ("lang", "language")):
+                        ("business_id", "business_id"), ("lang", "language"),
+                        ("fleet", "fleet_dsn"), ("desk", "desk_name")):
         value = getattr(args, option, None)
         if value is not None:
             data[key] = value
@@ -141,10 +143,25 @@ def apply_overrides(settings: AppSettings, args: argparse.Namespace) -> AppSetti
         data["printing"]["labels"]["printer_name"] = args.printer
     if getattr(args, "camera", None):
         data["camera"]["source"] = args.camera
+    if getattr(args, "fleet", None) is None and os.environ.get("PACKSTATION_FLEET_DSN"):
+        data["fleet_dsn"] = os.environ["PACKSTATION_FLEET_DSN"]
     if getattr(args, "print_to", None):
         data["printing"]["labels"]["printer_name"] = ""
         data["printing"]["virtual_dir"] = args.print_to
     return AppSettings.model_validate(data)
+
+
+def build_fleet(settings: AppSettings, market: MarketPort) -> FleetDesk | None:
+    """The desk's fleet parts when `--fleet` / PACKSTATION_FLEET_DSN / Settings name a database."""
+    if not settings.fleet_dsn:
+        return None
+    from packstation.fleet.desk import FleetDesk, desk_name
+
+    campaign_id = getattr(market, "campaign_id", None) or settings.campaign_id or 0
+    desk = desk_name(settings.desk_name, settings.station_name)
+    return FleetDesk(
+        settings.fleet_dsn, desk=desk, packer=settings.packer_name, campaign_id=campaign_id, market=market
+    )
 
 
 def prepare(args: argparse.Namespace) -> Runtime:
@@ -230,8 +247,14 @@ class Shell(QObject):
         self.language = translations.language if translations else runtime.settings.language
         self.crash = CrashReporter(runtime.logging.log_file, parent=lambda: self.window)
         settings = runtime.settings
+        # Several desks on one store (`--fleet`): orders come through the fleet's poller.
+        fleet_error: PackstationError | None = None
+        try:
+            self.fleet = build_fleet(settings, market.port)
+        except PackstationError as err:  # e.g. a password in the address: this desk works alone
+            self.fleet, fleet_error = None, err
         self.queue = OrderQueue(
-            market.port,
+            market.port if self.fleet is None else self.fleet.source,
             SystemClock(),
             interval_s=settings.refresh_interval_s,
             express_interval_s=settings.express_refresh_interval_s,
@@ -263,6 +286,8 @@ class Shell(QObject):
             pictures=not runtime.demo, parent=self,
         )
         self.window.order_activated.connect(self.packing.desk.open_order)
+        if self.fleet is not None:
+            self._wire_fleet(self.fleet)
         # Box labels scanned where no packing view takes them are reprinted from the print queue.
         self.packing.desk.box_label = self.reprint_box_label
         self.packing.desk.can_reprint = self.packing.labels.can_reprint
@@ -282,6 +307,8 @@ class Shell(QObject):
         if market.office is not None:
             self.window.office_action.setVisible(True)
             self.window.office_requested.connect(self.open_office)
+        if fleet_error is not None:
+            self.window.message_bar.show_warning(fleet_error.message(self.language))
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -297,6 +324,8 @@ class Shell(QObject):
         self.quit_requested = loop.create_future()
         self.window.show()
         try:
+            if self.fleet is not None:  # bounded: a database that is down makes the desk start offline
+                await self._start_fleet(self.fleet)
             try:
                 count = await asyncio.wait_for(self.load_orders(), SMOKE_TIMEOUT_S)
                 _log.info("orders loaded: %d", count)
@@ -367,6 +396,11 @@ class Shell(QObject):
             self.replayer = None
         await self.packing.aclose()
         await self.queue.stop()
+        if self.fleet is not None:
+            try:
+                await self.fleet.aclose()
+            except Exception:  # a failing close must not stop the rest of the shutdown
+                _log.exception("closing the fleet failed")
         try:
             await self.market.aclose()
         except Exception:  # a failing close must not stop the rest of the shutdown
@@ -376,6 +410,54 @@ class Shell(QObject):
         for handler in logging.getLogger("packstation").handlers:
             handler.flush()
         _log.info("shut down")
+
+    def _wire_fleet(self, fleet: FleetDesk) -> None:
+        """The fleet's small hooks: claims before opening, reservations in the code guard, other
+        desks' claims in the list, the database state in the message bar."""
+        from packstation.ui.fleet_gate import ClaimGate, FleetBanner, claim_text
+
+        self.packing.code_reservations = fleet.codes
+        self.packing.audit_tee = fleet.audit
+        self.packing.desk.claim_gate = ClaimGate(
+            fleet.claims, self.tasks, self.window, language=self.language,
+            show_error=self.window.message_bar.show_error, parent=self,
+        )
+        bar = self.window.message_bar
+        banner = FleetBanner(bar.show_warning, bar.show_info, language=self.language, parent=self)
+        fleet.claims.on_state(banner)
+
+        def claims_changed() -> None:
+            texts = {}
+            for order in self.queue.orders():
+                claim = fleet.claims.claim_of(order.id)
+                if claim is not None:
+                    texts[order.id] = claim_text(claim)
+            self.model.set_elsewhere(texts)
+
+        fleet.claims.on_claims(claims_changed)
+        self._unsubscribe.append(self.queue.subscribe(lambda _change: claims_changed()))
+        fleet.claims.keep = self._orders_worked_on
+
+    async def _start_fleet(self, fleet: FleetDesk) -> None:
+        try:
+            await fleet.start(wake=self.queue.wake, full_read=lambda: self.queue.refresh(full=True))
+        except PackstationError as err:  # e.g. a newer schema: this desk works alone, and says why
+            self.packing.code_reservations = None
+            self.packing.audit_tee = None
+            self.packing.desk.claim_gate = None
+            self.window.message_bar.show_error(err.message(self.language))
+
+    def _orders_worked_on(self) -> set[int]:
+        """The orders this desk keeps claimed: the open one and those with packing in the journal."""
+        keep: set[int] = set()
+        view = self.packing.desk.view
+        if view is not None:
+            keep.add(view.session.order.id)
+        store = self.packing.store
+        if store is not None:
+            with contextlib.suppress(PackstationError):
+                keep.update(store.journal.orders_in_progress())
+        return keep
 
     def start_local_store(self) -> LocalStore | None:
         """Open the local store (once the first orders are shown; opening applies retention once),
@@ -558,7 +640,7 @@ class Shell(QObject):
             return
         self.runtime.loaded = SettingsLoad(edited, self.runtime.loaded.path)
         self.packing.apply_settings(edited)
-        identity = ("api_url", "campaign_id", "business_id", "language")
+        identity = ("api_url", "campaign_id", "business_id", "language", "fleet_dsn", "desk_name")
         if dialog.key_changed or any(getattr(before, name) != getattr(edited, name) for name in identity):
             self.window.message_bar.show_info(
                 self.tr("Settings saved. Restart Packstation to apply the new store or language.")

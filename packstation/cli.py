@@ -58,6 +58,17 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--force", action="store_true", help="replace --out if it already exists")
     audit.add_argument("--data-dir", default=None)
     add_video_parser(sub)
+
+    fleet = sub.add_parser("fleet", help="several desks on one store: the warehouse database")
+    actions = fleet.add_subparsers(dest="fleet_command", metavar="ACTION", required=True)
+    fleet_init = actions.add_parser("init", help="create or migrate the warehouse database schema")
+    fleet_status = actions.add_parser("status", help="desks, claimed orders and the Market poller")
+    fleet_history = actions.add_parser("history", help="one order's history across desks")
+    fleet_history.add_argument("--order", type=int, required=True)
+    for action in (fleet_init, fleet_status, fleet_history):
+        action.add_argument("--dsn", default=None, help="postgresql://user@host/db ($PACKSTATION_FLEET_DSN)")
+    for action in (fleet_status, fleet_history):
+        action.add_argument("--json", action="store_true", help="one JSON object")
     return parser
 
 
@@ -77,6 +88,13 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
         "--smoke", action="store_true", help="start, load the first page of orders, report and exit"
     )
     parser.add_argument("--screenshot", default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--fleet", default=None, metavar="DSN",
+        help="several desks on one store: postgresql://user@host/db ($PACKSTATION_FLEET_DSN)",
+    )
+    parser.add_argument(
+        "--desk", default=None, metavar="NAME", help="this desk's name in the fleet (default: host name)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -101,6 +119,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from packstation.video_cli import video_cli
 
         return video_cli(args)
+    if args.command == "fleet":
+        from packstation.fleet.cli import fleet_cli
+
+        return fleet_cli(args)
     from packstation.app import run
 
     return run(args)

@@ -52,11 +52,26 @@ class AppSettings(BaseModel):
     camera: CameraSettings = Field(default_factory=CameraSettings)
     printing: PrintingSettings = Field(default_factory=PrintingSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)
+    # Several desks on one store: the warehouse PostgreSQL (no password in it; see
+    # packstation.fleet.dsn) and this desk's name there ("" = the station name, else the host name).
+    fleet_dsn: str = ""
+    desk_name: str = ""
 
     @property
     def has_store(self) -> bool:
         """Whether a real store is configured (both ids set)."""
         return self.business_id is not None and self.campaign_id is not None
+
+
+def dsn_has_password(dsn: str) -> bool:
+    """Whether a PostgreSQL address carries a password (`user:secret@host` or `password=...`),
+    which must never be stored in the settings file."""
+    text = dsn.strip()
+    if "://" in text:
+        rest = text.split("://", 1)[1]
+        userinfo = rest.rsplit("@", 1)[0] if "@" in rest else ""
+        return ":" in userinfo or "password=" in rest.lower()
+    return any(part.lower().startswith("password=") for part in text.split())
 
 
 class SettingsError(PackstationError):

@@ -85,6 +85,14 @@ PictureLoader = Callable[[str], Awaitable[bytes | None]]
 PICTURE_SIZE = 64
 
 
+class ClaimGateLike(Protocol):
+    """In a fleet of desks: claims an order for this desk before it opens (`ui.fleet_gate`)."""
+
+    def passes(self, order_id: int) -> bool: ...
+
+    def request(self, order_id: int, open_again: Callable[[int], object]) -> None: ...
+
+
 class TaskRunnerLike(Protocol):
     """What the view needs from `ui.tasks.TaskRunner`."""
 
@@ -755,6 +763,7 @@ class PackingDesk(QObject):
         self.show_error = show_error
         self.view: PackingView | None = None
         self._unfollow: Callable[[], None] = lambda: None
+        self.claim_gate: ClaimGateLike | None = None  # set by the shell with `--fleet`
 
     def open_order(self, order_id: int) -> PackingView | None:
         """Open (or resume) the order and show its packing view."""
@@ -766,6 +775,9 @@ class PackingDesk(QObject):
             self.show_error(
                 self.tr("Order %1 is not in the list (anymore).").replace("%1", str(order_id))
             )
+            return None
+        if self.claim_gate is not None and not self.claim_gate.passes(order_id):
+            self.claim_gate.request(order_id, self.open_order)  # opens it once claimed
             return None
         try:
             session = self.session_factory(order)

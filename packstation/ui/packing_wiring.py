@@ -20,10 +20,11 @@ from PySide6.QtCore import QCoreApplication, QObject
 from packstation.domain.order import Order
 from packstation.printing.factory import make_printer, virtual_folder
 from packstation.printing.label_render import render_labels
+from packstation.services.fleet_ports import CodeReservationPort
 from packstation.services.label_job import LabelJob
 from packstation.services.order_queue import OrderQueue
 from packstation.services.packing_types import CheckBudget
-from packstation.services.ports import MarketPort
+from packstation.services.ports import AuditPort, MarketPort
 from packstation.settings import AppSettings
 from packstation.ui.packing_view import PackingDesk, PackingPages, PackingView, TaskRunnerLike
 from packstation.ui.scale_panel import ScaleDesk
@@ -91,6 +92,8 @@ class PackingWiring(QObject):
         self.labels = labels if labels is not None else self._label_job(settings, data_dir)
         self.budget = CheckBudget(self.clock)
         self.store: LocalStore | None = None
+        self.code_reservations: CodeReservationPort | None = None  # set by the shell with `--fleet`
+        self.audit_tee: Callable[[AuditPort], AuditPort] | None = None  # ditto: shared history
         self.sounds = Sounds(self)
         self._pictures: dict[str, bytes | None] = {}
         self.desk = PackingDesk(
@@ -215,9 +218,9 @@ class PackingWiring(QObject):
             store.journal,
             self.clock,
             labels=self.labels,
-            guard=CodeGuard(store.codes),
+            guard=CodeGuard(store.codes, self.code_reservations),
             outbox=store.outbox,
-            audit=store.audit,
+            audit=store.audit if self.audit_tee is None else self.audit_tee(store.audit),
             budget=self.budget,
             auto_submit_s=self.settings.auto_submit_s,
             submit_checks=self.scale.checks_for(order.id, packing, store.audit),

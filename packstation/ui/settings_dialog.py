@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from packstation.devices.config import TEST_PATTERN, ScaleProtocol
 from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
-from packstation.settings import AppSettings
+from packstation.settings import AppSettings, dsn_has_password
 from packstation.ui.plain_text import plain_label
 from packstation.ui.printer_settings_page import PrinterSettingsPage
 
@@ -161,6 +161,15 @@ class SettingsDialog(QDialog):
         )
         self.auto_submit.setValue(settings.auto_submit_s)
         station_form.addRow(self.tr("Submit automatically after:"), self.auto_submit)
+        # Several desks on one store (README "Several desks"); takes effect after a restart.
+        self.fleet_dsn = QLineEdit(settings.fleet_dsn, self)
+        self.fleet_dsn.setPlaceholderText(
+            self.tr("postgresql://user@server/warehouse (empty: this desk alone)")
+        )
+        self.desk_name = QLineEdit(settings.desk_name, self)
+        self.desk_name.setPlaceholderText(self.tr("station name or host name"))
+        station_form.addRow(self.tr("Warehouse database:"), self.fleet_dsn)
+        station_form.addRow(self.tr("Desk name:"), self.desk_name)
 
         scanner = settings.scanner
         self.serial_port = QComboBox(self)
@@ -316,6 +325,8 @@ class SettingsDialog(QDialog):
             refresh_interval_s=self.refresh.value(),
             express_refresh_interval_s=self.express_refresh.value(),
             auto_submit_s=self.auto_submit.value(),
+            fleet_dsn=self.fleet_dsn.text().strip(),
+            desk_name=self.desk_name.text().strip(),
         )
         data["scanner"].update(
             serial_port=str(self.serial_port.currentData()),
@@ -343,6 +354,12 @@ class SettingsDialog(QDialog):
         return AppSettings.model_validate(data)
 
     def accept(self) -> None:
+        if dsn_has_password(self.fleet_dsn.text()):
+            self.error.setText(
+                self.tr("Keep the warehouse database password out of its address: put it in ~/.pgpass.")
+            )
+            self.error.show()
+            return
         key = self.api_key.text().strip()
         if key:
             try:

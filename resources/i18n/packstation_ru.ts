@@ -115,6 +115,55 @@
     </message>
 </context>
 <context>
+    <name>ClaimGate</name>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="30"/>
+        <source>packing at desk %1 (%2), since %3</source>
+        <translation>собирается на столе %1 (%2), с %3</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="36"/>
+        <source>packing at desk %1, since %2</source>
+        <translation>собирается на столе %1, с %2</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="92"/>
+        <source>Order is packed at another desk</source>
+        <translation>Заказ собирают на другом столе</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="93"/>
+        <location filename="../../packstation/ui/fleet_gate.py" line="125"/>
+        <source>Order %1 is %2.</source>
+        <translation>Заказ %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="100"/>
+        <source>Take it over only if that desk is down: its claim moves to this desk and it is recorded.</source>
+        <translation>Забирайте заказ, только если тот стол не работает: заказ перейдёт на этот стол, и это будет записано в историю.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="105"/>
+        <source>Take over</source>
+        <translation>Забрать заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="153"/>
+        <source>Warehouse database offline: codes are checked at this desk only.</source>
+        <translation>База склада недоступна: коды проверяются только на этом столе.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="159"/>
+        <source>Warehouse database is back. Taken by other desks meanwhile:</source>
+        <translation>База склада снова доступна. За это время другие столы заняли:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="165"/>
+        <source>Warehouse database is back: claims and codes are shared again.</source>
+        <translation>База склада снова доступна: заказы и коды снова общие для всех столов.</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionIndicator</name>
     <message>
         <location filename="../../packstation/ui/status_bar.py" line="43"/>
@@ -746,162 +795,162 @@
 <context>
     <name>OrderHistoryView</name>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="53"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="52"/>
         <source>Export video…</source>
         <translation>Выгрузить видео…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="55"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="54"/>
         <source>Save this order&apos;s packing video as one MP4 file</source>
         <translation>Сохранить видео упаковки заказа одним файлом MP4</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="66"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="66"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="66"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Packer</source>
         <translation>Упаковщик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="66"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="66"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="84"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="83"/>
         <source>Choose an order to see its history.</source>
         <translation>Выберите заказ, чтобы увидеть его историю.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="100"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="99"/>
         <source>History of order %1: %2 records</source>
         <translation>История заказа %1: записей — %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="102"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="101"/>
         <source>Nothing recorded for order %1 at this station.</source>
         <translation>На этой станции по заказу %1 ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="113"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="112"/>
         <source>Box layout sent to the Market</source>
         <translation>Раскладка по коробкам отправлена в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="114"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="113"/>
         <source>Marked ready to ship</source>
         <translation>Заказ переведён в статус «Готов к отгрузке»</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="115"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="114"/>
         <source>Courier code checked</source>
         <translation>Код курьера проверен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="116"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="115"/>
         <source>Order shortened</source>
         <translation>Заказ сокращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="117"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="116"/>
         <source>Order cancelled by the shop</source>
         <translation>Заказ отменён магазином</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="118"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="117"/>
         <source>Packing interrupted: the order changed</source>
         <translation>Сборка прервана: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="119"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="118"/>
         <source>Labels printed</source>
         <translation>Ярлыки напечатаны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="120"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="119"/>
         <source>Label printing failed</source>
         <translation>Ошибка печати ярлыков</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="121"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="120"/>
         <source>Damaged journal line set aside</source>
         <translation>Повреждённая строка журнала отложена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="122"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="121"/>
         <source>Saved action sent to the Market</source>
         <translation>Сохранённое действие отправлено в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="123"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="122"/>
         <source>Saved action was already done on the Market</source>
         <translation>Сохранённое действие уже выполнено в Маркете</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="124"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="123"/>
         <source>Saved action skipped: no longer valid</source>
         <translation>Сохранённое действие пропущено: уже неактуально</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="125"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="124"/>
         <source>Saved action refused by the Market</source>
         <translation>Маркет отклонил сохранённое действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="126"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="125"/>
         <source>Saved action needs the packer</source>
         <translation>Сохранённое действие требует упаковщика</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="127"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="126"/>
         <source>Box weighed</source>
         <translation>Коробка взвешена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="128"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="127"/>
         <source>Submit stopped: box weight</source>
         <translation>Отправка остановлена: вес коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="129"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="128"/>
         <source>Box weight accepted by the packer</source>
         <translation>Вес коробки принят упаковщиком</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="130"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="129"/>
         <source>Packing video recorded</source>
         <translation>Записано видео упаковки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="138"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="137"/>
         <source>Export video</source>
         <translation>Выгрузка видео</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="138"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="137"/>
         <source>MP4 video (*.mp4)</source>
         <translation>Видео MP4 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="153"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="152"/>
         <source>The video was not exported: %1</source>
         <translation>Видео не выгружено: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="155"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="154"/>
         <source>Video of order %1 saved: %2</source>
         <translation>Видео заказа %1 сохранено: %2</translation>
     </message>
@@ -909,112 +958,112 @@
 <context>
     <name>OrderListModel</name>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="104"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="105"/>
         <source>%1 d </source>
         <translation>%1 дн </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="110"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="111"/>
         <source>To pack</source>
         <translation>Собрать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="112"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="113"/>
         <source>Ready to ship</source>
         <translation>Готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="116"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="117"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="118"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="119"/>
         <source>Shipped</source>
         <translation>Отгружен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="123"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="124"/>
         <source>Courier: searching</source>
         <translation>Курьер: поиск</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="124"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="125"/>
         <source>Courier: found</source>
         <translation>Курьер: найден</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="125"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="126"/>
         <source>Courier: on the way</source>
         <translation>Курьер: в пути</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="126"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="127"/>
         <source>Courier: arrived</source>
         <translation>Курьер: прибыл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="131"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="132"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="136"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="137"/>
         <source>Business</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="138"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="139"/>
         <source>Person</source>
         <translation>Физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="144"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="145"/>
         <source>CIS (optional)</source>
         <translation>CIS (необяз.)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="379"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="398"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="380"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="399"/>
         <source>Program</source>
         <translation>Модель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="381"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="400"/>
         <source>Deadline</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="382"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="401"/>
         <source>Items / units</source>
         <translation>Позиций / штук</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="383"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="402"/>
         <source>Marking</source>
         <translation>Маркировка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="384"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="403"/>
         <source>Buyer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="385"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="404"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="411"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="432"/>
         <source>In progress at this station: opening it restores the packing done so far</source>
         <translation>В работе на этом месте: при открытии сборка продолжится с того места, где остановились</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="444"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="467"/>
         <source>late </source>
         <translation>опоздание </translation>
     </message>
@@ -1075,7 +1124,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="767"/>
+        <location filename="../../packstation/ui/packing_view.py" line="776"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -1083,198 +1132,198 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="214"/>
+        <location filename="../../packstation/ui/packing_view.py" line="222"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="224"/>
+        <location filename="../../packstation/ui/packing_view.py" line="232"/>
         <source>← Orders</source>
         <translation>← Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="234"/>
-        <location filename="../../packstation/ui/packing_view.py" line="239"/>
+        <location filename="../../packstation/ui/packing_view.py" line="242"/>
+        <location filename="../../packstation/ui/packing_view.py" line="247"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="241"/>
+        <location filename="../../packstation/ui/packing_view.py" line="249"/>
         <source>What this station recorded about the order (Ctrl+H)</source>
         <translation>Что это рабочее место записало о заказе (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="283"/>
+        <location filename="../../packstation/ui/packing_view.py" line="291"/>
         <source>Units per drag: all</source>
         <translation>Единиц за перетаскивание: все</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="284"/>
+        <location filename="../../packstation/ui/packing_view.py" line="292"/>
         <source>Units per drag: </source>
         <translation>Единиц за перетаскивание: </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="290"/>
+        <location filename="../../packstation/ui/packing_view.py" line="298"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="299"/>
+        <location filename="../../packstation/ui/packing_view.py" line="307"/>
         <source>Boxes</source>
         <translation>Коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="331"/>
+        <location filename="../../packstation/ui/packing_view.py" line="339"/>
         <source>New box</source>
         <translation>Новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="332"/>
+        <location filename="../../packstation/ui/packing_view.py" line="340"/>
         <source>Close box</source>
         <translation>Закрыть коробку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="333"/>
+        <location filename="../../packstation/ui/packing_view.py" line="341"/>
         <source>Split…</source>
         <translation>Разделить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="334"/>
+        <location filename="../../packstation/ui/packing_view.py" line="342"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="336"/>
+        <location filename="../../packstation/ui/packing_view.py" line="344"/>
         <source>Shorten…</source>
         <translation>Сократить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="337"/>
+        <location filename="../../packstation/ui/packing_view.py" line="345"/>
         <source>Cancel order…</source>
         <translation>Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="338"/>
+        <location filename="../../packstation/ui/packing_view.py" line="346"/>
         <source>Reprint labels</source>
         <translation>Перепечатать ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="339"/>
+        <location filename="../../packstation/ui/packing_view.py" line="347"/>
         <source>Check codes</source>
         <translation>Проверить коды</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="340"/>
+        <location filename="../../packstation/ui/packing_view.py" line="348"/>
         <source>Edit again</source>
         <translation>Вернуться к сборке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="341"/>
+        <location filename="../../packstation/ui/packing_view.py" line="349"/>
         <source>Submit</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="349"/>
+        <location filename="../../packstation/ui/packing_view.py" line="357"/>
         <source>STOP — put the items back</source>
         <translation>СТОП — верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="355"/>
+        <location filename="../../packstation/ui/packing_view.py" line="363"/>
         <source>Back to orders</source>
         <translation>К списку заказов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="415"/>
+        <location filename="../../packstation/ui/packing_view.py" line="423"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="420"/>
+        <location filename="../../packstation/ui/packing_view.py" line="428"/>
         <source>Business buyer: codes mandatory</source>
         <translation>Покупатель — юрлицо: коды обязательны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="422"/>
+        <location filename="../../packstation/ui/packing_view.py" line="430"/>
         <source>Private buyer</source>
         <translation>Покупатель — физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="429"/>
+        <location filename="../../packstation/ui/packing_view.py" line="437"/>
         <source>Submitting in %1 s — scan CANCEL to stop</source>
         <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="432"/>
+        <location filename="../../packstation/ui/packing_view.py" line="440"/>
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="435"/>
+        <location filename="../../packstation/ui/packing_view.py" line="443"/>
         <source>Packing: %1 of %2 units in boxes</source>
         <translation>Сборка: в коробках %1 из %2 единиц</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="437"/>
+        <location filename="../../packstation/ui/packing_view.py" line="445"/>
         <source>Sending the boxes to the Market and printing labels…</source>
         <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="438"/>
+        <location filename="../../packstation/ui/packing_view.py" line="446"/>
         <source>The Market is checking the marking codes…</source>
         <translation>Маркет проверяет коды маркировки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="439"/>
+        <location filename="../../packstation/ui/packing_view.py" line="447"/>
         <source>Ready to ship: hand the parcels to the courier</source>
         <translation>Готов к отгрузке: передайте посылки курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="440"/>
+        <location filename="../../packstation/ui/packing_view.py" line="448"/>
         <source>Done: the order is ready to ship</source>
         <translation>Готово: заказ готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="441"/>
+        <location filename="../../packstation/ui/packing_view.py" line="449"/>
         <source>The order is cancelled: put the items back</source>
         <translation>Заказ отменён: верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="442"/>
+        <location filename="../../packstation/ui/packing_view.py" line="450"/>
         <source>Packing stopped: the order changed</source>
         <translation>Сборка остановлена: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="451"/>
+        <location filename="../../packstation/ui/packing_view.py" line="459"/>
         <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
         <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="456"/>
+        <location filename="../../packstation/ui/packing_view.py" line="464"/>
         <source>Labels not printed:</source>
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="463"/>
+        <location filename="../../packstation/ui/packing_view.py" line="471"/>
         <source>Ship by %1</source>
         <translation>Отгрузить до %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="466"/>
+        <location filename="../../packstation/ui/packing_view.py" line="474"/>
         <source>Deadline in %1</source>
         <translation>До срока %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="515"/>
+        <location filename="../../packstation/ui/packing_view.py" line="523"/>
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="516"/>
+        <location filename="../../packstation/ui/packing_view.py" line="524"/>
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="517"/>
+        <location filename="../../packstation/ui/packing_view.py" line="525"/>
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>
@@ -1282,12 +1331,12 @@
 <context>
     <name>PackingWiring</name>
     <message>
-        <location filename="../../packstation/ui/packing_wiring.py" line="176"/>
+        <location filename="../../packstation/ui/packing_wiring.py" line="179"/>
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_wiring.py" line="230"/>
+        <location filename="../../packstation/ui/packing_wiring.py" line="233"/>
         <source>%n damaged line(s) in the journal of order %1 were set aside (kept for support, see History); the rest of the work was restored.</source>
         <translation>
             <numerusform>%n повреждённая строка журнала заказа %1 отложена (сохранена для поддержки, см. «Историю»); остальная работа восстановлена.</numerusform>
@@ -1653,7 +1702,7 @@
     </message>
     <message>
         <location filename="../../packstation/ui/settings_dialog.py" line="126"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="174"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="183"/>
         <source>%1 (not found)</source>
         <translation>%1 (не найден)</translation>
     </message>
@@ -1725,149 +1774,174 @@
         <translation>Отправлять автоматически через:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="168"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="167"/>
+        <source>postgresql://user@server/warehouse (empty: this desk alone)</source>
+        <translation>postgresql://пользователь@сервер/склад (пусто: стол работает один)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="170"/>
+        <source>station name or host name</source>
+        <translation>имя станции или компьютера</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="171"/>
+        <source>Warehouse database:</source>
+        <translation>База склада:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="172"/>
+        <source>Desk name:</source>
+        <translation>Имя стола:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="177"/>
         <source>None (keyboard scanner)</source>
         <translation>Нет (сканер в режиме клавиатуры)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="180"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="189"/>
         <source>Without a port: use the one USB scanner found</source>
         <translation>Без порта: использовать единственный найденный USB-сканер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="182"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="191"/>
         <source>Serial scanner (USB-COM)</source>
         <translation>Сканер на COM-порту (USB-COM)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="184"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="259"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="193"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="268"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="185"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="260"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="194"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="269"/>
         <source>Baud rate:</source>
         <translation>Скорость (бод):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="218"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="227"/>
         <source>Store and station</source>
         <translation>Магазин и станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="219"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="228"/>
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="220"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="229"/>
         <source>Printing</source>
         <translation>Печать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="231"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="240"/>
         <source>No scale</source>
         <translation>Без весов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="232"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="241"/>
         <source>Serial, continuous output (CAS, Mercury, A&amp;D…)</source>
         <translation>COM-порт, непрерывная передача (CAS, Меркурий, A&amp;D…)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="233"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="242"/>
         <source>Serial, Massa-K Protocol 100</source>
         <translation>COM-порт, Масса-К «Протокол 100»</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="234"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="243"/>
         <source>USB HID postal scale</source>
         <translation>USB HID (почтовые весы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="246"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="255"/>
         <source>Serial port, or /dev/hidrawN for a HID scale (empty: the first one found)</source>
         <translation>COM-порт или /dev/hidrawN для HID-весов (пусто: первые найденные)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="254"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="263"/>
         <source>Every box must be weighed before its label prints</source>
         <translation>Каждую коробку взвешивать до печати ярлыка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="256"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="265"/>
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="258"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="267"/>
         <source>Scale:</source>
         <translation>Весы:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="261"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="270"/>
         <source>Packaging allowance:</source>
         <translation>Вес упаковки:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="262"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="271"/>
         <source>Tolerance:</source>
         <translation>Допуск:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="272"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="281"/>
         <source>No camera</source>
         <translation>Без камеры</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="273"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="282"/>
         <source>Generated test pattern (demo)</source>
         <translation>Тестовая картинка (демо)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="274"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="283"/>
         <source>Default camera</source>
         <translation>Камера по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="283"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="292"/>
         <source>A camera&apos;s name as the system lists it, or an IP camera&apos;s rtsp:// address</source>
         <translation>Название камеры, как его показывает система, или адрес IP-камеры rtsp://…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="287"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="296"/>
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="292"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="301"/>
         <source> GB</source>
         <translation> ГБ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="294"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="303"/>
         <source>Camera (packing video)</source>
         <translation>Камера (видео упаковки)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="296"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="305"/>
         <source>Camera:</source>
         <translation>Камера:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="297"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="306"/>
         <source>Keep video for:</source>
         <translation>Хранить видео:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="298"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="307"/>
         <source>Disk budget:</source>
         <translation>Место на диске:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="364"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="359"/>
+        <source>Keep the warehouse database password out of its address: put it in ~/.pgpass.</source>
+        <translation>Не указывайте пароль базы склада в адресе: сохраните его в ~/.pgpass.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="381"/>
         <source> kg</source>
         <translation> кг</translation>
     </message>
@@ -1875,12 +1949,12 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../packstation/app.py" line="347"/>
+        <location filename="../../packstation/app.py" line="376"/>
         <source>Packstation is already open here: the second start was refused.</source>
         <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="429"/>
+        <location filename="../../packstation/app.py" line="511"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1889,7 +1963,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="433"/>
+        <location filename="../../packstation/app.py" line="515"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -1898,12 +1972,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="458"/>
+        <location filename="../../packstation/app.py" line="540"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="489"/>
+        <location filename="../../packstation/app.py" line="571"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -1912,12 +1986,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="564"/>
+        <location filename="../../packstation/app.py" line="646"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="567"/>
+        <location filename="../../packstation/app.py" line="649"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>

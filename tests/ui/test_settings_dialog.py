@@ -150,3 +150,18 @@ def test_the_packing_video_camera_is_chosen_by_name_or_address(qtbot: QtBot) -> 
     assert dialog.edited().camera.source == TEST_PATTERN
     dialog.camera_source.setEditText("rtsp://10.0.0.7/stream1")
     assert dialog.edited().camera.source == "rtsp://10.0.0.7/stream1"
+
+
+def test_warehouse_database_and_desk_name_without_a_password(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, AppSettings())
+    dialog.show()
+    dialog.fleet_dsn.setText(" postgresql://anna:secret@db/warehouse ")
+    dialog.accept()
+    assert dialog.isVisible()  # refused: the password would land in settings.json
+    assert "~/.pgpass" in dialog.error.text()
+    dialog.fleet_dsn.setText("postgresql://anna@db/warehouse")
+    dialog.desk_name.setText(" 3 ")
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    edited = dialog.edited()
+    assert (edited.fleet_dsn, edited.desk_name) == ("postgresql://anna@db/warehouse", "3")
