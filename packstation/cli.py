@@ -38,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument(
         "--verification-delay", type=float, default=1.0, help="seconds a marking code stays IN_PROGRESS"
     )
+    sandbox.add_argument(
+        "--clock",
+        default=None,
+        help="move the sandbox clock (it keeps running): a shift such as +5h, -30m, +1d, or a moment "
+        "such as 2026-12-07T18:30 (Moscow time); e.g. to reach a shipment's cutoff in training",
+    )
 
     check = sub.add_parser("check-code", help="classify and validate one scanned code, print JSON")
     check.add_argument("code", nargs="?", default="-", help="the code, or - to read stdin")
