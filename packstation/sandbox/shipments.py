@@ -201,9 +201,9 @@ async def transportation_waybill(request: Request) -> Response:
         ["Грузоотправитель", str(_WAREHOUSE["name"])],
         ["Грузополучатель", str(_SORTING_CENTRE["name"])],
         ["Заказ", "Грузовых мест"],
-        *([f"Заказ {o.id}", len(o.boxes)] for o in live),
-        ["Итого", sum(len(o.boxes) for o in live)],
     ]
+    rows += [[f"Заказ {o.id}", len(o.boxes)] for o in live]
+    rows.append(["Итого", sum(len(o.boxes) for o in live)])
     return _xls("Накладная", rows, f"waybill-{shipment.id}.xlsx")
 
 
@@ -214,8 +214,8 @@ async def discrepancy_act(request: Request) -> Response:
     rows: list[list[str | int]] = [
         [f"Акт о расхождениях № {shipment.id}"],
         ["Заказ", "Расхождение"],
-        *([f"Заказ {o.id}", "Не поступил"] for o in unpacked),
     ]
+    rows += [[f"Заказ {o.id}", "Не поступил"] for o in unpacked]
     return _xls("Расхождения", rows, f"discrepancy-{shipment.id}.xlsx")
 
 
