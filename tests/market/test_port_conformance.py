@@ -37,9 +37,7 @@ def test_gateway_is_a_market_port_for_mypy(tmp_path: Path) -> None:
 
 def test_gateway_has_every_port_method() -> None:
     from packstation.market.gateway import MarketGateway
-    from packstation.services.ports import MarketPort
-
-    from packstation.services.ports import ShipmentsPort
+    from packstation.services.ports import MarketPort, ShipmentsPort
 
     wanted = {name for name in [*vars(MarketPort), *vars(ShipmentsPort)] if not name.startswith("_")}
     assert wanted <= set(dir(MarketGateway))
