@@ -40,7 +40,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import APP_NAME, __version__
@@ -50,7 +50,7 @@ from packstation.logs import LoggingSetup, setup_logging, shutdown_logging
 from packstation.printing.config import PrinterProfile
 from packstation.secrets import ApiKeyLookup, KeySource, load_api_key, store_api_key
 from packstation.services.order_queue import OrderQueue
-from packstation.services.ports import MarketPort
+from packstation.services.ports import MarketPort, ShipmentsPort
 from packstation.settings import (
     AppSettings,
     DataDir,
@@ -73,6 +73,7 @@ if TYPE_CHECKING:  # the store, replay, history and print queue load after the w
     from packstation.ui.order_history_view import OrderHistoryView
     from packstation.ui.print_queue_panel import PrintQueuePanel
     from packstation.ui.settings_dialog import SettingsDialog
+    from packstation.ui.shipments_view import ShipmentsView
 
 _log = logging.getLogger("packstation.ui")
 SMOKE_TIMEOUT_S = 60.0
@@ -170,6 +171,7 @@ class MarketConnection:
     port: MarketPort
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     expect_express: bool = False
+    shipments: ShipmentsPort | None = None  # FBS first-mile shipments (the Shipments window)
 
     async def aclose(self) -> None:
         for close in self.closers:
@@ -191,14 +193,14 @@ def connect_market(runtime: Runtime) -> MarketConnection:
         transport = httpx.ASGITransport(app=create_app(SandboxConfig(seed=1)))
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
-        return MarketConnection(gateway, [client.aclose], expect_express=True)
+        return MarketConnection(gateway, [client.aclose], expect_express=True, shipments=gateway)
     settings = runtime.settings
     key, business_id, campaign_id = runtime.key.key, settings.business_id, settings.campaign_id
     if key is None or business_id is None or campaign_id is None:
         raise ValueError("connect_market needs an API key and both store ids outside demo mode")
     client = MarketClient(key, settings.api_url)
     gateway = MarketGateway(client, business_id, campaign_id)
-    return MarketConnection(gateway, [client.aclose])
+    return MarketConnection(gateway, [client.aclose], shipments=gateway)
 
 
 class Shell(QObject):
@@ -243,6 +245,9 @@ class Shell(QObject):
         ]
         self.window.refresh_requested.connect(self._on_refresh)
         self.window.settings_requested.connect(self.open_settings)
+        self.shipments_view: ShipmentsView | None = None
+        self.window.shipments_action.setEnabled(market.shipments is not None)
+        self.window.shipments_requested.connect(self.open_shipments)
         self.window.closed.connect(self.request_quit)
         self.settings_dialog: SettingsDialog | None = None
         # The packing workspace: activating or scanning an order opens it in a packing view.
@@ -405,6 +410,26 @@ class Shell(QObject):
             )
         if report.items:
             self.refresh_in_progress()
+
+    def open_shipments(self) -> ShipmentsView | None:
+        """Show the Shipments window (built on first use) and read the shipments."""
+        if self.market.shipments is None:
+            return None
+        if self.shipments_view is None:
+            from packstation.ui.shipments_wiring import build_shipments_view
+
+            bar = self.window.message_bar
+            self.shipments_view = build_shipments_view(
+                self.market.shipments, self.packing, self.tasks, self.runtime.settings,
+                self.runtime.data_dir.path, show_info=bar.show_info, show_error=bar.show_error,
+                language=lambda: self.language,
+            )
+            self.shipments_view.setParent(self.window, Qt.WindowType.Window)
+            self.shipments_view.resize(1100, 600)
+        self.shipments_view.show()
+        self.shipments_view.raise_()
+        self.shipments_view.refresh()
+        return self.shipments_view
 
     def _build_print_queue(self) -> QWidget:
         # Imported on use: the panel's label preview loads QtPdf.

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
     history_requested = Signal(int)
     refresh_requested = Signal()
     settings_requested = Signal()
+    shipments_requested = Signal()
     closed = Signal()
 
     def __init__(
@@ -90,6 +91,11 @@ class MainWindow(QMainWindow):
         self.orders_action = QAction(self.tr("Orders"), self)
         self.orders_action.setShortcut(QKeySequence("Ctrl+L"))
         self.orders_action.triggered.connect(self.show_orders)
+        self.shipments_action = QAction(self.tr("Shipments"), self)
+        self.shipments_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.shipments_action.setToolTip(self.tr("FBS shipments: confirm, acts, pick lists (Ctrl+J)"))
+        self.shipments_action.triggered.connect(self.shipments_requested)
+        self.shipments_action.setEnabled(False)  # until the Market connection offers shipments
         self.settings_action = QAction(self.tr("Settings"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.settings_requested)
@@ -106,7 +112,13 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        actions = (self.refresh_action, self.orders_action, self.print_queue_action, self.settings_action)
+        actions = (
+            self.refresh_action,
+            self.orders_action,
+            self.shipments_action,
+            self.print_queue_action,
+            self.settings_action,
+        )
         for action in actions:
             toolbar.addAction(action)
         self.addToolBar(toolbar)

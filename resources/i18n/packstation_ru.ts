@@ -287,53 +287,63 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="83"/>
+        <location filename="../../packstation/ui/main_window.py" line="84"/>
         <source> (demo)</source>
         <translation> (демо)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="86"/>
+        <location filename="../../packstation/ui/main_window.py" line="87"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="88"/>
+        <location filename="../../packstation/ui/main_window.py" line="89"/>
         <source>Reload the orders from the Market (F5)</source>
         <translation>Загрузить заказы из Маркета заново (F5)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="90"/>
+        <location filename="../../packstation/ui/main_window.py" line="91"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="93"/>
+        <location filename="../../packstation/ui/main_window.py" line="94"/>
+        <source>Shipments</source>
+        <translation>Отгрузки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="96"/>
+        <source>FBS shipments: confirm, acts, pick lists (Ctrl+J)</source>
+        <translation>Отгрузки FBS: подтверждение, акты, листы сборки (Ctrl+J)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="99"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="96"/>
-        <location filename="../../packstation/ui/main_window.py" line="98"/>
+        <location filename="../../packstation/ui/main_window.py" line="102"/>
+        <location filename="../../packstation/ui/main_window.py" line="104"/>
         <source>Print queue</source>
         <translation>Очередь печати</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="100"/>
+        <location filename="../../packstation/ui/main_window.py" line="106"/>
         <source>Print jobs, retries and reprints of recent labels (F9)</source>
         <translation>Задания печати, повторы и перепечатка недавних ярлыков (F9)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="104"/>
+        <location filename="../../packstation/ui/main_window.py" line="110"/>
         <source>Order history</source>
         <translation>История заказа</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="105"/>
+        <location filename="../../packstation/ui/main_window.py" line="111"/>
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="116"/>
+        <location filename="../../packstation/ui/main_window.py" line="128"/>
         <source>Demo mode: orders come from the built-in Market emulator and nothing reaches Yandex Market. Enter your API key in Settings to work with your store.</source>
         <translation>Демо-режим: заказы приходят из встроенного эмулятора Маркета, в Яндекс Маркет ничего не отправляется. Чтобы работать со своим магазином, введите API-ключ в «Настройках».</translation>
     </message>
@@ -1223,7 +1233,7 @@
 <context>
     <name>Shell</name>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="400"/>
+        <location filename="../../packstation/app.py" line="405"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1232,7 +1242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="404"/>
+        <location filename="../../packstation/app.py" line="409"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -1241,12 +1251,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="429"/>
+        <location filename="../../packstation/app.py" line="454"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="458"/>
+        <location filename="../../packstation/app.py" line="483"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -1255,14 +1265,157 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="508"/>
+        <location filename="../../packstation/app.py" line="533"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="511"/>
+        <location filename="../../packstation/app.py" line="536"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentsView</name>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="73"/>
+        <source>Shipments</source>
+        <translation>Отгрузки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="85"/>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="91"/>
+        <source>Handover</source>
+        <translation>Передача</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="92"/>
+        <source>Destination</source>
+        <translation>Куда</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="93"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="94"/>
+        <source>Orders: packed / to pack / cancelled</source>
+        <translation>Заказы: собрано / осталось / отменено</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="95"/>
+        <source>Pallets</source>
+        <translation>Палеты</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="96"/>
+        <source>The Market allows</source>
+        <translation>Маркет разрешает</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="107"/>
+        <source>Orders still to pack (double-click to open):</source>
+        <translation>Осталось собрать (двойной щелчок — открыть):</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="113"/>
+        <source>Confirm shipment</source>
+        <translation>Подтвердить отгрузку</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="114"/>
+        <source>Print act</source>
+        <translation>Печать акта</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="115"/>
+        <source>Save act</source>
+        <translation>Сохранить акт</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="116"/>
+        <source>Save waybill (Excel)</source>
+        <translation>Сохранить накладную (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="119"/>
+        <source>Set pallets</source>
+        <translation>Задать палеты</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="120"/>
+        <source>Print pallet labels</source>
+        <translation>Ярлыки палет</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="121"/>
+        <source>Pick list</source>
+        <translation>Лист сборки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="122"/>
+        <source>Batch labels</source>
+        <translation>Ярлыки пачкой</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="169"/>
+        <source>Shipments from %1</source>
+        <translation>Отгрузки с %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="192"/>
+        <source>confirm</source>
+        <translation>подтвердить</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="193"/>
+        <source>act</source>
+        <translation>акт</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="194"/>
+        <source>inbound act</source>
+        <translation>акт приёмки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="195"/>
+        <source>discrepancy act</source>
+        <translation>акт расхождений</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="196"/>
+        <source>waybill</source>
+        <translation>накладная</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="197"/>
+        <source>pallets</source>
+        <translation>палеты</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="234"/>
+        <source>Order %1</source>
+        <translation>Заказ %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="293"/>
+        <source>No packed orders in this shipment yet.</source>
+        <translation>В этой отгрузке ещё нет собранных заказов.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="303"/>
+        <source>Sent to the documents printer: %1</source>
+        <translation>Отправлено на принтер документов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="306"/>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
     </message>
 </context>
 <context>
