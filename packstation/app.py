@@ -73,6 +73,7 @@ if TYPE_CHECKING:  # the store, replay, history and print queue load after the w
     from packstation.ui.order_history_view import OrderHistoryView
     from packstation.ui.print_queue_panel import PrintQueuePanel
     from packstation.ui.settings_dialog import SettingsDialog
+    from packstation.ui.shift_panel import ShiftPanel
     from packstation.ui.shipments_view import ShipmentsView
 
 _log = logging.getLogger("packstation.ui")
@@ -248,6 +249,8 @@ class Shell(QObject):
         self.shipments_view: ShipmentsView | None = None
         self.window.shipments_action.setEnabled(market.shipments is not None)
         self.window.shipments_requested.connect(self.open_shipments)
+        self.shift_panel: ShiftPanel | None = None
+        self.window.shift_requested.connect(self.open_shift)
         self.window.closed.connect(self.request_quit)
         self.settings_dialog: SettingsDialog | None = None
         # The packing workspace: activating or scanning an order opens it in a packing view.
@@ -257,6 +260,14 @@ class Shell(QObject):
             pictures=not runtime.demo, parent=self,
         )
         self.window.order_activated.connect(self.packing.desk.open_order)
+        # Packer sign-in: badges are taken before the scan router sees them.
+        from packstation.ui.packer_wiring import PackerWiring
+
+        bar = self.window.message_bar
+        self.packers = PackerWiring(
+            settings, self.window, self.packing, show_info=bar.show_info, show_error=bar.show_error,
+            parent=self,
+        )
         # Box labels scanned where no packing view takes them are reprinted from the print queue.
         self.packing.desk.box_label = self.reprint_box_label
         self.packing.desk.can_reprint = self.packing.labels.can_reprint
@@ -366,6 +377,7 @@ class Shell(QObject):
             return None
         if store.warning is not None:
             self.window.message_bar.show_warning(store.warning.message(self.language))
+        self.packers.apply_identity()
         self._compact_timer.start()
         self.refresh_in_progress()
         if self.replayer is None:
@@ -430,6 +442,26 @@ class Shell(QObject):
         self.shipments_view.raise_()
         self.shipments_view.refresh()
         return self.shipments_view
+
+    def open_shift(self) -> ShiftPanel | None:
+        """Show the Shift panel over this desk's audit log (opened with the local store)."""
+        from datetime import date
+
+        from packstation.ui.shift_panel import ShiftPanel
+
+        store = self.start_local_store() if self.packing.store is None else self.packing.store
+        if store is None:
+            return None
+        if self.shift_panel is None:
+            self.shift_panel = ShiftPanel(
+                store.audit.between, today=date.today, export_folder=self.runtime.data_dir.path / "shift",
+                show_info=self.window.message_bar.show_info,
+            )
+            self.shift_panel.setParent(self.window, Qt.WindowType.Window)
+            self.shift_panel.resize(1000, 400)
+        self.shift_panel.show()
+        self.shift_panel.reload()
+        return self.shift_panel
 
     def _build_print_queue(self) -> QWidget:
         # Imported on use: the panel's label preview loads QtPdf.

@@ -9,8 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from packstation import __version__
+
+if TYPE_CHECKING:
+    from packstation.settings import AppSettings
 
 # httpx imports its own command line (`httpx._main`: click, rich, pygments, ~100 ms) whenever
 # those are installed; httpx 0.28 wraps that import in `try/except ImportError`, and a None entry
@@ -51,12 +56,26 @@ def build_parser() -> argparse.ArgumentParser:
     sheet = sub.add_parser("commands-sheet", help="print the command barcodes sheet to a PDF")
     sheet.add_argument("--out", required=True)
 
+    badges = sub.add_parser("badges", help="print the packers' sign-in badges (Settings) to a PDF")
+    badges.add_argument("--out", required=True)
+    badges.add_argument("--data-dir", default=None)
+
     audit = sub.add_parser("export-audit", help="export the audit log as CSV")
     audit.add_argument("--from", dest="date_from", default=None, help="YYYY-MM-DD, inclusive")
     audit.add_argument("--to", dest="date_to", default=None, help="YYYY-MM-DD, inclusive")
     audit.add_argument("--out", required=True)
     audit.add_argument("--data-dir", default=None)
     return parser
+
+
+def _settings_for(data_dir: str | None) -> AppSettings:
+    import platformdirs
+
+    from packstation import APP_NAME
+    from packstation.settings import load_settings
+
+    folder = Path(data_dir) if data_dir else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return load_settings(folder).settings
 
 
 def _add_gui_options(parser: argparse.ArgumentParser) -> None:
@@ -88,6 +107,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from packstation.printing.command_sheet import command_sheet_cli
 
         return command_sheet_cli(args.out)
+    if args.command == "badges":
+        from packstation.printing.badges import badges_cli
+
+        return badges_cli(_settings_for(args.data_dir).shift.packer_list(), args.out)
     if args.command == "export-audit":
         from packstation.storage.audit_export import export_audit_cli
 

@@ -24,6 +24,7 @@ from packstation import APP_NAME
 from packstation.devices.config import ScannerSettings
 from packstation.domain.errors import PackstationError
 from packstation.printing.config import PrintingSettings
+from packstation.services.shift_config import ShiftSettings
 from packstation.storage.config import StorageSettings
 
 SETTINGS_FILE: Final = "settings.json"
@@ -50,6 +51,7 @@ class AppSettings(BaseModel):
     scanner: ScannerSettings = Field(default_factory=ScannerSettings)
     printing: PrintingSettings = Field(default_factory=PrintingSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)
+    shift: ShiftSettings = Field(default_factory=ShiftSettings)
 
     @property
     def has_store(self) -> bool:

@@ -86,6 +86,7 @@ class PackingWiring(QObject):
         self.labels = labels if labels is not None else self._label_job(settings, data_dir)
         self.budget = CheckBudget(self.clock)
         self.store: LocalStore | None = None
+        self.packer_name = ""  # the signed-in packer (the shell sets it); empty: Settings' name
         self.sounds = Sounds(self)
         self._pictures: dict[str, bytes | None] = {}
         self.desk = PackingDesk(
@@ -172,8 +173,9 @@ class PackingWiring(QObject):
                 self.data_dir,
                 self.settings.storage,
                 station=self.settings.station_name,
-                packer=self.settings.packer_name,
+                packer=self.packer_name or self.settings.packer_name,
             )
+            self.labels.attach_audit(self.store.audit)  # printed labels name their packer and desk
         return self.store
 
     def open_session(self, order: Order) -> PackingSession:

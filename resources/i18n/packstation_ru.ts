@@ -3,8 +3,23 @@
 <TS version="2.1" language="ru_RU">
 <context>
     <name>AppStatusBar</name>
+    <message>
+        <location filename="../../packstation/ui/status_bar.py" line="80"/>
+        <source>Scan your badge, or pick your name here, to sign in</source>
+        <translation>Отсканируйте бейдж или выберите своё имя здесь, чтобы войти</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/status_bar.py" line="90"/>
+        <source>Packer: %1</source>
+        <translation>Упаковщик: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/status_bar.py" line="90"/>
+        <source>Packer: not signed in</source>
+        <translation>Упаковщик: не вошёл</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/status_bar.py" line="83"/>
+        <location filename="../../packstation/ui/status_bar.py" line="95"/>
         <source>Orders: %n</source>
         <translation>
             <numerusform>Заказов: %n</numerusform>
@@ -13,12 +28,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="85"/>
+        <location filename="../../packstation/ui/status_bar.py" line="97"/>
         <source>Orders: %1 of %2</source>
         <translation>Заказов: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="90"/>
+        <location filename="../../packstation/ui/status_bar.py" line="102"/>
         <source>Updated at %1</source>
         <translation>Обновлено в %1</translation>
     </message>
@@ -287,63 +302,73 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="84"/>
+        <location filename="../../packstation/ui/main_window.py" line="85"/>
         <source> (demo)</source>
         <translation> (демо)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="87"/>
+        <location filename="../../packstation/ui/main_window.py" line="88"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="89"/>
+        <location filename="../../packstation/ui/main_window.py" line="90"/>
         <source>Reload the orders from the Market (F5)</source>
         <translation>Загрузить заказы из Маркета заново (F5)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="91"/>
+        <location filename="../../packstation/ui/main_window.py" line="92"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="94"/>
+        <location filename="../../packstation/ui/main_window.py" line="95"/>
         <source>Shipments</source>
         <translation>Отгрузки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="96"/>
+        <location filename="../../packstation/ui/main_window.py" line="97"/>
         <source>FBS shipments: confirm, acts, pick lists (Ctrl+J)</source>
         <translation>Отгрузки FBS: подтверждение, акты, листы сборки (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="99"/>
+        <location filename="../../packstation/ui/main_window.py" line="100"/>
+        <source>Shift</source>
+        <translation>Смена</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="102"/>
+        <source>Who packed what: per packer and desk (Ctrl+K)</source>
+        <translation>Кто что собрал: по упаковщикам и столам (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="104"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="102"/>
-        <location filename="../../packstation/ui/main_window.py" line="104"/>
+        <location filename="../../packstation/ui/main_window.py" line="107"/>
+        <location filename="../../packstation/ui/main_window.py" line="109"/>
         <source>Print queue</source>
         <translation>Очередь печати</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="106"/>
+        <location filename="../../packstation/ui/main_window.py" line="111"/>
         <source>Print jobs, retries and reprints of recent labels (F9)</source>
         <translation>Задания печати, повторы и перепечатка недавних ярлыков (F9)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="110"/>
+        <location filename="../../packstation/ui/main_window.py" line="115"/>
         <source>Order history</source>
         <translation>История заказа</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="111"/>
+        <location filename="../../packstation/ui/main_window.py" line="116"/>
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="128"/>
+        <location filename="../../packstation/ui/main_window.py" line="134"/>
         <source>Demo mode: orders come from the built-in Market emulator and nothing reaches Yandex Market. Enter your API key in Settings to work with your store.</source>
         <translation>Демо-режим: заказы приходят из встроенного эмулятора Маркета, в Яндекс Маркет ничего не отправляется. Чтобы работать со своим магазином, введите API-ключ в «Настройках».</translation>
     </message>
@@ -631,9 +656,37 @@
     </message>
 </context>
 <context>
+    <name>PackerWiring</name>
+    <message>
+        <location filename="../../packstation/ui/packer_wiring.py" line="62"/>
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packer_wiring.py" line="77"/>
+        <source>Sign in first: scan your badge or pick your name in the status bar.</source>
+        <translation>Сначала войдите: отсканируйте бейдж или выберите имя в строке состояния.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packer_wiring.py" line="113"/>
+        <source>Unknown badge %1: add the packer in Settings.</source>
+        <translation>Неизвестный бейдж %1: добавьте упаковщика в Настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packer_wiring.py" line="122"/>
+        <source>Signed in: %1</source>
+        <translation>Вошёл: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packer_wiring.py" line="126"/>
+        <source>Signed out: %1</source>
+        <translation>Вышел: %1</translation>
+    </message>
+</context>
+<context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="756"/>
+        <location filename="../../packstation/ui/packing_view.py" line="758"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -840,7 +893,7 @@
 <context>
     <name>PackingWiring</name>
     <message>
-        <location filename="../../packstation/ui/packing_wiring.py" line="158"/>
+        <location filename="../../packstation/ui/packing_wiring.py" line="159"/>
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
@@ -1233,7 +1286,7 @@
 <context>
     <name>Shell</name>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="405"/>
+        <location filename="../../packstation/app.py" line="417"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1242,7 +1295,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="409"/>
+        <location filename="../../packstation/app.py" line="421"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -1251,12 +1304,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="454"/>
+        <location filename="../../packstation/app.py" line="486"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="483"/>
+        <location filename="../../packstation/app.py" line="515"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -1265,14 +1318,103 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="533"/>
+        <location filename="../../packstation/app.py" line="565"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="536"/>
+        <location filename="../../packstation/app.py" line="568"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPanel</name>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="51"/>
+        <source>Shift</source>
+        <translation>Смена</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="62"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="63"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="64"/>
+        <source>Export CSV</source>
+        <translation>Экспорт CSV</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="72"/>
+        <source>Packer</source>
+        <translation>Упаковщик</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="73"/>
+        <source>Desk</source>
+        <translation>Стол</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="74"/>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="75"/>
+        <source>Units</source>
+        <translation>Единиц</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="76"/>
+        <source>Codes</source>
+        <translation>Кодов</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="77"/>
+        <source>Refused scans</source>
+        <translation>Ошибочных сканов</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="78"/>
+        <source>Late</source>
+        <translation>С опозданием</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="79"/>
+        <source>Avg per order</source>
+        <translation>Среднее на заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="80"/>
+        <source>Units/hour</source>
+        <translation>Единиц в час</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="87"/>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="89"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="120"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="121"/>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="142"/>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
     </message>
 </context>
 <context>
