@@ -90,6 +90,13 @@ class OrderHistoryView(QWidget):
             "outbox_skipped": self.tr("Saved action skipped: no longer valid"),
             "outbox_rejected": self.tr("Saved action refused by the Market"),
             "outbox_needs_packer": self.tr("Saved action needs the packer"),
+            "order_opened": self.tr("Packing started"),
+            "scan_refused": self.tr("Scan refused"),
+            "shipment_confirmed": self.tr("Shipment confirmed"),
+            "shipment_pallets": self.tr("Shipment pallets set"),
+            "document_printed": self.tr("Document printed"),
+            "packer_signed_in": self.tr("Packer signed in"),
+            "packer_signed_out": self.tr("Packer signed out"),
         }
 
     def refresh(self) -> None:

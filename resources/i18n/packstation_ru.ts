@@ -488,6 +488,41 @@
         <source>Saved action needs the packer</source>
         <translation>Сохранённое действие требует упаковщика</translation>
     </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="93"/>
+        <source>Packing started</source>
+        <translation>Начата упаковка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="94"/>
+        <source>Scan refused</source>
+        <translation>Скан отклонён</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="95"/>
+        <source>Shipment confirmed</source>
+        <translation>Отгрузка подтверждена</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="96"/>
+        <source>Shipment pallets set</source>
+        <translation>Задано число палет</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="97"/>
+        <source>Document printed</source>
+        <translation>Документ напечатан</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="98"/>
+        <source>Packer signed in</source>
+        <translation>Упаковщик вошёл</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="99"/>
+        <source>Packer signed out</source>
+        <translation>Упаковщик вышел</translation>
+    </message>
 </context>
 <context>
     <name>OrderListModel</name>
