@@ -559,6 +559,7 @@ class Shell(QObject):
             return
         self.runtime.loaded = SettingsLoad(edited, self.runtime.loaded.path)
         self.packing.apply_settings(edited)
+        self.packers.apply_settings(edited)
         identity = ("api_url", "campaign_id", "business_id", "language")
         if dialog.key_changed or any(getattr(before, name) != getattr(edited, name) for name in identity):
             self.window.message_bar.show_info(

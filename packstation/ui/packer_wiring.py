@@ -55,16 +55,31 @@ class PackerWiring(QObject):
         self.state = PackerSignIn(settings.shift.packer_list(), settings.shift.idle_sign_out)
         self.require = settings.shift.require_sign_in
         packing.desk.before_scan = self.take_scan
-        menu = QMenu(window.status.packer)
-        for packer in self.state.packers:
-            menu.addAction(packer.name, self._picker(packer.name))
-        menu.addSeparator()
-        self.sign_out_action = menu.addAction(self.tr("Sign out"), self.sign_out)
-        window.status.packer.setMenu(menu)
+        self._build_menu()
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(IDLE_CHECK_MS)
         self.idle_timer.timeout.connect(self.check_idle)
         self.idle_timer.start()
+        self._show()
+
+    def _build_menu(self) -> None:
+        menu = QMenu(self.window.status.packer)
+        for packer in self.state.packers:
+            menu.addAction(packer.name, self._picker(packer.name))
+        menu.addSeparator()
+        self.sign_out_action = menu.addAction(self.tr("Sign out"), self.sign_out)
+        self.window.status.packer.setMenu(menu)
+
+    def apply_settings(self, settings: AppSettings) -> None:
+        """A new packer list, sign-in rule or idle time; the signed-in packer stays if still listed."""
+        self.settings = settings
+        current = self.state.current
+        self.state = PackerSignIn(settings.shift.packer_list(), settings.shift.idle_sign_out)
+        self.require = settings.shift.require_sign_in
+        if current is not None and current in self.state.packers:
+            self.state.sign_in(current, self.clock())
+        self._build_menu()
+        self.apply_identity()
         self._show()
 
     def take_scan(self, text: str) -> bool:

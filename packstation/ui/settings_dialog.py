@@ -34,6 +34,7 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
 from packstation.settings import AppSettings
 from packstation.ui.printer_settings_page import PrinterSettingsPage
+from packstation.ui.shift_settings_page import ShiftSettingsPage
 
 if TYPE_CHECKING:
     from packstation.devices.serial_reader import PortInfo
@@ -185,8 +186,9 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.shift_page = ShiftSettingsPage(settings.shift, self)
         if printer_page is None:
-            for widget in (store, labels, station, serial, self.error, buttons):
+            for widget in (store, labels, station, serial, self.shift_page, self.error, buttons):
                 layout.addWidget(widget)
             return
         labels.hide()
@@ -199,6 +201,7 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(general, self.tr("Store and station"))
         self.tabs.addTab(printer_page, self.tr("Printing"))
+        self.tabs.addTab(self.shift_page, self.tr("Packers"))
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -222,6 +225,7 @@ class SettingsDialog(QDialog):
             serial_baud=int(self.serial_baud.currentData()),
             serial_auto_detect=self.serial_auto.isChecked(),
         )
+        data["shift"] = self.shift_page.settings().model_dump()
         if self.printer_page is not None:
             data["printing"] = self.printer_page.settings().model_dump()
         else:

@@ -114,6 +114,8 @@ class ShipmentsView(QWidget):
         self.act_button = QPushButton(self.tr("Print act"), self)
         self.save_act_button = QPushButton(self.tr("Save act"), self)
         self.waybill_button = QPushButton(self.tr("Save waybill (Excel)"), self)
+        self.inbound_button = QPushButton(self.tr("Print inbound act"), self)
+        self.discrepancy_button = QPushButton(self.tr("Save discrepancy act (Excel)"), self)
         self.pallets = QSpinBox(self)
         self.pallets.setRange(0, 99)
         self.pallets_button = QPushButton(self.tr("Set pallets"), self)
@@ -124,6 +126,10 @@ class ShipmentsView(QWidget):
         self.act_button.clicked.connect(lambda: self.fetch(DocumentKind.ACT, print_it=True))
         self.save_act_button.clicked.connect(lambda: self.fetch(DocumentKind.ACT, print_it=False))
         self.waybill_button.clicked.connect(lambda: self.fetch(DocumentKind.WAYBILL, print_it=False))
+        self.inbound_button.clicked.connect(lambda: self.fetch(DocumentKind.INBOUND_ACT, print_it=True))
+        self.discrepancy_button.clicked.connect(
+            lambda: self.fetch(DocumentKind.DISCREPANCY_ACT, print_it=False)
+        )
         self.pallets_button.clicked.connect(self.set_pallets)
         self.pallet_labels_button.clicked.connect(
             lambda: self.fetch(DocumentKind.PALLET_LABELS, print_it=True)
@@ -137,9 +143,6 @@ class ShipmentsView(QWidget):
         buttons = QHBoxLayout()
         for widget in (
             self.confirm_button,
-            self.act_button,
-            self.save_act_button,
-            self.waybill_button,
             self.pallets,
             self.pallets_button,
             self.pallet_labels_button,
@@ -148,10 +151,21 @@ class ShipmentsView(QWidget):
         ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
+        documents = QHBoxLayout()
+        for widget in (
+            self.act_button,
+            self.save_act_button,
+            self.waybill_button,
+            self.inbound_button,
+            self.discrepancy_button,
+        ):
+            documents.addWidget(widget)
+        documents.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 3)
         layout.addLayout(buttons)
+        layout.addLayout(documents)
         layout.addWidget(self.to_pack_label)
         layout.addWidget(self.to_pack, 2)
         self._selection_changed()
@@ -220,6 +234,8 @@ class ShipmentsView(QWidget):
         self.act_button.setEnabled(offers(ShipmentAction.DOWNLOAD_ACT))
         self.save_act_button.setEnabled(offers(ShipmentAction.DOWNLOAD_ACT))
         self.waybill_button.setEnabled(offers(ShipmentAction.DOWNLOAD_TRANSPORTATION_WAYBILL))
+        self.inbound_button.setEnabled(offers(ShipmentAction.DOWNLOAD_INBOUND_ACT))
+        self.discrepancy_button.setEnabled(offers(ShipmentAction.DOWNLOAD_DISCREPANCY_ACT))
         self.pallets.setEnabled(offers(ShipmentAction.CHANGE_PALLETS_COUNT))
         self.pallets_button.setEnabled(offers(ShipmentAction.CHANGE_PALLETS_COUNT))
         self.pallet_labels_button.setEnabled(offers(ShipmentAction.CHANGE_PALLETS_COUNT))

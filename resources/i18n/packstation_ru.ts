@@ -693,27 +693,27 @@
 <context>
     <name>PackerWiring</name>
     <message>
-        <location filename="../../packstation/ui/packer_wiring.py" line="62"/>
+        <location filename="../../packstation/ui/packer_wiring.py" line="70"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packer_wiring.py" line="77"/>
+        <location filename="../../packstation/ui/packer_wiring.py" line="92"/>
         <source>Sign in first: scan your badge or pick your name in the status bar.</source>
         <translation>Сначала войдите: отсканируйте бейдж или выберите имя в строке состояния.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packer_wiring.py" line="113"/>
+        <location filename="../../packstation/ui/packer_wiring.py" line="128"/>
         <source>Unknown badge %1: add the packer in Settings.</source>
         <translation>Неизвестный бейдж %1: добавьте упаковщика в Настройках.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packer_wiring.py" line="122"/>
+        <location filename="../../packstation/ui/packer_wiring.py" line="137"/>
         <source>Signed in: %1</source>
         <translation>Вошёл: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packer_wiring.py" line="126"/>
+        <location filename="../../packstation/ui/packer_wiring.py" line="141"/>
         <source>Signed out: %1</source>
         <translation>Вышел: %1</translation>
     </message>
@@ -1165,157 +1165,162 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="76"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="77"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="93"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="94"/>
         <source>Stored in the system keyring; leave empty to keep it</source>
         <translation>Хранится в системном хранилище паролей; оставьте пустым, чтобы не менять</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="95"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="96"/>
         <source>Api-Key from the seller cabinet (Settings → API)</source>
         <translation>Api-Key из кабинета продавца (Настройки → API)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="97"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="98"/>
         <source>Store</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="99"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="100"/>
         <source>Campaign ID:</source>
         <translation>ID кампании:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="100"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="101"/>
         <source>Business ID:</source>
         <translation>ID кабинета:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="101"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="102"/>
         <source>API URL:</source>
         <translation>Адрес API:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="102"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="103"/>
         <source>API key:</source>
         <translation>API-ключ:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="110"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="111"/>
         <source>Virtual printer (PDF files)</source>
         <translation>Виртуальный принтер (PDF-файлы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="115"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="163"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="116"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="164"/>
         <source>%1 (not found)</source>
         <translation>%1 (не найден)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="117"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="118"/>
         <source>Labels</source>
         <translation>Ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="119"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="120"/>
         <source>Label format:</source>
         <translation>Формат ярлыка:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="120"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="121"/>
         <source>Label printer:</source>
         <translation>Принтер ярлыков:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="130"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="134"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="146"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="131"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="135"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="147"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="136"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="137"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="138"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="139"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="139"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="140"/>
         <source>Station name:</source>
         <translation>Название станции:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="140"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="141"/>
         <source>Packer:</source>
         <translation>Упаковщик:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="141"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="142"/>
         <source>Refresh orders every:</source>
         <translation>Обновлять заказы каждые:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="142"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="143"/>
         <source>…with Express orders:</source>
         <translation>…при экспресс-заказах:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="147"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="148"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="149"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="150"/>
         <source>Submit this many seconds after the last unit is packed (scan CANCEL to stop); 0: off</source>
         <translation>Отправлять через столько секунд после укладки последней единицы (отмена — штрихкод CANCEL); 0 — выключено</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="152"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="153"/>
         <source>Submit automatically after:</source>
         <translation>Отправлять автоматически через:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="157"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="158"/>
         <source>None (keyboard scanner)</source>
         <translation>Нет (сканер в режиме клавиатуры)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="169"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="170"/>
         <source>Without a port: use the one USB scanner found</source>
         <translation>Без порта: использовать единственный найденный USB-сканер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="171"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="172"/>
         <source>Serial scanner (USB-COM)</source>
         <translation>Сканер на COM-порту (USB-COM)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="173"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="174"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="174"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="175"/>
         <source>Baud rate:</source>
         <translation>Скорость (бод):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="200"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="202"/>
         <source>Store and station</source>
         <translation>Магазин и станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="201"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="203"/>
         <source>Printing</source>
         <translation>Печать</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="204"/>
+        <source>Packers</source>
+        <translation>Упаковщики</translation>
     </message>
 </context>
 <context>
@@ -1353,12 +1358,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="565"/>
+        <location filename="../../packstation/app.py" line="566"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="568"/>
+        <location filename="../../packstation/app.py" line="569"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
@@ -1453,6 +1458,39 @@
     </message>
 </context>
 <context>
+    <name>ShiftSettingsPage</name>
+    <message>
+        <location filename="../../packstation/ui/shift_settings_page.py" line="19"/>
+        <source>Require sign-in before packing</source>
+        <translation>Требовать вход перед упаковкой</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_settings_page.py" line="23"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_settings_page.py" line="24"/>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_settings_page.py" line="28"/>
+        <source>One packer per line: a name, or a name and a badge id after a semicolon. Print the badges with: packstation badges --out badges.pdf</source>
+        <translation>По одному упаковщику в строке: имя, или имя и номер бейджа через точку с запятой. Бейджи печатаются командой: packstation badges --out badges.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_settings_page.py" line="35"/>
+        <source>Packers</source>
+        <translation>Упаковщики</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_settings_page.py" line="38"/>
+        <source>Sign out after idle</source>
+        <translation>Выход при простое</translation>
+    </message>
+</context>
+<context>
     <name>ShipmentsView</name>
     <message>
         <location filename="../../packstation/ui/shipments_view.py" line="73"/>
@@ -1520,77 +1558,87 @@
         <translation>Сохранить накладную (Excel)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="119"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="117"/>
+        <source>Print inbound act</source>
+        <translation>Печать акта приёмки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="118"/>
+        <source>Save discrepancy act (Excel)</source>
+        <translation>Сохранить акт расхождений (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="121"/>
         <source>Set pallets</source>
         <translation>Задать палеты</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="120"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="122"/>
         <source>Print pallet labels</source>
         <translation>Ярлыки палет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="121"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="123"/>
         <source>Pick list</source>
         <translation>Лист сборки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="122"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="124"/>
         <source>Batch labels</source>
         <translation>Ярлыки пачкой</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="169"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="183"/>
         <source>Shipments from %1</source>
         <translation>Отгрузки с %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="192"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="206"/>
         <source>confirm</source>
         <translation>подтвердить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="193"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="207"/>
         <source>act</source>
         <translation>акт</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="194"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="208"/>
         <source>inbound act</source>
         <translation>акт приёмки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="195"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="209"/>
         <source>discrepancy act</source>
         <translation>акт расхождений</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="196"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="210"/>
         <source>waybill</source>
         <translation>накладная</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="197"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="211"/>
         <source>pallets</source>
         <translation>палеты</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="234"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="250"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="293"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="309"/>
         <source>No packed orders in this shipment yet.</source>
         <translation>В этой отгрузке ещё нет собранных заказов.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="303"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="319"/>
         <source>Sent to the documents printer: %1</source>
         <translation>Отправлено на принтер документов: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="306"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="322"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>

@@ -131,3 +131,32 @@ async def _submit(shell: object, view: PackingView) -> None:
     await view.session.wait_idle()
     assert view.session.phase is Phase.DONE
     await _until(lambda: shell.tasks.running == 0, "the label job")
+
+
+async def test_packers_tab_and_a_new_list_applies_at_once(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    from packstation.ui.shift_settings_page import ShiftSettingsPage
+
+    page = ShiftSettingsPage(SHIFT)
+    qtbot.addWidget(page)
+    page.packers.setPlainText("Анна\nВера; v9\n  \n")
+    page.require.setChecked(True)
+    page.idle.setValue(0)
+    edited = page.settings()
+    assert [(p.name, p.badge) for p in edited.packer_list()] == [("Анна", "P01"), ("Вера", "V9")]
+    assert edited.require_sign_in
+    assert edited.idle_sign_out is None
+
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, AppSettings(shift=SHIFT))
+    try:
+        shell.window.show()
+        shell.packing.scanner.scanned.emit("PS:PACKER:P01")
+        shell.packers.apply_settings(AppSettings(shift=edited))
+        assert "Анна" in shell.window.status.packer.text()  # still listed: stays signed in
+        shell.packing.scanner.scanned.emit("PS:PACKER:V9")
+        assert "Вера" in shell.window.status.packer.text()
+    finally:
+        await shell.shutdown()
+        await client.aclose()
+        shutdown_logging()
