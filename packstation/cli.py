@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument(
         "--clock",
         default=None,
-        help="move the sandbox clock (it keeps running): a shift such as +5h, -30m, +1d, or a moment "
+        help="move the sandbox clock (it keeps running): a shift such as +5h, =-30m, +1d, or a moment "
         "such as 2026-12-07T18:30 (Moscow time); e.g. to reach a shipment's cutoff in training",
     )
 
