@@ -185,12 +185,13 @@ class PackingWiring(QObject):
             StorageError: the local store cannot be opened (the desk shows it).
         """
         from packstation.services.code_guard import CodeGuard
+        from packstation.services.packer_stamp import StampedJournal
         from packstation.services.packing_session import PackingSession, SessionDeps
 
         store = self.open_store()
         deps = SessionDeps(
             self.market,
-            store.journal,
+            StampedJournal(store.journal, lambda: (store.audit.packer, store.audit.station)),
             self.clock,
             labels=self.labels,
             guard=CodeGuard(store.codes),

@@ -81,6 +81,9 @@ async def test_two_packers_and_the_shift_panel(qtbot: QtBot, tmp_path: Path, san
         assert store is not None
         printed = [r for r in store.audit.history(second.id) if r.action == "label_printed"]
         assert {r.packer for r in printed} == {"Борис"}
+        journal = store.journal.entries(second.id)
+        assert {(e.action["packer"], e.action["desk"]) for e in journal} == {("Борис", "desk-1")}
+        assert {e.action["packer"] for e in store.journal.entries(first.id)} == {"Анна"}
     finally:
         await shell.shutdown()
         await client.aclose()
