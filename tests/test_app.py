@@ -177,7 +177,8 @@ async def test_settings_dialog_saves_and_asks_for_restart(qtbot: QtBot, tmp_path
     assert dialog is not None
     assert dialog.isVisible()
     assert dialog.printer_page is not None  # the printing engineer's page, on its own tab
-    assert dialog.tabs.count() == 2
+    assert dialog.tabs.count() == 3  # store and station, printing, packers
+    assert dialog.tabs.widget(2) is dialog.shift_page
     dialog.printer_page.packing_slip.setChecked(True)
     dialog.campaign.setText("2001")
     dialog.accept()
