@@ -347,6 +347,10 @@ class MarketGateway:
     async def shipment_act_pdf(self, shipment_id: int) -> bytes:
         return await self.client.shipment_act_pdf(self.campaign_id, shipment_id)
 
+    async def nearest_act_pdf(self) -> bytes:
+        """The reception-transfer act of the nearest shipment (the Market confirms it)."""
+        return await self.client.reception_transfer_act_pdf(self.campaign_id)
+
     async def inbound_act_pdf(self, shipment_id: int) -> bytes:
         return await self.client.inbound_act_pdf(self.campaign_id, shipment_id)
 

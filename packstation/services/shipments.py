@@ -170,6 +170,13 @@ class ShipmentsService:
             content = await self.market.batch_labels_pdf(shipment.live_order_ids, LabelFormat.A4)
         return Document(kind, f"{kind.value}-{shipment.id}", content)
 
+    async def nearest_act(self) -> Document:
+        """The reception-transfer act of the nearest shipment; the Market confirms that shipment
+        if it was not yet (it refuses when no shipment is formed)."""
+        content = await self.market.nearest_act_pdf()
+        self._record("shipment_confirmed", None, "nearest shipment (reception-transfer act)")
+        return Document(DocumentKind.ACT, "act-nearest", content)
+
     async def pick_list(self, order_ids: Sequence[int]) -> Document:
         """The Market's pick list of chosen orders (to collect goods before packing)."""
         content = await self.market.pick_list_pdf(order_ids=order_ids)

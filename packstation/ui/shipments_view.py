@@ -84,6 +84,11 @@ class ShipmentsView(QWidget):
         self.heading = QLabel(self)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.clicked.connect(self.refresh)
+        self.nearest_button = QPushButton(self.tr("Act for the nearest shipment"), self)
+        self.nearest_button.setToolTip(
+            self.tr("The Market confirms the nearest shipment past its cutoff and returns its act")
+        )
+        self.nearest_button.clicked.connect(self.nearest_act)
         self.table = QTableWidget(0, 6, self)
         self.table.setObjectName("shipmentsTable")
         self.table.setHorizontalHeaderLabels(
@@ -139,6 +144,7 @@ class ShipmentsView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
+        top.addWidget(self.nearest_button)
         top.addWidget(self.refresh_button)
         buttons = QHBoxLayout()
         for widget in (
@@ -283,6 +289,13 @@ class ShipmentsView(QWidget):
 
     async def _fetch(self, row: ShipmentRow, kind: DocumentKind, *, print_it: bool) -> None:
         await self._deliver(await self.service.document(row.shipment, kind), print_it=print_it)
+
+    def nearest_act(self) -> None:
+        self._run(self._nearest_act(), self.nearest_button)
+
+    async def _nearest_act(self) -> None:
+        await self._deliver(await self.service.nearest_act(), print_it=True)
+        await self.reload()
 
     def pick_list(self) -> None:
         """The pick list of the chosen orders to pack, else of the whole shipment."""

@@ -1503,142 +1503,152 @@
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="91"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="87"/>
+        <source>Act for the nearest shipment</source>
+        <translation>Акт ближайшей отгрузки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="89"/>
+        <source>The Market confirms the nearest shipment past its cutoff and returns its act</source>
+        <translation>Маркет подтвердит ближайшую отгрузку после отсечки и вернёт её акт</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="96"/>
         <source>Handover</source>
         <translation>Передача</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="92"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="97"/>
         <source>Destination</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="93"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="98"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="94"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="99"/>
         <source>Orders: packed / to pack / cancelled</source>
         <translation>Заказы: собрано / осталось / отменено</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="95"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="100"/>
         <source>Pallets</source>
         <translation>Палеты</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="96"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="101"/>
         <source>The Market allows</source>
         <translation>Маркет разрешает</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="107"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="112"/>
         <source>Orders still to pack (double-click to open):</source>
         <translation>Осталось собрать (двойной щелчок — открыть):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="113"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="118"/>
         <source>Confirm shipment</source>
         <translation>Подтвердить отгрузку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="114"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="119"/>
         <source>Print act</source>
         <translation>Печать акта</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="115"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="120"/>
         <source>Save act</source>
         <translation>Сохранить акт</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="116"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="121"/>
         <source>Save waybill (Excel)</source>
         <translation>Сохранить накладную (Excel)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="117"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="122"/>
         <source>Print inbound act</source>
         <translation>Печать акта приёмки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="118"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="123"/>
         <source>Save discrepancy act (Excel)</source>
         <translation>Сохранить акт расхождений (Excel)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="121"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="126"/>
         <source>Set pallets</source>
         <translation>Задать палеты</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="122"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="127"/>
         <source>Print pallet labels</source>
         <translation>Ярлыки палет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="123"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="128"/>
         <source>Pick list</source>
         <translation>Лист сборки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="124"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="129"/>
         <source>Batch labels</source>
         <translation>Ярлыки пачкой</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="183"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="189"/>
         <source>Shipments from %1</source>
         <translation>Отгрузки с %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="206"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="212"/>
         <source>confirm</source>
         <translation>подтвердить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="207"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="213"/>
         <source>act</source>
         <translation>акт</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="208"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="214"/>
         <source>inbound act</source>
         <translation>акт приёмки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="209"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="215"/>
         <source>discrepancy act</source>
         <translation>акт расхождений</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="210"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="216"/>
         <source>waybill</source>
         <translation>накладная</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="211"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="217"/>
         <source>pallets</source>
         <translation>палеты</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="250"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="256"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="309"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="322"/>
         <source>No packed orders in this shipment yet.</source>
         <translation>В этой отгрузке ещё нет собранных заказов.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="319"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="332"/>
         <source>Sent to the documents printer: %1</source>
         <translation>Отправлено на принтер документов: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="322"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="335"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>

@@ -124,3 +124,18 @@ async def test_pallets_pick_list_and_batch_labels(
     )
     batch = await service.batch_labels([order.id], LabelFormat.A7)
     assert batch.is_pdf
+
+
+@pytest.mark.asyncio
+async def test_nearest_act_confirms_todays_shipment(
+    gateway: MarketGateway, store: LocalStore, sandbox_server: Any, tmp_path: Path
+) -> None:
+    sandbox = sandbox_server.sandbox
+    today = sandbox.shipment(sandbox.opened_at.date())
+    printer = VirtualPrinter(tmp_path / "documents")
+    service = _service(gateway, store, printer)
+    act = await service.nearest_act()
+    await service.print(act)
+    assert f"№ {today.id}" in pdf_text(printer.written[0].read_bytes())
+    row = await service.refresh(today.id)
+    assert row.shipment.offers(ShipmentAction.DOWNLOAD_ACT)
