@@ -40,7 +40,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import APP_NAME, __version__
@@ -50,7 +50,7 @@ from packstation.logs import LoggingSetup, setup_logging, shutdown_logging
 from packstation.printing.config import PrinterProfile
 from packstation.secrets import ApiKeyLookup, KeySource, load_api_key, store_api_key
 from packstation.services.order_queue import OrderQueue
-from packstation.services.ports import MarketPort, OfficePort
+from packstation.services.ports import MarketPort, OfficePort, ShipmentsPort
 from packstation.settings import (
     AppSettings,
     DataDir,
@@ -76,6 +76,8 @@ if TYPE_CHECKING:  # the store, replay, history and print queue load after the w
     from packstation.ui.order_history_view import OrderHistoryView
     from packstation.ui.print_queue_panel import PrintQueuePanel
     from packstation.ui.settings_dialog import SettingsDialog
+    from packstation.ui.shift_panel import ShiftPanel
+    from packstation.ui.shipments_view import ShipmentsView
 
 _log = logging.getLogger("packstation.ui")
 SMOKE_TIMEOUT_S = 60.0
@@ -194,6 +196,7 @@ class MarketConnection:
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     expect_express: bool = False
     office: OfficePort | None = None  # LaaS orders and statistics (the office window)
+    shipments: ShipmentsPort | None = None  # FBS first-mile shipments (the Shipments window)
 
     async def aclose(self) -> None:
         for close in self.closers:
@@ -218,7 +221,9 @@ def connect_market(runtime: Runtime) -> MarketConnection:
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
         office = OfficeGateway(client, DEMO_BUSINESS_ID, DEMO_LAAS_CAMPAIGN_ID)
-        return MarketConnection(gateway, [client.aclose], expect_express=True, office=office)
+        return MarketConnection(
+            gateway, [client.aclose], expect_express=True, office=office, shipments=gateway
+        )
     settings = runtime.settings
     key, business_id, campaign_id = runtime.key.key, settings.business_id, settings.campaign_id
     if key is None or business_id is None or campaign_id is None:
@@ -226,7 +231,7 @@ def connect_market(runtime: Runtime) -> MarketConnection:
     client = MarketClient(key, settings.api_url)
     gateway = MarketGateway(client, business_id, campaign_id)
     office = OfficeGateway(client, business_id, campaign_id)
-    return MarketConnection(gateway, [client.aclose], office=office)
+    return MarketConnection(gateway, [client.aclose], office=office, shipments=gateway)
 
 
 class Shell(QObject):
@@ -277,6 +282,11 @@ class Shell(QObject):
         ]
         self.window.refresh_requested.connect(self._on_refresh)
         self.window.settings_requested.connect(self.open_settings)
+        self.shipments_view: ShipmentsView | None = None
+        self.window.shipments_action.setEnabled(market.shipments is not None)
+        self.window.shipments_requested.connect(self.open_shipments)
+        self.shift_panel: ShiftPanel | None = None
+        self.window.shift_requested.connect(self.open_shift)
         self.window.closed.connect(self.request_quit)
         self.settings_dialog: SettingsDialog | None = None
         # The packing workspace: activating or scanning an order opens it in a packing view.
@@ -288,6 +298,14 @@ class Shell(QObject):
         self.window.order_activated.connect(self.packing.desk.open_order)
         if self.fleet is not None:
             self._wire_fleet(self.fleet)
+        # Packer sign-in: badges are taken before the scan router sees them.
+        from packstation.ui.packer_wiring import PackerWiring
+
+        bar = self.window.message_bar
+        self.packers = PackerWiring(
+            settings, self.window, self.packing, show_info=bar.show_info, show_error=bar.show_error,
+            parent=self,
+        )
         # Box labels scanned where no packing view takes them are reprinted from the print queue.
         self.packing.desk.box_label = self.reprint_box_label
         self.packing.desk.can_reprint = self.packing.labels.can_reprint
@@ -472,6 +490,7 @@ class Shell(QObject):
             return None
         if store.warning is not None:
             self.window.message_bar.show_warning(store.warning.message(self.language))
+        self.packers.apply_identity()
         self._compact_timer.start()
         self.refresh_in_progress()
         if self.replayer is None:
@@ -516,6 +535,46 @@ class Shell(QObject):
             )
         if report.items:
             self.refresh_in_progress()
+
+    def open_shipments(self) -> ShipmentsView | None:
+        """Show the Shipments window (built on first use) and read the shipments."""
+        if self.market.shipments is None:
+            return None
+        if self.shipments_view is None:
+            from packstation.ui.shipments_wiring import build_shipments_view
+
+            bar = self.window.message_bar
+            self.shipments_view = build_shipments_view(
+                self.market.shipments, self.packing, self.tasks, self.runtime.settings,
+                self.runtime.data_dir.path, show_info=bar.show_info, show_error=bar.show_error,
+                language=lambda: self.language,
+            )
+            self.shipments_view.setParent(self.window, Qt.WindowType.Window)
+            self.shipments_view.resize(1100, 600)
+        self.shipments_view.show()
+        self.shipments_view.raise_()
+        self.shipments_view.refresh()
+        return self.shipments_view
+
+    def open_shift(self) -> ShiftPanel | None:
+        """Show the Shift panel over this desk's audit log (opened with the local store)."""
+        from datetime import date
+
+        from packstation.ui.shift_panel import ShiftPanel
+
+        store = self.start_local_store() if self.packing.store is None else self.packing.store
+        if store is None:
+            return None
+        if self.shift_panel is None:
+            self.shift_panel = ShiftPanel(
+                store.audit.between, today=date.today, export_folder=self.runtime.data_dir.path / "shift",
+                show_info=self.window.message_bar.show_info,
+            )
+            self.shift_panel.setParent(self.window, Qt.WindowType.Window)
+            self.shift_panel.resize(1000, 400)
+        self.shift_panel.show()
+        self.shift_panel.reload()
+        return self.shift_panel
 
     def _build_print_queue(self) -> QWidget:
         # Imported on use: the panel's label preview loads QtPdf.
@@ -640,6 +699,7 @@ class Shell(QObject):
             return
         self.runtime.loaded = SettingsLoad(edited, self.runtime.loaded.path)
         self.packing.apply_settings(edited)
+        self.packers.apply_settings(edited)
         identity = ("api_url", "campaign_id", "business_id", "language", "fleet_dsn", "desk_name")
         if dialog.key_changed or any(getattr(before, name) != getattr(edited, name) for name in identity):
             self.window.message_bar.show_info(

@@ -9,9 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from packstation import __version__
 from packstation.video_cli import add_video_parser
+
+if TYPE_CHECKING:
+    from packstation.settings import AppSettings
 
 # httpx imports its own command line (`httpx._main`: click, rich, pygments, ~100 ms) whenever
 # those are installed; httpx 0.28 wraps that import in `try/except ImportError`, and a None entry
@@ -39,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument(
         "--verification-delay", type=float, default=1.0, help="seconds a marking code stays IN_PROGRESS"
     )
+    sandbox.add_argument(
+        "--clock",
+        default=None,
+        help="move the sandbox clock (it keeps running): a shift such as +5h, =-30m, +1d, or a moment "
+        "such as 2026-12-07T18:30 (Moscow time); e.g. to reach a shipment's cutoff in training",
+    )
 
     check = sub.add_parser(
         "check-code",
@@ -50,6 +61,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sheet = sub.add_parser("commands-sheet", help="print the command barcodes sheet to a PDF")
     sheet.add_argument("--out", required=True)
+
+    badges = sub.add_parser("badges", help="print the packers' sign-in badges (Settings) to a PDF")
+    badges.add_argument("--out", required=True)
+    badges.add_argument("--data-dir", default=None)
 
     audit = sub.add_parser("export-audit", help="export the audit log as CSV")
     audit.add_argument("--from", dest="date_from", default=None, help="YYYY-MM-DD, inclusive")
@@ -70,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     for action in (fleet_status, fleet_history):
         action.add_argument("--json", action="store_true", help="one JSON object")
     return parser
+
+
+def _settings_for(data_dir: str | None) -> AppSettings:
+    import platformdirs
+
+    from packstation import APP_NAME
+    from packstation.settings import load_settings
+
+    folder = Path(data_dir) if data_dir else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return load_settings(folder).settings
 
 
 def _add_gui_options(parser: argparse.ArgumentParser) -> None:
@@ -111,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from packstation.printing.command_sheet import command_sheet_cli
 
         return command_sheet_cli(args.out)
+    if args.command == "badges":
+        from packstation.printing.badges import badges_cli
+
+        return badges_cli(_settings_for(args.data_dir).shift.packer_list(), args.out)
     if args.command == "export-audit":
         from packstation.storage.audit_export import export_audit_cli
 

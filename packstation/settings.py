@@ -24,6 +24,7 @@ from packstation import APP_NAME
 from packstation.devices.config import CameraSettings, ScaleSettings, ScannerSettings
 from packstation.domain.errors import PackstationError
 from packstation.printing.config import PrintingSettings
+from packstation.services.shift_config import ShiftSettings
 from packstation.storage.config import StorageSettings
 
 SETTINGS_FILE: Final = "settings.json"
@@ -56,6 +57,7 @@ class AppSettings(BaseModel):
     # packstation.fleet.dsn) and this desk's name there ("" = the station name, else the host name).
     fleet_dsn: str = ""
     desk_name: str = ""
+    shift: ShiftSettings = Field(default_factory=ShiftSettings)
 
     @property
     def has_store(self) -> bool:

@@ -193,7 +193,8 @@ async def test_settings_dialog_saves_and_asks_for_restart(qtbot: QtBot, tmp_path
     assert dialog.isVisible()
     assert dialog.printer_page is not None  # the printing engineer's page, on its own tab
     tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert tabs == ["Store and station", "Devices", "Printing"]  # scanner, scale and camera: Devices
+    assert tabs == ["Store and station", "Devices", "Printing", "Packers"]  # scanner, scale, camera: Devices
+    assert dialog.tabs.widget(3) is dialog.shift_page
     dialog.printer_page.packing_slip.setChecked(True)
     dialog.campaign.setText("2001")
     dialog.accept()

@@ -159,6 +159,7 @@ class PackingEdits(SubmitPipeline):
         try:
             return self._scan(result)
         except PackstationError as error:
+            self._audit("scan_refused", type(error).__name__)  # an error for the packer's shift
             if self._last_error is not error:
                 self._last_error = error
                 self._changed()

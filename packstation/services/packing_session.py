@@ -110,6 +110,7 @@ class PackingSession(PackingEdits):
         """A new session; the journal starts with the order as opened."""
         session = cls(order, deps)
         deps.journal.append(order.id, {"op": "open", "order": encode_order(order)})
+        session._audit("order_opened")  # the Shift panel times open -> READY_TO_SHIP from here
         return session
 
     @classmethod

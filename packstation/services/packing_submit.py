@@ -175,7 +175,10 @@ class SubmitPipeline(CourierHandover):
         self._record({"op": "ready"})
         self._mark_ready()
         self._last_error = None  # e.g. "still checking" from the wait that just ended
-        self._audit("ready_to_ship")
+        # The Shift panel counts units, codes and late orders from this line.
+        late = self.order.ship_by is not None and self._deps.clock.now() > self.order.ship_by
+        codes = len(self._packing.all_codes())
+        self._audit("ready_to_ship", f"units={self.order.units} codes={codes}" + (" late" if late else ""))
         if not self.order.is_express:
             self._finish()
         self._changed()

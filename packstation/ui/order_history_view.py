@@ -127,6 +127,13 @@ class OrderHistoryView(QWidget):
             "box_weight_refused": self.tr("Submit stopped: box weight"),
             "box_weight_override": self.tr("Box weight accepted by the packer"),
             "video_clip": self.tr("Packing video recorded"),
+            "order_opened": self.tr("Packing started"),
+            "scan_refused": self.tr("Scan refused"),
+            "shipment_confirmed": self.tr("Shipment confirmed"),
+            "shipment_pallets": self.tr("Shipment pallets set"),
+            "document_printed": self.tr("Document printed"),
+            "packer_signed_in": self.tr("Packer signed in"),
+            "packer_signed_out": self.tr("Packer signed out"),
         }
 
     def ask_export(self) -> None:

@@ -752,6 +752,8 @@ class PackingDesk(QObject):
         super().__init__(parent)
         self.load_picture = load_picture
         self.box_label = box_label
+        # The shell's look at every scan first (packer badges); True: it took the scan.
+        self.before_scan: Callable[[str], bool] | None = None
         self.can_reprint = can_reprint
         self.router = ScanRouter(orders, self._may_reprint)
         self.window = window
@@ -800,6 +802,8 @@ class PackingDesk(QObject):
 
     def handle_scan(self, text: str) -> None:
         """Carry out what the scan router decides for a scan (see `ScanRouter.route`)."""
+        if self.before_scan is not None and self.before_scan(text):
+            return
         view = self.view if self.view is not None and self.view.isVisible() else None
         decision = self.router.route(classify_scan(text), view.session.order if view is not None else None)
         if isinstance(decision, ToSession):

@@ -94,6 +94,7 @@ class PackingWiring(QObject):
         self.store: LocalStore | None = None
         self.code_reservations: CodeReservationPort | None = None  # set by the shell with `--fleet`
         self.audit_tee: Callable[[AuditPort], AuditPort] | None = None  # ditto: shared history
+        self.packer_name = ""  # the signed-in packer (the shell sets it); empty: Settings' name
         self.sounds = Sounds(self)
         self._pictures: dict[str, bytes | None] = {}
         self.desk = PackingDesk(
@@ -193,8 +194,9 @@ class PackingWiring(QObject):
                 self.data_dir,
                 self.settings.storage,
                 station=self.settings.station_name,
-                packer=self.settings.packer_name,
+                packer=self.packer_name or self.settings.packer_name,
             )
+            self.labels.attach_audit(self.store.audit)  # printed labels name their packer and desk
         return self.store
 
     def open_session(self, order: Order) -> PackingSession:
@@ -204,6 +206,7 @@ class PackingWiring(QObject):
             StorageError: the local store cannot be opened (the desk shows it).
         """
         from packstation.services.code_guard import CodeGuard
+        from packstation.services.packer_stamp import StampedJournal
         from packstation.services.packing_session import PackingSession, SessionDeps
 
         store = self.open_store()
@@ -215,7 +218,7 @@ class PackingWiring(QObject):
 
         deps = SessionDeps(
             self.market,
-            store.journal,
+            StampedJournal(store.journal, lambda: (store.audit.packer, store.audit.station)),
             self.clock,
             labels=self.labels,
             guard=CodeGuard(store.codes, self.code_reservations),

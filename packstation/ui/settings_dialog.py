@@ -36,6 +36,7 @@ from packstation.domain.labels import LabelFormat
 from packstation.settings import AppSettings, dsn_has_password
 from packstation.ui.plain_text import plain_label
 from packstation.ui.printer_settings_page import PrinterSettingsPage
+from packstation.ui.shift_settings_page import ShiftSettingsPage
 
 if TYPE_CHECKING:
     from packstation.devices.serial_reader import PortInfo
@@ -207,8 +208,10 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.shift_page = ShiftSettingsPage(settings.shift, self)
         if printer_page is None:
-            for widget in (store, labels, station, serial, scale, camera, self.error, buttons):
+            widgets = (store, labels, station, serial, scale, camera, self.shift_page, self.error, buttons)
+            for widget in widgets:
                 layout.addWidget(widget)
             return
         labels.hide()
@@ -227,6 +230,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(general, self.tr("Store and station"))
         self.tabs.addTab(devices, self.tr("Devices"))
         self.tabs.addTab(printer_page, self.tr("Printing"))
+        self.tabs.addTab(self.shift_page, self.tr("Packers"))
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
@@ -346,6 +350,7 @@ class SettingsDialog(QDialog):
             keep_days=self.camera_keep.value(),
             budget_gb=self.camera_budget.value(),
         )
+        data["shift"] = self.shift_page.settings().model_dump()
         if self.printer_page is not None:
             data["printing"] = self.printer_page.settings().model_dump()
         else:
