@@ -8,7 +8,10 @@
    open (read the order and its offers), scan every unit, submit (box layout, READY_TO_SHIP),
    with printing left out. Prints the wall time and every HTTP call made.
 
-Usage: QT_QPA_PLATFORM=offscreen python3 bench/packing_bench.py [--scans 1000]
+With `--video`, the packing video records the whole time (the generated camera at 10 fps into
+the H.264 encoder thread, as at a desk with a camera), so the p99 shows what recording costs.
+
+Usage: QT_QPA_PLATFORM=offscreen python3 bench/packing_bench.py [--scans 1000] [--video]
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ import asyncio
 import os
 import statistics
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -46,9 +51,10 @@ class CountingTransport(httpx.AsyncHTTPTransport):
         return await super().handle_async_request(request)
 
 
-async def scan_latency(scans: int) -> list[float]:
+async def scan_latency(scans: int, video_dir: Path | None = None) -> list[float]:
     app = create_app(SandboxConfig(seed=1))
     desk = await open_desk(app, (("MUG-300", 2), ("BOOK-WP", 1), ("CHARGER-65", 1)))
+    recording = _record(video_dir, desk.order.id) if video_dir is not None else None
     try:
         barcodes = [line.barcodes[0] for line in desk.order.lines]
         view = desk.view
@@ -64,7 +70,34 @@ async def scan_latency(scans: int) -> list[float]:
                 raise RuntimeError(f"scan {i} ({text!r}) was refused: {view.feedback.text()}")
         return timings
     finally:
+        if recording is not None:
+            recording()
         await desk.close()
+
+
+def _record(folder: Path, order_id: int) -> Callable[[], None]:
+    """Record the packing video while the scans run; returns what stops it (and reports it)."""
+    from datetime import UTC, datetime
+
+    from packstation.devices.camera import TestPatternCamera
+    from packstation.devices.video_recorder import ClipRecorder
+
+    recorder = ClipRecorder()
+    camera = TestPatternCamera(recorder.push, fps=recorder.fmt.fps)
+    camera.start()
+    path = folder / f"{order_id}.mp4"
+    started = time.perf_counter()
+    recorder.start(path, order_id, f"Заказ {order_id}", datetime.now(UTC))
+
+    def stop() -> None:
+        camera.stop()
+        recorder.close()
+        seconds = time.perf_counter() - started
+        size = path.stat().st_size
+        print(f"recording on: {camera.frames} frames in {seconds:.1f} s, {size / 1e3:.0f} kB "
+              f"({size * 8 / seconds / 1e3:.0f} kbit/s, {size / seconds * 3600 / 1e6:.0f} MB/h)")
+
+    return stop
 
 
 async def end_to_end() -> tuple[float, list[str], str]:
@@ -90,8 +123,9 @@ async def end_to_end() -> tuple[float, list[str], str]:
         stop_server(server, thread)
 
 
-async def main(scans: int) -> None:
-    timings = await scan_latency(scans)
+async def main(scans: int, video: bool) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        timings = await scan_latency(scans, Path(folder) if video else None)
     timings.sort()
     p99 = timings[int(len(timings) * 0.99) - 1]
     print(f"scan -> visible feedback over {len(timings)} scans: p50 {statistics.median(timings):.2f} ms, "
@@ -106,8 +140,9 @@ async def main(scans: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scans", type=int, default=1000)
+    parser.add_argument("--video", action="store_true", help="record the packing video meanwhile")
     options = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     # Repaints are synchronous and the uvicorn thread runs its own asyncio loop, so a plain loop
     # measures the same work without qasync's interplay with that thread.
-    asyncio.run(main(options.scans))
+    asyncio.run(main(options.scans, options.video))

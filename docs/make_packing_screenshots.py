@@ -80,7 +80,7 @@ def main() -> int:
         transport = httpx.ASGITransport(app=sandbox_app)
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
-        market = MarketConnection(gateway, [client.aclose], expect_express=True)
+        market = MarketConnection(gateway, [client.aclose], expect_express=True, shipments=gateway)
         shell = Shell(runtime, build_services(runtime, market), translations)
         sandbox: Sandbox = sandbox_app.state.sandbox
         loop = qasync.QEventLoop(app)

@@ -9,8 +9,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from packstation import __version__
+from packstation.video_cli import add_video_parser
+
+if TYPE_CHECKING:
+    from packstation.settings import AppSettings
 
 # httpx imports its own command line (`httpx._main`: click, rich, pygments, ~100 ms) whenever
 # those are installed; httpx 0.28 wraps that import in `try/except ImportError`, and a None entry
@@ -38,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument(
         "--verification-delay", type=float, default=1.0, help="seconds a marking code stays IN_PROGRESS"
     )
+    sandbox.add_argument(
+        "--clock",
+        default=None,
+        help="move the sandbox clock (it keeps running): a shift such as +5h, =-30m, +1d, or a moment "
+        "such as 2026-12-07T18:30 (Moscow time); e.g. to reach a shipment's cutoff in training",
+    )
 
     check = sub.add_parser(
         "check-code",
@@ -50,13 +62,39 @@ def build_parser() -> argparse.ArgumentParser:
     sheet = sub.add_parser("commands-sheet", help="print the command barcodes sheet to a PDF")
     sheet.add_argument("--out", required=True)
 
+    badges = sub.add_parser("badges", help="print the packers' sign-in badges (Settings) to a PDF")
+    badges.add_argument("--out", required=True)
+    badges.add_argument("--data-dir", default=None)
+
     audit = sub.add_parser("export-audit", help="export the audit log as CSV")
     audit.add_argument("--from", dest="date_from", default=None, help="YYYY-MM-DD, inclusive")
     audit.add_argument("--to", dest="date_to", default=None, help="YYYY-MM-DD, inclusive")
     audit.add_argument("--out", required=True, help="the CSV file (never one of the journal's files)")
     audit.add_argument("--force", action="store_true", help="replace --out if it already exists")
     audit.add_argument("--data-dir", default=None)
+    add_video_parser(sub)
+
+    fleet = sub.add_parser("fleet", help="several desks on one store: the warehouse database")
+    actions = fleet.add_subparsers(dest="fleet_command", metavar="ACTION", required=True)
+    fleet_init = actions.add_parser("init", help="create or migrate the warehouse database schema")
+    fleet_status = actions.add_parser("status", help="desks, claimed orders and the Market poller")
+    fleet_history = actions.add_parser("history", help="one order's history across desks")
+    fleet_history.add_argument("--order", type=int, required=True)
+    for action in (fleet_init, fleet_status, fleet_history):
+        action.add_argument("--dsn", default=None, help="postgresql://user@host/db ($PACKSTATION_FLEET_DSN)")
+    for action in (fleet_status, fleet_history):
+        action.add_argument("--json", action="store_true", help="one JSON object")
     return parser
+
+
+def _settings_for(data_dir: str | None) -> AppSettings:
+    import platformdirs
+
+    from packstation import APP_NAME
+    from packstation.settings import load_settings
+
+    folder = Path(data_dir) if data_dir else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return load_settings(folder).settings
 
 
 def _add_gui_options(parser: argparse.ArgumentParser) -> None:
@@ -69,9 +107,19 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--printer", default=None, help="system printer for labels")
     parser.add_argument("--print-to", default=None, help="virtual printer: write label PDFs into DIR")
     parser.add_argument(
+        "--camera", default=None, help="packing video camera for this run: test-pattern, default, a name or rtsp://…"
+    )
+    parser.add_argument(
         "--smoke", action="store_true", help="start, load the first page of orders, report and exit"
     )
     parser.add_argument("--screenshot", default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--fleet", default=None, metavar="DSN",
+        help="several desks on one store: postgresql://user@host/db ($PACKSTATION_FLEET_DSN)",
+    )
+    parser.add_argument(
+        "--desk", default=None, metavar="NAME", help="this desk's name in the fleet (default: host name)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -88,10 +136,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         from packstation.printing.command_sheet import command_sheet_cli
 
         return command_sheet_cli(args.out)
+    if args.command == "badges":
+        from packstation.printing.badges import badges_cli
+
+        return badges_cli(_settings_for(args.data_dir).shift.packer_list(), args.out)
     if args.command == "export-audit":
         from packstation.storage.audit_export import export_audit_cli
 
         return export_audit_cli(args)
+    if args.command == "video":
+        from packstation.video_cli import video_cli
+
+        return video_cli(args)
+    if args.command == "fleet":
+        from packstation.fleet.cli import fleet_cli
+
+        return fleet_cli(args)
     from packstation.app import run
 
     return run(args)

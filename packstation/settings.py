@@ -21,9 +21,10 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from packstation import APP_NAME
-from packstation.devices.config import ScannerSettings
+from packstation.devices.config import CameraSettings, ScaleSettings, ScannerSettings
 from packstation.domain.errors import PackstationError
 from packstation.printing.config import PrintingSettings
+from packstation.services.shift_config import ShiftSettings
 from packstation.storage.config import StorageSettings
 
 SETTINGS_FILE: Final = "settings.json"
@@ -48,13 +49,31 @@ class AppSettings(BaseModel):
     # Submit this many seconds after the last unit is packed (0: off, the packer submits).
     auto_submit_s: float = Field(default=0.0, ge=0.0, le=600.0)
     scanner: ScannerSettings = Field(default_factory=ScannerSettings)
+    scale: ScaleSettings = Field(default_factory=ScaleSettings)
+    camera: CameraSettings = Field(default_factory=CameraSettings)
     printing: PrintingSettings = Field(default_factory=PrintingSettings)
     storage: StorageSettings = Field(default_factory=StorageSettings)
+    # Several desks on one store: the warehouse PostgreSQL (no password in it; see
+    # packstation.fleet.dsn) and this desk's name there ("" = the station name, else the host name).
+    fleet_dsn: str = ""
+    desk_name: str = ""
+    shift: ShiftSettings = Field(default_factory=ShiftSettings)
 
     @property
     def has_store(self) -> bool:
         """Whether a real store is configured (both ids set)."""
         return self.business_id is not None and self.campaign_id is not None
+
+
+def dsn_has_password(dsn: str) -> bool:
+    """Whether a PostgreSQL address carries a password (`user:secret@host` or `password=...`),
+    which must never be stored in the settings file."""
+    text = dsn.strip()
+    if "://" in text:
+        rest = text.split("://", 1)[1]
+        userinfo = rest.rsplit("@", 1)[0] if "@" in rest else ""
+        return ":" in userinfo or "password=" in rest.lower()
+    return any(part.lower().startswith("password=") for part in text.split())
 
 
 class SettingsError(PackstationError):

@@ -17,4 +17,5 @@ pytest_plugins = [
     "tests.fixtures.sandbox",
     "tests.fixtures.cups",
     "tests.fixtures.log_scan",
+    "tests.fixtures.postgres",
 ]

@@ -90,12 +90,14 @@ def test_real_mode_needs_key_and_store(tmp_path: Path, monkeypatch: pytest.Monke
 def test_command_line_overrides_settings_without_saving(tmp_path: Path) -> None:
     save_settings(AppSettings(language="ru", campaign_id=1), tmp_path / SETTINGS_FILE)
     args = _args(
-        tmp_path, "--lang", "en", "--campaign-id", "5", "--api-url", "http://x", "--print-to", "/tmp/l"
+        tmp_path, "--lang", "en", "--campaign-id", "5", "--api-url", "http://x", "--print-to", "/tmp/l",
+        "--camera", "test-pattern",
     )
     settings = apply_overrides(AppSettings(language="ru", campaign_id=1), args)
     assert (settings.language, settings.campaign_id, settings.api_url) == ("en", 5, "http://x")
     assert settings.printing.virtual_dir == "/tmp/l"
     assert settings.printing.labels.printer_name == ""
+    assert settings.camera.source == "test-pattern"
     assert prepare(args).loaded.settings.campaign_id == 1
 
 
@@ -198,7 +200,9 @@ async def test_settings_dialog_saves_and_asks_for_restart(qtbot: QtBot, tmp_path
     assert dialog is not None
     assert dialog.isVisible()
     assert dialog.printer_page is not None  # the printing engineer's page, on its own tab
-    assert dialog.tabs.count() == 2
+    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert tabs == ["Store and station", "Devices", "Printing", "Packers"]  # scanner, scale, camera: Devices
+    assert dialog.tabs.widget(3) is dialog.shift_page
     dialog.printer_page.packing_slip.setChecked(True)
     dialog.campaign.setText("2001")
     dialog.accept()

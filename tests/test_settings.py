@@ -45,6 +45,8 @@ def test_api_key_is_never_a_settings_field() -> None:
     "content",
     [b"{not json", b'{"campaign_id": -5}', b'{"language": "de"}', b"\xff\xfe\x00garbage", b"[1, 2]"],
 )
+
+
 def test_corrupt_file_is_backed_up_and_replaced_by_defaults(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / SETTINGS_FILE
     path.write_bytes(content)
@@ -129,3 +131,14 @@ def test_new_data_dir_is_user_only(tmp_path: Path) -> None:
     finally:
         os.umask(old)
     assert stat.S_IMODE(prepared.path.stat().st_mode) == 0o700
+
+
+def test_a_warehouse_address_with_a_password_is_recognised() -> None:
+    from packstation.settings import dsn_has_password
+
+    assert dsn_has_password("postgresql://anna:secret@db/warehouse")
+    assert dsn_has_password("host=db user=anna password=secret dbname=warehouse")
+    assert dsn_has_password("postgresql://anna@db/warehouse?password=secret")
+    assert not dsn_has_password("postgresql://anna@db:5432/warehouse")
+    assert not dsn_has_password("host=db user=anna dbname=warehouse")
+    assert not dsn_has_password("")

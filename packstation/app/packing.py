@@ -10,23 +10,31 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from packstation.app.wiring import Services
 from packstation.domain.order import Order
+from packstation.services.fleet_ports import CodeReservationPort
+from packstation.services.ports import AuditPort
 from packstation.settings import AppSettings
 from packstation.ui.format import fill
-from packstation.ui.packing_view import PackingDesk, PackingPages, TaskRunnerLike
+from packstation.ui.packing_view import PackingDesk, PackingPages, PackingView, TaskRunnerLike
+from packstation.ui.scale_panel import ScaleDesk
 from packstation.ui.scanner_filter import ScannerFilter
 from packstation.ui.sounds import Sounds
+from packstation.ui.video_wiring import VideoDesk
 
 # What only packing an order needs (the session with its code checks, whose GS1 parser takes
 # ~0.07 s to import, and the SQLite store) is imported on the first packed order, not at start-up.
 if TYPE_CHECKING:
+    from packstation.domain.packing.model import Packing
     from packstation.services.packing import PackingSession
+    from packstation.storage.audit import SqliteAuditLog
     from packstation.storage.local_store import LocalStore
+    from packstation.storage.video_index import SqliteClipIndex
 
 _log = logging.getLogger("packstation.ui")
 
@@ -62,6 +70,11 @@ class PackingWiring(QObject):
         self._show_error = show_error
         self.settings = settings
         self.labels = services.labels
+        self.data_dir = services.data_dir
+        # The fleet's hooks (`--fleet`) and the signed-in packer, set by the shell.
+        self.code_reservations: CodeReservationPort | None = None
+        self.audit_tee: Callable[[AuditPort], AuditPort] | None = None  # ditto: shared history
+        self.packer_name = ""  # the signed-in packer; empty: Settings' name
         self.sounds = Sounds(self)
         pictures = services.pictures
         self.desk = PackingDesk(
@@ -81,6 +94,16 @@ class PackingWiring(QObject):
         self.scanner.scanned.connect(self.desk.handle_scan)
         self.serial: QObject | None = None  # the serial scanner, when one is configured
         self._stop_serial: Callable[[], None] = lambda: None
+        self.scale = ScaleDesk(settings.scale, show_error=show_error, language=language, parent=self)
+        self.desk.view_opened.connect(self._add_scale_panel)
+        self.desk.view_closed.connect(self.scale.order_closed)
+        self.video = VideoDesk(
+            settings.camera, services.data_dir, self._video_index, show_error=show_error,
+            language=language, station=settings.station_name, packer=settings.packer_name, parent=self,
+        )
+        self.desk.view_opened.connect(self.video.view_opened)
+        self.desk.view_closed.connect(self.video.view_closed)
+        self.scanner.scanned.connect(self.video.scanned)
 
     @property
     def store(self) -> LocalStore | None:
@@ -92,6 +115,8 @@ class PackingWiring(QObject):
         scanner when `settings.scanner.serial_port` or auto-detection is set)."""
         self.scanner.install(app)
         self.start_serial()
+        self.scale.start()
+        self.video.start()
 
     def start_serial(self) -> bool:
         """Start the serial scanner when one is configured; its scans take the keyboard-wedge path.
@@ -107,6 +132,7 @@ class PackingWiring(QObject):
 
         serial = SerialScanner(scanner, self)
         serial.scanned.connect(self.desk.handle_scan)
+        serial.scanned.connect(self.video.scanned)
         serial.disconnected.connect(self._serial_lost)
         serial.start()
         self.serial, self._stop_serial = serial, serial.stop
@@ -127,7 +153,12 @@ class PackingWiring(QObject):
         Raises:
             StorageError: the local store cannot be opened.
         """
-        return self.services.store.open()
+        station = self.services.store
+        first = station.store is None
+        store = station.open(packer=self.packer_name)
+        if first:
+            self.labels.attach_audit(store.audit)  # printed labels name their packer and desk
+        return store
 
     def open_session(self, order: Order) -> PackingSession:
         """Resume or start the order's packing session over the local store.
@@ -136,19 +167,27 @@ class PackingWiring(QObject):
             StorageError: the local store cannot be opened (the desk shows it).
         """
         from packstation.services.code_guard import CodeGuard
+        from packstation.services.packer_stamp import StampedJournal
         from packstation.services.packing import PackingSession, SessionDeps
 
         store = self.open_store()
+        session: PackingSession | None = None
+
+        def packing() -> Packing:
+            assert session is not None  # readings arrive from the event loop, after open()
+            return session.packing
+
         deps = SessionDeps(
             self.market,
-            store.journal,
+            StampedJournal(store.journal, lambda: (store.audit.packer, store.audit.station)),
             self.services.clock,
             labels=self.labels,
-            guard=CodeGuard(store.codes),
+            guard=CodeGuard(store.codes, self.code_reservations),
             outbox=store.outbox,
-            audit=store.audit,
+            audit=store.audit if self.audit_tee is None else self.audit_tee(store.audit),
             budget=self.services.budget,
             auto_submit_s=self.settings.auto_submit_s,
+            submit_checks=self.scale.checks_for(order.id, packing, store.audit),
         )
         session = PackingSession.open(order, deps)
         set_aside = store.journal.take_quarantined(order.id)
@@ -166,13 +205,33 @@ class PackingWiring(QObject):
             )
         return session
 
+    def _video_index(self) -> tuple[SqliteClipIndex, SqliteAuditLog]:
+        store = self.open_store()
+        return store.clips, store.audit
+
+    def video_clips(self, order_id: int) -> list[Path]:
+        """The files of an order's packing video, oldest first (History exports them)."""
+        return [self.data_dir / clip.path for clip in self.open_store().clips.clips_of(order_id)]
+
+    def _add_scale_panel(self, view: PackingView) -> None:
+        panel = self.scale.panel_for(view.session.order.id)
+        if panel is not None:
+            panel.follow(view.session.subscribe)
+            view.add_device_panel(panel)
+
     def apply_settings(self, settings: AppSettings) -> None:
         """Take edited settings that apply without a restart: auto-submit (from the next opened
-        order on) and the serial scanner (restarted when its port, speed or detection changed)."""
+        order on), the serial scanner (restarted when its port, speed or detection changed), the
+        scale (its rule from the next opened order on) and the camera."""
         before = self.settings.scanner
         self.settings = self.settings.model_copy(
-            update={"auto_submit_s": settings.auto_submit_s, "scanner": settings.scanner}
+            update={
+                "auto_submit_s": settings.auto_submit_s, "scanner": settings.scanner, "scale": settings.scale,
+                "camera": settings.camera,
+            }
         )
+        self.scale.restart(settings.scale)
+        self.video.restart(settings.camera)
         serial_fields = ("serial_port", "serial_baud", "serial_auto_detect", "serial_retry_ms")
         if any(getattr(before, name) != getattr(settings.scanner, name) for name in serial_fields):
             old = self.serial
@@ -192,5 +251,7 @@ class PackingWiring(QObject):
         background work, then close the local store it journals to."""
         self.scanner.uninstall()
         self.stop_serial()
+        self.scale.stop()
         await self.desk.aclose()
+        self.video.stop()  # the last clip is indexed before the store closes
         self.services.store.close()

@@ -63,15 +63,21 @@ class Runtime:
 
 
 def apply_overrides(settings: AppSettings, args: argparse.Namespace) -> AppSettings:
-    """Settings with the command line's `--api-url`, ids, `--lang`, `--printer`, `--print-to`."""
+    """Settings with the command line's `--api-url`, ids, `--lang`, `--printer`, `--print-to`,
+    `--camera`, `--fleet`, `--desk` (and PACKSTATION_FLEET_DSN)."""
     data = settings.model_dump()
     for option, key in (("api_url", "api_url"), ("campaign_id", "campaign_id"),
-                        ("business_id", "business_id"), ("lang", "language")):
+                        ("business_id", "business_id"), ("lang", "language"),
+                        ("fleet", "fleet_dsn"), ("desk", "desk_name")):
         value = getattr(args, option, None)
         if value is not None:
             data[key] = value
     if getattr(args, "printer", None):
         data["printing"]["labels"]["printer_name"] = args.printer
+    if getattr(args, "camera", None):
+        data["camera"]["source"] = args.camera
+    if getattr(args, "fleet", None) is None and os.environ.get("PACKSTATION_FLEET_DSN"):
+        data["fleet_dsn"] = os.environ["PACKSTATION_FLEET_DSN"]
     if getattr(args, "print_to", None):
         data["printing"]["labels"]["printer_name"] = ""
         data["printing"]["virtual_dir"] = args.print_to

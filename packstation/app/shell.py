@@ -37,7 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import APP_NAME, __version__
@@ -60,12 +60,15 @@ from packstation.ui.order_list_model import OrderListModel
 from packstation.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the store, replay, history and print queue load after the window shows
+    from packstation.fleet.desk import FleetDesk
     from packstation.services.outbox_replay import OutboxReplayer, ReplayReport
     from packstation.storage.local_store import LocalStore
     from packstation.ui.office_window import OfficeWindow
     from packstation.ui.order_history_view import OrderHistoryView
     from packstation.ui.print_queue_panel import PrintQueuePanel
     from packstation.ui.settings_dialog import SettingsDialog
+    from packstation.ui.shift_panel import ShiftPanel
+    from packstation.ui.shipments_view import ShipmentsView
 
 _log = logging.getLogger("packstation.ui")
 SMOKE_TIMEOUT_S = 60.0
@@ -93,6 +96,8 @@ class Shell(QObject):
         self.language = translations.language if translations else runtime.settings.language
         self.crash = CrashReporter(runtime.logging.log_file, parent=lambda: self.window)
         settings = runtime.settings
+        # Several desks on one store (`--fleet`): orders come through the fleet's poller (wiring).
+        self.fleet = services.fleet
         self.queue = services.queue
         self.model = OrderListModel(self.queue)
         self.window = MainWindow(self.model, demo=runtime.demo, station=settings.station_name)
@@ -111,6 +116,11 @@ class Shell(QObject):
         ]
         self.window.refresh_requested.connect(self._on_refresh)
         self.window.settings_requested.connect(self.open_settings)
+        self.shipments_view: ShipmentsView | None = None
+        self.window.shipments_action.setEnabled(services.market.shipments is not None)
+        self.window.shipments_requested.connect(self.open_shipments)
+        self.shift_panel: ShiftPanel | None = None
+        self.window.shift_requested.connect(self.open_shift)
         self.window.closed.connect(self.request_quit)
         self.settings_dialog: SettingsDialog | None = None
         # The packing workspace: activating or scanning an order opens it in a packing view.
@@ -126,6 +136,16 @@ class Shell(QObject):
             parent=self,
         )
         self.window.order_activated.connect(self.packing.desk.open_order)
+        if self.fleet is not None:
+            self._wire_fleet(self.fleet)
+        # Packer sign-in: badges are taken before the scan router sees them.
+        from packstation.app.packer_wiring import PackerWiring
+
+        bar = self.window.message_bar
+        self.packers = PackerWiring(
+            settings, self.window, self.packing, show_info=bar.show_info, show_error=bar.show_error,
+            parent=self,
+        )
         self.print_queue: PrintQueuePanel | None = None
         self.window.enable_print_queue(self._build_print_queue)
         self.history: OrderHistoryView | None = None
@@ -142,6 +162,8 @@ class Shell(QObject):
         if services.market.office is not None:
             self.window.office_action.setVisible(True)
             self.window.office_requested.connect(self.open_office)
+        if services.fleet_error is not None:
+            self.window.message_bar.show_warning(services.fleet_error.message(self.language))
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -157,6 +179,8 @@ class Shell(QObject):
         self.quit_requested = loop.create_future()
         self.window.show()
         try:
+            if self.fleet is not None:  # bounded: a database that is down makes the desk start offline
+                await self._start_fleet(self.fleet)
             try:
                 count = await asyncio.wait_for(self.load_orders(), SMOKE_TIMEOUT_S)
                 _log.info("orders loaded: %d", count)
@@ -227,6 +251,11 @@ class Shell(QObject):
             self.replayer = None
         await self.packing.aclose()
         await self.queue.stop()
+        if self.fleet is not None:
+            try:
+                await self.fleet.aclose()
+            except Exception:  # a failing close must not stop the rest of the shutdown
+                _log.exception("closing the fleet failed")
         try:
             await self.market.aclose()
         except Exception:  # a failing close must not stop the rest of the shutdown
@@ -236,6 +265,54 @@ class Shell(QObject):
         for handler in logging.getLogger("packstation").handlers:
             handler.flush()
         _log.info("shut down")
+
+    def _wire_fleet(self, fleet: FleetDesk) -> None:
+        """The fleet's small hooks: claims before opening, reservations in the code guard, other
+        desks' claims in the list, the database state in the message bar."""
+        from packstation.ui.fleet_gate import ClaimGate, FleetBanner, claim_text
+
+        self.packing.code_reservations = fleet.codes
+        self.packing.audit_tee = fleet.audit
+        self.packing.desk.claim_gate = ClaimGate(
+            fleet.claims, self.tasks, self.window, language=self.language,
+            show_error=self.window.message_bar.show_error, parent=self,
+        )
+        bar = self.window.message_bar
+        banner = FleetBanner(bar.show_warning, bar.show_info, language=self.language, parent=self)
+        fleet.claims.on_state(banner)
+
+        def claims_changed() -> None:
+            texts = {}
+            for order in self.queue.orders():
+                claim = fleet.claims.claim_of(order.id)
+                if claim is not None:
+                    texts[order.id] = claim_text(claim)
+            self.model.set_elsewhere(texts)
+
+        fleet.claims.on_claims(claims_changed)
+        self._unsubscribe.append(self.queue.subscribe(lambda _change: claims_changed()))
+        fleet.claims.keep = self._orders_worked_on
+
+    async def _start_fleet(self, fleet: FleetDesk) -> None:
+        try:
+            await fleet.start(wake=self.queue.wake, full_read=lambda: self.queue.refresh(full=True))
+        except PackstationError as err:  # e.g. a newer schema: this desk works alone, and says why
+            self.packing.code_reservations = None
+            self.packing.audit_tee = None
+            self.packing.desk.claim_gate = None
+            self.window.message_bar.show_error(err.message(self.language))
+
+    def _orders_worked_on(self) -> set[int]:
+        """The orders this desk keeps claimed: the open one and those with packing in the journal."""
+        keep: set[int] = set()
+        view = self.packing.desk.view
+        if view is not None:
+            keep.add(view.session.order.id)
+        store = self.packing.store
+        if store is not None:
+            with contextlib.suppress(PackstationError):
+                keep.update(store.journal.orders_in_progress())
+        return keep
 
     def start_local_store(self) -> LocalStore | None:
         """Open the local store (once the first orders are shown; opening applies retention once),
@@ -250,6 +327,7 @@ class Shell(QObject):
             return None
         if store.warning is not None:
             self.window.message_bar.show_warning(store.warning.message(self.language))
+        self.packers.apply_identity()
         self._compact_timer.start()
         self.refresh_in_progress()
         if self.replayer is None:
@@ -295,6 +373,46 @@ class Shell(QObject):
         if report.items:
             self.refresh_in_progress()
 
+    def open_shipments(self) -> ShipmentsView | None:
+        """Show the Shipments window (built on first use) and read the shipments."""
+        if self.market.shipments is None:
+            return None
+        if self.shipments_view is None:
+            from packstation.app.shipments_wiring import build_shipments_view
+
+            bar = self.window.message_bar
+            self.shipments_view = build_shipments_view(
+                self.market.shipments, self.packing, self.tasks, self.runtime.settings,
+                self.runtime.data_dir.path, show_info=bar.show_info, show_error=bar.show_error,
+                language=lambda: self.language,
+            )
+            self.shipments_view.setParent(self.window, Qt.WindowType.Window)
+            self.shipments_view.resize(1100, 600)
+        self.shipments_view.show()
+        self.shipments_view.raise_()
+        self.shipments_view.refresh()
+        return self.shipments_view
+
+    def open_shift(self) -> ShiftPanel | None:
+        """Show the Shift panel over this desk's audit log (opened with the local store)."""
+        from datetime import date
+
+        from packstation.ui.shift_panel import ShiftPanel
+
+        store = self.start_local_store() if self.packing.store is None else self.packing.store
+        if store is None:
+            return None
+        if self.shift_panel is None:
+            self.shift_panel = ShiftPanel(
+                store.audit.between, today=date.today, export_folder=self.runtime.data_dir.path / "shift",
+                show_info=self.window.message_bar.show_info,
+            )
+            self.shift_panel.setParent(self.window, Qt.WindowType.Window)
+            self.shift_panel.resize(1000, 400)
+        self.shift_panel.show()
+        self.shift_panel.reload()
+        return self.shift_panel
+
     def _build_print_queue(self) -> QWidget:
         # Imported on use: the panel's label preview loads QtPdf.
         from packstation.ui.print_queue_panel import PrintQueuePanel
@@ -327,7 +445,9 @@ class Shell(QObject):
         if self.history is None:
             from packstation.ui.order_history_view import OrderHistoryView
 
-            self.history = OrderHistoryView(store.audit, language=self.language)
+            self.history = OrderHistoryView(
+                store.audit, language=self.language, video_clips=self.packing.video_clips
+            )
         self.history.show_order(order_id)
         self.window.show_history(self.history)
 
@@ -417,7 +537,8 @@ class Shell(QObject):
             return
         self.runtime.loaded = SettingsLoad(edited, self.runtime.loaded.path)
         self.packing.apply_settings(edited)
-        identity = ("api_url", "campaign_id", "business_id", "language")
+        self.packers.apply_settings(edited)
+        identity = ("api_url", "campaign_id", "business_id", "language", "fleet_dsn", "desk_name")
         if dialog.key_changed or any(getattr(before, name) != getattr(edited, name) for name in identity):
             self.window.message_bar.show_info(
                 self.tr("Settings saved. Restart Packstation to apply the new store or language.")

@@ -15,16 +15,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from packstation.app.prepare import Runtime
+from packstation.domain.errors import PackstationError
 from packstation.domain.time import SystemClock
 from packstation.printing.factory import make_printer, virtual_folder
 from packstation.printing.label_render import render_labels
 from packstation.services.label_job import LabelJob
 from packstation.services.order_queue import OrderQueue
 from packstation.services.packing.values import CheckBudget
-from packstation.services.ports import Clock, MarketPort, OfficePort, PicturePort
+from packstation.services.ports import Clock, MarketPort, OfficePort, PicturePort, ShipmentsPort
 from packstation.settings import AppSettings
 
 if TYPE_CHECKING:  # the SQLite store loads on first use, after the window shows
+    from packstation.fleet.desk import FleetDesk
     from packstation.storage.local_store import LocalStore
 
 
@@ -36,6 +38,7 @@ class MarketConnection:
     closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
     expect_express: bool = False
     office: OfficePort | None = None  # LaaS orders and statistics (the office window)
+    shipments: ShipmentsPort | None = None  # FBS first-mile shipments (the Shipments window)
 
     async def aclose(self) -> None:
         for close in self.closers:
@@ -60,7 +63,9 @@ def connect_market(runtime: Runtime) -> MarketConnection:
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
         office = OfficeGateway(client, DEMO_BUSINESS_ID, DEMO_LAAS_CAMPAIGN_ID)
-        return MarketConnection(gateway, [client.aclose], expect_express=True, office=office)
+        return MarketConnection(
+            gateway, [client.aclose], expect_express=True, office=office, shipments=gateway
+        )
     settings = runtime.settings
     key, business_id, campaign_id = runtime.key.key, settings.business_id, settings.campaign_id
     if key is None or business_id is None or campaign_id is None:
@@ -68,7 +73,7 @@ def connect_market(runtime: Runtime) -> MarketConnection:
     client = MarketClient(key, settings.api_url)
     gateway = MarketGateway(client, business_id, campaign_id)
     office = OfficeGateway(client, business_id, campaign_id)
-    return MarketConnection(gateway, [client.aclose], office=office)
+    return MarketConnection(gateway, [client.aclose], office=office, shipments=gateway)
 
 
 class StationStore:
@@ -84,8 +89,9 @@ class StationStore:
         self._settings = settings
         self.store: LocalStore | None = None
 
-    def open(self) -> LocalStore:
-        """The local store, opened (and compacted) on first use.
+    def open(self, *, packer: str = "") -> LocalStore:
+        """The local store, opened (and compacted) on first use; `packer` is the signed-in
+        packer's name (empty: the one in Settings).
 
         Raises:
             StorageError: the local store cannot be opened.
@@ -97,7 +103,7 @@ class StationStore:
                 self._data_dir,
                 self._settings.storage,
                 station=self._settings.station_name,
-                packer=self._settings.packer_name,
+                packer=packer or self._settings.packer_name,
             )
         return self.store
 
@@ -119,6 +125,9 @@ class Services:
         budget: the station's code-check budget, shared by its packing sessions.
         store: the station's local store, opened on first use.
         pictures: fetches product pictures (None: none shown, e.g. the demo's fake URLs).
+        data_dir: the station's data dir (the store, labels, video clips).
+        fleet: the desk's fleet parts (`--fleet`; None: this desk works alone).
+        fleet_error: why the fleet could not be set up (the desk then works alone).
     """
 
     market: MarketConnection
@@ -128,6 +137,9 @@ class Services:
     budget: CheckBudget
     store: StationStore
     pictures: PicturePort | None
+    data_dir: Path
+    fleet: FleetDesk | None = None
+    fleet_error: PackstationError | None = None
 
 
 def label_job(market: MarketPort, settings: AppSettings, data_dir: Path, clock: Clock) -> LabelJob:
@@ -145,14 +157,33 @@ def label_job(market: MarketPort, settings: AppSettings, data_dir: Path, clock: 
     )
 
 
+def build_fleet(settings: AppSettings, market: MarketPort) -> FleetDesk | None:
+    """The desk's fleet parts when `--fleet` / PACKSTATION_FLEET_DSN / Settings name a database."""
+    if not settings.fleet_dsn:
+        return None
+    from packstation.fleet.desk import FleetDesk, desk_name
+
+    campaign_id = getattr(market, "campaign_id", None) or settings.campaign_id or 0
+    desk = desk_name(settings.desk_name, settings.station_name)
+    return FleetDesk(
+        settings.fleet_dsn, desk=desk, packer=settings.packer_name, campaign_id=campaign_id, market=market
+    )
+
+
 def build_services(runtime: Runtime, market: MarketConnection) -> Services:
     """Every service and adapter of the running app, for `market`."""
     from packstation.market.pictures import PictureFetcher
 
     settings, data_dir = runtime.settings, runtime.data_dir.path
     clock = SystemClock()
+    # Several desks on one store (`--fleet`): orders come through the fleet's poller.
+    fleet_error: PackstationError | None = None
+    try:
+        fleet = build_fleet(settings, market.port)
+    except PackstationError as err:  # e.g. a password in the address: this desk works alone
+        fleet, fleet_error = None, err
     queue = OrderQueue(
-        market.port,
+        market.port if fleet is None else fleet.source,
         clock,
         interval_s=settings.refresh_interval_s,
         express_interval_s=settings.express_refresh_interval_s,
@@ -166,4 +197,7 @@ def build_services(runtime: Runtime, market: MarketConnection) -> Services:
         budget=CheckBudget(clock),
         store=StationStore(data_dir, settings),
         pictures=None if runtime.demo else PictureFetcher(),
+        data_dir=data_dir,
+        fleet=fleet,
+        fleet_error=fleet_error,
     )

@@ -8,6 +8,7 @@ spec, snake_case in Python). Paged readers are async iterators over all pages. E
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Mapping, Sequence
+from datetime import date
 from types import TracebackType
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -27,6 +28,7 @@ from packstation.market.models import (
     ApiResponse,
     BusinessOrderDTO,
     CampaignDTO,
+    ConfirmShipmentRequest,
     CreateOrderRequest,
     CreateOrderResponse,
     DeliveryIntervalsUpdateOptionDTO,
@@ -36,6 +38,7 @@ from packstation.market.models import (
     GenerateMassOrderLabelsRequest,
     GenerateReportDTO,
     GenerateReportResponse,
+    GenerateShipmentListDocumentReportRequest,
     GetBusinessBuyerInfoResponse,
     GetBusinessOrdersRequest,
     GetBusinessOrdersResponse,
@@ -61,6 +64,8 @@ from packstation.market.models import (
     GetOrderUpdateOptionsRequest,
     GetOrderUpdateOptionsResponse,
     GetReportInfoResponse,
+    GetShipmentOrdersInfoResponse,
+    GetShipmentResponse,
     GetTokenInfoResponse,
     GetWarehouseStocksRequest,
     GetWarehouseStocksResponse,
@@ -74,14 +79,22 @@ from packstation.market.models import (
     OrderBuyerInfoDTO,
     OrderDTO,
     OrderLabelDTO,
+    OrdersShipmentInfoDTO,
     OrdersStatsOrderDTO,
     OrderStateDTO,
     OrderStatusChangeDTO,
     PageFormatType,
     ReportInfoDTO,
     ReportStatusType,
+    SearchShipmentsRequest,
+    SearchShipmentsResponse,
     SetOrderBoxLayoutRequest,
     SetOrderBoxLayoutResponse,
+    SetShipmentPalletsCountRequest,
+    ShipmentDTO,
+    ShipmentInfoDTO,
+    ShipmentPalletLabelPageFormatType,
+    ShipmentStatusType,
     TokenDTO,
     UpdateExternalOrderIdRequest,
     UpdateOrderRequest,
@@ -136,6 +149,25 @@ def _pdf(response: httpx.Response, op_id: str) -> bytes:
             raise BadRequestError(errors, operation=op_id)
     raise InvalidResponseError(
         f"expected a PDF, got {content_type or 'no content type'} ({len(response.content)} bytes)",
+        status_code=response.status_code,
+        operation=op_id,
+    )
+
+
+_XLS_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # XLSX (zip) or legacy XLS (OLE2)
+
+
+def _spreadsheet(response: httpx.Response, op_id: str) -> bytes:
+    """Waybill and discrepancy act: `application/vnd.ms-excel` (an XLS/XLSX file), JSON on errors."""
+    content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if content_type != "application/json" and response.content.startswith(_XLS_MAGIC):
+        return response.content
+    if content_type.endswith("json"):
+        errors = parse_errors(response.content)
+        if errors:
+            raise BadRequestError(errors, operation=op_id)
+    raise InvalidResponseError(
+        f"expected a spreadsheet, got {content_type or 'no content type'} ({len(response.content)} bytes)",
         status_code=response.status_code,
         operation=op_id,
     )
@@ -491,6 +523,153 @@ class MarketClient:
         info = await self.wait_report(report.report_id, first_wait=report.estimated_generation_time / 1000)
         assert info.file is not None  # wait_report returns only DONE reports with a file
         return await self.download_report(info.file)
+
+    async def generate_shipment_list(
+        self, campaign_id: int, *, shipment_id: int | None = None, order_ids: Sequence[int] | None = None
+    ) -> GenerateReportDTO:
+        """`POST /v2/reports/documents/shipment-list/generate`: the pick list of a shipment or of
+        the given orders (one of them is required)."""
+        if shipment_id is None and not order_ids:
+            raise ValueError("a pick list needs a shipment or orders")
+        request = GenerateShipmentListDocumentReportRequest(
+            campaign_id=campaign_id,
+            shipment_id=shipment_id,
+            order_ids=list(dict.fromkeys(order_ids)) if order_ids else None,
+        )
+        response = await self._call(
+            "generateShipmentListDocumentReport", GenerateReportResponse, body=request
+        )
+        return response.result
+
+    async def shipment_list_pdf(
+        self, campaign_id: int, *, shipment_id: int | None = None, order_ids: Sequence[int] | None = None
+    ) -> bytes:
+        """Generate, wait for and download the pick list (A4 PDF)."""
+        report = await self.generate_shipment_list(campaign_id, shipment_id=shipment_id, order_ids=order_ids)
+        info = await self.wait_report(report.report_id, first_wait=report.estimated_generation_time / 1000)
+        assert info.file is not None  # wait_report returns only DONE reports with a file
+        return await self.download_report(info.file)
+
+    # --- first-mile shipments (FBS) -----------------------------------------------------
+
+    async def search_shipments(
+        self,
+        campaign_id: int,
+        date_from: date,
+        date_to: date,
+        *,
+        statuses: Sequence[ShipmentStatusType | str] | None = None,
+        order_ids: Sequence[int] | None = None,
+        cancelled_orders: bool = True,
+    ) -> list[ShipmentInfoDTO]:
+        """`PUT .../first-mile/shipments`: every shipment planned from `date_from` to `date_to`
+        (inclusive), all pages."""
+        request = SearchShipmentsRequest(
+            date_from=date_from,
+            date_to=date_to,
+            statuses=[ShipmentStatusType(s) for s in statuses] if statuses else None,
+            order_ids=list(dict.fromkeys(order_ids)) if order_ids else None,
+            cancelled_orders=None if cancelled_orders else False,
+        )
+        found: list[ShipmentInfoDTO] = []
+        token: str | None = None
+        while True:
+            response = await self._call(
+                "searchShipments",
+                SearchShipmentsResponse,
+                {"campaignId": campaign_id},
+                params={"pageToken": token, "limit": 30},
+                body=request,
+            )
+            found.extend(response.result.shipments)
+            token = _next_token(response.result.paging, token, len(response.result.shipments))
+            if token is None:
+                return found
+
+    async def shipment(
+        self, campaign_id: int, shipment_id: int, *, cancelled_orders: bool = True
+    ) -> ShipmentDTO:
+        """`GET .../first-mile/shipments/{shipmentId}` with its `availableActions`."""
+        path = {"campaignId": campaign_id, "shipmentId": shipment_id}
+        params = None if cancelled_orders else {"cancelledOrders": "false"}
+        return (await self._call("getShipment", GetShipmentResponse, path, params=params)).result
+
+    async def shipment_orders_info(self, campaign_id: int, shipment_id: int) -> OrdersShipmentInfoDTO:
+        """`GET .../{shipmentId}/orders/info`: which orders of the shipment can have labels."""
+        path = {"campaignId": campaign_id, "shipmentId": shipment_id}
+        return (await self._call("getShipmentOrdersInfo", GetShipmentOrdersInfoResponse, path)).result
+
+    async def confirm_shipment(
+        self,
+        campaign_id: int,
+        shipment_id: int,
+        *,
+        external_id: str | None = None,
+        signatory: str | None = None,
+    ) -> None:
+        """`POST .../{shipmentId}/confirm` (offered after the shipment's cutoff; before it the
+        Market answers 400)."""
+        await self._call(
+            "confirmShipment",
+            EmptyApiResponse,
+            {"campaignId": campaign_id, "shipmentId": shipment_id},
+            body=ConfirmShipmentRequest(external_shipment_id=external_id, signatory=signatory),
+        )
+
+    async def set_shipment_pallets(self, campaign_id: int, shipment_id: int, count: int) -> None:
+        """`PUT .../{shipmentId}/pallets`: the pallets (packages) the seller brings."""
+        await self._call(
+            "setShipmentPalletsCount",
+            EmptyApiResponse,
+            {"campaignId": campaign_id, "shipmentId": shipment_id},
+            body=SetShipmentPalletsCountRequest(places_count=count),
+        )
+
+    async def _shipment_file(
+        self, op_id: str, campaign_id: int, shipment_id: int, **params: Any
+    ) -> httpx.Response:
+        return await self._raw(op_id, {"campaignId": campaign_id, "shipmentId": shipment_id}, params)
+
+    async def shipment_act_pdf(self, campaign_id: int, shipment_id: int) -> bytes:
+        """`GET .../{shipmentId}/act`: the reception-transfer act (after confirmation)."""
+        op_id = "downloadShipmentAct"
+        return _pdf(await self._shipment_file(op_id, campaign_id, shipment_id), op_id)
+
+    async def inbound_act_pdf(self, campaign_id: int, shipment_id: int) -> bytes:
+        """`GET .../{shipmentId}/inbound-act`: what the sorting centre accepted."""
+        op_id = "downloadShipmentInboundAct"
+        return _pdf(await self._shipment_file(op_id, campaign_id, shipment_id), op_id)
+
+    async def transportation_waybill(self, campaign_id: int, shipment_id: int) -> bytes:
+        """`GET .../{shipmentId}/transportation-waybill`: an XLS(X) file, not a PDF."""
+        op_id = "downloadShipmentTransportationWaybill"
+        return _spreadsheet(await self._shipment_file(op_id, campaign_id, shipment_id), op_id)
+
+    async def discrepancy_act(self, campaign_id: int, shipment_id: int) -> bytes:
+        """`GET .../{shipmentId}/discrepancy-act`: an XLS(X) file, not a PDF."""
+        op_id = "downloadShipmentDiscrepancyAct"
+        return _spreadsheet(await self._shipment_file(op_id, campaign_id, shipment_id), op_id)
+
+    async def pallet_labels_pdf(
+        self,
+        campaign_id: int,
+        shipment_id: int,
+        fmt: ShipmentPalletLabelPageFormatType | str = ShipmentPalletLabelPageFormatType.A4,
+    ) -> bytes:
+        """`GET .../{shipmentId}/pallet/labels`: a label per pallet (stick two on each)."""
+        op_id = "downloadShipmentPalletLabels"
+        response = await self._shipment_file(op_id, campaign_id, shipment_id, format=str(fmt))
+        return _pdf(response, op_id)
+
+    async def reception_transfer_act_pdf(
+        self, campaign_id: int, *, warehouse_id: int | None = None, signatory: str | None = None
+    ) -> bytes:
+        """`GET .../shipments/reception-transfer-act`: confirms the nearest shipment and returns
+        its act."""
+        op_id = "downloadShipmentReceptionTransferAct"
+        params = {"warehouse_id": warehouse_id, "signatory": signatory}
+        response = await self._raw(op_id, {"campaignId": campaign_id}, params)
+        return _pdf(response, op_id)
 
     # --- catalogue and statistics -------------------------------------------------------
 

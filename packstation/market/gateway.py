@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
 
@@ -19,6 +19,7 @@ from packstation.domain.instances import InstanceKind
 from packstation.domain.labels import BoxLabel, LabelFormat, OrderLabels
 from packstation.domain.layout import LayoutPlan, StoredBox
 from packstation.domain.order import BuyerType, Order, OrderLine, Program, RequiredCode
+from packstation.domain.shipments import Shipment, ShipmentAction
 from packstation.domain.verification import CodeCheck, CodeStatus, EacResult, EacVerdict, StatusChange
 from packstation.market.client import MarketClient
 from packstation.market.errors import ForbiddenError, MarketError, NotFoundError
@@ -32,6 +33,7 @@ from packstation.market.models import (
     OrderDatesFilterDTO,
     OrderLabelDTO,
     OrderStateDTO,
+    ShipmentDTO,
 )
 
 log = logging.getLogger(__name__)
@@ -63,6 +65,7 @@ class OfferFacts:
     barcodes: tuple[str, ...] = ()
     parts_per_unit: int = 1
     picture_url: str | None = None
+    weight_kg: Decimal | None = None  # `weightDimensions.weight`, kg per unit
 
     @classmethod
     def from_mapping(cls, mapping: GetOfferMappingDTO) -> OfferFacts:
@@ -73,7 +76,12 @@ class OfferFacts:
             barcodes=tuple(offer.barcodes or ()),
             parts_per_unit=max(1, offer.box_count or 1),
             picture_url=offer.pictures[0] if offer.pictures else None,
+            weight_kg=_weight(offer.weight_dimensions.weight) if offer.weight_dimensions else None,
         )
+
+
+def _weight(weight: Decimal) -> Decimal | None:
+    return weight if weight > 0 else None  # a zero weight means "not filled in" in the catalogue
 
 
 def _required(item: BusinessOrderItemDTO) -> frozenset[RequiredCode]:
@@ -109,6 +117,7 @@ def order_from_wire(order: BusinessOrderDTO, offers: dict[str, OfferFacts] | Non
                 parts_per_unit=offer.parts_per_unit,
                 picture_url=offer.picture_url,
                 promo=bool(item.promos),
+                weight_kg=offer.weight_kg,
             )
         )
     delivery = order.delivery
@@ -323,3 +332,75 @@ class MarketGateway:
         """Check the courier's handover code (Express)."""
         result = await self.client.verify_eac(self.campaign_id, order_id, code)
         return EacResult(_eac_verdict(result.verification_result), result.attempts_left)
+
+    # --- first-mile shipments (services.ports.ShipmentsPort) ----------------------------
+
+    async def shipments(self, date_from: date, date_to: date) -> list[Shipment]:
+        """The store's shipments planned from `date_from` to `date_to` (inclusive), with each
+        one's live orders and the actions the Market offers now."""
+        found = await self.client.search_shipments(self.campaign_id, date_from, date_to)
+        return [await self.shipment(info.id) for info in found]
+
+    async def shipment(self, shipment_id: int) -> Shipment:
+        """One shipment: all its orders, the live ones, and its `availableActions`."""
+        everything = await self.client.shipment(self.campaign_id, shipment_id)
+        live = await self.client.shipment(self.campaign_id, shipment_id, cancelled_orders=False)
+        return shipment_from_wire(everything, live.order_ids)
+
+    async def orders_with_labels(self, shipment_id: int) -> tuple[int, ...]:
+        info = await self.client.shipment_orders_info(self.campaign_id, shipment_id)
+        return tuple(info.order_ids_with_labels)
+
+    async def confirm_shipment(self, shipment_id: int) -> None:
+        await self.client.confirm_shipment(self.campaign_id, shipment_id)
+
+    async def shipment_act_pdf(self, shipment_id: int) -> bytes:
+        return await self.client.shipment_act_pdf(self.campaign_id, shipment_id)
+
+    async def nearest_act_pdf(self) -> bytes:
+        """The reception-transfer act of the nearest shipment (the Market confirms it)."""
+        return await self.client.reception_transfer_act_pdf(self.campaign_id)
+
+    async def inbound_act_pdf(self, shipment_id: int) -> bytes:
+        return await self.client.inbound_act_pdf(self.campaign_id, shipment_id)
+
+    async def transportation_waybill(self, shipment_id: int) -> bytes:
+        return await self.client.transportation_waybill(self.campaign_id, shipment_id)
+
+    async def discrepancy_act(self, shipment_id: int) -> bytes:
+        return await self.client.discrepancy_act(self.campaign_id, shipment_id)
+
+    async def set_pallets(self, shipment_id: int, count: int) -> None:
+        await self.client.set_shipment_pallets(self.campaign_id, shipment_id, count)
+
+    async def pallet_labels_pdf(self, shipment_id: int) -> bytes:
+        return await self.client.pallet_labels_pdf(self.campaign_id, shipment_id, "A4")
+
+    async def pick_list_pdf(self, *, shipment_id: int | None = None, order_ids: Sequence[int] = ()) -> bytes:
+        return await self.client.shipment_list_pdf(
+            self.campaign_id, shipment_id=shipment_id, order_ids=list(order_ids) or None
+        )
+
+    async def batch_labels_pdf(self, order_ids: Sequence[int], fmt: LabelFormat) -> bytes:
+        return await self.client.mass_labels_pdf(self.business_id, order_ids, fmt.value)
+
+
+def shipment_from_wire(dto: ShipmentDTO, live_order_ids: Sequence[int]) -> Shipment:
+    """A domain shipment from `getShipment` (all orders) and the live order ids."""
+    status = dto.current_status
+    known = {action.value for action in ShipmentAction}
+    destination = dto.warehouse_to.name if dto.warehouse_to and dto.warehouse_to.name else ""
+    if not destination and dto.delivery_service and dto.delivery_service.name:
+        destination = dto.delivery_service.name
+    return Shipment(
+        id=dto.id,
+        interval_from=dto.plan_interval_from,
+        interval_to=dto.plan_interval_to,
+        destination=destination,
+        status=str(status.status) if status and status.status else "",
+        status_text=(status.description or "") if status else "",
+        order_ids=tuple(dto.order_ids),
+        live_order_ids=tuple(live_order_ids),
+        pallets=dto.pallets_count.planned if dto.pallets_count else None,
+        actions=frozenset(ShipmentAction(str(a)) for a in dto.available_actions if str(a) in known),
+    )

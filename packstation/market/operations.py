@@ -51,6 +51,7 @@ _ORDER = "/v2/campaigns/{campaignId}/orders/{orderId}"
 _LAAS = "/v1/campaigns/{campaignId}"
 _REPORTS = "/v2/reports"
 _POINTS = "/v1/businesses/{businessId}/logistics-points"
+_FM = "/v2/campaigns/{campaignId}/first-mile/shipments"
 
 OPERATIONS: dict[str, Operation] = {
     op.id: op
@@ -101,5 +102,47 @@ OPERATIONS: dict[str, Operation] = {
         _op("getStocks", "POST", "/v2/campaigns/{campaignId}/offers/stocks", 100000, MINUTE, safe=True),
         _op("getLogisticPoints", "POST", _POINTS, 10000, HOUR, safe=True),
         _op("getOfferMappings", "POST", "/v2/businesses/{businessId}/offer-mappings", 100, MINUTE, safe=True),
+        _op(
+            "generateShipmentListDocumentReport",
+            "POST",
+            _REPORTS + "/documents/shipment-list/generate",
+            200,
+            HOUR,
+            safe=False,
+        ),
+        _op("searchShipments", "PUT", _FM, 200, HOUR, safe=True),
+        _op("getShipment", "GET", _FM + "/{shipmentId}", 200, HOUR, safe=True),
+        _op("getShipmentOrdersInfo", "GET", _FM + "/{shipmentId}/orders/info", 200, HOUR, safe=True),
+        # Confirming twice is refused (already confirmed), so a lost answer is read back, not resent.
+        _op("confirmShipment", "POST", _FM + "/{shipmentId}/confirm", 200, HOUR, safe=False),
+        _op("downloadShipmentAct", "GET", _FM + "/{shipmentId}/act", 200, HOUR, safe=True),
+        # This one confirms the nearest shipment as a side effect.
+        _op(
+            "downloadShipmentReceptionTransferAct",
+            "GET",
+            "/v2/campaigns/{campaignId}/shipments/reception-transfer-act",
+            200,
+            HOUR,
+            safe=False,
+        ),
+        _op("downloadShipmentInboundAct", "GET", _FM + "/{shipmentId}/inbound-act", 200, HOUR, safe=True),
+        _op(
+            "downloadShipmentTransportationWaybill",
+            "GET",
+            _FM + "/{shipmentId}/transportation-waybill",
+            200,
+            HOUR,
+            safe=True,
+        ),
+        _op(
+            "downloadShipmentDiscrepancyAct",
+            "GET",
+            _FM + "/{shipmentId}/discrepancy-act",
+            200,
+            HOUR,
+            safe=True,
+        ),
+        _op("setShipmentPalletsCount", "PUT", _FM + "/{shipmentId}/pallets", 200, HOUR, safe=True),
+        _op("downloadShipmentPalletLabels", "GET", _FM + "/{shipmentId}/pallet/labels", 200, HOUR, safe=True),
     )
 }

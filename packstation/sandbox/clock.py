@@ -43,3 +43,27 @@ class SandboxClock:
         step = delta if isinstance(delta, timedelta) else timedelta(seconds=delta)
         with self._lock:
             self._offset += step
+
+
+_UNITS = {"m": 60, "h": 3600, "d": 86400}
+
+
+def clock_shift(text: str, now: datetime) -> timedelta:
+    """How far `packstation sandbox --clock` moves the clock from `now`.
+
+    Args:
+        text: a signed shift ("+5h", "-30m", "+1d") or a moment to start from
+            ("2026-12-07T18:30", Moscow time unless it carries an offset).
+        now: the real current time (timezone-aware).
+
+    Raises:
+        ValueError: the text is neither.
+    """
+    text = text.strip()
+    if text[:1] in "+-" and text[-1:] in _UNITS:
+        amount = float(text[:-1])
+        return timedelta(seconds=amount * _UNITS[text[-1]])
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=MSK)
+    return moment - now

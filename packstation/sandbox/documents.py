@@ -7,7 +7,7 @@ import io
 from collections.abc import Iterable
 from datetime import datetime
 
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, A8
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -42,15 +42,18 @@ def render_shipment_list(orders: Iterable[Order], generated_at: datetime) -> byt
     return buffer.getvalue()
 
 
-def render_handover_act(shipment_id: int, orders: Iterable[Order], confirmed_at: datetime) -> bytes:
-    """The reception-transfer act of a first-mile shipment: its orders and box counts."""
+def render_handover_act(
+    shipment_id: int, orders: Iterable[Order], confirmed_at: datetime, title: str = "Акт приёма-передачи"
+) -> bytes:
+    """The reception-transfer act of a first-mile shipment (or, with another title, the sorting
+    centre's inbound act): its orders and box counts."""
     regular, bold = register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4)
-    canvas.setTitle(f"Акт приёма-передачи {shipment_id}")
+    canvas.setTitle(f"{title} {shipment_id}")
     width, height = A4
     canvas.setFont(bold, 14)
-    canvas.drawString(15 * mm, height - 20 * mm, f"Акт приёма-передачи № {shipment_id}")
+    canvas.drawString(15 * mm, height - 20 * mm, f"{title} № {shipment_id}")
     canvas.setFont(regular, 9)
     canvas.drawString(15 * mm, height - 26 * mm, f"{DEMO_SHOP_NAME}, {confirmed_at:%d.%m.%Y %H:%M}")
     y = height - 36 * mm
@@ -82,3 +85,22 @@ def _header(canvas: Canvas, bold: str, regular: str, generated_at: datetime, hei
         canvas.drawString(x * mm, y, title)
     canvas.drawRightString(A4[0] - 15 * mm, y, "Кол-во")
     return float(y - _ROW)
+
+
+def render_pallet_labels(shipment_id: int, pallets: int, page_format: str) -> bytes:
+    """One label per pallet of a trusted-acceptance shipment, on A4 or A8 pages."""
+    regular, bold = register_fonts()
+    size = A4 if page_format == "A4" else A8
+    scale = size[0] / A8[0]
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=size)
+    canvas.setTitle(f"Ярлыки палет {shipment_id}")
+    for number in range(1, pallets + 1):
+        canvas.setFont(bold, 7 * scale)
+        canvas.drawString(3 * mm * scale, size[1] - 8 * mm * scale, f"Отгрузка {shipment_id}")
+        canvas.setFont(regular, 6 * scale)
+        canvas.drawString(3 * mm * scale, size[1] - 14 * mm * scale, f"Палета {number} из {pallets}")
+        canvas.drawString(3 * mm * scale, size[1] - 19 * mm * scale, DEMO_SHOP_NAME)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

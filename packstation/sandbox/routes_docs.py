@@ -86,7 +86,9 @@ async def shipment_list(request: Request) -> JSONResponse:
     body = await body_json(request)
     if not isinstance(body, dict) or not isinstance(body.get("campaignId"), int):
         raise bad_request("BAD_REQUEST", "campaignId is required")
-    report = state(request).create_shipment_list_report(body["campaignId"], body.get("orderIds"))
+    report = state(request).create_shipment_list_report(
+        body["campaignId"], body.get("orderIds"), body.get("shipmentId")
+    )
     estimate = int((report.ready_at - report.requested_at).total_seconds() * 1000)
     return wrapped({"reportId": report.id, "estimatedGenerationTime": estimate})
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import datetime
 
 import uvicorn
 
 from packstation.sandbox.app import SandboxConfig, create_app
+from packstation.sandbox.clock import MSK, SandboxClock, clock_shift
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID, DEMO_DBS_CAMPAIGN_ID
 from packstation.sandbox.faults import FaultSpec, FaultSpecError
 
@@ -40,7 +42,19 @@ def serve_cli(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    clock = SandboxClock()
+    if getattr(args, "clock", None):
+        try:
+            clock.advance(clock_shift(args.clock, datetime.now(MSK)))
+        except ValueError:
+            print(
+                f"Неверный параметр --clock: {args.clock} (например +5h или 2026-12-07T18:30)\n"
+                f"Invalid --clock: {args.clock} (e.g. +5h or 2026-12-07T18:30)",
+                file=sys.stderr,
+            )
+            return 2
     config = SandboxConfig(
+        clock=clock,
         seed=args.seed,
         strict_key=args.strict_key,
         faults=faults,
@@ -49,7 +63,8 @@ def serve_cli(args: argparse.Namespace) -> int:
     )
     app = create_app(config)
     print(
-        f"Packstation sandbox on http://{args.host}:{args.port} (seed {args.seed}); "
+        f"Packstation sandbox on http://{args.host}:{args.port} (seed {args.seed}, "
+        f"clock {clock.now():%Y-%m-%d %H:%M} MSK); "
         f"businessId {DEMO_BUSINESS_ID}, FBS campaign {DEMO_CAMPAIGN_ID}, "
         f"DBS campaign {DEMO_DBS_CAMPAIGN_ID}",
         flush=True,

@@ -20,8 +20,9 @@ from typing import Any
 from packstation.sandbox import codes, demo_data, laas
 from packstation.sandbox.config import SandboxConfig
 from packstation.sandbox.errors import ApiError, bad_request
+from packstation.sandbox.first_mile import Shipment, schedule
 from packstation.sandbox.layout import check_layout, mandatory_kinds
-from packstation.sandbox.model import Box, CodeRecord, Eac, LaasDelivery, Order, Recipient
+from packstation.sandbox.model import Box, CodeRecord, Eac, LaasDelivery, Order, Recipient, shipment_id_for
 from packstation.sandbox.request_log import RequestLog
 
 COURIER_STAGES = (
@@ -115,18 +116,40 @@ class Sandbox:
         self.reports: dict[str, Report] = {}
         self.operations: dict[str, Operation] = {}
         self.stocks = laas.build_stocks(self.catalogue)  # LaaS warehouses: id -> offer -> units
-        self.confirmed_shipments: dict[int, datetime] = {}  # first-mile shipment id -> when
+        self.shipments: dict[int, Shipment] = {}  # first-mile shipments met so far, by id
         self.received = RequestLog()  # every Market request, faulted ones included
         now = self.clock.now()
+        self.opened_at = now
         for order in demo_data.build_orders(self._factory, now, self.config.order_count):
             self._admit(order)
         if self.config.laas_history:
             self._seed_laas_history()
+        self._cover_first_mile(now.date())
+
+    def _cover_first_mile(self, today: date) -> None:
+        # Whatever the seed and the hour, today's shipment (past its cutoff) and tomorrow's (on
+        # pallets) hold orders: the first FBS orders of the demo set are moved there if needed.
+        fbs = [
+            o
+            for o in self.orders.values()
+            if o.program == "FBS" and o.campaign_id == demo_data.DEMO_CAMPAIGN_ID
+        ]
+        for index, day in enumerate((today, today + timedelta(days=1))):
+            if fbs and not any(o.shipment_date == day for o in fbs):
+                fbs[min(index, len(fbs) - 1)].shipment_date = day
 
     # -- lookups ---------------------------------------------------------------------------------
 
     def now(self) -> datetime:
         return self.clock.now()
+
+    def shipment(self, day: date) -> Shipment:
+        """The first-mile shipment of a shipment date (planned when first met)."""
+        with self._lock:
+            shipment_id = shipment_id_for(day)
+            if shipment_id not in self.shipments:
+                self.shipments[shipment_id] = schedule(shipment_id, day, self.opened_at)
+            return self.shipments[shipment_id]
 
     def campaign(self, campaign_id: int) -> Campaign:
         """The campaign, or 403 as the Market answers for a store the key cannot see."""
@@ -457,19 +480,29 @@ class Sandbox:
             self.reports[report.id] = report
             return report
 
-    def create_shipment_list_report(self, campaign_id: int, order_ids: Any) -> Report:
-        """The FBS pick list for the given orders (or all orders awaiting packing)."""
+    def create_shipment_list_report(
+        self, campaign_id: int, order_ids: Any, shipment_id: Any = None
+    ) -> Report:
+        """The FBS pick list of a shipment's live orders or of the given orders (one is required)."""
         with self._lock:
             if self.campaign(campaign_id).placement != "FBS":
                 raise bad_request("BAD_REQUEST", "The pick list is for FBS stores")
-            if order_ids is None:
-                wanted = [o.id for o in self.all_orders([campaign_id]) if o.substatus == "STARTED"]
-            elif isinstance(order_ids, list) and order_ids and all(type(i) is int for i in order_ids):
+            if order_ids is None and shipment_id is None:
+                raise bad_request("BAD_REQUEST", "Pass shipmentId or orderIds")
+            if order_ids is not None:
+                if not (isinstance(order_ids, list) and order_ids and all(type(i) is int for i in order_ids)):
+                    raise bad_request("BAD_REQUEST", "orderIds must be a non-empty array of integers")
                 wanted = [
                     i for i in order_ids if i in self.orders and self.orders[i].campaign_id == campaign_id
                 ]
             else:
-                raise bad_request("BAD_REQUEST", "orderIds must be a non-empty array of integers")
+                if type(shipment_id) is not int:
+                    raise bad_request("BAD_REQUEST", "shipmentId must be an integer")
+                wanted = [
+                    o.id
+                    for o in self.all_orders([campaign_id])
+                    if o.program == "FBS" and o.shipment_id == shipment_id and o.status != "CANCELLED"
+                ]
             now = self.now()
             report = Report(
                 id=f"shipment-list-{next(self._report_ids)}",
@@ -622,6 +655,16 @@ class Sandbox:
     def advance_clock(self, seconds: float) -> None:
         """Move the sandbox clock (verifications, reports and couriers progress with it)."""
         self.clock.advance(seconds)
+
+    def accept_shipment(self, shipment_id: int, *, discrepancies: bool = False) -> Shipment:
+        """The sorting centre accepts a confirmed shipment (with discrepancies when asked)."""
+        with self._lock:
+            shipment = self.shipments.get(shipment_id)
+            if shipment is None or shipment.confirmed_at is None:
+                raise ValueError(f"shipment {shipment_id} is not confirmed")
+            shipment.accepted = "ACCEPTED_WITH_DISCREPANCIES" if discrepancies else "ACCEPTED"
+            shipment.accepted_at = self.now()
+            return shipment
 
     def finish_verifications(self) -> None:
         """Complete every pending code verification and report now."""

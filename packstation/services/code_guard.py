@@ -7,6 +7,11 @@ misread differently; for other kinds the normalized value. The station-wide inde
 (`CodeRegistryPort`, journal-backed) is told about accepted codes and keyed the same way, so it
 never stores crypto tails.
 
+In a fleet of desks (`--fleet`), `reservations` reserves each accepted code warehouse-wide at
+scan time: a code another desk's order holds is refused at once, naming that order and desk. With
+the warehouse database away the desk checks codes against its own index only and the
+reservations catch up when it returns (see `packstation.fleet.code_reservations`).
+
 A unit split across part boxes repeats its code in every box: that is the packing session's
 doing and never goes through `check`.
 """
@@ -18,6 +23,7 @@ from collections.abc import Iterable
 from packstation.domain.cis import check_cis
 from packstation.domain.errors import ScanError
 from packstation.domain.instances import Instance, InstanceKind
+from packstation.services.fleet_ports import CodeReservationPort, FleetUnavailableError
 from packstation.services.ports import CodeRegistryPort
 
 
@@ -35,10 +41,12 @@ class CodeGuard:
 
     Args:
         registry: the station's index of codes used in orders.
+        reservations: the fleet's code reservations; None for a single desk.
     """
 
-    def __init__(self, registry: CodeRegistryPort) -> None:
+    def __init__(self, registry: CodeRegistryPort, reservations: CodeReservationPort | None = None) -> None:
         self._registry = registry
+        self._reservations = reservations
 
     def check(self, instance: Instance, *, order_id: int, order_codes: Iterable[Instance] = ()) -> None:
         """Refuse `instance` if it is already in this order or was used in another order here.
@@ -56,6 +64,7 @@ class CodeGuard:
             raise _in_this_order(instance)
         use = self._registry.find(key)
         if use is None:
+            self._reserve(instance, key, order_id)
             return
         if use.order_id == order_id:
             raise _in_this_order(instance)
@@ -67,13 +76,32 @@ class CodeGuard:
             hint_en=f"Scan this unit's own code; if order {use.order_id} was cancelled, release it there.",
         )
 
+    def _reserve(self, instance: Instance, key: str, order_id: int) -> None:
+        if self._reservations is None:
+            return
+        try:
+            holder = self._reservations.reserve(key, order_id)
+        except FleetUnavailableError:
+            return  # offline: this desk's own index decided; the reservation is queued
+        if holder is None or holder.order_id == order_id:
+            return
+        raise ScanError(
+            f"Этот код ({instance.masked()}) уже в заказе {holder.order_id} на столе {holder.desk}.",
+            f"This code ({instance.masked()}) is already in order {holder.order_id} at desk {holder.desk}.",
+            hint_ru=f"Сканируйте код этой единицы; если заказ {holder.order_id} отменён, освободите код там.",
+            hint_en=f"Scan this unit's own code; if order {holder.order_id} was cancelled, release it there.",
+        )
+
     def remember(self, instance: Instance, order_id: int) -> None:
         """Record that `order_id` now uses the code."""
         self._registry.remember(code_key(instance), order_id)
 
     def forget(self, instance: Instance, order_id: int) -> None:
         """Release the code (unit unpacked, scan undone, order cancelled)."""
-        self._registry.forget(code_key(instance), order_id)
+        key = code_key(instance)
+        self._registry.forget(key, order_id)
+        if self._reservations is not None:
+            self._reservations.release(key, order_id)
 
     def resync(self, order_id: int, instances: Iterable[Instance]) -> None:
         """Make the index hold exactly `instances` for `order_id`, and no other code of it.
@@ -87,6 +115,8 @@ class CodeGuard:
             self._registry.forget(key, order_id)
         for key in sorted(wanted - held):
             self._registry.remember(key, order_id)
+        if self._reservations is not None:
+            self._reservations.resync(order_id, frozenset(wanted))
 
 
 def _in_this_order(instance: Instance) -> ScanError:

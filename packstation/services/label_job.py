@@ -291,6 +291,10 @@ class LabelJob:
             return await self._market.box_label_pdf(job.order_id, job.box_ids[0], job.fmt)
         return await self._market.labels_pdf(job.order_id, job.fmt)
 
+    def attach_audit(self, audit: AuditPort) -> None:
+        """Record printed and failed jobs from now on (the store opens after the job is built)."""
+        self._audit = audit
+
     def _record(self, action: str, job: PrintJob) -> None:
         if self._audit is not None:
             boxes = ",".join(str(box) for box in job.box_ids)

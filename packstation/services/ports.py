@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from packstation.domain.laas import (
@@ -27,6 +27,7 @@ from packstation.domain.laas import (
 from packstation.domain.labels import LabelFormat, OrderLabels
 from packstation.domain.layout import LayoutPlan, StoredBox
 from packstation.domain.order import Order, Program
+from packstation.domain.shipments import Shipment
 from packstation.domain.stats import StatsPage, StatsQuery
 from packstation.domain.verification import CodeCheck, EacResult, StatusChange
 
@@ -106,6 +107,52 @@ class OfficePort(Protocol):
     async def operation_states(self, operations: Sequence[Operation]) -> tuple[Operation, ...]: ...
 
     async def stats_page(self, query: StatsQuery, page_token: str | None, limit: int) -> StatsPage: ...
+class ShipmentsPort(Protocol):
+    """The Market's FBS first-mile shipments for the desk's store.
+
+    Every method raises a subclass of `packstation.domain.errors.PackstationError` on failure
+    (the Market's own words for a refusal such as confirming before the cutoff).
+    """
+
+    async def shipments(self, date_from: date, date_to: date) -> list[Shipment]: ...
+
+    async def shipment(self, shipment_id: int) -> Shipment: ...
+
+    async def orders_with_labels(self, shipment_id: int) -> tuple[int, ...]: ...
+
+    async def confirm_shipment(self, shipment_id: int) -> None: ...
+
+    async def shipment_act_pdf(self, shipment_id: int) -> bytes: ...
+
+    async def nearest_act_pdf(self) -> bytes: ...
+
+    async def inbound_act_pdf(self, shipment_id: int) -> bytes: ...
+
+    async def transportation_waybill(self, shipment_id: int) -> bytes: ...
+
+    async def discrepancy_act(self, shipment_id: int) -> bytes: ...
+
+    async def set_pallets(self, shipment_id: int, count: int) -> None: ...
+
+    async def pallet_labels_pdf(self, shipment_id: int) -> bytes: ...
+
+    async def pick_list_pdf(
+        self, *, shipment_id: int | None = None, order_ids: Sequence[int] = ()
+    ) -> bytes: ...
+
+    async def batch_labels_pdf(self, order_ids: Sequence[int], fmt: LabelFormat) -> bytes: ...
+
+
+class PackedOrdersPort(Protocol):
+    """What the local journal knows of orders this desk packed."""
+
+    def is_finished(self, order_id: int) -> bool: ...
+
+
+class DocumentPrinterPort(Protocol):
+    """The documents printer (A4: acts, pick lists, pallet labels)."""
+
+    async def print_pdf(self, pdf: bytes, *, title: str, fmt: LabelFormat) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)

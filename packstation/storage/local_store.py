@@ -1,7 +1,7 @@
-"""The composition of the storage package: one database, four ports, retention at start.
+"""The composition of the storage package: one database, five ports, retention at start.
 
 `app.py` calls `open_local_store(data_dir, settings.storage, station=..., packer=...)` once,
-plugs `journal`, `outbox`, `codes` and `audit` into the services, shows `warning` (if any) in the
+plugs `journal`, `outbox`, `codes`, `audit` and `clips` into the services, shows `warning` (if any) in the
 message bar, calls `compact()` once a day while running (opening already compacts), and
 `close()` on shutdown.
 """
@@ -22,6 +22,7 @@ from packstation.storage.config import StorageSettings
 from packstation.storage.database import DB_FILE_NAME, Database, open_database
 from packstation.storage.journal import CompactionResult, SqliteJournal
 from packstation.storage.outbox import SqliteOutbox
+from packstation.storage.video_index import SqliteClipIndex
 
 _log = logging.getLogger("packstation.storage")
 
@@ -36,6 +37,7 @@ class LocalStore:
         outbox: `OutboxPort`.
         codes: `CodeRegistryPort` (the seen-codes index).
         audit: `AuditPort` and `AuditReader`.
+        clips: the packing video index (`ClipIndexPort`).
         warning: set when the old database file was unusable and moved aside.
         moved_to: where the unusable file went.
         compaction: what retention removed at open (None when it failed; logged).
@@ -46,6 +48,7 @@ class LocalStore:
     outbox: SqliteOutbox
     codes: SqliteCodeRegistry
     audit: SqliteAuditLog
+    clips: SqliteClipIndex
     retention_days: int = StorageSettings().retention_days
     warning: StorageError | None = None
     moved_to: Path | None = None
@@ -93,6 +96,7 @@ def open_local_store(
         outbox=SqliteOutbox(db, clock),
         codes=SqliteCodeRegistry(db, clock),
         audit=audit,
+        clips=SqliteClipIndex(db, clock),
         retention_days=settings.retention_days,
         warning=opened.warning,
         moved_to=opened.moved_to,

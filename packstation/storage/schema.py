@@ -81,7 +81,32 @@ _V3: Final = (
     "ALTER TABLE outbox ADD COLUMN last_error TEXT NOT NULL DEFAULT ''",
 )
 
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3)
+# Version 4: the packing video index (clips per order) and open claims (their clips are kept).
+_V4: Final = (
+    """
+    CREATE TABLE video_clips (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        order_id   INTEGER NOT NULL,
+        path       TEXT    NOT NULL,
+        started_at TEXT    NOT NULL,
+        ended_at   TEXT,
+        size_bytes INTEGER NOT NULL DEFAULT 0,
+        frames     INTEGER NOT NULL DEFAULT 0,
+        note       TEXT    NOT NULL DEFAULT ''
+    )
+    """,
+    "CREATE INDEX video_clips_by_order ON video_clips (order_id, started_at)",
+    """
+    CREATE TABLE order_claims (
+        order_id  INTEGER PRIMARY KEY,
+        opened_at TEXT    NOT NULL,
+        closed_at TEXT,
+        note      TEXT    NOT NULL DEFAULT ''
+    )
+    """,
+)
+
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 
 

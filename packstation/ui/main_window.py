@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
     refresh_requested = Signal()
     settings_requested = Signal()
     office_requested = Signal()
+    shipments_requested = Signal()
+    shift_requested = Signal()
     closed = Signal()
 
     def __init__(
@@ -93,6 +95,15 @@ class MainWindow(QMainWindow):
         self.orders_action = QAction(self.tr("Orders"), self)
         self.orders_action.setShortcut(QKeySequence("Ctrl+L"))
         self.orders_action.triggered.connect(self.show_orders)
+        self.shipments_action = QAction(self.tr("Shipments"), self)
+        self.shipments_action.setShortcut(QKeySequence("Ctrl+J"))
+        self.shipments_action.setToolTip(self.tr("FBS shipments: confirm, acts, pick lists (Ctrl+J)"))
+        self.shipments_action.triggered.connect(self.shipments_requested)
+        self.shipments_action.setEnabled(False)  # until the Market connection offers shipments
+        self.shift_action = QAction(self.tr("Shift"), self)
+        self.shift_action.setShortcut(QKeySequence("Ctrl+K"))
+        self.shift_action.setToolTip(self.tr("Who packed what: per packer and desk (Ctrl+K)"))
+        self.shift_action.triggered.connect(self.shift_requested)
         self.settings_action = QAction(self.tr("Settings"), self)
         self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
         self.settings_action.triggered.connect(self.settings_requested)
@@ -119,6 +130,8 @@ class MainWindow(QMainWindow):
         actions = (
             self.refresh_action,
             self.orders_action,
+            self.shipments_action,
+            self.shift_action,
             self.print_queue_action,
             self.office_action,
             self.settings_action,

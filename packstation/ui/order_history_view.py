@@ -2,14 +2,27 @@
 
 Reads from an `AuditReader` (the SQLite audit log in the app); shows time (local), station,
 packer, action (a readable label in the UI language) and detail. It holds no data of its own beyond
-the table model it fills.
+the table model it fills. With `video_clips`, "Export video…" saves the order's packing video as
+one MP4.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from packstation.domain.errors import PackstationError
 from packstation.services.ports import AuditReader, AuditRecord
@@ -26,9 +39,23 @@ class OrderHistoryView(QWidget):
         parent: the parent widget.
     """
 
-    def __init__(self, reader: AuditReader, *, language: str = "ru", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        reader: AuditReader,
+        *,
+        language: str = "ru",
+        video_clips: Callable[[int], list[Path]] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._reader = reader
+        self._video_clips = video_clips
+        self.export_button = QPushButton(self.tr("Export video…"), self)
+        self.export_button.setObjectName("exportVideo")
+        self.export_button.setToolTip(self.tr("Save this order's packing video as one MP4 file"))
+        self.export_button.clicked.connect(self.ask_export)
+        self.export_button.setVisible(video_clips is not None)
+        self.export_button.setEnabled(False)
         self._language = language
         self.order_id: int | None = None
         self._title = plain_label(parent=self)
@@ -49,13 +76,17 @@ class OrderHistoryView(QWidget):
         header.setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._title)
+        top = QHBoxLayout()
+        top.addWidget(self._title, 1)
+        top.addWidget(self.export_button)
+        layout.addLayout(top)
         layout.addWidget(self.table)
         self._title.setText(self.tr("Choose an order to see its history."))
 
     def show_order(self, order_id: int) -> None:
         """Load and show the history of `order_id` (replacing what was shown)."""
         self.order_id = order_id
+        self.export_button.setEnabled(bool(self._video_clips and self._video_clips(order_id)))
         self.model.removeRows(0, self.model.rowCount())
         try:
             records = self._reader.history(order_id)
@@ -93,7 +124,44 @@ class OrderHistoryView(QWidget):
             "outbox_skipped": self.tr("Saved action skipped: no longer valid"),
             "outbox_rejected": self.tr("Saved action refused by the Market"),
             "outbox_needs_packer": self.tr("Saved action needs the packer"),
+            "box_weighed": self.tr("Box weighed"),
+            "box_weight_refused": self.tr("Submit stopped: box weight"),
+            "box_weight_override": self.tr("Box weight accepted by the packer"),
+            "video_clip": self.tr("Packing video recorded"),
+            "order_opened": self.tr("Packing started"),
+            "scan_refused": self.tr("Scan refused"),
+            "shipment_confirmed": self.tr("Shipment confirmed"),
+            "shipment_pallets": self.tr("Shipment pallets set"),
+            "document_printed": self.tr("Document printed"),
+            "packer_signed_in": self.tr("Packer signed in"),
+            "packer_signed_out": self.tr("Packer signed out"),
         }
+
+    def ask_export(self) -> None:
+        """Ask where to save the order's video, then export it."""
+        if self.order_id is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export video"), f"order-{self.order_id}.mp4", self.tr("MP4 video (*.mp4)")
+        )
+        if name:
+            self.export_video(Path(name))
+
+    def export_video(self, target: Path) -> bool:
+        """Export the order's clips as one MP4 at `target`; the title says how it went."""
+        if self.order_id is None or self._video_clips is None:
+            return False
+        from packstation.devices.video_export import ExportError, export_clips
+
+        clips = self._video_clips(self.order_id)
+        try:
+            result = export_clips(clips, target)
+        except ExportError as error:
+            self._title.setText(self.tr("The video was not exported: %1").replace("%1", str(error)))
+            return False
+        text = self.tr("Video of order %1 saved: %2")
+        self._title.setText(text.replace("%1", str(self.order_id)).replace("%2", str(result.out)))
+        return True
 
     def refresh(self) -> None:
         """Reload the order shown (after new actions were recorded)."""

@@ -83,6 +83,7 @@ _HANDLED_ROLES: Final = frozenset(
     {_DISPLAY, _FOREGROUND, _FONT, _TOOLTIP, _ALIGNMENT, _DECORATION, ORDER_ID_ROLE, IN_PROGRESS_ROLE}
 )
 _IN_PROGRESS: Final = QColor(palette.IN_PROGRESS)
+_ELSEWHERE: Final = QBrush(QColor(palette.ELSEWHERE))  # fleet: packed at another desk
 
 
 class OrderSource(Protocol):
@@ -164,6 +165,7 @@ class OrderListModel(QAbstractTableModel):
         self._filter = OrderFilter()
         self._sort: tuple[Column, Qt.SortOrder] = _DEFAULT_SORT
         self._in_progress: frozenset[int] = frozenset()
+        self._elsewhere: dict[int, str] = {}  # fleet: order -> "packing at desk 3 (Anna), since 10:42"
         self._badge: QIcon | None = None
         self._source_orders: Sequence[Order] = ()
         self._tick = QTimer(self)
@@ -198,6 +200,23 @@ class OrderListModel(QAbstractTableModel):
                 index = self.index(row, Column.ORDER)
                 roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
                 self.dataChanged.emit(index, index, roles)
+
+    def set_elsewhere(self, texts: dict[int, str]) -> None:
+        """Orders being packed at other desks of the fleet, with the text their status shows."""
+        if texts == self._elsewhere:
+            return
+        changed = set(texts) | set(self._elsewhere)
+        self._elsewhere = dict(texts)
+        for order_id in changed:
+            row = self.row_of(order_id)
+            if row is not None:
+                index = self.index(row, Column.STATUS)
+                roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole]
+                self.dataChanged.emit(index, index, roles)
+
+    def elsewhere(self, order_id: int) -> str | None:
+        """The other desk packing `order_id` ("packing at desk 3 (Anna), since 10:42"), if any."""
+        return self._elsewhere.get(order_id)
 
     def is_in_progress(self, order_id: int) -> bool:
         """Whether the order has unfinished packing work at this station."""
@@ -385,6 +404,8 @@ class OrderListModel(QAbstractTableModel):
         if role == _DISPLAY:
             if column == Column.DEADLINE:
                 return self._deadline_text(order)
+            if column == Column.STATUS and order.id in self._elsewhere:
+                return self._elsewhere[order.id]
             return self._texts(order)[column]
         if role == ORDER_ID_ROLE:
             return order.id
@@ -398,6 +419,8 @@ class OrderListModel(QAbstractTableModel):
             return translate(
                 "OrderListModel", "In progress at this station: opening it restores the packing done so far"
             )
+        if role == _FOREGROUND and column == Column.STATUS and order.id in self._elsewhere:
+            return _ELSEWHERE
         if role == _FOREGROUND:
             return self._foreground(order, Column(column)) if column in _COLOURED else None
         if role == _FONT:

@@ -93,6 +93,14 @@ PictureLoader = Callable[[str], Awaitable[bytes | None]]
 PICTURE_SIZE = 64
 
 
+class ClaimGateLike(Protocol):
+    """In a fleet of desks: claims an order for this desk before it opens (`ui.fleet_gate`)."""
+
+    def passes(self, order_id: int) -> bool: ...
+
+    def request(self, order_id: int, open_again: Callable[[int], object]) -> None: ...
+
+
 class TaskRunnerLike(Protocol):
     """What the view needs from `ui.tasks.TaskRunner`."""
 
@@ -656,6 +664,12 @@ class PackingView(QWidget):
         with contextlib.suppress(RuntimeError):  # the view may be gone when a late task ends
             self.show_snapshot(self.session.snapshot)
 
+    def add_device_panel(self, panel: QWidget) -> None:
+        """Show a desk device's strip (the scale, the camera) under the state banner."""
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.indexOf(self.state_banner) + 1, panel)
+
     def detach(self) -> None:
         """Stop following the session (before the view is thrown away)."""
         self._timer.stop()
@@ -704,9 +718,13 @@ class PackingDesk(QObject):
 
     Signals:
         history_requested(int): the packer asked for an order's history (order id).
+        view_opened(object): a packing view was opened (desk devices add their panels to it).
+        view_closed(int): the packing view of an order was thrown away (order id).
     """
 
     history_requested = Signal(int)
+    view_opened = Signal(object)
+    view_closed = Signal(int)
 
     def __init__(
         self,
@@ -726,6 +744,8 @@ class PackingDesk(QObject):
         super().__init__(parent)
         self.load_picture = load_picture
         self.box_label = box_label
+        # The shell's look at every scan first (packer badges); True: it took the scan.
+        self.before_scan: Callable[[str], bool] | None = None
         self.can_reprint = can_reprint
         self.router = ScanRouter(orders, self._may_reprint)
         self.window = window
@@ -737,6 +757,7 @@ class PackingDesk(QObject):
         self.show_error = show_error
         self.view: PackingView | None = None
         self._unfollow: Callable[[], None] = lambda: None
+        self.claim_gate: ClaimGateLike | None = None  # set by the shell with `--fleet`
 
     def open_order(self, order_id: int) -> PackingView | None:
         """Open (or resume) the order and show its packing view."""
@@ -746,6 +767,9 @@ class PackingDesk(QObject):
         order = self.orders.get(order_id)
         if order is None:
             self.show_error(fill(self.tr("Order %1 is not in the list (anymore)."), str(order_id)))
+            return None
+        if self.claim_gate is not None and not self.claim_gate.passes(order_id):
+            self.claim_gate.request(order_id, self.open_order)  # opens it once claimed
             return None
         try:
             session = self.session_factory(order)
@@ -765,12 +789,15 @@ class PackingDesk(QObject):
         view.history_requested.connect(self.history_requested)
         self._unfollow = self.orders.subscribe_order(order_id, session.order_changed)
         self.view = view
+        self.view_opened.emit(view)
         self.window.show_packing(view)
         view.setFocus()
         return view
 
     def handle_scan(self, text: str) -> None:
         """Carry out what the scan router decides for a scan (see `ScanRouter.handle`)."""
+        if self.before_scan is not None and self.before_scan(text):
+            return
         view = self.view if self.view is not None and self.view.isVisible() else None
         self._execute(self.router.handle(text, view.session if view is not None else None), view)
 
@@ -819,6 +846,7 @@ class PackingDesk(QObject):
         view, self.view = self.view, None
         if view is not None:
             view.detach()
+            self.view_closed.emit(view.session.order.id)
         return view
 
 

@@ -31,6 +31,7 @@ LATE: Final = "#c62828"
 SOON: Final = RATE_LIMITED_BG
 EXPRESS: Final = "#d35400"
 IN_PROGRESS: Final = "#f0a000"
+ELSEWHERE: Final = "#6a5acd"  # fleet: packed at another desk
 
 # Row backgrounds of the packing lists.
 DONE_BG: Final = "#d4edda"

@@ -1,5 +1,5 @@
 """The settings dialog: store (campaign, business id, API URL, API key), labels, printer, language,
-the serial scanner (port and baud rate) and auto-submit.
+the serial scanner (port and baud rate), the desk scale, the packing video camera and auto-submit.
 
 The dialog edits a copy of `AppSettings`; `edited()` returns the new settings after OK. The API
 key goes straight to the OS keyring through the `store_key` callable (never into the settings
@@ -9,9 +9,10 @@ file); when the keyring cannot store it, the dialog says so and stays open.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRegularExpression
+from PySide6.QtCore import QCoreApplication, QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
@@ -29,13 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from packstation.devices.config import TEST_PATTERN, ScaleProtocol
 from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
-from packstation.settings import AppSettings
+from packstation.settings import AppSettings, dsn_has_password
 from packstation.ui import palette
 from packstation.ui.format import fill
 from packstation.ui.plain_text import plain_label
 from packstation.ui.printer_settings_page import PrinterSettingsPage
+from packstation.ui.shift_settings_page import ShiftSettingsPage
 
 if TYPE_CHECKING:
     from packstation.devices.serial_reader import PortInfo
@@ -50,6 +53,13 @@ def _system_ports() -> list[PortInfo]:
     return available_ports()
 
 
+def _system_cameras() -> list[str]:
+    # Imported on use: QtMultimedia loads its FFmpeg backend, which start-up does not need.
+    from PySide6.QtMultimedia import QMediaDevices
+
+    return [device.description() for device in QMediaDevices.videoInputs()]
+
+
 class SettingsDialog(QDialog):
     """Edits the station's settings.
 
@@ -61,6 +71,7 @@ class SettingsDialog(QDialog):
         printer_page: the printing engineer's full print settings page; when given it replaces
             the simple label format / printer choice and shows on its own tab.
         list_ports: the serial ports to offer for a serial scanner (the system's by default).
+        list_cameras: the cameras to offer for the packing video (the system's by default).
     """
 
     def __init__(
@@ -72,6 +83,7 @@ class SettingsDialog(QDialog):
         language: str = "ru",
         printer_page: PrinterSettingsPage | None = None,
         list_ports: Callable[[], list[PortInfo]] = _system_ports,
+        list_cameras: Callable[[], list[str]] = _system_cameras,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -152,6 +164,15 @@ class SettingsDialog(QDialog):
         )
         self.auto_submit.setValue(settings.auto_submit_s)
         station_form.addRow(self.tr("Submit automatically after:"), self.auto_submit)
+        # Several desks on one store (README "Several desks"); takes effect after a restart.
+        self.fleet_dsn = QLineEdit(settings.fleet_dsn, self)
+        self.fleet_dsn.setPlaceholderText(
+            self.tr("postgresql://user@server/warehouse (empty: this desk alone)")
+        )
+        self.desk_name = QLineEdit(settings.desk_name, self)
+        self.desk_name.setPlaceholderText(self.tr("station name or host name"))
+        station_form.addRow(self.tr("Warehouse database:"), self.fleet_dsn)
+        station_form.addRow(self.tr("Desk name:"), self.desk_name)
 
         scanner = settings.scanner
         self.serial_port = QComboBox(self)
@@ -175,6 +196,8 @@ class SettingsDialog(QDialog):
         serial_form.addRow(self.tr("Port:"), self.serial_port)
         serial_form.addRow(self.tr("Baud rate:"), self.serial_baud)
         serial_form.addRow(self.serial_auto)
+        scale = self._build_scale(settings, list_ports)
+        camera = self._build_camera(settings, list_cameras)
 
         self.error = plain_label(parent=self)
         self.error.setObjectName("settingsError")
@@ -187,8 +210,10 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.shift_page = ShiftSettingsPage(settings.shift, self)
         if printer_page is None:
-            for widget in (store, labels, station, serial, self.error, buttons):
+            widgets = (store, labels, station, serial, scale, camera, self.shift_page, self.error, buttons)
+            for widget in widgets:
                 layout.addWidget(widget)
             return
         labels.hide()
@@ -196,14 +221,102 @@ class SettingsDialog(QDialog):
         general_layout = QVBoxLayout(general)
         general_layout.addWidget(store)
         general_layout.addWidget(station)
-        general_layout.addWidget(serial)
         general_layout.addStretch(1)
+        devices = QWidget(self)
+        devices_layout = QVBoxLayout(devices)
+        devices_layout.addWidget(serial)
+        devices_layout.addWidget(scale)
+        devices_layout.addWidget(camera)
+        devices_layout.addStretch(1)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(general, self.tr("Store and station"))
+        self.tabs.addTab(devices, self.tr("Devices"))
         self.tabs.addTab(printer_page, self.tr("Printing"))
+        self.tabs.addTab(self.shift_page, self.tr("Packers"))
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _build_scale(self, settings: AppSettings, list_ports: Callable[[], list[PortInfo]]) -> QGroupBox:
+        """The desk scale: protocol, port, speed, and the box weight check's allowance and tolerance."""
+        scale = settings.scale
+        self.scale_protocol = QComboBox(self)
+        self.scale_protocol.setObjectName("scaleProtocol")
+        for text, value in (
+            (self.tr("No scale"), ScaleProtocol.OFF),
+            (self.tr("Serial, continuous output (CAS, Mercury, A&D…)"), ScaleProtocol.CONTINUOUS),
+            (self.tr("Serial, Massa-K Protocol 100"), ScaleProtocol.MASSA_K_100),
+            (self.tr("USB HID postal scale"), ScaleProtocol.HID_POS),
+        ):
+            self.scale_protocol.addItem(text, value.value)
+        self.scale_protocol.setCurrentIndex(max(0, self.scale_protocol.findData(scale.protocol.value)))
+        self.scale_port = QComboBox(self)
+        self.scale_port.setObjectName("scalePort")
+        self.scale_port.setEditable(True)  # /dev/hidrawN or a port that is not plugged in now
+        self.scale_port.addItem("", "")
+        for port in list_ports():
+            self.scale_port.addItem(port.name, port.name)
+        self.scale_port.setCurrentText(scale.port)
+        self.scale_port.setToolTip(
+            self.tr("Serial port, or /dev/hidrawN for a HID scale (empty: the first one found)")
+        )
+        self.scale_baud = QComboBox(self)
+        for baud in sorted({*BAUD_RATES, scale.baud}):
+            self.scale_baud.addItem(str(baud), baud)
+        self.scale_baud.setCurrentIndex(self.scale_baud.findData(scale.baud))
+        self.scale_allowance = _kg_box(float(scale.allowance_kg), self)
+        self.scale_tolerance = _kg_box(float(scale.tolerance_kg), self)
+        self.scale_required = QCheckBox(self.tr("Every box must be weighed before its label prints"), self)
+        self.scale_required.setChecked(scale.require_weighing)
+        group = QGroupBox(self.tr("Scale"), self)
+        form = QFormLayout(group)
+        form.addRow(self.tr("Scale:"), self.scale_protocol)
+        form.addRow(self.tr("Port:"), self.scale_port)
+        form.addRow(self.tr("Baud rate:"), self.scale_baud)
+        form.addRow(self.tr("Packaging allowance:"), self.scale_allowance)
+        form.addRow(self.tr("Tolerance:"), self.scale_tolerance)
+        form.addRow(self.scale_required)
+        return group
+
+    def _build_camera(self, settings: AppSettings, list_cameras: Callable[[], list[str]]) -> QGroupBox:
+        """The packing video: the camera, and how long clips are kept."""
+        camera = settings.camera
+        self.camera_source = QComboBox(self)
+        self.camera_source.setObjectName("cameraSource")
+        self.camera_source.setEditable(True)  # an IP camera's rtsp:// address
+        self.camera_source.addItem(self.tr("No camera"), "")
+        self.camera_source.addItem(self.tr("Generated test pattern (demo)"), TEST_PATTERN)
+        self.camera_source.addItem(self.tr("Default camera"), "default")
+        for name in list_cameras():
+            self.camera_source.addItem(name, name)
+        index = self.camera_source.findData(camera.source)
+        if index >= 0:
+            self.camera_source.setCurrentIndex(index)
+        else:
+            self.camera_source.setEditText(camera.source)
+        self.camera_source.setToolTip(
+            self.tr("A camera's name as the system lists it, or an IP camera's rtsp:// address")
+        )
+        self.camera_keep = QSpinBox(self)
+        self.camera_keep.setRange(1, 3650)
+        self.camera_keep.setSuffix(self.tr(" days"))
+        self.camera_keep.setValue(camera.keep_days)
+        self.camera_budget = QDoubleSpinBox(self)
+        self.camera_budget.setRange(1.0, 10000.0)
+        self.camera_budget.setDecimals(0)
+        self.camera_budget.setSuffix(self.tr(" GB"))
+        self.camera_budget.setValue(camera.budget_gb)
+        group = QGroupBox(self.tr("Camera (packing video)"), self)
+        form = QFormLayout(group)
+        form.addRow(self.tr("Camera:"), self.camera_source)
+        form.addRow(self.tr("Keep video for:"), self.camera_keep)
+        form.addRow(self.tr("Disk budget:"), self.camera_budget)
+        return group
+
+    def _camera_source(self) -> str:
+        text = self.camera_source.currentText().strip()
+        index = self.camera_source.findText(text)
+        return str(self.camera_source.itemData(index)) if index >= 0 else text
 
     def edited(self) -> AppSettings:
         """The settings as edited in the dialog."""
@@ -218,12 +331,28 @@ class SettingsDialog(QDialog):
             refresh_interval_s=self.refresh.value(),
             express_refresh_interval_s=self.express_refresh.value(),
             auto_submit_s=self.auto_submit.value(),
+            fleet_dsn=self.fleet_dsn.text().strip(),
+            desk_name=self.desk_name.text().strip(),
         )
         data["scanner"].update(
             serial_port=str(self.serial_port.currentData()),
             serial_baud=int(self.serial_baud.currentData()),
             serial_auto_detect=self.serial_auto.isChecked(),
         )
+        data["scale"].update(
+            protocol=self.scale_protocol.currentData(),
+            port=self.scale_port.currentText().strip(),
+            baud=int(self.scale_baud.currentData()),
+            allowance_kg=Decimal(str(round(self.scale_allowance.value(), 3))),
+            tolerance_kg=Decimal(str(round(self.scale_tolerance.value(), 3))),
+            require_weighing=self.scale_required.isChecked(),
+        )
+        data["camera"].update(
+            source=self._camera_source(),
+            keep_days=self.camera_keep.value(),
+            budget_gb=self.camera_budget.value(),
+        )
+        data["shift"] = self.shift_page.settings().model_dump()
         if self.printer_page is not None:
             data["printing"] = self.printer_page.settings().model_dump()
         else:
@@ -232,6 +361,12 @@ class SettingsDialog(QDialog):
         return AppSettings.model_validate(data)
 
     def accept(self) -> None:
+        if dsn_has_password(self.fleet_dsn.text()):
+            self.error.setText(
+                self.tr("Keep the warehouse database password out of its address: put it in ~/.pgpass.")
+            )
+            self.error.show()
+            return
         key = self.api_key.text().strip()
         if key:
             try:
@@ -243,6 +378,16 @@ class SettingsDialog(QDialog):
             self.key_changed = True
             self.api_key.clear()
         super().accept()
+
+
+def _kg_box(value: float, parent: QWidget) -> QDoubleSpinBox:
+    box = QDoubleSpinBox(parent)
+    box.setRange(0.0, 50.0)
+    box.setDecimals(3)
+    box.setSingleStep(0.01)
+    box.setSuffix(QCoreApplication.translate("SettingsDialog", " kg"))
+    box.setValue(value)
+    return box
 
 
 def _id_text(value: int | None) -> str:

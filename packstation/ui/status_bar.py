@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
 from packstation.services.order_queue import ConnectionState
 from packstation.ui import palette
@@ -61,9 +61,21 @@ class AppStatusBar(QStatusBar):
         self.counts = QLabel(self)
         self.refreshed = QLabel(self)
         self.connection = ConnectionIndicator(self)
+        self.packer = QToolButton(self)
+        self.packer.setObjectName("packerButton")
+        self.packer.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.packer.setToolTip(self.tr("Scan your badge, or pick your name here, to sign in"))
         self.addWidget(self.counts)
         self.addWidget(self.refreshed)
+        self.addPermanentWidget(self.packer)
         self.addPermanentWidget(self.connection)
+        self.set_packer("")
+
+    def set_packer(self, name: str) -> None:
+        """Name the signed-in packer (empty: nobody)."""
+        self.packer.setText(
+            self.tr("Packer: %1").replace("%1", name) if name else self.tr("Packer: not signed in")
+        )
 
     def set_counts(self, shown: int, total: int) -> None:
         if shown == total:

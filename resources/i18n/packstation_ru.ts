@@ -3,8 +3,23 @@
 <TS version="2.1" language="ru_RU">
 <context>
     <name>AppStatusBar</name>
+    <message>
+        <location filename="../../packstation/ui/status_bar.py" line="80"/>
+        <source>Scan your badge, or pick your name here, to sign in</source>
+        <translation>Отсканируйте бейдж или выберите своё имя здесь, чтобы войти</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/status_bar.py" line="90"/>
+        <source>Packer: %1</source>
+        <translation>Упаковщик: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/status_bar.py" line="90"/>
+        <source>Packer: not signed in</source>
+        <translation>Упаковщик: не вошёл</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/status_bar.py" line="83"/>
+        <location filename="../../packstation/ui/status_bar.py" line="95"/>
         <source>Orders: %n</source>
         <translation>
             <numerusform>Заказов: %n</numerusform>
@@ -13,12 +28,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="85"/>
+        <location filename="../../packstation/ui/status_bar.py" line="97"/>
         <source>Orders: %1 of %2</source>
         <translation>Заказов: %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="90"/>
+        <location filename="../../packstation/ui/status_bar.py" line="102"/>
         <source>Updated at %1</source>
         <translation>Обновлено в %1</translation>
     </message>
@@ -112,6 +127,55 @@
         <location filename="../../packstation/ui/packing_dialogs.py" line="136"/>
         <source>Cancel order</source>
         <translation>Отменить заказ</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimGate</name>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="30"/>
+        <source>packing at desk %1 (%2), since %3</source>
+        <translation>собирается на столе %1 (%2), с %3</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="36"/>
+        <source>packing at desk %1, since %2</source>
+        <translation>собирается на столе %1, с %2</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="92"/>
+        <source>Order is packed at another desk</source>
+        <translation>Заказ собирают на другом столе</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="93"/>
+        <location filename="../../packstation/ui/fleet_gate.py" line="125"/>
+        <source>Order %1 is %2.</source>
+        <translation>Заказ %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="100"/>
+        <source>Take it over only if that desk is down: its claim moves to this desk and it is recorded.</source>
+        <translation>Забирайте заказ, только если тот стол не работает: заказ перейдёт на этот стол, и это будет записано в историю.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="105"/>
+        <source>Take over</source>
+        <translation>Забрать заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="153"/>
+        <source>Warehouse database offline: codes are checked at this desk only.</source>
+        <translation>База склада недоступна: коды проверяются только на этом столе.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="159"/>
+        <source>Warehouse database is back. Taken by other desks meanwhile:</source>
+        <translation>База склада снова доступна. За это время другие столы заняли:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/fleet_gate.py" line="165"/>
+        <source>Warehouse database is back: claims and codes are shared again.</source>
+        <translation>База склада снова доступна: заказы и коды снова общие для всех столов.</translation>
     </message>
 </context>
 <context>
@@ -463,63 +527,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="85"/>
+        <location filename="../../packstation/ui/main_window.py" line="87"/>
         <source> (demo)</source>
         <translation> (демо)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="88"/>
+        <location filename="../../packstation/ui/main_window.py" line="90"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="90"/>
+        <location filename="../../packstation/ui/main_window.py" line="92"/>
         <source>Reload the orders from the Market (F5)</source>
         <translation>Загрузить заказы из Маркета заново (F5)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="92"/>
+        <location filename="../../packstation/ui/main_window.py" line="94"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="95"/>
+        <location filename="../../packstation/ui/main_window.py" line="97"/>
+        <source>Shipments</source>
+        <translation>Отгрузки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="99"/>
+        <source>FBS shipments: confirm, acts, pick lists (Ctrl+J)</source>
+        <translation>Отгрузки FBS: подтверждение, акты, листы сборки (Ctrl+J)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="102"/>
+        <source>Shift</source>
+        <translation>Смена</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="104"/>
+        <source>Who packed what: per packer and desk (Ctrl+K)</source>
+        <translation>Кто что собрал: по упаковщикам и столам (Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="106"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="99"/>
+        <location filename="../../packstation/ui/main_window.py" line="110"/>
         <source>Office</source>
         <translation>Офис</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="102"/>
+        <location filename="../../packstation/ui/main_window.py" line="113"/>
         <source>LaaS delivery orders and order statistics (Ctrl+Shift+O)</source>
         <translation>Заказы на доставку LaaS и статистика заказов (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="105"/>
-        <location filename="../../packstation/ui/main_window.py" line="107"/>
+        <location filename="../../packstation/ui/main_window.py" line="116"/>
+        <location filename="../../packstation/ui/main_window.py" line="118"/>
         <source>Print queue</source>
         <translation>Очередь печати</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="109"/>
+        <location filename="../../packstation/ui/main_window.py" line="120"/>
         <source>Print jobs, retries and reprints of recent labels (F9)</source>
         <translation>Задания печати, повторы и перепечатка недавних ярлыков (F9)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="113"/>
+        <location filename="../../packstation/ui/main_window.py" line="124"/>
         <source>Order history</source>
         <translation>История заказа</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="114"/>
+        <location filename="../../packstation/ui/main_window.py" line="125"/>
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="131"/>
+        <location filename="../../packstation/ui/main_window.py" line="144"/>
         <source>Demo mode: orders come from the built-in Market emulator and nothing reaches Yandex Market. Enter your API key in Settings to work with your store.</source>
         <translation>Демо-режим: заказы приходят из встроенного эмулятора Маркета, в Яндекс Маркет ничего не отправляется. Чтобы работать со своим магазином, введите API-ключ в «Настройках».</translation>
     </message>
@@ -746,225 +830,310 @@
 <context>
     <name>OrderHistoryView</name>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="52"/>
+        <source>Export video…</source>
+        <translation>Выгрузить видео…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="54"/>
+        <source>Save this order&apos;s packing video as one MP4 file</source>
+        <translation>Сохранить видео упаковки заказа одним файлом MP4</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Packer</source>
         <translation>Упаковщик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="38"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="53"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="83"/>
         <source>Choose an order to see its history.</source>
         <translation>Выберите заказ, чтобы увидеть его историю.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="68"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="99"/>
         <source>History of order %1: %2 records</source>
         <translation>История заказа %1: записей — %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="70"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="101"/>
         <source>Nothing recorded for order %1 at this station.</source>
         <translation>На этой станции по заказу %1 ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="81"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="112"/>
         <source>Box layout sent to the Market</source>
         <translation>Раскладка по коробкам отправлена в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="82"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="113"/>
         <source>Marked ready to ship</source>
         <translation>Заказ переведён в статус «Готов к отгрузке»</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="83"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="114"/>
         <source>Courier code checked</source>
         <translation>Код курьера проверен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="84"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="115"/>
         <source>Order shortened</source>
         <translation>Заказ сокращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="85"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="116"/>
         <source>Order cancelled by the shop</source>
         <translation>Заказ отменён магазином</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="86"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="117"/>
         <source>Packing interrupted: the order changed</source>
         <translation>Сборка прервана: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="87"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="118"/>
         <source>Labels printed</source>
         <translation>Ярлыки напечатаны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="88"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="119"/>
         <source>Label printing failed</source>
         <translation>Ошибка печати ярлыков</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="89"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="120"/>
         <source>Damaged journal line set aside</source>
         <translation>Повреждённая строка журнала отложена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="90"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="121"/>
         <source>Saved action sent to the Market</source>
         <translation>Сохранённое действие отправлено в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="91"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="122"/>
         <source>Saved action was already done on the Market</source>
         <translation>Сохранённое действие уже выполнено в Маркете</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="92"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="123"/>
         <source>Saved action skipped: no longer valid</source>
         <translation>Сохранённое действие пропущено: уже неактуально</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="93"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="124"/>
         <source>Saved action refused by the Market</source>
         <translation>Маркет отклонил сохранённое действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="94"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="125"/>
         <source>Saved action needs the packer</source>
         <translation>Сохранённое действие требует упаковщика</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="126"/>
+        <source>Box weighed</source>
+        <translation>Коробка взвешена</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="127"/>
+        <source>Submit stopped: box weight</source>
+        <translation>Отправка остановлена: вес коробки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="128"/>
+        <source>Box weight accepted by the packer</source>
+        <translation>Вес коробки принят упаковщиком</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="129"/>
+        <source>Packing video recorded</source>
+        <translation>Записано видео упаковки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="130"/>
+        <source>Packing started</source>
+        <translation>Начата упаковка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="131"/>
+        <source>Scan refused</source>
+        <translation>Скан отклонён</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="132"/>
+        <source>Shipment confirmed</source>
+        <translation>Отгрузка подтверждена</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="133"/>
+        <source>Shipment pallets set</source>
+        <translation>Задано число палет</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="134"/>
+        <source>Document printed</source>
+        <translation>Документ напечатан</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="135"/>
+        <source>Packer signed in</source>
+        <translation>Упаковщик вошёл</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="136"/>
+        <source>Packer signed out</source>
+        <translation>Упаковщик вышел</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="144"/>
+        <source>Export video</source>
+        <translation>Выгрузка видео</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="144"/>
+        <source>MP4 video (*.mp4)</source>
+        <translation>Видео MP4 (*.mp4)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="159"/>
+        <source>The video was not exported: %1</source>
+        <translation>Видео не выгружено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="161"/>
+        <source>Video of order %1 saved: %2</source>
+        <translation>Видео заказа %1 сохранено: %2</translation>
     </message>
 </context>
 <context>
     <name>OrderListModel</name>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="104"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="105"/>
         <source>%1 d </source>
         <translation>%1 дн </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="110"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="111"/>
         <source>To pack</source>
         <translation>Собрать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="112"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="113"/>
         <source>Ready to ship</source>
         <translation>Готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="116"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="117"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="118"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="119"/>
         <source>Shipped</source>
         <translation>Отгружен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="123"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="124"/>
         <source>Courier: searching</source>
         <translation>Курьер: поиск</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="124"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="125"/>
         <source>Courier: found</source>
         <translation>Курьер: найден</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="125"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="126"/>
         <source>Courier: on the way</source>
         <translation>Курьер: в пути</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="126"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="127"/>
         <source>Courier: arrived</source>
         <translation>Курьер: прибыл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="131"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="132"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="136"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="137"/>
         <source>Business</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="138"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="139"/>
         <source>Person</source>
         <translation>Физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="144"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="145"/>
         <source>CIS (optional)</source>
         <translation>CIS (необяз.)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="379"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="398"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="380"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="399"/>
         <source>Program</source>
         <translation>Модель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="381"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="400"/>
         <source>Deadline</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="382"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="401"/>
         <source>Items / units</source>
         <translation>Позиций / штук</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="383"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="402"/>
         <source>Marking</source>
         <translation>Маркировка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="384"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="403"/>
         <source>Buyer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="385"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="404"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="411"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="432"/>
         <source>In progress at this station: opening it restores the packing done so far</source>
         <translation>В работе на этом месте: при открытии сборка продолжится с того места, где остановились</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="444"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="467"/>
         <source>late </source>
         <translation>опоздание </translation>
     </message>
@@ -1023,9 +1192,37 @@
     </message>
 </context>
 <context>
+    <name>PackerWiring</name>
+    <message>
+        <location filename="../../packstation/ui/packer_wiring.py" line="70"/>
+        <source>Sign out</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packer_wiring.py" line="92"/>
+        <source>Sign in first: scan your badge or pick your name in the status bar.</source>
+        <translation>Сначала войдите: отсканируйте бейдж или выберите имя в строке состояния.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packer_wiring.py" line="128"/>
+        <source>Unknown badge %1: add the packer in Settings.</source>
+        <translation>Неизвестный бейдж %1: добавьте упаковщика в Настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packer_wiring.py" line="137"/>
+        <source>Signed in: %1</source>
+        <translation>Вошёл: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packer_wiring.py" line="141"/>
+        <source>Signed out: %1</source>
+        <translation>Вышел: %1</translation>
+    </message>
+</context>
+<context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="757"/>
+        <location filename="../../packstation/ui/packing_view.py" line="778"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -1033,198 +1230,198 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="214"/>
+        <location filename="../../packstation/ui/packing_view.py" line="222"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="224"/>
+        <location filename="../../packstation/ui/packing_view.py" line="232"/>
         <source>← Orders</source>
         <translation>← Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="234"/>
-        <location filename="../../packstation/ui/packing_view.py" line="239"/>
+        <location filename="../../packstation/ui/packing_view.py" line="242"/>
+        <location filename="../../packstation/ui/packing_view.py" line="247"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="241"/>
+        <location filename="../../packstation/ui/packing_view.py" line="249"/>
         <source>What this station recorded about the order (Ctrl+H)</source>
         <translation>Что это рабочее место записало о заказе (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="283"/>
+        <location filename="../../packstation/ui/packing_view.py" line="291"/>
         <source>Units per drag: all</source>
         <translation>Единиц за перетаскивание: все</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="284"/>
+        <location filename="../../packstation/ui/packing_view.py" line="292"/>
         <source>Units per drag: </source>
         <translation>Единиц за перетаскивание: </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="290"/>
+        <location filename="../../packstation/ui/packing_view.py" line="298"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="299"/>
+        <location filename="../../packstation/ui/packing_view.py" line="307"/>
         <source>Boxes</source>
         <translation>Коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="331"/>
+        <location filename="../../packstation/ui/packing_view.py" line="339"/>
         <source>New box</source>
         <translation>Новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="332"/>
+        <location filename="../../packstation/ui/packing_view.py" line="340"/>
         <source>Close box</source>
         <translation>Закрыть коробку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="333"/>
+        <location filename="../../packstation/ui/packing_view.py" line="341"/>
         <source>Split…</source>
         <translation>Разделить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="334"/>
+        <location filename="../../packstation/ui/packing_view.py" line="342"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="336"/>
+        <location filename="../../packstation/ui/packing_view.py" line="344"/>
         <source>Shorten…</source>
         <translation>Сократить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="337"/>
+        <location filename="../../packstation/ui/packing_view.py" line="345"/>
         <source>Cancel order…</source>
         <translation>Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="338"/>
+        <location filename="../../packstation/ui/packing_view.py" line="346"/>
         <source>Reprint labels</source>
         <translation>Перепечатать ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="339"/>
+        <location filename="../../packstation/ui/packing_view.py" line="347"/>
         <source>Check codes</source>
         <translation>Проверить коды</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="340"/>
+        <location filename="../../packstation/ui/packing_view.py" line="348"/>
         <source>Edit again</source>
         <translation>Вернуться к сборке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="341"/>
+        <location filename="../../packstation/ui/packing_view.py" line="349"/>
         <source>Submit</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="349"/>
+        <location filename="../../packstation/ui/packing_view.py" line="357"/>
         <source>STOP — put the items back</source>
         <translation>СТОП — верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="355"/>
+        <location filename="../../packstation/ui/packing_view.py" line="363"/>
         <source>Back to orders</source>
         <translation>К списку заказов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="415"/>
+        <location filename="../../packstation/ui/packing_view.py" line="423"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="420"/>
+        <location filename="../../packstation/ui/packing_view.py" line="428"/>
         <source>Business buyer: codes mandatory</source>
         <translation>Покупатель — юрлицо: коды обязательны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="422"/>
+        <location filename="../../packstation/ui/packing_view.py" line="430"/>
         <source>Private buyer</source>
         <translation>Покупатель — физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="429"/>
+        <location filename="../../packstation/ui/packing_view.py" line="437"/>
         <source>Submitting in %1 s — scan CANCEL to stop</source>
         <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="432"/>
+        <location filename="../../packstation/ui/packing_view.py" line="440"/>
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="435"/>
+        <location filename="../../packstation/ui/packing_view.py" line="443"/>
         <source>Packing: %1 of %2 units in boxes</source>
         <translation>Сборка: в коробках %1 из %2 единиц</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="437"/>
+        <location filename="../../packstation/ui/packing_view.py" line="445"/>
         <source>Sending the boxes to the Market and printing labels…</source>
         <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="438"/>
+        <location filename="../../packstation/ui/packing_view.py" line="446"/>
         <source>The Market is checking the marking codes…</source>
         <translation>Маркет проверяет коды маркировки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="439"/>
+        <location filename="../../packstation/ui/packing_view.py" line="447"/>
         <source>Ready to ship: hand the parcels to the courier</source>
         <translation>Готов к отгрузке: передайте посылки курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="440"/>
+        <location filename="../../packstation/ui/packing_view.py" line="448"/>
         <source>Done: the order is ready to ship</source>
         <translation>Готово: заказ готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="441"/>
+        <location filename="../../packstation/ui/packing_view.py" line="449"/>
         <source>The order is cancelled: put the items back</source>
         <translation>Заказ отменён: верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="442"/>
+        <location filename="../../packstation/ui/packing_view.py" line="450"/>
         <source>Packing stopped: the order changed</source>
         <translation>Сборка остановлена: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="451"/>
+        <location filename="../../packstation/ui/packing_view.py" line="459"/>
         <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
         <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="456"/>
+        <location filename="../../packstation/ui/packing_view.py" line="464"/>
         <source>Labels not printed:</source>
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="463"/>
+        <location filename="../../packstation/ui/packing_view.py" line="471"/>
         <source>Ship by %1</source>
         <translation>Отгрузить до %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="466"/>
+        <location filename="../../packstation/ui/packing_view.py" line="474"/>
         <source>Deadline in %1</source>
         <translation>До срока %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="515"/>
+        <location filename="../../packstation/ui/packing_view.py" line="523"/>
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="516"/>
+        <location filename="../../packstation/ui/packing_view.py" line="524"/>
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="517"/>
+        <location filename="../../packstation/ui/packing_view.py" line="525"/>
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>
@@ -1232,12 +1429,12 @@
 <context>
     <name>PackingWiring</name>
     <message>
-        <location filename="../../packstation/ui/packing_wiring.py" line="158"/>
+        <location filename="../../packstation/ui/packing_wiring.py" line="180"/>
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_wiring.py" line="205"/>
+        <location filename="../../packstation/ui/packing_wiring.py" line="236"/>
         <source>%n damaged line(s) in the journal of order %1 were set aside (kept for support, see History); the rest of the work was restored.</source>
         <translation>
             <numerusform>%n повреждённая строка журнала заказа %1 отложена (сохранена для поддержки, см. «Историю»); остальная работа восстановлена.</numerusform>
@@ -1476,170 +1673,391 @@
     </message>
 </context>
 <context>
+    <name>RecordingBadge</name>
+    <message>
+        <location filename="../../packstation/ui/video_wiring.py" line="48"/>
+        <source>● Recording video</source>
+        <translation>● Идёт запись видео</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/video_wiring.py" line="51"/>
+        <source>No video</source>
+        <translation>Видео не пишется</translation>
+    </message>
+</context>
+<context>
+    <name>ScaleDesk</name>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="243"/>
+        <source>The scale is not connected (%1); retrying.</source>
+        <translation>Весы не подключены (%1); пробуем снова.</translation>
+    </message>
+</context>
+<context>
+    <name>ScalePanel</name>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="49"/>
+        <source>Accept the weights</source>
+        <translation>Принять вес</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="52"/>
+        <source>Submit although a box weighs outside its tolerance (recorded)</source>
+        <translation>Отправить, хотя вес коробки вне допуска (это записывается)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="82"/>
+        <source>Scale: not connected</source>
+        <translation>Весы: не подключены</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="85"/>
+        <source>Scale: waiting</source>
+        <translation>Весы: ждём вес</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="88"/>
+        <source>Scale: overload</source>
+        <translation>Весы: перегрузка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="93"/>
+        <source>Scale: %1 kg</source>
+        <translation>Весы: %1 кг</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="93"/>
+        <source>Scale: %1 kg ~</source>
+        <translation>Весы: %1 кг ~</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="105"/>
+        <source>no catalogue weight</source>
+        <translation>вес в каталоге не указан</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="111"/>
+        <source>Box %1: put it on the scale (expected %2)</source>
+        <translation>Коробка %1: поставьте на весы (ожидается %2)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="119"/>
+        <source>Box %1: %2 kg %3 (expected %4)</source>
+        <translation>Коробка %1: %2 кг %3 (ожидается %4)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/scale_panel.py" line="127"/>
+        <source> — accepted by the packer</source>
+        <translation> — вес принят упаковщиком</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="76"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="88"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="93"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="105"/>
         <source>Stored in the system keyring; leave empty to keep it</source>
         <translation>Хранится в системном хранилище паролей; оставьте пустым, чтобы не менять</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="95"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="107"/>
         <source>Api-Key from the seller cabinet (Settings → API)</source>
         <translation>Api-Key из кабинета продавца (Настройки → API)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="97"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="109"/>
         <source>Store</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="99"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="111"/>
         <source>Campaign ID:</source>
         <translation>ID кампании:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="100"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="112"/>
         <source>Business ID:</source>
         <translation>ID кабинета:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="101"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="113"/>
         <source>API URL:</source>
         <translation>Адрес API:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="102"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="114"/>
         <source>API key:</source>
         <translation>API-ключ:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="110"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="122"/>
         <source>Virtual printer (PDF files)</source>
         <translation>Виртуальный принтер (PDF-файлы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="115"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="163"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="127"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="184"/>
         <source>%1 (not found)</source>
         <translation>%1 (не найден)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="117"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="129"/>
         <source>Labels</source>
         <translation>Ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="119"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="131"/>
         <source>Label format:</source>
         <translation>Формат ярлыка:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="120"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="132"/>
         <source>Label printer:</source>
         <translation>Принтер ярлыков:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="130"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="134"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="142"/>
         <location filename="../../packstation/ui/settings_dialog.py" line="146"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="158"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="136"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="148"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="138"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="150"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="139"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="151"/>
         <source>Station name:</source>
         <translation>Название станции:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="140"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="152"/>
         <source>Packer:</source>
         <translation>Упаковщик:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="141"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="153"/>
         <source>Refresh orders every:</source>
         <translation>Обновлять заказы каждые:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="142"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="154"/>
         <source>…with Express orders:</source>
         <translation>…при экспресс-заказах:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="147"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="159"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="149"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="161"/>
         <source>Submit this many seconds after the last unit is packed (scan CANCEL to stop); 0: off</source>
         <translation>Отправлять через столько секунд после укладки последней единицы (отмена — штрихкод CANCEL); 0 — выключено</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="152"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="164"/>
         <source>Submit automatically after:</source>
         <translation>Отправлять автоматически через:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="157"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="168"/>
+        <source>postgresql://user@server/warehouse (empty: this desk alone)</source>
+        <translation>postgresql://пользователь@сервер/склад (пусто: стол работает один)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="171"/>
+        <source>station name or host name</source>
+        <translation>имя станции или компьютера</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="172"/>
+        <source>Warehouse database:</source>
+        <translation>База склада:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="173"/>
+        <source>Desk name:</source>
+        <translation>Имя стола:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="178"/>
         <source>None (keyboard scanner)</source>
         <translation>Нет (сканер в режиме клавиатуры)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="169"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="190"/>
         <source>Without a port: use the one USB scanner found</source>
         <translation>Без порта: использовать единственный найденный USB-сканер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="171"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="192"/>
         <source>Serial scanner (USB-COM)</source>
         <translation>Сканер на COM-порту (USB-COM)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="173"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="194"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="271"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="174"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="195"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="272"/>
         <source>Baud rate:</source>
         <translation>Скорость (бод):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="200"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="229"/>
         <source>Store and station</source>
         <translation>Магазин и станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="201"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="230"/>
+        <source>Devices</source>
+        <translation>Устройства</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="231"/>
         <source>Printing</source>
         <translation>Печать</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="232"/>
+        <source>Packers</source>
+        <translation>Упаковщики</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="243"/>
+        <source>No scale</source>
+        <translation>Без весов</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="244"/>
+        <source>Serial, continuous output (CAS, Mercury, A&amp;D…)</source>
+        <translation>COM-порт, непрерывная передача (CAS, Меркурий, A&amp;D…)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="245"/>
+        <source>Serial, Massa-K Protocol 100</source>
+        <translation>COM-порт, Масса-К «Протокол 100»</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="246"/>
+        <source>USB HID postal scale</source>
+        <translation>USB HID (почтовые весы)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="258"/>
+        <source>Serial port, or /dev/hidrawN for a HID scale (empty: the first one found)</source>
+        <translation>COM-порт или /dev/hidrawN для HID-весов (пусто: первые найденные)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="266"/>
+        <source>Every box must be weighed before its label prints</source>
+        <translation>Каждую коробку взвешивать до печати ярлыка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="268"/>
+        <source>Scale</source>
+        <translation>Весы</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="270"/>
+        <source>Scale:</source>
+        <translation>Весы:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="273"/>
+        <source>Packaging allowance:</source>
+        <translation>Вес упаковки:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="274"/>
+        <source>Tolerance:</source>
+        <translation>Допуск:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="284"/>
+        <source>No camera</source>
+        <translation>Без камеры</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="285"/>
+        <source>Generated test pattern (demo)</source>
+        <translation>Тестовая картинка (демо)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="286"/>
+        <source>Default camera</source>
+        <translation>Камера по умолчанию</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="295"/>
+        <source>A camera&apos;s name as the system lists it, or an IP camera&apos;s rtsp:// address</source>
+        <translation>Название камеры, как его показывает система, или адрес IP-камеры rtsp://…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="299"/>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="304"/>
+        <source> GB</source>
+        <translation> ГБ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="306"/>
+        <source>Camera (packing video)</source>
+        <translation>Камера (видео упаковки)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="308"/>
+        <source>Camera:</source>
+        <translation>Камера:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="309"/>
+        <source>Keep video for:</source>
+        <translation>Хранить видео:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="310"/>
+        <source>Disk budget:</source>
+        <translation>Место на диске:</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="363"/>
+        <source>Keep the warehouse database password out of its address: put it in ~/.pgpass.</source>
+        <translation>Не указывайте пароль базы склада в адресе: сохраните его в ~/.pgpass.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="385"/>
+        <source> kg</source>
+        <translation> кг</translation>
     </message>
 </context>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../packstation/app.py" line="344"/>
+        <location filename="../../packstation/app.py" line="394"/>
         <source>Packstation is already open here: the second start was refused.</source>
         <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="426"/>
+        <location filename="../../packstation/app.py" line="530"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1648,7 +2066,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="430"/>
+        <location filename="../../packstation/app.py" line="534"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -1657,12 +2075,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="455"/>
+        <location filename="../../packstation/app.py" line="599"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="484"/>
+        <location filename="../../packstation/app.py" line="630"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -1671,14 +2089,299 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="559"/>
+        <location filename="../../packstation/app.py" line="706"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="562"/>
+        <location filename="../../packstation/app.py" line="709"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPanel</name>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="51"/>
+        <source>Shift</source>
+        <translation>Смена</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="62"/>
+        <source>Today</source>
+        <translation>Сегодня</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="63"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="64"/>
+        <source>Export CSV</source>
+        <translation>Экспорт CSV</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="72"/>
+        <source>Packer</source>
+        <translation>Упаковщик</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="73"/>
+        <source>Desk</source>
+        <translation>Стол</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="74"/>
+        <source>Orders</source>
+        <translation>Заказы</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="75"/>
+        <source>Units</source>
+        <translation>Единиц</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="76"/>
+        <source>Codes</source>
+        <translation>Кодов</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="77"/>
+        <source>Refused scans</source>
+        <translation>Ошибочных сканов</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="78"/>
+        <source>Late</source>
+        <translation>С опозданием</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="79"/>
+        <source>Avg per order</source>
+        <translation>Среднее на заказ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="80"/>
+        <source>Units/hour</source>
+        <translation>Единиц в час</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="87"/>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="89"/>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="120"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="121"/>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_panel.py" line="142"/>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftSettingsPage</name>
+    <message>
+        <location filename="../../packstation/ui/shift_settings_page.py" line="19"/>
+        <source>Require sign-in before packing</source>
+        <translation>Требовать вход перед упаковкой</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_settings_page.py" line="23"/>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_settings_page.py" line="24"/>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_settings_page.py" line="28"/>
+        <source>One packer per line: a name, or a name and a badge id after a semicolon. Print the badges with: packstation badges --out badges.pdf</source>
+        <translation>По одному упаковщику в строке: имя, или имя и номер бейджа через точку с запятой. Бейджи печатаются командой: packstation badges --out badges.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_settings_page.py" line="35"/>
+        <source>Packers</source>
+        <translation>Упаковщики</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shift_settings_page.py" line="38"/>
+        <source>Sign out after idle</source>
+        <translation>Выход при простое</translation>
+    </message>
+</context>
+<context>
+    <name>ShipmentsView</name>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="73"/>
+        <source>Shipments</source>
+        <translation>Отгрузки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="85"/>
+        <source>Refresh</source>
+        <translation>Обновить</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="87"/>
+        <source>Act for the nearest shipment</source>
+        <translation>Акт ближайшей отгрузки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="89"/>
+        <source>The Market confirms the nearest shipment past its cutoff and returns its act</source>
+        <translation>Маркет подтвердит ближайшую отгрузку после отсечки и вернёт её акт</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="96"/>
+        <source>Handover</source>
+        <translation>Передача</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="97"/>
+        <source>Destination</source>
+        <translation>Куда</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="98"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="99"/>
+        <source>Orders: packed / to pack / cancelled</source>
+        <translation>Заказы: собрано / осталось / отменено</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="100"/>
+        <source>Pallets</source>
+        <translation>Палеты</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="101"/>
+        <source>The Market allows</source>
+        <translation>Маркет разрешает</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="112"/>
+        <source>Orders still to pack (double-click to open):</source>
+        <translation>Осталось собрать (двойной щелчок — открыть):</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="118"/>
+        <source>Confirm shipment</source>
+        <translation>Подтвердить отгрузку</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="119"/>
+        <source>Print act</source>
+        <translation>Печать акта</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="120"/>
+        <source>Save act</source>
+        <translation>Сохранить акт</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="121"/>
+        <source>Save waybill (Excel)</source>
+        <translation>Сохранить накладную (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="122"/>
+        <source>Print inbound act</source>
+        <translation>Печать акта приёмки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="123"/>
+        <source>Save discrepancy act (Excel)</source>
+        <translation>Сохранить акт расхождений (Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="126"/>
+        <source>Set pallets</source>
+        <translation>Задать палеты</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="127"/>
+        <source>Print pallet labels</source>
+        <translation>Ярлыки палет</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="128"/>
+        <source>Pick list</source>
+        <translation>Лист сборки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="129"/>
+        <source>Batch labels</source>
+        <translation>Ярлыки пачкой</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="189"/>
+        <source>Shipments from %1</source>
+        <translation>Отгрузки с %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="212"/>
+        <source>confirm</source>
+        <translation>подтвердить</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="213"/>
+        <source>act</source>
+        <translation>акт</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="214"/>
+        <source>inbound act</source>
+        <translation>акт приёмки</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="215"/>
+        <source>discrepancy act</source>
+        <translation>акт расхождений</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="216"/>
+        <source>waybill</source>
+        <translation>накладная</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="217"/>
+        <source>pallets</source>
+        <translation>палеты</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="256"/>
+        <source>Order %1</source>
+        <translation>Заказ %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="322"/>
+        <source>No packed orders in this shipment yet.</source>
+        <translation>В этой отгрузке ещё нет собранных заказов.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="332"/>
+        <source>Sent to the documents printer: %1</source>
+        <translation>Отправлено на принтер документов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shipments_view.py" line="335"/>
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
     </message>
 </context>
 <context>
@@ -1913,6 +2616,14 @@
         <location filename="../../packstation/ui/stats_panel.py" line="328"/>
         <source>Could not save the file: %1</source>
         <translation>Не удалось сохранить файл: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VideoDesk</name>
+    <message>
+        <location filename="../../packstation/ui/video_wiring.py" line="206"/>
+        <source>The camera does not work (%1); packing goes on without video.</source>
+        <translation>Камера не работает (%1); упаковка продолжается без видео.</translation>
     </message>
 </context>
 </TS>

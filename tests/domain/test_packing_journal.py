@@ -23,6 +23,7 @@ def test_an_order_with_every_field_round_trips_through_json() -> None:
         parts_per_unit=2,
         picture_url="https://example.org/p.jpg",
         promo=True,
+        weight_kg=Decimal("31.5"),
     )
     order = Order(
         id=51000001,

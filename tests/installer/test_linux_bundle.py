@@ -15,9 +15,15 @@ sys.path.insert(0, str(ROOT / "installer"))
 
 import build_linux  # noqa: E402
 
+# Building and packing the ~380 MB bundle takes 2-5 minutes on a busy 2-core machine; the module
+# fixture's build counts against the first test's timeout.
+pytestmark = pytest.mark.timeout(900)
+
 # The unpacked bundle may not grow past this without a deliberate decision (measured 284 MB on
 # 2026-11-23: Qt 144 MB, Python runtime 35 MB, Pillow 19 MB (reportlab needs it), the rest small).
-SIZE_BUDGET_MB = 320
+# 2026-12-06: + PyAV ~104 MB (its FFmpeg with libx264 encodes the packing video; Qt's own FFmpeg
+# has no H.264 encoder), decided with issue 18.
+SIZE_BUDGET_MB = 420
 
 
 @pytest.fixture(scope="module")

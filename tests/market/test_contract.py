@@ -52,6 +52,7 @@ from tests.market.spec_support import (
 )
 
 PDF = b"%PDF-1.4\n%test\n"
+XLSX = b"PK\x03\x04test"
 CIS = "0104601234567890215Abc!\x1d93Zjqw"
 
 Call = Callable[[MarketClient], Awaitable[Any]]
@@ -163,7 +164,32 @@ CALLS: dict[str, Call] = {
         c.iter_stocks(2003, GetWarehouseStocksRequest(offer_ids=["SKU-1", "SKU-2"], has_stocks=True))
     ),
     "getLogisticPoints": lambda c: _first(c.iter_logistic_points(1001)),
+    "generateShipmentListDocumentReport": lambda c: c.generate_shipment_list(2001, order_ids=[7, 8, 7]),
+    "searchShipments": lambda c: c.search_shipments(
+        2001, date(2026, 11, 23), date(2026, 11, 24), statuses=["OUTBOUND_CREATED"], cancelled_orders=False
+    ),
+    "getShipment": lambda c: c.shipment(2001, 70001, cancelled_orders=False),
+    "getShipmentOrdersInfo": lambda c: c.shipment_orders_info(2001, 70001),
+    "confirmShipment": lambda c: c.confirm_shipment(2001, 70001, external_id="S-1"),
+    "downloadShipmentAct": lambda c: c.shipment_act_pdf(2001, 70001),
+    "downloadShipmentReceptionTransferAct": lambda c: c.reception_transfer_act_pdf(2001, warehouse_id=300),
+    "downloadShipmentInboundAct": lambda c: c.inbound_act_pdf(2001, 70001),
+    "downloadShipmentTransportationWaybill": lambda c: c.transportation_waybill(2001, 70001),
+    "downloadShipmentDiscrepancyAct": lambda c: c.discrepancy_act(2001, 70001),
+    "setShipmentPalletsCount": lambda c: c.set_shipment_pallets(2001, 70001, 2),
+    "downloadShipmentPalletLabels": lambda c: c.pallet_labels_pdf(2001, 70001, "A8"),
 }
+
+_PDF_OPS = {
+    "generateOrderLabels",
+    "generateOrderLabel",
+    "downloadShipmentAct",
+    "downloadShipmentReceptionTransferAct",
+    "downloadShipmentInboundAct",
+    "downloadShipmentPalletLabels",
+}
+_XLS_OPS = {"downloadShipmentTransportationWaybill", "downloadShipmentDiscrepancyAct"}
+_NO_RESULT = {"updateExternalOrderId", "confirmShipment", "setShipmentPalletsCount"}
 
 # The spec marks `paymentMethods` required in delivery options but never defines it (NOTES 2(f) 12),
 # so no instance of that response can validate; its model is still checked to parse.
@@ -173,8 +199,10 @@ _RESPONSE_SPEC_DEFECTS = {"getDeliveryOptions", "getLogisticPoints"}
 
 def _answer(op_id: str) -> Callable[[httpx.Request], httpx.Response]:
     def answer(request: httpx.Request) -> httpx.Response:
-        if op_id in ("generateOrderLabels", "generateOrderLabel"):
+        if op_id in _PDF_OPS:
             return httpx.Response(200, content=PDF, headers={"content-type": "application/pdf"})
+        if op_id in _XLS_OPS:
+            return httpx.Response(200, content=XLSX, headers={"content-type": "application/vnd.ms-excel"})
         body = response_example(op_id)
         if "pageToken" in request.url.params:
             _drop_next_page(body)  # the second page is the last one
@@ -220,12 +248,12 @@ async def test_request_validates_and_response_example_parses(op_id: str) -> None
     recorder = Recorder(_answer(op_id))
     async with MarketClient(TEST_API_KEY, SPEC_SERVER, transport=recorder.transport()) as client:
         result = await CALLS[op_id](client)
-    assert (result is None) == (op_id == "updateExternalOrderId")  # the only call with no result
+    assert (result is None) == (op_id in _NO_RESULT)  # the calls with no result
     assert recorder.requests, "no request sent"
     for request in recorder.requests:
         assert request.method == OPERATIONS[op_id].method
         validate_request(request)
-        if op_id not in _RESPONSE_SPEC_DEFECTS and op_id not in ("generateOrderLabels", "generateOrderLabel"):
+        if op_id not in _RESPONSE_SPEC_DEFECTS | _PDF_OPS | _XLS_OPS:
             validate_response(request, _answer(op_id)(request))
 
 

@@ -100,6 +100,7 @@ async def test_gateway_reads_express_orders_with_deadlines_and_catalogue_facts(
     catalogue = sandbox_server.sandbox.catalogue
     for line in (line for o in orders for line in o.lines):
         assert line.barcodes == (catalogue[line.offer_id].ean13,)
+        assert line.weight_kg == catalogue[line.offer_id].weight_kg  # weightDimensions.weight, for the scale
     split = _order_with(sandbox_server.sandbox, lambda o: any(line.product.box_count > 1 for line in o.lines))
     order = await gateway.get_order(split.id)
     assert max(line.parts_per_unit for line in order.lines) == max(

@@ -13,10 +13,14 @@ REPO = Path(__file__).resolve().parents[2]
 SNIPPET = """
 from packstation.market.client import MarketClient
 from packstation.market.gateway import MarketGateway
-from packstation.services.ports import MarketPort
+from packstation.services.ports import MarketPort, ShipmentsPort
 
 
 def bind(client: MarketClient) -> MarketPort:
+    return MarketGateway(client, 1001, 2001)
+
+
+def bind_shipments(client: MarketClient) -> ShipmentsPort:
     return MarketGateway(client, 1001, 2001)
 """
 
@@ -33,7 +37,7 @@ def test_gateway_is_a_market_port_for_mypy(tmp_path: Path) -> None:
 
 def test_gateway_has_every_port_method() -> None:
     from packstation.market.gateway import MarketGateway
-    from packstation.services.ports import MarketPort
+    from packstation.services.ports import MarketPort, ShipmentsPort
 
-    wanted = {name for name in vars(MarketPort) if not name.startswith("_")}
+    wanted = {name for name in [*vars(MarketPort), *vars(ShipmentsPort)] if not name.startswith("_")}
     assert wanted <= set(dir(MarketGateway))

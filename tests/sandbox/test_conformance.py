@@ -11,7 +11,7 @@ import copy
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -138,7 +138,12 @@ def _scenario(call: Recorder, sandbox: Sandbox) -> None:
     sandbox.finish_verifications()
     call("GET", f"/v2/reports/info/{report_id}")
     call("GET", "/v2/reports/info/nope", expect=404)
-    pick = call("POST", "/v2/reports/documents/shipment-list/generate", json_body={"campaignId": 2001})
+    call("POST", "/v2/reports/documents/shipment-list/generate", json_body={"campaignId": 2001}, expect=400)
+    pick = call(
+        "POST",
+        "/v2/reports/documents/shipment-list/generate",
+        json_body={"campaignId": 2001, "shipmentId": sandbox.find(order.id).shipment_id},
+    )
     sandbox.finish_verifications()
     call("GET", f"/v2/reports/info/{pick['result']['reportId']}")
     # Bulk status change with a partial failure, an Express handover, a DBS order.
@@ -262,20 +267,38 @@ def _scenario(call: Recorder, sandbox: Sandbox) -> None:
     )
     call("POST", "/v1/businesses/1001/orders", json_body={"orderIds": [laas_id]})
     call("POST", "/v2/campaigns/2003/stats/orders", json_body={})
-    # First-mile: the packed order's shipment, confirmed, with its act.
+    # First-mile: a shipment before its cutoff refuses confirmation and its act.
     shipment = sandbox.find(order.id).shipment_id
     day = sandbox.find(order.id).shipment_date.isoformat()
-    call("PUT", f"{c}/first-mile/shipments", json_body={"dateFrom": day, "dateTo": day})
-    call("GET", f"{c}/first-mile/shipments/{shipment}")
-    call("GET", f"{c}/first-mile/shipments/{shipment}/orders/info")
-    call("POST", f"{c}/first-mile/shipments/{shipment}/confirm", json_body={}, expect=400)
-    call("GET", f"{c}/first-mile/shipments/{shipment}/act", expect=400)
+    fm = f"{c}/first-mile/shipments"
     lone = sandbox.add_order()
     sandbox.move_shipment_date(lone.id, date(2031, 5, 20))
     sandbox.set_layout(2001, lone.id, {"boxes": [{"items": [{"id": lone.lines[0].id, "fullCount": 1}]}]})
     sandbox.update_status(2001, lone.id, "PROCESSING", "READY_TO_SHIP")
-    call("POST", f"{c}/first-mile/shipments/{lone.shipment_id}/confirm", json_body={})
-    call("GET", f"{c}/first-mile/shipments/{lone.shipment_id}/act")
+    call("PUT", fm, json_body={"dateFrom": day, "dateTo": "2031-05-20"})
+    call("GET", f"{fm}/{shipment}")
+    call("GET", f"{fm}/{shipment}/orders/info")
+    call("POST", f"{fm}/{lone.shipment_id}/confirm", json_body={}, expect=400)
+    call("GET", f"{fm}/{lone.shipment_id}/act", expect=400)
+    # The demo's shipment of today is past its cutoff: confirm, act, waybill; then accepted with
+    # discrepancies: inbound and discrepancy acts.
+    today = sandbox.shipment(sandbox.opened_at.date()).id
+    call("GET", f"{fm}/{today}")
+    call("POST", f"{fm}/{today}/confirm", json_body={"externalShipmentId": "S-1"})
+    call("GET", f"{fm}/{today}/act")
+    call("GET", f"{fm}/{today}/transportation-waybill")
+    call("GET", f"{fm}/{today}/inbound-act", expect=400)
+    sandbox.accept_shipment(today, discrepancies=True)
+    call("GET", f"{fm}/{today}")
+    call("PUT", fm, json_body={"dateFrom": day, "dateTo": day, "statuses": ["ACCEPTED_WITH_DISCREPANCIES"]})
+    call("GET", f"{fm}/{today}/inbound-act")
+    call("GET", f"{fm}/{today}/discrepancy-act")
+    # Tomorrow's is on pallets: count and labels.
+    pallets = sandbox.shipment(sandbox.opened_at.date() + timedelta(days=1)).id
+    call("GET", f"{fm}/{pallets}")
+    call("PUT", f"{fm}/{pallets}/pallets", json_body={"placesCount": 2})
+    call("GET", f"{fm}/{pallets}/pallet/labels", params={"format": "A8"})
+    call("PUT", f"{fm}/{lone.shipment_id}/pallets", json_body={"placesCount": 2}, expect=400)
     call("GET", f"{c}/shipments/reception-transfer-act")
 
 

@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime, timedelta
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 import httpx
@@ -41,6 +43,12 @@ def test_bad_port_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Invalid port" in capsys.readouterr().err
 
 
+def test_bad_clock_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    args = build_parser().parse_args(["sandbox", "--clock", "tomorrow"])
+    assert serve_cli(args) == 2
+    assert "Invalid --clock: tomorrow" in capsys.readouterr().err
+
+
 def test_bad_order_count_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     args = build_parser().parse_args(["sandbox", "--order-count", "0"])
     assert serve_cli(args) == 2
@@ -64,6 +72,8 @@ def test_standalone_server_with_strict_key() -> None:
             "s3",
             "--order-count",
             "120",
+            "--clock",
+            "+2d",
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -85,6 +95,8 @@ def test_standalone_server_with_strict_key() -> None:
         assert httpx.get(f"{url}/v2/campaigns", headers={"Api-Key": "nope"}).status_code == 403
         response = httpx.get(f"{url}/v2/campaigns", headers={"Api-Key": "s3"})
         assert [c["id"] for c in response.json()["campaigns"]] == [2001, 2002, 2003]
+        ahead = parsedate_to_datetime(response.headers["date"]) - datetime.now(UTC)
+        assert timedelta(hours=47) < ahead < timedelta(hours=49)  # --clock +2d
         stats = httpx.post(
             f"{url}/v2/campaigns/2001/stats/orders",
             params={"limit": "200"},

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_shows_an_orders_records_oldest_first(qtbot: QtBot, store: LocalStore) -> None:
-    store.audit.record("order_opened", order_id=42)
+    store.audit.record("some_future_action", order_id=42)
     store.audit.record("other_order", order_id=43)
     store.audit.record("label_printed", order_id=42, detail="box 1/1")
     view = OrderHistoryView(store.audit, language="en")
@@ -28,7 +28,7 @@ def test_shows_an_orders_records_oldest_first(qtbot: QtBot, store: LocalStore) -
     model = view.model
     assert model.rowCount() == 2
     # A known action reads as a label, an unknown one as stored.
-    assert [model.item(r, 3).text() for r in range(2)] == ["order_opened", "Labels printed"]
+    assert [model.item(r, 3).text() for r in range(2)] == ["some_future_action", "Labels printed"]
     assert (model.item(1, 1).text(), model.item(1, 2).text(), model.item(1, 4).text()) == (
         "Desk 3",
         "Ирина",

@@ -31,7 +31,7 @@ from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.sandbox.model import Order as SandboxOrder
 from packstation.sandbox.state import Sandbox
 from packstation.services.packing import PackingSession, SessionDeps
-from packstation.services.ports import MarketPort
+from packstation.services.ports import MarketPort, ShipmentsPort
 from packstation.settings import SETTINGS_FILE, AppSettings, save_settings
 from packstation.ui.packing_view import PackingDesk, PackingView
 from packstation.ui.sounds import Sounds
@@ -158,19 +158,17 @@ async def open_desk(
 
 
 def shell_over(
-    qtbot: QtBot,
-    data_dir: Path,
-    market: MarketPort,
-    *,
-    settings: AppSettings | None = None,
-    closers: tuple[MarketClient, ...] = (),
+    qtbot: QtBot, data_dir: Path, market: MarketPort, *, settings: AppSettings | None = None,
+    closers: tuple[MarketClient, ...] = (), shipments: ShipmentsPort | None = None,
 ) -> Shell:
     """The real shell (English UI) over `market`, with `settings` saved in `data_dir` first;
     shutting it down closes the `closers` clients."""
     if settings is not None:
         save_settings(settings, data_dir / SETTINGS_FILE)
     args: argparse.Namespace = build_parser().parse_args(["--data-dir", str(data_dir), "--lang", "en"])
-    connection = MarketConnection(market, [client.aclose for client in closers], expect_express=True)
+    connection = MarketConnection(
+        market, [client.aclose for client in closers], expect_express=True, shipments=shipments
+    )
     runtime = prepare(args)
     shell = Shell(runtime, build_services(runtime, connection))
     qtbot.addWidget(shell.window)
@@ -183,4 +181,5 @@ def sandbox_shell(
     """The real shell over the in-process sandbox, through the real client and gateway."""
     client = MarketClient("demo", "http://sandbox.invalid", transport=httpx.ASGITransport(app=app))
     gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
-    return shell_over(qtbot, data_dir, gateway, settings=settings, closers=(client,)), client
+    shell = shell_over(qtbot, data_dir, gateway, settings=settings, closers=(client,), shipments=gateway)
+    return shell, client

@@ -101,3 +101,67 @@ def test_a_key_that_cannot_be_sent_is_refused_when_entered(
     assert not dialog.key_changed
     assert "contains characters that cannot be sent" in dialog.error.text()
     assert (KEYRING_SERVICE, KEYRING_USER) not in memory_keyring.store
+
+
+def test_the_desk_scale_is_configured_beside_the_serial_scanner(qtbot: QtBot) -> None:
+    from decimal import Decimal
+
+    from packstation.devices.config import ScaleProtocol, ScaleSettings
+    from packstation.devices.serial_reader import PortInfo
+
+    ports = [PortInfo("ttyUSB0", "USB serial", vendor_id=0x1A86)]
+    original = AppSettings(scale=ScaleSettings(tolerance_pct=Decimal(5)))
+    dialog = SettingsDialog(
+        original, has_key=False, store_key=store_api_key, language="en", list_ports=lambda: ports
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.edited().scale == original.scale  # untouched: unchanged
+    dialog.scale_protocol.setCurrentIndex(dialog.scale_protocol.findData("massa_k_100"))
+    dialog.scale_port.setCurrentIndex(dialog.scale_port.findData("ttyUSB0"))
+    dialog.scale_baud.setCurrentIndex(dialog.scale_baud.findData(4800))
+    dialog.scale_allowance.setValue(0.12)
+    dialog.scale_tolerance.setValue(0.05)
+    dialog.scale_required.setChecked(False)
+    scale = dialog.edited().scale
+    assert (scale.protocol, scale.port, scale.baud) == (ScaleProtocol.MASSA_K_100, "ttyUSB0", 4800)
+    assert (scale.allowance_kg, scale.tolerance_kg) == (Decimal("0.12"), Decimal("0.05"))
+    assert not scale.require_weighing
+    assert scale.tolerance_pct == 5  # what the dialog does not show is kept
+    dialog.scale_port.setEditText("/dev/hidraw3")
+    dialog.scale_protocol.setCurrentIndex(dialog.scale_protocol.findData("hid_pos"))
+    hid = dialog.edited().scale
+    assert (hid.protocol, hid.port) == (ScaleProtocol.HID_POS, "/dev/hidraw3")
+
+
+def test_the_packing_video_camera_is_chosen_by_name_or_address(qtbot: QtBot) -> None:
+    from packstation.devices.config import TEST_PATTERN
+
+    dialog = SettingsDialog(
+        AppSettings(), has_key=False, store_key=store_api_key, language="en",
+        list_ports=lambda: [], list_cameras=lambda: ["HD Pro Webcam C920"],
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.edited().camera.source == ""  # no camera by default
+    dialog.camera_source.setCurrentIndex(dialog.camera_source.findData("HD Pro Webcam C920"))
+    dialog.camera_keep.setValue(14)
+    edited = dialog.edited().camera
+    assert (edited.source, edited.keep_days) == ("HD Pro Webcam C920", 14)
+    dialog.camera_source.setCurrentIndex(dialog.camera_source.findData(TEST_PATTERN))
+    assert dialog.edited().camera.source == TEST_PATTERN
+    dialog.camera_source.setEditText("rtsp://10.0.0.7/stream1")
+    assert dialog.edited().camera.source == "rtsp://10.0.0.7/stream1"
+
+
+def test_warehouse_database_and_desk_name_without_a_password(qtbot: QtBot) -> None:
+    dialog = _dialog(qtbot, AppSettings())
+    dialog.show()
+    dialog.fleet_dsn.setText(" postgresql://anna:secret@db/warehouse ")
+    dialog.accept()
+    assert dialog.isVisible()  # refused: the password would land in settings.json
+    assert "~/.pgpass" in dialog.error.text()
+    dialog.fleet_dsn.setText("postgresql://anna@db/warehouse")
+    dialog.desk_name.setText(" 3 ")
+    dialog.accept()
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    edited = dialog.edited()
+    assert (edited.fleet_dsn, edited.desk_name) == ("postgresql://anna@db/warehouse", "3")

@@ -37,6 +37,8 @@ class Reason(StrEnum):
     SHORTEN_INCREASE = "shorten_increase"
     SHORTEN_NOTHING = "shorten_nothing"
     INCOMPLETE = "incomplete"
+    BOX_WEIGHT = "box_weight"  # a box weighs outside the tolerance of its expected weight
+    BOX_NOT_WEIGHED = "box_not_weighed"  # a scale is on the desk and a box was not weighed
     NOT_EDITABLE = "not_editable"
 
 

@@ -33,6 +33,7 @@ def encode_line(line: OrderLine) -> dict[str, Any]:
         "parts_per_unit": line.parts_per_unit,
         "picture_url": line.picture_url,
         "promo": line.promo,
+        "weight_kg": None if line.weight_kg is None else str(line.weight_kg),
     }
 
 
@@ -48,6 +49,7 @@ def decode_line(raw: Mapping[str, Any]) -> OrderLine:
         parts_per_unit=int(raw.get("parts_per_unit", 1)),
         picture_url=raw.get("picture_url"),
         promo=bool(raw.get("promo", False)),
+        weight_kg=None if raw.get("weight_kg") is None else Decimal(str(raw["weight_kg"])),
     )
 
 

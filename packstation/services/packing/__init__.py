@@ -71,6 +71,7 @@ from packstation.services.packing.values import (
     SessionDeps,
     SessionSnapshot,
     SleepFn,
+    SubmitCheck,
     codes_still_checking,
 )
 
@@ -89,5 +90,6 @@ __all__ = [
     "SessionDeps",
     "SessionSnapshot",
     "SleepFn",
+    "SubmitCheck",
     "codes_still_checking",
 ]

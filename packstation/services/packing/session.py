@@ -79,6 +79,8 @@ class PackingSession:
             watcher=self._watcher,
             countdown=self._countdown,
             labels=deps.labels,
+            checks=deps.submit_checks,
+            clock=deps.clock,
         )
         self._editor = PackingEditor(self._log, guard=deps.guard, countdown=self._countdown)
         self._scans = ScanHandler(
@@ -96,6 +98,7 @@ class PackingSession:
         """A new session; the journal starts with the order as opened."""
         session = cls(order, deps)
         deps.journal.append(order.id, {"op": "open", "order": encode_order(order)})
+        session._log.audit("order_opened")  # the Shift panel times open -> READY_TO_SHIP from here
         return session
 
     @classmethod
@@ -238,6 +241,7 @@ class PackingSession:
         try:
             return self._scans.scan(result)
         except PackstationError as error:
+            self._log.audit("scan_refused", type(error).__name__)  # an error for the packer's shift
             if self._log.state.last_error is not error:
                 self._log.update(last_error=error)
             raise

@@ -22,10 +22,16 @@ from packstation.services.packing.countdown import Countdown
 from packstation.services.packing.edit_log import EditLog
 from packstation.services.packing.order_watch import OrderWatcher
 from packstation.services.packing.sender import IntentSender
-from packstation.services.packing.state import not_editable
-from packstation.services.packing.values import OrderLabelPrinter, Phase, PollBackoff, codes_still_checking
+from packstation.services.packing.state import SessionState, not_editable
+from packstation.services.packing.values import (
+    OrderLabelPrinter,
+    Phase,
+    PollBackoff,
+    SubmitCheck,
+    codes_still_checking,
+)
 from packstation.services.packing.verification import VerificationPoller
-from packstation.services.ports import MarketPort
+from packstation.services.ports import Clock, MarketPort
 
 
 class Submitter:
@@ -41,6 +47,8 @@ class Submitter:
         watcher: OrderWatcher,
         countdown: Countdown,
         labels: OrderLabelPrinter | None,
+        checks: tuple[SubmitCheck, ...] = (),
+        clock: Clock | None = None,
     ) -> None:
         self._log = log
         self._market = market
@@ -49,16 +57,17 @@ class Submitter:
         self._watcher = watcher
         self._countdown = countdown
         self._labels = labels
+        self._checks = checks
+        self._clock = clock
 
     def check_submittable(self) -> None:
-        """Refuse (and show) a submit that cannot start: wrong phase or incomplete packing."""
+        """Refuse (and show) a submit that cannot start: wrong phase, incomplete packing, or a
+        desk check (the box scale) refusing it."""
         state = self._log.state
+        error: PackstationError | None
         if state.phase is not Phase.PACKING:
             error = not_editable(state.phase)
-        else:
-            problems = state.packing.problems()
-            if not problems:
-                return
+        elif problems := state.packing.problems():
             first, more = problems[0], len(problems) - 1
             error = PackingError(
                 Reason.INCOMPLETE,
@@ -67,8 +76,19 @@ class Submitter:
                 hint_ru=first.hint_ru,
                 hint_en=first.hint_en,
             )
+        else:
+            error = self._desk_refusal(state)
+            if error is None:
+                return
         self._log.update(last_error=error)
         raise error
+
+    def _desk_refusal(self, state: SessionState) -> PackstationError | None:
+        """The first desk check refusing this packing (None: all agree)."""
+        for check in self._checks:
+            if (error := check.before_submit(state.packing)) is not None:
+                return error
+        return None
 
     def _phase(self) -> Phase:
         return self._log.state.phase
@@ -176,7 +196,11 @@ class Submitter:
         log = self._log
         log.record({"op": "ready"}, notify=False)
         log.update(last_error=None, notify=False)  # e.g. "still checking" from the wait that just ended
-        log.audit("ready_to_ship")
+        # The Shift panel counts units, codes and late orders from this line.
+        order = log.state.order
+        late = self._clock is not None and order.ship_by is not None and self._clock.now() > order.ship_by
+        codes = len(log.state.packing.all_codes())
+        log.audit("ready_to_ship", f"units={order.units} codes={codes}" + (" late" if late else ""))
         if not log.state.order.is_express:
             log.finish()
         log.notify()

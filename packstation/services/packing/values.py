@@ -74,6 +74,15 @@ class OrderLabelPrinter(Protocol):
     async def print_order_labels(self, order: Order, boxes: tuple[StoredBox, ...]) -> PrintJob: ...
 
 
+class SubmitCheck(Protocol):
+    """A desk check consulted before a submit sends the layout and prints labels (the box scale).
+
+    Returns the refusal to show, or None to let the submit go on.
+    """
+
+    def before_submit(self, packing: Packing) -> PackstationError | None: ...
+
+
 class CodesStillCheckingError(RemoteError):
     """The Market refused a status change (inside an HTTP 200 answer) because it is still
     checking the order's codes; `codes` holds the error codes found in the refusal."""
@@ -152,6 +161,7 @@ class SessionDeps:
         auto_submit_s: submit this many seconds after the order becomes complete (0: off).
         verify_timeout_s: how long `submit` waits for the code verification.
         sleep: the coroutine used to wait (tests pass a fake that advances the clock).
+        submit_checks: desk checks that may refuse a submit before anything is sent or printed.
     """
 
     market: MarketPort
@@ -165,6 +175,7 @@ class SessionDeps:
     auto_submit_s: float = 0.0
     verify_timeout_s: float = 900.0
     sleep: SleepFn = field(default=asyncio.sleep)
+    submit_checks: tuple[SubmitCheck, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

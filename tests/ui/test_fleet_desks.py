@@ -1,0 +1,108 @@
+"""Two real shells on one store and one PostgreSQL (`--fleet`): the order list shows who packs
+what, a claimed order is refused at the other desk with a deliberate take-over, and the message
+bar says when the warehouse database is offline."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+from starlette.applications import Starlette
+
+from packstation.app import Shell
+from packstation.logs import shutdown_logging
+from packstation.settings import AppSettings
+from packstation.ui.order_list_model import Column
+from packstation.ui.packing_view import PackingView
+from tests.fleet.helpers import init_schema
+from tests.ui.packing_support import sandbox_shell
+
+pytestmark = [pytest.mark.asyncio]
+
+
+async def _until(condition: Callable[[], object], what: str, limit_s: float = 10) -> None:
+    started = time.monotonic()
+    while not condition():
+        assert time.monotonic() - started < limit_s, f"timed out waiting for {what}"
+        await asyncio.sleep(0.05)
+
+
+def _opened(shell: Shell, order_id: int) -> bool:
+    view = shell.window.packing_widget
+    return isinstance(view, PackingView) and view.session.order.id == order_id
+
+
+async def test_claims_between_two_desk_windows(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette, fleet_dsn: str
+) -> None:
+    await init_schema(fleet_dsn)
+    order = sandbox_app.state.sandbox.add_order((("MUG-300", 2),))
+    shells: list[Shell] = []
+    for desk, packer in (("3", "Anna"), ("5", "Boris")):
+        settings = AppSettings(fleet_dsn=fleet_dsn, desk_name=desk, packer_name=packer)
+        (tmp_path / desk).mkdir()
+        shell, _client = sandbox_shell(qtbot, tmp_path / desk, sandbox_app, settings)
+        shells.append(shell)
+    anna, boris = shells
+    try:
+        for shell in shells:
+            assert shell.fleet is not None
+            shell.window.show()
+            await shell.fleet.start(
+                wake=shell.queue.wake, full_read=lambda s=shell: s.queue.refresh(full=True)
+            )
+            await shell.load_orders()
+
+        # Desk 3 opens the order: claimed first, then shown.
+        anna.window.order_activated.emit(order.id)
+        await _until(lambda: _opened(anna, order.id), "desk 3 to open the order")
+
+        # Desk 5's list shows who packs it, after its next heartbeat.
+        assert boris.fleet is not None
+        await boris.fleet.claims.beat()
+        row = boris.model.row_of(order.id)
+        assert row is not None
+        status = boris.model.data(boris.model.index(row, Column.STATUS))
+        since = time.strftime("%H:%M")
+        assert status.startswith("packing at desk 3 (Anna), since ")
+        assert status[-5:] <= since
+
+        # Scanning the order at desk 5 is refused with a take-over question, not opened.
+        boris.packing.scanner.scanned.emit(str(order.id))
+        gate = boris.packing.desk.claim_gate
+        assert gate is not None
+        await _until(lambda: gate.question is not None, "the take-over question")  # type: ignore[attr-defined]
+        question: QMessageBox = gate.question  # type: ignore[attr-defined]
+        assert f"Order {order.id} is packing at desk 3 (Anna)" in question.text()
+        assert not _opened(boris, order.id)
+        question.button(QMessageBox.StandardButton.Cancel).click()
+        await asyncio.sleep(0.2)
+        assert not _opened(boris, order.id)
+
+        # Desk 3 died, say: desk 5 deliberately takes the order over.
+        boris.window.order_activated.emit(order.id)
+        await _until(lambda: gate.question is not None, "the take-over question again")  # type: ignore[attr-defined]
+        question = gate.question  # type: ignore[attr-defined]
+        take = next(b for b in question.buttons() if isinstance(b, QPushButton) and b.text() == "Take over")
+        take.click()
+        await _until(lambda: _opened(boris, order.id), "desk 5 to open the order it took over")
+        history = await boris.fleet.store.history(order.id)
+        assert [(h.desk, h.packer, h.action) for h in history] == [("5", "Boris", "take_over")]
+
+        # The database goes away (as far as desk 3 knows): the bar says codes are local only.
+        assert anna.fleet is not None
+        anna.fleet.claims.mark_offline()
+        assert (
+            "Warehouse database offline: codes are checked at this desk only" in anna.window.message_bar.text
+        )
+        await anna.fleet.claims.beat()  # it answers again
+        assert "Warehouse database is back" in anna.window.message_bar.text
+    finally:
+        for shell in shells:
+            await shell.shutdown()
+        shutdown_logging()

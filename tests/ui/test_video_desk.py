@@ -1,0 +1,173 @@
+"""The packing video through the real shell against the sandbox, with the generated camera: a
+packed order leaves a playable clip with its overlay, exported by `packstation video export`;
+a short disk means no video and packing goes on."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from starlette.applications import Starlette
+
+from packstation.cli import build_parser
+from packstation.devices.config import TEST_PATTERN, CameraSettings
+from packstation.logs import shutdown_logging
+from packstation.services.packing import Phase
+from packstation.settings import AppSettings
+from packstation.ui.packing_view import PackingView
+from packstation.ui.video_wiring import RecordingBadge
+from packstation.video_cli import video_cli
+from tests.devices.video_support import decode
+from tests.ui.packing_support import sandbox_shell
+
+pytestmark = [pytest.mark.asyncio]
+
+
+async def _until(condition: Callable[[], bool], what: str, tries: int = 1000) -> None:
+    for _ in range(tries):
+        if condition():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+async def test_a_packed_order_has_a_playable_clip_with_its_marker_and_exports(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    order = sandbox_app.state.sandbox.add_order((("MUG-300", 2),))
+    settings = AppSettings(
+        station_name="Стол 2", packer_name="Анна", camera=CameraSettings(source=TEST_PATTERN, preroll_s=1.0)
+    )
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
+    try:
+        shell.window.show()
+        await shell.load_orders()
+        shell.packing.install(qapp)
+        await asyncio.sleep(0.5)  # the camera runs before the order opens: the pre-roll
+        shell.window.order_activated.emit(order.id)
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        badge = view.findChild(RecordingBadge)
+        assert badge is not None
+        assert badge.text() == "● Recording video"
+        for _ in range(2):
+            shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
+            await asyncio.sleep(0.4)
+        shell.packing.scanner.scanned.emit("PS:SUBMIT")
+        await _until(lambda: view.session.phase is Phase.DONE, "READY_TO_SHIP")
+        store = shell.packing.store
+        assert store is not None
+        await _until(
+            lambda: (
+                bool(store.clips.clips_of(order.id))
+                and store.clips.clips_of(order.id)[0].ended_at is not None
+            ),
+            "the clip",
+        )
+        assert badge.text() == "No video"  # stopped at READY_TO_SHIP
+        (clip,) = store.clips.clips_of(order.id)
+        assert clip.path.startswith(f"video/{order.id}/")
+        assert clip.note == ""
+        decoded = decode(tmp_path / clip.path)
+        assert decoded.codec == "h264"
+        assert decoded.frames == clip.frames >= 10
+        assert decoded.duration_s >= 0.8
+        assert set(decoded.markers) == {order.id}
+        # From History: the weights and the clip are listed, and the video exports as one MP4.
+        shell.show_history(order.id)
+        history = shell.history
+        assert history is not None
+        actions = [history.model.item(row, 3).text() for row in range(history.model.rowCount())]
+        assert "Packing video recorded" in actions
+        assert history.export_button.isVisible()
+        assert history.export_button.isEnabled()
+        assert history.export_video(tmp_path / "from-history.mp4")
+        assert decode(tmp_path / "from-history.mp4").frames == decoded.frames
+        assert "saved" in history.title()
+    finally:
+        await shell.shutdown()
+        await client.aclose()
+        shutdown_logging()
+
+    out = io.StringIO()
+    args = build_parser().parse_args(
+        [
+            "video",
+            "export",
+            "--order",
+            str(order.id),
+            "--out",
+            str(tmp_path / "export.mp4"),
+            "--data-dir",
+            str(tmp_path),
+        ]
+    )
+    assert video_cli(args, stdout=out, stderr=io.StringIO()) == 0
+    assert "Exported 1 clips" in out.getvalue()
+    exported = decode(tmp_path / "export.mp4")
+    assert exported.frames == decoded.frames
+    assert set(exported.markers) == {order.id}
+    missing = build_parser().parse_args(
+        ["video", "export", "--order", "1", "--out", str(tmp_path / "none.mp4"), "--data-dir", str(tmp_path)]
+    )
+    errors = io.StringIO()
+    assert video_cli(missing, stdout=io.StringIO(), stderr=errors) == 2
+    assert "Order 1 has no video." in errors.getvalue()
+
+
+async def test_a_short_disk_means_no_video_and_packing_goes_on(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    order = sandbox_app.state.sandbox.add_order((("BOOK-WP", 1),))
+    huge = 10**12  # more free megabytes than any disk has
+    settings = AppSettings(camera=CameraSettings(source=TEST_PATTERN, min_free_mb=huge))
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
+    try:
+        shell.window.show()
+        await shell.load_orders()
+        shell.packing.install(qapp)
+        shell.window.order_activated.emit(order.id)
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        assert "packing video is not recording: the disk is almost full" in shell.window.message_bar.text
+        badge = view.findChild(RecordingBadge)
+        assert badge is not None
+        assert badge.text() == "No video"
+        shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
+        shell.packing.scanner.scanned.emit("PS:SUBMIT")
+        await _until(lambda: view.session.phase is Phase.DONE, "READY_TO_SHIP")
+        store = shell.packing.store
+        assert store is not None
+        assert store.clips.clips_of(order.id) == []
+    finally:
+        await shell.shutdown()
+        await client.aclose()
+        shutdown_logging()
+
+
+async def test_the_camera_follows_edited_settings(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
+    try:
+        shell.packing.install(qapp)
+        video = shell.packing.video
+        assert video.recorder is None  # no camera configured: no encoder thread, no camera
+        on = shell.packing.settings.model_copy(update={"camera": CameraSettings(source=TEST_PATTERN)})
+        shell.packing.apply_settings(on)
+        assert video.recorder is not None
+        assert video.camera is not None
+        assert video.camera.running
+        camera = video.camera
+        shell.packing.apply_settings(on.model_copy(update={"camera": CameraSettings()}))
+        assert video.recorder is None
+        assert not camera.running
+    finally:
+        await shell.shutdown()
+        await client.aclose()
+        shutdown_logging()
