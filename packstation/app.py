@@ -184,11 +184,13 @@ def connect_market(runtime: Runtime) -> MarketConnection:
     from packstation.market.gateway import MarketGateway
 
     if runtime.demo:
+        from packstation.demo_sheet import demo_config, seed_from_records
         from packstation.sandbox.app import create_app
-        from packstation.sandbox.config import SandboxConfig
         from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 
-        transport = httpx.ASGITransport(app=create_app(SandboxConfig(seed=1)))
+        emulator = create_app(demo_config())
+        seed_from_records(emulator.state.sandbox, runtime.data_dir.path)  # agree with the journal
+        transport = httpx.ASGITransport(app=emulator)
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
         return MarketConnection(gateway, [client.aclose], expect_express=True)

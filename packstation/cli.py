@@ -45,6 +45,12 @@ def build_parser() -> argparse.ArgumentParser:
     sheet = sub.add_parser("commands-sheet", help="print the command barcodes sheet to a PDF")
     sheet.add_argument("--out", required=True)
 
+    demo = sub.add_parser(
+        "demo-sheet", help="print every demo order's codes and the command barcodes to a PDF"
+    )
+    demo.add_argument("--out", required=True)
+    demo.add_argument("--data-dir", default=None, help="the station whose demo progress to leave out")
+
     audit = sub.add_parser("export-audit", help="export the audit log as CSV")
     audit.add_argument("--from", dest="date_from", default=None, help="YYYY-MM-DD, inclusive")
     audit.add_argument("--to", dest="date_to", default=None, help="YYYY-MM-DD, inclusive")
@@ -82,6 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from packstation.printing.command_sheet import command_sheet_cli
 
         return command_sheet_cli(args.out)
+    if args.command == "demo-sheet":
+        from packstation.demo_sheet import demo_sheet_cli
+
+        return demo_sheet_cli(args.out, args.data_dir)
     if args.command == "export-audit":
         from packstation.storage.audit_export import export_audit_cli
 
