@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import logging
 import os
 import signal
@@ -40,7 +41,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import APP_NAME, __version__
@@ -184,7 +186,7 @@ def connect_market(runtime: Runtime) -> MarketConnection:
     from packstation.market.gateway import MarketGateway
 
     if runtime.demo:
-        from packstation.demo_sheet import demo_config, seed_from_records
+        from packstation.demo_store import demo_config, seed_from_records
         from packstation.sandbox.app import create_app
         from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 
@@ -245,6 +247,8 @@ class Shell(QObject):
         ]
         self.window.refresh_requested.connect(self._on_refresh)
         self.window.settings_requested.connect(self.open_settings)
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl  # tests keep viewers closed
+        self.window.demo_sheet_requested.connect(self.save_demo_sheet)
         self.window.closed.connect(self.request_quit)
         self.settings_dialog: SettingsDialog | None = None
         # The packing workspace: activating or scanning an order opens it in a packing view.
@@ -269,6 +273,16 @@ class Shell(QObject):
         self._compact_timer.timeout.connect(self.compact_store)
         for warning in runtime.warnings():
             self.window.message_bar.show_warning(warning.message(self.language))
+
+    def save_demo_sheet(self) -> None:
+        """Help → Demo sheet: write it into the data dir and open it."""
+        from packstation.demo_sheet import write_demo_sheet
+        from packstation.ui.help_sheets import save_and_open
+
+        data_dir = self.runtime.data_dir.path
+        write = functools.partial(write_demo_sheet, data_dir=data_dir)
+        saving = save_and_open(write, data_dir / "demo-sheet.pdf", self.window.message_bar, self.open_url)
+        self.tasks.run(saving, trigger=self.window.demo_sheet_action, name="demo-sheet")
 
     # -- lifecycle ----------------------------------------------------------------------------
 

@@ -1,10 +1,8 @@
-"""Demo mode's learning aids, composed from the emulator, the station's records and the printer.
+"""The demo sheet, composed from the demo store (`demo_store`) and the printer.
 
-- `demo_market(data_dir)`: the demo emulator, seeded with what this station recorded as done
-  (READY_TO_SHIP, handed over, cancelled), so a restart never offers a finished order again.
-- `write_demo_sheet(out, data_dir)` / `packstation demo-sheet --out FILE.pdf`: the printable
-  sheet of every demo order to pack (item barcodes, marking codes, courier codes) beside the
-  command barcodes (`packstation.printing.demo_sheet`).
+`write_demo_sheet(out, data_dir)` / `packstation demo-sheet --out FILE.pdf`: the printable sheet
+of every demo order still to pack at that station (item barcodes, marking codes, courier codes)
+beside the command barcodes (`packstation.printing.demo_sheet`).
 
 Marking codes are dealt to orders in a fixed way (by order number, from each product's demo
 stock, codes meant to fail left out), so an order's printed codes stay the same across restarts
@@ -17,26 +15,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from packstation.demo_store import demo_config, seed_from_records
 from packstation.printing.demo_sheet import SheetLine, SheetOrder, render_demo_sheet
 from packstation.sandbox import codes
-from packstation.sandbox.config import SandboxConfig
 from packstation.sandbox.demo_data import DEMO_CAMPAIGN_ID
 from packstation.sandbox.model import CIS, CIS_OPTIONAL, GTD, RNPT, UIN, Order
 from packstation.sandbox.state import Sandbox
-from packstation.storage.station_records import recorded_outcomes
-
-DEMO_SEED = 1  # the demo store the app serves
-
-
-def demo_config() -> SandboxConfig:
-    """The emulator configuration of demo mode."""
-    return SandboxConfig(seed=DEMO_SEED)
-
-
-def seed_from_records(sandbox: Sandbox, data_dir: Path | None) -> None:
-    """Bring a fresh demo emulator in line with what the station in `data_dir` recorded."""
-    if data_dir is not None:
-        sandbox.restore_outcomes(recorded_outcomes(data_dir))
 
 
 def sheet_orders(sandbox: Sandbox, campaign_id: int = DEMO_CAMPAIGN_ID) -> list[SheetOrder]:

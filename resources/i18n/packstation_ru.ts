@@ -237,6 +237,19 @@
     </message>
 </context>
 <context>
+    <name>HelpSheets</name>
+    <message>
+        <location filename="../../packstation/ui/help_sheets.py" line="21"/>
+        <source>Could not save the demo sheet to {path}: {reason}</source>
+        <translation>Не удалось сохранить демо-лист в {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/help_sheets.py" line="24"/>
+        <source>Demo sheet saved to {path}: print it and scan from it.</source>
+        <translation>Демо-лист сохранён в {path}: распечатайте его и сканируйте с листа.</translation>
+    </message>
+</context>
+<context>
     <name>LinesModel</name>
     <message>
         <location filename="../../packstation/ui/packing_models.py" line="200"/>
@@ -287,53 +300,68 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="83"/>
+        <location filename="../../packstation/ui/main_window.py" line="85"/>
         <source> (demo)</source>
         <translation> (демо)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="86"/>
+        <location filename="../../packstation/ui/main_window.py" line="88"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="88"/>
+        <location filename="../../packstation/ui/main_window.py" line="90"/>
         <source>Reload the orders from the Market (F5)</source>
         <translation>Загрузить заказы из Маркета заново (F5)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="90"/>
+        <location filename="../../packstation/ui/main_window.py" line="92"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="93"/>
+        <location filename="../../packstation/ui/main_window.py" line="95"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="96"/>
         <location filename="../../packstation/ui/main_window.py" line="98"/>
+        <location filename="../../packstation/ui/main_window.py" line="100"/>
         <source>Print queue</source>
         <translation>Очередь печати</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="100"/>
+        <location filename="../../packstation/ui/main_window.py" line="102"/>
         <source>Print jobs, retries and reprints of recent labels (F9)</source>
         <translation>Задания печати, повторы и перепечатка недавних ярлыков (F9)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="104"/>
+        <location filename="../../packstation/ui/main_window.py" line="106"/>
         <source>Order history</source>
         <translation>История заказа</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="105"/>
+        <location filename="../../packstation/ui/main_window.py" line="107"/>
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
         <location filename="../../packstation/ui/main_window.py" line="116"/>
+        <source>Demo sheet (PDF)…</source>
+        <translation>Демо-лист (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="118"/>
+        <source>Every demo order&apos;s barcodes and marking codes, and the command barcodes, to print</source>
+        <translation>Штрихкоды и коды маркировки всех демо-заказов и командные штрихкоды — для печати</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="122"/>
+        <source>Help</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="126"/>
         <source>Demo mode: orders come from the built-in Market emulator and nothing reaches Yandex Market. Enter your API key in Settings to work with your store.</source>
         <translation>Демо-режим: заказы приходят из встроенного эмулятора Маркета, в Яндекс Маркет ничего не отправляется. Чтобы работать со своим магазином, введите API-ключ в «Настройках».</translation>
     </message>
@@ -1223,7 +1251,7 @@
 <context>
     <name>Shell</name>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="400"/>
+        <location filename="../../packstation/app.py" line="416"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -1232,7 +1260,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="404"/>
+        <location filename="../../packstation/app.py" line="420"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -1241,12 +1269,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="429"/>
+        <location filename="../../packstation/app.py" line="445"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="458"/>
+        <location filename="../../packstation/app.py" line="474"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -1255,12 +1283,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="508"/>
+        <location filename="../../packstation/app.py" line="524"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="511"/>
+        <location filename="../../packstation/app.py" line="527"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>

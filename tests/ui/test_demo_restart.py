@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QUrl
 from pytestqt.qtbot import QtBot
 
 from packstation.app import Shell, connect_market, prepare
@@ -19,6 +20,7 @@ from packstation.cli import build_parser
 from packstation.logs import shutdown_logging
 from packstation.services.packing_session import Phase
 from packstation.ui.packing_view import PackingView
+from tests.sandbox.pdf_tools import pdf_text
 
 pytestmark = [pytest.mark.asyncio]
 MUG_ORDER = 51_000_001  # one ceramic mug, no marking: packs with one scan
@@ -68,6 +70,20 @@ async def test_an_order_packed_before_a_restart_is_not_listed_to_pack_after_it(
     try:
         assert shell.model.row_of(MUG_ORDER) is None
         assert shell.model.row_of(BOOK_ORDER) is not None  # the rest of the demo store is still there
+
+        # Help → Demo sheet: saved into the data dir, opened, and without the packed order.
+        opened: list[QUrl] = []
+        shell.open_url = lambda url: opened.append(url) is None
+        help_menu = next(a.menu() for a in shell.window.menuBar().actions() if a.text() == "Help")
+        assert shell.window.demo_sheet_action in help_menu.actions()
+        shell.window.demo_sheet_action.trigger()
+        await _until(lambda: bool(opened), "the demo sheet")
+        sheet = tmp_path / "demo-sheet.pdf"
+        assert opened == [QUrl.fromLocalFile(str(sheet))]
+        assert str(sheet) in shell.window.message_bar.text
+        text = pdf_text(sheet.read_bytes())
+        assert str(BOOK_ORDER) in text
+        assert str(MUG_ORDER) not in text
     finally:
         await shell.shutdown()
         shutdown_logging()
