@@ -79,6 +79,7 @@ class OrderLine:
     parts_per_unit: int = 1  # offer `boxCount`: one unit travels in this many part boxes
     picture_url: str | None = None
     promo: bool = False  # added under a promo: the Market refuses to remove it
+    country_code: str = ""  # where the catalogue says the offer is made (ISO), "" when unknown
 
     @property
     def needs_code(self) -> bool:

@@ -15,6 +15,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Protocol
 
+from packstation.domain.identifiers import country_code_of
 from packstation.domain.instances import InstanceKind
 from packstation.domain.labels import BoxLabel, LabelFormat, OrderLabels
 from packstation.domain.layout import LayoutPlan, StoredBox
@@ -63,6 +64,7 @@ class OfferFacts:
     barcodes: tuple[str, ...] = ()
     parts_per_unit: int = 1
     picture_url: str | None = None
+    country_code: str = ""  # the first manufacturer country the catalogue names, as an ISO code
 
     @classmethod
     def from_mapping(cls, mapping: GetOfferMappingDTO) -> OfferFacts:
@@ -73,6 +75,7 @@ class OfferFacts:
             barcodes=tuple(offer.barcodes or ()),
             parts_per_unit=max(1, offer.box_count or 1),
             picture_url=offer.pictures[0] if offer.pictures else None,
+            country_code=next(filter(None, map(country_code_of, offer.manufacturer_countries or ())), ""),
         )
 
 
@@ -109,6 +112,7 @@ def order_from_wire(order: BusinessOrderDTO, offers: dict[str, OfferFacts] | Non
                 parts_per_unit=offer.parts_per_unit,
                 picture_url=offer.picture_url,
                 promo=bool(item.promos),
+                country_code=offer.country_code,
             )
         )
     delivery = order.delivery

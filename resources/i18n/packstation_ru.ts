@@ -651,7 +651,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="756"/>
+        <location filename="../../packstation/ui/packing_view.py" line="768"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -840,17 +840,22 @@
         <translation>До срока %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="514"/>
+        <location filename="../../packstation/ui/packing_view.py" line="491"/>
+        <source>Customs declaration scanned: confirm its country of origin</source>
+        <translation>Отсканирована таможенная декларация: подтвердите страну происхождения</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="518"/>
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="515"/>
+        <location filename="../../packstation/ui/packing_view.py" line="519"/>
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="516"/>
+        <location filename="../../packstation/ui/packing_view.py" line="520"/>
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>

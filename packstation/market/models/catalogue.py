@@ -30,6 +30,7 @@ class GetOfferDTO(WireModel):
     weight_dimensions: OfferWeightDimensionsDTO | None = None
     vendor: str | None = None
     vendor_code: str | None = None
+    manufacturer_countries: list[str] | None = None
 
 
 class GetMappingDTO(WireModel):
