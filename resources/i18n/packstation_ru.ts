@@ -291,10 +291,14 @@
         <source>{n} split</source>
         <translation>разделено: {n}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../packstation/ui/packing_models.py" line="273"/>
-        <source>{n} parcels per unit</source>
-        <translation>{n} места на единицу</translation>
+        <source>%n parcel(s) per unit</source>
+        <translation>
+            <numerusform>%n место на единицу</numerusform>
+            <numerusform>%n места на единицу</numerusform>
+            <numerusform>%n мест на единицу</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -406,10 +410,14 @@
         <source>Choose an order to see its history.</source>
         <translation>Выберите заказ, чтобы увидеть его историю.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../packstation/ui/order_history_view.py" line="67"/>
-        <source>History of order %1: %2 records</source>
-        <translation>История заказа %1: записей — %2</translation>
+        <source>History of order %1: %n record(s)</source>
+        <translation>
+            <numerusform>История заказа %1: %n запись</numerusform>
+            <numerusform>История заказа %1: %n записи</numerusform>
+            <numerusform>История заказа %1: %n записей</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../packstation/ui/order_history_view.py" line="69"/>
@@ -784,10 +792,14 @@
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../packstation/ui/packing_view.py" line="434"/>
-        <source>Packing: %1 of %2 units in boxes</source>
-        <translation>Сборка: в коробках %1 из %2 единиц</translation>
+        <source>Packing: %1 of %n unit(s) in boxes</source>
+        <translation>
+            <numerusform>Сборка: в коробках %1 из %n единицы</numerusform>
+            <numerusform>Сборка: в коробках %1 из %n единиц</numerusform>
+            <numerusform>Сборка: в коробках %1 из %n единиц</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../packstation/ui/packing_view.py" line="436"/>
