@@ -37,6 +37,7 @@ from packstation.devices.decoder import PLATFORM_WINDOWS, PLATFORM_X11, KeyEvent
 # before judging the gap; and how late a timer may fire before the thread counts as stalled.
 _DRAIN_MS = 15
 _LATE_MS = 10
+_MAX_DRAINS = 4
 
 # Caps Lock bit in QKeyEvent.nativeModifiers(): X11 LockMask; Qt's Windows key mapper flag.
 _CAPS_BITS = {PLATFORM_X11: 0x2, PLATFORM_WINDOWS: 0x100}
@@ -85,7 +86,7 @@ class ScannerFilter(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_gap)
         self._due_ms = 0.0  # when the gap timer should fire (our clock)
-        self._drained = False  # the timer already waited once for queued keys
+        self._drains = 0  # waits for queued keys since the last key
         self._last_seen_ms = 0.0  # our clock when the last held key was taken
         self._last_pressed_ms = 0.0  # that key's own time (the decoder's clock)
         self._app: QCoreApplication | None = None
@@ -137,7 +138,7 @@ class ScannerFilter(QObject):
         else:
             self._last_seen_ms = self._clock()
             self._last_pressed_ms = key_event.timestamp_ms
-            self._drained = False
+            self._drains = 0
             self._arm(self._decoder.settings.max_key_gap_ms + 5)
         for text in result.scans:
             self.scanned.emit(text)
@@ -166,10 +167,12 @@ class ScannerFilter(QObject):
 
     def _on_gap(self) -> None:
         now = self._clock()
-        if not self._drained or now - self._due_ms > _LATE_MS:
+        late = now - self._due_ms > _LATE_MS
+        if self._drains == 0 or (late and self._drains < _MAX_DRAINS):
             # Keys pressed while the thread was busy may be queued behind this timer: let them
-            # in first (each restarts the gap), and judge only when the timer fires on time.
-            self._drained = True
+            # in first (each restarts the gap), and judge once the timer fires on time (or a
+            # loaded machine keeps it late: then after a few waits, so typing is never stuck).
+            self._drains += 1
             self._arm(_DRAIN_MS)
             return
         since_last = now - self._last_seen_ms

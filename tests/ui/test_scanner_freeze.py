@@ -206,3 +206,20 @@ def test_real_x11_keys_typed_during_a_freeze_give_one_scan() -> None:
     assert result["frozen_at"] == 8
     assert result["scans"] == ["0104601234567893215Cd9\x1d93Zjqw"]
     assert result["field"] == ""
+
+
+def test_typing_is_not_held_forever_when_every_timer_fires_late(qtbot: QtBot, field: QLineEdit) -> None:
+    # A loaded machine: each reading of the clock is 20 ms later than the last, so every gap
+    # timer looks late. The filter waits a few times for queued keys, then hands the typing back.
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    drift = iter(range(0, 10**9, 20))
+    filt = ScannerFilter(
+        ScannerSettings(max_key_gap_ms=60), platform="", clock=lambda: time.monotonic() * 1000 + next(drift)
+    )
+    filt.install(app)
+    try:
+        qtbot.keyClick(field, "a")
+        qtbot.waitUntil(lambda: field.text() == "a", timeout=2000)
+    finally:
+        filt.uninstall()
