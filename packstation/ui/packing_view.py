@@ -431,7 +431,7 @@ class PackingView(QWidget):
                 return self.tr("Everything is packed: submit (Ctrl+Enter)"), GREEN
             packed = sum(p.packed for p in snapshot.progress)
             total = sum(p.count for p in snapshot.progress)
-            return fill(self.tr("Packing: %1 of %n unit(s) in boxes", "", total), packed), BLUE
+            return fill(self.tr("Packing: %1 of %n units in boxes", "", total), packed), BLUE
         texts = {
             Phase.SUBMITTING: (self.tr("Sending the boxes to the Market and printing labels…"), AMBER),
             Phase.VERIFYING: (self.tr("The Market is checking the marking codes…"), AMBER),

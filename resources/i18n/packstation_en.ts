@@ -16,7 +16,7 @@
     <name>LinesModel</name>
     <message numerus="yes">
         <location filename="../../packstation/ui/packing_models.py" line="273"/>
-        <source>%n parcel(s) per unit</source>
+        <source>%n parcels per unit</source>
         <translation>
             <numerusform>%n parcel per unit</numerusform>
             <numerusform>%n parcels per unit</numerusform>
@@ -27,7 +27,7 @@
     <name>OrderHistoryView</name>
     <message numerus="yes">
         <location filename="../../packstation/ui/order_history_view.py" line="67"/>
-        <source>History of order %1: %n record(s)</source>
+        <source>History of order %1: %n records</source>
         <translation>
             <numerusform>History of order %1: %n record</numerusform>
             <numerusform>History of order %1: %n records</numerusform>
@@ -38,7 +38,7 @@
     <name>PackingView</name>
     <message numerus="yes">
         <location filename="../../packstation/ui/packing_view.py" line="434"/>
-        <source>Packing: %1 of %n unit(s) in boxes</source>
+        <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Packing: %1 of %n unit in boxes</numerusform>
             <numerusform>Packing: %1 of %n units in boxes</numerusform>

@@ -293,7 +293,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../packstation/ui/packing_models.py" line="273"/>
-        <source>%n parcel(s) per unit</source>
+        <source>%n parcels per unit</source>
         <translation>
             <numerusform>%n место на единицу</numerusform>
             <numerusform>%n места на единицу</numerusform>
@@ -412,7 +412,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../packstation/ui/order_history_view.py" line="67"/>
-        <source>History of order %1: %n record(s)</source>
+        <source>History of order %1: %n records</source>
         <translation>
             <numerusform>История заказа %1: %n запись</numerusform>
             <numerusform>История заказа %1: %n записи</numerusform>
@@ -794,7 +794,7 @@
     </message>
     <message numerus="yes">
         <location filename="../../packstation/ui/packing_view.py" line="434"/>
-        <source>Packing: %1 of %n unit(s) in boxes</source>
+        <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Сборка: в коробках %1 из %n единицы</numerusform>
             <numerusform>Сборка: в коробках %1 из %n единиц</numerusform>

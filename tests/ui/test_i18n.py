@@ -111,7 +111,7 @@ QM_EN = resource_path("i18n", "packstation_en.qm")
 
 
 def _parcels(n: int) -> str:
-    return QCoreApplication.translate("LinesModel", "%n parcel(s) per unit", None, n)
+    return QCoreApplication.translate("LinesModel", "%n parcels per unit", None, n)
 
 
 def test_russian_plurals_follow_the_number(russian: Translations) -> None:
@@ -123,7 +123,7 @@ def test_russian_plurals_follow_the_number(russian: Translations) -> None:
         "22 места на единицу",
         "11 мест на единицу",
     ]
-    history = QCoreApplication.translate("OrderHistoryView", "History of order %1: %n record(s)", None, 3)
+    history = QCoreApplication.translate("OrderHistoryView", "History of order %1: %n records", None, 3)
     assert history == "История заказа %1: 3 записи"
 
 
