@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import logging
 import os
 import signal
@@ -40,7 +41,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import APP_NAME, __version__
@@ -212,12 +214,13 @@ def connect_market(runtime: Runtime) -> MarketConnection:
     from packstation.market.office_gateway import OfficeGateway
 
     if runtime.demo:
+        from packstation.demo_store import demo_config, seed_from_records
         from packstation.sandbox.app import create_app
-        from packstation.sandbox.config import SandboxConfig
         from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID, DEMO_LAAS_CAMPAIGN_ID
 
-        # Two weeks of past LaaS orders give the office's statistics something to show.
-        transport = httpx.ASGITransport(app=create_app(SandboxConfig(seed=1, laas_history=True)))
+        emulator = create_app(demo_config())
+        seed_from_records(emulator.state.sandbox, runtime.data_dir.path)  # agree with the journal
+        transport = httpx.ASGITransport(app=emulator)
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
         office = OfficeGateway(client, DEMO_BUSINESS_ID, DEMO_LAAS_CAMPAIGN_ID)
@@ -287,6 +290,8 @@ class Shell(QObject):
         self.window.shipments_requested.connect(self.open_shipments)
         self.shift_panel: ShiftPanel | None = None
         self.window.shift_requested.connect(self.open_shift)
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl  # tests keep viewers closed
+        self.window.demo_sheet_requested.connect(self.save_demo_sheet)
         self.window.closed.connect(self.request_quit)
         self.settings_dialog: SettingsDialog | None = None
         # The packing workspace: activating or scanning an order opens it in a packing view.
@@ -327,6 +332,16 @@ class Shell(QObject):
             self.window.office_requested.connect(self.open_office)
         if fleet_error is not None:
             self.window.message_bar.show_warning(fleet_error.message(self.language))
+
+    def save_demo_sheet(self) -> None:
+        """Help → Demo sheet: write it into the data dir and open it."""
+        from packstation.demo_sheet import write_demo_sheet
+        from packstation.ui.help_sheets import save_and_open
+
+        data_dir = self.runtime.data_dir.path
+        write = functools.partial(write_demo_sheet, data_dir=data_dir)
+        saving = save_and_open(write, data_dir / "demo-sheet.pdf", self.window.message_bar, self.open_url)
+        self.tasks.run(saving, trigger=self.window.demo_sheet_action, name="demo-sheet")
 
     # -- lifecycle ----------------------------------------------------------------------------
 

@@ -96,7 +96,7 @@ class OrderHistoryView(QWidget):
         for record in records:
             self.model.appendRow(_row(record, labels.get(record.action, record.action)))
         if records:
-            text = self.tr("History of order %1: %2 records").replace("%2", str(len(records)))
+            text = self.tr("History of order %1: %n records", "", len(records))
         else:
             text = self.tr("Nothing recorded for order %1 at this station.")
         self._title.setText(text.replace("%1", str(order_id)))

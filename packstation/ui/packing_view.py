@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from packstation.domain.classify import classify_scan
 from packstation.domain.errors import PackstationError
-from packstation.domain.order import BuyerType, Order, Program
+from packstation.domain.order import BuyerType, Order, Program, RequiredCode
 from packstation.domain.packing_errors import Reason, box_no
 from packstation.domain.scan import Command, ScanResult
 from packstation.domain.verification import EacVerdict
@@ -440,7 +440,7 @@ class PackingView(QWidget):
                 return self.tr("Everything is packed: submit (Ctrl+Enter)"), GREEN
             packed = sum(p.packed for p in snapshot.progress)
             total = sum(p.count for p in snapshot.progress)
-            return fill(self.tr("Packing: %1 of %2 units in boxes"), packed, total), BLUE
+            return fill(self.tr("Packing: %1 of %n units in boxes", "", total), packed), BLUE
         texts = {
             Phase.SUBMITTING: (self.tr("Sending the boxes to the Market and printing labels…"), AMBER),
             Phase.VERIFYING: (self.tr("The Market is checking the marking codes…"), AMBER),
@@ -495,10 +495,14 @@ class PackingView(QWidget):
         try:
             outcome = self.session.scan(result)
         except PackstationError as error:
+            if getattr(error, "reason", None) is Reason.GTD_COUNTRY and result.instance is not None:
+                # Not a mistake: a GTD's barcode never holds its country, so it is always asked.
+                prompt = self.tr("Customs declaration scanned: confirm its country of origin")
+                self._set_feedback(prompt, error=False)
+                self.ask_country(result)
+                return None
             self._set_feedback("✖ " + error.message(self.language), error=True)
             self.sounds.error()
-            if getattr(error, "reason", None) is Reason.GTD_COUNTRY and result.instance is not None:
-                self.ask_country(result)
             return None
         if outcome.action is ScanAction.FORWARD:
             if outcome.command is Command.REPRINT:
@@ -601,10 +605,18 @@ class PackingView(QWidget):
 
     def ask_country(self, result: ScanResult) -> CountryDialog:
         """A GTD needs its country of origin, which its barcode lacks: ask, then apply the scan
-        again with it (the last country entered is offered first)."""
+        again with it (pre-filled with the country entered last for this order, else the catalogue's)."""
         assert result.instance is not None
         instance = result.instance
-        dialog = CountryDialog(instance.value, self.language, self._last_country, self)
+        catalogue = next(
+            (
+                line.country_code
+                for line in self.session.order.lines
+                if RequiredCode.GTD in line.required and line.country_code
+            ),
+            "",
+        )
+        dialog = CountryDialog(instance.value, self.language, self._last_country or catalogue, self)
 
         def accepted() -> None:
             self._last_country = dialog.code
