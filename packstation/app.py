@@ -49,7 +49,7 @@ from packstation.domain.labels import LabelFormat
 from packstation.logs import LoggingSetup, setup_logging, shutdown_logging
 from packstation.printing.config import PrinterProfile
 from packstation.secrets import ApiKeyLookup, KeySource, load_api_key, store_api_key
-from packstation.services.order_queue import OrderQueue
+from packstation.services.order_queue import OrderQueue, QueueChange
 from packstation.services.ports import MarketPort
 from packstation.settings import (
     AppSettings,
@@ -237,7 +237,7 @@ class Shell(QObject):
         self._quit_on_close = QApplication.quitOnLastWindowClosed()
         QApplication.setQuitOnLastWindowClosed(False)
         self._unsubscribe = [
-            self.queue.subscribe(lambda _change: self._on_orders_changed()),
+            self.queue.subscribe(self._on_orders_changed),
             self.queue.subscribe_new(self._on_new_orders),
             self.queue.subscribe_state(self._on_state),
         ]
@@ -446,8 +446,8 @@ class Shell(QObject):
 
     # -- reactions ----------------------------------------------------------------------------
 
-    def _on_orders_changed(self) -> None:
-        self.model.refresh()
+    def _on_orders_changed(self, change: QueueChange) -> None:
+        self.model.apply(change)  # row by row: the packer's selection, scroll and focus stay
         self.window.set_refreshed(self.queue.last_refresh)
         self.refresh_in_progress()
 
