@@ -12,6 +12,7 @@ targets of bench/order_list_bench.py.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum
@@ -156,6 +157,17 @@ def _marking_text(order: Order) -> str:
     return ", ".join(names) if names else "—"
 
 
+_SORT_KEYS: Final[dict[Column, Callable[[Order], Any]]] = {
+    Column.ORDER: lambda o: o.id,
+    Column.PROGRAM: lambda o: (not o.is_express, o.program.value, deadline_sort_key(o)),
+    Column.DEADLINE: deadline_sort_key,
+    Column.ITEMS: lambda o: (o.units, len(o.lines)),
+    Column.MARKING: lambda o: (not o.needs_codes, _marking_text(o)),
+    Column.BUYER: lambda o: o.buyer_type.value,
+    Column.STATUS: lambda o: (o.status, o.substatus),
+}
+
+
 class OrderListModel(QAbstractTableModel):
     """Rows are the queue's orders (deadline first by default); columns are `Column`.
 
@@ -273,7 +285,7 @@ class OrderListModel(QAbstractTableModel):
         return old if position < len(self._all) and self._all[position] is old else None
 
     def _key(self) -> Callable[[Order], Any]:
-        return self._sort_key(self._sort[0])
+        return _SORT_KEYS[self._sort[0]]
 
     def _after(self, a: Any, b: Any) -> bool:
         """Whether sort key `a` belongs strictly after sort key `b` in the current direction."""
@@ -283,12 +295,13 @@ class OrderListModel(QAbstractTableModel):
         """Binary search in sorted `orders`: first index whose key is not before `key_value`
         (right=False) or is after it (right=True), in the current sort direction."""
         key = self._key()
+        if self._sort[1] != Qt.SortOrder.DescendingOrder:  # the usual case: C-speed bisect
+            return (bisect_right if right else bisect_left)(orders, key_value, key=key)
         lo, hi = 0, len(orders)
         while lo < hi:
             mid = (lo + hi) // 2
             k = key(orders[mid])
-            before = not self._after(k, key_value) if right else self._after(key_value, k)
-            if before:
+            if (k >= key_value) if right else (k > key_value):
                 lo = mid + 1
             else:
                 hi = mid
@@ -464,16 +477,7 @@ class OrderListModel(QAbstractTableModel):
     # -- sorting ------------------------------------------------------------------------------
 
     def _sort_key(self, column: Column) -> Callable[[Order], Any]:
-        keys: dict[Column, Callable[[Order], Any]] = {
-            Column.ORDER: lambda o: o.id,
-            Column.PROGRAM: lambda o: (not o.is_express, o.program.value, deadline_sort_key(o)),
-            Column.DEADLINE: deadline_sort_key,
-            Column.ITEMS: lambda o: (o.units, len(o.lines)),
-            Column.MARKING: lambda o: (not o.needs_codes, _marking_text(o)),
-            Column.BUYER: lambda o: o.buyer_type.value,
-            Column.STATUS: lambda o: (o.status, o.substatus),
-        }
-        return keys[column]
+        return _SORT_KEYS[column]
 
     def _sorted(self, orders: Sequence[Order]) -> list[Order]:
         column, order = self._sort
