@@ -59,6 +59,7 @@ from packstation.settings import (
     prepare_data_dir,
     save_settings,
 )
+from packstation.ui import gc_policy
 from packstation.ui.crash_dialog import CrashReporter
 from packstation.ui.i18n import Translations
 from packstation.ui.main_window import MainWindow
@@ -308,6 +309,7 @@ class Shell(QObject):
                 self._unsubscribe.append(
                     self.replayer.replay_when_online(self.queue.subscribe_state, self.show_replay)
                 )
+            self.gc_collector = gc_policy.install(self.window)  # start-up is over: freeze it (issue 19)
             self.queue.start()
             await self.quit_requested
             return self.exit_code
