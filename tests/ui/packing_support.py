@@ -27,7 +27,7 @@ from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.sandbox.model import Order as SandboxOrder
 from packstation.sandbox.state import Sandbox
 from packstation.services.packing_session import PackingSession, SessionDeps
-from packstation.services.ports import MarketPort
+from packstation.services.ports import JournalPort, MarketPort
 from packstation.settings import SETTINGS_FILE, AppSettings, save_settings
 from packstation.ui.packing_view import PackingView
 from packstation.ui.sounds import Sounds
@@ -86,9 +86,11 @@ async def open_desk(
     http: httpx.AsyncBaseTransport | None = None,
     base_url: str = "http://sandbox.invalid",
     finish_checks: bool = True,
+    journal: JournalPort | None = None,
 ) -> Desk:
     """A new sandbox order with `offers`, opened in a packing view (`finish_checks`: the
-    session's waits complete the sandbox's code checks)."""
+    session's waits complete the sandbox's code checks; `journal`: a real one instead of the
+    in-memory fake, e.g. the bench's SQLite journal)."""
     sandbox: Sandbox = app.state.sandbox
     created = sandbox.add_order(offers, program=program, buyer_type=buyer_type)
     transport = http if http is not None else httpx.ASGITransport(app=app)
@@ -101,8 +103,8 @@ async def open_desk(
             sandbox.finish_verifications()
         await asyncio.sleep(0)
 
-    journal = FakeJournal()
-    deps = SessionDeps(gateway, journal, WallClock(), sleep=sleep)
+    fake = FakeJournal()
+    deps = SessionDeps(gateway, fake if journal is None else journal, WallClock(), sleep=sleep)
     session = PackingSession.open(order, deps)
     errors: list[str] = []
     crashes: list[BaseException] = []
@@ -111,7 +113,7 @@ async def open_desk(
     view = PackingView(session, tasks, sounds=sounds, language="en")
     view.resize(1100, 700)
     view.show()
-    return Desk(sandbox, client, gateway, order, session, view, tasks, sounds, journal, errors, crashes)
+    return Desk(sandbox, client, gateway, order, session, view, tasks, sounds, fake, errors, crashes)
 
 
 def shell_over(
