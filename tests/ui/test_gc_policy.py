@@ -61,7 +61,7 @@ def test_startup_warms_the_scan_path_freezes_survivors_and_sets_thresholds() -> 
     assert result["after"]["threshold"] != result["before"]["threshold"]
     assert result["after"]["parent"] is True
     # The maintenance pass collected the cyclic junk and froze the rest: nothing young is left.
-    assert 10_000 < result["deep"]["frozen"] < result["after"]["frozen"] + 5000  # the 5,000 dropped cycles were not frozen
+    assert 10_000 < result["deep"]["frozen"] < result["after"]["frozen"] + 5000  # not the 5,000 cycles
     assert result["deep"]["young"] < 100
 
 
