@@ -50,12 +50,27 @@ def warm_scan_path() -> None:
         classify_scan(text)
 
 
+_previous_thresholds: tuple[int, int, int] | None = None
+
+
 def settle_after_startup() -> None:
     """Warm the scan path, collect once, freeze what survived start-up, set the thresholds."""
+    global _previous_thresholds
     warm_scan_path()
     gc.collect()
     gc.freeze()
+    if _previous_thresholds is None:
+        _previous_thresholds = gc.get_threshold()
     gc.set_threshold(*THRESHOLDS)
+
+
+def restore() -> None:
+    """Python's collector as it was: everything collectable again, the previous thresholds."""
+    global _previous_thresholds
+    gc.unfreeze()
+    if _previous_thresholds is not None:
+        gc.set_threshold(*_previous_thresholds)
+        _previous_thresholds = None
 
 
 def deep_collect() -> None:
@@ -105,8 +120,11 @@ class IdleCollector(QObject):
 
 
 def install(parent: QObject) -> IdleCollector:
-    """Apply the policy once the window shows its orders (the one start-up hook)."""
+    """Apply the policy once the window shows its orders (the one start-up hook); it lasts as long
+    as `parent` (the main window): destroying it restores Python's defaults, so a shell built and
+    torn down inside a longer process (the tests) leaves that process's collector as it was."""
     settle_after_startup()
     collector = IdleCollector(parent)
     collector.start()
+    parent.destroyed.connect(restore)
     return collector

@@ -22,6 +22,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 PROBE = textwrap.dedent("""
     import gc, json, sys
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QApplication, QWidget
     from packstation.ui import gc_policy
     app = QApplication(sys.argv[:1])
@@ -37,7 +38,10 @@ PROBE = textwrap.dedent("""
     del junk, item
     gc_policy.deep_collect()
     deep = {"frozen": gc.get_freeze_count(), "young": sum(gc.get_count())}
-    print(json.dumps({"before": before, "after": after, "deep": deep}))
+    window.deleteLater()
+    app.sendPostedEvents(None, int(QEvent.Type.DeferredDelete.value))  # the window goes, the policy too
+    gone = {"threshold": gc.get_threshold(), "frozen": gc.get_freeze_count()}
+    print(json.dumps({"before": before, "after": after, "deep": deep, "gone": gone}))
 """)
 
 
@@ -63,6 +67,8 @@ def test_startup_warms_the_scan_path_freezes_survivors_and_sets_thresholds() -> 
     # The maintenance pass collected the cyclic junk and froze the rest: nothing young is left.
     assert 10_000 < result["deep"]["frozen"] < result["after"]["frozen"] + 5000  # not the 5,000 cycles
     assert result["deep"]["young"] < 100
+    # The main window closed: Python's defaults are back.
+    assert result["gone"] == {"threshold": result["before"]["threshold"], "frozen": 0}
 
 
 def test_maintenance_pass_waits_for_quiet_input_and_runs_at_most_every_ten_minutes(
