@@ -81,7 +81,18 @@ _V3: Final = (
     "ALTER TABLE outbox ADD COLUMN last_error TEXT NOT NULL DEFAULT ''",
 )
 
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3)
+# Version 4: the last order list each campaign showed, so start-up can show it at once (issue 19).
+_V4: Final = (
+    """
+    CREATE TABLE order_list_cache (
+        campaign_id INTEGER PRIMARY KEY,
+        saved_at    TEXT    NOT NULL,
+        orders      TEXT    NOT NULL
+    )
+    """,
+)
+
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 
 
