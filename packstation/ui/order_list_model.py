@@ -271,6 +271,9 @@ class OrderListModel(QAbstractTableModel):
         for old in leaving:
             self._remove(old)
         for order in arriving:
+            stale = self._listed(order.id)  # "new" but already listed (a reload in between)
+            if stale is not None:
+                self._remove(stale)
             self._insert(order)
         self._reindex()
         self.rows_updated.emit()

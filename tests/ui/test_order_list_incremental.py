@@ -17,7 +17,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from packstation.domain.order import CANCELLED, BuyerType, Order, Program
-from packstation.services.order_queue import OrderQueue
+from packstation.services.order_queue import OrderQueue, QueueChange
 from packstation.ui.order_list_model import ORDER_ID_ROLE, Column, OrderListModel
 from packstation.ui.order_list_view import OrderListView
 from tests.services.fakes import FakeClock, FakeMarket, make_order
@@ -158,3 +158,17 @@ def test_a_first_load_or_a_huge_change_resets_once(qtbot: QtBot) -> None:
     assert spy.calls == ["reset"]
     assert model.rowCount() == 500
     assert model.index(0, 0).parent() == QModelIndex()
+
+
+def test_a_change_the_model_already_shows_does_not_duplicate_rows(qtbot: QtBot) -> None:
+    market = FakeMarket()
+    market.add(*_orders(20))
+    queue = OrderQueue(market, FakeClock(NOW))
+    _refresh(queue)
+    model = OrderListModel(queue, now=lambda: NOW)
+    changes: list[QueueChange] = []
+    queue.subscribe(changes.append)
+    queue.upsert(make_order(7000, shipment_date=date(2026, 11, 25)))
+    model.refresh()  # a reload happened before the change reached the model
+    model.apply(changes[-1])
+    assert _ids(model) == [order.id for order in queue.orders()]
