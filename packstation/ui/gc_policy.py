@@ -108,6 +108,10 @@ class IdleCollector(QObject):
             self._last_input = self._clock()
         return False
 
+    def note_activity(self) -> None:
+        """Input that arrives without key events (a serial scanner): postpone the pass as well."""
+        self._last_input = self._clock()
+
     def check(self) -> bool:
         """Run the maintenance pass if the station is idle and one is due; True when it ran."""
         now = self._clock()

@@ -86,6 +86,9 @@ def test_maintenance_pass_waits_for_quiet_input_and_runs_at_most_every_ten_minut
     assert collector.check() is True
     assert collector.check() is False  # done: the next one is ten minutes away
     now[0] += gc_policy.DEEP_EVERY_S + 1
+    collector.note_activity()  # a serial scanner's scan: no key event, still activity
+    assert collector.check() is False
+    now[0] += gc_policy.QUIET_S + 1
     assert collector.check() is True
     assert len(ran) == 2
     assert collector.passes == 2
