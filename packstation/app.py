@@ -51,7 +51,7 @@ from packstation.domain.labels import LabelFormat
 from packstation.logs import LoggingSetup, setup_logging, shutdown_logging
 from packstation.printing.config import PrinterProfile
 from packstation.secrets import ApiKeyLookup, KeySource, load_api_key, store_api_key
-from packstation.services.order_queue import OrderQueue
+from packstation.services.order_queue import OrderQueue, QueueChange
 from packstation.services.ports import MarketPort, OfficePort, ShipmentsPort
 from packstation.settings import (
     AppSettings,
@@ -62,6 +62,7 @@ from packstation.settings import (
     save_settings,
 )
 from packstation.storage.instance_lock import AlreadyRunningError, InstanceLock, acquire_instance_lock
+from packstation.ui import gc_policy
 from packstation.ui.crash_dialog import CrashReporter
 from packstation.ui.i18n import Translations
 from packstation.ui.main_window import MainWindow
@@ -279,7 +280,7 @@ class Shell(QObject):
         self._quit_on_close = QApplication.quitOnLastWindowClosed()
         QApplication.setQuitOnLastWindowClosed(False)
         self._unsubscribe = [
-            self.queue.subscribe(lambda _change: self._on_orders_changed()),
+            self.queue.subscribe(self._on_orders_changed),
             self.queue.subscribe_new(self._on_new_orders),
             self.queue.subscribe_state(self._on_state),
         ]
@@ -385,6 +386,7 @@ class Shell(QObject):
                 self._unsubscribe.append(
                     self.replayer.replay_when_online(self.queue.subscribe_state, self.show_replay)
                 )
+            self.gc_collector = gc_policy.install(self.window)  # start-up is over: freeze it (issue 19)
             self.queue.start()
             await self.quit_requested
             return self.exit_code
@@ -633,8 +635,8 @@ class Shell(QObject):
 
     # -- reactions ----------------------------------------------------------------------------
 
-    def _on_orders_changed(self) -> None:
-        self.model.refresh()
+    def _on_orders_changed(self, change: QueueChange) -> None:
+        self.model.apply(change)  # row by row: the packer's selection, scroll and focus stay
         self.window.set_refreshed(self.queue.last_refresh)
         self.refresh_in_progress()
 
