@@ -6,6 +6,9 @@ Measures, offscreen:
 - a header click re-sorting by another column;
 - filter keystrokes: typing an order number into the search field one character at a time, each
   timed until the table has repainted; target < 30 ms per keystroke (max and median shown);
+- a background refresh bringing 10 changed orders (4 changed in place, 3 new, 3 cancelled) into
+  the 10,000-order list, in the GUI thread: the queue applying them, the model's row-by-row update
+  and the repaint; target < 5 ms (issue 19);
 - the process's resident memory afterwards; target < 300 MB RSS.
 
     python3 bench/order_list_bench.py [--orders 10000]
@@ -19,6 +22,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import QApplication
 
 from packstation.domain.order import BuyerType, Order, OrderLine, Program, RequiredCode
 from packstation.services.order_queue import OrderQueue
+from packstation.services.ports import OrderQuery
 from packstation.ui.order_list_model import Column, OrderListModel
 from packstation.ui.order_list_view import OrderListView
 
@@ -58,20 +63,40 @@ def make_orders(count: int) -> list[Order]:
             shipment_date=date(2026, 11, 23) + timedelta(days=n % 5),
             ship_by=NOW + timedelta(minutes=(n * 13) % 240 - 30) if express else None,
             buyer_type=BuyerType.BUSINESS if n % 7 == 0 else BuyerType.PERSON,
-            updated_at=NOW,
+            updated_at=NOW - timedelta(days=1),
         ))
     return orders
 
 
 class MemoryMarket:
-    """Just enough of MarketPort for the queue: pages of 50 orders."""
+    """Just enough of MarketPort for the queue: pages of 50 orders, `updatedAt` windows honoured."""
 
     def __init__(self, orders: list[Order]) -> None:
         self.orders = orders
+        self.recent: list[Order] = []  # what an `updatedAt` window returns (the Market's filtering)
 
-    async def iter_order_pages(self, query: object):  # type: ignore[no-untyped-def]
-        for start in range(0, len(self.orders), 50):
-            yield self.orders[start:start + 50]
+    async def iter_order_pages(self, query: OrderQuery):  # type: ignore[no-untyped-def]
+        orders = self.orders if query.updated_from is None else self.recent
+        for start in range(0, len(orders), 50):
+            yield orders[start:start + 50]
+
+
+REFRESH_ROUNDS = 20
+
+
+def ten_changes(orders: list[Order], round_: int = 0) -> list[Order]:
+    """4 orders changed in place (buyer), 3 new ones, 3 cancelled; all updated just now.
+    Each round picks other orders (`orders` must hold at least 10,000)."""
+    r = round_ * 11
+    changed = [
+        replace(o, buyer_type=BuyerType.BUSINESS, updated_at=NOW) for o in orders[100 + r:4100:1000]
+    ]
+    new = [replace(o, id=o.id + 1_000_000, updated_at=NOW) for o in orders[5000 + r:8000:1000]]
+    gone = [
+        replace(o, status="CANCELLED", substatus="SHOP_FAILED", updated_at=NOW)
+        for o in orders[8500 + r * 3:9100 + r * 3:200]
+    ]
+    return changed + new + gone
 
 
 class FixedClock:
@@ -93,7 +118,8 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     orders = make_orders(count)
-    queue = OrderQueue(MemoryMarket(orders), FixedClock())  # type: ignore[arg-type]
+    market = MemoryMarket(orders)
+    queue = OrderQueue(market, FixedClock())  # type: ignore[arg-type]
     model = OrderListModel(queue, now=lambda: NOW)
     view = OrderListView(model)
     view.resize(1100, 700)
@@ -136,6 +162,34 @@ def main() -> int:
     model.tick()
     paint(app, view)
     print(f"countdown tick (deadline column repaint): {(time.perf_counter() - started) * 1000:.1f} ms")
+
+    applied: list[float] = []  # when the queue hands the change over (subscribed first: called first)
+    queue.subscribe(lambda _change: applied.append(time.perf_counter()))
+    queue.subscribe(model.apply)  # as the app wires it: each change goes to the model row by row
+    resets: list[int] = []
+    model.modelReset.connect(lambda: resets.append(1))
+    view.table.scrollToBottom()  # rows on screen change too: the repaints have work to do
+    paint(app, view)
+    walls, cpus, rows, repaints = [], [], [], []
+    touched = 0
+    for round_ in range(REFRESH_ROUNDS):  # each round: 10 other orders change
+        market.recent = ten_changes(orders, round_)
+        applied.clear()
+        started, started_cpu = time.perf_counter(), time.thread_time()
+        change = loop.run_until_complete(queue.refresh())
+        updated, updated_cpu = time.perf_counter(), time.thread_time()
+        paint(app, view)
+        repaints.append(time.perf_counter() - updated)
+        walls.append(updated - started)
+        cpus.append(updated_cpu - started_cpu)
+        rows.append(updated - applied[0])
+        touched = len(change.added) + len(change.updated) + len(change.removed)
+    gui, worst, cpu = statistics.median(walls), max(walls), statistics.median(cpus)
+    print(f"background refresh with {touched} changed orders in {count} rows, {REFRESH_ROUNDS} rounds, "
+          f"GUI thread: median {gui * 1000:.2f} ms (rows {statistics.median(rows) * 1000:.2f} ms), max "
+          f"{worst * 1000:.2f} ms, CPU median {cpu * 1000:.2f} ms; {len(resets)} model resets  "
+          f"(target < 5 ms: {'OK' if gui < 0.005 and not resets else 'MISSED'}); "
+          f"then one repaint of the table: median {statistics.median(repaints) * 1000:.1f} ms")
     loop.close()
     rss = psutil.Process().memory_info().rss / 2**20
     print(f"RSS: {rss:.0f} MB  (target < 300 MB: {'OK' if rss < 300 else 'MISSED'})")

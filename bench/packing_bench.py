@@ -1,17 +1,21 @@
 """Benchmark: the packing workspace (issue 6 speed targets).
 
-1. Scan -> visible feedback, in-process: 1,000 scans through `PackingDesk.handle_scan` (item
+1. Scan -> visible feedback, in-process: 10,000 scans through `PackingDesk.handle_scan` (item
    barcodes and UNDO commands alternating, so the order never fills up), each followed by a
-   synchronous repaint of the feedback line and the boxes view; p50/p99/max in ms
-   (target: p99 < 16 ms, one frame).
+   synchronous repaint of the feedback line and the boxes view; p50/p99/p99.9/max in ms. The
+   process holds what the app holds while packing: a 3,000-order list (queue, model and shown
+   table) and the session records every scan in a real SQLite journal. Every garbage collection
+   is recorded (`--gc policy` is the app's policy, `--gc default` Python's defaults without the
+   start-up warm-up). Targets (issue 19): p99 < 2 ms, max < 16 ms (one frame).
 2. One 3-item order packed end to end against the sandbox served by uvicorn over loopback HTTP:
    open (read the order and its offers), scan every unit, submit (box layout, READY_TO_SHIP),
    with printing left out. Prints the wall time and every HTTP call made.
 
 With `--video`, the packing video records the whole time (the generated camera at 10 fps into
-the H.264 encoder thread, as at a desk with a camera), so the p99 shows what recording costs.
+the H.264 encoder thread, as at a desk with a camera), so the percentiles show what recording costs.
 
-Usage: QT_QPA_PLATFORM=offscreen python3 bench/packing_bench.py [--scans 1000] [--video]
+Usage: QT_QPA_PLATFORM=offscreen python3 bench/packing_bench.py [--scans 10000] [--orders 3000]
+       [--gc policy|default] [--video]
 """
 
 from __future__ import annotations
@@ -19,22 +23,28 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PACKSTATION_NO_SOUND", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import httpx
+from gc_watch import GcWatch, apply, percentiles
+from order_list_bench import NOW, FixedClock, MemoryMarket, make_orders
 from PySide6.QtWidgets import QApplication
 
 from packstation.sandbox.app import create_app
 from packstation.sandbox.config import SandboxConfig
+from packstation.services.order_queue import OrderQueue
+from packstation.storage.local_store import open_local_store
+from packstation.ui.order_list_model import OrderListModel
+from packstation.ui.order_list_view import OrderListView
 from tests.fixtures.sandbox import serve_in_thread, stop_server
 from tests.ui.packing_support import open_desk
 
@@ -51,28 +61,72 @@ class CountingTransport(httpx.AsyncHTTPTransport):
         return await super().handle_async_request(request)
 
 
-async def scan_latency(scans: int, video_dir: Path | None = None) -> list[float]:
+TARGET_P99_MS = 2.0
+TARGET_MAX_MS = 16.0
+
+
+class TimedJournal:
+    """The real SQLite journal, with the time each append (a commit synced to disk) takes."""
+
+    def __init__(self, journal: Any) -> None:
+        self._journal = journal
+        self.spent = 0.0
+
+    def append(self, order_id: int, action: Any) -> int:
+        start = time.perf_counter()
+        try:
+            return int(self._journal.append(order_id, action))
+        finally:
+            self.spent += time.perf_counter() - start
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._journal, name)
+
+
+async def scan_latency(
+    scans: int, orders: int, gc_mode: str, video_dir: Path | None = None
+) -> tuple[list[float], list[float], list[float], GcWatch]:
+    queue = OrderQueue(MemoryMarket(make_orders(orders)), FixedClock())  # type: ignore[arg-type]
+    await queue.refresh()
+    order_list = OrderListView(OrderListModel(queue, now=lambda: NOW))
+    order_list.resize(1100, 700)
+    order_list.show()
+    data_dir = tempfile.TemporaryDirectory(prefix="packing-bench-")
+    store = open_local_store(Path(data_dir.name))
+    journal = TimedJournal(store.journal)
     app = create_app(SandboxConfig(seed=1))
-    desk = await open_desk(app, (("MUG-300", 2), ("BOOK-WP", 1), ("CHARGER-65", 1)))
+    desk = await open_desk(app, (("MUG-300", 2), ("BOOK-WP", 1), ("CHARGER-65", 1)), journal=journal)
+    watch = GcWatch()
     recording = _record(video_dir, desk.order.id) if video_dir is not None else None
     try:
         barcodes = [line.barcodes[0] for line in desk.order.lines]
         view = desk.view
         timings = []
+        journal_ms = []
+        cpu_ms = []
+        apply(gc_mode)  # the app does this once its window shows the orders
+        watch.active = True
         for i in range(scans):
             text = barcodes[(i // 2) % len(barcodes)] if i % 2 == 0 else "PS:UNDO"
-            start = time.perf_counter()
+            journal.spent = 0.0
+            start, start_cpu = time.perf_counter(), time.thread_time()
             desk.scan(text)
             view.feedback.repaint()
             view.boxes.viewport().repaint()
             timings.append((time.perf_counter() - start) * 1000)
+            cpu_ms.append((time.thread_time() - start_cpu) * 1000)
+            journal_ms.append(journal.spent * 1000)
             if not view.feedback.text().startswith("✔"):
                 raise RuntimeError(f"scan {i} ({text!r}) was refused: {view.feedback.text()}")
-        return timings
+        watch.active = False
+        return timings, journal_ms, cpu_ms, watch
     finally:
         if recording is not None:
             recording()
         await desk.close()
+        store.close()
+        data_dir.cleanup()
+        order_list.deleteLater()
 
 
 def _record(folder: Path, order_id: int) -> Callable[[], None]:
@@ -100,7 +154,7 @@ def _record(folder: Path, order_id: int) -> Callable[[], None]:
     return stop
 
 
-async def end_to_end() -> tuple[float, list[str], str]:
+async def whole_order() -> tuple[float, list[str], str]:
     app = create_app(SandboxConfig(seed=1))
     server, thread, url = serve_in_thread(app)
     transport = CountingTransport()
@@ -123,14 +177,34 @@ async def end_to_end() -> tuple[float, list[str], str]:
         stop_server(server, thread)
 
 
-async def main(scans: int, video: bool) -> None:
+async def main(scans: int, orders: int, gc_mode: str, *, end_to_end: bool, video: bool) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        timings = await scan_latency(scans, Path(folder) if video else None)
-    timings.sort()
-    p99 = timings[int(len(timings) * 0.99) - 1]
-    print(f"scan -> visible feedback over {len(timings)} scans: p50 {statistics.median(timings):.2f} ms, "
-          f"p99 {p99:.2f} ms, max {timings[-1]:.2f} ms (target p99 < 16 ms)")
-    wall, calls, state = await end_to_end()
+        timings, journal_ms, cpu_ms, watch = await scan_latency(
+            scans, orders, gc_mode, Path(folder) if video else None
+        )
+    print(f"scan -> visible feedback over {len(timings)} scans ({orders} orders listed, SQLite journal "
+          f"on, gc {gc_mode}): {percentiles(timings)}")
+    # The journal commits each scan to disk (WAL, synchronous=FULL) before the packer sees it:
+    # that fsync is the disk's time, shown apart from the app's own work.
+    print(f"  of which the journal's synced commit: {percentiles(journal_ms)}")
+    own = [t - j for t, j in zip(timings, journal_ms, strict=True)]
+    print(f"  the rest (decode, session, repaint): {percentiles(own)}")
+    # Wall time also counts being preempted by other processes on a busy machine.
+    print(f"  the GUI thread's CPU time per scan: {percentiles(cpu_ms)}")
+    print(watch.summary())
+    slowest = sorted(range(len(timings)), key=timings.__getitem__)[-3:]
+    print("slowest scans: " + ", ".join(
+        f"#{i} {timings[i]:.2f} ms (journal {journal_ms[i]:.2f} ms)" for i in reversed(slowest)
+    ))
+    labelled = (("wall, with the journal's fsync", timings), ("wall, without it", own), ("CPU", cpu_ms))
+    for label, values in labelled:
+        p99, worst = sorted(values)[int(len(values) * 0.99)], max(values)
+        met = p99 < TARGET_P99_MS and worst < TARGET_MAX_MS
+        print(f"target p99 < {TARGET_P99_MS} ms and max < {TARGET_MAX_MS} ms, {label}: "
+              f"{'met' if met else 'NOT met'}")
+    if not end_to_end:
+        return
+    wall, calls, state = await whole_order()
     print(f"3-item order end to end over loopback HTTP (no printing): {wall * 1000:.0f} ms, "
           f"{len(calls)} HTTP calls, final state {state}")
     for call in calls:
@@ -139,10 +213,21 @@ async def main(scans: int, video: bool) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scans", type=int, default=1000)
+    parser.add_argument("--scans", type=int, default=10_000)
+    parser.add_argument("--orders", type=int, default=3_000)
+    parser.add_argument("--gc", choices=("policy", "default"), default="policy")
+    parser.add_argument("--no-end-to-end", action="store_true", help="only the scan latency")
     parser.add_argument("--video", action="store_true", help="record the packing video meanwhile")
     options = parser.parse_args()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     # Repaints are synchronous and the uvicorn thread runs its own asyncio loop, so a plain loop
     # measures the same work without qasync's interplay with that thread.
-    asyncio.run(main(options.scans, options.video))
+    asyncio.run(
+        main(
+            options.scans,
+            options.orders,
+            options.gc,
+            end_to_end=not options.no_end_to_end,
+            video=options.video,
+        )
+    )

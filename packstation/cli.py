@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     badges = sub.add_parser("badges", help="print the packers' sign-in badges (Settings) to a PDF")
     badges.add_argument("--out", required=True)
     badges.add_argument("--data-dir", default=None)
+    demo = sub.add_parser(
+        "demo-sheet", help="print every demo order's codes and the command barcodes to a PDF"
+    )
+    demo.add_argument("--out", required=True)
+    demo.add_argument("--data-dir", default=None, help="the station whose demo progress to leave out")
 
     audit = sub.add_parser("export-audit", help="export the audit log as CSV")
     audit.add_argument("--from", dest="date_from", default=None, help="YYYY-MM-DD, inclusive")
@@ -140,6 +145,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from packstation.printing.badges import badges_cli
 
         return badges_cli(_settings_for(args.data_dir).shift.packer_list(), args.out)
+    if args.command == "demo-sheet":
+        from packstation.demo_sheet import demo_sheet_cli
+
+        return demo_sheet_cli(args.out, args.data_dir)
     if args.command == "export-audit":
         from packstation.storage.audit_export import export_audit_cli
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import logging
 import os
 import signal
@@ -37,7 +38,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import APP_NAME, __version__
@@ -49,9 +51,10 @@ from packstation.domain.labels import LabelFormat
 from packstation.logs import shutdown_logging
 from packstation.printing.config import PrinterProfile
 from packstation.secrets import store_api_key
-from packstation.services.order_queue import ConnectionState
+from packstation.services.order_queue import ConnectionState, QueueChange
 from packstation.settings import SettingsLoad, save_settings
 from packstation.storage.instance_lock import AlreadyRunningError, InstanceLock, acquire_instance_lock
+from packstation.ui import gc_policy
 from packstation.ui.crash_dialog import CrashReporter
 from packstation.ui.format import fill
 from packstation.ui.i18n import Translations
@@ -110,7 +113,7 @@ class Shell(QObject):
         self._quit_on_close = QApplication.quitOnLastWindowClosed()
         QApplication.setQuitOnLastWindowClosed(False)
         self._unsubscribe = [
-            self.queue.subscribe(lambda _change: self._on_orders_changed()),
+            self.queue.subscribe(self._on_orders_changed),
             self.queue.subscribe_new(self._on_new_orders),
             self.queue.subscribe_state(self._on_state),
         ]
@@ -121,6 +124,8 @@ class Shell(QObject):
         self.window.shipments_requested.connect(self.open_shipments)
         self.shift_panel: ShiftPanel | None = None
         self.window.shift_requested.connect(self.open_shift)
+        self.open_url: Callable[[QUrl], bool] = QDesktopServices.openUrl  # tests keep viewers closed
+        self.window.demo_sheet_requested.connect(self.save_demo_sheet)
         self.window.closed.connect(self.request_quit)
         self.settings_dialog: SettingsDialog | None = None
         # The packing workspace: activating or scanning an order opens it in a packing view.
@@ -165,6 +170,16 @@ class Shell(QObject):
         if services.fleet_error is not None:
             self.window.message_bar.show_warning(services.fleet_error.message(self.language))
 
+    def save_demo_sheet(self) -> None:
+        """Help → Demo sheet: write it into the data dir and open it."""
+        from packstation.demo_sheet import write_demo_sheet
+        from packstation.ui.help_sheets import save_and_open
+
+        data_dir = self.runtime.data_dir.path
+        write = functools.partial(write_demo_sheet, data_dir=data_dir)
+        saving = save_and_open(write, data_dir / "demo-sheet.pdf", self.window.message_bar, self.open_url)
+        self.tasks.run(saving, trigger=self.window.demo_sheet_action, name="demo-sheet")
+
     # -- lifecycle ----------------------------------------------------------------------------
 
     async def load_orders(self) -> int:
@@ -207,6 +222,7 @@ class Shell(QObject):
                 self._unsubscribe.append(
                     self.replayer.replay_when_online(self.queue.subscribe_state, self.show_replay)
                 )
+            self.gc_collector = gc_policy.install(self.window)  # start-up is over: freeze it (issue 19)
             self.queue.start()
             await self.quit_requested
             return self.exit_code
@@ -453,8 +469,8 @@ class Shell(QObject):
 
     # -- reactions ----------------------------------------------------------------------------
 
-    def _on_orders_changed(self) -> None:
-        self.model.refresh()
+    def _on_orders_changed(self, change: QueueChange) -> None:
+        self.model.apply(change)  # row by row: the packer's selection, scroll and focus stay
         self.window.set_refreshed(self.queue.last_refresh)
         self.refresh_in_progress()
 

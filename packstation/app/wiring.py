@@ -54,12 +54,13 @@ def connect_market(runtime: Runtime) -> MarketConnection:
     from packstation.market.office_gateway import OfficeGateway
 
     if runtime.demo:
+        from packstation.demo_store import demo_config, seed_from_records
         from packstation.sandbox.app import create_app
-        from packstation.sandbox.config import SandboxConfig
         from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID, DEMO_LAAS_CAMPAIGN_ID
 
-        # Two weeks of past LaaS orders give the office's statistics something to show.
-        transport = httpx.ASGITransport(app=create_app(SandboxConfig(seed=1, laas_history=True)))
+        emulator = create_app(demo_config())
+        seed_from_records(emulator.state.sandbox, runtime.data_dir.path)  # agree with the journal
+        transport = httpx.ASGITransport(app=emulator)
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
         office = OfficeGateway(client, DEMO_BUSINESS_ID, DEMO_LAAS_CAMPAIGN_ID)

@@ -80,6 +80,7 @@ class OrderLine:
     picture_url: str | None = None
     promo: bool = False  # added under a promo: the Market refuses to remove it
     weight_kg: Decimal | None = None  # catalogue `weightDimensions.weight` of one unit (gross)
+    country_code: str = ""  # where the catalogue says the offer is made (ISO), "" when unknown
 
     @property
     def needs_code(self) -> bool:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
 
+from packstation.domain.identifiers import country_code_of
 from packstation.domain.instances import InstanceKind
 from packstation.domain.labels import BoxLabel, LabelFormat, OrderLabels
 from packstation.domain.layout import LayoutPlan, StoredBox
@@ -66,6 +67,7 @@ class OfferFacts:
     parts_per_unit: int = 1
     picture_url: str | None = None
     weight_kg: Decimal | None = None  # `weightDimensions.weight`, kg per unit
+    country_code: str = ""  # the first manufacturer country the catalogue names, as an ISO code
 
     @classmethod
     def from_mapping(cls, mapping: GetOfferMappingDTO) -> OfferFacts:
@@ -77,6 +79,7 @@ class OfferFacts:
             parts_per_unit=max(1, offer.box_count or 1),
             picture_url=offer.pictures[0] if offer.pictures else None,
             weight_kg=_weight(offer.weight_dimensions.weight) if offer.weight_dimensions else None,
+            country_code=next(filter(None, map(country_code_of, offer.manufacturer_countries or ())), ""),
         )
 
 
@@ -118,6 +121,7 @@ def order_from_wire(order: BusinessOrderDTO, offers: dict[str, OfferFacts] | Non
                 picture_url=offer.picture_url,
                 promo=bool(item.promos),
                 weight_kg=offer.weight_kg,
+                country_code=offer.country_code,
             )
         )
     delivery = order.delivery

@@ -36,10 +36,17 @@ def _fit(text: str, font: str, size: float, room: float) -> float:
 
 def render_command_sheet(path: Path) -> None:
     """Write the command sheet PDF to `path`."""
-    regular, bold = register_fonts()
-    width, height = A4
     canvas = Canvas(str(path), pagesize=A4)
     canvas.setTitle("Packstation — командные штрихкоды / command barcodes")
+    draw_command_page(canvas)
+    canvas.showPage()
+    canvas.save()
+
+
+def draw_command_page(canvas: Canvas) -> None:
+    """Draw the command barcodes on the current (A4) page of `canvas`."""
+    regular, bold = register_fonts()
+    width, height = A4
     canvas.setFont(bold, 13)
     canvas.drawString(12 * mm, height - 14 * mm, "Командные штрихкоды Packstation")
     canvas.setFont(regular, 11)
@@ -58,8 +65,6 @@ def render_command_sheet(path: Path) -> None:
         canvas.drawString(text_x, top - 18 * mm, info.payload)
         canvas.setLineWidth(0.3)
         canvas.line(12 * mm, top - _ROW + 4 * mm, width - 12 * mm, top - _ROW + 4 * mm)
-    canvas.showPage()
-    canvas.save()
 
 
 def command_sheet_cli(out: str, *, stderr: TextIO | None = None) -> int:

@@ -26,6 +26,9 @@ from packstation.sandbox.errors import ApiError, bad_request
 from packstation.sandbox.model import Order
 from packstation.sandbox.state import Campaign
 
+# Catalogue countries are written out in Russian, as the Market's country list has them.
+_COUNTRY_NAMES = {"RU": "Россия", "CN": "Китай", "IT": "Италия", "TR": "Турция"}
+
 
 async def auth_token(request: Request) -> JSONResponse:
     return wrapped({"apiKey": {"name": "Packstation sandbox", "authScopes": ["ALL_METHODS"]}})
@@ -247,7 +250,7 @@ async def offer_mappings(request: Request) -> JSONResponse:
                 "height": height,
                 "weight": float(product.weight_kg),
             },
-            "manufacturerCountries": ["Россия" if product.country == "RU" else product.country],
+            "manufacturerCountries": [_COUNTRY_NAMES.get(product.country, product.country)],
             "basicPrice": {
                 "value": float(product.price),
                 "currencyId": "RUR",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import random
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -651,6 +651,30 @@ class Sandbox:
             order.substatus = "SHIPPED"
             order.updated_at = order.status_updated_at = self.now()
             return order
+
+    def restore_outcomes(self, outcomes: Mapping[int, str]) -> None:
+        """Demo restart: replay what the station recorded as done, so the fresh emulator agrees.
+
+        `outcomes` maps order ids to "ready_to_ship", "handed_over" or "cancelled"; orders the
+        emulator does not hold, or that are already past that point, are left alone.
+        """
+        with self._lock:
+            now = self.now()
+            for order_id, outcome in outcomes.items():
+                order = self.orders.get(order_id)
+                if order is None or order.status != "PROCESSING" or order.substatus != "STARTED":
+                    continue
+                if outcome == "cancelled":
+                    order.status, order.substatus = "CANCELLED", "SHOP_FAILED"
+                elif outcome in ("ready_to_ship", "handed_over"):
+                    order.substatus = "READY_TO_SHIP"
+                    order.ready_at = now
+                    if outcome == "handed_over" and order.eac is not None:
+                        order.eac.accepted = True
+                        order.substatus = "COURIER_RECEIVED"
+                else:
+                    continue
+                order.updated_at = order.status_updated_at = now
 
     def advance_clock(self, seconds: float) -> None:
         """Move the sandbox clock (verifications, reports and couriers progress with it)."""

@@ -266,6 +266,7 @@ class OrderQueue:
         self._on_new: list[NewOrdersCallback] = []
         self._on_state: list[StateCallback] = []
         self._on_order: dict[int, list[Callable[[Order], None]]] = {}
+        self._cached_at: datetime | None = None
         self._lock = asyncio.Lock()
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -394,11 +395,32 @@ class OrderQueue:
                 raise
             self._record_success()
             change = self._apply(received, full=do_full, initial=self._last_full is None)
+            self._cached_at = None
             self._last_refresh = started
             if do_full:
                 self._last_full = started
         self._announce(change)
         return change
+
+    def show_cached(self, orders: Iterable[Order], saved_at: datetime) -> QueueChange:
+        """List the orders kept from the last run until the Market answers (issue 19).
+
+        Only before the first Market load (afterwards the Market's list is newer); the first
+        refresh then replaces them as a full reload (`initial`), dropping those no longer listed.
+        `cached_at` says the list is the kept one, for an "updating…" mark.
+        """
+        if self._last_full is not None:
+            return QueueChange(version=self._version)
+        change = self._apply(orders, full=True, initial=True)
+        self._cached_at = saved_at
+        self._announce(change)
+        return change
+
+    @property
+    def cached_at(self) -> datetime | None:
+        """When the listed orders were kept, while they are the last run's; None once the Market
+        answered."""
+        return self._cached_at
 
     def upsert(self, order: Order) -> QueueChange:
         """Apply an order state learned elsewhere (e.g. the packing session's latest read)."""

@@ -199,6 +199,21 @@ class JournalPort(Protocol):
     def finish(self, order_id: int) -> None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class CachedOrderList:
+    """The order list as last received from the Market, kept locally for the next start."""
+
+    orders: tuple[Order, ...]
+    saved_at: datetime
+
+
+class OrderListCachePort(Protocol):
+    """The last known order list per campaign (`storage.order_list_cache`)."""
+
+    def save(self, campaign_id: int, orders: Sequence[Order]) -> None: ...
+    def load(self, campaign_id: int) -> CachedOrderList | None: ...
+
+
 class OutboxPort(Protocol):
     def add_intent(self, order_id: int, kind: str, payload: Mapping[str, Any]) -> Intent: ...
 

@@ -21,6 +21,7 @@ from packstation.storage.codes import SqliteCodeRegistry
 from packstation.storage.config import StorageSettings
 from packstation.storage.database import DB_FILE_NAME, Database, open_database
 from packstation.storage.journal import CompactionResult, SqliteJournal
+from packstation.storage.order_list_cache import SqliteOrderListCache
 from packstation.storage.outbox import SqliteOutbox
 from packstation.storage.video_index import SqliteClipIndex
 
@@ -53,6 +54,11 @@ class LocalStore:
     warning: StorageError | None = None
     moved_to: Path | None = None
     compaction: CompactionResult | None = None
+
+    @property
+    def order_list(self) -> SqliteOrderListCache:
+        """`OrderListCachePort`: the last order list per campaign, shown at the next start."""
+        return SqliteOrderListCache(self.database)
 
     def compact(self) -> CompactionResult | None:
         """Apply the retention period now (the app also calls this daily while it runs).

@@ -106,7 +106,18 @@ _V4: Final = (
     """,
 )
 
-MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3, _V4)
+# Version 5: the last order list each campaign showed, so start-up can show it at once (issue 19).
+_V5: Final = (
+    """
+    CREATE TABLE order_list_cache (
+        campaign_id INTEGER PRIMARY KEY,
+        saved_at    TEXT    NOT NULL,
+        orders      TEXT    NOT NULL
+    )
+    """,
+)
+
+MIGRATIONS: Final[tuple[tuple[str, ...], ...]] = (_V1, _V2, _V3, _V4, _V5)
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 
 

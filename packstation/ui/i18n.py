@@ -3,7 +3,10 @@
 Source strings in the code are English (`self.tr("...")`, or `QCoreApplication.translate("Context",
 "...")` outside QObject methods: lupdate only recognises these two spellings);
 `resources/i18n/packstation_ru.qm` holds the Russian translation, compiled from
-`packstation_ru.ts`. Refresh both after changing UI strings (the command is in README.md):
+`packstation_ru.ts`. Strings with a count use Qt's `%n` plural forms (`self.tr(text, "", n)`):
+Russian has three, and `packstation_en.qm` (from `packstation_en.ts`, plural forms only, made
+with `lupdate -pluralonly`) gives English its "1 record" / "2 records". Refresh the catalogues
+after changing UI strings (the commands are in README.md):
 
     pyside6-lupdate packstation -extensions py -ts resources/i18n/packstation_ru.ts
     pyside6-lrelease resources/i18n/packstation_ru.ts -qm resources/i18n/packstation_ru.qm
@@ -41,7 +44,11 @@ class Translations:
         russian = self.language == "ru"
         QLocale.setDefault(QLocale(QLocale.Language.Russian if russian else QLocale.Language.English))
         if self.language == "en":
-            return True  # source strings are English
+            # Source strings are English; only the %n plural forms come from a catalogue.
+            plurals = QTranslator(self._app)
+            if plurals.load(str(resource_path("i18n", "packstation_en.qm"))):
+                self._install(plurals)
+            return True
         ours = QTranslator(self._app)
         qm = resource_path("i18n", f"packstation_{self.language}.qm")
         if not ours.load(str(qm)):

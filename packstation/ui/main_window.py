@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         office_requested(): the Office action was triggered.
         settings_requested(): the Settings action was triggered.
         history_requested(int): the packer asked for an order's history (order id).
+        demo_sheet_requested(): Help → Demo sheet (demo mode only).
         closed(): the window was closed (the app shuts down after this).
     """
 
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
     office_requested = Signal()
     shipments_requested = Signal()
     shift_requested = Signal()
+    demo_sheet_requested = Signal()
     closed = Signal()
 
     def __init__(
@@ -139,6 +141,14 @@ class MainWindow(QMainWindow):
         for action in actions:
             toolbar.addAction(action)
         self.addToolBar(toolbar)
+        # Help: the printable demo sheet, so demo mode can be learnt with a real scanner.
+        self.demo_sheet_action = QAction(self.tr("Demo sheet (PDF)…"), self)
+        self.demo_sheet_action.setToolTip(
+            self.tr("Every demo order's barcodes and marking codes, and the command barcodes, to print")
+        )
+        self.demo_sheet_action.triggered.connect(self.demo_sheet_requested)
+        if demo:
+            self.menuBar().addMenu(self.tr("Help")).addAction(self.demo_sheet_action)
 
         self.demo_banner = QLabel(
             self.tr(

@@ -97,7 +97,7 @@ class OrderHistoryView(QWidget):
         for record in records:
             self.model.appendRow(_row(record, labels.get(record.action, record.action)))
         if records:
-            text = fill(self.tr("History of order %1: %2 records"), order_id, len(records))
+            text = fill(self.tr("History of order %1: %n records", "", len(records)), order_id)
         else:
             text = fill(self.tr("Nothing recorded for order %1 at this station."), order_id)
         self._title.setText(text)

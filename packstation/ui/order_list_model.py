@@ -12,6 +12,7 @@ targets of bench/order_list_bench.py.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime, timedelta
 from enum import IntEnum
@@ -27,6 +28,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
@@ -42,7 +44,13 @@ from packstation.domain.order import (
     RequiredCode,
 )
 from packstation.domain.time import utc_now
-from packstation.services.order_queue import OrderFilter, deadline_sort_key, order_deadline, search_text
+from packstation.services.order_queue import (
+    OrderFilter,
+    QueueChange,
+    deadline_sort_key,
+    order_deadline,
+    search_text,
+)
 from packstation.ui import palette
 from packstation.ui.format import format_countdown, full_date, local_date_time, local_day_time
 
@@ -84,6 +92,9 @@ _HANDLED_ROLES: Final = frozenset(
 )
 _IN_PROGRESS: Final = QColor(palette.IN_PROGRESS)
 _ELSEWHERE: Final = QBrush(QColor(palette.ELSEWHERE))  # fleet: packed at another desk
+# Beyond this many changed orders one reset is cheaper than row-by-row signals (and the view
+# restores the selection after a reset anyway).
+_INCREMENTAL_LIMIT: Final = 200
 
 
 class OrderSource(Protocol):
@@ -136,13 +147,33 @@ def _marking_text(order: Order) -> str:
     return ", ".join(names) if names else "—"
 
 
+_SORT_KEYS: Final[dict[Column, Callable[[Order], Any]]] = {
+    Column.ORDER: lambda o: o.id,
+    Column.PROGRAM: lambda o: (not o.is_express, o.program.value, deadline_sort_key(o)),
+    Column.DEADLINE: deadline_sort_key,
+    Column.ITEMS: lambda o: (o.units, len(o.lines)),
+    Column.MARKING: lambda o: (not o.needs_codes, _marking_text(o)),
+    Column.BUYER: lambda o: o.buyer_type.value,
+    Column.STATUS: lambda o: (o.status, o.substatus),
+}
+
+
 class OrderListModel(QAbstractTableModel):
     """Rows are the queue's orders (deadline first by default); columns are `Column`.
+
+    `apply(change)` takes a queue change row by row (dataChanged, rowsInserted, rowsRemoved), so a
+    background refresh keeps the packer's selection, scroll position and focus; `refresh()`
+    re-reads everything with a model reset (first load, very large changes).
+
+    Signals:
+        rows_updated(): emitted after `apply` changed the rows without a reset.
 
     Args:
         source: the order queue (anything with `orders()`).
         now: the clock for countdowns (aware datetimes); injectable for tests.
     """
+
+    rows_updated = Signal()
 
     def __init__(
         self,
@@ -186,6 +217,138 @@ class OrderListModel(QAbstractTableModel):
         self._rows, self._row_keys = self._matching(self._all, self._all_keys, self._filter)
         self._reindex()
         self.endResetModel()
+
+    def apply(self, change: QueueChange) -> None:
+        """Take one queue change: only the rows of the orders it names are touched.
+
+        Removed orders (and changed ones that move or stop passing the filter) leave with
+        rowsRemoved, new ones arrive with rowsInserted at their sorted place, changed ones that
+        stay put repaint with dataChanged. Each position is found by binary search on the sort
+        key, so the cost grows with the change, not with the list.
+        """
+        if change.is_empty:
+            return
+        touched = len(change.added) + len(change.updated) + len(change.removed)
+        if change.initial or touched > _INCREMENTAL_LIMIT:
+            self.refresh()
+            return
+        listed = self._search  # order id -> (the order object listed or last listed, its text)
+        leaving: list[Order] = []
+        arriving: list[Order] = list(change.added)
+        for order_id in change.removed:
+            old = self._listed(order_id)
+            if old is not None:
+                leaving.append(old)
+        for order in change.updated:
+            old = self._listed(order.id)
+            if old is None:
+                arriving.append(order)
+                continue
+            position = self._position(self._all, old)
+            key = self._key()
+            before = self._all[position - 1] if position > 0 else None
+            after = self._all[position + 1] if position + 1 < len(self._all) else None
+            stays = (before is None or not self._after(key(before), key(order))) and (
+                after is None or not self._after(key(order), key(after))
+            )
+            text = search_text(order)
+            was_row = self._filter.is_empty or self._filter.accepts(old, listed[order.id][1])
+            is_row = self._filter.is_empty or self._filter.accepts(order, text)
+            if stays and was_row == is_row:
+                self._replace(position, old, order, text, was_row)
+            else:
+                leaving.append(old)
+                arriving.append(order)
+        for old in leaving:
+            self._remove(old)
+        for order in arriving:
+            stale = self._listed(order.id)  # "new" but already listed (a reload in between)
+            if stale is not None:
+                self._remove(stale)
+            self._insert(order)
+        self._reindex()
+        self.rows_updated.emit()
+
+    def _listed(self, order_id: int) -> Order | None:
+        """The order object currently listed under this id, or None when it is not listed."""
+        cached = self._search.get(order_id)
+        if cached is None:
+            return None
+        old = cached[0]
+        position = self._position(self._all, old)
+        return old if position < len(self._all) and self._all[position] is old else None
+
+    def _key(self) -> Callable[[Order], Any]:
+        return _SORT_KEYS[self._sort[0]]
+
+    def _after(self, a: Any, b: Any) -> bool:
+        """Whether sort key `a` belongs strictly after sort key `b` in the current direction."""
+        return bool(a < b) if self._sort[1] == Qt.SortOrder.DescendingOrder else bool(a > b)
+
+    def _bound(self, orders: list[Order], key_value: Any, *, right: bool) -> int:
+        """Binary search in sorted `orders`: first index whose key is not before `key_value`
+        (right=False) or is after it (right=True), in the current sort direction."""
+        key = self._key()
+        if self._sort[1] != Qt.SortOrder.DescendingOrder:  # the usual case: C-speed bisect
+            return (bisect_right if right else bisect_left)(orders, key_value, key=key)
+        lo, hi = 0, len(orders)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            k = key(orders[mid])
+            if (k >= key_value) if right else (k > key_value):
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def _position(self, orders: list[Order], order: Order) -> int:
+        """Where this very object sits in `orders` (len(orders) when it is absent)."""
+        key_value = self._key()(order)
+        lo = self._bound(orders, key_value, right=False)
+        hi = self._bound(orders, key_value, right=True)
+        for position in range(lo, hi):  # equal keys: a short run, checked by identity
+            if orders[position] is order:
+                return position
+        return len(orders)
+
+    def _replace(self, position: int, old: Order, order: Order, text: str, is_row: bool) -> None:
+        self._all[position] = order
+        self._all_keys[position] = text
+        self._search[order.id] = (order, text)
+        if is_row:
+            row = self._position(self._rows, old)
+            if row < len(self._rows):
+                self._rows[row] = order
+                self._row_keys[row] = text
+                self.dataChanged.emit(self.index(row, 0), self.index(row, _COLUMN_COUNT - 1))
+
+    def _remove(self, old: Order) -> None:
+        position = self._position(self._all, old)
+        if position < len(self._all):
+            del self._all[position]
+            del self._all_keys[position]
+        row = self._position(self._rows, old)
+        if row < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            del self._row_keys[row]
+            self._row_index = None
+            self.endRemoveRows()
+
+    def _insert(self, order: Order) -> None:
+        text = search_text(order)
+        self._search[order.id] = (order, text)
+        key_value = self._key()(order)
+        position = self._bound(self._all, key_value, right=True)
+        self._all.insert(position, order)
+        self._all_keys.insert(position, text)
+        if self._filter.is_empty or self._filter.accepts(order, text):
+            row = self._bound(self._rows, key_value, right=True)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, order)
+            self._row_keys.insert(row, text)
+            self._row_index = None
+            self.endInsertRows()
 
     def set_in_progress(self, order_ids: Iterable[int]) -> None:
         """Mark the orders with unfinished packing work at this station (from the local journal)."""
@@ -323,16 +486,7 @@ class OrderListModel(QAbstractTableModel):
     # -- sorting ------------------------------------------------------------------------------
 
     def _sort_key(self, column: Column) -> Callable[[Order], Any]:
-        keys: dict[Column, Callable[[Order], Any]] = {
-            Column.ORDER: lambda o: o.id,
-            Column.PROGRAM: lambda o: (not o.is_express, o.program.value, deadline_sort_key(o)),
-            Column.DEADLINE: deadline_sort_key,
-            Column.ITEMS: lambda o: (o.units, len(o.lines)),
-            Column.MARKING: lambda o: (not o.needs_codes, _marking_text(o)),
-            Column.BUYER: lambda o: o.buyer_type.value,
-            Column.STATUS: lambda o: (o.status, o.substatus),
-        }
-        return keys[column]
+        return _SORT_KEYS[column]
 
     def _sorted(self, orders: Sequence[Order]) -> list[Order]:
         column, order = self._sort

@@ -118,6 +118,7 @@ class OrderListView(QWidget):
         self.context_menu: QMenu | None = None
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
+        model.rows_updated.connect(lambda: self.filter_changed.emit(self.proxy.rowCount(), self.model.total))
 
     # -- filtering ----------------------------------------------------------------------------
 

@@ -272,7 +272,7 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             details = [line.offer_id, f"× {line.count}"]
             if line.parts_per_unit > 1:
-                details.append(self.tr("{n} parcels per unit").format(n=line.parts_per_unit))
+                details.append(self.tr("%n parcels per unit", "", line.parts_per_unit))
             marking = required_text(line)
             if marking:
                 details.append(marking)

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from packstation.domain.errors import PackstationError
-from packstation.domain.order import BuyerType, Order, Program
+from packstation.domain.order import BuyerType, Order, Program, RequiredCode
 from packstation.domain.packing.errors import PackingError, PackingScanError, Reason, box_no
 from packstation.domain.scan import ScanResult
 from packstation.domain.time import utc_now
@@ -434,7 +434,7 @@ class PackingView(QWidget):
                 return self.tr("Everything is packed: submit (Ctrl+Enter)"), GREEN
             packed = sum(p.packed for p in snapshot.progress)
             total = sum(p.count for p in snapshot.progress)
-            return fill(self.tr("Packing: %1 of %2 units in boxes"), packed, total), BLUE
+            return fill(self.tr("Packing: %1 of %n units in boxes", "", total), packed), BLUE
         texts = {
             Phase.SUBMITTING: (self.tr("Sending the boxes to the Market and printing labels…"), AMBER),
             Phase.VERIFYING: (self.tr("The Market is checking the marking codes…"), AMBER),
@@ -486,11 +486,15 @@ class PackingView(QWidget):
 
     def show_refused(self, error: PackstationError, result: ScanResult) -> None:
         """Show and sound why a scan was refused; a GTD without its country asks for it."""
-        self._set_feedback("✖ " + error.message(self.language), error=True)
-        self.sounds.error()
         refused_for = error.reason if isinstance(error, PackingError | PackingScanError) else None
         if refused_for is Reason.GTD_COUNTRY and result.instance is not None:
+            # Not a mistake: a GTD's barcode never holds its country, so it is always asked.
+            prompt = self.tr("Customs declaration scanned: confirm its country of origin")
+            self._set_feedback(prompt, error=False)
             self.ask_country(result)
+            return
+        self._set_feedback("✖ " + error.message(self.language), error=True)
+        self.sounds.error()
 
     def show_courier_code(self, code: str) -> asyncio.Task[Any] | None:
         """A scanned courier's code: shown in the panel and checked."""
@@ -593,10 +597,18 @@ class PackingView(QWidget):
 
     def ask_country(self, result: ScanResult) -> CountryDialog:
         """A GTD needs its country of origin, which its barcode lacks: ask, then apply the scan
-        again with it (the last country entered is offered first)."""
+        again with it (pre-filled with the country entered last for this order, else the catalogue's)."""
         assert result.instance is not None
         instance = result.instance
-        dialog = CountryDialog(instance.value, self.language, self._last_country, self)
+        catalogue = next(
+            (
+                line.country_code
+                for line in self.session.order.lines
+                if RequiredCode.GTD in line.required and line.country_code
+            ),
+            "",
+        )
+        dialog = CountryDialog(instance.value, self.language, self._last_country or catalogue, self)
 
         def accepted() -> None:
             self._last_country = dialog.code

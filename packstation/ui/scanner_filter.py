@@ -13,6 +13,11 @@ addressed to the focused widget, feeds it to `packstation.devices.decoder.ScanDe
 While a scan may be in progress, the filter also claims ShortcutOverride for its keys so that
 single-key shortcuts do not fire from scanner input. Native scan codes are used on X11/Wayland
 and Windows (layout- and Caps-Lock-proof); elsewhere the decoder falls back to layout tables.
+
+Timing survives a busy GUI thread: keys are timed by when they were pressed (the event's own
+timestamp), not when the filter sees them, and the gap timer never ends a run on its first
+expiry: it first lets the keys already queued during a stall come in (`_DRAIN_MS`), and waits
+again whenever it fired late, so a freeze mid-scan does not split the scan.
 """
 
 from __future__ import annotations
@@ -27,6 +32,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation.devices.config import ScannerSettings
 from packstation.devices.decoder import PLATFORM_WINDOWS, PLATFORM_X11, KeyEvent, ScanDecoder
+
+# After the gap timer fires, how long to let keys already queued (a stalled thread) arrive
+# before judging the gap; and how late a timer may fire before the thread counts as stalled.
+_DRAIN_MS = 15
+_LATE_MS = 10
+_MAX_DRAINS = 4
 
 # Caps Lock bit in QKeyEvent.nativeModifiers(): X11 LockMask; Qt's Windows key mapper flag.
 _CAPS_BITS = {PLATFORM_X11: 0x2, PLATFORM_WINDOWS: 0x100}
@@ -74,6 +85,10 @@ class ScannerFilter(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_gap)
+        self._due_ms = 0.0  # when the gap timer should fire (our clock)
+        self._drains = 0  # waits for queued keys since the last key
+        self._last_seen_ms = 0.0  # our clock when the last held key was taken
+        self._last_pressed_ms = 0.0  # that key's own time (the decoder's clock)
         self._app: QCoreApplication | None = None
 
     @property
@@ -121,7 +136,10 @@ class ScannerFilter(QObject):
             self._held.clear()  # a finished scan's keys are never replayed
             self._timer.stop()
         else:
-            self._timer.start(self._decoder.settings.max_key_gap_ms + 5)
+            self._last_seen_ms = self._clock()
+            self._last_pressed_ms = key_event.timestamp_ms
+            self._drains = 0
+            self._arm(self._decoder.settings.max_key_gap_ms + 5)
         for text in result.scans:
             self.scanned.emit(text)
         if result.consume:
@@ -137,17 +155,34 @@ class ScannerFilter(QObject):
             modifiers=int(event.modifiers().value),
             scan_code=int(event.nativeScanCode()),
             virtual_key=int(event.nativeVirtualKey()),
-            timestamp_ms=self._clock(),
+            # When the key was pressed; events without one (synthesized) are timed on arrival.
+            timestamp_ms=float(event.timestamp()) or self._clock(),
             caps_lock=caps,
             auto_repeat=event.isAutoRepeat(),
         )
 
+    def _arm(self, delay_ms: float) -> None:
+        self._due_ms = self._clock() + delay_ms
+        self._timer.start(max(1, round(delay_ms)))
+
     def _on_gap(self) -> None:
-        released = self._decoder.expire(self._clock())
-        if released:
-            self._deliver(released)
-        elif self._decoder.pending:
-            self._timer.start(5)  # the timer fired a hair early
+        now = self._clock()
+        late = now - self._due_ms > _LATE_MS
+        if self._drains == 0 or (late and self._drains < _MAX_DRAINS):
+            # Keys pressed while the thread was busy may be queued behind this timer: let them
+            # in first (each restarts the gap), and judge once the timer fires on time (or a
+            # loaded machine keeps it late: then after a few waits, so typing is never stuck).
+            self._drains += 1
+            self._arm(_DRAIN_MS)
+            return
+        since_last = now - self._last_seen_ms
+        gap = self._decoder.settings.max_key_gap_ms
+        if since_last <= gap:
+            self._arm(gap - since_last + 5)  # the timer fired a hair early
+            return
+        # The decoder judges in key-press time: no key came for `since_last` after the last one.
+        released = self._decoder.expire(self._last_pressed_ms + since_last)
+        self._deliver(released)
         if not self._decoder.pending:
             self._held.clear()
 

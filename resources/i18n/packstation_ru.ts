@@ -301,6 +301,19 @@
     </message>
 </context>
 <context>
+    <name>HelpSheets</name>
+    <message>
+        <location filename="../../packstation/ui/help_sheets.py" line="21"/>
+        <source>Could not save the demo sheet to {path}: {reason}</source>
+        <translation>Не удалось сохранить демо-лист в {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/help_sheets.py" line="24"/>
+        <source>Demo sheet saved to {path}: print it and scan from it.</source>
+        <translation>Демо-лист сохранён в {path}: распечатайте его и сканируйте с листа.</translation>
+    </message>
+</context>
+<context>
     <name>LaasOrdersPanel</name>
     <message>
         <location filename="../../packstation/ui/laas_orders_panel.py" line="67"/>
@@ -518,92 +531,111 @@
         <source>{n} split</source>
         <translation>разделено: {n}</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../packstation/ui/packing_models.py" line="274"/>
-        <source>{n} parcels per unit</source>
-        <translation>{n} места на единицу</translation>
+        <source>%n parcels per unit</source>
+        <translation>
+            <numerusform>%n место на единицу</numerusform>
+            <numerusform>%n места на единицу</numerusform>
+            <numerusform>%n мест на единицу</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="87"/>
+        <location filename="../../packstation/ui/main_window.py" line="89"/>
         <source> (demo)</source>
         <translation> (демо)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="90"/>
+        <location filename="../../packstation/ui/main_window.py" line="92"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="92"/>
+        <location filename="../../packstation/ui/main_window.py" line="94"/>
         <source>Reload the orders from the Market (F5)</source>
         <translation>Загрузить заказы из Маркета заново (F5)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="94"/>
+        <location filename="../../packstation/ui/main_window.py" line="96"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="97"/>
+        <location filename="../../packstation/ui/main_window.py" line="99"/>
         <source>Shipments</source>
         <translation>Отгрузки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="99"/>
+        <location filename="../../packstation/ui/main_window.py" line="101"/>
         <source>FBS shipments: confirm, acts, pick lists (Ctrl+J)</source>
         <translation>Отгрузки FBS: подтверждение, акты, листы сборки (Ctrl+J)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="102"/>
+        <location filename="../../packstation/ui/main_window.py" line="104"/>
         <source>Shift</source>
         <translation>Смена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="104"/>
+        <location filename="../../packstation/ui/main_window.py" line="106"/>
         <source>Who packed what: per packer and desk (Ctrl+K)</source>
         <translation>Кто что собрал: по упаковщикам и столам (Ctrl+K)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="106"/>
+        <location filename="../../packstation/ui/main_window.py" line="108"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="110"/>
+        <location filename="../../packstation/ui/main_window.py" line="112"/>
         <source>Office</source>
         <translation>Офис</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="113"/>
+        <location filename="../../packstation/ui/main_window.py" line="115"/>
         <source>LaaS delivery orders and order statistics (Ctrl+Shift+O)</source>
         <translation>Заказы на доставку LaaS и статистика заказов (Ctrl+Shift+O)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="116"/>
         <location filename="../../packstation/ui/main_window.py" line="118"/>
+        <location filename="../../packstation/ui/main_window.py" line="120"/>
         <source>Print queue</source>
         <translation>Очередь печати</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="120"/>
+        <location filename="../../packstation/ui/main_window.py" line="122"/>
         <source>Print jobs, retries and reprints of recent labels (F9)</source>
         <translation>Задания печати, повторы и перепечатка недавних ярлыков (F9)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="124"/>
+        <location filename="../../packstation/ui/main_window.py" line="126"/>
         <source>Order history</source>
         <translation>История заказа</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/main_window.py" line="125"/>
+        <location filename="../../packstation/ui/main_window.py" line="127"/>
         <source>Main</source>
         <translation>Главная</translation>
     </message>
     <message>
         <location filename="../../packstation/ui/main_window.py" line="144"/>
+        <source>Demo sheet (PDF)…</source>
+        <translation>Демо-лист (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="146"/>
+        <source>Every demo order&apos;s barcodes and marking codes, and the command barcodes, to print</source>
+        <translation>Штрихкоды и коды маркировки всех демо-заказов и командные штрихкоды — для печати</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="150"/>
+        <source>Help</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/main_window.py" line="154"/>
         <source>Demo mode: orders come from the built-in Market emulator and nothing reaches Yandex Market. Enter your API key in Settings to work with your store.</source>
         <translation>Демо-режим: заказы приходят из встроенного эмулятора Маркета, в Яндекс Маркет ничего не отправляется. Чтобы работать со своим магазином, введите API-ключ в «Настройках».</translation>
     </message>
@@ -869,10 +901,14 @@
         <source>Choose an order to see its history.</source>
         <translation>Выберите заказ, чтобы увидеть его историю.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../packstation/ui/order_history_view.py" line="99"/>
-        <source>History of order %1: %2 records</source>
-        <translation>История заказа %1: записей — %2</translation>
+        <source>History of order %1: %n records</source>
+        <translation>
+            <numerusform>История заказа %1: %n запись</numerusform>
+            <numerusform>История заказа %1: %n записи</numerusform>
+            <numerusform>История заказа %1: %n записей</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../packstation/ui/order_history_view.py" line="101"/>
@@ -1222,7 +1258,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="778"/>
+        <location filename="../../packstation/ui/packing_view.py" line="790"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -1355,10 +1391,14 @@
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../packstation/ui/packing_view.py" line="443"/>
-        <source>Packing: %1 of %2 units in boxes</source>
-        <translation>Сборка: в коробках %1 из %2 единиц</translation>
+        <source>Packing: %1 of %n units in boxes</source>
+        <translation>
+            <numerusform>Сборка: в коробках %1 из %n единицы</numerusform>
+            <numerusform>Сборка: в коробках %1 из %n единиц</numerusform>
+            <numerusform>Сборка: в коробках %1 из %n единиц</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../packstation/ui/packing_view.py" line="445"/>
@@ -1411,17 +1451,22 @@
         <translation>До срока %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="523"/>
+        <location filename="../../packstation/ui/packing_view.py" line="500"/>
+        <source>Customs declaration scanned: confirm its country of origin</source>
+        <translation>Отсканирована таможенная декларация: подтвердите страну происхождения</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="527"/>
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="524"/>
+        <location filename="../../packstation/ui/packing_view.py" line="528"/>
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="525"/>
+        <location filename="../../packstation/ui/packing_view.py" line="529"/>
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>
@@ -1908,143 +1953,143 @@
     </message>
     <message>
         <location filename="../../packstation/ui/settings_dialog.py" line="194"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="271"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="272"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
         <location filename="../../packstation/ui/settings_dialog.py" line="195"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="272"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="273"/>
         <source>Baud rate:</source>
         <translation>Скорость (бод):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="229"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="230"/>
         <source>Store and station</source>
         <translation>Магазин и станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="230"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="231"/>
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="231"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="232"/>
         <source>Printing</source>
         <translation>Печать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="232"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="233"/>
         <source>Packers</source>
         <translation>Упаковщики</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="243"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="244"/>
         <source>No scale</source>
         <translation>Без весов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="244"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="245"/>
         <source>Serial, continuous output (CAS, Mercury, A&amp;D…)</source>
         <translation>COM-порт, непрерывная передача (CAS, Меркурий, A&amp;D…)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="245"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="246"/>
         <source>Serial, Massa-K Protocol 100</source>
         <translation>COM-порт, Масса-К «Протокол 100»</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="246"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="247"/>
         <source>USB HID postal scale</source>
         <translation>USB HID (почтовые весы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="258"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="259"/>
         <source>Serial port, or /dev/hidrawN for a HID scale (empty: the first one found)</source>
         <translation>COM-порт или /dev/hidrawN для HID-весов (пусто: первые найденные)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="266"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="267"/>
         <source>Every box must be weighed before its label prints</source>
         <translation>Каждую коробку взвешивать до печати ярлыка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="268"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="269"/>
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="270"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="271"/>
         <source>Scale:</source>
         <translation>Весы:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="273"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="274"/>
         <source>Packaging allowance:</source>
         <translation>Вес упаковки:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="274"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="275"/>
         <source>Tolerance:</source>
         <translation>Допуск:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="284"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="285"/>
         <source>No camera</source>
         <translation>Без камеры</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="285"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="286"/>
         <source>Generated test pattern (demo)</source>
         <translation>Тестовая картинка (демо)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="286"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="287"/>
         <source>Default camera</source>
         <translation>Камера по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="295"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="296"/>
         <source>A camera&apos;s name as the system lists it, or an IP camera&apos;s rtsp:// address</source>
         <translation>Название камеры, как его показывает система, или адрес IP-камеры rtsp://…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="299"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="300"/>
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="304"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="305"/>
         <source> GB</source>
         <translation> ГБ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="306"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="307"/>
         <source>Camera (packing video)</source>
         <translation>Камера (видео упаковки)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="308"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="309"/>
         <source>Camera:</source>
         <translation>Камера:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="309"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="310"/>
         <source>Keep video for:</source>
         <translation>Хранить видео:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="310"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="311"/>
         <source>Disk budget:</source>
         <translation>Место на диске:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="363"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="364"/>
         <source>Keep the warehouse database password out of its address: put it in ~/.pgpass.</source>
         <translation>Не указывайте пароль базы склада в адресе: сохраните его в ~/.pgpass.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="385"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="386"/>
         <source> kg</source>
         <translation> кг</translation>
     </message>
@@ -2052,12 +2097,12 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../packstation/app.py" line="394"/>
+        <location filename="../../packstation/app.py" line="409"/>
         <source>Packstation is already open here: the second start was refused.</source>
         <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="530"/>
+        <location filename="../../packstation/app.py" line="545"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -2066,7 +2111,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="534"/>
+        <location filename="../../packstation/app.py" line="549"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -2075,12 +2120,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="599"/>
+        <location filename="../../packstation/app.py" line="614"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="630"/>
+        <location filename="../../packstation/app.py" line="645"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -2089,12 +2134,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="706"/>
+        <location filename="../../packstation/app.py" line="721"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="709"/>
+        <location filename="../../packstation/app.py" line="724"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>

@@ -139,3 +139,12 @@ def test_country_codes() -> None:
         normalize_country_code("XX")
     assert "XX" in err.value.en
     assert "XX" in err.value.ru
+
+
+def test_country_names_as_the_catalogue_writes_them_become_iso_codes() -> None:
+    from packstation.domain.identifiers import country_code_of
+
+    assert country_code_of("Россия") == "RU"
+    assert country_code_of(" КИТАЙ ") == "CN"
+    assert country_code_of("it") == "IT"  # a code passes through
+    assert country_code_of("Атлантида") == ""

@@ -319,3 +319,20 @@ async def test_packing_calls_map_to_domain_values() -> None:
         (52, False, "Order 52 is cancelled"),
         (53, False, "the Market did not report this order"),
     ]
+
+
+def test_the_catalogue_country_reaches_the_order_line_as_an_iso_code() -> None:
+    from packstation.market.gateway import OfferFacts
+    from packstation.market.models.catalogue import GetOfferMappingDTO
+
+    def facts(countries: list[str]) -> OfferFacts:
+        raw = {"offer": {"offerId": "X", "manufacturerCountries": countries}}
+        return OfferFacts.from_mapping(GetOfferMappingDTO.model_validate(raw))
+
+    assert facts(["Китай"]).country_code == "CN"
+    assert facts(["Неведомая страна", "Италия"]).country_code == "IT"  # the first one known
+    assert facts(["Неведомая страна"]).country_code == ""
+    wire = wire_order()
+    offers = {wire["items"][0]["offerId"]: facts(["Турция"])}
+    order = order_from_wire(BusinessOrderDTO.model_validate(wire), offers)
+    assert order.lines[0].country_code == "TR"

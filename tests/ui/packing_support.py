@@ -31,7 +31,7 @@ from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.sandbox.model import Order as SandboxOrder
 from packstation.sandbox.state import Sandbox
 from packstation.services.packing import PackingSession, SessionDeps
-from packstation.services.ports import MarketPort, ShipmentsPort
+from packstation.services.ports import JournalPort, MarketPort, ShipmentsPort
 from packstation.settings import SETTINGS_FILE, AppSettings, save_settings
 from packstation.ui.packing_view import PackingDesk, PackingView
 from packstation.ui.sounds import Sounds
@@ -123,10 +123,12 @@ async def open_desk(
     base_url: str = "http://sandbox.invalid",
     finish_checks: bool = True,
     item_name: str | None = None,
+    journal: JournalPort | None = None,
 ) -> Desk:
     """A new sandbox order with `offers`, opened in a packing view (`finish_checks`: the
     session's waits complete the sandbox's code checks; `item_name`: the Market's name of
-    every item of the order)."""
+    every item of the order; `journal`: a real one instead of the in-memory fake, e.g. the
+    bench's SQLite journal)."""
     sandbox: Sandbox = app.state.sandbox
     created = sandbox.add_order(offers, program=program, buyer_type=buyer_type)
     if item_name is not None:
@@ -142,8 +144,8 @@ async def open_desk(
             sandbox.finish_verifications()
         await asyncio.sleep(0)
 
-    journal = FakeJournal()
-    deps = SessionDeps(gateway, journal, WallClock(), sleep=sleep)
+    fake = FakeJournal()
+    deps = SessionDeps(gateway, fake if journal is None else journal, WallClock(), sleep=sleep)
     session = PackingSession.open(order, deps)
     errors: list[str] = []
     crashes: list[BaseException] = []
@@ -154,7 +156,7 @@ async def open_desk(
     )
     view = desk.open_order(order.id)
     assert view is not None
-    return Desk(sandbox, client, gateway, order, session, view, desk, tasks, sounds, journal, errors, crashes)
+    return Desk(sandbox, client, gateway, order, session, view, desk, tasks, sounds, fake, errors, crashes)
 
 
 def shell_over(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import PySide6
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -104,3 +104,42 @@ def test_unknown_language_falls_back_to_russian(qapp: QApplication) -> None:
         assert translations.language == "ru"
     finally:
         translations.apply("en")
+
+
+TS_EN = resource_path("i18n", "packstation_en.ts")
+QM_EN = resource_path("i18n", "packstation_en.qm")
+
+
+def _parcels(n: int) -> str:
+    return QCoreApplication.translate("LinesModel", "%n parcels per unit", None, n)
+
+
+def test_russian_plurals_follow_the_number(russian: Translations) -> None:
+    assert [_parcels(n) for n in (1, 2, 5, 21, 22, 11)] == [
+        "1 место на единицу",
+        "2 места на единицу",
+        "5 мест на единицу",
+        "21 место на единицу",
+        "22 места на единицу",
+        "11 мест на единицу",
+    ]
+    history = QCoreApplication.translate("OrderHistoryView", "History of order %1: %n records", None, 3)
+    assert history == "История заказа %1: 3 записи"
+
+
+def test_english_plurals_come_from_their_own_catalogue(qapp: QApplication) -> None:
+    translations = Translations(qapp)
+    assert translations.apply("en")
+    assert [_parcels(n) for n in (1, 3)] == ["1 parcel per unit", "3 parcels per unit"]
+
+
+def test_every_english_plural_is_filled_and_compiled(tmp_path: Path) -> None:
+    root = ET.parse(TS_EN).getroot()
+    messages = list(root.iter("message"))
+    assert messages
+    assert all(m.get("numerus") == "yes" for m in messages)
+    assert all(all(f.text for f in m.iter("numerusform")) for m in messages)
+    assert all(m.find("translation").get("type") is None for m in messages)
+    fresh = tmp_path / "fresh_en.qm"
+    subprocess.run([_lrelease(), str(TS_EN), "-qm", str(fresh)], check=True, capture_output=True, timeout=60)
+    assert fresh.read_bytes() == QM_EN.read_bytes(), "run pyside6-lrelease for packstation_en.ts (README)"

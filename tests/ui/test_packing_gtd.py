@@ -9,6 +9,7 @@ from starlette.applications import Starlette
 
 from packstation.services.packing import Phase
 from packstation.ui.packing_dialogs import CountryDialog
+from packstation.ui.sounds import Sound
 from tests.ui.packing_support import open_desk
 
 pytestmark = pytest.mark.asyncio
@@ -31,6 +32,11 @@ async def test_gtd_scan_asks_for_the_country_and_the_market_gets_both(sandbox_ap
         desk.scan(gtd)
 
         dialog = _country_dialog(desk.view)
+        # A prompt, not a mistake: no error sound, no red cross; the catalogue's country is offered.
+        assert Sound.ERROR not in desk.sounds.played
+        assert not desk.view.feedback.text().startswith("✖")
+        assert "country of origin" in desk.view.feedback.text()
+        assert dialog.country.text() == "IT"  # the catalogue: "Италия"
         dialog.country.setText("xx")  # not a country: refused in the dialog, which stays open
         dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
         assert dialog.isVisible()

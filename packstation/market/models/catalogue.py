@@ -36,6 +36,7 @@ class GetOfferDTO(WireModel):
     vendor: str | None = None
     vendor_code: str | None = None
     basic_price: OfferPriceDTO | None = None
+    manufacturer_countries: list[str] | None = None
 
 
 class GetMappingDTO(WireModel):

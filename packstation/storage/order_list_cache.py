@@ -1,0 +1,53 @@
+"""The last order list each campaign showed, kept in the journal database (issue 19).
+
+Start-up shows it at once, marked as updating, until the first Market page arrives; a real-store
+start then does not wait for the network to show work. One row per campaign, the orders as one
+JSON document (the packing journal's order encoding). A row that cannot be read (an older or
+damaged encoding) counts as no cache: the Market's list comes a moment later anyway.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from packstation.domain.order import Order
+from packstation.domain.packing.journal import decode_order, encode_order
+from packstation.services.ports import CachedOrderList
+from packstation.storage.codec import dump_json, from_text, load_json, to_text
+from packstation.storage.database import Table
+
+_log = logging.getLogger(__name__)
+
+
+class SqliteOrderListCache(Table):
+    """`OrderListCachePort` over the shared database."""
+
+    def save(self, campaign_id: int, orders: Sequence[Order]) -> None:
+        """Replace the campaign's kept list with `orders`.
+
+        Raises:
+            StorageError: it could not be written (the previous list stays).
+        """
+        encoded = {"orders": [encode_order(order) for order in orders]}
+        text = dump_json(encoded, "список заказов", "order list")
+        with self._db.transaction() as conn:
+            conn.execute(
+                "INSERT OR REPLACE INTO order_list_cache (campaign_id, saved_at, orders) VALUES (?, ?, ?)",
+                (campaign_id, to_text(self._clock()), text),
+            )
+
+    def load(self, campaign_id: int) -> CachedOrderList | None:
+        """The campaign's kept list, or None when there is none or it cannot be read."""
+        with self._db.reading() as conn:
+            row = conn.execute(
+                "SELECT saved_at, orders FROM order_list_cache WHERE campaign_id = ?", (campaign_id,)
+            ).fetchone()
+        if row is None:
+            return None
+        try:
+            orders = tuple(decode_order(raw) for raw in load_json(row[1])["orders"])
+            return CachedOrderList(orders, from_text(row[0]))
+        except (KeyError, TypeError, ValueError) as err:
+            _log.warning("the kept order list of campaign %s is unreadable: %s", campaign_id, err)
+            return None

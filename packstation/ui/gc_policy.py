@@ -1,0 +1,134 @@
+"""No dropped frame while scanning: the first-scan warm-up and the garbage collector's policy (issue 19).
+
+The first scan after start-up used to take 60-250 ms: classifying a code imports the GS1 parser
+(biip) on first use. `settle_after_startup` therefore warms the scan path (one scan of each kind)
+once the window shows its orders, before the packer's first scan.
+
+A full collection walks every tracked object. With the app's modules, Qt wrappers and a
+3,000-order list that is ~100,000 objects and 20-100 ms on a station PC: several frames, at a
+moment chosen by the allocation count, i.e. often while the packer scans. Hence:
+
+- after start-up everything alive (modules, classes, the window, the first order list) is frozen:
+  `gc.freeze()` moves it out of the collected generations, so automatic collections only walk what
+  was created since;
+- automatic full collections are made rarer (third threshold 10 -> 100); young collections stay
+  as they are (they walk few objects and free the scan-by-scan garbage);
+- when the station is idle (no key or mouse input for `QUIET_S`) and at most every `DEEP_EVERY_S`,
+  a maintenance pass unfreezes, collects everything and freezes again: frozen objects that became
+  cyclic garbage since (a closed packing view, say) are reclaimed, and the walked heap stays small.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+from typing import Final
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+
+from packstation.domain.classify import classify_scan
+
+THRESHOLDS: Final = (700, 10, 100)  # young, middle, full: only the full one is made rarer
+QUIET_S: Final = 20.0  # no input for this long: the packer is not scanning
+DEEP_EVERY_S: Final = 600.0  # at most one maintenance pass per ten minutes
+CHECK_MS: Final = 5_000
+_INPUT: Final = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel})
+
+
+# One scan of each kind the classifier parses: an item barcode, a marking code with its GS1 parts.
+_WARM_UP_SCANS: Final = (
+    "4601234567893",
+    "0104601234567893215Nq=XC!iJgdUL\x1d91EE10\x1d92yKJd9Sdz0v2qtLh4xbmjB4s4KyEFZOZa0PpHawzaM2U=",
+    "PS:UNDO",
+)
+
+
+def warm_scan_path() -> None:
+    """Classify one scan of each kind, so their lazy imports and caches load now, not on a scan."""
+    for text in _WARM_UP_SCANS:
+        classify_scan(text)
+
+
+_previous_thresholds: tuple[int, int, int] | None = None
+
+
+def settle_after_startup() -> None:
+    """Warm the scan path, collect once, freeze what survived start-up, set the thresholds."""
+    global _previous_thresholds
+    warm_scan_path()
+    gc.collect()
+    gc.freeze()
+    if _previous_thresholds is None:
+        _previous_thresholds = gc.get_threshold()
+    gc.set_threshold(*THRESHOLDS)
+
+
+def restore() -> None:
+    """Python's collector as it was: everything collectable again, the previous thresholds."""
+    global _previous_thresholds
+    gc.unfreeze()
+    if _previous_thresholds is not None:
+        gc.set_threshold(*_previous_thresholds)
+        _previous_thresholds = None
+
+
+def deep_collect() -> None:
+    """The maintenance pass: everything is collectable again, collected, and the rest frozen."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
+
+
+class IdleCollector(QObject):
+    """Runs `deep_collect` when the station is idle; notes input through an application filter.
+
+    Args:
+        clock: monotonic seconds (injectable for tests).
+    """
+
+    def __init__(self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._last_input = clock()
+        self._last_deep = clock()
+        self.passes = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(CHECK_MS)
+        self._timer.timeout.connect(self.check)
+
+    def start(self) -> None:
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _INPUT:
+            self._last_input = self._clock()
+        return False
+
+    def note_activity(self) -> None:
+        """Input that arrives without key events (a serial scanner): postpone the pass as well."""
+        self._last_input = self._clock()
+
+    def check(self) -> bool:
+        """Run the maintenance pass if the station is idle and one is due; True when it ran."""
+        now = self._clock()
+        if now - self._last_input < QUIET_S or now - self._last_deep < DEEP_EVERY_S:
+            return False
+        deep_collect()
+        self._last_deep = now
+        self.passes += 1
+        return True
+
+
+def install(parent: QObject) -> IdleCollector:
+    """Apply the policy once the window shows its orders (the one start-up hook); it lasts as long
+    as `parent` (the main window): destroying it restores Python's defaults, so a shell built and
+    torn down inside a longer process (the tests) leaves that process's collector as it was."""
+    settle_after_startup()
+    collector = IdleCollector(parent)
+    collector.start()
+    parent.destroyed.connect(restore)
+    return collector

@@ -1,0 +1,97 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AppStatusBar</name>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/status_bar.py" line="95"/>
+        <source>Orders: %n</source>
+        <translation>
+            <numerusform>Orders: %n</numerusform>
+            <numerusform>Orders: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_models.py" line="274"/>
+        <source>%n parcels per unit</source>
+        <translation>
+            <numerusform>%n parcel per unit</numerusform>
+            <numerusform>%n parcels per unit</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrderHistoryView</name>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/order_history_view.py" line="99"/>
+        <source>History of order %1: %n records</source>
+        <translation>
+            <numerusform>History of order %1: %n record</numerusform>
+            <numerusform>History of order %1: %n records</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PackingView</name>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_view.py" line="443"/>
+        <source>Packing: %1 of %n units in boxes</source>
+        <translation>
+            <numerusform>Packing: %1 of %n unit in boxes</numerusform>
+            <numerusform>Packing: %1 of %n units in boxes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PackingWiring</name>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_wiring.py" line="236"/>
+        <source>%n damaged line(s) in the journal of order %1 were set aside (kept for support, see History); the rest of the work was restored.</source>
+        <translation>
+            <numerusform>%n damaged line in the journal of order %1 was set aside (kept for support, see History); the rest of the work was restored.</numerusform>
+            <numerusform>%n damaged lines in the journal of order %1 were set aside (kept for support, see History); the rest of the work was restored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message numerus="yes">
+        <location filename="../../packstation/app.py" line="545"/>
+        <source>…and %n more</source>
+        <translation>
+            <numerusform>…and %n more</numerusform>
+            <numerusform>…and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/app.py" line="549"/>
+        <source>Changes from an earlier session reached the Market: %n</source>
+        <translation>
+            <numerusform>Changes from an earlier session reached the Market: %n</numerusform>
+            <numerusform>Changes from an earlier session reached the Market: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/app.py" line="645"/>
+        <source>New orders: %n</source>
+        <translation>
+            <numerusform>New orders: %n</numerusform>
+            <numerusform>New orders: %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ShortenDialog</name>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_dialogs.py" line="112"/>
+        <source>The Market will accept this: %n unit(s) removed.</source>
+        <translation>
+            <numerusform>The Market will accept this: %n unit removed.</numerusform>
+            <numerusform>The Market will accept this: %n units removed.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
