@@ -862,47 +862,66 @@
 <context>
     <name>OrderHistoryView</name>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="52"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="55"/>
         <source>Export video…</source>
         <translation>Выгрузить видео…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="54"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="57"/>
         <source>Save this order&apos;s packing video as one MP4 file</source>
         <translation>Сохранить видео упаковки заказа одним файлом MP4</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="70"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="71"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="71"/>
+        <source>Desk</source>
+        <translation>Стол</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="72"/>
         <source>Packer</source>
         <translation>Упаковщик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="73"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="74"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="83"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="93"/>
         <source>Choose an order to see its history.</source>
         <translation>Выберите заказ, чтобы увидеть его историю.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/order_history_view.py" line="99"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="111"/>
+        <source>History of order %1 at all desks: %n records</source>
+        <translation>
+            <numerusform>История заказа %1 на всех столах: %n запись</numerusform>
+            <numerusform>История заказа %1 на всех столах: %n записи</numerusform>
+            <numerusform>История заказа %1 на всех столах: %n записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="113"/>
+        <source>Nothing recorded for order %1 at any desk.</source>
+        <translation>Ни на одном столе по заказу %1 ничего не записано.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/order_history_view.py" line="115"/>
         <source>History of order %1: %n records</source>
         <translation>
             <numerusform>История заказа %1: %n запись</numerusform>
@@ -911,152 +930,157 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="101"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="117"/>
         <source>Nothing recorded for order %1 at this station.</source>
         <translation>На этой станции по заказу %1 ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="112"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="119"/>
+        <source>The warehouse database is offline: only this desk&apos;s records are shown.</source>
+        <translation>База склада недоступна: показаны записи только этого стола.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="130"/>
         <source>Box layout sent to the Market</source>
         <translation>Раскладка по коробкам отправлена в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="113"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="131"/>
         <source>Marked ready to ship</source>
         <translation>Заказ переведён в статус «Готов к отгрузке»</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="114"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="132"/>
         <source>Courier code checked</source>
         <translation>Код курьера проверен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="115"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="133"/>
         <source>Order shortened</source>
         <translation>Заказ сокращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="116"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="134"/>
         <source>Order cancelled by the shop</source>
         <translation>Заказ отменён магазином</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="117"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="135"/>
         <source>Packing interrupted: the order changed</source>
         <translation>Сборка прервана: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="118"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="136"/>
         <source>Labels printed</source>
         <translation>Ярлыки напечатаны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="119"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="137"/>
         <source>Label printing failed</source>
         <translation>Ошибка печати ярлыков</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="120"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="138"/>
         <source>Damaged journal line set aside</source>
         <translation>Повреждённая строка журнала отложена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="121"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="139"/>
         <source>Saved action sent to the Market</source>
         <translation>Сохранённое действие отправлено в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="122"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="140"/>
         <source>Saved action was already done on the Market</source>
         <translation>Сохранённое действие уже выполнено в Маркете</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="123"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="141"/>
         <source>Saved action skipped: no longer valid</source>
         <translation>Сохранённое действие пропущено: уже неактуально</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="124"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="142"/>
         <source>Saved action refused by the Market</source>
         <translation>Маркет отклонил сохранённое действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="125"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="143"/>
         <source>Saved action needs the packer</source>
         <translation>Сохранённое действие требует упаковщика</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="126"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="144"/>
         <source>Box weighed</source>
         <translation>Коробка взвешена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="127"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="145"/>
         <source>Submit stopped: box weight</source>
         <translation>Отправка остановлена: вес коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="128"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="146"/>
         <source>Box weight accepted by the packer</source>
         <translation>Вес коробки принят упаковщиком</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="129"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="147"/>
         <source>Packing video recorded</source>
         <translation>Записано видео упаковки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="130"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="148"/>
         <source>Packing started</source>
         <translation>Начата упаковка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="131"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="149"/>
         <source>Scan refused</source>
         <translation>Скан отклонён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="132"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="150"/>
         <source>Shipment confirmed</source>
         <translation>Отгрузка подтверждена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="133"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="151"/>
         <source>Shipment pallets set</source>
         <translation>Задано число палет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="134"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="152"/>
         <source>Document printed</source>
         <translation>Документ напечатан</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="135"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="153"/>
         <source>Packer signed in</source>
         <translation>Упаковщик вошёл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="136"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="154"/>
         <source>Packer signed out</source>
         <translation>Упаковщик вышел</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="144"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="162"/>
         <source>Export video</source>
         <translation>Выгрузка видео</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="144"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="162"/>
         <source>MP4 video (*.mp4)</source>
         <translation>Видео MP4 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="159"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="177"/>
         <source>The video was not exported: %1</source>
         <translation>Видео не выгружено: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="161"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="179"/>
         <source>Video of order %1 saved: %2</source>
         <translation>Видео заказа %1 сохранено: %2</translation>
     </message>
@@ -2120,12 +2144,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="614"/>
+        <location filename="../../packstation/app.py" line="615"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="645"/>
+        <location filename="../../packstation/app.py" line="647"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -2134,12 +2158,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="721"/>
+        <location filename="../../packstation/app.py" line="723"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="724"/>
+        <location filename="../../packstation/app.py" line="726"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
