@@ -1088,112 +1088,112 @@
 <context>
     <name>OrderListModel</name>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="105"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="116"/>
         <source>%1 d </source>
         <translation>%1 дн </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="111"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="122"/>
         <source>To pack</source>
         <translation>Собрать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="113"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="124"/>
         <source>Ready to ship</source>
         <translation>Готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="117"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="128"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="119"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="130"/>
         <source>Shipped</source>
         <translation>Отгружен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="124"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="135"/>
         <source>Courier: searching</source>
         <translation>Курьер: поиск</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="125"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="136"/>
         <source>Courier: found</source>
         <translation>Курьер: найден</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="126"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="137"/>
         <source>Courier: on the way</source>
         <translation>Курьер: в пути</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="127"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="138"/>
         <source>Courier: arrived</source>
         <translation>Курьер: прибыл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="132"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="143"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="137"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="148"/>
         <source>Business</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="139"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="150"/>
         <source>Person</source>
         <translation>Физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="145"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="156"/>
         <source>CIS (optional)</source>
         <translation>CIS (необяз.)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="398"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="552"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="399"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="553"/>
         <source>Program</source>
         <translation>Модель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="400"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="554"/>
         <source>Deadline</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="401"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="555"/>
         <source>Items / units</source>
         <translation>Позиций / штук</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="402"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="556"/>
         <source>Marking</source>
         <translation>Маркировка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="403"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="557"/>
         <source>Buyer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="404"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="558"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="432"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="586"/>
         <source>In progress at this station: opening it restores the packing done so far</source>
         <translation>В работе на этом месте: при открытии сборка продолжится с того места, где остановились</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="467"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="621"/>
         <source>late </source>
         <translation>опоздание </translation>
     </message>
@@ -2121,12 +2121,12 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../packstation/app.py" line="409"/>
+        <location filename="../../packstation/app.py" line="411"/>
         <source>Packstation is already open here: the second start was refused.</source>
         <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="545"/>
+        <location filename="../../packstation/app.py" line="547"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -2135,7 +2135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="549"/>
+        <location filename="../../packstation/app.py" line="551"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -2144,12 +2144,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="615"/>
+        <location filename="../../packstation/app.py" line="617"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="647"/>
+        <location filename="../../packstation/app.py" line="649"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -2158,12 +2158,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="723"/>
+        <location filename="../../packstation/app.py" line="725"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="726"/>
+        <location filename="../../packstation/app.py" line="728"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
