@@ -419,8 +419,9 @@ class Shell(QObject):
         if store is None:
             return None
         if self.shift_panel is None:
+            lines = store.audit if self.fleet is None else self.fleet.history(store.audit)
             self.shift_panel = ShiftPanel(
-                store.audit.between, today=date.today, export_folder=self.runtime.data_dir.path / "shift",
+                lines.between, today=date.today, export_folder=self.runtime.data_dir.path / "shift",
                 show_info=self.window.message_bar.show_info,
             )
             self.shift_panel.setParent(self.window, Qt.WindowType.Window)
@@ -461,8 +462,9 @@ class Shell(QObject):
         if self.history is None:
             from packstation.ui.order_history_view import OrderHistoryView
 
+            reader = store.audit if self.fleet is None else self.fleet.history(store.audit)
             self.history = OrderHistoryView(
-                store.audit, language=self.language, video_clips=self.packing.video_clips
+                reader, language=self.language, video_clips=self.packing.video_clips
             )
         self.history.show_order(order_id)
         self.window.show_history(self.history)

@@ -21,9 +21,10 @@ from packstation.domain.errors import PackstationError
 from packstation.fleet.code_reservations import FleetCodeReservations
 from packstation.fleet.dsn import redact
 from packstation.fleet.election import OrdersListener, PollerElection
-from packstation.fleet.history import FleetAuditTee
+from packstation.fleet.history import FleetAuditTee, FleetHistoryReader
 from packstation.fleet.store import FleetStore
 from packstation.services.desk_claims import DeskClaims, FleetState
+from packstation.services.desk_history import FleetHistory, HistoryReader
 from packstation.services.fleet_orders import FleetOrderSource, PollerRole
 from packstation.services.fleet_ports import FleetUnavailableError
 from packstation.services.ports import AuditPort, MarketPort
@@ -69,6 +70,7 @@ class FleetDesk:
         self._tasks: list[asyncio.Task[None]] = []
         self._listener: OrdersListener | None = None
         self._tees: list[FleetAuditTee] = []
+        self.history_lines = FleetHistoryReader(dsn, desk=desk)
 
     async def _catch_up(self) -> list[tuple[str, str]]:
         """After each heartbeat: send queued history lines, replay queued code reservations."""
@@ -84,6 +86,10 @@ class FleetDesk:
         tee = FleetAuditTee(local, self.store)
         self._tees.append(tee)
         return tee
+
+    def history(self, local: HistoryReader) -> FleetHistory:
+        """Every desk's audit lines (History, Shift panel), or `local`'s while offline."""
+        return FleetHistory(self.history_lines, local, lambda: self.claims.state.online)
 
     async def start(self, *, wake: Callable[[], None], full_read: Callable[[], Awaitable[object]]) -> None:
         """Connect (or start offline) and run the background loops."""
@@ -130,3 +136,4 @@ class FleetDesk:
         await self.election.close()
         await self.store.close()
         await asyncio.to_thread(self.codes.close)
+        await asyncio.to_thread(self.history_lines.close)

@@ -73,6 +73,11 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX history_order ON history (order_id, at);
         """,
     ),
+    Migration(
+        2,
+        "history by time (the Shift panel across desks)",
+        "CREATE INDEX history_at ON history (at, id);",
+    ),
 )
 LATEST = MIGRATIONS[-1].version
 

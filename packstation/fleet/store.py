@@ -252,18 +252,25 @@ class FleetStore:
         order_id: int | None,
         detail: str,
         at: datetime | None = None,
+        packer: str | None = None,
     ) -> None:
         await conn.execute(
             "INSERT INTO history (at, desk, packer, order_id, action, detail)"
             " VALUES (coalesce(%s, now()), %s, %s, %s, %s, %s)",
-            (at, self._desk, self.packer, order_id, action, detail),
+            (at, self._desk, self.packer if packer is None else packer, order_id, action, detail),
         )
 
     async def record(
-        self, action: str, *, order_id: int | None = None, detail: str = "", at: datetime | None = None
+        self,
+        action: str,
+        *,
+        order_id: int | None = None,
+        detail: str = "",
+        at: datetime | None = None,
+        packer: str | None = None,
     ) -> None:
         async def work(conn: psycopg.AsyncConnection[TupleRow]) -> None:
-            await self._record(conn, action, order_id, detail, at)
+            await self._record(conn, action, order_id, detail, at, packer)
 
         await self._run(work)
 

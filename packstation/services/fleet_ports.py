@@ -53,6 +53,11 @@ class HistoryEntry:
     action: str
     detail: str
 
+    @property
+    def station(self) -> str:
+        """The desk, under the name the local audit lines use (`shift_stats.AuditLine`)."""
+        return self.desk
+
 
 class ClaimsPort(Protocol):
     """Order claims shared by all desks of one store."""

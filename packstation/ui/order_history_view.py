@@ -1,6 +1,8 @@
-"""The "order history" panel: everything this station recorded about one order, oldest first.
+"""The "order history" panel: everything recorded about one order, oldest first.
 
-Reads from an `AuditReader` (the SQLite audit log in the app); shows time (local), station,
+Reads from a `HistoryReader`: the SQLite audit log of this desk, or with a fleet configured the
+shared history of every desk (`FleetHistory`, which falls back to this desk's log when the
+warehouse database is offline, and the title says so). Shows time (local), station or desk,
 packer, action (a readable label in the UI language) and detail. It holds no data of its own beyond
 the table model it fills. With `video_clips`, "Export video…" saves the order's packing video as
 one MP4.
@@ -25,7 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from packstation.domain.errors import PackstationError
-from packstation.services.ports import AuditReader, AuditRecord
+from packstation.services.desk_history import FleetHistory, HistoryReader
+from packstation.services.shift_stats import AuditLine
 from packstation.ui.format import fill
 from packstation.ui.plain_text import plain_label
 
@@ -41,7 +44,7 @@ class OrderHistoryView(QWidget):
 
     def __init__(
         self,
-        reader: AuditReader,
+        reader: HistoryReader,
         *,
         language: str = "ru",
         video_clips: Callable[[int], list[Path]] | None = None,
@@ -62,8 +65,15 @@ class OrderHistoryView(QWidget):
         self._title.setObjectName("orderHistoryTitle")
         self._title.setWordWrap(True)
         self.model = QStandardItemModel(0, 5, self)
+        shared = isinstance(reader, FleetHistory)
         self.model.setHorizontalHeaderLabels(
-            [self.tr("Time"), self.tr("Station"), self.tr("Packer"), self.tr("Action"), self.tr("Detail")]
+            [
+                self.tr("Time"),
+                self.tr("Desk") if shared else self.tr("Station"),
+                self.tr("Packer"),
+                self.tr("Action"),
+                self.tr("Detail"),
+            ]
         )
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -96,11 +106,19 @@ class OrderHistoryView(QWidget):
         labels = self.action_labels()
         for record in records:
             self.model.appendRow(_row(record, labels.get(record.action, record.action)))
-        if records:
-            text = fill(self.tr("History of order %1: %n records", "", len(records)), order_id)
+        fleet = self._reader if isinstance(self._reader, FleetHistory) else None
+        if fleet is not None and not fleet.offline:
+            if records:
+                text = self.tr("History of order %1 at all desks: %n records", "", len(records))
+            else:
+                text = self.tr("Nothing recorded for order %1 at any desk.")
+        elif records:
+            text = self.tr("History of order %1: %n records", "", len(records))
         else:
-            text = fill(self.tr("Nothing recorded for order %1 at this station."), order_id)
-        self._title.setText(text)
+            text = self.tr("Nothing recorded for order %1 at this station.")
+        if fleet is not None and fleet.offline:
+            text += " " + self.tr("The warehouse database is offline: only this desk's records are shown.")
+        self._title.setText(fill(text, order_id))
 
     def action_labels(self) -> dict[str, str]:
         """Readable names of the actions the services record, in the UI language.
@@ -173,7 +191,7 @@ class OrderHistoryView(QWidget):
         return self._title.text()
 
 
-def _row(record: AuditRecord, action: str) -> list[QStandardItem]:
+def _row(record: AuditLine, action: str) -> list[QStandardItem]:
     local = record.at.astimezone()
     cells = [
         local.strftime("%Y-%m-%d %H:%M:%S"),

@@ -862,47 +862,66 @@
 <context>
     <name>OrderHistoryView</name>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="52"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="55"/>
         <source>Export video…</source>
         <translation>Выгрузить видео…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="54"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="57"/>
         <source>Save this order&apos;s packing video as one MP4 file</source>
         <translation>Сохранить видео упаковки заказа одним файлом MP4</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="70"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="71"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="71"/>
+        <source>Desk</source>
+        <translation>Стол</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="72"/>
         <source>Packer</source>
         <translation>Упаковщик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="73"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="65"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="74"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="83"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="93"/>
         <source>Choose an order to see its history.</source>
         <translation>Выберите заказ, чтобы увидеть его историю.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/order_history_view.py" line="99"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="111"/>
+        <source>History of order %1 at all desks: %n records</source>
+        <translation>
+            <numerusform>История заказа %1 на всех столах: %n запись</numerusform>
+            <numerusform>История заказа %1 на всех столах: %n записи</numerusform>
+            <numerusform>История заказа %1 на всех столах: %n записей</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="113"/>
+        <source>Nothing recorded for order %1 at any desk.</source>
+        <translation>Ни на одном столе по заказу %1 ничего не записано.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/order_history_view.py" line="115"/>
         <source>History of order %1: %n records</source>
         <translation>
             <numerusform>История заказа %1: %n запись</numerusform>
@@ -911,152 +930,157 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="101"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="117"/>
         <source>Nothing recorded for order %1 at this station.</source>
         <translation>На этой станции по заказу %1 ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="112"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="119"/>
+        <source>The warehouse database is offline: only this desk&apos;s records are shown.</source>
+        <translation>База склада недоступна: показаны записи только этого стола.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="130"/>
         <source>Box layout sent to the Market</source>
         <translation>Раскладка по коробкам отправлена в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="113"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="131"/>
         <source>Marked ready to ship</source>
         <translation>Заказ переведён в статус «Готов к отгрузке»</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="114"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="132"/>
         <source>Courier code checked</source>
         <translation>Код курьера проверен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="115"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="133"/>
         <source>Order shortened</source>
         <translation>Заказ сокращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="116"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="134"/>
         <source>Order cancelled by the shop</source>
         <translation>Заказ отменён магазином</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="117"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="135"/>
         <source>Packing interrupted: the order changed</source>
         <translation>Сборка прервана: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="118"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="136"/>
         <source>Labels printed</source>
         <translation>Ярлыки напечатаны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="119"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="137"/>
         <source>Label printing failed</source>
         <translation>Ошибка печати ярлыков</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="120"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="138"/>
         <source>Damaged journal line set aside</source>
         <translation>Повреждённая строка журнала отложена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="121"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="139"/>
         <source>Saved action sent to the Market</source>
         <translation>Сохранённое действие отправлено в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="122"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="140"/>
         <source>Saved action was already done on the Market</source>
         <translation>Сохранённое действие уже выполнено в Маркете</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="123"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="141"/>
         <source>Saved action skipped: no longer valid</source>
         <translation>Сохранённое действие пропущено: уже неактуально</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="124"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="142"/>
         <source>Saved action refused by the Market</source>
         <translation>Маркет отклонил сохранённое действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="125"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="143"/>
         <source>Saved action needs the packer</source>
         <translation>Сохранённое действие требует упаковщика</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="126"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="144"/>
         <source>Box weighed</source>
         <translation>Коробка взвешена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="127"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="145"/>
         <source>Submit stopped: box weight</source>
         <translation>Отправка остановлена: вес коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="128"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="146"/>
         <source>Box weight accepted by the packer</source>
         <translation>Вес коробки принят упаковщиком</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="129"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="147"/>
         <source>Packing video recorded</source>
         <translation>Записано видео упаковки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="130"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="148"/>
         <source>Packing started</source>
         <translation>Начата упаковка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="131"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="149"/>
         <source>Scan refused</source>
         <translation>Скан отклонён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="132"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="150"/>
         <source>Shipment confirmed</source>
         <translation>Отгрузка подтверждена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="133"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="151"/>
         <source>Shipment pallets set</source>
         <translation>Задано число палет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="134"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="152"/>
         <source>Document printed</source>
         <translation>Документ напечатан</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="135"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="153"/>
         <source>Packer signed in</source>
         <translation>Упаковщик вошёл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="136"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="154"/>
         <source>Packer signed out</source>
         <translation>Упаковщик вышел</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="144"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="162"/>
         <source>Export video</source>
         <translation>Выгрузка видео</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="144"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="162"/>
         <source>MP4 video (*.mp4)</source>
         <translation>Видео MP4 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="159"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="177"/>
         <source>The video was not exported: %1</source>
         <translation>Видео не выгружено: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="161"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="179"/>
         <source>Video of order %1 saved: %2</source>
         <translation>Видео заказа %1 сохранено: %2</translation>
     </message>
@@ -1064,112 +1088,112 @@
 <context>
     <name>OrderListModel</name>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="105"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="116"/>
         <source>%1 d </source>
         <translation>%1 дн </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="111"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="122"/>
         <source>To pack</source>
         <translation>Собрать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="113"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="124"/>
         <source>Ready to ship</source>
         <translation>Готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="117"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="128"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="119"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="130"/>
         <source>Shipped</source>
         <translation>Отгружен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="124"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="135"/>
         <source>Courier: searching</source>
         <translation>Курьер: поиск</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="125"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="136"/>
         <source>Courier: found</source>
         <translation>Курьер: найден</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="126"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="137"/>
         <source>Courier: on the way</source>
         <translation>Курьер: в пути</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="127"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="138"/>
         <source>Courier: arrived</source>
         <translation>Курьер: прибыл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="132"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="143"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="137"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="148"/>
         <source>Business</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="139"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="150"/>
         <source>Person</source>
         <translation>Физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="145"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="156"/>
         <source>CIS (optional)</source>
         <translation>CIS (необяз.)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="398"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="552"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="399"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="553"/>
         <source>Program</source>
         <translation>Модель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="400"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="554"/>
         <source>Deadline</source>
         <translation>Срок</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="401"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="555"/>
         <source>Items / units</source>
         <translation>Позиций / штук</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="402"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="556"/>
         <source>Marking</source>
         <translation>Маркировка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="403"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="557"/>
         <source>Buyer</source>
         <translation>Покупатель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="404"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="558"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="432"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="586"/>
         <source>In progress at this station: opening it restores the packing done so far</source>
         <translation>В работе на этом месте: при открытии сборка продолжится с того места, где остановились</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="467"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="621"/>
         <source>late </source>
         <translation>опоздание </translation>
     </message>
@@ -2097,12 +2121,12 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../packstation/app.py" line="409"/>
+        <location filename="../../packstation/app.py" line="411"/>
         <source>Packstation is already open here: the second start was refused.</source>
         <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="545"/>
+        <location filename="../../packstation/app.py" line="547"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -2111,7 +2135,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="549"/>
+        <location filename="../../packstation/app.py" line="551"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -2120,12 +2144,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="614"/>
+        <location filename="../../packstation/app.py" line="617"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="645"/>
+        <location filename="../../packstation/app.py" line="649"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -2134,12 +2158,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="721"/>
+        <location filename="../../packstation/app.py" line="725"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app.py" line="724"/>
+        <location filename="../../packstation/app.py" line="728"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>

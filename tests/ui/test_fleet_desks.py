@@ -91,8 +91,13 @@ async def test_claims_between_two_desk_windows(
         take = next(b for b in question.buttons() if isinstance(b, QPushButton) and b.text() == "Take over")
         take.click()
         await _until(lambda: _opened(boris, order.id), "desk 5 to open the order it took over")
+        await boris.fleet._catch_up()  # the heartbeat's flush of the shared history
         history = await boris.fleet.store.history(order.id)
-        assert [(h.desk, h.packer, h.action) for h in history] == [("5", "Boris", "take_over")]
+        assert [(h.desk, h.packer, h.action) for h in history] == [
+            ("3", "Anna", "order_opened"),  # the packing sessions' lines, through the shared history
+            ("5", "Boris", "take_over"),
+            ("5", "Boris", "order_opened"),
+        ]
 
         # The database goes away (as far as desk 3 knows): the bar says codes are local only.
         assert anna.fleet is not None
