@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from packstation.domain.classify import classify_scan
 from packstation.market.client import MarketClient
 from packstation.market.gateway import MarketGateway
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
@@ -50,6 +51,11 @@ async def _recover(url: str, data_dir: Path, order_id: int) -> Recovery:
             session = PackingSession.open(await market.get_order(order_id), station_deps(store, market))
             phase = session.phase
             if phase is Phase.PACKING:
+                # Killed before the last scan was stored (never acknowledged to the packer): the
+                # packer scans again what the journal does not hold, then submits.
+                for line in session.order.lines:
+                    for _ in session.packing.unplaced(line.id):
+                        session.scan(classify_scan(line.barcodes[0]))
                 try:
                     await session.submit()
                 except Exception as err:  # any refusal is the failure this test looks for
