@@ -1,7 +1,7 @@
 """Packer sign-in at the desk: a badge scan (or a name picked in the status bar) signs a packer in,
 the same badge or idle time signs them out. From then on every audit line (packing actions,
 printed labels, Market changes) carries the packer and the desk. Without sign-in the desk records
-"unknown", unless Settings require sign-in: then scans wait for a badge.
+"unknown", unless Settings require sign-in: then scans wait for a badge and no order opens (click or Enter).
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ class PackerWiring(QObject):
         self.state = PackerSignIn(settings.shift.packer_list(), settings.shift.idle_sign_out)
         self.require = settings.shift.require_sign_in
         packing.desk.before_scan = self.take_scan
+        packing.desk.open_guard = self.refusal
         self._build_menu()
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(IDLE_CHECK_MS)
@@ -82,15 +83,20 @@ class PackerWiring(QObject):
         self.apply_identity()
         self._show()
 
+    def refusal(self) -> str | None:
+        """Why the desk may not act yet (sign-in required, nobody signed in), or None."""
+        if self.require and self.state.current is None:
+            return self.tr("Sign in first: scan your badge or pick your name in the status bar.")
+        return None
+
     def take_scan(self, text: str) -> bool:
         """The desk's first look at a scan: True when it was a badge (or sign-in is required)."""
         now = self.clock()
         badge = badge_of(text)
         if badge is None:
-            if self.require and self.state.current is None:
-                self.show_error(
-                    self.tr("Sign in first: scan your badge or pick your name in the status bar.")
-                )
+            refusal = self.refusal()
+            if refusal is not None:
+                self.show_error(refusal)
                 return True
             self.state.activity(now)
             return False

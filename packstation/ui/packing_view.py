@@ -770,9 +770,15 @@ class PackingDesk(QObject):
         self.view: PackingView | None = None
         self._unfollow: Callable[[], None] = lambda: None
         self.claim_gate: ClaimGateLike | None = None  # set by the shell with `--fleet`
+        # The shell's rule on opening any order (packer sign-in): a refusal message, or None to go on.
+        self.open_guard: Callable[[], str | None] | None = None
 
     def open_order(self, order_id: int) -> PackingView | None:
         """Open (or resume) the order and show its packing view."""
+        refusal = self.open_guard() if self.open_guard is not None else None
+        if refusal is not None:
+            self.show_error(refusal)
+            return None
         if self.view is not None and self.view.session.order.id == order_id:
             self.window.show_packing(self.view)
             return self.view

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
@@ -107,6 +108,32 @@ async def test_required_sign_in_holds_scans_until_a_badge(
         shell.packers.pick("Анна")  # picking a name from the status bar menu
         shell.packing.scanner.scanned.emit(str(order.id))
         assert isinstance(shell.window.packing_widget, PackingView)
+    finally:
+        await shell.shutdown()
+        await client.aclose()
+        shutdown_logging()
+
+
+async def test_required_sign_in_refuses_opening_from_the_list(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
+    settings = AppSettings(shift=ShiftSettings(packers=SHIFT.packers, require_sign_in=True))
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
+    try:
+        shell.window.show()
+        await shell.load_orders()
+        order_list = shell.window.order_list
+        assert order_list.select_order(order.id)
+        qtbot.keyClick(order_list.table, Qt.Key.Key_Return)  # Enter in the order list
+        assert shell.window.packing_widget is None
+        assert shell.packing.desk.view is None
+        assert "Sign in first" in shell.window.message_bar.text
+        shell.packers.pick("Анна")
+        qtbot.keyClick(order_list.table, Qt.Key.Key_Return)
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        assert view.session.order.id == order.id
     finally:
         await shell.shutdown()
         await client.aclose()
