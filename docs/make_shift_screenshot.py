@@ -12,28 +12,15 @@ orders for each (one refused scan too) through the scanner path, opens the Shift
 from __future__ import annotations
 
 import asyncio
-import sys
-import tempfile
-from pathlib import Path
 
-import httpx
-import qasync
-from PySide6.QtWidgets import QApplication
+from demo_shell import DOCS, run_demo_shell
 
-from packstation.app import MarketConnection, Shell, build_services, prepare
-from packstation.cli import build_parser
-from packstation.market.client import MarketClient
+from packstation.app import Shell
 from packstation.market.gateway import MarketGateway
-from packstation.sandbox.app import create_app
-from packstation.sandbox.config import SandboxConfig
-from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.sandbox.state import Sandbox
 from packstation.services.shift_config import PackerEntry, ShiftSettings
-from packstation.settings import AppSettings, save_settings
-from packstation.ui.i18n import Translations
+from packstation.settings import AppSettings
 from packstation.ui.packing_view import PackingView
-
-DOCS = Path(__file__).resolve().parent
 
 
 async def pack(shell: Shell, order_id: int, *, extra_scan: bool = False) -> None:
@@ -51,7 +38,7 @@ async def pack(shell: Shell, order_id: int, *, extra_scan: bool = False) -> None
         await asyncio.sleep(0.05)
 
 
-async def shoot(shell: Shell, sandbox: Sandbox) -> None:
+async def shoot(shell: Shell, sandbox: Sandbox, gateway: MarketGateway) -> None:
     shell.window.show()
     shell.start_local_store()
     await shell.load_orders()
@@ -73,34 +60,8 @@ async def shoot(shell: Shell, sandbox: Sandbox) -> None:
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as data_dir:
-        shift = ShiftSettings(packers=[PackerEntry(name="Анна Петрова"), PackerEntry(name="Борис Смирнов")])
-        save_settings(AppSettings(station_name="Стол 1", shift=shift), Path(data_dir) / "settings.json")
-        args = build_parser().parse_args(["--demo", "--lang", "ru", "--data-dir", data_dir])
-        runtime = prepare(args)
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        assert isinstance(app, QApplication)
-        translations = Translations(app)
-        translations.apply("ru")
-        sandbox_app = create_app(SandboxConfig(seed=1))
-        transport = httpx.ASGITransport(app=sandbox_app)
-        client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
-        gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
-        market = MarketConnection(gateway, [client.aclose], expect_express=True, shipments=gateway)
-        shell = Shell(runtime, build_services(runtime, market), translations)
-        sandbox: Sandbox = sandbox_app.state.sandbox
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-
-        async def run() -> None:
-            try:
-                await shoot(shell, sandbox)
-            finally:
-                await shell.shutdown()
-
-        with loop:
-            loop.run_until_complete(run())
-    return 0
+    shift = ShiftSettings(packers=[PackerEntry(name="Анна Петрова"), PackerEntry(name="Борис Смирнов")])
+    return run_demo_shell(shoot, AppSettings(station_name="Стол 1", shift=shift))
 
 
 if __name__ == "__main__":

@@ -12,26 +12,14 @@ today's shipment (past its cutoff, so the Market offers CONFIRM) and saves `docs
 from __future__ import annotations
 
 import asyncio
-import sys
-import tempfile
-from pathlib import Path
 
-import httpx
-import qasync
-from PySide6.QtWidgets import QApplication
+from demo_shell import DOCS, run_demo_shell
 
-from packstation.app import MarketConnection, Shell, build_services, prepare
-from packstation.cli import build_parser
+from packstation.app import Shell
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan
-from packstation.market.client import MarketClient
 from packstation.market.gateway import MarketGateway
-from packstation.sandbox.app import create_app
-from packstation.sandbox.config import SandboxConfig
-from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
+from packstation.sandbox.demo_data import DEMO_CAMPAIGN_ID
 from packstation.sandbox.state import Sandbox
-from packstation.ui.i18n import Translations
-
-DOCS = Path(__file__).resolve().parent
 
 
 async def shoot(shell: Shell, sandbox: Sandbox, gateway: MarketGateway) -> None:
@@ -61,32 +49,7 @@ async def shoot(shell: Shell, sandbox: Sandbox, gateway: MarketGateway) -> None:
 
 
 def main() -> int:
-    with tempfile.TemporaryDirectory() as data_dir:
-        args = build_parser().parse_args(["--demo", "--lang", "ru", "--data-dir", data_dir])
-        runtime = prepare(args)
-        app = QApplication.instance() or QApplication(sys.argv[:1])
-        assert isinstance(app, QApplication)
-        translations = Translations(app)
-        translations.apply("ru")
-        sandbox_app = create_app(SandboxConfig(seed=1))
-        transport = httpx.ASGITransport(app=sandbox_app)
-        client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
-        gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
-        market = MarketConnection(gateway, [client.aclose], expect_express=True, shipments=gateway)
-        shell = Shell(runtime, build_services(runtime, market), translations)
-        sandbox: Sandbox = sandbox_app.state.sandbox
-        loop = qasync.QEventLoop(app)
-        asyncio.set_event_loop(loop)
-
-        async def run() -> None:
-            try:
-                await shoot(shell, sandbox, gateway)
-            finally:
-                await shell.shutdown()
-
-        with loop:
-            loop.run_until_complete(run())
-    return 0
+    return run_demo_shell(shoot)
 
 
 if __name__ == "__main__":
