@@ -34,6 +34,7 @@ def encode_line(line: OrderLine) -> dict[str, Any]:
         "picture_url": line.picture_url,
         "promo": line.promo,
         "weight_kg": None if line.weight_kg is None else str(line.weight_kg),
+        "country_code": line.country_code,
     }
 
 
@@ -50,6 +51,7 @@ def decode_line(raw: Mapping[str, Any]) -> OrderLine:
         picture_url=raw.get("picture_url"),
         promo=bool(raw.get("promo", False)),
         weight_kg=None if raw.get("weight_kg") is None else Decimal(str(raw["weight_kg"])),
+        country_code=str(raw.get("country_code", "")),
     )
 
 
