@@ -4,18 +4,17 @@ and the documents printer (Settings: the second printer role, A4)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from packstation.app.packing import PackingWiring
+from packstation.domain.time import moscow_today
 from packstation.printing.factory import make_printer, virtual_folder
 from packstation.services.ports import ShipmentsPort
 from packstation.services.shipments import ShipmentsService
 from packstation.settings import AppSettings
 from packstation.ui.packing_view import TaskRunnerLike
 from packstation.ui.shipments_view import ShipmentsView
-
-_MOSCOW_OFFSET_H = 3  # shipment dates are the Market's (Moscow) dates
 
 
 class _JournalReader:
@@ -29,10 +28,6 @@ class _JournalReader:
         return store is not None and store.journal.is_finished(order_id)
 
 
-def moscow_today() -> date:
-    from datetime import UTC, timedelta
-
-    return (datetime.now(UTC) + timedelta(hours=_MOSCOW_OFFSET_H)).date()
 
 
 def build_shipments_view(

@@ -8,10 +8,12 @@ import io
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime
 from decimal import Decimal
 
-MARKET_TZ = timezone(timedelta(hours=3), "MSK")
+from packstation.domain.time import MOSCOW
+
+MARKET_TZ = MOSCOW
 """The Market dates orders in Moscow time (no DST)."""
 
 

@@ -7,7 +7,7 @@ UTC+3 all year round).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 MOSCOW = timezone(timedelta(hours=3), "MSK")
 """The Market's time zone (no daylight saving since 2014)."""
@@ -16,6 +16,11 @@ MOSCOW = timezone(timedelta(hours=3), "MSK")
 def utc_now() -> datetime:
     """The current time, timezone-aware UTC."""
     return datetime.now(UTC)
+
+
+def moscow_today() -> date:
+    """The Market's date now (shipment days, statistics' "today")."""
+    return utc_now().astimezone(MOSCOW).date()
 
 
 class SystemClock:

@@ -9,7 +9,7 @@ office form can show each refusal beside the field it concerns.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 from decimal import Decimal
 from typing import TypeVar
 
@@ -30,6 +30,7 @@ from packstation.domain.laas import (
     WarehouseOptions,
 )
 from packstation.domain.stats import StatsItem, StatsOrder, StatsPage, StatsQuery
+from packstation.domain.time import moscow_today, utc_now
 from packstation.market.client import MarketClient
 from packstation.market.errors import BadRequestError
 from packstation.market.models import (
@@ -85,10 +86,6 @@ def _time(text: str) -> time:
     return time.fromisoformat(text)
 
 
-def _moscow_today() -> date:
-    return datetime.now(MOSCOW).date()
-
-
 def _stats_item(item: OrdersStatsItemDTO) -> StatsItem:
     return StatsItem(
         offer_id=item.shop_sku or "",
@@ -103,7 +100,7 @@ def _stats_item(item: OrdersStatsItemDTO) -> StatsItem:
 def stats_order_from_wire(order: OrdersStatsOrderDTO) -> StatsOrder:
     return StatsOrder(
         id=order.id or 0,
-        created=order.creation_date or (order.status_update_date or datetime.now(MOSCOW)).date(),
+        created=order.creation_date or (order.status_update_date or utc_now().astimezone(MOSCOW)).date(),
         status=order.status or "UNKNOWN",
         status_updated=order.status_update_date,
         partner_order_id=order.partner_order_id or "",
@@ -151,7 +148,7 @@ class OfficeGateway:
         laas_campaign_id: int,
         stats_campaign_id: int | None = None,
         *,
-        today: Callable[[], date] = _moscow_today,
+        today: Callable[[], date] = moscow_today,
     ) -> None:
         self.client = client
         self._today = today
