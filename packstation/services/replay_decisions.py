@@ -15,7 +15,7 @@ from typing import Final
 from packstation.domain.errors import PackstationError
 from packstation.domain.layout import LayoutPlan
 from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP, SHOP_FAILED, STARTED, Order
-from packstation.domain.remote import Delivery, delivery_of, has_code
+from packstation.domain.remote import Delivery, delivery_of
 from packstation.services.intents import (
     CancelIntent,
     IntentKind,
@@ -25,9 +25,9 @@ from packstation.services.intents import (
     parse_intent,
 )
 from packstation.services.lost_answer import handed_over, layout_held
+from packstation.services.packing.values import codes_still_checking
 from packstation.services.ports import Intent
 
-WAIT_CODES: Final = frozenset({"CIS_VALIDATION_IN_PROGRESS_ERROR", "UIN_VALIDATION_IN_PROGRESS_ERROR"})
 # Statuses before the packing desk's work (LaaS drafts, unpaid orders): nothing has been packed yet.
 _BEFORE_PACKING: Final = frozenset({"RESERVED", "UNPAID", "PENDING", "PLACING"})
 
@@ -59,7 +59,7 @@ def is_hold(err: PackstationError) -> bool:
 
 def is_wait(err: PackstationError) -> bool:
     """The Market is still checking the order's codes: this order's intents wait, others go on."""
-    return has_code(err, WAIT_CODES)
+    return codes_still_checking(err)
 
 
 def decide(intent: Intent, order: Order, state: tuple[str, str]) -> Decision:
@@ -171,12 +171,7 @@ def _layout_mismatch(plan: LayoutPlan, order: Order) -> tuple[str, str] | None:
     for line_id, units in packed.items():
         if line_id not in counts:
             return (f"позиции {line_id} больше нет", f"line {line_id} is gone")
-        if units > counts[line_id]:
-            return (
-                f"в позиции {line_id} теперь {counts[line_id]} шт., в раскладке {units}",
-                f"line {line_id} now has {counts[line_id]} units, the layout {units}",
-            )
-        if units < counts[line_id] and not plan.allow_remove:
+        if units > counts[line_id] or (units < counts[line_id] and not plan.allow_remove):
             return (
                 f"в позиции {line_id} теперь {counts[line_id]} шт., в раскладке {units}",
                 f"line {line_id} now has {counts[line_id]} units, the layout {units}",
