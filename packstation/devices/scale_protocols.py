@@ -38,6 +38,7 @@ weight = value × 10^exponent in that unit. On Linux the report is read from /de
 
 from __future__ import annotations
 
+import binascii
 import re
 import struct
 from decimal import Decimal
@@ -122,13 +123,7 @@ _MASSA_K_DIVISION = {
 
 def crc16_xmodem(data: bytes) -> int:
     """CRC-16/XMODEM (poly 0x1021, init 0, no reflection), as Protocol 100 frames carry it."""
-    crc = 0
-    for byte in data:
-        crc ^= byte << 8
-        for _ in range(8):
-            crc = ((crc << 1) ^ 0x1021) if crc & 0x8000 else crc << 1
-            crc &= 0xFFFF
-    return crc
+    return binascii.crc_hqx(data, 0)
 
 
 def massa_k_frame(command: int, data: bytes = b"") -> bytes:

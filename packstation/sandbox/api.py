@@ -59,6 +59,14 @@ async def body_json(request: Request, *, optional: bool = False) -> Any:
         raise bad_request("BAD_REQUEST", f"Malformed JSON: {error}") from error
 
 
+def body_object(body: Any, name: str) -> dict[str, Any]:
+    """The JSON object `name` of a request body; 400 when it is missing or not an object."""
+    value = body.get(name) if isinstance(body, dict) else None
+    if not isinstance(value, dict):
+        raise bad_request("BAD_REQUEST", f"{name} is required")
+    return value
+
+
 def path_int(request: Request, name: str) -> int:
     value = request.path_params[name]
     try:

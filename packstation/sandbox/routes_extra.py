@@ -14,7 +14,16 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from packstation.sandbox import codes
-from packstation.sandbox.api import body_json, decode_token, page, path_int, query_limit, state, wrapped
+from packstation.sandbox.api import (
+    body_json,
+    body_object,
+    decode_token,
+    page,
+    path_int,
+    query_limit,
+    state,
+    wrapped,
+)
 from packstation.sandbox.errors import bad_request
 from packstation.sandbox.laas import WAREHOUSE_NAMES
 from packstation.sandbox.model import Order
@@ -33,12 +42,6 @@ _STATS_STATUS = {
     "PARTIALLY_RETURNED": "PARTIALLY_RETURNED",
 }
 
-
-def _object(body: Any, name: str) -> dict[str, Any]:
-    value = body.get(name) if isinstance(body, dict) else None
-    if not isinstance(value, dict):
-        raise bad_request("BAD_REQUEST", f"{name} is required")
-    return value
 
 
 def _stats_item(
@@ -186,7 +189,7 @@ async def delivery_date(request: Request) -> JSONResponse:
             "BAD_REQUEST", "reason must be USER_MOVED_DELIVERY_DATES or PARTNER_MOVED_DELIVERY_DATES"
         )
     try:
-        new_date = date.fromisoformat(_object(body, "dates")["toDate"])
+        new_date = date.fromisoformat(body_object(body, "dates")["toDate"])
     except (KeyError, TypeError, ValueError) as error:
         raise bad_request("BAD_REQUEST", "dates.toDate must be YYYY-MM-DD") from error
     if new_date == order.shipment_date:

@@ -13,19 +13,22 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from packstation.sandbox import laas
-from packstation.sandbox.api import body_json, decode_token, page, path_int, query_limit, state, wrapped
+from packstation.sandbox.api import (
+    body_json,
+    body_object,
+    decode_token,
+    page,
+    path_int,
+    query_limit,
+    state,
+    wrapped,
+)
 from packstation.sandbox.errors import ApiError, bad_request
 from packstation.sandbox.model import LaasDelivery, Order, Recipient
 from packstation.sandbox.serialize import iso
 
 PHONE = re.compile(r"^\+[0-9]+$")  # the spec's pattern for customer.phone
 
-
-def _object(body: Any, name: str) -> dict[str, Any]:
-    value = body.get(name) if isinstance(body, dict) else None
-    if not isinstance(value, dict):
-        raise bad_request("BAD_REQUEST", f"{name} is required")
-    return value
 
 
 def _laas_campaign(request: Request) -> int:
@@ -241,7 +244,7 @@ def _date(raw: Any, name: str) -> date:
 async def create_order(request: Request) -> JSONResponse:
     campaign_id = _laas_campaign(request)
     sandbox = state(request)
-    spec = _object(await body_json(request), "order")
+    spec = body_object(await body_json(request), "order")
     external = spec.get("externalOrderId")
     if not isinstance(external, str) or not external.strip():
         raise bad_request("BAD_REQUEST", "externalOrderId is required")
@@ -356,7 +359,7 @@ def _intervals(order: Order, today: date) -> list[dict[str, Any]]:
 async def update_order(request: Request) -> JSONResponse:
     campaign_id = _laas_campaign(request)
     sandbox = state(request)
-    spec = _object(await body_json(request), "order")
+    spec = body_object(await body_json(request), "order")
     order = _laas_order(request, campaign_id, spec.get("id"))
     if order.status in ("DELIVERED", "CANCELLED"):
         raise bad_request("ORDER_MODIFICATION_NOT_ALLOWED", f"Order {order.id} is {order.status}")
