@@ -48,6 +48,7 @@ from packstation.domain.laas import (
 from packstation.services.laas import FormRefusedError, LaasService, OrderForm
 from packstation.ui import palette
 from packstation.ui.format import fill
+from packstation.ui.plain_text import plain_label
 from packstation.ui.tasks import TaskRunner
 
 _ERROR_STYLE = f"color:{palette.FORM_ERROR};"
@@ -231,7 +232,7 @@ class NewOrderForm(QWidget):
     # -- helpers -------------------------------------------------------------------------------
 
     def _error(self, field: Field) -> QLabel:
-        label = QLabel(self)
+        label = plain_label(parent=self)  # the Market's words, shown literally
         label.setObjectName(f"error_{field.value}")
         label.setStyleSheet(_ERROR_STYLE)
         label.setWordWrap(True)

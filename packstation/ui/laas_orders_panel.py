@@ -33,6 +33,7 @@ from packstation.domain.laas import DRAFT_WARNING, LaasOrder, Operation, Operati
 from packstation.services.laas import FAILED_TEXT, FormRefusedError, LaasService
 from packstation.ui import palette
 from packstation.ui.format import fill
+from packstation.ui.plain_text import plain_label
 from packstation.ui.tasks import TaskRunner
 
 _WARN_STYLE = (
@@ -119,7 +120,7 @@ class LaasOrdersPanel(QWidget):
         self.phone.setPlaceholderText("+7 999 000-11-22")
         self.rename_button = QPushButton(self.tr("Change recipient"), self)
         self.rename_button.clicked.connect(lambda: self._act(self.rename))
-        self.change_error = QLabel(self)
+        self.change_error = plain_label(parent=self)  # the Market's words, shown literally
         self.change_error.setStyleSheet(_ERROR_STYLE)
         self.change_error.setWordWrap(True)
         self.change_error.hide()

@@ -75,7 +75,7 @@ class ScalePanel(QWidget):
         return self.weighing.override()
 
     def redraw(self) -> None:
-        from packstation.domain.box_weight import Verdict, format_kg
+        from packstation.domain.box_weight import format_kg
 
         lang = self.language
         reading = self.weighing.last_reading
@@ -127,7 +127,7 @@ class ScalePanel(QWidget):
                 if accepted and not check.passes:
                     text += self.tr(" — accepted by the packer")
                     colour = _IDLE
-            failing = failing or check.verdict not in (Verdict.OK, Verdict.NO_CATALOGUE_WEIGHT)
+            failing = failing or not check.passes
             parts.append(f'<span style="color:{colour}">{text}</span>')
         self.boxes.setText(" · ".join(parts))
         self.accept_button.setVisible(failing and self.weighing.refused_box is not None)

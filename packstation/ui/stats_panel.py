@@ -6,6 +6,7 @@ with a progress bar and a Stop button; CSV export; the History of an order this 
 
 from __future__ import annotations
 
+import html
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -37,6 +38,7 @@ from packstation.domain.stats import STATS_LAG_MINUTES, STATS_STATUSES, StatsOrd
 from packstation.services.stats import StatsResult, StatsService
 from packstation.ui import palette
 from packstation.ui.format import fill
+from packstation.ui.plain_text import plain_label
 from packstation.ui.tasks import TaskRunner
 
 _ERROR_STYLE = f"color:{palette.FORM_ERROR};"
@@ -120,7 +122,7 @@ class StatsPanel(QWidget):
             self,
         )
         self.lag_note.setStyleSheet(_NOTE_STYLE)
-        self.error = QLabel(self)
+        self.error = plain_label(parent=self)  # the Market's words, shown literally
         self.error.setStyleSheet(_ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
@@ -259,7 +261,7 @@ class StatsPanel(QWidget):
                 str(totals.shortened),
             ),
             "<br>".join(f"{self._group_name(group)}: {count}" for group, count in totals.by_group),
-            "<br>".join(f"{status}: {count}" for status, count in totals.by_status),
+            "<br>".join(f"{html.escape(status)}: {count}" for status, count in totals.by_status),
         ]
         if not result.complete:
             lines.insert(0, "<i>" + self.tr("Stopped: only the pages read so far are counted.") + "</i>")
