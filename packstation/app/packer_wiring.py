@@ -124,6 +124,7 @@ class PackerWiring(QObject):
         """Make the audit record the current packer and desk (also once the store opens)."""
         name = self.state.name
         self.packing.packer_name = name
+        self.packing.video.set_packer(name or self.settings.packer_name)
         store = self.packing.store
         if store is not None:
             store.audit.set_identity(self.settings.station_name, name)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 _log = logging.getLogger("packstation.ui")
 RETENTION_EVERY_MS = 24 * 3600 * 1000
+RETENTION_FIRST_DELAY_MS = 10_000  # the first retention pass, after the first order opened
 
 
 class _UtcClock:
@@ -92,6 +93,12 @@ class VideoDesk(QObject):
         self._retention.setInterval(RETENTION_EVERY_MS)
         self._retention.timeout.connect(self.apply_retention)
 
+    def set_packer(self, name: str) -> None:
+        """The signed-in packer, named in the overlay of the clips recorded from now on."""
+        self._names = (self._names[0], name)
+        if self.policy is not None:
+            self.policy.packer = name
+
     @property
     def enabled(self) -> bool:
         return self.settings.enabled
@@ -137,7 +144,8 @@ class VideoDesk(QObject):
                 notify=self._notify,
                 audit=audit,
             )
-            self.apply_retention()
+            # Deleting expired clips touches the disk and the index: not while the view opens.
+            QTimer.singleShot(RETENTION_FIRST_DELAY_MS, self.apply_retention)
             self._retention.start()
         return self.policy
 
