@@ -59,6 +59,12 @@ class PrintJob:
     error: PackstationError | None = None
     attempts: int = 0
     finished_at: datetime | None = None
+    void_by: int | None = None  # the labels job that replaced these labels (a new layout)
+
+    @property
+    def void(self) -> bool:
+        """These labels no longer belong to the order's boxes: peel them off, do not use them."""
+        return self.void_by is not None
 
     @property
     def title(self) -> str:
@@ -127,7 +133,8 @@ class LabelJob:
         """Fetch and print one label per box, then the packing slips if enabled.
 
         A new layout for the same order replaces the previous one: older box labels can no
-        longer be reprinted (their box ids are gone on the Market).
+        longer be reprinted (their box ids are gone on the Market), and the order's earlier
+        labels and reprints are marked void (`PrintJob.void_by`).
 
         Returns:
             The labels job, DONE or FAILED (with `error`); it never raises `PackstationError`.
@@ -135,14 +142,27 @@ class LabelJob:
         box_ids = tuple(box.box_id for box in boxes)
         job = self._new(JobKind.LABELS, order.id, box_ids, self.fmt)
         # Layout and drawer entry change together, before anyone hears of the new job.
+        replaced = self._layouts.get(order.id, box_ids) != box_ids  # a reprint of the same boxes voids nothing
         self._remember_layout(order.id, box_ids)
         self._latest_labels[order.id] = job.id
+        if replaced:
+            self._void_earlier(order.id, job.id)
         job = await self._run(self._store(job))
         if self.document_printer is not None and self._slip_renderer is not None:
             slip = self._add(JobKind.SLIP, order.id, box_ids, self.document_format)
             self._slip_sources[slip.id] = (order, boxes)
             await self._run(slip)
         return job
+
+    def keep_labels(self, order_id: int, boxes: tuple[StoredBox, ...]) -> None:
+        """The Market renumbered the order's boxes but they hold what the printed labels say:
+        the labels stay valid, nothing prints, and reprints address the new box ids."""
+        if order_id in self._layouts:
+            self._remember_layout(order_id, tuple(box.box_id for box in boxes))
+
+    def current_boxes(self, order_id: int) -> tuple[int, ...]:
+        """The box ids of the order's latest layout printed here (empty: none)."""
+        return self._layouts.get(order_id, ())
 
     async def reprint_box(self, order_id: int, box_id: int) -> PrintJob:
         """Print one box label again (a fresh PDF from the Market, or drawn from its data).
@@ -193,7 +213,7 @@ class LabelJob:
                 "Повторить можно только задание с ошибкой.",
                 "Only a failed job can be retried.",
             )
-        if job.kind is JobKind.LABELS and self._layouts.get(job.order_id) != job.box_ids:
+        if job.void or (job.kind is JobKind.LABELS and self._layouts.get(job.order_id) != job.box_ids):
             raise PrintError(
                 f"Раскладка заказа {job.order_id} изменилась, эти ярлыки устарели.",
                 f"The layout of order {job.order_id} changed; these labels are out of date.",
@@ -236,6 +256,12 @@ class LabelJob:
             except Exception:  # a broken view must not stop printing
                 log.exception("print queue subscriber failed")
         return job
+
+    def _void_earlier(self, order_id: int, by: int) -> None:
+        """Mark the order's earlier label and reprint jobs void: job `by` prints their successors."""
+        for job in list(self._jobs.values()):
+            if job.order_id == order_id and job.id != by and not job.void:
+                self._store(replace(job, void_by=by))
 
     def _remember_layout(self, order_id: int, box_ids: tuple[int, ...]) -> None:
         self._layouts.pop(order_id, None)

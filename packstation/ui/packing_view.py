@@ -52,6 +52,7 @@ from packstation.services.packing import (
     ScanOutcome,
     SessionSnapshot,
 )
+from packstation.services.packing.next_step import Step, Tone, next_step
 from packstation.services.scan_router import (
     Applied,
     CourierCode,
@@ -73,6 +74,7 @@ from packstation.ui.packing_dialogs import (
     ShortenDialog,
     SplitDialog,
 )
+from packstation.ui.label_change_panel import LabelChangePanel
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.plain_text import plain_label
 from packstation.ui.sounds import Sounds
@@ -85,6 +87,7 @@ _BANNER_STYLE = (
     "QLabel#stateBanner {{background:{bg}; color:white; font-size:18pt; font-weight:bold;"
     " padding:10px 14px; border-radius:6px;}}"
 )
+_TONE_COLOURS = {Tone.GO: GREEN, Tone.WORK: BLUE, Tone.WAIT: AMBER, Tone.STOP: RED, Tone.OFF: GREY}
 _FEEDBACK_STYLE = "QLabel#feedback {{color:{fg}; font-size:15pt; font-weight:bold; padding:4px;}}"
 
 
@@ -178,6 +181,8 @@ class PackingView(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(self.header)
         layout.addWidget(self.state_banner)
+        self.label_change = LabelChangePanel(self)
+        layout.addWidget(self.label_change)
         layout.addWidget(self.pages, 1)
 
         self._timer = QTimer(self)
@@ -391,6 +396,7 @@ class PackingView(QWidget):
             self._set_feedback(snapshot.last_error.message(self.language), error=True)
         elif self._feedback_error and snapshot.editable:
             self._set_feedback("", error=False)
+        self.label_change.show_change(None if snapshot.labels_stale else snapshot.label_change)
         self.notice.setText(self._notice(snapshot))
         self.notice.setVisible(bool(self.notice.text()))
         editable = snapshot.editable
@@ -425,25 +431,33 @@ class PackingView(QWidget):
         return ""
 
     def _banner(self, snapshot: SessionSnapshot) -> tuple[str, str]:
-        phase = snapshot.phase
-        if phase is Phase.PACKING:
-            if snapshot.countdown is not None:
-                text = self.tr("Submitting in %1 s — scan CANCEL to stop")
-                return fill(text, int(snapshot.countdown)), AMBER
-            if snapshot.complete:
-                return self.tr("Everything is packed: submit (Ctrl+Enter)"), GREEN
-            packed = sum(p.packed for p in snapshot.progress)
-            total = sum(p.count for p in snapshot.progress)
-            return fill(self.tr("Packing: %1 of %n units in boxes", "", total), packed), BLUE
+        """The one next step (decided by `next_step`) as text and colour."""
+        step = next_step(snapshot)
+        colour = _TONE_COLOURS[step.tone]
+        problem = step.problem.message(self.language) if step.problem is not None else ""
+        if step.step in (Step.REPLACE_CODE, Step.SCAN_CODE):
+            if step.step is Step.REPLACE_CODE:
+                text = fill(self.tr("The Market refused a code: scan a new code for: %1, unit %2"), step.item, step.unit)
+            else:
+                text = fill(self.tr("Scan the marking code for: %1, unit %2"), step.item, step.unit)
+            if step.more:
+                text += " " + self.tr("(then %n more)", "", step.more)
+            return text, colour
         texts = {
-            Phase.SUBMITTING: (self.tr("Sending the boxes to the Market and printing labels…"), AMBER),
-            Phase.VERIFYING: (self.tr("The Market is checking the marking codes…"), AMBER),
-            Phase.READY: (self.tr("Ready to ship: hand the parcels to the courier"), GREEN),
-            Phase.DONE: (self.tr("Done: the order is ready to ship"), GREEN),
-            Phase.CANCELLED: (self.tr("The order is cancelled: put the items back"), GREY),
-            Phase.INTERRUPTED: (self.tr("Packing stopped: the order changed"), RED),
+            Step.PACK: fill(self.tr("Packing: %1 of %n units in boxes", "", step.total), step.done),
+            Step.FIX: problem,
+            Step.FIX_DESK: fill(self.tr("%1 Then submit again (Ctrl+Enter)."), problem),
+            Step.AUTO_SUBMIT: fill(self.tr("Submitting in %1 s — scan CANCEL to stop"), step.seconds),
+            Step.SUBMIT: self.tr("Everything is packed: submit (Ctrl+Enter)"),
+            Step.SENDING: self.tr("Sending the boxes to the Market and printing labels…"),
+            Step.CHECKING: self.tr("The Market is checking the marking codes…"),
+            Step.LABELS_FAILED: fill(self.tr("Labels did not print: %1 Retry in the print queue (F9)."), problem),
+            Step.HANDOVER: self.tr("Ready to ship: hand the parcels to the courier"),
+            Step.DONE: self.tr("Done: the order is ready to ship"),
+            Step.CANCELLED: self.tr("The order is cancelled: put the items back"),
+            Step.INTERRUPTED: self.tr("Packing stopped: the order changed"),
         }
-        return texts[phase]
+        return texts[step.step], colour
 
     def _notice(self, snapshot: SessionSnapshot) -> str:
         parts = []

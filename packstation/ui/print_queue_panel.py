@@ -12,7 +12,7 @@ import asyncio
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from packstation.printing.raster import render_pdf_mono_at
 from packstation.services.label_job import JobKind, JobStatus, LabelJob, PrintJob
+from packstation.ui import palette
 from packstation.ui.format import fill, local_time
 from packstation.ui.plain_text import plain_tooltip
 from packstation.ui.tasks import TaskRunner
@@ -212,10 +213,24 @@ class PrintQueuePanel(QWidget):
             self._rows[job.id] = item
         item.setText(0, self._job_title(job))
         item.setText(1, ", ".join(str(box) for box in job.box_ids))
-        item.setText(2, self._status_text(job.status))
+        item.setText(2, self.tr("VOID") if job.void else self._status_text(job.status))
         problem = job.error.message(self._language()) if job.error is not None else ""
+        if job.void:
+            problem = fill(self.tr("Replaced by new labels: peel off %1"), self._void_labels(job))
         item.setText(3, problem)
         item.setToolTip(3, plain_tooltip(problem))
+        font = item.font(0)
+        font.setStrikeOut(job.void)  # a void job's row: struck out in red
+        for column in range(self.queue.columnCount()):
+            item.setFont(column, font)
+            item.setForeground(column, QBrush(QColor(palette.RED)) if job.void else QBrush())
+
+    def _void_labels(self, job: PrintJob) -> str:
+        """The void labels as the packer finds them on the boxes: "7-1 (box 11), 7-2 (box 12)"."""
+        if job.kind is JobKind.LABELS:
+            refs = (f"{job.order_id}-{n} ({box})" for n, box in enumerate(job.box_ids, start=1))
+            return ", ".join(refs)
+        return ", ".join(fill(self.tr("box %1"), str(box)) for box in job.box_ids)
 
     def _job_title(self, job: PrintJob) -> str:
         kinds = {
@@ -242,8 +257,10 @@ class PrintQueuePanel(QWidget):
             order = QTreeWidgetItem([fill(self.tr("Order %1"), str(job.order_id)), ""])
             order.setText(1, local_time(job.created_at))
             self.recent.addTopLevelItem(order)
-            for number, box_id in enumerate(job.box_ids, start=1):
-                text = fill(self.tr("Box %1 of %2"), str(number), str(len(job.box_ids)))
+            # The Market may have renumbered the boxes since (labels kept for the same boxes).
+            box_ids = self._labels.current_boxes(job.order_id) or job.box_ids
+            for number, box_id in enumerate(box_ids, start=1):
+                text = fill(self.tr("Box %1 of %2"), str(number), str(len(box_ids)))
                 row = QTreeWidgetItem([f"{text} · {job.order_id}-{number}", ""])
                 row.setData(0, _BOX, (job.order_id, box_id))
                 order.addChild(row)
@@ -255,7 +272,7 @@ class PrintQueuePanel(QWidget):
     def _queue_selection(self) -> None:
         item = self.queue.currentItem()
         job = self._labels.job(int(item.data(0, _JOB_ID))) if item is not None else None
-        self.retry_button.setEnabled(job is not None and job.status is JobStatus.FAILED)
+        self.retry_button.setEnabled(job is not None and job.status is JobStatus.FAILED and not job.void)
         self.preview_button.setEnabled(job is not None and job.pdf is not None)
 
     def _recent_selection(self) -> None:

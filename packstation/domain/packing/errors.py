@@ -27,6 +27,7 @@ class Reason(StrEnum):
     WRONG_CODE_TYPE = "wrong_code_type"
     CODE_FOR_OTHER_ITEM = "code_for_other_item"  # the code's GTIN is not this order's item
     ALL_CODED = "all_coded"
+    CODE_REFUSED = "code_refused"  # the Market refused an attached code: it needs a replacement
     DUPLICATE_CODE = "duplicate_code"
     INVALID_SCAN = "invalid_scan"
     NOT_A_CODE = "not_a_code"

@@ -205,6 +205,17 @@ class Packing:
                     )
                 )
             found.extend(self._code_problems(line))
+        for unit, _instance in self.refused_codes():
+            name = self.line(unit.line_id).name
+            found.append(
+                _refuse(
+                    Reason.CODE_REFUSED,
+                    f"«{name}», единица {unit.n + 1}: Маркет не принял код.",
+                    f"“{name}”, unit {unit.n + 1}: the Market refused its code.",
+                    "Отсканируйте другой код этой единицы.",
+                    "Scan another code of this unit.",
+                )
+            )
         if not any(box.kind is not BoxKind.EMPTY for box in self.boxes) and not found:
             found.append(_refuse(Reason.INCOMPLETE, "Нет ни одной коробки.", "There are no boxes."))
         return tuple(found)
@@ -632,6 +643,10 @@ class Packing:
     def with_rejected(self, values: Iterable[str]) -> Packing:
         """Mark codes the Market rejected (FAILED/INVALID): a new scan may replace them."""
         return replace(self, rejected=frozenset(values))
+
+    def refused_codes(self) -> tuple[tuple[UnitRef, Instance], ...]:
+        """The attached codes the Market refused, in unit order: each unit needs a new code."""
+        return tuple((unit, inst) for unit, inst in self.all_codes() if inst.value in self.rejected)
 
     def all_codes(self) -> tuple[tuple[UnitRef, Instance], ...]:
         """Every attached identifier with its unit, in unit order."""

@@ -15,7 +15,7 @@ from packstation.domain.instances import Instance
 from packstation.domain.layout import LayoutPlan, StoredBox
 from packstation.domain.order import CANCELLED, READY_TO_SHIP, SHOP_FAILED, Order
 from packstation.domain.packing.errors import PackingError, Reason
-from packstation.domain.packing.labels import PrintedLabels
+from packstation.domain.packing.labels import LabelChange, PrintedLabels, label_change
 from packstation.domain.packing.model import Packing, UnitRef
 from packstation.domain.verification import CodeCheck, EacResult, EacVerdict
 from packstation.services.packing.values import CodeBadge, Phase, SessionSnapshot
@@ -67,6 +67,7 @@ class SessionState:
         interruption: why packing stopped (the order was cancelled or changed).
         last_error: the last refusal or failure, for the message bar.
         print_error: why the labels did not print.
+        label_change: what the last layout sent did to the printed labels (void / new / kept).
     """
 
     packing: Packing
@@ -80,6 +81,7 @@ class SessionState:
     interruption: PackstationError | None = None
     last_error: PackstationError | None = None
     print_error: PackstationError | None = None
+    label_change: LabelChange | None = None
 
     @classmethod
     def opened(cls, order: Order) -> SessionState:
@@ -111,11 +113,14 @@ class SessionState:
         return replace(self, packing=self.history[-1], history=self.history[:-1])
 
     def layout_sent(self, plan: LayoutPlan, boxes: tuple[StoredBox, ...]) -> SessionState:
-        """The Market holds `plan` as `boxes`: undo does not reach behind it."""
+        """The Market holds `plan` as `boxes`: undo does not reach behind it; `label_change`
+        compares the labels printed before with the new boxes."""
         return replace(
             self,
             sent_plan=plan,
             labels=PrintedLabels(plan, boxes),
+            # Labels that failed to print are on no box: the new ones all print.
+            label_change=label_change(self.order.id, self.labels if self.print_error is None else None, plan, boxes),
             market_lines=line_counts(self.order),
             history=(),
         )
@@ -177,6 +182,7 @@ def snapshot_of(state: SessionState, version: int, countdown: float | None) -> S
         interruption=state.interruption,
         last_error=state.last_error,
         print_error=state.print_error,
+        label_change=state.label_change,
     )
 
 

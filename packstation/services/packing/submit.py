@@ -139,9 +139,15 @@ class Submitter:
         log.record(action, log.state.layout_sent(plan, boxes), notify=False)
         log.audit("layout_sent", f"boxes={len(boxes)}")
         log.notify()
-        if self._labels is not None:
-            job = await self._labels.print_order_labels(log.state.order, boxes)
-            log.update(print_error=job.error)
+        if self._labels is None:
+            return
+        change = log.state.label_change
+        if change is not None and change.unchanged:  # same boxes: the stuck labels stay valid
+            self._labels.keep_labels(log.order_id, boxes)
+            log.audit("labels_kept", f"boxes={len(boxes)}")
+            return
+        job = await self._labels.print_order_labels(log.state.order, boxes)
+        log.update(print_error=job.error)
 
     async def _layout_after_lost_answer(
         self, error: PackstationError, intent: int | None, plan: LayoutPlan

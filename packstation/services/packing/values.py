@@ -20,7 +20,7 @@ from packstation.domain.instances import Instance
 from packstation.domain.layout import StoredBox
 from packstation.domain.order import Order
 from packstation.domain.packing.errors import PackingError
-from packstation.domain.packing.labels import PrintedLabels
+from packstation.domain.packing.labels import LabelChange, PrintedLabels
 from packstation.domain.packing.model import LineProgress, Packing, UnitRef
 from packstation.domain.remote import RemoteError, has_code
 from packstation.domain.scan import Command, ScanResult
@@ -72,6 +72,9 @@ class OrderLabelPrinter(Protocol):
     """What the session needs from `services.label_job.LabelJob`."""
 
     async def print_order_labels(self, order: Order, boxes: tuple[StoredBox, ...]) -> PrintJob: ...
+
+    def keep_labels(self, order_id: int, boxes: tuple[StoredBox, ...]) -> None:
+        """The printed labels stay valid for the Market's new `boxes` (reprints address them)."""
 
 
 class SubmitCheck(Protocol):
@@ -208,6 +211,7 @@ class SessionSnapshot:
     interruption: PackstationError | None
     last_error: PackstationError | None
     print_error: PackstationError | None
+    label_change: LabelChange | None = None
 
     @property
     def complete(self) -> bool:
