@@ -142,7 +142,8 @@ class LabelJob:
         box_ids = tuple(box.box_id for box in boxes)
         job = self._new(JobKind.LABELS, order.id, box_ids, self.fmt)
         # Layout and drawer entry change together, before anyone hears of the new job.
-        replaced = self._layouts.get(order.id, box_ids) != box_ids  # a reprint of the same boxes voids nothing
+        # A new layout voids the order's earlier labels; a reprint of the same boxes voids nothing.
+        replaced = self._layouts.get(order.id, box_ids) != box_ids
         self._remember_layout(order.id, box_ids)
         self._latest_labels[order.id] = job.id
         if replaced:

@@ -54,7 +54,8 @@ class LabelChangePanel(QWidget):
             self.void_list.setText(
                 self.tr("VOID — peel these labels off and throw them away:") + "\n" + self._lines(change.void)
             )
-            self.new_list.setText(self.tr("NEW — stick these labels on the boxes:") + "\n" + self._lines(change.new))
+            stick = self.tr("NEW — stick these labels on the boxes:")
+            self.new_list.setText(stick + "\n" + self._lines(change.new))
         self.void_list.setVisible(bool(self.void_list.text()))
         self.setVisible(True)
 

@@ -67,6 +67,7 @@ from packstation.services.scan_router import (
 )
 from packstation.ui import palette
 from packstation.ui.format import day_month, fill, format_left
+from packstation.ui.label_change_panel import LabelChangePanel
 from packstation.ui.packing_dialogs import (
     CancelOrderDialog,
     CountryDialog,
@@ -74,7 +75,6 @@ from packstation.ui.packing_dialogs import (
     ShortenDialog,
     SplitDialog,
 )
-from packstation.ui.label_change_panel import LabelChangePanel
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.plain_text import plain_label
 from packstation.ui.sounds import Sounds
@@ -437,7 +437,8 @@ class PackingView(QWidget):
         problem = step.problem.message(self.language) if step.problem is not None else ""
         if step.step in (Step.REPLACE_CODE, Step.SCAN_CODE):
             if step.step is Step.REPLACE_CODE:
-                text = fill(self.tr("The Market refused a code: scan a new code for: %1, unit %2"), step.item, step.unit)
+                refused = self.tr("The Market refused a code: scan a new code for: %1, unit %2")
+                text = fill(refused, step.item, step.unit)
             else:
                 text = fill(self.tr("Scan the marking code for: %1, unit %2"), step.item, step.unit)
             if step.more:
@@ -451,7 +452,9 @@ class PackingView(QWidget):
             Step.SUBMIT: self.tr("Everything is packed: submit (Ctrl+Enter)"),
             Step.SENDING: self.tr("Sending the boxes to the Market and printing labels…"),
             Step.CHECKING: self.tr("The Market is checking the marking codes…"),
-            Step.LABELS_FAILED: fill(self.tr("Labels did not print: %1 Retry in the print queue (F9)."), problem),
+            Step.LABELS_FAILED: fill(
+                self.tr("Labels did not print: %1 Retry in the print queue (F9)."), problem
+            ),
             Step.HANDOVER: self.tr("Ready to ship: hand the parcels to the courier"),
             Step.DONE: self.tr("Done: the order is ready to ship"),
             Step.CANCELLED: self.tr("The order is cancelled: put the items back"),

@@ -218,3 +218,46 @@ async def test_an_unexpected_printer_bug_fails_the_job_and_propagates() -> None:
     assert job.status is JobStatus.FAILED
     assert job.pdf is not None
     assert job.error is not None
+
+
+@pytest.mark.asyncio
+async def test_a_new_layout_voids_the_orders_earlier_labels_and_reprints_but_not_other_orders() -> None:
+    labels = _job(FakeMarket(), FakePrinter())
+    first = await labels.print_order_labels(_order(), _boxes(11))
+    reprint = await labels.reprint_box(7, 11)
+    other = await labels.print_order_labels(_order(8), _boxes(21))
+    again = await labels.print_order_labels(_order(), _boxes(11))  # Reprint: the same boxes
+    assert not labels.job(first.id).void  # a reprint of the same boxes voids nothing
+
+    new = await labels.print_order_labels(_order(), _boxes(12, 13))
+
+    assert [labels.job(j.id).void_by for j in (first, reprint, again)] == [new.id] * 3
+    assert not labels.job(new.id).void
+    assert not labels.job(other.id).void
+    assert labels.job(first.id).status is JobStatus.DONE  # it did print: void is about the boxes
+
+
+@pytest.mark.asyncio
+async def test_a_void_failed_job_cannot_be_retried() -> None:
+    labels = _job(FakeMarket(), FakePrinter(failures=[OUT_OF_PAPER]))
+    failed = await labels.print_order_labels(_order(), _boxes(11))
+    await labels.print_order_labels(_order(), _boxes(12, 13))
+    with pytest.raises(PrintError):
+        await labels.retry(failed.id)
+
+
+@pytest.mark.asyncio
+async def test_kept_labels_follow_the_markets_new_box_ids_for_reprints() -> None:
+    market = FakeMarket()
+    labels = _job(market, FakePrinter())
+    first = await labels.print_order_labels(_order(), _boxes(11, 12))
+
+    labels.keep_labels(7, _boxes(31, 32))
+
+    assert labels.current_boxes(7) == (31, 32)
+    assert len(labels.jobs()) == 1  # nothing printed
+    assert not labels.job(first.id).void
+    job = await labels.reprint_box_no(7, 2)
+    assert job.box_ids == (32,)
+    labels.keep_labels(9, _boxes(41))  # an order never printed here: nothing to follow
+    assert labels.current_boxes(9) == ()

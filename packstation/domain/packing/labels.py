@@ -54,7 +54,8 @@ def fulfilment_id(order_id: int, number: int) -> str:
 def label_refs(order_id: int, boxes: tuple[StoredBox, ...]) -> tuple[LabelRef, ...]:
     """The labels of `boxes`, numbered as they print."""
     return tuple(
-        LabelRef(n, len(boxes), box.box_id, fulfilment_id(order_id, n)) for n, box in enumerate(boxes, start=1)
+        LabelRef(n, len(boxes), box.box_id, fulfilment_id(order_id, n))
+        for n, box in enumerate(boxes, start=1)
     )
 
 

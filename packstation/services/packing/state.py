@@ -119,11 +119,14 @@ class SessionState:
             self,
             sent_plan=plan,
             labels=PrintedLabels(plan, boxes),
-            # Labels that failed to print are on no box: the new ones all print.
-            label_change=label_change(self.order.id, self.labels if self.print_error is None else None, plan, boxes),
+            label_change=label_change(self.order.id, self._labels_on_boxes(), plan, boxes),
             market_lines=line_counts(self.order),
             history=(),
         )
+
+    def _labels_on_boxes(self) -> PrintedLabels | None:
+        """The labels stuck on the boxes: none when they failed to print."""
+        return self.labels if self.print_error is None else None
 
     def rejected(self, values: tuple[str, ...]) -> SessionState:
         """The Market refused these codes (FAILED/INVALID): a new scan may replace them."""
