@@ -99,6 +99,9 @@ class DropNetworkWhenPrinting:
         await asyncio.to_thread(self.action)
         return SimpleNamespace(error=None)
 
+    def keep_labels(self, order_id: int, boxes: tuple[StoredBox, ...]) -> None:
+        pass
+
 
 @pytest.fixture
 def sandbox(sandbox_app: Starlette) -> Iterator[Switchable]:
