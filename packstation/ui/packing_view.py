@@ -455,6 +455,11 @@ class PackingView(QWidget):
             Step.LABELS_FAILED: fill(
                 self.tr("Labels did not print: %1 Retry in the print queue (F9)."), problem
             ),
+            Step.RELABEL: fill(
+                self.tr("Swap the labels: peel off %1 void, stick %2 new (listed below)"),
+                step.done,
+                step.total,
+            ),
             Step.HANDOVER: self.tr("Ready to ship: hand the parcels to the courier"),
             Step.DONE: self.tr("Done: the order is ready to ship"),
             Step.CANCELLED: self.tr("The order is cancelled: put the items back"),

@@ -1305,7 +1305,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="804"/>
+        <location filename="../../packstation/ui/packing_view.py" line="809"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -1487,62 +1487,67 @@
         <translation>Ярлыки не напечатались: %1 Повторите в очереди печати (F9).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="458"/>
+        <location filename="../../packstation/ui/packing_view.py" line="459"/>
+        <source>Swap the labels: peel off %1 void, stick %2 new (listed below)</source>
+        <translation>Замените ярлыки: снимите аннулированные (%1), наклейте новые (%2) — список ниже</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="463"/>
         <source>Ready to ship: hand the parcels to the courier</source>
         <translation>Готов к отгрузке: передайте посылки курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="459"/>
+        <location filename="../../packstation/ui/packing_view.py" line="464"/>
         <source>Done: the order is ready to ship</source>
         <translation>Готово: заказ готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="460"/>
+        <location filename="../../packstation/ui/packing_view.py" line="465"/>
         <source>The order is cancelled: put the items back</source>
         <translation>Заказ отменён: верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="461"/>
+        <location filename="../../packstation/ui/packing_view.py" line="466"/>
         <source>Packing stopped: the order changed</source>
         <translation>Сборка остановлена: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="470"/>
+        <location filename="../../packstation/ui/packing_view.py" line="475"/>
         <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
         <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="475"/>
+        <location filename="../../packstation/ui/packing_view.py" line="480"/>
         <source>Labels not printed:</source>
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="482"/>
+        <location filename="../../packstation/ui/packing_view.py" line="487"/>
         <source>Ship by %1</source>
         <translation>Отгрузить до %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="485"/>
+        <location filename="../../packstation/ui/packing_view.py" line="490"/>
         <source>Deadline in %1</source>
         <translation>До срока %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="509"/>
+        <location filename="../../packstation/ui/packing_view.py" line="514"/>
         <source>Customs declaration scanned: confirm its country of origin</source>
         <translation>Отсканирована таможенная декларация: подтвердите страну происхождения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="536"/>
+        <location filename="../../packstation/ui/packing_view.py" line="541"/>
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="537"/>
+        <location filename="../../packstation/ui/packing_view.py" line="542"/>
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="538"/>
+        <location filename="../../packstation/ui/packing_view.py" line="543"/>
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>

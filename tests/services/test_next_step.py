@@ -127,3 +127,18 @@ def test_sent_but_unprinted_labels_come_before_done() -> None:
     failed = PrintError("Нет бумаги", "Out of labels")
     step = next_step(snap(replace(state.ready(), print_error=failed)))
     assert (step.step, step.tone, step.problem) == (Step.LABELS_FAILED, Tone.STOP, failed)
+
+
+def test_a_resubmit_that_voided_labels_asks_to_swap_them_before_done() -> None:
+    state = packed(shirts(2), CIS_1, CIS_2)
+    plan = state.packing.plan()
+    state = state.layout_sent(plan, (StoredBox(501, plan.boxes[0]),))
+    assert next_step(snap(state.ready())).step is Step.DONE  # the first print voids nothing
+
+    moved = state.edited(state.packing.move(11, 0, None))
+    plan = moved.packing.plan()
+    sent = moved.layout_sent(plan, (StoredBox(601, plan.boxes[0]), StoredBox(602, plan.boxes[1])))
+    step = next_step(snap(sent.ready()))
+    assert (step.step, step.tone, step.done, step.total) == (Step.RELABEL, Tone.WORK, 1, 2)
+    failed = replace(sent.ready(), print_error=PrintError("Нет бумаги", "Out of labels"))
+    assert next_step(snap(failed)).step is Step.LABELS_FAILED  # nothing to stick yet

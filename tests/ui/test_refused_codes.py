@@ -81,6 +81,8 @@ async def test_a_refused_code_makes_the_banner_ask_for_a_new_code_of_that_unit_n
         assert "submit" not in banner.lower()
         assert palette.RED in view.state_banner.styleSheet()
         assert not view.submit_button.isEnabled()
+        lines = view.lines_model
+        assert "1 of 2 coded" in lines.data(lines.index(0, 0))  # the refused code counts for nothing
         labels_before = len(shell.packing.labels.jobs())
 
         # The replacement in the same boxes: the labels already stuck stay, nothing prints twice.
@@ -125,6 +127,7 @@ async def test_a_resubmit_with_other_boxes_lists_void_and_new_labels_and_voids_t
 
         new_boxes = tuple(box.box_id for box in sandbox.find(order_id).boxes)
         assert len(new_boxes) == 2
+        assert view.state_banner.text() == "Swap the labels: peel off 1 void, stick 2 new (listed below)"
         panel = view.label_change
         assert panel.isVisible()
         assert panel.void_list.text().splitlines() == [

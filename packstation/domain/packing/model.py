@@ -165,16 +165,18 @@ class Packing:
         return None
 
     def progress(self) -> tuple[LineProgress, ...]:
-        """Per line: units packed and units carrying every mandatory (else any) code."""
+        """Per line: units packed and units carrying every mandatory (else any) code; a code the
+        Market refused does not count."""
         placed = self.placement()
         result = []
         for line in self.order.lines:
             needed = mandatory_kinds(self.order, line)
             units = self.units(line.id)
+            kinds = {u: {i.kind for i in self.codes_of(u) if i.value not in self.rejected} for u in units}
             if needed:
-                coded = sum(1 for u in units if needed <= {inst.kind for inst in self.codes_of(u)})
+                coded = sum(1 for u in units if needed <= kinds[u])
             else:
-                coded = sum(1 for u in units if self.codes_of(u))
+                coded = sum(1 for u in units if kinds[u])
             split = sum(1 for u in units if self._is_split(u, placed))
             packed = sum(1 for u in units if u in placed)
             result.append(LineProgress(line.id, line.count, packed, coded, bool(needed), split))

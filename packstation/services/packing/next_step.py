@@ -4,7 +4,8 @@ The state banner of the packing view shows exactly one step; which one is a deci
 priority, kept here (Qt-free) so it is tested without a window and the view only renders it:
 
 1. the session is not packing: sending, checking codes, handing over, done, cancelled, stopped
-   (a sent order whose labels did not print says so before "done");
+   (a sent order whose labels did not print says so before "done", then one whose resubmit
+   voided printed labels asks to swap them);
 2. a code the Market refused: scan a new code for that unit;
 3. a boxed unit lacks a mandatory code: scan it (the packer holds that unit now);
 4. units not in a box yet: keep packing;
@@ -40,6 +41,7 @@ class Step(StrEnum):
     SENDING = "sending"
     CHECKING = "checking"  # the Market checks the marking codes
     LABELS_FAILED = "labels_failed"  # sent, but the labels did not print
+    RELABEL = "relabel"  # a resubmit voided printed labels: peel them off, stick the new ones
     HANDOVER = "handover"  # READY_TO_SHIP, Express: the courier's code
     DONE = "done"
     CANCELLED = "cancelled"
@@ -64,7 +66,7 @@ class NextStep:
         item: the item's name (REPLACE_CODE, SCAN_CODE).
         unit: the unit's number within its line, from 1 (REPLACE_CODE, SCAN_CODE).
         more: how many more units need the same step.
-        done, total: units in boxes and units of the order (PACK).
+        done, total: units in boxes and units of the order (PACK); void and new labels (RELABEL).
         seconds: left on the auto-submit countdown (AUTO_SUBMIT).
         problem: the refusal to quote (FIX, FIX_DESK, LABELS_FAILED, INTERRUPTED).
     """
@@ -116,6 +118,9 @@ def _after_packing(snapshot: SessionSnapshot) -> NextStep:
         return NextStep(Step.INTERRUPTED, Tone.STOP, problem=snapshot.interruption)
     if snapshot.print_error is not None:  # READY or DONE: the parcels need their labels first
         return NextStep(Step.LABELS_FAILED, Tone.STOP, problem=snapshot.print_error)
+    change = snapshot.label_change
+    if change is not None and change.void:
+        return NextStep(Step.RELABEL, Tone.WORK, done=len(change.void), total=len(change.new))
     if phase is Phase.READY:
         return NextStep(Step.HANDOVER, Tone.GO)
     return NextStep(Step.DONE, Tone.GO)
