@@ -134,7 +134,7 @@ class LabelJob:
 
         A new layout for the same order replaces the previous one: older box labels can no
         longer be reprinted (their box ids are gone on the Market), and the order's earlier
-        labels and reprints are marked void (`PrintJob.void_by`).
+        jobs are marked void (`PrintJob.void_by`).
 
         Returns:
             The labels job, DONE or FAILED (with `error`); it never raises `PackstationError`.
@@ -259,7 +259,8 @@ class LabelJob:
         return job
 
     def _void_earlier(self, order_id: int, by: int) -> None:
-        """Mark the order's earlier label and reprint jobs void: job `by` prints their successors."""
+        """Mark the order's earlier jobs (labels, reprints, packing slips) void: job `by` prints
+        their successors."""
         for job in list(self._jobs.values()):
             if job.order_id == order_id and job.id != by and not job.void:
                 self._store(replace(job, void_by=by))
