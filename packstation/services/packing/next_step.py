@@ -133,8 +133,7 @@ def _unit_step(step: Step, tone: Tone, packing: Packing, units: list[UnitRef]) -
 
 
 def _boxed_without_code(packing: Packing) -> list[UnitRef]:
-    """Boxed units lacking a mandatory code, box by box (the unit in hand is in the last box
-    only when the packer fills boxes in order; any boxed unit without its code blocks alike)."""
+    """Boxed units lacking a mandatory code, box by box."""
     placed = packing.placement()
     lacking = []
     for unit in sorted(placed, key=lambda u: (placed[u], u)):
