@@ -136,6 +136,7 @@ class OrderHistoryView(QWidget):
             "packing_interrupted": self.tr("Packing interrupted: the order changed"),
             "label_printed": self.tr("Labels printed"),
             "label_print_failed": self.tr("Label printing failed"),
+            "labels_kept": self.tr("Labels kept: the boxes did not change"),
             "journal_row_quarantined": self.tr("Damaged journal line set aside"),
             "outbox_sent": self.tr("Saved action sent to the Market"),
             "outbox_already_done": self.tr("Saved action was already done on the Market"),

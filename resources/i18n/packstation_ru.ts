@@ -1004,106 +1004,111 @@
     </message>
     <message>
         <location filename="../../packstation/ui/order_history_view.py" line="139"/>
+        <source>Labels kept: the boxes did not change</source>
+        <translation>Ярлыки оставлены: коробки не изменились</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="140"/>
         <source>Damaged journal line set aside</source>
         <translation>Повреждённая строка журнала отложена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="140"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="141"/>
         <source>Saved action sent to the Market</source>
         <translation>Сохранённое действие отправлено в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="141"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="142"/>
         <source>Saved action was already done on the Market</source>
         <translation>Сохранённое действие уже выполнено в Маркете</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="142"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="143"/>
         <source>Saved action skipped: no longer valid</source>
         <translation>Сохранённое действие пропущено: уже неактуально</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="143"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="144"/>
         <source>Saved action refused by the Market</source>
         <translation>Маркет отклонил сохранённое действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="144"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="145"/>
         <source>Saved action needs the packer</source>
         <translation>Сохранённое действие требует упаковщика</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="145"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="146"/>
         <source>Box weighed</source>
         <translation>Коробка взвешена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="146"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="147"/>
         <source>Submit stopped: box weight</source>
         <translation>Отправка остановлена: вес коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="147"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="148"/>
         <source>Box weight accepted by the packer</source>
         <translation>Вес коробки принят упаковщиком</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="148"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="149"/>
         <source>Packing video recorded</source>
         <translation>Записано видео упаковки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="149"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="150"/>
         <source>Packing started</source>
         <translation>Начата упаковка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="150"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="151"/>
         <source>Scan refused</source>
         <translation>Скан отклонён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="151"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="152"/>
         <source>Shipment confirmed</source>
         <translation>Отгрузка подтверждена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="152"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="153"/>
         <source>Shipment pallets set</source>
         <translation>Задано число палет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="153"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="154"/>
         <source>Document printed</source>
         <translation>Документ напечатан</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="154"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="155"/>
         <source>Packer signed in</source>
         <translation>Упаковщик вошёл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="155"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="156"/>
         <source>Packer signed out</source>
         <translation>Упаковщик вышел</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="163"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="164"/>
         <source>Export video</source>
         <translation>Выгрузка видео</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="163"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="164"/>
         <source>MP4 video (*.mp4)</source>
         <translation>Видео MP4 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="178"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="179"/>
         <source>The video was not exported: %1</source>
         <translation>Видео не выгружено: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="180"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="181"/>
         <source>Video of order %1 saved: %2</source>
         <translation>Видео заказа %1 сохранено: %2</translation>
     </message>
