@@ -61,6 +61,10 @@ async def test_claims_between_two_desk_windows(
         # Desk 3 opens the order: claimed first, then shown.
         anna.window.order_activated.emit(order.id)
         await _until(lambda: _opened(anna, order.id), "desk 3 to open the order")
+        listed = anna.queue.get(order.id)
+        assert listed is not None
+        barcode = listed.lines[0].barcodes[0]
+        anna.packing.scanner.scanned.emit(barcode)  # packing starts: the history records it
 
         # Desk 5's list shows who packs it, after its next heartbeat.
         assert boris.fleet is not None
@@ -91,6 +95,7 @@ async def test_claims_between_two_desk_windows(
         take = next(b for b in question.buttons() if isinstance(b, QPushButton) and b.text() == "Take over")
         take.click()
         await _until(lambda: _opened(boris, order.id), "desk 5 to open the order it took over")
+        boris.packing.scanner.scanned.emit(barcode)
         await boris.fleet._catch_up()  # the heartbeat's flush of the shared history
         history = await boris.fleet.store.history(order.id)
         assert [(h.desk, h.packer, h.action) for h in history] == [
