@@ -151,7 +151,7 @@ class OrderListView(QWidget):
         self.filter_changed.emit(self.proxy.rowCount(), self.model.total)
 
     def _update_empty_note(self) -> None:
-        if self.proxy.rowCount() > 0 or self.model.rowCount() == 0:
+        if self.proxy.rowCount() > 0 or self.model.total == 0:
             self.empty_note.hide()
             return
         text = self.search.text().strip()

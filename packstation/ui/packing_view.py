@@ -527,6 +527,9 @@ class PackingView(QWidget):
             name = order.line(outcome.unit.line_id).name
             if outcome.action is ScanAction.ITEM_PACKED and outcome.box is not None:
                 return fill(self.tr("%1 → box %2"), name, str(box_no(outcome.box)))
+            if outcome.box is not None:  # the code came first: the unit the packer holds is boxed
+                text = self.tr("code for %1, unit %2 → box %3")
+                return fill(text, name, str(outcome.unit.n + 1), str(box_no(outcome.box)))
             return fill(self.tr("code for %1, unit %2"), name, str(outcome.unit.n + 1))
         return fill(self.tr("command %1"), result.command.value if result.command else result.value)
 
