@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
 from packstation.app import Shell
 from packstation.logs import shutdown_logging
 from packstation.market.client import MarketClient
+from packstation.ui.main_window import HISTORY_FLOATING, HISTORY_MIN
 from packstation.ui.message_bar import DESK
 from packstation.ui.packing_view import PackingView
 from tests.ui.packing_support import sandbox_shell
@@ -264,5 +265,51 @@ async def test_a_marking_code_scanned_before_its_barcode_boxes_the_unit_held(
         restored = _view(shell)
         assert _packed(restored) == 2
         assert restored.session.snapshot.complete
+    finally:
+        await _close(shell, client)
+
+
+async def test_history_opens_readable_from_every_place(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
+    shell, client = await _started(qtbot, tmp_path, sandbox_app)
+    dock = shell.window.history_dock
+
+    async def readable() -> None:
+        await _until(lambda: dock.isVisible() and dock.width() >= HISTORY_MIN[0], "a readable history")
+        assert dock.height() >= HISTORY_MIN[1]
+
+    try:
+        shell.window.order_activated.emit(order.id)
+        view = _view(shell)
+        shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
+        view.history_button.click()  # from the packing page
+        await readable()
+        dock.hide()
+        shell.window.show_orders()
+        assert shell.window.order_list.select_order(order.id)
+        shell.window.order_list.history_action.trigger()  # from the list
+        await readable()
+
+        # From another window (the office's statistics): the main window comes up with it.
+        dock.hide()
+        other = QWidget()
+        qtbot.addWidget(other)
+        other.resize(600, 400)
+        other.show()
+        other.activateWindow()
+        await _until(other.isActiveWindow, "the other window active")
+        shell.show_history(order.id)
+        await readable()
+        await _until(shell.window.isActiveWindow, "the main window raised with its history")
+
+        # A floating history (the packer undocked it once) opens as a real window, not a strip.
+        dock.setFloating(True)
+        dock.resize(120, 80)
+        dock.hide()
+        shell.show_history(order.id)
+        await _until(dock.isVisible, "the floating history")
+        assert dock.width() >= HISTORY_FLOATING[0] and dock.height() >= HISTORY_FLOATING[1]
     finally:
         await _close(shell, client)
