@@ -454,7 +454,8 @@ class Shell(QObject):
         if self.print_queue is None:
             return False
         self.print_queue.reprint_scanned(order_id, box_no)
-        self.window.message_bar.show_info(fill(self.tr("Reprinting box label %1-%2."), str(order_id), str(box_no)))
+        text = fill(self.tr("Reprinting box label %1-%2."), str(order_id), str(box_no))
+        self.window.message_bar.show_info(text, order=order_id)
         return True
 
     def show_history(self, order_id: int) -> None:

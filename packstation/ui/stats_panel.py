@@ -116,7 +116,9 @@ class StatsPanel(QWidget):
             filters.addWidget(widget)
         filters.addStretch(1)
         self.lag_note = QLabel(
-            self.tr("The Market's statistics lag up to %n minute(s) behind the orders.", "", STATS_LAG_MINUTES),
+            self.tr(
+                "The Market's statistics lag up to %n minute(s) behind the orders.", "", STATS_LAG_MINUTES
+            ),
             self,
         )
         self.lag_note.setStyleSheet(_NOTE_STYLE)

@@ -95,7 +95,7 @@ async def test_the_search_field_reaches_the_list_and_an_empty_result_says_so(
         orders = shell.window.order_list
         orders.search.setFocus()
         qtbot.keyClicks(orders.search, "PENCILS-24")  # in several demo orders
-        matching = {o.id for o in shell.queue.orders() if any(line.offer_id == "PENCILS-24" for line in o.lines)}
+        matching = {o.id for o in shell.queue.orders() if any(ln.offer_id == "PENCILS-24" for ln in o.lines)}
         assert orders.proxy.rowCount() == len(matching) > 1
         qtbot.keyClick(orders.search, Qt.Key.Key_Down)  # into the list, a row selected
         assert QApplication.focusWidget() is orders.table
@@ -139,7 +139,8 @@ async def test_messages_about_an_order_go_when_another_one_opens(
     bar = shell.window.message_bar
     try:
         shell.packing.scanner.scanned.emit("PS:NOT-A-THING")  # a scan on the list nobody takes
-        assert bar.isVisible() and bar.order == DESK
+        assert bar.isVisible()
+        assert bar.order == DESK
         refusal = bar.text
         shell.window.order_activated.emit(one.id)
         assert not bar.isVisible(), f"the list's refusal {refusal!r} stayed over order {one.id}"
@@ -310,6 +311,7 @@ async def test_history_opens_readable_from_every_place(
         dock.hide()
         shell.show_history(order.id)
         await _until(dock.isVisible, "the floating history")
-        assert dock.width() >= HISTORY_FLOATING[0] and dock.height() >= HISTORY_FLOATING[1]
+        assert dock.width() >= HISTORY_FLOATING[0]
+        assert dock.height() >= HISTORY_FLOATING[1]
     finally:
         await _close(shell, client)

@@ -502,7 +502,8 @@ class Packing:
         state, index = self._with_box(self.scan_target())
         target = state.boxes[index]
         filled = replace(target, units=(*target.units, unit), closed=False)
-        return replace(state, boxes=state._set_box(index, filled), current=index, last_line=unit.line_id).pruned()
+        held = replace(state, boxes=state._set_box(index, filled), current=index, last_line=unit.line_id)
+        return held.pruned()
 
     def attach_code(self, instance: Instance, gtin: str | None = None) -> tuple[Packing, UnitRef]:
         """Attach a scanned identifier to the next unit of the matching line that lacks one.
