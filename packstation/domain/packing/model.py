@@ -230,7 +230,7 @@ class Packing:
                 found.append(
                     _refuse(
                         Reason.INCOMPLETE,
-                        f"«{line.name}»: {name_ru} есть у {have} из {line.count} единиц.",
+                        f"«{line.name}»: {name_ru} есть у {have} ед. из {line.count}.",
                         f"“{line.name}”: {have} of {line.count} units have a {name_en}.",
                         "Коды передаются для всех единиц или ни для одной: досканируйте или удалите коды.",
                         "Codes go for every unit or for none: scan the rest or remove the codes.",
