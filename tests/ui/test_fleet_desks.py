@@ -116,3 +116,46 @@ async def test_claims_between_two_desk_windows(
         for shell in shells:
             await shell.shutdown()
         shutdown_logging()
+
+
+async def test_an_order_opened_by_an_item_barcode_counts_it_once_claimed_and_untouched_ones_are_released(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette, fleet_dsn: str
+) -> None:
+    await init_schema(fleet_dsn)
+    sandbox = sandbox_app.state.sandbox
+    looked_at = sandbox.add_order((("MUG-300", 1),))
+    settings = AppSettings(fleet_dsn=fleet_dsn, desk_name="3", packer_name="Anna")
+    shell, _client = sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
+    try:
+        assert shell.fleet is not None
+        shell.window.show()
+        await shell.fleet.start(wake=shell.queue.wake, full_read=lambda: shell.queue.refresh(full=True))
+        await shell.load_orders()
+        shell.start_local_store()
+
+        # Opened and put away untouched: the next heartbeat releases the claim.
+        shell.window.order_activated.emit(looked_at.id)
+        await _until(lambda: _opened(shell, looked_at.id), "the order to open once claimed")
+        assert looked_at.id in shell.fleet.claims.held
+        shell.window.show_orders()
+        await shell.fleet.claims.beat()
+        assert looked_at.id not in shell.fleet.claims.held
+
+        # A barcode only one listed order holds, scanned on the list: claimed, opened, counted.
+        holders: dict[str, set[int]] = {}
+        for listed in shell.queue.orders():
+            for line in listed.lines:
+                for code in line.barcodes:
+                    holders.setdefault(code, set()).add(listed.id)
+        barcode, (order_id,) = next((code, ids) for code, ids in sorted(holders.items()) if len(ids) == 1)
+        shell.packing.scanner.scanned.emit(barcode)
+        await _until(lambda: _opened(shell, order_id), "the scanned order to open once claimed")
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        assert sum(p.packed for p in view.session.snapshot.progress) == 1
+        shell.window.show_orders()
+        await shell.fleet.claims.beat()
+        assert order_id in shell.fleet.claims.held  # work in the journal: the desk keeps it
+    finally:
+        await shell.shutdown()
+        shutdown_logging()
