@@ -141,11 +141,11 @@ class PackerWiring(QObject):
                 self._audit(store, "packer_signed_out", outcome.replaced.name)
             self.apply_identity()
             self._audit(store, "packer_signed_in", outcome.packer.name)
-            self.show_info(self.tr("Signed in: %1").replace("%1", outcome.packer.name))
+            self.show_info(self.tr("Packer %1 signed in.").replace("%1", outcome.packer.name))
         elif isinstance(outcome, SignedOut):
             self._audit(store, "packer_signed_out", "idle" if outcome.idle else "")
             self.apply_identity()
-            self.show_info(self.tr("Signed out: %1").replace("%1", outcome.packer.name))
+            self.show_info(self.tr("Packer %1 signed out.").replace("%1", outcome.packer.name))
         self._show()
 
     def _audit(self, store: object, action: str, detail: str) -> None:

@@ -192,7 +192,7 @@ class PackingWiring(QObject):
         session = PackingSession.open(order, deps)
         set_aside = store.journal.take_quarantined(order.id)
         if set_aside:
-            self._show_error(
+            self.desk.show_error(  # about this order: it goes when another one opens
                 fill(
                     self.tr(
                         "%n damaged line(s) in the journal of order %1 were set aside (kept for support, "

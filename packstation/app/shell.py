@@ -59,6 +59,7 @@ from packstation.ui.crash_dialog import CrashReporter
 from packstation.ui.format import fill
 from packstation.ui.i18n import Translations
 from packstation.ui.main_window import MainWindow
+from packstation.ui.message_bar import DESK
 from packstation.ui.order_list_model import OrderListModel
 from packstation.ui.tasks import TaskRunner
 
@@ -141,6 +142,9 @@ class Shell(QObject):
             parent=self,
         )
         self.window.order_activated.connect(self.packing.desk.open_order)
+        # What the desk says is about its last scan or order: it goes when another order opens.
+        self.packing.desk.show_error = functools.partial(self.window.message_bar.show_error, order=DESK)
+        self.packing.desk.opening.connect(self.window.message_bar.order_opened)
         if self.fleet is not None:
             self._wire_fleet(self.fleet)
         # Packer sign-in: badges are taken before the scan router sees them.
@@ -319,10 +323,11 @@ class Shell(QObject):
             self.window.message_bar.show_error(err.message(self.language))
 
     def _orders_worked_on(self) -> set[int]:
-        """The orders this desk keeps claimed: the open one and those with packing in the journal."""
+        """The orders this desk keeps claimed: the one on screen and those with packing in the
+        journal (an order opened, left untouched and put away is released)."""
         keep: set[int] = set()
         view = self.packing.desk.view
-        if view is not None:
+        if view is not None and self.window.pages.currentWidget() is view:
             keep.add(view.session.order.id)
         store = self.packing.store
         if store is not None:
@@ -384,7 +389,7 @@ class Shell(QObject):
             self.window.message_bar.show_warning("\n".join(lines))
         elif done:
             self.window.message_bar.show_info(
-                self.tr("Changes from an earlier session reached the Market: %n", "", done)
+                self.tr("%n change(s) from an earlier session reached the Market.", "", done)
             )
         if report.items:
             self.refresh_in_progress()
@@ -449,7 +454,8 @@ class Shell(QObject):
         if self.print_queue is None:
             return False
         self.print_queue.reprint_scanned(order_id, box_no)
-        self.window.message_bar.show_info(fill(self.tr("Reprinting label %1-%2"), str(order_id), str(box_no)))
+        text = fill(self.tr("Reprinting box label %1-%2."), str(order_id), str(box_no))
+        self.window.message_bar.show_info(text, order=order_id)
         return True
 
     def show_history(self, order_id: int) -> None:
@@ -480,7 +486,7 @@ class Shell(QObject):
         self.window.set_connection(state)
 
     def _on_new_orders(self, orders: tuple[Any, ...]) -> None:
-        text = self.tr("New orders: %n", "", len(orders))
+        text = self.tr("%n new order(s) arrived.", "", len(orders))
         self.window.message_bar.show_info(text)
         self.packing.sounds.new_order()
 

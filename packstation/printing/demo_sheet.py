@@ -3,7 +3,8 @@
 The first page holds the command barcodes (as `command_sheet`); then every demo order to pack
 gets a block: its number (Code 128, scanning it opens the order), each item's EAN-13 barcode, a
 marking code per unit as GS1 DataMatrix (FNC1 first, GS as FNC1, exactly what a real Chestny
-Znak label carries; jewellery UIN as plain DataMatrix; GTD/RNPT as Code 128), and for Express
+Znak label carries; jewellery UIN as plain DataMatrix; both drawn by `printing.datamatrix`;
+GTD/RNPT as Code 128), and for Express
 orders the courier's hand-over code. The data comes as plain values (`SheetOrder`), so this
 module knows nothing of the emulator that supplies them.
 """
@@ -22,9 +23,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from packstation.printing.command_sheet import draw_command_page
+from packstation.printing.datamatrix import GS, draw_marking_code
 from packstation.printing.fonts import register_fonts
 
-GS = "\x1d"
 _MARGIN = 12 * mm
 _MATRIX = 16 * mm  # a DataMatrix side: scans from an office laser print
 _MATRIX_CELL = 30 * mm
@@ -60,14 +61,6 @@ class SheetOrder:
     program: str  # FBS / EXPRESS / DBS
     lines: tuple[SheetLine, ...]
     courier_code: str = ""  # Express: the code the courier shows at hand-over
-
-
-def gs1_brackets(code: str) -> str:
-    """A Chestny Znak code as GS1 bracket notation for the encoder: "[01]…[21]…[91]…[92]…"."""
-    head, *tail = code.lstrip(GS).split(GS)
-    parts = [f"[01]{head[2:16]}", f"[21]{head[18:]}"]
-    parts += [f"[{segment[:2]}]{segment[2:]}" for segment in tail]  # 91/92/93: two-digit AIs
-    return "".join(parts)
 
 
 def render_demo_sheet(path: Path, orders: list[SheetOrder]) -> None:
@@ -140,24 +133,7 @@ def _draw_code(canvas: Canvas, kind: str, code: str, x: float, top: float, regul
         barcode.drawOn(canvas, x, top - 10 * mm)
         caption = code
     else:
-        _draw_matrix(canvas, gs1_brackets(code) if kind == "cis" else code, kind == "cis", x, top)
+        draw_marking_code(canvas, code, x, top, _MATRIX, gs1=kind == "cis")
         caption = code.split(GS)[0][18:] if kind == "cis" else code
     canvas.setFont(regular, 5)
     canvas.drawString(x, top - _MATRIX - 3 * mm, caption[:30])
-
-
-def _draw_matrix(canvas: Canvas, data: str, gs1: bool, x: float, top: float) -> None:
-    import zint  # the native encoder, only needed here
-
-    symbol = zint.Symbol()
-    symbol.symbology = zint.Symbology.DATAMATRIX
-    if gs1:
-        symbol.input_mode = zint.InputMode.GS1
-    symbol.encode(data)
-    symbol.buffer_vector()
-    vector = symbol.vector
-    scale = _MATRIX / float(vector.width)
-    path = canvas.beginPath()
-    for r in vector.rectangles:
-        path.rect(x + r.x * scale, top - (r.y + r.height) * scale, r.width * scale, r.height * scale)
-    canvas.drawPath(path, stroke=0, fill=1)

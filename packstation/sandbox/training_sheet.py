@@ -1,6 +1,7 @@
 """A printable training sheet: every demo code as the packer would scan it — Chestny Znak CIS as
 GS1 DataMatrix (FNC1 first, GS separators as FNC1), jewelry UIN as DataMatrix, GTD and RNPT as
-Code 128 — grouped by product, with the codes the default rule fails marked as such."""
+Code 128 — grouped by product, with the codes the default rule fails marked as such. The symbols
+are drawn by `printing.datamatrix`, as on the station's demo sheet."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
+from packstation.printing.datamatrix import draw_marking_code
 from packstation.printing.fonts import register_fonts
 from packstation.sandbox import codes
 from packstation.sandbox.model import UIN, Product
@@ -18,44 +20,6 @@ from packstation.sandbox.model import UIN, Product
 _CELL_W, _CELL_H = 31 * mm, 30 * mm
 _MATRIX = 17 * mm
 _MARGIN = 12 * mm
-# AIs that may follow the serial in a CIS, longest first so "240" wins over "24".
-_TAIL_AIS = ("8005", "3103", "240", "91", "92", "93", "17", "10")
-
-
-def cis_to_gs1_brackets(code: str) -> str:
-    """A CIS as zint's GS1 bracket notation, e.g. "[01]0460...[21]abc[93]Zjqw"."""
-    head, *tail = code.lstrip(codes.GS).split(codes.GS)
-    parts = [f"[01]{head[2:16]}", f"[21]{head[18:]}"]
-    for segment in tail:
-        ai = next((ai for ai in _TAIL_AIS if segment.startswith(ai)), segment[:2])
-        parts.append(f"[{ai}]{segment[len(ai) :]}")
-    return "".join(parts)
-
-
-def _matrix(data: str, gs1: bool) -> tuple[list[tuple[float, float, float, float]], float]:
-    """DataMatrix modules as rectangles (x, y from the top, w, h) and the symbol's size."""
-    import zint  # imported here: only the training sheet needs the native encoder
-
-    symbol = zint.Symbol()
-    symbol.symbology = zint.Symbology.DATAMATRIX
-    if gs1:  # otherwise the default plain data mode
-        symbol.input_mode = zint.InputMode.GS1
-    symbol.encode(data)
-    symbol.buffer_vector()
-    vector = symbol.vector
-    rects = [(r.x, r.y, r.width, r.height) for r in vector.rectangles]
-    return rects, float(vector.width)
-
-
-def _draw_matrix(canvas: Canvas, data: str, gs1: bool, x: float, top: float) -> None:
-    rects, size = _matrix(data, gs1)
-    scale = _MATRIX / size
-    path = canvas.beginPath()
-    for rx, ry, rw, rh in rects:
-        path.rect(x + rx * scale, top - (ry + rh) * scale, rw * scale, rh * scale)
-    canvas.drawPath(path, stroke=0, fill=1)
-
-
 def render_training_sheet(catalogue: dict[str, Product], stock: dict[str, list[str]]) -> bytes:
     """The A4 training sheet PDF for a sandbox's catalogue and code stock."""
     regular, bold = register_fonts()
@@ -89,12 +53,12 @@ def render_training_sheet(catalogue: dict[str, Product], stock: dict[str, list[s
 
 def _draw_code(canvas: Canvas, font: str, product: Product, value: str, x: float, top: float) -> None:
     if product.cis_shape is not None:
-        _draw_matrix(canvas, cis_to_gs1_brackets(value), True, x, top)
+        draw_marking_code(canvas, value, x, top, _MATRIX, gs1=True)
         caption = codes.cis_serial(value)
         if caption.upper().startswith("BAD"):
             caption += " (брак/fails)"
     elif UIN in product.required:
-        _draw_matrix(canvas, value, False, x, top)
+        draw_marking_code(canvas, value, x, top, _MATRIX, gs1=False)
         caption = value
     else:
         barcode = Code128(value, barWidth=0.3 * mm, barHeight=_MATRIX * 0.6, quiet=False)

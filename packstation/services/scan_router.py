@@ -28,6 +28,8 @@ FRAMING: Final = "\r\n\t "
 MAX_ORDER_DIGITS: Final = 18  # longer digit runs are never order numbers (int64 ids)
 SHOWN_CHARS: Final = 40
 MASKED_CHARS: Final = 18  # as `Instance.masked`: the GTIN part, never the serial
+# Scans that stand for one unit of an order (opening the order by one of them also packs it).
+_UNIT_KINDS: Final = frozenset({ScanKind.ITEM_BARCODE, ScanKind.CIS, ScanKind.UIN, ScanKind.RNPT})
 
 
 class OrderLookup(Protocol):
@@ -51,9 +53,11 @@ class ScanSession(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class OpenOrder:
-    """Open (or bring back) the packing view of this order."""
+    """Open (or bring back) the packing view of this order; `then` is the scan that found it
+    (an item barcode or marking code scanned on the list), to apply once the order is open."""
 
     order_id: int
+    then: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,7 +237,8 @@ class ScanRouter:
                     f"No listed order matches the scan {shown}.",
                 )
             )
-        return OpenOrder(order.id)
+        # The packer holds the unit whose barcode found the order: it counts once the order is open.
+        return OpenOrder(order.id, then=scan.raw if scan.kind in _UNIT_KINDS else None)
 
 
 def _shown(scan: ScanResult) -> str:

@@ -20,6 +20,12 @@ def fill(template: str, *values: object) -> str:
     return template
 
 
+def key_name(shortcut: str) -> str:
+    """A shortcut as every screen, tooltip, sheet and the README name it: "Ctrl+Enter", "Ctrl+Shift+B"
+    (Qt calls the main Enter key "Return" and would translate "Ctrl" in its native text)."""
+    return shortcut.replace("Return", "Enter")
+
+
 def format_left(seconds: float) -> str:
     """A short countdown: H:MM:SS (or M:SS under an hour); negative values count the lateness."""
     total = int(abs(seconds))

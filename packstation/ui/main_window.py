@@ -46,6 +46,8 @@ from packstation.ui.order_list_view import OrderListView
 from packstation.ui.status_bar import AppStatusBar, ConnectionState
 
 DOCK_WIDTH = 480  # px: the print queue's and the history's columns readable next to the list
+HISTORY_MIN = (420, 260)  # px: the history's five columns and a few records, docked or floating
+HISTORY_FLOATING = (760, 480)  # px: a floating history window opens at least this large
 _DEMO_STYLE = (
     f"QLabel#demoBanner {{background:{palette.PURPLE}; color:white; font-weight:bold;"
     " padding:6px 10px; border-radius:4px;}"
@@ -212,12 +214,24 @@ class MainWindow(QMainWindow):
         return self.print_dock.widget()
 
     def show_history(self, widget: QWidget) -> None:
-        """Show an order's history panel in the history dock."""
+        """Show an order's history panel in the history dock, readable wherever it was asked for
+        (the list, the packing page, the office window): never below `HISTORY_MIN`, a floating
+        dock at least `HISTORY_FLOATING`, and this window raised so the dock is seen."""
         if self.history_dock.widget() is not widget:
+            widget.setMinimumSize(*HISTORY_MIN)
             self.history_dock.setWidget(widget)
-        self.history_dock.show()
-        self.history_dock.raise_()
-        self._widen(self.history_dock)
+        dock = self.history_dock
+        dock.show()
+        if dock.isFloating():
+            width, height = HISTORY_FLOATING
+            dock.resize(max(dock.width(), width), max(dock.height(), height))
+        dock.raise_()
+        self._widen(dock)
+        if not self.isActiveWindow():  # asked from another window (the office): bring the dock up
+            if self.isMinimized():
+                self.showNormal()
+            self.raise_()
+            self.activateWindow()
 
     def _widen(self, dock: QDockWidget) -> None:
         # A fresh dock gets its widget's minimum width, too narrow for the panels' columns.

@@ -1,7 +1,9 @@
 """The message bar under the toolbar: errors and warnings the packer must see, in plain words.
 
 One message at a time (the newest wins; the same text twice in a row is counted, not stacked).
-Errors and warnings stay until closed; infos fade after a few seconds.
+Errors and warnings stay until closed; infos fade after a few seconds. A message about an order
+(`order=`) or about the desk's last scan (`order=DESK`) belongs to it: it goes when another order
+opens (`order_opened`); the station's own messages (the database is offline, settings) stay.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from packstation.ui import palette
 from packstation.ui.plain_text import plain_label
 
 INFO_TIMEOUT_MS = 6000
+DESK = -1  # `order=DESK`: about the desk's last scan or opening, not about one order
 
 _STYLES = {
     kind: f"background:{bg}; color:{fg}; border:1px solid {border};"
@@ -63,6 +66,7 @@ class MessageBar(QFrame):
         self._timer.timeout.connect(self.dismiss)
         self._text = ""
         self._repeats = 0
+        self._order: int | None = None
         self.level = Level.INFO
         self.hide()
 
@@ -71,19 +75,25 @@ class MessageBar(QFrame):
         """The message currently shown (without the repeat counter), or '' when none is."""
         return self._text
 
-    def show_error(self, text: str) -> None:
-        self.show_message(text, Level.ERROR)
+    @property
+    def order(self) -> int | None:
+        """The order the shown message is about (`DESK`: the desk's last scan; None: the station)."""
+        return self._order
 
-    def show_warning(self, text: str) -> None:
-        self.show_message(text, Level.WARNING)
+    def show_error(self, text: str, order: int | None = None) -> None:
+        self.show_message(text, Level.ERROR, order=order)
 
-    def show_info(self, text: str) -> None:
-        self.show_message(text, Level.INFO)
+    def show_warning(self, text: str, order: int | None = None) -> None:
+        self.show_message(text, Level.WARNING, order=order)
 
-    def show_message(self, text: str, level: Level = Level.INFO) -> None:
-        """Show `text` at `level`, replacing the current message."""
+    def show_info(self, text: str, order: int | None = None) -> None:
+        self.show_message(text, Level.INFO, order=order)
+
+    def show_message(self, text: str, level: Level = Level.INFO, *, order: int | None = None) -> None:
+        """Show `text` at `level`, replacing the current message; `order`: what it is about."""
         self._repeats = self._repeats + 1 if (text == self._text and not self.isHidden()) else 1
         self._text = text
+        self._order = order
         self.level = level
         suffix = f"  (×{self._repeats})" if self._repeats > 1 else ""
         self._label.setText(text + suffix)
@@ -95,6 +105,11 @@ class MessageBar(QFrame):
             self._timer.stop()
         self.shown.emit(str(level), text)
 
+    def order_opened(self, order_id: int) -> None:
+        """Another order is opening: a message about an earlier one (or the desk's last scan) goes."""
+        if self._order is not None and self._order != order_id:
+            self.dismiss()
+
     def dismiss(self) -> None:
         """Hide the current message."""
         self._timer.stop()
@@ -102,4 +117,5 @@ class MessageBar(QFrame):
             self.hide()
             self._text = ""
             self._repeats = 0
+            self._order = None
             self.dismissed.emit()

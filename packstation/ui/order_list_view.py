@@ -2,7 +2,9 @@
 
 Opening an order (double-click, Enter on a row, or Enter in the search field when exactly one
 order matches) emits `order_activated(order_id)`; the main window decides what happens next.
-The selected order survives background refreshes and re-sorts.
+From the search field Down (or Enter, when several orders match) moves into the table with a row
+selected, so the keyboard alone finds and opens an order. A filter that leaves no order says so
+in the table's place. The selected order survives background refreshes and re-sorts.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from packstation.domain.order import STARTED, Program
 from packstation.services.order_queue import EXPRESS_HANDOVER_SUBSTATUSES
+from packstation.ui import palette
+from packstation.ui.format import fill
 from packstation.ui.order_list_model import ORDER_ID_ROLE, Column, OrderFilterProxy, OrderListModel
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -94,6 +98,15 @@ class OrderListView(QWidget):
         header.setSortIndicator(column, order)
         self.table.setSortingEnabled(True)
 
+        # Said in the table's place when the filter leaves no order (an empty table reads as "broken").
+        self.empty_note = QLabel(self.table.viewport())
+        self.empty_note.setObjectName("emptyFilterNote")
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setStyleSheet(f"color:{palette.GREY}; font-size:14pt; padding:24px;")
+        self.empty_note.hide()
+        self.table.viewport().installEventFilter(self)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -119,6 +132,7 @@ class OrderListView(QWidget):
         model.modelAboutToBeReset.connect(self._remember_selection)
         model.modelReset.connect(self._restore_selection)
         model.rows_updated.connect(lambda: self.filter_changed.emit(self.proxy.rowCount(), self.model.total))
+        self.filter_changed.connect(lambda _shown, _total: self._update_empty_note())
 
     # -- filtering ----------------------------------------------------------------------------
 
@@ -135,6 +149,19 @@ class OrderListView(QWidget):
     ) -> None:
         self.proxy.set_filter(text, programs, statuses)
         self.filter_changed.emit(self.proxy.rowCount(), self.model.total)
+
+    def _update_empty_note(self) -> None:
+        if self.proxy.rowCount() > 0 or self.model.total == 0:
+            self.empty_note.hide()
+            return
+        text = self.search.text().strip()
+        if text:
+            note = fill(self.tr("No orders match «%1»"), text)
+        else:
+            note = self.tr("No orders match the chosen program and status")
+        self.empty_note.setText(note)
+        self.empty_note.setGeometry(self.table.viewport().rect())
+        self.empty_note.show()
 
     # -- selection and opening ----------------------------------------------------------------
 
@@ -184,13 +211,32 @@ class OrderListView(QWidget):
         if index.isValid():
             self.order_activated.emit(int(index.data(ORDER_ID_ROLE)))
 
+    def focus_table(self) -> bool:
+        """Move the keyboard into the table with a row selected (the current one, else the first);
+        False when no order is shown."""
+        if self.proxy.rowCount() == 0:
+            return False
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.table.scrollTo(self.table.currentIndex())
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        is_enter = isinstance(event, QKeyEvent) and event.key() in _ENTER_KEYS
-        if event.type() == QEvent.Type.KeyPress and is_enter:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_note.setGeometry(self.table.viewport().rect())
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        key = event.key()
+        if key in _ENTER_KEYS:
             if watched is self.table and self.table.currentIndex().isValid():
                 self._open_index(self.table.currentIndex())
                 return True
             if watched is self.search and self.proxy.rowCount() == 1:
                 self._open_index(self.proxy.index(0, 0))
                 return True
+            if watched is self.search and self.focus_table():
+                return True
+        if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.focus_table():
+            return True
         return super().eventFilter(watched, event)

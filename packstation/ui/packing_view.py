@@ -66,7 +66,7 @@ from packstation.services.scan_router import (
     ShowOrders,
 )
 from packstation.ui import palette
-from packstation.ui.format import day_month, fill, format_left
+from packstation.ui.format import day_month, fill, format_left, key_name
 from packstation.ui.label_change_panel import LabelChangePanel
 from packstation.ui.packing_dialogs import (
     CancelOrderDialog,
@@ -230,6 +230,12 @@ class PackingView(QWidget):
         self.back_button = QPushButton(self.tr("← Orders"), self)
         self.back_button.setObjectName("backButton")
         self.back_button.clicked.connect(self.back_requested)
+        self.back_button.setToolTip(self.tr("Back to the order list; the work is kept (Esc)"))
+        back = QAction(self.tr("Orders"), self)
+        back.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        back.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.triggered.connect(self.back_requested)
+        self.addAction(back)
         self.header = QHBoxLayout()
         self.header.addWidget(self.back_button)
         self.header.addWidget(self.title)
@@ -319,13 +325,17 @@ class PackingView(QWidget):
 
     def _action(self, text: str, shortcut: str, slot: Callable[[], Any], name: str) -> QPushButton:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))
+        # Ctrl+Return also answers to the keypad's Enter: the packer reads "Ctrl+Enter" on the button.
+        keys = [QKeySequence(shortcut)]
+        if "Return" in shortcut:
+            keys.append(QKeySequence(shortcut.replace("Return", "Enter")))
+        action.setShortcuts(keys)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
-        keys = QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)
-        button = QPushButton(f"{text}\n{keys}", self)  # the shortcut visible, the row still narrow
-        button.setToolTip(f"{text} ({keys})")
+        keys_text = key_name(shortcut)
+        button = QPushButton(f"{text}\n{keys_text}", self)  # the shortcut visible, the row still narrow
+        button.setToolTip(f"{text} ({keys_text})")
         button.setObjectName(name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner must not press it
         button.setMinimumHeight(48)
@@ -539,6 +549,9 @@ class PackingView(QWidget):
             name = order.line(outcome.unit.line_id).name
             if outcome.action is ScanAction.ITEM_PACKED and outcome.box is not None:
                 return fill(self.tr("%1 → box %2"), name, str(box_no(outcome.box)))
+            if outcome.box is not None:  # the code came first: the unit the packer holds is boxed
+                text = self.tr("code for %1, unit %2 → box %3")
+                return fill(text, name, str(outcome.unit.n + 1), str(box_no(outcome.box)))
             return fill(self.tr("code for %1, unit %2"), name, str(outcome.unit.n + 1))
         return fill(self.tr("command %1"), result.command.value if result.command else result.value)
 
@@ -752,11 +765,14 @@ class PackingDesk(QObject):
 
     Signals:
         history_requested(int): the packer asked for an order's history (order id).
+        opening(int): another order is about to open (order id): what was said about the one
+            before no longer applies.
         view_opened(object): a packing view was opened (desk devices add their panels to it).
         view_closed(int): the packing view of an order was thrown away (order id).
     """
 
     history_requested = Signal(int)
+    opening = Signal(int)
     view_opened = Signal(object)
     view_closed = Signal(int)
 
@@ -794,9 +810,28 @@ class PackingDesk(QObject):
         self.claim_gate: ClaimGateLike | None = None  # set by the shell with `--fleet`
         # The shell's rule on opening any order (packer sign-in): a refusal message, or None to go on.
         self.open_guard: Callable[[], str | None] | None = None
+        # A scan that opened an order from the list (an item's barcode), applied once it is open;
+        # kept while the fleet is asked for the order's claim.
+        self._then: dict[int, str] = {}
 
-    def open_order(self, order_id: int) -> PackingView | None:
-        """Open (or resume) the order and show its packing view."""
+    def open_order(self, order_id: int, then: str | None = None) -> PackingView | None:
+        """Open (or resume) the order and show its packing view; `then` is a scan to apply to
+        it once open (the item barcode that found the order on the list counts its unit)."""
+        self._then.clear()
+        if then is not None:
+            self._then[order_id] = then
+        return self._open_then(order_id)
+
+    def _open_then(self, order_id: int) -> PackingView | None:
+        view = self._open(order_id)
+        if view is None:
+            return None
+        text = self._then.pop(order_id, None)
+        if text is not None and view.session.phase is Phase.PACKING:  # never a courier's code
+            self._execute(self.router.handle(text, view.session), view)
+        return view
+
+    def _open(self, order_id: int) -> PackingView | None:
         refusal = self.open_guard() if self.open_guard is not None else None
         if refusal is not None:
             self.show_error(refusal)
@@ -806,11 +841,12 @@ class PackingDesk(QObject):
             return self.view
         order = self.orders.get(order_id)
         if order is None:
-            self.show_error(fill(self.tr("Order %1 is not in the list (anymore)."), str(order_id)))
+            self.show_error(fill(self.tr("Order %1 is no longer in the list."), str(order_id)))
             return None
         if self.claim_gate is not None and not self.claim_gate.passes(order_id):
-            self.claim_gate.request(order_id, self.open_order)  # opens it once claimed
+            self.claim_gate.request(order_id, self._open_then)  # opens it once claimed
             return None
+        self.opening.emit(order_id)
         try:
             session = self.session_factory(order)
         except PackstationError as error:
@@ -856,7 +892,7 @@ class PackingDesk(QObject):
                 return
             decision = decision.otherwise
         if isinstance(decision, OpenOrder):
-            self.open_order(decision.order_id)
+            self.open_order(decision.order_id, decision.then)
         elif isinstance(decision, ShowOrders):
             self.window.show_orders()
         elif isinstance(decision, Refuse):

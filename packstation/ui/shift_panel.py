@@ -139,7 +139,7 @@ class ShiftPanel(QWidget):
         last = end - timedelta(days=1)
         path = self.export_folder / f"shift-{start:%Y%m%d}-{last:%Y%m%d}.csv"
         path.write_text(shift_csv(self.rows), encoding="utf-8")
-        self.show_info(self.tr("Saved: %1").replace("%1", str(path)))
+        self.show_info(self.tr("Saved to %1.").replace("%1", str(path)))
         return path
 
 

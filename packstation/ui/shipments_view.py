@@ -329,10 +329,10 @@ class ShipmentsView(QWidget):
     async def _deliver(self, document: Document, *, print_it: bool) -> None:
         if print_it and document.is_pdf:
             await self.service.print(document)
-            self.show_info(self.tr("Sent to the documents printer: %1").replace("%1", document.title))
+            self.show_info(self.tr("%1 sent to the documents printer.").replace("%1", document.title))
             return
         path = self.service.save(document, self.save_folder)
-        self.show_info(self.tr("Saved: %1").replace("%1", str(path)))
+        self.show_info(self.tr("Saved to %1.").replace("%1", str(path)))
 
     def _run(self, coro: Coroutine[Any, Any, None], trigger: QPushButton | None = None) -> None:
         self.tasks.run(coro, trigger=trigger)

@@ -116,8 +116,8 @@ class StatsPanel(QWidget):
             filters.addWidget(widget)
         filters.addStretch(1)
         self.lag_note = QLabel(
-            self.tr("The Market's statistics lag up to %1 minutes behind the orders.").replace(
-                "%1", str(STATS_LAG_MINUTES)
+            self.tr(
+                "The Market's statistics lag up to %n minute(s) behind the orders.", "", STATS_LAG_MINUTES
             ),
             self,
         )

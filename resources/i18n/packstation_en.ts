@@ -1,10 +1,10 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>AppStatusBar</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/status_bar.py" line="95"/>
+        <location filename="../../packstation/ui/status_bar.py" line="82" />
         <source>Orders: %n</source>
         <translation>
             <numerusform>Orders: %n</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>LinesModel</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_models.py" line="274"/>
+        <location filename="../../packstation/ui/packing_models.py" line="275" />
         <source>%n parcels per unit</source>
         <translation>
             <numerusform>%n parcel per unit</numerusform>
@@ -26,7 +26,15 @@
 <context>
     <name>OrderHistoryView</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/order_history_view.py" line="99"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="112" />
+        <source>History of order %1 at all desks: %n records</source>
+        <translation>
+            <numerusform>History of order %1 at all desks: %n record</numerusform>
+            <numerusform>History of order %1 at all desks: %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/order_history_view.py" line="116" />
         <source>History of order %1: %n records</source>
         <translation>
             <numerusform>History of order %1: %n record</numerusform>
@@ -37,7 +45,15 @@
 <context>
     <name>PackingView</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="443"/>
+        <location filename="../../packstation/ui/packing_view.py" line="455" />
+        <source>(then %n more)</source>
+        <translation>
+            <numerusform>(then %n more)</numerusform>
+            <numerusform>(then %n more)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_view.py" line="458" />
         <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Packing: %1 of %n unit in boxes</numerusform>
@@ -48,7 +64,7 @@
 <context>
     <name>PackingWiring</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_wiring.py" line="236"/>
+        <location filename="../../packstation/app/packing.py" line="198" />
         <source>%n damaged line(s) in the journal of order %1 were set aside (kept for support, see History); the rest of the work was restored.</source>
         <translation>
             <numerusform>%n damaged line in the journal of order %1 was set aside (kept for support, see History); the rest of the work was restored.</numerusform>
@@ -59,7 +75,7 @@
 <context>
     <name>Shell</name>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="545"/>
+        <location filename="../../packstation/app/shell.py" line="388" />
         <source>…and %n more</source>
         <translation>
             <numerusform>…and %n more</numerusform>
@@ -67,30 +83,41 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="549"/>
-        <source>Changes from an earlier session reached the Market: %n</source>
+        <location filename="../../packstation/app/shell.py" line="392" />
+        <source>%n change(s) from an earlier session reached the Market.</source>
         <translation>
-            <numerusform>Changes from an earlier session reached the Market: %n</numerusform>
-            <numerusform>Changes from an earlier session reached the Market: %n</numerusform>
+            <numerusform>%n change from an earlier session reached the Market.</numerusform>
+            <numerusform>%n changes from an earlier session reached the Market.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app.py" line="645"/>
-        <source>New orders: %n</source>
+        <location filename="../../packstation/app/shell.py" line="489" />
+        <source>%n new order(s) arrived.</source>
         <translation>
-            <numerusform>New orders: %n</numerusform>
-            <numerusform>New orders: %n</numerusform>
+            <numerusform>%n new order arrived.</numerusform>
+            <numerusform>%n new orders arrived.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>ShortenDialog</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_dialogs.py" line="112"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="114" />
         <source>The Market will accept this: %n unit(s) removed.</source>
         <translation>
             <numerusform>The Market will accept this: %n unit removed.</numerusform>
             <numerusform>The Market will accept this: %n units removed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/stats_panel.py" line="120" />
+        <source>The Market's statistics lag up to %n minute(s) behind the orders.</source>
+        <translation>
+            <numerusform>The Market's statistics lag up to %n minute behind the orders.</numerusform>
+            <numerusform>The Market's statistics lag up to %n minutes behind the orders.</numerusform>
         </translation>
     </message>
 </context>

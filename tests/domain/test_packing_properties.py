@@ -93,6 +93,10 @@ def test_any_action_sequence_keeps_the_rules_and_restores_exactly(sequence: list
                 earlier.append(before)
         _check_rules(session.packing)
     restored = PackingSession.restore(1, deps)
+    if not deps.journal.entries(1):  # nothing done (or only refused): the order was only looked at
+        assert restored is None
+        assert session.packing == PackingSession.start(make_order(1, *LINES), deps).packing
+        return
     assert restored is not None
     assert restored.packing == session.packing
     assert restored.snapshot.can_undo == session.snapshot.can_undo

@@ -5,8 +5,8 @@ from __future__ import annotations
 import httpx
 import zxingcpp
 
+from packstation.printing.datamatrix import gs1_brackets as cis_to_gs1_brackets
 from packstation.sandbox.codes import GS
-from packstation.sandbox.training_sheet import cis_to_gs1_brackets
 from tests.fixtures.sandbox import SandboxServer
 from tests.sandbox.pdf_tools import page_count, pdf_text, render_page
 

@@ -218,7 +218,8 @@ def test_a_reprint_the_printer_declines_falls_back_to_a_refusal_for_an_unlisted_
 def test_an_item_barcode_on_the_list_opens_the_one_order_holding_it() -> None:
     orders = _Orders()
     orders.add(make_order(1, _line(1, EAN13)), make_order(2))
-    assert _router(orders).handle(EAN13, None) == OpenOrder(1)
+    # The scan is kept to count the unit once the order is open.
+    assert _router(orders).handle(EAN13, None) == OpenOrder(1, then=EAN13)
 
 
 def test_an_ambiguous_item_barcode_is_refused_with_the_queues_message() -> None:

@@ -61,6 +61,10 @@ async def test_claims_between_two_desk_windows(
         # Desk 3 opens the order: claimed first, then shown.
         anna.window.order_activated.emit(order.id)
         await _until(lambda: _opened(anna, order.id), "desk 3 to open the order")
+        listed = anna.queue.get(order.id)
+        assert listed is not None
+        barcode = listed.lines[0].barcodes[0]
+        anna.packing.scanner.scanned.emit(barcode)  # packing starts: the history records it
 
         # Desk 5's list shows who packs it, after its next heartbeat.
         assert boris.fleet is not None
@@ -91,6 +95,7 @@ async def test_claims_between_two_desk_windows(
         take = next(b for b in question.buttons() if isinstance(b, QPushButton) and b.text() == "Take over")
         take.click()
         await _until(lambda: _opened(boris, order.id), "desk 5 to open the order it took over")
+        boris.packing.scanner.scanned.emit(barcode)
         await boris.fleet._catch_up()  # the heartbeat's flush of the shared history
         history = await boris.fleet.store.history(order.id)
         assert [(h.desk, h.packer, h.action) for h in history] == [
@@ -110,4 +115,47 @@ async def test_claims_between_two_desk_windows(
     finally:
         for shell in shells:
             await shell.shutdown()
+        shutdown_logging()
+
+
+async def test_an_order_opened_by_an_item_barcode_counts_it_once_claimed_and_untouched_ones_are_released(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette, fleet_dsn: str
+) -> None:
+    await init_schema(fleet_dsn)
+    sandbox = sandbox_app.state.sandbox
+    looked_at = sandbox.add_order((("MUG-300", 1),))
+    settings = AppSettings(fleet_dsn=fleet_dsn, desk_name="3", packer_name="Anna")
+    shell, _client = sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
+    try:
+        assert shell.fleet is not None
+        shell.window.show()
+        await shell.fleet.start(wake=shell.queue.wake, full_read=lambda: shell.queue.refresh(full=True))
+        await shell.load_orders()
+        shell.start_local_store()
+
+        # Opened and put away untouched: the next heartbeat releases the claim.
+        shell.window.order_activated.emit(looked_at.id)
+        await _until(lambda: _opened(shell, looked_at.id), "the order to open once claimed")
+        assert looked_at.id in shell.fleet.claims.held
+        shell.window.show_orders()
+        await shell.fleet.claims.beat()
+        assert looked_at.id not in shell.fleet.claims.held
+
+        # A barcode only one listed order holds, scanned on the list: claimed, opened, counted.
+        holders: dict[str, set[int]] = {}
+        for listed in shell.queue.orders():
+            for line in listed.lines:
+                for code in line.barcodes:
+                    holders.setdefault(code, set()).add(listed.id)
+        barcode, (order_id,) = next((code, ids) for code, ids in sorted(holders.items()) if len(ids) == 1)
+        shell.packing.scanner.scanned.emit(barcode)
+        await _until(lambda: _opened(shell, order_id), "the scanned order to open once claimed")
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        assert sum(p.packed for p in view.session.snapshot.progress) == 1
+        shell.window.show_orders()
+        await shell.fleet.claims.beat()
+        assert order_id in shell.fleet.claims.held  # work in the journal: the desk keeps it
+    finally:
+        await shell.shutdown()
         shutdown_logging()

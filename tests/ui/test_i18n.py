@@ -127,6 +127,22 @@ def test_russian_plurals_follow_the_number(russian: Translations) -> None:
     assert history == "История заказа %1: 3 записи"
 
 
+def test_messages_with_a_count_agree_with_it_in_russian(russian: Translations) -> None:
+    def arrived(n: int) -> str:
+        return QCoreApplication.translate("Shell", "%n new order(s) arrived.", None, n)
+
+    assert [arrived(n) for n in (1, 3, 5, 21)] == [
+        "Пришёл 1 новый заказ.",
+        "Пришли 3 новых заказа.",
+        "Пришло 5 новых заказов.",
+        "Пришёл 21 новый заказ.",
+    ]
+    lag = QCoreApplication.translate(
+        "StatsPanel", "The Market's statistics lag up to %n minute(s) behind the orders.", None, 40
+    )
+    assert lag == "Статистика Маркета отстаёт от заказов до 40 минут."
+
+
 def test_english_plurals_come_from_their_own_catalogue(qapp: QApplication) -> None:
     translations = Translations(qapp)
     assert translations.apply("en")

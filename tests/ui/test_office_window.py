@@ -240,7 +240,7 @@ async def test_statistics_totals_equal_the_sandbox_orders_of_the_range(
     assert stats.chart_counts() == [per_day.get(first + timedelta(days=n), 0) for n in range(3)]
     processing = sum(1 for o in expected if o.status == "PROCESSING")
     assert f"PROCESSING: {processing}" in stats.totals.text()
-    assert "40 minutes" in stats.lag_note.text()
+    assert "40 minute" in stats.lag_note.text()
     target = tmp_path / "stats.csv"
     stats.export_to(target)
     assert target.read_text(encoding="utf-8-sig").count("\n") >= len(expected) + 1

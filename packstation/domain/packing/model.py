@@ -243,7 +243,7 @@ class Packing:
                 found.append(
                     _refuse(
                         Reason.INCOMPLETE,
-                        f"«{line.name}»: {name_ru} есть у {have} из {line.count} единиц.",
+                        f"«{line.name}»: {name_ru} есть у {have} ед. из {line.count}.",
                         f"“{line.name}”: {have} of {line.count} units have a {name_en}.",
                         "Коды передаются для всех единиц или ни для одной: досканируйте или удалите коды.",
                         "Codes go for every unit or for none: scan the rest or remove the codes.",
@@ -459,7 +459,7 @@ class Packing:
         if existing is not None and existing != total:
             raise _refuse(
                 Reason.BAD_SPLIT,
-                f"Другие единицы «{line.name}» уже разделены на {existing} коробки.",
+                f"Другие единицы «{line.name}» уже разделены (коробок на единицу: {existing}).",
                 f"Other units of “{line.name}” are already split into {existing} boxes.",
                 "Все единицы одного товара делятся одинаково.",
                 "Every unit of one item is split the same way.",
@@ -505,6 +505,18 @@ class Packing:
         """A scanned item barcode: one unit of its line into the current box (or a new one)."""
         line = self.line_for_barcode(barcode)
         return self.put(line.id, self.scan_target(), 1)
+
+    def hold(self, unit: UnitRef) -> Packing:
+        """The unit the packer holds (its marking code was scanned before its barcode) into the box
+        the next scanned item would go to; a unit already in a box stays where it is."""
+        if unit in self.placement():
+            return self
+        self.line(unit.line_id)  # an unknown line is refused like any other edit
+        state, index = self._with_box(self.scan_target())
+        target = state.boxes[index]
+        filled = replace(target, units=(*target.units, unit), closed=False)
+        held = replace(state, boxes=state._set_box(index, filled), current=index, last_line=unit.line_id)
+        return held.pruned()
 
     def attach_code(self, instance: Instance, gtin: str | None = None) -> tuple[Packing, UnitRef]:
         """Attach a scanned identifier to the next unit of the matching line that lacks one.

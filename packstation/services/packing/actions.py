@@ -56,7 +56,9 @@ def _opt(value: Any) -> int | None:
 
 
 def _code(state: SessionState, action: Mapping[str, Any]) -> SessionState:
-    new, _ = state.packing.attach_code(decode_instance(action), action.get("gtin"))
+    new, unit = state.packing.attach_code(decode_instance(action), action.get("gtin"))
+    if action.get("hold"):  # the code came before the item's barcode: the unit went into a box
+        new = new.hold(unit)
     return state.edited(new)
 
 

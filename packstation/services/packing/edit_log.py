@@ -59,6 +59,19 @@ class EditLog:
         self._on_change = on_change
         self._guard = guard
         self._audit = audit
+        # A new session's "open" line waits for the first recorded action: an order only looked
+        # at leaves no journal, so it is not "in progress" here (nor kept claimed in a fleet).
+        self._opening: Mapping[str, Any] | None = None
+
+    def open_on_first_record(self, action: Mapping[str, Any]) -> None:
+        """Journal `action` (the order as opened) just before the first recorded action, and
+        audit "order_opened" then."""
+        self._opening = dict(action)
+
+    @property
+    def journalled(self) -> bool:
+        """Whether this session has a journal section (False while the order is only looked at)."""
+        return self._opening is None
 
     @property
     def state(self) -> SessionState:
@@ -88,11 +101,17 @@ class EditLog:
         if new is None:
             new = apply_action(old, action)
         releasing = bool(old.held_codes()) and not new.held_codes() and new.phase is not old.phase
+        opening = self._opening
         with self._journal.atomic():
+            if opening is not None:
+                self._journal.append(self.order_id, dict(opening))
             self._journal.append(self.order_id, dict(action))
             if not releasing:
                 self._sync_codes(old, new)
         self._state = new
+        if opening is not None:
+            self._opening = None
+            self.audit("order_opened")  # the Shift panel times open -> READY_TO_SHIP from here
         if releasing:
             self._release_codes(old)
         if notify:

@@ -85,8 +85,10 @@ class PackingEditor:
     def remove_code(self, value: str) -> None:
         self._edit({"op": "remove_code", "value": value}, lambda p: p.remove_code(value))
 
-    def attach_code(self, instance: Instance, gtin: str | None = None) -> UnitRef:
-        """Attach a marking code to the next unit of its line that lacks one.
+    def attach_code(self, instance: Instance, gtin: str | None = None, *, hold: bool = False) -> UnitRef:
+        """Attach a marking code to the next unit of its line that lacks one; with `hold` (a
+        scanned code) a unit in no box yet goes into the current box with it: the packer holds
+        that unit, its code came before its barcode.
 
         Raises:
             PackingScanError: the rules refuse it (wrong item, wrong type, not needed, ...).
@@ -104,7 +106,11 @@ class PackingEditor:
         except PackstationError as error:
             self._refused(error)
             raise
-        self._commit({"op": "code", **encode_instance(instance), "gtin": gtin}, state.edited(new))
+        action: dict[str, Any] = {"op": "code", **encode_instance(instance), "gtin": gtin}
+        # A multi-parcel item is not held whole: its parts go into part boxes (split).
+        if hold and unit not in new.placement() and new.line(unit.line_id).parts_per_unit <= 1:
+            new, action["hold"] = new.hold(unit), True
+        self._commit(action, state.edited(new))
         return unit
 
     def undo(self) -> bool:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from packstation.domain.errors import PackstationError
 from packstation.domain.packing.errors import PackingScanError, Reason
+from packstation.domain.packing.model import UnitRef
 from packstation.domain.scan import Command, ScanKind, ScanResult
 from packstation.services.packing.countdown import Countdown
 from packstation.services.packing.edits import PackingEditor
@@ -61,13 +63,33 @@ class ScanHandler:
         self._countdown = countdown
         self._request_submit = request_submit
         self._cancel_auto_submit = cancel_auto_submit
+        # The unit a marking code just put into a box: the packer scanning that item's barcode
+        # right after holds the same unit, so it is not counted twice.
+        self._held: UnitRef | None = None
+
+    def _confirm_held(self, held: UnitRef | None, result: ScanResult) -> ScanOutcome | None:
+        if held is None:
+            return None
+        packing = self._state().packing
+        try:
+            line = packing.line_for_barcode(result.value)
+        except PackstationError:
+            return None
+        where = packing.placement().get(held)
+        if line.id != held.line_id or where is None:
+            return None
+        return ScanOutcome(ScanAction.ITEM_PACKED, unit=held, box=where[0], scan=result)
 
     def scan(self, result: ScanResult) -> ScanOutcome:
         kind = result.kind
         if kind in _PACKING_KINDS:
             if not result.valid:
                 raise invalid_scan(result)
+            held, self._held = self._held, None
             if kind is ScanKind.ITEM_BARCODE:
+                confirmed = self._confirm_held(held, result)
+                if confirmed is not None:
+                    return confirmed
                 self._editor.scan_item(result.value)
                 packing = self._state().packing
                 box = packing.current
@@ -75,8 +97,14 @@ class ScanHandler:
                 return ScanOutcome(ScanAction.ITEM_PACKED, unit=unit, box=box, scan=result)
             if result.instance is None:
                 raise invalid_scan(result)
-            unit = self._editor.attach_code(result.instance, result.gtin)
+            was_placed = self._state().packing.placement()
+            unit = self._editor.attach_code(result.instance, result.gtin, hold=True)
+            where = self._state().packing.placement().get(unit)
+            if unit not in was_placed and where is not None:
+                self._held = unit  # boxed by its code: its own barcode next only confirms it
+                return ScanOutcome(ScanAction.CODE_ATTACHED, unit=unit, box=where[0], scan=result)
             return ScanOutcome(ScanAction.CODE_ATTACHED, unit=unit, scan=result)
+        self._held = None
         if kind is ScanKind.COMMAND and result.command is not None:
             return self._command(result)
         if kind in (ScanKind.ORDER_NUMBER, ScanKind.BOX_LABEL):

@@ -95,10 +95,10 @@ class PackingSession:
 
     @classmethod
     def start(cls, order: Order, deps: SessionDeps) -> PackingSession:
-        """A new session; the journal starts with the order as opened."""
+        """A new session; its journal starts with the order as opened once the packer does
+        something (opening alone does not make the order "in progress")."""
         session = cls(order, deps)
-        deps.journal.append(order.id, {"op": "open", "order": encode_order(order)})
-        session._log.audit("order_opened")  # the Shift panel times open -> READY_TO_SHIP from here
+        session._log.open_on_first_record({"op": "open", "order": encode_order(order)})
         return session
 
     @classmethod

@@ -1,0 +1,66 @@
+"""Opening an order is not starting it (no journal, no audit line until the first action), and a
+marking code scanned before its item's barcode puts the unit the packer holds into the box; the
+barcode scanned right after confirms that unit instead of counting a second one."""
+
+from __future__ import annotations
+
+import pytest
+
+from packstation.domain.classify import classify_scan
+from packstation.domain.errors import PackstationError
+from packstation.domain.instances import Instance, InstanceKind
+from packstation.services.packing import PackingSession, ScanAction
+from tests.services.fakes import make_order
+from tests.services.test_packing_session import CIS_A, CIS_B, KETTLE, MUG, desk, kettle, mug
+
+
+def _packed(session: PackingSession) -> int:
+    return sum(p.packed for p in session.snapshot.progress)
+
+
+def test_an_opened_order_has_no_journal_until_the_packer_acts() -> None:
+    d = desk(make_order(1, mug(2)))
+    assert d.journal.entries(1) == []
+    assert d.reopen() is None  # nothing to restore: the order was only looked at
+    d.session.new_box()
+    ops = [entry.action["op"] for entry in d.journal.entries(1)]
+    assert ops == ["open", "new_box"]  # the order as opened goes first, in the same transaction
+    assert d.reopen() is not None
+
+
+def test_a_refused_action_does_not_start_the_journal() -> None:
+    d = desk(make_order(1, mug(1)))
+    with pytest.raises(PackstationError):
+        d.session.scan(classify_scan(KETTLE, known_gtins=[MUG]))  # not this order's item
+    assert d.journal.entries(1) == []
+
+
+def test_a_code_scanned_first_boxes_the_unit_and_its_barcode_then_confirms_it() -> None:
+    d = desk(make_order(1, mug(2), kettle(1)))
+    known = [MUG]
+    outcome = d.session.scan(classify_scan(CIS_A, known_gtins=known))
+    assert outcome.action is ScanAction.CODE_ATTACHED
+    assert outcome.box == 0
+    assert _packed(d.session) == 1
+    held = d.session.packing.boxes[0].units[0]
+    assert [i.value for i in d.session.packing.codes_of(held)] == [CIS_A]
+
+    confirmed = d.session.scan(classify_scan(MUG, known_gtins=known))
+    assert confirmed.action is ScanAction.ITEM_PACKED
+    assert confirmed.unit == held
+    assert _packed(d.session) == 1  # the same mug, not a second one
+
+    d.session.scan(classify_scan(MUG, known_gtins=known))  # the next mug, barcode first
+    assert _packed(d.session) == 2
+    d.session.scan(classify_scan(CIS_B, known_gtins=known))
+    assert d.session.snapshot.progress[0].coded == 2
+
+    restored = d.reopen()  # the journal means the same after a restart
+    assert restored is not None
+    assert restored.packing == d.session.packing
+
+
+def test_the_api_attach_code_still_leaves_an_unboxed_unit_unboxed() -> None:
+    d = desk(make_order(1, mug(1)))
+    d.session.attach_code(Instance(InstanceKind.CIS, CIS_A))
+    assert _packed(d.session) == 0  # only a scanned code means the packer holds the unit
