@@ -52,6 +52,7 @@ from packstation.logs import shutdown_logging
 from packstation.printing.config import PrinterProfile
 from packstation.secrets import store_api_key
 from packstation.services.order_queue import ConnectionState, QueueChange
+from packstation.services.shift_watch import ShiftWatch
 from packstation.settings import SettingsLoad, save_settings
 from packstation.storage.instance_lock import AlreadyRunningError, InstanceLock, acquire_instance_lock
 from packstation.ui import gc_policy
@@ -77,6 +78,7 @@ _log = logging.getLogger("packstation.ui")
 SMOKE_TIMEOUT_S = 60.0
 EXIT_ALREADY_RUNNING = 3
 COMPACT_EVERY_MS = 24 * 60 * 60 * 1000  # retention is applied at start-up and then daily
+SHIFT_EVERY_MS = 5000  # the shift totals' refresh as time passes (an order turning late)
 MAX_REPLAY_LINES = 3
 
 
@@ -102,7 +104,7 @@ class Shell(QObject):
         # Several desks on one store (`--fleet`): orders come through the fleet's poller (wiring).
         self.fleet = services.fleet
         self.queue = services.queue
-        self.model = OrderListModel(self.queue)
+        self.model = OrderListModel(self.queue, now=services.clock.now)
         self.window = MainWindow(self.model, demo=runtime.demo, station=settings.station_name)
         self.tasks = TaskRunner(
             self.window.message_bar.show_error, self.crash.report, lambda: self.language, self
@@ -112,7 +114,14 @@ class Shell(QObject):
         # Closing the window starts an async shutdown; Qt must not end the loop underneath it.
         self._quit_on_close = QApplication.quitOnLastWindowClosed()
         QApplication.setQuitOnLastWindowClosed(False)
+        # Today's shift in the status bar: after every change and as time passes (orders turn late).
+        self.shift = ShiftWatch(self.queue, services.clock)
+        self._shift_timer = QTimer(self)
+        self._shift_timer.setInterval(SHIFT_EVERY_MS)
+        self._shift_timer.timeout.connect(self.show_shift)
+        self._shift_timer.start()
         self._unsubscribe = [
+            self.shift.close,
             self.queue.subscribe(self._on_orders_changed),
             self.queue.subscribe_new(self._on_new_orders),
             self.queue.subscribe_state(self._on_state),
@@ -141,6 +150,8 @@ class Shell(QObject):
             parent=self,
         )
         self.window.order_activated.connect(self.packing.desk.open_order)
+        self.packing.desk.clock = services.clock.now  # the packing header counts down to the deadline
+        self.packing.desk.cutoff = lambda: self.queue.cutoff
         if self.fleet is not None:
             self._wire_fleet(self.fleet)
         # Packer sign-in: badges are taken before the scan router sees them.
@@ -258,6 +269,7 @@ class Shell(QObject):
             unsubscribe()
         self._unsubscribe = []
         self._compact_timer.stop()
+        self._shift_timer.stop()
         await self.tasks.shutdown()
         if self.office is not None:
             await self.office.shutdown()
@@ -468,6 +480,7 @@ class Shell(QObject):
             )
         self.history.show_order(order_id)
         self.window.show_history(self.history)
+        self.show_shift()
 
     # -- reactions ----------------------------------------------------------------------------
 
@@ -475,6 +488,11 @@ class Shell(QObject):
         self.model.apply(change)  # row by row: the packer's selection, scroll and focus stay
         self.window.set_refreshed(self.queue.last_refresh)
         self.refresh_in_progress()
+        self.show_shift()
+
+    def show_shift(self) -> None:
+        """Today's shift in the status bar: due today, packed, late."""
+        self.window.status.set_shift(self.shift.totals())
 
     def _on_state(self, state: ConnectionState) -> None:
         self.window.set_connection(state)
@@ -556,6 +574,7 @@ class Shell(QObject):
         self.runtime.loaded = SettingsLoad(edited, self.runtime.loaded.path)
         self.packing.apply_settings(edited)
         self.packers.apply_settings(edited)
+        self.queue.set_cutoff(edited.shipment_cutoff)  # deadlines move: the list re-sorts
         identity = ("api_url", "campaign_id", "business_id", "language", "fleet_dsn", "desk_name")
         if dialog.key_changed or any(getattr(before, name) != getattr(edited, name) for name in identity):
             self.window.message_bar.show_info(

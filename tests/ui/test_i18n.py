@@ -94,7 +94,10 @@ def test_main_window_in_russian(qtbot: QtBot, russian: Translations) -> None:
     assert model.headerData(Column.DEADLINE, Qt.Orientation.Horizontal) == "Срок"
     late = model.row_of(103)
     assert late is not None
-    assert model.index(late, Column.DEADLINE).data().startswith("опоздание")
+    assert model.index(late, Column.DEADLINE).data() == "просрочено 0:05"
+    on_time = model.row_of(102)
+    assert on_time is not None
+    assert model.index(on_time, Column.DEADLINE).data() == "через 0:42"
 
 
 def test_unknown_language_falls_back_to_russian(qapp: QApplication) -> None:
