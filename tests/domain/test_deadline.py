@@ -33,7 +33,7 @@ def test_the_markets_shipment_time_is_the_deadline() -> None:
 
 def test_without_shipment_time_the_store_cutoff_on_the_shipment_day() -> None:
     fbs = make_order(1, shipment_date=DAY)
-    assert DEFAULT_CUTOFF == time(14, 0)
+    assert time(14, 0) == DEFAULT_CUTOFF
     assert deadline(fbs) == msk(14, 0)
     assert deadline(fbs, time(11, 30)) == msk(11, 30)
     assert deadline(make_order(2)) is None  # no shipment date at all
@@ -43,8 +43,9 @@ def test_express_and_fbs_sort_by_their_real_deadline() -> None:
     express = make_order(1, program=Program.EXPRESS, ship_by=msk(12, 40))
     fbs = make_order(2, shipment_date=DAY)
     undated = make_order(0)
-    assert sorted([express, fbs, undated], key=lambda o: sort_key(o, time(12, 30))) == [fbs, express, undated]
-    assert sorted([express, fbs, undated], key=lambda o: sort_key(o, DEFAULT_CUTOFF)) == [express, fbs, undated]
+    orders = [undated, express, fbs]
+    assert sorted(orders, key=lambda o: sort_key(o, time(12, 30))) == [fbs, express, undated]
+    assert sorted(orders, key=lambda o: sort_key(o, DEFAULT_CUTOFF)) == [express, fbs, undated]
 
 
 def test_urgency_classes() -> None:
