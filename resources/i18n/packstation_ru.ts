@@ -4,22 +4,22 @@
 <context>
     <name>AppStatusBar</name>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="67"/>
+        <location filename="../../packstation/ui/status_bar.py" line="70"/>
         <source>Scan your badge, or pick your name here, to sign in</source>
         <translation>Отсканируйте бейдж или выберите своё имя здесь, чтобы войти</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="77"/>
+        <location filename="../../packstation/ui/status_bar.py" line="81"/>
         <source>Packer: %1</source>
         <translation>Упаковщик: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="77"/>
+        <location filename="../../packstation/ui/status_bar.py" line="81"/>
         <source>Packer: not signed in</source>
         <translation>Упаковщик: не вошёл</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/status_bar.py" line="82"/>
+        <location filename="../../packstation/ui/status_bar.py" line="86"/>
         <source>Orders: %n</source>
         <translation>
             <numerusform>Заказов: %n</numerusform>
@@ -28,12 +28,39 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="84"/>
+        <location filename="../../packstation/ui/status_bar.py" line="88"/>
         <source>Orders: %1 of %2</source>
         <translation>Заказов: %1 из %2</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/status_bar.py" line="94"/>
+        <source>Today: %n due</source>
+        <translation>
+            <numerusform>Сегодня: %n заказ к отгрузке</numerusform>
+            <numerusform>Сегодня: %n заказа к отгрузке</numerusform>
+            <numerusform>Сегодня: %n заказов к отгрузке</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/status_bar.py" line="95"/>
+        <source>%n packed</source>
+        <translation>
+            <numerusform>%n упакован</numerusform>
+            <numerusform>%n упакованы</numerusform>
+            <numerusform>%n упаковано</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/status_bar.py" line="96"/>
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n просрочен</numerusform>
+            <numerusform>%n просрочены</numerusform>
+            <numerusform>%n просрочено</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="88"/>
+        <location filename="../../packstation/ui/status_bar.py" line="102"/>
         <source>Updated at %1</source>
         <translation>Обновлено в %1</translation>
     </message>
@@ -181,22 +208,22 @@
 <context>
     <name>ConnectionIndicator</name>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="30"/>
+        <location filename="../../packstation/ui/status_bar.py" line="31"/>
         <source>Demo</source>
         <translation>Демо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="31"/>
+        <location filename="../../packstation/ui/status_bar.py" line="32"/>
         <source>Online</source>
         <translation>В сети</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="32"/>
+        <location filename="../../packstation/ui/status_bar.py" line="33"/>
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="33"/>
+        <location filename="../../packstation/ui/status_bar.py" line="34"/>
         <source>Rate-limited</source>
         <translation>Лимит запросов</translation>
     </message>
@@ -301,6 +328,19 @@
     </message>
 </context>
 <context>
+    <name>Deadline</name>
+    <message>
+        <location filename="../../packstation/ui/format.py" line="33"/>
+        <source>in %1</source>
+        <translation>через %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/format.py" line="35"/>
+        <source>late %1</source>
+        <translation>просрочено %1</translation>
+    </message>
+</context>
+<context>
     <name>HelpSheets</name>
     <message>
         <location filename="../../packstation/ui/help_sheets.py" line="21"/>
@@ -316,175 +356,175 @@
 <context>
     <name>LaasOrdersPanel</name>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="72"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="73"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="73"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="74"/>
         <source>Number</source>
         <translation>Наш номер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="74"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="75"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="75"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="76"/>
         <source>Delivery interval</source>
         <translation>Интервал доставки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="76"/>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="126"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="77"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="127"/>
         <source>Recipient</source>
         <translation>Получатель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="77"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="78"/>
         <source>Pickup code</source>
         <translation>Код получения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="78"/>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="192"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="79"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="193"/>
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="93"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="94"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="97"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="98"/>
         <source>Confirm draft</source>
         <translation>Подтвердить черновик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="99"/>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="291"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="100"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="292"/>
         <source>Cancel order</source>
         <translation>Отменить заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="108"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="109"/>
         <source>Move delivery</source>
         <translation>Перенести доставку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="110"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="111"/>
         <source>Courier delivery interval</source>
         <translation>Интервал курьерской доставки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="115"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="116"/>
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="117"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="118"/>
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="120"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="121"/>
         <source>Change recipient</source>
         <translation>Сменить получателя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="143"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="144"/>
         <source>Changes sent to the Market</source>
         <translation>Изменения, отправленные в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="193"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="194"/>
         <source>Processing</source>
         <translation>В обработке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="194"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="195"/>
         <source>In delivery</source>
         <translation>В доставке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="195"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="196"/>
         <source>At the pickup point</source>
         <translation>В пункте выдачи</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="196"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="197"/>
         <source>Delivered</source>
         <translation>Доставлен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="197"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="198"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="198"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="199"/>
         <source>Returned</source>
         <translation>Возвращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="199"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="200"/>
         <source>Partly returned</source>
         <translation>Частично возвращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="231"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="232"/>
         <source>confirm within %1</source>
         <translation>подтвердите за %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="237"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="238"/>
         <source>The Market will cancel draft %1 in %2 unless it is confirmed.</source>
         <translation>Маркет отменит черновик %1 через %2, если его не подтвердить.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="276"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="277"/>
         <source>no other intervals</source>
         <translation>других интервалов нет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="292"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="293"/>
         <source>Cancel order %1? The Market cancels it with the reason SHOP_FAILED.</source>
         <translation>Отменить заказ %1? Маркет отменит его с причиной SHOP_FAILED (магазин не может выполнить заказ).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="300"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="301"/>
         <source>confirm draft</source>
         <translation>подтверждение черновика</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="303"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="304"/>
         <source>cancel</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="312"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="313"/>
         <source>move to %1</source>
         <translation>перенос на %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="319"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="320"/>
         <source>recipient %1</source>
         <translation>получатель %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="354"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="355"/>
         <source>in progress, next check in %1 s</source>
         <translation>выполняется, следующая проверка через %1 с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="356"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="357"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="358"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="359"/>
         <source>FAILED: %1</source>
         <translation>НЕ ВЫПОЛНЕНО: %1</translation>
     </message>
@@ -651,182 +691,182 @@
 <context>
     <name>NewOrderForm</name>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="85"/>
+        <location filename="../../packstation/ui/laas_form.py" line="86"/>
         <source>Name, SKU or scan a barcode</source>
         <translation>Название, SKU или отсканируйте штрихкод</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="90"/>
+        <location filename="../../packstation/ui/laas_form.py" line="91"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="95"/>
+        <location filename="../../packstation/ui/laas_form.py" line="96"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="96"/>
+        <location filename="../../packstation/ui/laas_form.py" line="97"/>
         <source>Offer</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="97"/>
+        <location filename="../../packstation/ui/laas_form.py" line="98"/>
         <source>Count</source>
         <translation>Кол-во</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="98"/>
+        <location filename="../../packstation/ui/laas_form.py" line="99"/>
         <source>Price, ₽</source>
         <translation>Цена, ₽</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="99"/>
+        <location filename="../../packstation/ui/laas_form.py" line="100"/>
         <source>Stock by warehouse</source>
         <translation>Остатки по складам</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="106"/>
+        <location filename="../../packstation/ui/laas_form.py" line="107"/>
         <source>Remove line</source>
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="108"/>
+        <location filename="../../packstation/ui/laas_form.py" line="109"/>
         <source>1. Offers</source>
         <translation>1. Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="118"/>
+        <location filename="../../packstation/ui/laas_form.py" line="119"/>
         <source>Courier to an address</source>
         <translation>Курьером по адресу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="119"/>
+        <location filename="../../packstation/ui/laas_form.py" line="120"/>
         <source>Market pickup point</source>
         <translation>В пункт выдачи Маркета</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="126"/>
+        <location filename="../../packstation/ui/laas_form.py" line="127"/>
         <source>Region, city, street, house</source>
         <translation>Регион, город, улица, дом</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="134"/>
+        <location filename="../../packstation/ui/laas_form.py" line="135"/>
         <source>Full address</source>
         <translation>Полный адрес</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="138"/>
+        <location filename="../../packstation/ui/laas_form.py" line="139"/>
         <source>Entrance</source>
         <translation>Подъезд</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="139"/>
+        <location filename="../../packstation/ui/laas_form.py" line="140"/>
         <source>Floor</source>
         <translation>Этаж</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="140"/>
+        <location filename="../../packstation/ui/laas_form.py" line="141"/>
         <source>Apartment</source>
         <translation>Квартира</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="145"/>
+        <location filename="../../packstation/ui/laas_form.py" line="146"/>
         <source>Notes for the courier</source>
         <translation>Комментарий курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="147"/>
+        <location filename="../../packstation/ui/laas_form.py" line="148"/>
         <source>Search pickup points by address</source>
         <translation>Поиск пунктов выдачи по адресу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="158"/>
+        <location filename="../../packstation/ui/laas_form.py" line="159"/>
         <source>2. Delivery</source>
         <translation>2. Доставка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="174"/>
+        <location filename="../../packstation/ui/laas_form.py" line="175"/>
         <source>3. Recipient</source>
         <translation>3. Получатель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="176"/>
+        <location filename="../../packstation/ui/laas_form.py" line="177"/>
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="178"/>
+        <location filename="../../packstation/ui/laas_form.py" line="179"/>
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="180"/>
+        <location filename="../../packstation/ui/laas_form.py" line="181"/>
         <source>Middle name</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="181"/>
+        <location filename="../../packstation/ui/laas_form.py" line="182"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="185"/>
+        <location filename="../../packstation/ui/laas_form.py" line="186"/>
         <source>Get delivery options</source>
         <translation>Получить варианты доставки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="190"/>
+        <location filename="../../packstation/ui/laas_form.py" line="191"/>
         <source>Market packaging (white label)</source>
         <translation>Упаковка Маркета (без бренда)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="191"/>
+        <location filename="../../packstation/ui/laas_form.py" line="192"/>
         <source>Our branded packaging</source>
         <translation>Наша фирменная упаковка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="192"/>
+        <location filename="../../packstation/ui/laas_form.py" line="193"/>
         <source>Create as a draft (confirm within an hour)</source>
         <translation>Создать черновиком (подтвердить в течение часа)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="194"/>
+        <location filename="../../packstation/ui/laas_form.py" line="195"/>
         <source>Create order</source>
         <translation>Создать заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="200"/>
+        <location filename="../../packstation/ui/laas_form.py" line="201"/>
         <source>4. Delivery options and order</source>
         <translation>4. Варианты доставки и заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="206"/>
+        <location filename="../../packstation/ui/laas_form.py" line="207"/>
         <source>Order number (externalOrderId)</source>
         <translation>Номер заказа (externalOrderId)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="208"/>
+        <location filename="../../packstation/ui/laas_form.py" line="209"/>
         <source>Packaging</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="315"/>
+        <location filename="../../packstation/ui/laas_form.py" line="316"/>
         <source>checking…</source>
         <translation>проверяю…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="333"/>
+        <location filename="../../packstation/ui/laas_form.py" line="334"/>
         <source>not in stock</source>
         <translation>нет на складах</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="472"/>
+        <location filename="../../packstation/ui/laas_form.py" line="473"/>
         <source>Draft created: %1. Confirm it within an hour in “LaaS orders”.</source>
         <translation>Черновик создан: %1. Подтвердите его в течение часа на вкладке «Заказы LaaS».</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="477"/>
+        <location filename="../../packstation/ui/laas_form.py" line="478"/>
         <source>Order created: %1.</source>
         <translation>Заказ создан: %1.</translation>
     </message>
@@ -1088,67 +1128,62 @@
 <context>
     <name>OrderListModel</name>
     <message>
-        <location filename="../../packstation/ui/format.py" line="42"/>
-        <source>%1 d </source>
-        <translation>%1 дн </translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="111"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="109"/>
         <source>To pack</source>
         <translation>Собрать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="113"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="111"/>
         <source>Ready to ship</source>
         <translation>Готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="117"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="115"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="119"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="117"/>
         <source>Shipped</source>
         <translation>Отгружен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="124"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="122"/>
         <source>Courier: searching</source>
         <translation>Курьер: поиск</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="125"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="123"/>
         <source>Courier: found</source>
         <translation>Курьер: найден</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="126"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="124"/>
         <source>Courier: on the way</source>
         <translation>Курьер: в пути</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="127"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="125"/>
         <source>Courier: arrived</source>
         <translation>Курьер: прибыл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="132"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="130"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="137"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="135"/>
         <source>Business</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="139"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="137"/>
         <source>Person</source>
         <translation>Физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="145"/>
+        <location filename="../../packstation/ui/order_list_model.py" line="143"/>
         <source>CIS (optional)</source>
         <translation>CIS (необяз.)</translation>
     </message>
@@ -1191,11 +1226,6 @@
         <location filename="../../packstation/ui/order_list_model.py" line="573"/>
         <source>In progress at this station: opening it restores the packing done so far</source>
         <translation>В работе на этом месте: при открытии сборка продолжится с того места, где остановились</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="608"/>
-        <source>late </source>
-        <translation>опоздание </translation>
     </message>
 </context>
 <context>
@@ -1254,27 +1284,27 @@
 <context>
     <name>PackerWiring</name>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="70"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="71"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="92"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="89"/>
         <source>Sign in first: scan your badge or pick your name in the status bar.</source>
         <translation>Сначала войдите: отсканируйте бейдж или выберите имя в строке состояния.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="128"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="135"/>
         <source>Unknown badge %1: add the packer in Settings.</source>
         <translation>Неизвестный бейдж %1: добавьте упаковщика в Настройках.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="137"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="144"/>
         <source>Signed in: %1</source>
         <translation>Вошёл: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="141"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="148"/>
         <source>Signed out: %1</source>
         <translation>Вышел: %1</translation>
     </message>
@@ -1282,7 +1312,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="781"/>
+        <location filename="../../packstation/ui/packing_view.py" line="800"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -1290,133 +1320,133 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="215"/>
+        <location filename="../../packstation/ui/packing_view.py" line="219"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="225"/>
+        <location filename="../../packstation/ui/packing_view.py" line="229"/>
         <source>← Orders</source>
         <translation>← Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="235"/>
-        <location filename="../../packstation/ui/packing_view.py" line="240"/>
+        <location filename="../../packstation/ui/packing_view.py" line="239"/>
+        <location filename="../../packstation/ui/packing_view.py" line="244"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="242"/>
+        <location filename="../../packstation/ui/packing_view.py" line="246"/>
         <source>What this station recorded about the order (Ctrl+H)</source>
         <translation>Что это рабочее место записало о заказе (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="285"/>
+        <location filename="../../packstation/ui/packing_view.py" line="289"/>
         <source>Units per drag: all</source>
         <translation>Единиц за перетаскивание: все</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="286"/>
+        <location filename="../../packstation/ui/packing_view.py" line="290"/>
         <source>Units per drag: </source>
         <translation>Единиц за перетаскивание: </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="292"/>
+        <location filename="../../packstation/ui/packing_view.py" line="296"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="301"/>
+        <location filename="../../packstation/ui/packing_view.py" line="305"/>
         <source>Boxes</source>
         <translation>Коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="333"/>
+        <location filename="../../packstation/ui/packing_view.py" line="337"/>
         <source>New box</source>
         <translation>Новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="334"/>
+        <location filename="../../packstation/ui/packing_view.py" line="338"/>
         <source>Close box</source>
         <translation>Закрыть коробку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="335"/>
+        <location filename="../../packstation/ui/packing_view.py" line="339"/>
         <source>Split…</source>
         <translation>Разделить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="336"/>
+        <location filename="../../packstation/ui/packing_view.py" line="340"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="338"/>
+        <location filename="../../packstation/ui/packing_view.py" line="342"/>
         <source>Shorten…</source>
         <translation>Сократить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="339"/>
+        <location filename="../../packstation/ui/packing_view.py" line="343"/>
         <source>Cancel order…</source>
         <translation>Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="340"/>
+        <location filename="../../packstation/ui/packing_view.py" line="344"/>
         <source>Reprint labels</source>
         <translation>Перепечатать ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="341"/>
+        <location filename="../../packstation/ui/packing_view.py" line="345"/>
         <source>Check codes</source>
         <translation>Проверить коды</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="342"/>
+        <location filename="../../packstation/ui/packing_view.py" line="346"/>
         <source>Edit again</source>
         <translation>Вернуться к сборке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="343"/>
+        <location filename="../../packstation/ui/packing_view.py" line="347"/>
         <source>Submit</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="351"/>
+        <location filename="../../packstation/ui/packing_view.py" line="355"/>
         <source>STOP — put the items back</source>
         <translation>СТОП — верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="357"/>
+        <location filename="../../packstation/ui/packing_view.py" line="361"/>
         <source>Back to orders</source>
         <translation>К списку заказов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="417"/>
+        <location filename="../../packstation/ui/packing_view.py" line="421"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="422"/>
+        <location filename="../../packstation/ui/packing_view.py" line="426"/>
         <source>Business buyer: codes mandatory</source>
         <translation>Покупатель — юрлицо: коды обязательны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="424"/>
+        <location filename="../../packstation/ui/packing_view.py" line="428"/>
         <source>Private buyer</source>
         <translation>Покупатель — физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="431"/>
+        <location filename="../../packstation/ui/packing_view.py" line="435"/>
         <source>Submitting in %1 s — scan CANCEL to stop</source>
         <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="434"/>
+        <location filename="../../packstation/ui/packing_view.py" line="438"/>
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="437"/>
+        <location filename="../../packstation/ui/packing_view.py" line="441"/>
         <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Сборка: в коробках %1 из %n единицы</numerusform>
@@ -1425,72 +1455,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="439"/>
+        <location filename="../../packstation/ui/packing_view.py" line="443"/>
         <source>Sending the boxes to the Market and printing labels…</source>
         <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="440"/>
+        <location filename="../../packstation/ui/packing_view.py" line="444"/>
         <source>The Market is checking the marking codes…</source>
         <translation>Маркет проверяет коды маркировки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="441"/>
+        <location filename="../../packstation/ui/packing_view.py" line="445"/>
         <source>Ready to ship: hand the parcels to the courier</source>
         <translation>Готов к отгрузке: передайте посылки курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="442"/>
+        <location filename="../../packstation/ui/packing_view.py" line="446"/>
         <source>Done: the order is ready to ship</source>
         <translation>Готово: заказ готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="443"/>
+        <location filename="../../packstation/ui/packing_view.py" line="447"/>
         <source>The order is cancelled: put the items back</source>
         <translation>Заказ отменён: верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="444"/>
+        <location filename="../../packstation/ui/packing_view.py" line="448"/>
         <source>Packing stopped: the order changed</source>
         <translation>Сборка остановлена: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="453"/>
+        <location filename="../../packstation/ui/packing_view.py" line="457"/>
         <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
         <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="458"/>
+        <location filename="../../packstation/ui/packing_view.py" line="462"/>
         <source>Labels not printed:</source>
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="465"/>
-        <source>Ship by %1</source>
-        <translation>Отгрузить до %1</translation>
+        <location filename="../../packstation/ui/packing_view.py" line="473"/>
+        <source>Deadline %1 · %2</source>
+        <translation>Срок %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="468"/>
-        <source>Deadline in %1</source>
-        <translation>До срока %1</translation>
+        <location filename="../../packstation/ui/packing_view.py" line="475"/>
+        <source>Deadline %1</source>
+        <translation>Срок %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="492"/>
+        <location filename="../../packstation/ui/packing_view.py" line="502"/>
         <source>Customs declaration scanned: confirm its country of origin</source>
         <translation>Отсканирована таможенная декларация: подтвердите страну происхождения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="519"/>
+        <location filename="../../packstation/ui/packing_view.py" line="529"/>
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="520"/>
+        <location filename="../../packstation/ui/packing_view.py" line="530"/>
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="521"/>
+        <location filename="../../packstation/ui/packing_view.py" line="531"/>
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>
@@ -1744,12 +1774,12 @@
 <context>
     <name>RecordingBadge</name>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="49"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="50"/>
         <source>● Recording video</source>
         <translation>● Идёт запись видео</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="52"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="53"/>
         <source>No video</source>
         <translation>Видео не пишется</translation>
     </message>
@@ -1823,297 +1853,307 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="90"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="93"/>
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="107"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="110"/>
         <source>Stored in the system keyring; leave empty to keep it</source>
         <translation>Хранится в системном хранилище паролей; оставьте пустым, чтобы не менять</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="109"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="112"/>
         <source>Api-Key from the seller cabinet (Settings → API)</source>
         <translation>Api-Key из кабинета продавца (Настройки → API)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="111"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="114"/>
         <source>Store</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="113"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="116"/>
         <source>Campaign ID:</source>
         <translation>ID кампании:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="114"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="117"/>
         <source>Business ID:</source>
         <translation>ID кабинета:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="115"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="118"/>
         <source>API URL:</source>
         <translation>Адрес API:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="116"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="119"/>
         <source>API key:</source>
         <translation>API-ключ:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="124"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="127"/>
         <source>Virtual printer (PDF files)</source>
         <translation>Виртуальный принтер (PDF-файлы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="129"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="186"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="132"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="200"/>
         <source>%1 (not found)</source>
         <translation>%1 (не найден)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="131"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="134"/>
         <source>Labels</source>
         <translation>Ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="133"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="136"/>
         <source>Label format:</source>
         <translation>Формат ярлыка:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="134"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="137"/>
         <source>Label printer:</source>
         <translation>Принтер ярлыков:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="144"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="148"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="160"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="147"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="151"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="163"/>
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="150"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="153"/>
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="152"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="155"/>
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="153"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="156"/>
         <source>Station name:</source>
         <translation>Название станции:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="154"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="157"/>
         <source>Packer:</source>
         <translation>Упаковщик:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="155"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="158"/>
         <source>Refresh orders every:</source>
         <translation>Обновлять заказы каждые:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="156"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="159"/>
         <source>…with Express orders:</source>
         <translation>…при экспресс-заказах:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="161"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="164"/>
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="163"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="166"/>
         <source>Submit this many seconds after the last unit is packed (scan CANCEL to stop); 0: off</source>
         <translation>Отправлять через столько секунд после укладки последней единицы (отмена — штрихкод CANCEL); 0 — выключено</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="166"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="169"/>
         <source>Submit automatically after:</source>
         <translation>Отправлять автоматически через:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="170"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="176"/>
+        <source>Orders the Market sends without a shipment time are due at this time (Moscow) on their shipment day; the list counts down to it</source>
+        <translation>Заказы, для которых Маркет не указал время отгрузки, нужно собрать к этому времени (московскому) в день отгрузки; список считает время до него</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="180"/>
+        <source>Shipment time, Moscow:</source>
+        <translation>Время отгрузки (МСК):</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="184"/>
         <source>postgresql://user@server/warehouse (empty: this desk alone)</source>
         <translation>postgresql://пользователь@сервер/склад (пусто: стол работает один)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="173"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="187"/>
         <source>station name or host name</source>
         <translation>имя станции или компьютера</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="174"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="188"/>
         <source>Warehouse database:</source>
         <translation>База склада:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="175"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="189"/>
         <source>Desk name:</source>
         <translation>Имя стола:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="180"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="194"/>
         <source>None (keyboard scanner)</source>
         <translation>Нет (сканер в режиме клавиатуры)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="192"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="206"/>
         <source>Without a port: use the one USB scanner found</source>
         <translation>Без порта: использовать единственный найденный USB-сканер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="194"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="208"/>
         <source>Serial scanner (USB-COM)</source>
         <translation>Сканер на COM-порту (USB-COM)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="196"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="274"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="210"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="288"/>
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="197"/>
-        <location filename="../../packstation/ui/settings_dialog.py" line="275"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="211"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="289"/>
         <source>Baud rate:</source>
         <translation>Скорость (бод):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="232"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="246"/>
         <source>Store and station</source>
         <translation>Магазин и станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="233"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="247"/>
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="234"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="248"/>
         <source>Printing</source>
         <translation>Печать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="235"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="249"/>
         <source>Packers</source>
         <translation>Упаковщики</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="246"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="260"/>
         <source>No scale</source>
         <translation>Без весов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="247"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="261"/>
         <source>Serial, continuous output (CAS, Mercury, A&amp;D…)</source>
         <translation>COM-порт, непрерывная передача (CAS, Меркурий, A&amp;D…)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="248"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="262"/>
         <source>Serial, Massa-K Protocol 100</source>
         <translation>COM-порт, Масса-К «Протокол 100»</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="249"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="263"/>
         <source>USB HID postal scale</source>
         <translation>USB HID (почтовые весы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="261"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="275"/>
         <source>Serial port, or /dev/hidrawN for a HID scale (empty: the first one found)</source>
         <translation>COM-порт или /dev/hidrawN для HID-весов (пусто: первые найденные)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="269"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="283"/>
         <source>Every box must be weighed before its label prints</source>
         <translation>Каждую коробку взвешивать до печати ярлыка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="271"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="285"/>
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="273"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="287"/>
         <source>Scale:</source>
         <translation>Весы:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="276"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="290"/>
         <source>Packaging allowance:</source>
         <translation>Вес упаковки:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="277"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="291"/>
         <source>Tolerance:</source>
         <translation>Допуск:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="287"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="301"/>
         <source>No camera</source>
         <translation>Без камеры</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="288"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="302"/>
         <source>Generated test pattern (demo)</source>
         <translation>Тестовая картинка (демо)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="289"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="303"/>
         <source>Default camera</source>
         <translation>Камера по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="298"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="312"/>
         <source>A camera&apos;s name as the system lists it, or an IP camera&apos;s rtsp:// address</source>
         <translation>Название камеры, как его показывает система, или адрес IP-камеры rtsp://…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="302"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="316"/>
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="307"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="321"/>
         <source> GB</source>
         <translation> ГБ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="309"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="323"/>
         <source>Camera (packing video)</source>
         <translation>Камера (видео упаковки)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="311"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="325"/>
         <source>Camera:</source>
         <translation>Камера:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="312"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="326"/>
         <source>Keep video for:</source>
         <translation>Хранить видео:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="313"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="327"/>
         <source>Disk budget:</source>
         <translation>Место на диске:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="366"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="381"/>
         <source>Keep the warehouse database password out of its address: put it in ~/.pgpass.</source>
         <translation>Не указывайте пароль базы склада в адресе: сохраните его в ~/.pgpass.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="388"/>
+        <location filename="../../packstation/ui/settings_dialog.py" line="403"/>
         <source> kg</source>
         <translation> кг</translation>
     </message>
@@ -2121,12 +2161,12 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../packstation/app/shell.py" line="247"/>
+        <location filename="../../packstation/app/shell.py" line="258"/>
         <source>Packstation is already open here: the second start was refused.</source>
         <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="383"/>
+        <location filename="../../packstation/app/shell.py" line="395"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -2135,7 +2175,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="387"/>
+        <location filename="../../packstation/app/shell.py" line="399"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -2144,12 +2184,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="452"/>
+        <location filename="../../packstation/app/shell.py" line="464"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="483"/>
+        <location filename="../../packstation/app/shell.py" line="501"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -2158,12 +2198,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="562"/>
+        <location filename="../../packstation/app/shell.py" line="581"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="565"/>
+        <location filename="../../packstation/app/shell.py" line="584"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
@@ -2516,173 +2556,173 @@
 <context>
     <name>StatsPanel</name>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="73"/>
-        <location filename="../../packstation/ui/stats_panel.py" line="135"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="75"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="137"/>
         <source>Created</source>
         <translation>Созданы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="74"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="76"/>
         <source>Changed</source>
         <translation>Изменены</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="85"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="87"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="88"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="90"/>
         <source>Only with marking codes</source>
         <translation>Только с кодами маркировки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="89"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="91"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="92"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="94"/>
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="95"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="97"/>
         <source>Export CSV…</source>
         <translation>Выгрузить CSV…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="98"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="100"/>
         <source>History of the order</source>
         <translation>История заказа</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="105"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="107"/>
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="107"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="109"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="117"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="119"/>
         <source>The Market&apos;s statistics lag up to %1 minutes behind the orders.</source>
         <translation>Статистика Маркета отстаёт от заказов до %1 минут.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="134"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="136"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="136"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="138"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="137"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="139"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="138"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="140"/>
         <source>Units (initial → final)</source>
         <translation>Штук (было → стало)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="139"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="141"/>
         <source>Payments, ₽</source>
         <translation>Платежи, ₽</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="140"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="142"/>
         <source>Commissions, ₽</source>
         <translation>Комиссии, ₽</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="141"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="143"/>
         <source>Our number</source>
         <translation>Наш номер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="159"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="161"/>
         <source>Orders per day</source>
         <translation>Заказов по дням</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="200"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="202"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="215"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="217"/>
         <source>Pages: %1, orders: %2</source>
         <translation>Страниц: %1, заказов: %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="242"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="244"/>
         <source>delivered</source>
         <translation>доставлены</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="243"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="245"/>
         <source>cancelled in processing</source>
         <translation>отменены при обработке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="244"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="246"/>
         <source>cancelled before processing or in delivery</source>
         <translation>отменены до обработки или в доставке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="245"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="247"/>
         <source>returned</source>
         <translation>возвращены</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="246"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="248"/>
         <source>lost</source>
         <translation>утеряны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="247"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="249"/>
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="254"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="256"/>
         <source>Orders: %1</source>
         <translation>Заказов: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="256"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="258"/>
         <source>Payments: %1 ₽, commissions: %2 ₽, shortened orders: %3</source>
         <translation>Платежи: %1 ₽, комиссии: %2 ₽, заказов с удалёнными товарами: %3</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="265"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="267"/>
         <source>Stopped: only the pages read so far are counted.</source>
         <translation>Остановлено: посчитаны только прочитанные страницы.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="273"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="275"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="318"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="320"/>
         <source>Export statistics</source>
         <translation>Выгрузка статистики</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="318"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="320"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="330"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="332"/>
         <source>Could not save the file: %1</source>
         <translation>Не удалось сохранить файл: %1</translation>
     </message>
@@ -2690,7 +2730,7 @@
 <context>
     <name>VideoDesk</name>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="207"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="215"/>
         <source>The camera does not work (%1); packing goes on without video.</source>
         <translation>Камера не работает (%1); упаковка продолжается без видео.</translation>
     </message>
