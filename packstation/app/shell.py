@@ -79,6 +79,7 @@ SMOKE_TIMEOUT_S = 60.0
 EXIT_ALREADY_RUNNING = 3
 COMPACT_EVERY_MS = 24 * 60 * 60 * 1000  # retention is applied at start-up and then daily
 SHIFT_EVERY_MS = 5000  # the shift totals' refresh as time passes (an order turning late)
+SHIFT_SEED_TIMEOUT_S = 20.0
 MAX_REPLAY_LINES = 3
 
 
@@ -234,11 +235,23 @@ class Shell(QObject):
                     self.replayer.replay_when_online(self.queue.subscribe_state, self.show_replay)
                 )
             self.gc_collector = gc_policy.install(self.window)  # start-up is over: freeze it (issue 19)
+            await self.seed_shift()  # before the refresh loop: both read orders
             self.queue.start()
             await self.quit_requested
             return self.exit_code
         finally:
             await self.shutdown()
+
+    async def seed_shift(self) -> None:
+        """Count today's orders packed before the app started into the shift (one read; without
+        it the status bar counts those packed from now on)."""
+        try:
+            found = await asyncio.wait_for(self.shift.seed(self.market.port), SHIFT_SEED_TIMEOUT_S)
+        except (PackstationError, TimeoutError) as err:
+            _log.warning("today's packed orders not read: %s", err)
+            return
+        _log.info("today's packed orders: %d", found)
+        self.show_shift()
 
     async def save_screenshot(self, path: Path) -> None:
         """Grab the window (after letting it lay out and paint) into a PNG."""

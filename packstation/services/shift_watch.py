@@ -3,16 +3,20 @@ how many are late.
 
 The order queue lists the orders still to pack (and Express orders awaiting their courier); an
 order packed here or at another desk leaves it with its new status (`QueueChange.left`). The
-watch keeps those packed orders, so today's total still counts them; the numbers themselves come
-from `domain.deadline.shift_totals`.
+watch keeps those packed orders, so today's total still counts them; `seed()` reads the ones
+packed before the app started from the Market (today's shipment date). The numbers themselves
+come from `domain.deadline.shift_totals`.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from packstation.domain.deadline import ShiftTotals, deadline, is_due_today, shift_totals
 from packstation.domain.order import Order
+from packstation.domain.time import MOSCOW
 from packstation.services.order_queue import OrderQueue, QueueChange
-from packstation.services.ports import Clock
+from packstation.services.ports import Clock, MarketPort, OrderQuery
 
 
 class ShiftWatch:
@@ -29,12 +33,24 @@ class ShiftWatch:
         self._packed: dict[int, Order] = {}
         self._unsubscribe = queue.subscribe(self._on_change)
 
-    def _on_change(self, change: QueueChange) -> None:
-        for order in change.left:
+    async def seed(self, market: MarketPort) -> int:
+        """Learn the orders shipping today that were packed before the app started (one paged
+        read of today's shipment date, any status); returns how many. Raises the Market's error."""
+        today = self._clock.now().astimezone(MOSCOW).date()
+        query = OrderQuery(statuses=(), shipped_from=today, shipped_to=today + timedelta(days=1))
+        async for page in market.iter_order_pages(query):
+            self._take(page)
+        return len(self._packed)
+
+    def _take(self, orders: tuple[Order, ...] | list[Order]) -> None:
+        for order in orders:
             if order.is_cancelled or order.awaiting_packing:
                 self._packed.pop(order.id, None)
             else:
                 self._packed[order.id] = order
+
+    def _on_change(self, change: QueueChange) -> None:
+        self._take(change.left)
         for order in (*change.added, *change.updated):
             self._packed.pop(order.id, None)  # listed again: the queue's copy counts
 

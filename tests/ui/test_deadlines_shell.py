@@ -44,7 +44,7 @@ NOW = datetime.combine(TODAY, time(13, 37), MOSCOW)  # the FBS cutoff (14:00) is
 
 
 def deadline_app() -> tuple[Starlette, dict[str, int]]:
-    """A sandbox frozen at NOW with five orders to pack, by name -> order id."""
+    """A sandbox frozen at NOW with five orders to pack and one packed, by name -> order id."""
     app = create_app(SandboxConfig(seed=1, order_count=0, clock=SandboxClock(start=NOW)))
     sandbox = app.state.sandbox
     ids: dict[str, int] = {}
@@ -60,6 +60,9 @@ def deadline_app() -> tuple[Starlette, dict[str, int]]:
     add("express_soon", "EXPRESS", TODAY, time(13, 50))
     add("fbs_timed_late", "FBS", TODAY, time(13, 32))  # the Market gave FBS a time: 5 min late
     add("fbs_tomorrow", "FBS", TODAY + timedelta(days=1), None)
+    add("packed_earlier", "FBS", TODAY, None)  # packed and shipped before the app started
+    sandbox.find(ids["packed_earlier"]).substatus = "READY_TO_SHIP"
+    sandbox.ship(ids["packed_earlier"])
     return app, ids
 
 
@@ -104,6 +107,7 @@ async def test_the_list_sorts_by_real_deadline_counts_down_and_the_status_bar_sh
         shell.window.show()
         shell.start_local_store()
         await shell.load_orders()
+        await shell.seed_shift()  # as `main` does before the refresh loop starts
         tomorrow = local_day_time(datetime.combine(TODAY + timedelta(days=1), time(14, 0), MOSCOW))
         assert _rows(shell) == [
             (ids["fbs_timed_late"], "late 0:05", palette.LATE.lower()),
@@ -112,7 +116,7 @@ async def test_the_list_sorts_by_real_deadline_counts_down_and_the_status_bar_sh
             (ids["express_later"], "in 0:53", palette.OK_TEXT.lower()),
             (ids["fbs_tomorrow"], tomorrow, ""),
         ]
-        assert shell.window.status.shift.text() == "Today: 4 due · 0 packed · 1 late"
+        assert shell.window.status.shift.text() == "Today: 5 due · 1 packed · 1 late"
 
         # The packing header counts down in the same format, after the time of day.
         shell.window.order_activated.emit(ids["fbs_cutoff"])
@@ -128,7 +132,7 @@ async def test_the_list_sorts_by_real_deadline_counts_down_and_the_status_bar_sh
         view.back_requested.emit()
         await shell.queue.refresh()  # the background refresh: the order comes back READY_TO_SHIP
         assert shell.model.row_of(ids["fbs_cutoff"]) is None  # packed: off the list, still today's
-        assert shell.window.status.shift.text() == "Today: 4 due · 1 packed · 1 late"
+        assert shell.window.status.shift.text() == "Today: 5 due · 2 packed · 1 late"
 
         # Time passes: the Express order due at 13:50 turns late; the shift says so.
         clock.current = NOW + timedelta(minutes=14)
@@ -137,7 +141,7 @@ async def test_the_list_sorts_by_real_deadline_counts_down_and_the_status_bar_sh
         row = shell.model.row_of(ids["express_soon"])
         assert row is not None
         assert shell.model.index(row, Column.DEADLINE).data() == "late 0:01"
-        assert shell.window.status.shift.text() == "Today: 4 due · 1 packed · 2 late"
+        assert shell.window.status.shift.text() == "Today: 5 due · 2 packed · 2 late"
 
         # An earlier store cutoff in Settings moves the deadlines of orders without the Market's
         # time (saved, and the list re-sorted at once).
