@@ -52,7 +52,7 @@ def deadline(order: Order, cutoff: time = DEFAULT_CUTOFF) -> datetime | None:
     if order.ship_by is not None:
         return order.ship_by if order.ship_by.tzinfo is not None else order.ship_by.replace(tzinfo=MOSCOW)
     if order.shipment_date is not None:
-        return datetime.combine(order.shipment_date, cutoff.replace(tzinfo=None), tzinfo=MOSCOW)
+        return datetime.combine(order.shipment_date, cutoff, tzinfo=MOSCOW)  # Moscow, whatever `cutoff` says
     return None
 
 

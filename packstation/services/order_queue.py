@@ -100,15 +100,11 @@ def connection_state_for(error: BaseException) -> ConnectionState:
     return ConnectionState.ONLINE
 
 
-def order_deadline(order: Order, cutoff: time = DEFAULT_CUTOFF) -> datetime | None:
-    """When the order must be packed (`domain.deadline.deadline`): the Market's shipment date and
-    time, else the store's `cutoff` on the shipment day (Moscow). Always timezone-aware."""
-    return deadline(order, cutoff)
-
-
-def deadline_sort_key(order: Order, cutoff: time = DEFAULT_CUTOFF) -> tuple[datetime, int]:
-    """Earliest deadline first, Express and others alike; orders without a deadline last."""
-    return sort_key(order, cutoff)
+# When an order must be packed and the list's order (the one definition: `domain.deadline`): the
+# Market's shipment date and time, else the store's cutoff on the shipment day; earliest first,
+# Express and others alike, orders without a deadline last.
+order_deadline = deadline
+deadline_sort_key = sort_key
 
 
 def status_label(order: Order) -> str:
