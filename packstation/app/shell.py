@@ -181,6 +181,7 @@ class Shell(QObject):
             self.window.office_requested.connect(self.open_office)
         if services.fleet_error is not None:
             self.window.message_bar.show_warning(services.fleet_error.message(self.language))
+        self.show_shift()
 
     def save_demo_sheet(self) -> None:
         """Help → Demo sheet: write it into the data dir and open it."""
@@ -493,7 +494,6 @@ class Shell(QObject):
             )
         self.history.show_order(order_id)
         self.window.show_history(self.history)
-        self.show_shift()
 
     # -- reactions ----------------------------------------------------------------------------
 
