@@ -26,6 +26,7 @@ from packstation.sandbox.app import create_app
 from packstation.sandbox.config import SandboxConfig
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.sandbox.state import Sandbox
+from packstation.services.ports import Clock
 from packstation.settings import AppSettings, save_settings
 from packstation.ui.i18n import Translations
 
@@ -33,8 +34,12 @@ DOCS = Path(__file__).resolve().parent
 Shoot = Callable[[Shell, Sandbox, MarketGateway], Awaitable[None]]
 
 
-def run_demo_shell(shoot: Shoot, settings: AppSettings | None = None) -> int:
-    """Run `shoot` against a fresh demo shell in a temporary data dir (with `settings`, if given)."""
+def run_demo_shell(
+    shoot: Shoot, settings: AppSettings | None = None, *, config: SandboxConfig | None = None,
+    clock: Clock | None = None,
+) -> int:
+    """Run `shoot` against a fresh demo shell in a temporary data dir (with `settings`, if given;
+    `config`: the emulator's, e.g. a frozen clock; `clock`: the station's, e.g. the same instant)."""
     with tempfile.TemporaryDirectory() as data_dir:
         if settings is not None:
             save_settings(settings, Path(data_dir) / "settings.json")
@@ -44,12 +49,12 @@ def run_demo_shell(shoot: Shoot, settings: AppSettings | None = None) -> int:
         assert isinstance(app, QApplication)
         translations = Translations(app)
         translations.apply("ru")
-        sandbox_app = create_app(SandboxConfig(seed=1))
+        sandbox_app = create_app(config or SandboxConfig(seed=1))
         transport = httpx.ASGITransport(app=sandbox_app)
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
         market = MarketConnection(gateway, [client.aclose], expect_express=True, shipments=gateway)
-        shell = Shell(runtime, build_services(runtime, market), translations)
+        shell = Shell(runtime, build_services(runtime, market, clock), translations)
         sandbox: Sandbox = sandbox_app.state.sandbox
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)

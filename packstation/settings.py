@@ -13,15 +13,16 @@ import logging
 import os
 import tempfile
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
 from pathlib import Path
 from typing import Final, Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from packstation import APP_NAME
 from packstation.devices.config import CameraSettings, ScaleSettings, ScannerSettings
+from packstation.domain.deadline import DEFAULT_CUTOFF
 from packstation.domain.errors import PackstationError
 from packstation.printing.config import PrintingSettings
 from packstation.services.shift_config import ShiftSettings
@@ -58,6 +59,15 @@ class AppSettings(BaseModel):
     fleet_dsn: str = ""
     desk_name: str = ""
     shift: ShiftSettings = Field(default_factory=ShiftSettings)
+    # The store's shipment time (Moscow) for orders the Market sends without a `shipmentTime`.
+    shipment_cutoff: time = DEFAULT_CUTOFF
+
+    @field_validator("shipment_cutoff")
+    @classmethod
+    def _whole_minutes_moscow(cls, value: time) -> time:
+        if value.tzinfo is not None or value.second or value.microsecond:
+            raise ValueError("the shipment cutoff is a Moscow time of day in whole minutes (HH:MM)")
+        return value
 
     @property
     def has_store(self) -> bool:

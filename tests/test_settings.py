@@ -142,3 +142,16 @@ def test_a_warehouse_address_with_a_password_is_recognised() -> None:
     assert not dsn_has_password("postgresql://anna@db:5432/warehouse")
     assert not dsn_has_password("host=db user=anna dbname=warehouse")
     assert not dsn_has_password("")
+
+
+def test_shipment_cutoff_is_a_moscow_time_in_whole_minutes(tmp_path: Path) -> None:
+    from datetime import time
+
+    from pydantic import ValidationError
+
+    assert AppSettings().shipment_cutoff == time(14, 0)
+    (tmp_path / SETTINGS_FILE).write_text(json.dumps({"shipment_cutoff": "15:30"}), encoding="utf-8")
+    assert load_settings(tmp_path).settings.shipment_cutoff == time(15, 30)
+    for bad in ("25:00", "15:30:20", "15:30+05:00", "soon"):
+        with pytest.raises(ValidationError):
+            AppSettings(shipment_cutoff=bad)

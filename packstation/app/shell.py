@@ -52,6 +52,7 @@ from packstation.logs import shutdown_logging
 from packstation.printing.config import PrinterProfile
 from packstation.secrets import store_api_key
 from packstation.services.order_queue import ConnectionState, QueueChange
+from packstation.services.shift_watch import ShiftWatch
 from packstation.settings import SettingsLoad, save_settings
 from packstation.storage.instance_lock import AlreadyRunningError, InstanceLock, acquire_instance_lock
 from packstation.ui import gc_policy
@@ -78,6 +79,8 @@ _log = logging.getLogger("packstation.ui")
 SMOKE_TIMEOUT_S = 60.0
 EXIT_ALREADY_RUNNING = 3
 COMPACT_EVERY_MS = 24 * 60 * 60 * 1000  # retention is applied at start-up and then daily
+SHIFT_EVERY_MS = 5000  # the shift totals' refresh as time passes (an order turning late)
+SHIFT_SEED_TIMEOUT_S = 20.0
 MAX_REPLAY_LINES = 3
 
 
@@ -103,7 +106,7 @@ class Shell(QObject):
         # Several desks on one store (`--fleet`): orders come through the fleet's poller (wiring).
         self.fleet = services.fleet
         self.queue = services.queue
-        self.model = OrderListModel(self.queue)
+        self.model = OrderListModel(self.queue, now=services.clock.now)
         self.window = MainWindow(self.model, demo=runtime.demo, station=settings.station_name)
         self.tasks = TaskRunner(
             self.window.message_bar.show_error, self.crash.report, lambda: self.language, self
@@ -113,7 +116,14 @@ class Shell(QObject):
         # Closing the window starts an async shutdown; Qt must not end the loop underneath it.
         self._quit_on_close = QApplication.quitOnLastWindowClosed()
         QApplication.setQuitOnLastWindowClosed(False)
+        # Today's shift in the status bar: after every change and as time passes (orders turn late).
+        self.shift = ShiftWatch(self.queue, services.clock)
+        self._shift_timer = QTimer(self)
+        self._shift_timer.setInterval(SHIFT_EVERY_MS)
+        self._shift_timer.timeout.connect(self.show_shift)
+        self._shift_timer.start()
         self._unsubscribe = [
+            self.shift.close,
             self.queue.subscribe(self._on_orders_changed),
             self.queue.subscribe_new(self._on_new_orders),
             self.queue.subscribe_state(self._on_state),
@@ -145,6 +155,8 @@ class Shell(QObject):
         # What the desk says is about its last scan or order: it goes when another order opens.
         self.packing.desk.show_error = functools.partial(self.window.message_bar.show_error, order=DESK)
         self.packing.desk.opening.connect(self.window.message_bar.order_opened)
+        self.packing.desk.clock = services.clock.now  # the packing header counts down to the deadline
+        self.packing.desk.cutoff = lambda: self.queue.cutoff
         if self.fleet is not None:
             self._wire_fleet(self.fleet)
         # Packer sign-in: badges are taken before the scan router sees them.
@@ -173,6 +185,7 @@ class Shell(QObject):
             self.window.office_requested.connect(self.open_office)
         if services.fleet_error is not None:
             self.window.message_bar.show_warning(services.fleet_error.message(self.language))
+        self.show_shift()
 
     def save_demo_sheet(self) -> None:
         """Help → Demo sheet: write it into the data dir and open it."""
@@ -227,11 +240,23 @@ class Shell(QObject):
                     self.replayer.replay_when_online(self.queue.subscribe_state, self.show_replay)
                 )
             self.gc_collector = gc_policy.install(self.window)  # start-up is over: freeze it (issue 19)
+            await self.seed_shift()  # before the refresh loop: both read orders
             self.queue.start()
             await self.quit_requested
             return self.exit_code
         finally:
             await self.shutdown()
+
+    async def seed_shift(self) -> None:
+        """Count today's orders packed before the app started into the shift (one read; without
+        it the status bar counts those packed from now on)."""
+        try:
+            found = await asyncio.wait_for(self.shift.seed(self.market.port), SHIFT_SEED_TIMEOUT_S)
+        except (PackstationError, TimeoutError) as err:
+            _log.warning("today's packed orders not read: %s", err)
+            return
+        _log.info("today's packed orders: %d", found)
+        self.show_shift()
 
     async def save_screenshot(self, path: Path) -> None:
         """Grab the window (after letting it lay out and paint) into a PNG."""
@@ -262,6 +287,7 @@ class Shell(QObject):
             unsubscribe()
         self._unsubscribe = []
         self._compact_timer.stop()
+        self._shift_timer.stop()
         await self.tasks.shutdown()
         if self.office is not None:
             await self.office.shutdown()
@@ -481,6 +507,11 @@ class Shell(QObject):
         self.model.apply(change)  # row by row: the packer's selection, scroll and focus stay
         self.window.set_refreshed(self.queue.last_refresh)
         self.refresh_in_progress()
+        self.show_shift()
+
+    def show_shift(self) -> None:
+        """Today's shift in the status bar: due today, packed, late."""
+        self.window.status.set_shift(self.shift.totals())
 
     def _on_state(self, state: ConnectionState) -> None:
         self.window.set_connection(state)
@@ -562,6 +593,7 @@ class Shell(QObject):
         self.runtime.loaded = SettingsLoad(edited, self.runtime.loaded.path)
         self.packing.apply_settings(edited)
         self.packers.apply_settings(edited)
+        self.queue.set_cutoff(edited.shipment_cutoff)  # deadlines move: the list re-sorts
         identity = ("api_url", "campaign_id", "business_id", "language", "fleet_dsn", "desk_name")
         if dialog.key_changed or any(getattr(before, name) != getattr(edited, name) for name in identity):
             self.window.message_bar.show_info(

@@ -171,12 +171,13 @@ def build_fleet(settings: AppSettings, market: MarketPort) -> FleetDesk | None:
     )
 
 
-def build_services(runtime: Runtime, market: MarketConnection) -> Services:
-    """Every service and adapter of the running app, for `market`."""
+def build_services(runtime: Runtime, market: MarketConnection, clock: Clock | None = None) -> Services:
+    """Every service and adapter of the running app, for `market` (`clock`: the station clock,
+    the system's by default; tests fix it)."""
     from packstation.market.pictures import PictureFetcher
 
     settings, data_dir = runtime.settings, runtime.data_dir.path
-    clock = SystemClock()
+    clock = clock or SystemClock()
     # Several desks on one store (`--fleet`): orders come through the fleet's poller.
     fleet_error: PackstationError | None = None
     try:
@@ -189,6 +190,7 @@ def build_services(runtime: Runtime, market: MarketConnection) -> Services:
         interval_s=settings.refresh_interval_s,
         express_interval_s=settings.express_refresh_interval_s,
         expect_express=market.expect_express,
+        cutoff=settings.shipment_cutoff,
     )
     return Services(
         market=market,

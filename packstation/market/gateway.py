@@ -57,6 +57,10 @@ class OrderFilter(Protocol):
     def updated_to(self) -> datetime | None: ...
     @property
     def order_ids(self) -> tuple[int, ...]: ...
+    @property
+    def shipped_from(self) -> date | None: ...
+    @property
+    def shipped_to(self) -> date | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,8 +216,14 @@ class MarketGateway:
 
     def _requests(self, query: OrderFilter) -> list[GetBusinessOrdersRequest]:
         dates = None
-        if query.updated_from is not None or query.updated_to is not None:
-            dates = OrderDatesFilterDTO(update_date_from=query.updated_from, update_date_to=query.updated_to)
+        window = (query.updated_from, query.updated_to, query.shipped_from, query.shipped_to)
+        if any(bound is not None for bound in window):
+            dates = OrderDatesFilterDTO(
+                update_date_from=query.updated_from,
+                update_date_to=query.updated_to,
+                shipment_date_from=query.shipped_from,
+                shipment_date_to=query.shipped_to,
+            )
         ids, step = list(query.order_ids), _ORDER_IDS_PER_REQUEST
         id_batches: list[list[int] | None] = [ids[i : i + step] for i in range(0, len(ids), step)] or [None]
         return [

@@ -13,8 +13,9 @@ API overview (Qt-free; the UI wraps it in a model):
   recording the connection state. `queue.start()` / `await queue.stop()` run refreshes in a
   background task every `interval_s` (`express_interval_s` while Express orders are listed),
   backing off while offline or rate limited; `queue.wake()` asks the loop for a refresh now.
-- `queue.orders()` — the orders sorted by deadline (Express `ship_by`, else end of shipment day,
-  orders without a deadline last); `queue.get(order_id)`; `queue.version` grows on every change.
+- `queue.orders()` — the orders sorted by deadline (the Market's shipment date and time, else the
+  store's `cutoff` on the shipment day; orders without a deadline last); `queue.set_cutoff()`
+  re-sorts them; `queue.get(order_id)`; `queue.version` grows on every change.
 - `queue.subscribe(on_change)`, `queue.subscribe_new(on_new)`, `queue.subscribe_state(on_state)`
   and `queue.subscribe_order(order_id, session.order_changed)` register callbacks; each returns a
   function that unsubscribes. New-order callbacks are not fired
@@ -37,16 +38,16 @@ import contextlib
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
+from packstation.domain.deadline import DEFAULT_CUTOFF, deadline, sort_key
 from packstation.domain.errors import PackstationError, ScanError
 from packstation.domain.gtin import as_gtin14
 from packstation.domain.order import PROCESSING, READY_TO_SHIP, STARTED, Order, Program
 from packstation.domain.remote import RemoteError
 from packstation.domain.scan import ScanKind, ScanResult
-from packstation.domain.time import MOSCOW
 from packstation.services.ports import Clock, MarketPort, OrderQuery
 
 log = logging.getLogger("packstation.services.order_queue")
@@ -99,24 +100,11 @@ def connection_state_for(error: BaseException) -> ConnectionState:
     return ConnectionState.ONLINE
 
 
-def order_deadline(order: Order) -> datetime | None:
-    """When the order must be packed: Express `ship_by`, else the end of its shipment day (Moscow).
-
-    Always timezone-aware, so deadlines of different orders compare safely.
-    """
-    if order.ship_by is not None:
-        return order.ship_by if order.ship_by.tzinfo is not None else order.ship_by.replace(tzinfo=MOSCOW)
-    if order.shipment_date is not None:
-        return datetime.combine(order.shipment_date, time(23, 59, 59), tzinfo=MOSCOW)
-    return None
-
-
-_FAR_FUTURE = datetime.combine(date.max, time(0), tzinfo=UTC)
-
-
-def deadline_sort_key(order: Order) -> tuple[datetime, int]:
-    """Earliest deadline first; orders without a deadline last; ties by order id."""
-    return (order_deadline(order) or _FAR_FUTURE, order.id)
+# When an order must be packed and the list's order (the one definition: `domain.deadline`): the
+# Market's shipment date and time, else the store's cutoff on the shipment day; earliest first,
+# Express and others alike, orders without a deadline last.
+order_deadline = deadline
+deadline_sort_key = sort_key
 
 
 def status_label(order: Order) -> str:
@@ -224,6 +212,7 @@ class OrderQueue:
         full_refresh_s: seconds after which a full reload replaces the incremental one.
         offline_retry_s: first retry delay after a connection failure (doubles, capped at the
             refresh interval).
+        cutoff: the store's shipment time (Moscow) for orders the Market gives no time for.
     """
 
     def __init__(
@@ -239,6 +228,7 @@ class OrderQueue:
         overlap_s: float = 300.0,
         full_refresh_s: float = 900.0,
         offline_retry_s: float = 5.0,
+        cutoff: time = DEFAULT_CUTOFF,
     ) -> None:
         if interval_s <= 0 or express_interval_s <= 0:
             raise ValueError("refresh intervals must be positive")
@@ -252,6 +242,7 @@ class OrderQueue:
         self._overlap = timedelta(seconds=overlap_s)
         self._full_refresh = timedelta(seconds=full_refresh_s)
         self._offline_retry_s = offline_retry_s
+        self._cutoff = cutoff
         self._orders: dict[int, Order] = {}
         self._haystacks: dict[int, str] = {}
         self._sorted: tuple[Order, ...] | None = ()
@@ -299,10 +290,27 @@ class OrderQueue:
     def __len__(self) -> int:
         return len(self._orders)
 
+    @property
+    def cutoff(self) -> time:
+        """The store's shipment time (Moscow) for orders without the Market's `shipmentTime`."""
+        return self._cutoff
+
+    def set_cutoff(self, cutoff: time) -> None:
+        """A new store cutoff (Settings): deadlines move, so the list is re-sorted and every
+        subscriber re-reads it (an `initial` change)."""
+        if cutoff == self._cutoff:
+            return
+        self._cutoff = cutoff
+        self._announce(self._changed(QueueChange(initial=True)))
+
+    def sort_key(self, order: Order) -> tuple[datetime, int]:
+        """The list's order: earliest deadline first under the current cutoff."""
+        return sort_key(order, self._cutoff)
+
     def orders(self) -> tuple[Order, ...]:
         """The listed orders, earliest deadline first (cached between changes)."""
         if self._sorted is None:
-            self._sorted = tuple(sorted(self._orders.values(), key=deadline_sort_key))
+            self._sorted = tuple(sorted(self._orders.values(), key=self.sort_key))
         return self._sorted
 
     def get(self, order_id: int) -> Order | None:
@@ -467,7 +475,7 @@ class OrderQueue:
                 del self._orders[order_id]
                 self._haystacks.pop(order_id, None)
                 removed.append(order_id)
-        added.sort(key=deadline_sort_key)
+        added.sort(key=self.sort_key)
         change = QueueChange(
             added=tuple(added),
             updated=tuple(updated),

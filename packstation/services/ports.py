@@ -42,6 +42,8 @@ class OrderQuery:
     updated_from: datetime | None = None
     updated_to: datetime | None = None
     order_ids: tuple[int, ...] = ()
+    shipped_from: date | None = None  # shipment date window (Moscow days), `shipped_to` exclusive
+    shipped_to: date | None = None
 
 
 class MarketPort(Protocol):

@@ -1,16 +1,17 @@
 """How the UI writes numbers, times left and dates: one place for each format.
 
 Translated texts keep Qt's `%1`, `%2`… placeholders (translators may reorder them) and are
-filled with `fill`. A time left is negative when late and then carries the minus sign `−`.
+filled with `fill`. Deadlines count down in one format everywhere (`countdown`).
 """
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
-MINUS = "−"  # U+2212: a real minus sign, as wide as the digits
+from packstation.domain.deadline import Urgency
 
 
 def fill(template: str, *values: object) -> str:
@@ -26,27 +27,27 @@ def key_name(shortcut: str) -> str:
     return shortcut.replace("Return", "Enter")
 
 
-def format_left(seconds: float) -> str:
-    """A short countdown: H:MM:SS (or M:SS under an hour); negative values count the lateness."""
-    total = int(abs(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    text = f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes}:{secs:02}"
-    return MINUS + text if seconds < 0 else text
+def countdown(left: timedelta) -> str:
+    """The one countdown format: `in 0:23` / `late 0:05` (hours:minutes; `late 26:10` a day on).
+
+    Minutes left are rounded down and minutes late up, so the text never promises time that is
+    not there and an order reads late from its first second.
+    """
+    seconds = left.total_seconds()
+    if seconds > 0:
+        hours, minutes = divmod(int(seconds // 60), 60)
+        return fill(QCoreApplication.translate("Deadline", "in %1"), f"{hours}:{minutes:02}")
+    hours, minutes = divmod(max(1, math.ceil(-seconds / 60)), 60)
+    return fill(QCoreApplication.translate("Deadline", "late %1"), f"{hours}:{minutes:02}")
 
 
-def format_countdown(remaining: timedelta) -> str:
-    """`1:05:09`, `−0:04:10` or `2 d 3:00:00` style text for a time left (negative when late)."""
-    seconds = int(remaining.total_seconds())
-    sign = MINUS if seconds < 0 else ""
-    seconds = abs(seconds)
-    days, seconds = divmod(seconds, 86400)
-    hours, seconds = divmod(seconds, 3600)
-    minutes, seconds = divmod(seconds, 60)
-    clock = f"{hours}:{minutes:02d}:{seconds:02d}"
-    if days:
-        return sign + fill(QCoreApplication.translate("OrderListModel", "%1 d "), days) + clock
-    return sign + clock
+def deadline_text(due: datetime | None, level: Urgency | None, now: datetime) -> str:
+    """An order's deadline: the countdown when it is due today or late, else its day and time."""
+    if due is None:
+        return "—"
+    if level is not None and level.counts_down:
+        return countdown(due - now)
+    return local_day_time(due)
 
 
 def day_month(day: date) -> str:

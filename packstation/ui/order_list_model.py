@@ -3,7 +3,7 @@
 `OrderListModel` holds no order data of its own: it keeps the `OrderQueue`'s current snapshot
 (immutable `Order`s, deadline first) in the row order the packer chose, and formats cells on
 demand. `refresh()` re-reads the snapshot; a one-second tick repaints only the deadline column so
-Express countdowns stay live. Filtering uses the queue's `OrderFilter` (same text semantics as
+countdowns stay live. Filtering uses the queue's `OrderFilter` (same text semantics as
 the service). Sorting and filtering run in bulk in Python (sorted() with a key; one list
 comprehension per filter change, narrowing the current rows while the packer keeps typing) rather
 than per row or per comparison through Qt callbacks, which keeps 10,000 orders within the speed
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime, time
 from enum import IntEnum
 from itertools import compress
 from typing import Any, Final, Protocol
@@ -32,6 +32,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPixmap
 
+from packstation.domain.deadline import deadline, urgency
 from packstation.domain.order import (
     CANCELLED,
     PROCESSING,
@@ -44,25 +45,17 @@ from packstation.domain.order import (
     RequiredCode,
 )
 from packstation.domain.time import utc_now
-from packstation.services.order_queue import (
-    OrderFilter,
-    QueueChange,
-    deadline_sort_key,
-    order_deadline,
-    search_text,
-)
+from packstation.services.order_queue import OrderFilter, QueueChange, deadline_sort_key, search_text
 from packstation.ui import palette
-from packstation.ui.format import format_countdown, full_date, local_date_time, local_day_time
+from packstation.ui.format import deadline_text, local_date_time
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
 ORDER_ID_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 1  # int: the row's order id
 IN_PROGRESS_ROLE: Final = int(Qt.ItemDataRole.UserRole) + 2  # bool: unfinished work at this station
 TICK_MS: Final = 1000
-_LATE: Final = QColor(palette.LATE)
-_SOON: Final = QColor(palette.SOON)
 _EXPRESS: Final = QColor(palette.EXPRESS)
-_SOON_WINDOW: Final = timedelta(minutes=30)
+_URGENCY: Final = {level: QBrush(QColor(colour)) for level, colour in palette.URGENCY.items() if colour}
 
 
 class Column(IntEnum):
@@ -101,6 +94,11 @@ class OrderSource(Protocol):
     """What the model needs from the order queue (`services.order_queue.OrderQueue`)."""
 
     def orders(self) -> Sequence[Order]: ...
+
+    @property
+    def cutoff(self) -> time:
+        """The store's shipment time for orders without the Market's `shipmentTime`."""
+        ...
 
 
 translate = QCoreApplication.translate  # lupdate reads `translate("Context", "text")` calls too
@@ -147,14 +145,15 @@ def _marking_text(order: Order) -> str:
     return ", ".join(names) if names else "—"
 
 
-_SORT_KEYS: Final[dict[Column, Callable[[Order], Any]]] = {
-    Column.ORDER: lambda o: o.id,
-    Column.PROGRAM: lambda o: (not o.is_express, o.program.value, deadline_sort_key(o)),
+# Sort keys by column, given the store's cutoff (deadlines depend on it).
+_SORT_KEYS: Final[dict[Column, Callable[[Order, time], Any]]] = {
+    Column.ORDER: lambda o, _c: o.id,
+    Column.PROGRAM: lambda o, c: (not o.is_express, o.program.value, deadline_sort_key(o, c)),
     Column.DEADLINE: deadline_sort_key,
-    Column.ITEMS: lambda o: (o.units, len(o.lines)),
-    Column.MARKING: lambda o: (not o.needs_codes, _marking_text(o)),
-    Column.BUYER: lambda o: o.buyer_type.value,
-    Column.STATUS: lambda o: (o.status, o.substatus),
+    Column.ITEMS: lambda o, _c: (o.units, len(o.lines)),
+    Column.MARKING: lambda o, _c: (not o.needs_codes, _marking_text(o)),
+    Column.BUYER: lambda o, _c: o.buyer_type.value,
+    Column.STATUS: lambda o, _c: (o.status, o.substatus),
 }
 
 
@@ -279,7 +278,7 @@ class OrderListModel(QAbstractTableModel):
         return old if position < len(self._all) and self._all[position] is old else None
 
     def _key(self) -> Callable[[Order], Any]:
-        return _SORT_KEYS[self._sort[0]]
+        return self._sort_key(self._sort[0])
 
     def _after(self, a: Any, b: Any) -> bool:
         """Whether sort key `a` belongs strictly after sort key `b` in the current direction."""
@@ -476,7 +475,7 @@ class OrderListModel(QAbstractTableModel):
 
     def tick(self) -> None:
         """Repaint the deadline column (countdowns move); the rows themselves do not change."""
-        if self._rows and any(order.is_express for order in self._rows):
+        if self._rows:
             self.dataChanged.emit(
                 self.index(0, Column.DEADLINE),
                 self.index(len(self._rows) - 1, Column.DEADLINE),
@@ -486,7 +485,8 @@ class OrderListModel(QAbstractTableModel):
     # -- sorting ------------------------------------------------------------------------------
 
     def _sort_key(self, column: Column) -> Callable[[Order], Any]:
-        return _SORT_KEYS[column]
+        key, cutoff = _SORT_KEYS[column], self._source.cutoff
+        return lambda order: key(order, cutoff)
 
     def _sorted(self, orders: Sequence[Order]) -> list[Order]:
         column, order = self._sort
@@ -580,8 +580,8 @@ class OrderListModel(QAbstractTableModel):
         if role == _FONT:
             return self._bold if order.is_express and column in _BOLD_EXPRESS else None
         if role == _TOOLTIP and column == Column.DEADLINE:
-            deadline = order_deadline(order)
-            return local_date_time(deadline) if deadline else None
+            due = deadline(order, self._source.cutoff)
+            return local_date_time(due) if due else None
         if role == _ALIGNMENT and column in _RIGHT_ALIGNED:
             return _RIGHT
         return None
@@ -603,26 +603,15 @@ class OrderListModel(QAbstractTableModel):
         return cached[1]
 
     def _deadline_text(self, order: Order) -> str:
-        if order.is_express and order.ship_by is not None:
-            remaining = order.ship_by - self._now()
-            prefix = translate("OrderListModel", "late ") if remaining.total_seconds() < 0 else ""
-            return prefix + format_countdown(remaining)
-        if order.ship_by is not None:
-            return local_day_time(order.ship_by)
-        if order.shipment_date is not None:
-            return full_date(order.shipment_date)
-        return "—"
+        due, now = deadline(order, self._source.cutoff), self._now()
+        return deadline_text(due, urgency(order, due, now), now)
 
     def _foreground(self, order: Order, column: Column) -> QBrush | None:
         if column is Column.PROGRAM and order.is_express:
             return QBrush(_EXPRESS)
-        deadline = order_deadline(order)
-        if column is Column.DEADLINE and deadline is not None:
-            remaining = deadline - self._now()
-            if remaining.total_seconds() < 0:
-                return QBrush(_LATE)
-            if order.is_express and remaining < _SOON_WINDOW:
-                return QBrush(_SOON)
+        if column is Column.DEADLINE:
+            level = urgency(order, deadline(order, self._source.cutoff), self._now())
+            return _URGENCY.get(level) if level is not None else None
         return None
 
 

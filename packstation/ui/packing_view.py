@@ -19,7 +19,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from packstation.domain.deadline import DEFAULT_CUTOFF, deadline, urgency
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import BuyerType, Order, Program, RequiredCode
 from packstation.domain.packing.errors import PackingError, PackingScanError, Reason, box_no
@@ -66,7 +67,7 @@ from packstation.services.scan_router import (
     ShowOrders,
 )
 from packstation.ui import palette
-from packstation.ui.format import day_month, fill, format_left, key_name
+from packstation.ui.format import countdown, fill, key_name, local_day_time, local_time
 from packstation.ui.label_change_panel import LabelChangePanel
 from packstation.ui.packing_dialogs import (
     CancelOrderDialog,
@@ -120,7 +121,8 @@ class PackingView(QWidget):
         tasks: runs Market steps as tracked tasks (`ui.tasks.TaskRunner`).
         sounds: feedback sounds (silent ones when None).
         language: "ru" or "en" for the session's messages.
-        clock: the current time (the Express countdown).
+        clock: the current time (the deadline countdown).
+        cutoff: the store's shipment time for orders without the Market's `shipmentTime`.
         load_picture: fetches the lines' product pictures (None: none shown).
         apply_scan: hands a scan the packer completed here (a GTD with its country of origin) to
             the desk's scan path (`PackingDesk.apply_scan`); None: to the session directly.
@@ -146,6 +148,7 @@ class PackingView(QWidget):
         sounds: Sounds | None = None,
         language: str = "ru",
         clock: Callable[[], datetime] = utc_now,
+        cutoff: Callable[[], time] = lambda: DEFAULT_CUTOFF,
         load_picture: PictureLoader | None = None,
         apply_scan: Callable[[ScanResult], None] | None = None,
         parent: QWidget | None = None,
@@ -159,6 +162,7 @@ class PackingView(QWidget):
         self.sounds = sounds or Sounds(self, enabled=False)
         self.language = language
         self.clock = clock
+        self.cutoff = cutoff
         self._phase = session.phase
         self._feedback_error = False
         self.lines_model = LinesModel(session, self)
@@ -491,15 +495,21 @@ class PackingView(QWidget):
         return "\n".join(parts)
 
     def _tick(self) -> None:
-        order = self.session.order
-        if order.ship_by is None:
-            date = order.shipment_date
-            self.deadline.setText(fill(self.tr("Ship by %1"), day_month(date)) if date else "")
+        order, now = self.session.order, self.clock()
+        due = deadline(order, self.cutoff())
+        level = urgency(order, due, now)
+        if due is None or level is None:
+            self.deadline.setText("")
             return
-        left = (order.ship_by - self.clock()).total_seconds()
-        self.deadline.setText(fill(self.tr("Deadline in %1"), format_left(left)))
-        colour = RED if left < 0 else AMBER if left < 15 * 60 else GREEN
-        self.deadline.setStyleSheet(f"font-size:16pt; font-weight:bold; color:{colour};")
+        if level.counts_down:  # "Deadline 14:00 · in 0:23": the time of day, then the time left
+            text = fill(self.tr("Deadline %1 · %2"), local_time(due), countdown(due - now))
+        else:
+            text = fill(self.tr("Deadline %1"), local_day_time(due))
+        self.deadline.setText(text)
+        colour = palette.URGENCY[level]
+        self.deadline.setStyleSheet(
+            "font-size:16pt; font-weight:bold;" + (f" color:{colour};" if colour else "")
+        )
 
     def _set_feedback(self, text: str, *, error: bool) -> None:
         self._feedback_error = error
@@ -808,6 +818,9 @@ class PackingDesk(QObject):
         self.view: PackingView | None = None
         self._unfollow: Callable[[], None] = lambda: None
         self.claim_gate: ClaimGateLike | None = None  # set by the shell with `--fleet`
+        # The station clock and the store's cutoff, for the packing header's deadline (the shell's).
+        self.clock: Callable[[], datetime] = utc_now
+        self.cutoff: Callable[[], time] = lambda: DEFAULT_CUTOFF
         # The shell's rule on opening any order (packer sign-in): a refusal message, or None to go on.
         self.open_guard: Callable[[], str | None] | None = None
         # A scan that opened an order from the list (an item's barcode), applied once it is open;
@@ -858,6 +871,8 @@ class PackingDesk(QObject):
             self.tasks,
             sounds=self.sounds,
             language=self.language,
+            clock=self.clock,
+            cutoff=self.cutoff,
             load_picture=self.load_picture,
             apply_scan=self.apply_scan,
         )

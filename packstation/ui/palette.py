@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from packstation.domain.deadline import Urgency
+
 # State colours (banners, feedback lines, code badges).
 BLUE: Final = "#0d6efd"  # working: packing in progress
 GREEN: Final = "#198754"  # done, accepted
@@ -32,6 +34,15 @@ SOON: Final = RATE_LIMITED_BG
 EXPRESS: Final = "#d35400"
 IN_PROGRESS: Final = "#f0a000"
 ELSEWHERE: Final = "#6a5acd"  # fleet: packed at another desk
+
+# Deadlines (order list, packing header): one colour per urgency; None keeps the text colour.
+URGENCY: Final[dict[Urgency, str | None]] = {
+    Urgency.LATE: LATE,
+    Urgency.SOON: SOON,
+    Urgency.TODAY: OK_TEXT,
+    Urgency.LATER: None,
+    Urgency.PACKED: GREY,
+}
 
 # Row backgrounds of the packing lists.
 DONE_BG: Final = "#d4edda"

@@ -1,5 +1,6 @@
 """The settings dialog: store (campaign, business id, API URL, API key), labels, printer, language,
-the serial scanner (port and baud rate), the desk scale, the packing video camera and auto-submit.
+the serial scanner (port and baud rate), the desk scale, the packing video camera, auto-submit and
+the store's shipment time (the deadline of orders the Market gives no time for).
 
 The dialog edits a copy of `AppSettings`; `edited()` returns the new settings after OK. The API
 key goes straight to the OS keyring through the `store_key` callable (never into the settings
@@ -9,10 +10,11 @@ file); when the keyring cannot store it, the dialog says so and stays open.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import time
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression
+from PySide6.QtCore import QCoreApplication, QRegularExpression, QTime
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
     QTabWidget,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -164,6 +167,17 @@ class SettingsDialog(QDialog):
         )
         self.auto_submit.setValue(settings.auto_submit_s)
         station_form.addRow(self.tr("Submit automatically after:"), self.auto_submit)
+        cutoff = settings.shipment_cutoff
+        self.shipment_cutoff = QTimeEdit(QTime(cutoff.hour, cutoff.minute), self)
+        self.shipment_cutoff.setObjectName("shipmentCutoff")
+        self.shipment_cutoff.setDisplayFormat("HH:mm")  # whole minutes: a time edit has no invalid value
+        self.shipment_cutoff.setToolTip(
+            self.tr(
+                "Orders the Market sends without a shipment time are due at this time (Moscow) on "
+                "their shipment day; the list counts down to it"
+            )
+        )
+        station_form.addRow(self.tr("Shipment time, Moscow:"), self.shipment_cutoff)
         # Several desks on one store (README "Several desks"); takes effect after a restart.
         self.fleet_dsn = QLineEdit(settings.fleet_dsn, self)
         self.fleet_dsn.setPlaceholderText(
@@ -333,6 +347,7 @@ class SettingsDialog(QDialog):
             auto_submit_s=self.auto_submit.value(),
             fleet_dsn=self.fleet_dsn.text().strip(),
             desk_name=self.desk_name.text().strip(),
+            shipment_cutoff=time(self.shipment_cutoff.time().hour(), self.shipment_cutoff.time().minute()),
         )
         data["scanner"].update(
             serial_port=str(self.serial_port.currentData()),

@@ -1,5 +1,5 @@
 """Status bar pieces: the connection state (Demo / Online / Offline / Rate-limited), the number of
-orders shown, and when the list was last refreshed."""
+orders shown, today's shift (due today, packed, late) and when the list was last refreshed."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 
+from packstation.domain.deadline import ShiftTotals
 from packstation.services.order_queue import ConnectionState
 from packstation.ui import palette
 from packstation.ui.format import fill, local_time
@@ -60,12 +61,15 @@ class AppStatusBar(QStatusBar):
         super().__init__(parent)
         self.counts = QLabel(self)
         self.refreshed = QLabel(self)
+        self.shift = QLabel(self)
+        self.shift.setObjectName("shiftTotals")
         self.connection = ConnectionIndicator(self)
         self.packer = QToolButton(self)
         self.packer.setObjectName("packerButton")
         self.packer.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.packer.setToolTip(self.tr("Scan your badge, or pick your name here, to sign in"))
         self.addWidget(self.counts)
+        self.addWidget(self.shift)
         self.addWidget(self.refreshed)
         self.addPermanentWidget(self.packer)
         self.addPermanentWidget(self.connection)
@@ -83,6 +87,16 @@ class AppStatusBar(QStatusBar):
         else:
             text = self.tr("Orders: %1 of %2")
             self.counts.setText(fill(text, str(shown), str(total)))
+
+    def set_shift(self, totals: ShiftTotals) -> None:
+        """Today's shift: "Today: 12 due · 5 packed · 2 late" (late in red when there are any)."""
+        parts = [
+            self.tr("Today: %n due", "", totals.due_today),
+            self.tr("%n packed", "", totals.packed),
+            self.tr("%n late", "", totals.late),
+        ]
+        self.shift.setText(" · ".join(parts))
+        self.shift.setStyleSheet(f"color:{palette.LATE}; font-weight:bold;" if totals.late else "")
 
     def set_refreshed(self, when: datetime | None) -> None:
         self.refreshed.setText(fill(self.tr("Updated at %1"), local_time(when, seconds=True)) if when else "")

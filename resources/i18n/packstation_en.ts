@@ -4,11 +4,35 @@
 <context>
     <name>AppStatusBar</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/status_bar.py" line="82" />
+        <location filename="../../packstation/ui/status_bar.py" line="86" />
         <source>Orders: %n</source>
         <translation>
             <numerusform>Orders: %n</numerusform>
             <numerusform>Orders: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/status_bar.py" line="94" />
+        <source>Today: %n due</source>
+        <translation>
+            <numerusform>Today: %n due</numerusform>
+            <numerusform>Today: %n due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/status_bar.py" line="95" />
+        <source>%n packed</source>
+        <translation>
+            <numerusform>%n packed</numerusform>
+            <numerusform>%n packed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/status_bar.py" line="96" />
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n late</numerusform>
+            <numerusform>%n late</numerusform>
         </translation>
     </message>
 </context>
@@ -45,7 +69,7 @@
 <context>
     <name>PackingView</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="455" />
+        <location filename="../../packstation/ui/packing_view.py" line="459" />
         <source>(then %n more)</source>
         <translation>
             <numerusform>(then %n more)</numerusform>
@@ -53,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="458" />
+        <location filename="../../packstation/ui/packing_view.py" line="462" />
         <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Packing: %1 of %n unit in boxes</numerusform>
@@ -75,7 +99,7 @@
 <context>
     <name>Shell</name>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="388" />
+        <location filename="../../packstation/app/shell.py" line="414" />
         <source>…and %n more</source>
         <translation>
             <numerusform>…and %n more</numerusform>
@@ -83,7 +107,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="392" />
+        <location filename="../../packstation/app/shell.py" line="418" />
         <source>%n change(s) from an earlier session reached the Market.</source>
         <translation>
             <numerusform>%n change from an earlier session reached the Market.</numerusform>
@@ -91,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="489" />
+        <location filename="../../packstation/app/shell.py" line="520" />
         <source>%n new order(s) arrived.</source>
         <translation>
             <numerusform>%n new order arrived.</numerusform>

@@ -4,22 +4,22 @@
 <context>
     <name>AppStatusBar</name>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="67" />
+        <location filename="../../packstation/ui/status_bar.py" line="70" />
         <source>Scan your badge, or pick your name here, to sign in</source>
         <translation>Отсканируйте бейдж или выберите своё имя здесь, чтобы войти</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="77" />
+        <location filename="../../packstation/ui/status_bar.py" line="81" />
         <source>Packer: %1</source>
         <translation>Упаковщик: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="77" />
+        <location filename="../../packstation/ui/status_bar.py" line="81" />
         <source>Packer: not signed in</source>
         <translation>Упаковщик: не вошёл</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/status_bar.py" line="82" />
+        <location filename="../../packstation/ui/status_bar.py" line="86" />
         <source>Orders: %n</source>
         <translation>
             <numerusform>Заказов: %n</numerusform>
@@ -28,12 +28,39 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="84" />
+        <location filename="../../packstation/ui/status_bar.py" line="88" />
         <source>Orders: %1 of %2</source>
         <translation>Заказов: %1 из %2</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/status_bar.py" line="94" />
+        <source>Today: %n due</source>
+        <translation>
+            <numerusform>Сегодня: %n заказ к отгрузке</numerusform>
+            <numerusform>Сегодня: %n заказа к отгрузке</numerusform>
+            <numerusform>Сегодня: %n заказов к отгрузке</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/status_bar.py" line="95" />
+        <source>%n packed</source>
+        <translation>
+            <numerusform>%n упакован</numerusform>
+            <numerusform>%n упакованы</numerusform>
+            <numerusform>%n упаковано</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/status_bar.py" line="96" />
+        <source>%n late</source>
+        <translation>
+            <numerusform>%n просрочен</numerusform>
+            <numerusform>%n просрочены</numerusform>
+            <numerusform>%n просрочено</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="88" />
+        <location filename="../../packstation/ui/status_bar.py" line="102" />
         <source>Updated at %1</source>
         <translation>Обновлено в %1</translation>
     </message>
@@ -181,22 +208,22 @@
 <context>
     <name>ConnectionIndicator</name>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="30" />
+        <location filename="../../packstation/ui/status_bar.py" line="31" />
         <source>Demo</source>
         <translation>Демо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="31" />
+        <location filename="../../packstation/ui/status_bar.py" line="32" />
         <source>Online</source>
         <translation>В сети</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="32" />
+        <location filename="../../packstation/ui/status_bar.py" line="33" />
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/status_bar.py" line="33" />
+        <location filename="../../packstation/ui/status_bar.py" line="34" />
         <source>Rate-limited</source>
         <translation>Лимит запросов</translation>
     </message>
@@ -298,6 +325,19 @@
         <location filename="../../packstation/ui/crash_dialog.py" line="64" />
         <source>Copy details</source>
         <translation>Скопировать подробности</translation>
+    </message>
+</context>
+<context>
+    <name>Deadline</name>
+    <message>
+        <location filename="../../packstation/ui/format.py" line="39" />
+        <source>in %1</source>
+        <translation>через %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/format.py" line="41" />
+        <source>late %1</source>
+        <translation>просрочено %1</translation>
     </message>
 </context>
 <context>
@@ -1116,67 +1156,62 @@
 <context>
     <name>OrderListModel</name>
     <message>
-        <location filename="../../packstation/ui/format.py" line="48" />
-        <source>%1 d </source>
-        <translation>%1 дн </translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="111" />
+        <location filename="../../packstation/ui/order_list_model.py" line="109" />
         <source>To pack</source>
         <translation>Собрать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="113" />
+        <location filename="../../packstation/ui/order_list_model.py" line="111" />
         <source>Ready to ship</source>
         <translation>Готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="117" />
+        <location filename="../../packstation/ui/order_list_model.py" line="115" />
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="119" />
+        <location filename="../../packstation/ui/order_list_model.py" line="117" />
         <source>Shipped</source>
         <translation>Отгружен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="124" />
+        <location filename="../../packstation/ui/order_list_model.py" line="122" />
         <source>Courier: searching</source>
         <translation>Курьер: поиск</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="125" />
+        <location filename="../../packstation/ui/order_list_model.py" line="123" />
         <source>Courier: found</source>
         <translation>Курьер: найден</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="126" />
+        <location filename="../../packstation/ui/order_list_model.py" line="124" />
         <source>Courier: on the way</source>
         <translation>Курьер: в пути</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="127" />
+        <location filename="../../packstation/ui/order_list_model.py" line="125" />
         <source>Courier: arrived</source>
         <translation>Курьер: прибыл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="132" />
+        <location filename="../../packstation/ui/order_list_model.py" line="130" />
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="137" />
+        <location filename="../../packstation/ui/order_list_model.py" line="135" />
         <source>Business</source>
         <translation>Юрлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="139" />
+        <location filename="../../packstation/ui/order_list_model.py" line="137" />
         <source>Person</source>
         <translation>Физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="145" />
+        <location filename="../../packstation/ui/order_list_model.py" line="143" />
         <source>CIS (optional)</source>
         <translation>CIS (необяз.)</translation>
     </message>
@@ -1219,11 +1254,6 @@
         <location filename="../../packstation/ui/order_list_model.py" line="573" />
         <source>In progress at this station: opening it restores the packing done so far</source>
         <translation>В работе на этом месте: при открытии сборка продолжится с того места, где остановились</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/order_list_model.py" line="608" />
-        <source>late </source>
-        <translation>опоздание </translation>
     </message>
 </context>
 <context>
@@ -1320,7 +1350,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="844" />
+        <location filename="../../packstation/ui/packing_view.py" line="857" />
         <source>Order %1 is no longer in the list.</source>
         <translation>Заказа %1 больше нет в списке.</translation>
     </message>
@@ -1328,143 +1358,143 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="220" />
+        <location filename="../../packstation/ui/packing_view.py" line="224" />
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="230" />
+        <location filename="../../packstation/ui/packing_view.py" line="234" />
         <source>← Orders</source>
         <translation>← Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="233" />
+        <location filename="../../packstation/ui/packing_view.py" line="237" />
         <source>Back to the order list; the work is kept (Esc)</source>
         <translation>Назад к списку заказов; сделанное сохранится (Esc)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="234" />
+        <location filename="../../packstation/ui/packing_view.py" line="238" />
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="246" />
-        <location filename="../../packstation/ui/packing_view.py" line="251" />
+        <location filename="../../packstation/ui/packing_view.py" line="250" />
+        <location filename="../../packstation/ui/packing_view.py" line="255" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="253" />
+        <location filename="../../packstation/ui/packing_view.py" line="257" />
         <source>What this station recorded about the order (Ctrl+H)</source>
         <translation>Что это рабочее место записало о заказе (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="296" />
+        <location filename="../../packstation/ui/packing_view.py" line="300" />
         <source>Units per drag: all</source>
         <translation>Единиц за перетаскивание: все</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="297" />
+        <location filename="../../packstation/ui/packing_view.py" line="301" />
         <source>Units per drag: </source>
         <translation>Единиц за перетаскивание: </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="303" />
+        <location filename="../../packstation/ui/packing_view.py" line="307" />
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="312" />
+        <location filename="../../packstation/ui/packing_view.py" line="316" />
         <source>Boxes</source>
         <translation>Коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="348" />
+        <location filename="../../packstation/ui/packing_view.py" line="352" />
         <source>New box</source>
         <translation>Новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="349" />
+        <location filename="../../packstation/ui/packing_view.py" line="353" />
         <source>Close box</source>
         <translation>Закрыть коробку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="350" />
+        <location filename="../../packstation/ui/packing_view.py" line="354" />
         <source>Split…</source>
         <translation>Разделить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="351" />
+        <location filename="../../packstation/ui/packing_view.py" line="355" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="353" />
+        <location filename="../../packstation/ui/packing_view.py" line="357" />
         <source>Shorten…</source>
         <translation>Сократить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="354" />
+        <location filename="../../packstation/ui/packing_view.py" line="358" />
         <source>Cancel order…</source>
         <translation>Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="355" />
+        <location filename="../../packstation/ui/packing_view.py" line="359" />
         <source>Reprint labels</source>
         <translation>Перепечатать ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="356" />
+        <location filename="../../packstation/ui/packing_view.py" line="360" />
         <source>Check codes</source>
         <translation>Проверить коды</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="357" />
+        <location filename="../../packstation/ui/packing_view.py" line="361" />
         <source>Edit again</source>
         <translation>Вернуться к сборке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="358" />
+        <location filename="../../packstation/ui/packing_view.py" line="362" />
         <source>Submit</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="366" />
+        <location filename="../../packstation/ui/packing_view.py" line="370" />
         <source>STOP — put the items back</source>
         <translation>СТОП — верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="372" />
+        <location filename="../../packstation/ui/packing_view.py" line="376" />
         <source>Back to orders</source>
         <translation>К списку заказов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="433" />
+        <location filename="../../packstation/ui/packing_view.py" line="437" />
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="438" />
+        <location filename="../../packstation/ui/packing_view.py" line="442" />
         <source>Business buyer: codes mandatory</source>
         <translation>Покупатель — юрлицо: коды обязательны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="440" />
+        <location filename="../../packstation/ui/packing_view.py" line="444" />
         <source>Private buyer</source>
         <translation>Покупатель — физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="450" />
+        <location filename="../../packstation/ui/packing_view.py" line="454" />
         <source>The Market refused a code: scan a new code for: %1, unit %2</source>
         <translation>Маркет не принял код: отсканируйте новый код для: %1, единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="453" />
+        <location filename="../../packstation/ui/packing_view.py" line="457" />
         <source>Scan the marking code for: %1, unit %2</source>
         <translation>Отсканируйте код маркировки для: %1, единица %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="455" />
+        <location filename="../../packstation/ui/packing_view.py" line="459" />
         <source>(then %n more)</source>
         <translation>
             <numerusform>(затем ещё %n единица)</numerusform>
@@ -1473,22 +1503,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="460" />
+        <location filename="../../packstation/ui/packing_view.py" line="464" />
         <source>%1 Then submit again (Ctrl+Enter).</source>
         <translation>%1 Затем отправьте снова (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="461" />
+        <location filename="../../packstation/ui/packing_view.py" line="465" />
         <source>Submitting in %1 s — scan CANCEL to stop</source>
         <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="462" />
+        <location filename="../../packstation/ui/packing_view.py" line="466" />
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="505" />
+        <source>Deadline %1 · %2</source>
+        <translation>Срок %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="507" />
+        <source>Deadline %1</source>
+        <translation>Срок %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="458" />
+        <location filename="../../packstation/ui/packing_view.py" line="462" />
         <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Сборка: в коробках %1 из %n единицы</numerusform>
@@ -1497,87 +1537,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="463" />
+        <location filename="../../packstation/ui/packing_view.py" line="467" />
         <source>Sending the boxes to the Market and printing labels…</source>
         <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="464" />
+        <location filename="../../packstation/ui/packing_view.py" line="468" />
         <source>The Market is checking the marking codes…</source>
         <translation>Маркет проверяет коды маркировки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="466" />
+        <location filename="../../packstation/ui/packing_view.py" line="470" />
         <source>Labels did not print: %1 Retry in the print queue (F9).</source>
         <translation>Ярлыки не напечатались: %1 Повторите в очереди печати (F9).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="469" />
+        <location filename="../../packstation/ui/packing_view.py" line="473" />
         <source>Swap the labels: peel off %1 void, stick %2 new (listed below)</source>
         <translation>Замените ярлыки: снимите аннулированные (%1), наклейте новые (%2) — список ниже</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="473" />
+        <location filename="../../packstation/ui/packing_view.py" line="477" />
         <source>Ready to ship: hand the parcels to the courier</source>
         <translation>Готов к отгрузке: передайте посылки курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="474" />
+        <location filename="../../packstation/ui/packing_view.py" line="478" />
         <source>Done: the order is ready to ship</source>
         <translation>Готово: заказ готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="475" />
+        <location filename="../../packstation/ui/packing_view.py" line="479" />
         <source>The order is cancelled: put the items back</source>
         <translation>Заказ отменён: верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="476" />
+        <location filename="../../packstation/ui/packing_view.py" line="480" />
         <source>Packing stopped: the order changed</source>
         <translation>Сборка остановлена: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="485" />
+        <location filename="../../packstation/ui/packing_view.py" line="489" />
         <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
         <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="490" />
+        <location filename="../../packstation/ui/packing_view.py" line="494" />
         <source>Labels not printed:</source>
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="497" />
-        <source>Ship by %1</source>
-        <translation>Отгрузить до %1</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="500" />
-        <source>Deadline in %1</source>
-        <translation>До срока %1</translation>
-    </message>
-    <message>
-        <location filename="../../packstation/ui/packing_view.py" line="524" />
+        <location filename="../../packstation/ui/packing_view.py" line="534" />
         <source>Customs declaration scanned: confirm its country of origin</source>
         <translation>Отсканирована таможенная декларация: подтвердите страну происхождения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="551" />
+        <location filename="../../packstation/ui/packing_view.py" line="561" />
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="553" />
+        <location filename="../../packstation/ui/packing_view.py" line="563" />
         <source>code for %1, unit %2 → box %3</source>
         <translation>код для %1, единица %2 → коробка %3</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="555" />
+        <location filename="../../packstation/ui/packing_view.py" line="565" />
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="556" />
+        <location filename="../../packstation/ui/packing_view.py" line="566" />
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>
@@ -1925,297 +1955,307 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="90" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="93" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="107" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="110" />
         <source>Stored in the system keyring; leave empty to keep it</source>
         <translation>Хранится в системном хранилище паролей; оставьте пустым, чтобы не менять</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="109" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="112" />
         <source>Api-Key from the seller cabinet (Settings → API)</source>
         <translation>Api-Key из кабинета продавца (Настройки → API)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="111" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="114" />
         <source>Store</source>
         <translation>Магазин</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="113" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="116" />
         <source>Campaign ID:</source>
         <translation>ID кампании:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="114" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="117" />
         <source>Business ID:</source>
         <translation>ID кабинета:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="115" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="118" />
         <source>API URL:</source>
         <translation>Адрес API:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="116" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="119" />
         <source>API key:</source>
         <translation>API-ключ:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="124" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="127" />
         <source>Virtual printer (PDF files)</source>
         <translation>Виртуальный принтер (PDF-файлы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="129" />
-        <location filename="../../packstation/ui/settings_dialog.py" line="186" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="132" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="200" />
         <source>%1 (not found)</source>
         <translation>%1 (не найден)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="131" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="134" />
         <source>Labels</source>
         <translation>Ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="133" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="136" />
         <source>Label format:</source>
         <translation>Формат ярлыка:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="134" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="137" />
         <source>Label printer:</source>
         <translation>Принтер ярлыков:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="144" />
-        <location filename="../../packstation/ui/settings_dialog.py" line="148" />
-        <location filename="../../packstation/ui/settings_dialog.py" line="160" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="147" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="151" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="163" />
         <source> s</source>
         <translation> с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="150" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="153" />
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="152" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="155" />
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="153" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="156" />
         <source>Station name:</source>
         <translation>Название станции:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="154" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="157" />
         <source>Packer:</source>
         <translation>Упаковщик:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="155" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="158" />
         <source>Refresh orders every:</source>
         <translation>Обновлять заказы каждые:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="156" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="159" />
         <source>…with Express orders:</source>
         <translation>…при экспресс-заказах:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="161" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="164" />
         <source>off</source>
         <translation>выкл.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="163" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="166" />
         <source>Submit this many seconds after the last unit is packed (scan CANCEL to stop); 0: off</source>
         <translation>Отправлять через столько секунд после укладки последней единицы (отмена — штрихкод CANCEL); 0 — выключено</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="166" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="169" />
         <source>Submit automatically after:</source>
         <translation>Отправлять автоматически через:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="170" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="176" />
+        <source>Orders the Market sends without a shipment time are due at this time (Moscow) on their shipment day; the list counts down to it</source>
+        <translation>Заказы, для которых Маркет не указал время отгрузки, нужно собрать к этому времени (московскому) в день отгрузки; список считает время до него</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="180" />
+        <source>Shipment time, Moscow:</source>
+        <translation>Время отгрузки (МСК):</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/settings_dialog.py" line="184" />
         <source>postgresql://user@server/warehouse (empty: this desk alone)</source>
         <translation>postgresql://пользователь@сервер/склад (пусто: стол работает один)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="173" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="187" />
         <source>station name or host name</source>
         <translation>имя станции или компьютера</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="174" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="188" />
         <source>Warehouse database:</source>
         <translation>База склада:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="175" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="189" />
         <source>Desk name:</source>
         <translation>Имя стола:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="180" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="194" />
         <source>None (keyboard scanner)</source>
         <translation>Нет (сканер в режиме клавиатуры)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="192" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="206" />
         <source>Without a port: use the one USB scanner found</source>
         <translation>Без порта: использовать единственный найденный USB-сканер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="194" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="208" />
         <source>Serial scanner (USB-COM)</source>
         <translation>Сканер на COM-порту (USB-COM)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="196" />
-        <location filename="../../packstation/ui/settings_dialog.py" line="274" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="210" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="288" />
         <source>Port:</source>
         <translation>Порт:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="197" />
-        <location filename="../../packstation/ui/settings_dialog.py" line="275" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="211" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="289" />
         <source>Baud rate:</source>
         <translation>Скорость (бод):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="232" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="246" />
         <source>Store and station</source>
         <translation>Магазин и станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="233" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="247" />
         <source>Devices</source>
         <translation>Устройства</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="234" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="248" />
         <source>Printing</source>
         <translation>Печать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="235" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="249" />
         <source>Packers</source>
         <translation>Упаковщики</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="246" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="260" />
         <source>No scale</source>
         <translation>Без весов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="247" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="261" />
         <source>Serial, continuous output (CAS, Mercury, A&amp;D…)</source>
         <translation>COM-порт, непрерывная передача (CAS, Меркурий, A&amp;D…)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="248" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="262" />
         <source>Serial, Massa-K Protocol 100</source>
         <translation>COM-порт, Масса-К «Протокол 100»</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="249" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="263" />
         <source>USB HID postal scale</source>
         <translation>USB HID (почтовые весы)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="261" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="275" />
         <source>Serial port, or /dev/hidrawN for a HID scale (empty: the first one found)</source>
         <translation>COM-порт или /dev/hidrawN для HID-весов (пусто: первые найденные)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="269" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="283" />
         <source>Every box must be weighed before its label prints</source>
         <translation>Каждую коробку взвешивать до печати ярлыка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="271" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="285" />
         <source>Scale</source>
         <translation>Весы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="273" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="287" />
         <source>Scale:</source>
         <translation>Весы:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="276" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="290" />
         <source>Packaging allowance:</source>
         <translation>Вес упаковки:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="277" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="291" />
         <source>Tolerance:</source>
         <translation>Допуск:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="287" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="301" />
         <source>No camera</source>
         <translation>Без камеры</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="288" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="302" />
         <source>Generated test pattern (demo)</source>
         <translation>Тестовая картинка (демо)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="289" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="303" />
         <source>Default camera</source>
         <translation>Камера по умолчанию</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="298" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="312" />
         <source>A camera's name as the system lists it, or an IP camera's rtsp:// address</source>
         <translation>Название камеры, как его показывает система, или адрес IP-камеры rtsp://…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="302" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="316" />
         <source> days</source>
         <translation> дн.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="307" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="321" />
         <source> GB</source>
         <translation> ГБ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="309" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="323" />
         <source>Camera (packing video)</source>
         <translation>Камера (видео упаковки)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="311" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="325" />
         <source>Camera:</source>
         <translation>Камера:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="312" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="326" />
         <source>Keep video for:</source>
         <translation>Хранить видео:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="313" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="327" />
         <source>Disk budget:</source>
         <translation>Место на диске:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="366" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="381" />
         <source>Keep the warehouse database password out of its address: put it in ~/.pgpass.</source>
         <translation>Не указывайте пароль базы склада в адресе: сохраните его в ~/.pgpass.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/settings_dialog.py" line="388" />
+        <location filename="../../packstation/ui/settings_dialog.py" line="403" />
         <source> kg</source>
         <translation> кг</translation>
     </message>
@@ -2223,12 +2263,12 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../packstation/app/shell.py" line="251" />
+        <location filename="../../packstation/app/shell.py" line="276" />
         <source>Packstation is already open here: the second start was refused.</source>
         <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="388" />
+        <location filename="../../packstation/app/shell.py" line="414" />
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -2237,7 +2277,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="392" />
+        <location filename="../../packstation/app/shell.py" line="418" />
         <source>%n change(s) from an earlier session reached the Market.</source>
         <translation>
             <numerusform>%n изменение из прошлого сеанса передано в Маркет.</numerusform>
@@ -2246,12 +2286,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="457" />
+        <location filename="../../packstation/app/shell.py" line="483" />
         <source>Reprinting box label %1-%2.</source>
         <translation>Перепечатываем ярлык коробки %1-%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="489" />
+        <location filename="../../packstation/app/shell.py" line="520" />
         <source>%n new order(s) arrived.</source>
         <translation>
             <numerusform>Пришёл %n новый заказ.</numerusform>
@@ -2260,12 +2300,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="568" />
+        <location filename="../../packstation/app/shell.py" line="600" />
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="571" />
+        <location filename="../../packstation/app/shell.py" line="603" />
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>

@@ -110,6 +110,11 @@ class FakeMarket:
             return False
         if query.programs and order.program not in query.programs:
             return False
+        shipped = order.shipment_date
+        if query.shipped_from is not None and (shipped is None or shipped < query.shipped_from):
+            return False
+        if query.shipped_to is not None and (shipped is None or shipped >= query.shipped_to):
+            return False
         updated = order.updated_at
         if query.updated_from is not None and (updated is None or updated < query.updated_from):
             return False

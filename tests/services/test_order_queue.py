@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
@@ -209,7 +209,7 @@ async def test_next_delay_uses_express_pace_backoff_and_retry_after() -> None:
     assert queue.next_delay() == 15
 
 
-def test_orders_sort_by_deadline_with_express_ship_by_first_and_undated_last() -> None:
+def test_orders_sort_by_deadline_express_and_fbs_interleaved_and_undated_last() -> None:
     market = FakeMarket()
     queue = _queue(market)
     msk = timedelta(hours=3)
@@ -219,12 +219,15 @@ def test_orders_sort_by_deadline_with_express_ship_by_first_and_undated_last() -
     queue.upsert(make_order(4, program=Program.EXPRESS, ship_by=datetime(2026, 11, 23, 12, 30)))
     queue.upsert(make_order(5, program=Program.EXPRESS, ship_by=datetime(2026, 11, 23, 9, 40, tzinfo=UTC)))
 
+    # 5: 12:40 Moscow, 3: the 14:00 cutoff, 4: 12:30 Moscow (no offset given), 2: tomorrow.
     assert [o.id for o in queue.orders()] == [4, 5, 3, 2, 1]
+    queue.set_cutoff(time(12, 35))
+    assert [o.id for o in queue.orders()] == [4, 3, 5, 2, 1]
     deadline = order_deadline(make_order(4, ship_by=datetime(2026, 11, 23, 12, 30)))
     assert deadline is not None
     assert deadline.utcoffset() == msk
     assert order_deadline(make_order(9, shipment_date=date(2026, 11, 23))) == datetime(
-        2026, 11, 23, 20, 59, 59, tzinfo=UTC
+        2026, 11, 23, 11, 0, tzinfo=UTC
     )
 
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from packstation.domain.deadline import ShiftTotals
 from packstation.paths import resource_path
 from packstation.ui.i18n import Translations
 from packstation.ui.main_window import MainWindow
@@ -94,7 +95,14 @@ def test_main_window_in_russian(qtbot: QtBot, russian: Translations) -> None:
     assert model.headerData(Column.DEADLINE, Qt.Orientation.Horizontal) == "Срок"
     late = model.row_of(103)
     assert late is not None
-    assert model.index(late, Column.DEADLINE).data().startswith("опоздание")
+    assert model.index(late, Column.DEADLINE).data() == "просрочено 0:05"
+    on_time = model.row_of(102)
+    assert on_time is not None
+    assert model.index(on_time, Column.DEADLINE).data() == "через 0:42"
+    window.status.set_shift(ShiftTotals(due_today=4, packed=1, late=2))  # Qt's Russian plural forms
+    assert window.status.shift.text() == "Сегодня: 4 заказа к отгрузке · 1 упакован · 2 просрочены"
+    window.status.set_shift(ShiftTotals(due_today=21, packed=5, late=0))
+    assert window.status.shift.text() == "Сегодня: 21 заказ к отгрузке · 5 упаковано · 0 просрочено"
 
 
 def test_unknown_language_falls_back_to_russian(qapp: QApplication) -> None:

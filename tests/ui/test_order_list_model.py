@@ -1,15 +1,17 @@
-"""The order list model: cells, live Express countdown, bulk sorting and filtering."""
+"""The order list model: cells, live deadline countdowns, bulk sorting and filtering."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from packstation.domain.order import READY_TO_SHIP, OrderLine, Program, RequiredCode
-from packstation.ui.format import format_countdown
+from packstation.domain.time import MOSCOW
+from packstation.ui import palette
+from packstation.ui.format import local_day_time
 from packstation.ui.order_list_model import (
     ORDER_ID_ROLE,
     Column,
@@ -46,7 +48,8 @@ def test_cells_show_every_column(qtbot: QtBot) -> None:
     row = model.row_of(101)
     assert row is not None
     cells = [model.index(row, column).data(DISPLAY) for column in Column]
-    assert cells == ["101", "FBS", "24.11.2026", "2 / 3", "CIS, UIN", "Business", "To pack"]
+    tomorrow = local_day_time(datetime(2026, 11, 24, 14, 0, tzinfo=MOSCOW))  # the store's cutoff
+    assert cells == ["101", "FBS", tomorrow, "2 / 3", "CIS, UIN", "Business", "To pack"]
     ready = model.row_of(104)
     assert ready is not None
     assert model.index(ready, Column.STATUS).data(DISPLAY) == "Ready to ship"
@@ -60,36 +63,57 @@ def test_cells_show_every_column(qtbot: QtBot) -> None:
     assert courier_model.index(0, Column.STATUS).data(DISPLAY) == "Courier: found"
 
 
-def test_express_countdown_is_live_and_red_when_late(qtbot: QtBot) -> None:
+def _colour(model: OrderListModel, row: int) -> str | None:
+    brush = model.index(row, Column.DEADLINE).data(Qt.ItemDataRole.ForegroundRole)
+    return None if brush is None else str(brush.color().name())
+
+
+def test_countdowns_are_live_and_coloured_by_urgency(qtbot: QtBot) -> None:
     now = [NOW]
     model = OrderListModel(filled_queue(), now=lambda: now[0])
-    on_time, late = model.row_of(102), model.row_of(103)
-    assert on_time is not None
-    assert late is not None
+    rows = [model.row_of(order_id) for order_id in (102, 103, 105, 104)]
+    assert None not in rows
+    on_time, late, dbs, packed = (row or 0 for row in rows)
     deadline = model.index(on_time, Column.DEADLINE)
-    assert deadline.data(DISPLAY) == "0:42:05"
+    assert deadline.data(DISPLAY) == "in 0:42"
     assert model.index(on_time, Column.PROGRAM).data(DISPLAY) == "⚡ Express"
-    assert model.index(late, Column.DEADLINE).data(DISPLAY) == "late −0:05:00"
-    assert model.index(late, Column.DEADLINE).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
-    assert deadline.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert model.index(late, Column.DEADLINE).data(DISPLAY) == "late 0:05"
+    assert _colour(model, late) == palette.LATE.lower()
+    assert _colour(model, on_time) == palette.OK_TEXT.lower()
+    # The DBS order has no shipmentTime: due at the store's cutoff, 14:00 Moscow = 2 h from now.
+    assert model.index(dbs, Column.DEADLINE).data(DISPLAY) == "in 2:00"
+    assert _colour(model, packed) == palette.GREY.lower()  # packed: its deadline is met
     with qtbot.waitSignal(model.dataChanged, timeout=2000) as blocker:
-        now[0] = NOW + timedelta(minutes=43)
+        now[0] = NOW + timedelta(minutes=20)
         model.tick()
     top_left, bottom_right = blocker.args[0], blocker.args[1]
     assert top_left.column() == bottom_right.column() == Column.DEADLINE
     assert bottom_right.row() == model.rowCount() - 1
-    assert deadline.data(DISPLAY) == "late −0:00:55"
-    assert deadline.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
+    assert deadline.data(DISPLAY) == "in 0:22"
+    assert _colour(model, on_time) == palette.SOON.lower()
+    now[0] = NOW + timedelta(minutes=43)
+    assert deadline.data(DISPLAY) == "late 0:01"
+    assert _colour(model, on_time) == palette.LATE.lower()
 
 
-def test_countdown_format() -> None:
-    assert format_countdown(timedelta(hours=1, minutes=5, seconds=9)) == "1:05:09"
-    assert format_countdown(timedelta(seconds=-250)) == "−0:04:10"
-    assert format_countdown(timedelta(days=2, hours=3)) == "2 d 3:00:00"
+def test_the_list_sorts_by_the_real_deadline_under_the_store_cutoff(qtbot: QtBot) -> None:
+    """An FBS order due at 11:30 comes before an Express order due at 11:45 (Moscow)."""
+    day = date(2026, 11, 23)
+    express = make_order(1, program=Program.EXPRESS, ship_by=datetime.combine(day, time(11, 45), MOSCOW))
+    fbs = make_order(2, shipment_date=day)
+    queue = filled_queue([express, fbs])
+    queue.set_cutoff(time(11, 30))
+    model = OrderListModel(queue, now=lambda: NOW)  # 12:00 Moscow: both are late
+    assert _ids(model) == [2, 1]
+    assert [model.index(r, Column.DEADLINE).data(DISPLAY) for r in (0, 1)] == ["late 0:30", "late 0:15"]
+    queue.set_cutoff(time(16, 0))
+    model.refresh()
+    assert _ids(model) == [1, 2]
+    assert model.index(1, Column.DEADLINE).data(DISPLAY) == "in 4:00"
 
 
-def test_tick_is_silent_without_express_orders(qtbot: QtBot) -> None:
-    model = OrderListModel(filled_queue([make_order(1), make_order(2)]), now=lambda: NOW)
+def test_tick_is_silent_on_an_empty_list(qtbot: QtBot) -> None:
+    model = OrderListModel(filled_queue([]), now=lambda: NOW)
     with qtbot.assertNotEmitted(model.dataChanged):
         model.tick()
 

@@ -10,6 +10,8 @@ from starlette.applications import Starlette
 from packstation.sandbox.app import create_app
 from packstation.sandbox.config import SandboxConfig
 from packstation.services.packing import Phase
+from packstation.ui import palette
+from packstation.ui.format import local_time
 from packstation.ui.packing_models import Role
 from packstation.ui.sounds import Sound
 from tests.ui.packing_support import open_desk
@@ -95,7 +97,8 @@ async def test_express_order_hand_over_through_verify_eac(sandbox_app: Starlette
     desk = await open_desk(sandbox_app, (("CHARGER-65", 1),), program="EXPRESS")
     try:
         assert "Express" in desk.view.program.text()
-        assert desk.view.deadline.text().startswith("Deadline in")
+        assert desk.view.deadline.text().startswith("Deadline ")
+        assert " · in " in desk.view.deadline.text()
         desk.scan(desk.order.lines[0].barcodes[0])
         desk.view.submit()
         await desk.settle()
@@ -224,11 +227,12 @@ async def test_express_countdown_turns_red_when_late(sandbox_app: Starlette) -> 
         assert ship_by is not None
         desk.view.clock = lambda: ship_by - timedelta(minutes=10, seconds=5)
         desk.view._tick()
-        assert desk.view.deadline.text() == "Deadline in 10:05"
-        assert "#b58100" in desk.view.deadline.styleSheet()  # amber: under 15 minutes
+        at = local_time(ship_by)  # the time of day, then the one countdown format (ui.format)
+        assert desk.view.deadline.text() == f"Deadline {at} · in 0:10"
+        assert palette.SOON in desk.view.deadline.styleSheet()  # under 30 minutes
         desk.view.clock = lambda: ship_by + timedelta(seconds=90)
         desk.view._tick()
-        assert desk.view.deadline.text() == "Deadline in −1:30"  # the one minus sign (ui.format)
-        assert "#dc3545" in desk.view.deadline.styleSheet()  # red: late
+        assert desk.view.deadline.text() == f"Deadline {at} · late 0:02"
+        assert palette.LATE in desk.view.deadline.styleSheet()
     finally:
         await desk.close()

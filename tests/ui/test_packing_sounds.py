@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import wave
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from packstation.paths import resource_path
-from packstation.ui.format import fill, format_left
+from packstation.ui.format import fill
 from packstation.ui.sounds import Sound, Sounds, sound_disabled_reason
 
 
@@ -56,10 +55,5 @@ def test_enabled_sounds_load_their_effect(qapp: object) -> None:
     assert Sound.OK in sounds._effects
 
 
-def test_countdown_and_placeholders() -> None:
-    assert format_left(65) == "1:05"
-    assert format_left(3 * 3600 + 61) == "3:01:01"
-    assert format_left(-30) == "−0:30"
-    deadline = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)
-    assert format_left((deadline - (deadline - timedelta(minutes=5))).total_seconds()) == "5:00"
+def test_placeholders() -> None:
     assert fill("%2 / %1", "a", "b") == "b / a"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QPushButton,
 from pytestqt.qtbot import QtBot
 
 from packstation.devices.config import ScannerSettings
+from packstation.domain.deadline import DEFAULT_CUTOFF
 from packstation.ui.scanner_filter import ScannerFilter, platform_family
 
 DAIRY = "0104601234567893" "21ab+Cd9" "\x1d" "93Zjqw"
@@ -260,6 +261,8 @@ def test_real_x11_key_events_with_caps_lock_under_xvfb() -> None:
 
 
 class _NoOrders:
+    cutoff = DEFAULT_CUTOFF
+
     def orders(self) -> list[object]:
         return []
 

@@ -165,3 +165,14 @@ def test_warehouse_database_and_desk_name_without_a_password(qtbot: QtBot) -> No
     assert dialog.result() == SettingsDialog.DialogCode.Accepted
     edited = dialog.edited()
     assert (edited.fleet_dsn, edited.desk_name) == ("postgresql://anna@db/warehouse", "3")
+
+
+def test_shipment_cutoff_field_edits_the_stores_time(qtbot: QtBot) -> None:
+    from datetime import time
+
+    from PySide6.QtCore import QTime
+
+    dialog = _dialog(qtbot, AppSettings(shipment_cutoff=time(15, 30)))
+    assert dialog.shipment_cutoff.time() == QTime(15, 30)
+    dialog.shipment_cutoff.setTime(QTime(11, 45, 30))  # the field shows minutes: seconds never stick
+    assert dialog.edited().shipment_cutoff == time(11, 45)

@@ -1,0 +1,110 @@
+"""When an order must be packed, and how urgent that is now.
+
+The deadline of an order is its shipment day and time: the Market's `shipmentTime` where it
+gives one (Express always, other programs sometimes), else the store's cutoff time on the
+shipment day. Both are Moscow time, the Market's clock. Everything here is pure: the caller
+passes the cutoff and the current time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Final
+
+from packstation.domain.order import Order
+from packstation.domain.time import MOSCOW
+
+DEFAULT_CUTOFF: Final = time(14, 0)
+"""The store's shipment time when the Market gives none (Moscow): the usual FBS drop-off."""
+
+SOON: Final = timedelta(minutes=30)
+"""Less time than this left: the order is to be packed next (and an order due just after
+midnight is not hidden behind tomorrow's date)."""
+
+_FAR_FUTURE: Final = datetime.combine(date.max, time(0), tzinfo=UTC)
+
+
+class Urgency(StrEnum):
+    """How pressing an order is now."""
+
+    LATE = "late"  # still to pack and its deadline has passed
+    SOON = "soon"  # still to pack, less than `SOON` left
+    TODAY = "today"  # still to pack, due later today (Moscow day)
+    LATER = "later"  # still to pack, due on a later day
+    PACKED = "packed"  # packed (or further along): the deadline is met
+
+    @property
+    def counts_down(self) -> bool:
+        """Whether the time left is what the packer needs to see (rather than a date)."""
+        return self in (Urgency.LATE, Urgency.SOON, Urgency.TODAY)
+
+
+def deadline(order: Order, cutoff: time = DEFAULT_CUTOFF) -> datetime | None:
+    """The moment the order must be packed, timezone-aware; None when the Market gave no date.
+
+    Args:
+        order: the order (`ship_by` is the Market's shipment date + `shipmentTime`).
+        cutoff: the store's shipment time (Moscow) for orders without a `shipmentTime`.
+    """
+    if order.ship_by is not None:
+        return order.ship_by if order.ship_by.tzinfo is not None else order.ship_by.replace(tzinfo=MOSCOW)
+    if order.shipment_date is not None:
+        return datetime.combine(order.shipment_date, cutoff, tzinfo=MOSCOW)  # Moscow, whatever `cutoff` says
+    return None
+
+
+def sort_key(order: Order, cutoff: time = DEFAULT_CUTOFF) -> tuple[datetime, int]:
+    """Earliest deadline first, whatever the program; orders without one last; ties by id."""
+    return (deadline(order, cutoff) or _FAR_FUTURE, order.id)
+
+
+def is_due_today(moment: datetime, now: datetime) -> bool:
+    """Whether `moment` falls on the current Moscow day."""
+    return moment.astimezone(MOSCOW).date() == now.astimezone(MOSCOW).date()
+
+
+def urgency(order: Order, due: datetime | None, now: datetime) -> Urgency | None:
+    """How urgent `order` is at `now`, given its deadline `due` (None: no deadline or cancelled)."""
+    if due is None or order.is_cancelled:
+        return None
+    if not order.awaiting_packing:
+        return Urgency.PACKED
+    left = due - now
+    if left <= timedelta(0):
+        return Urgency.LATE
+    if left < SOON:
+        return Urgency.SOON
+    return Urgency.TODAY if is_due_today(due, now) else Urgency.LATER
+
+
+@dataclass(frozen=True, slots=True)
+class ShiftTotals:
+    """The shift at a glance (the status bar).
+
+    Attributes:
+        due_today: orders whose deadline is today, packed or not.
+        packed: of those, the ones packed.
+        late: orders still to pack whose deadline has passed (today or earlier).
+    """
+
+    due_today: int = 0
+    packed: int = 0
+    late: int = 0
+
+
+def shift_totals(orders: Iterable[Order], cutoff: time, now: datetime) -> ShiftTotals:
+    """Count today's shift over `orders` (listed and packed ones; each order once)."""
+    due_today = packed = late = 0
+    for order in orders:
+        due = deadline(order, cutoff)
+        level = urgency(order, due, now)
+        if due is None or level is None:
+            continue
+        if is_due_today(due, now):
+            due_today += 1
+            packed += level is Urgency.PACKED
+        late += level is Urgency.LATE
+    return ShiftTotals(due_today=due_today, packed=packed, late=late)
