@@ -5,9 +5,10 @@ packing state of their own. Drag and drop is model code (`mimeData` / `dropMimeD
 and the views share one path:
 
 - drag a line (all its unpacked units, or `drag_units` of them) onto a box -> `put`;
-- onto the "new box" row, between rows or onto empty space -> `put` into a new box; a line whose
-  item travels in several parcels (`parts_per_unit` > 1) is split instead (one action, N part
-  boxes with the unit's codes repeated);
+- onto the "new box" row, between rows or onto empty space -> `put` into a new box;
+- a line whose item travels in several parcels (`parts_per_unit` > 1), dropped anywhere, is split
+  instead (N part boxes with the unit's codes repeated; a unit whose parcels scans began gets
+  its missing parts), never put whole into a box;
 - drag a box entry onto another box -> `move`; onto the "new box" row -> `move` to a new box;
 - drag a box entry back onto the lines list -> `unpack`.
 
@@ -146,7 +147,9 @@ class _SessionModel:
                 session.unpack(drag.line_id, drag.box, drag.units)
             elif drag.box is None:
                 line = self.snapshot.order.line(drag.line_id)
-                if target is None and line.parts_per_unit > 1:
+                if line.parts_per_unit > 1 or self.snapshot.packing.open_part(drag.line_id):
+                    # Wherever it is dropped, a multi-parcel unit goes into part boxes of its own
+                    # (the unit the scans began gets its missing parts), as scans and Split do.
                     for _ in range(drag.units):
                         session.split(drag.line_id)
                 else:

@@ -432,6 +432,11 @@ class PackingView(QWidget):
                 return fill(text, int(snapshot.countdown)), AMBER
             if snapshot.complete:
                 return self.tr("Everything is packed: submit (Ctrl+Enter)"), GREEN
+            slot = snapshot.packing.open_part()
+            if slot is not None:  # a multi-parcel unit is half-way: its next parcel comes first
+                name = snapshot.order.line(slot.unit.line_id).name
+                text = self.tr("%1: parcel %2 of %n packed — scan the item for the next parcel", "", slot.total)
+                return fill(text, name, slot.current), BLUE
             packed = sum(p.packed for p in snapshot.progress)
             total = sum(p.count for p in snapshot.progress)
             return fill(self.tr("Packing: %1 of %n units in boxes", "", total), packed), BLUE
@@ -516,7 +521,19 @@ class PackingView(QWidget):
         if outcome.unit is not None:
             name = order.line(outcome.unit.line_id).name
             if outcome.action is ScanAction.ITEM_PACKED and outcome.box is not None:
-                return fill(self.tr("%1 → box %2"), name, str(box_no(outcome.box)))
+                part = outcome.part
+                if part is not None:
+                    text = self.tr("%1: parcel %2 of %n → box %3", "", part.total)
+                    text = fill(text, name, part.current, str(box_no(outcome.box)))
+                else:
+                    text = fill(self.tr("%1 → box %2"), name, str(box_no(outcome.box)))
+                if outcome.code_needed:
+                    text += " — " + self.tr("scan its marking code")
+                return text
+            parts = self.session.packing.parts_boxed(outcome.unit)
+            if parts:
+                text = self.tr("code for %1, unit %2: it goes into all %n of its parcels", "", parts[0].total)
+                return fill(text, name, str(outcome.unit.n + 1))
             return fill(self.tr("code for %1, unit %2"), name, str(outcome.unit.n + 1))
         return fill(self.tr("command %1"), result.command.value if result.command else result.value)
 
@@ -579,6 +596,10 @@ class PackingView(QWidget):
         row = self.lines_model.row_of(line_id)
         progress = self.session.snapshot.progress[row]
         dialog = SplitDialog(self.session.order.line(line_id), progress.count - progress.packed, self)
+        begun = self.session.packing.open_part(line_id)
+        if begun is not None:  # its first unit's parcels are being scanned: Split completes it
+            dialog.parts.setValue(begun.total)
+            dialog.parts.setEnabled(False)
         dialog.accepted.connect(lambda: self.split(line_id, dialog.parts.value(), dialog.units.value()))
         self._open(dialog)
         return dialog

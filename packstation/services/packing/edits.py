@@ -104,6 +104,8 @@ class PackingEditor:
         except PackstationError as error:
             self._refused(error)
             raise
+        if new is packing:  # the unit already carries this code (a split unit's later parcel)
+            return unit
         self._commit({"op": "code", **encode_instance(instance), "gtin": gtin}, state.edited(new))
         return unit
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from packstation.domain.packing.codes import mandatory_kinds
 from packstation.domain.packing.errors import PackingScanError, Reason
+from packstation.domain.packing.model import Packing
 from packstation.domain.scan import Command, ScanKind, ScanResult
 from packstation.services.packing.countdown import Countdown
 from packstation.services.packing.edits import PackingEditor
@@ -44,6 +46,19 @@ def invalid_scan(result: ScanResult) -> PackingScanError:
     )
 
 
+def packed_outcome(packing: Packing, result: ScanResult) -> ScanOutcome:
+    """What a scanned item did: the unit boxed in the current box (a part box: which parcel),
+    and whether that unit still waits for its mandatory code."""
+    box = packing.current
+    if box is None:
+        return ScanOutcome(ScanAction.ITEM_PACKED, scan=result)
+    part = packing.boxes[box].part
+    unit = part.unit if part is not None else packing.boxes[box].units[-1]
+    needed = mandatory_kinds(packing.order, packing.line(unit.line_id))
+    lacking = bool(needed - {inst.kind for inst in packing.codes_of(unit)})
+    return ScanOutcome(ScanAction.ITEM_PACKED, unit=unit, box=box, scan=result, part=part, code_needed=lacking)
+
+
 class ScanHandler:
     """Turns scans into edits and commands."""
 
@@ -69,10 +84,7 @@ class ScanHandler:
                 raise invalid_scan(result)
             if kind is ScanKind.ITEM_BARCODE:
                 self._editor.scan_item(result.value)
-                packing = self._state().packing
-                box = packing.current
-                unit = packing.boxes[box].units[-1] if box is not None else None
-                return ScanOutcome(ScanAction.ITEM_PACKED, unit=unit, box=box, scan=result)
+                return packed_outcome(self._state().packing, result)
             if result.instance is None:
                 raise invalid_scan(result)
             unit = self._editor.attach_code(result.instance, result.gtin)
