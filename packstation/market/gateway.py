@@ -4,8 +4,9 @@ bound to one business and campaign. Maps wire models to domain values and back.
 Offers are enriched from the catalogue (barcodes, `boxCount`, first picture). Each read of orders
 asks the catalogue afresh for its offers (once per offer within that read): a `boxCount` or
 barcode changed between two orders must reach the second one. What was learnt before stays as
-the fallback when the catalogue cannot answer. A key without a catalogue scope gets 403 there: the gateway then stops asking and orders keep
-flowing without barcodes (the packer confirms items by hand).
+the fallback when the catalogue cannot answer. A key without a catalogue scope gets 403 there:
+the gateway then stops asking and orders keep flowing without barcodes (the packer confirms items
+by hand).
 """
 
 from __future__ import annotations

@@ -435,7 +435,7 @@ class PackingView(QWidget):
             slot = snapshot.packing.open_part()
             if slot is not None:  # a multi-parcel unit is half-way: its next parcel comes first
                 name = snapshot.order.line(slot.unit.line_id).name
-                text = self.tr("%1: parcel %2 of %n packed — scan the item for the next parcel", "", slot.total)
+                text = self.tr("%1: parcel %2 of %n packed — scan the next parcel", "", slot.total)
                 return fill(text, name, slot.current), BLUE
             packed = sum(p.packed for p in snapshot.progress)
             total = sum(p.count for p in snapshot.progress)

@@ -66,7 +66,9 @@ def test_each_scan_boxes_the_next_part_in_its_own_part_box() -> None:
         p3.scan_item(WARDROBE)
     assert extra.value.reason is Reason.OVER_PACKING
     # The immutable value: earlier states are untouched.
-    assert len(p.boxes) == 0 and len(p1.boxes) == 1 and len(p2.boxes) == 2
+    assert len(p.boxes) == 0
+    assert len(p1.boxes) == 1
+    assert len(p2.boxes) == 2
 
 
 def test_the_same_code_scanned_on_a_later_parcel_is_already_there() -> None:
@@ -74,7 +76,8 @@ def test_the_same_code_scanned_on_a_later_parcel_is_already_there() -> None:
     p, _ = p.attach_code(cis(CIS_1))
     p = p.scan_item(WARDROBE)
     again, unit = p.attach_code(cis(CIS_1))
-    assert again is p and unit == UnitRef(7, 0)
+    assert again is p
+    assert unit == UnitRef(7, 0)
     # A different code for the one unit is still refused: one unit, one code.
     with pytest.raises(PackingScanError) as other:
         p.attach_code(cis(CIS_2))
@@ -109,13 +112,15 @@ def test_split_completes_the_unit_the_scans_began_and_refuses_another_count() ->
     p = p.split(7)
     assert [(b.part.unit.n, b.part.current) for b in p.boxes if b.part] == [(0, 1), (0, 2), (0, 3)]
     p = p.split(7, 3)  # the second unit: all three parts at once
-    assert len(p.boxes) == 6 and p.complete
+    assert len(p.boxes) == 6
+    assert p.complete
 
 
 def test_unpacking_a_part_takes_the_whole_unit_out() -> None:
     p = packing(wardrobe()).scan_item(WARDROBE).scan_item(WARDROBE)
     p = p.unpack(7, 1)
-    assert p.boxes == () and p.open_part() is None
+    assert p.boxes == ()
+    assert p.open_part() is None
     assert p.scan_item(WARDROBE).open_part() == PartSlot(UnitRef(7, 0), 1, 3)
 
 

@@ -114,10 +114,12 @@ async def test_a_three_parcel_item_packed_by_scans_alone(
         jobs = [job for job in shell.packing.labels.jobs() if job.kind is JobKind.LABELS]
         assert len(jobs) == 1
         assert len(jobs[0].box_ids) == 3
-        assert jobs[0].pdf is not None and page_count(jobs[0].pdf) == 3
+        assert jobs[0].pdf is not None
+        assert page_count(jobs[0].pdf) == 3
         shell.window.print_queue_action.trigger()
         panel = shell.print_queue
-        assert panel is not None and panel.queue.topLevelItemCount() == 1
+        assert panel is not None
+        assert panel.queue.topLevelItemCount() == 1
     finally:
         await shell.shutdown()
         await client.aclose()
@@ -146,17 +148,20 @@ async def test_drag_and_split_box_a_multi_parcel_item_in_part_boxes(sandbox_app:
         view.lines.setCurrentIndex(lines.index(0, 0))
         dialog = view.ask_split()
         assert dialog is not None
-        assert dialog.parts.value() == 3 and not dialog.parts.isEnabled()
+        assert dialog.parts.value() == 3
+        assert not dialog.parts.isEnabled()
         dialog.accept()
         packing = desk.session.packing
-        assert [(b.part.unit.n, b.part.current) for b in packing.boxes if b.part][3:] == [(1, 1), (1, 2), (1, 3)]
+        second = [(b.part.unit.n, b.part.current) for b in packing.boxes if b.part][3:]
+        assert second == [(1, 1), (1, 2), (1, 3)]
         assert desk.session.snapshot.complete
         assert desk.sounds.played[-1] is not Sound.ERROR
 
         view.submit()
         await desk.settle()
         assert desk.session.phase is Phase.DONE
-        parts = [item["partialCount"] for box in desk.market_order.boxes for item in box.items if "partialCount" in item]
+        items = [item for box in desk.market_order.boxes for item in box.items]
+        parts = [item["partialCount"] for item in items if "partialCount" in item]
         assert parts == [{"current": k, "total": 3} for _ in range(2) for k in (1, 2, 3)]
         assert len(desk.market_order.boxes) == 7
     finally:

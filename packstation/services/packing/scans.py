@@ -56,7 +56,9 @@ def packed_outcome(packing: Packing, result: ScanResult) -> ScanOutcome:
     unit = part.unit if part is not None else packing.boxes[box].units[-1]
     needed = mandatory_kinds(packing.order, packing.line(unit.line_id))
     lacking = bool(needed - {inst.kind for inst in packing.codes_of(unit)})
-    return ScanOutcome(ScanAction.ITEM_PACKED, unit=unit, box=box, scan=result, part=part, code_needed=lacking)
+    return ScanOutcome(
+        ScanAction.ITEM_PACKED, unit=unit, box=box, scan=result, part=part, code_needed=lacking
+    )
 
 
 class ScanHandler:
