@@ -46,6 +46,7 @@ from packstation.domain.packing.model import Box, BoxKind, UnitRef
 from packstation.domain.verification import CodeStatus
 from packstation.services.packing import CodeBadge, PackingSession, SessionSnapshot
 from packstation.ui import palette
+from packstation.ui.format import fill
 from packstation.ui.plain_text import plain_tooltip
 
 MIME_UNITS = "application/x-packstation-units"
@@ -264,6 +265,9 @@ class LinesModel(_FollowsSession, QAbstractListModel):
             text += ", " + coded.format(coded=progress.coded, count=progress.count)
         if progress.split_units:
             text += ", " + self.tr("{n} split").format(n=progress.split_units)
+        begun = self._core.snapshot.packing.open_part(line.id)
+        if begun is not None:  # the unit whose parcels are being scanned: how far it is
+            text += ", " + fill(self.tr("parcels in boxes: %1 of %n", "", begun.total), begun.current)
         return text
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

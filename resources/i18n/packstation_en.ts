@@ -15,7 +15,15 @@
 <context>
     <name>LinesModel</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_models.py" line="278"/>
+        <location filename="../../packstation/ui/packing_models.py" line="270"/>
+        <source>parcels in boxes: %1 of %n</source>
+        <translation>
+            <numerusform>parcels in boxes: %1 of %n</numerusform>
+            <numerusform>parcels in boxes: %1 of %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_models.py" line="282"/>
         <source>%n parcels per unit</source>
         <translation>
             <numerusform>%n parcel per unit</numerusform>

@@ -41,67 +41,67 @@
 <context>
     <name>BoxesModel</name>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="464"/>
+        <location filename="../../packstation/ui/packing_models.py" line="468"/>
         <source>Box {n}: part {current} of {total}</source>
         <translation>Коробка {n}: часть {current} из {total}</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="469"/>
+        <location filename="../../packstation/ui/packing_models.py" line="473"/>
         <source>Box {n}: empty</source>
         <translation>Коробка {n}: пустая</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="471"/>
+        <location filename="../../packstation/ui/packing_models.py" line="475"/>
         <source>Box {n}: whole goods, {units} pcs</source>
         <translation>Коробка {n}: целые товары, {units} шт.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="473"/>
+        <location filename="../../packstation/ui/packing_models.py" line="477"/>
         <source>(closed)</source>
         <translation>(закрыта)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="475"/>
+        <location filename="../../packstation/ui/packing_models.py" line="479"/>
         <source>← scans go here</source>
         <translation>← сканы сюда</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="482"/>
+        <location filename="../../packstation/ui/packing_models.py" line="486"/>
         <source>checked</source>
         <translation>проверен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="483"/>
+        <location filename="../../packstation/ui/packing_models.py" line="487"/>
         <source>being checked</source>
         <translation>проверяется</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="484"/>
+        <location filename="../../packstation/ui/packing_models.py" line="488"/>
         <source>not checked</source>
         <translation>не проверяется</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="485"/>
+        <location filename="../../packstation/ui/packing_models.py" line="489"/>
         <source>refused: scan another</source>
         <translation>отклонён: отсканируйте другой</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="486"/>
+        <location filename="../../packstation/ui/packing_models.py" line="490"/>
         <source>sale forbidden: scan another</source>
         <translation>продажа запрещена: отсканируйте другой</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="487"/>
+        <location filename="../../packstation/ui/packing_models.py" line="491"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="539"/>
+        <location filename="../../packstation/ui/packing_models.py" line="543"/>
         <source>+ Drop here for a new box</source>
         <translation>+ Перетащите сюда — новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="546"/>
+        <location filename="../../packstation/ui/packing_models.py" line="550"/>
         <source>{name} (part {current} of {total})</source>
         <translation>{name} (часть {current} из {total})</translation>
     </message>
@@ -492,47 +492,56 @@
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="205"/>
+        <location filename="../../packstation/ui/packing_models.py" line="206"/>
         <source>Chestny Znak</source>
         <translation>Честный знак</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="206"/>
+        <location filename="../../packstation/ui/packing_models.py" line="207"/>
         <source>Chestny Znak (optional)</source>
         <translation>Честный знак (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="207"/>
+        <location filename="../../packstation/ui/packing_models.py" line="208"/>
         <source>UIN</source>
         <translation>УИН</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="208"/>
+        <location filename="../../packstation/ui/packing_models.py" line="209"/>
         <source>RNPT</source>
         <translation>РНПТ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="209"/>
+        <location filename="../../packstation/ui/packing_models.py" line="210"/>
         <source>GTD</source>
         <translation>ГТД</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="261"/>
+        <location filename="../../packstation/ui/packing_models.py" line="262"/>
         <source>{packed} of {count} packed</source>
         <translation>упаковано {packed} из {count}</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="263"/>
+        <location filename="../../packstation/ui/packing_models.py" line="264"/>
         <source>{coded} of {count} coded</source>
         <translation>с кодом {coded} из {count}</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="266"/>
+        <location filename="../../packstation/ui/packing_models.py" line="267"/>
         <source>{n} split</source>
         <translation>разделено: {n}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_models.py" line="278"/>
+        <location filename="../../packstation/ui/packing_models.py" line="270"/>
+        <source>parcels in boxes: %1 of %n</source>
+        <translation>
+            <numerusform>в коробках мест: %1 из %n</numerusform>
+            <numerusform>в коробках мест: %1 из %n</numerusform>
+            <numerusform>в коробках мест: %1 из %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_models.py" line="282"/>
         <source>%n parcels per unit</source>
         <translation>
             <numerusform>%n место на единицу</numerusform>

@@ -138,6 +138,7 @@ async def test_drag_and_split_box_a_multi_parcel_item_in_part_boxes(sandbox_app:
         # box completes that unit in part boxes of its own instead of putting it whole there.
         desk.scan(barcode)
         assert "parcel 1 of 3" in view.feedback.text()
+        assert "parcels in boxes: 1 of 3" in lines.data(lines.index(0, 0))
         assert boxes.dropMimeData(lines.mimeData([lines.index(0, 0)]), COPY, -1, 0, boxes.box_index(0))
         packing = desk.session.packing
         assert packing.boxes[0].line_counts() == {mug.id: 1}
