@@ -147,8 +147,7 @@ class _SessionModel:
                     return False
                 session.unpack(drag.line_id, drag.box, drag.units)
             elif drag.box is None:
-                line = self.snapshot.order.line(drag.line_id)
-                if line.parts_per_unit > 1 or self.snapshot.packing.open_part(drag.line_id):
+                if self.snapshot.packing.travels_in_parts(drag.line_id):
                     # Wherever it is dropped, a multi-parcel unit goes into part boxes of its own
                     # (the unit the scans began gets its missing parts), as scans and Split do.
                     for _ in range(drag.units):

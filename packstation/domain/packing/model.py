@@ -177,6 +177,11 @@ class Packing:
                 return slots[-1]
         return None
 
+    def travels_in_parts(self, line_id: int) -> bool:
+        """Whether the line's next unit goes into part boxes (by a scan, a drop or Split): its item
+        travels in several parcels, or a unit of it is split part-way."""
+        return self.line(line_id).parts_per_unit > 1 or self.open_part(line_id) is not None
+
     def _unit_done(self, unit: UnitRef, placed: Mapping[UnitRef, tuple[int, ...]]) -> bool:
         """Whole in a box, or every part of it boxed."""
         where = placed.get(unit, ())
@@ -568,7 +573,7 @@ class Packing:
         """A scanned item barcode: one unit of its line into the current box (or a new one); an
         item travelling in several parcels boxes its next part in a part box of its own."""
         line = self.line_for_barcode(barcode)
-        if line.parts_per_unit > 1 or self.open_part(line.id) is not None:
+        if self.travels_in_parts(line.id):
             return self.add_part(line.id)
         return self.put(line.id, self.scan_target(), 1)
 
