@@ -12,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
@@ -23,6 +24,8 @@ from packstation.sandbox.model import Order as SandboxOrder
 from packstation.sandbox.state import Sandbox
 from packstation.services.label_job import JobKind
 from packstation.services.packing import Phase
+from packstation.ui.format import fill
+from packstation.ui.i18n import Translations
 from packstation.ui.packing_view import PackingView
 from packstation.ui.sounds import Sound
 from tests.sandbox.pdf_tools import page_count
@@ -167,3 +170,16 @@ async def test_drag_and_split_box_a_multi_parcel_item_in_part_boxes(sandbox_app:
         assert len(desk.market_order.boxes) == 7
     finally:
         await desk.close()
+
+
+async def test_parcel_texts_in_russian(qapp: QApplication) -> None:
+    translations = Translations(qapp)
+    assert translations.apply("ru")
+    try:
+        packed = QCoreApplication.translate("PackingView", "%1: parcel %2 of %n → box %3", None, 3)
+        assert fill(packed, "Шкаф", 2, 2) == "Шкаф: место 2 из 3 → коробка 2"
+        code = "code for %1, unit %2: it goes into all %n of its parcels"
+        assert QCoreApplication.translate("PackingView", code, None, 5).endswith("во все 5 мест")
+        assert QCoreApplication.translate("PackingView", code, None, 3).endswith("во все 3 места")
+    finally:
+        translations.apply("en")
