@@ -527,7 +527,7 @@ class PackingView(QWidget):
                     text = fill(text, name, part.current, str(box_no(outcome.box)))
                 else:
                     text = fill(self.tr("%1 → box %2"), name, str(box_no(outcome.box)))
-                if outcome.code_needed:
+                if outcome.code_needed and part is not None:  # one code for all of the unit's parcels
                     text += " — " + self.tr("scan its marking code")
                 return text
             parts = self.session.packing.parts_boxed(outcome.unit)
