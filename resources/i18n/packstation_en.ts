@@ -15,7 +15,7 @@
 <context>
     <name>LinesModel</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_models.py" line="270"/>
+        <location filename="../../packstation/ui/packing_models.py" line="269"/>
         <source>parcels in boxes: %1 of %n</source>
         <translation>
             <numerusform>parcels in boxes: %1 of %n</numerusform>
@@ -23,7 +23,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_models.py" line="282"/>
+        <location filename="../../packstation/ui/packing_models.py" line="281"/>
         <source>%n parcels per unit</source>
         <translation>
             <numerusform>%n parcel per unit</numerusform>

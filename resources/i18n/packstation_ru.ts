@@ -41,67 +41,67 @@
 <context>
     <name>BoxesModel</name>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="468"/>
+        <location filename="../../packstation/ui/packing_models.py" line="467"/>
         <source>Box {n}: part {current} of {total}</source>
         <translation>Коробка {n}: часть {current} из {total}</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="473"/>
+        <location filename="../../packstation/ui/packing_models.py" line="472"/>
         <source>Box {n}: empty</source>
         <translation>Коробка {n}: пустая</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="475"/>
+        <location filename="../../packstation/ui/packing_models.py" line="474"/>
         <source>Box {n}: whole goods, {units} pcs</source>
         <translation>Коробка {n}: целые товары, {units} шт.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="477"/>
+        <location filename="../../packstation/ui/packing_models.py" line="476"/>
         <source>(closed)</source>
         <translation>(закрыта)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="479"/>
+        <location filename="../../packstation/ui/packing_models.py" line="478"/>
         <source>← scans go here</source>
         <translation>← сканы сюда</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="486"/>
+        <location filename="../../packstation/ui/packing_models.py" line="485"/>
         <source>checked</source>
         <translation>проверен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="487"/>
+        <location filename="../../packstation/ui/packing_models.py" line="486"/>
         <source>being checked</source>
         <translation>проверяется</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="488"/>
+        <location filename="../../packstation/ui/packing_models.py" line="487"/>
         <source>not checked</source>
         <translation>не проверяется</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="489"/>
+        <location filename="../../packstation/ui/packing_models.py" line="488"/>
         <source>refused: scan another</source>
         <translation>отклонён: отсканируйте другой</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="490"/>
+        <location filename="../../packstation/ui/packing_models.py" line="489"/>
         <source>sale forbidden: scan another</source>
         <translation>продажа запрещена: отсканируйте другой</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="491"/>
+        <location filename="../../packstation/ui/packing_models.py" line="490"/>
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="543"/>
+        <location filename="../../packstation/ui/packing_models.py" line="542"/>
         <source>+ Drop here for a new box</source>
         <translation>+ Перетащите сюда — новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="550"/>
+        <location filename="../../packstation/ui/packing_models.py" line="549"/>
         <source>{name} (part {current} of {total})</source>
         <translation>{name} (часть {current} из {total})</translation>
     </message>
@@ -492,47 +492,47 @@
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="206"/>
+        <location filename="../../packstation/ui/packing_models.py" line="205"/>
         <source>Chestny Znak</source>
         <translation>Честный знак</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="207"/>
+        <location filename="../../packstation/ui/packing_models.py" line="206"/>
         <source>Chestny Znak (optional)</source>
         <translation>Честный знак (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="208"/>
+        <location filename="../../packstation/ui/packing_models.py" line="207"/>
         <source>UIN</source>
         <translation>УИН</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="209"/>
+        <location filename="../../packstation/ui/packing_models.py" line="208"/>
         <source>RNPT</source>
         <translation>РНПТ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="210"/>
+        <location filename="../../packstation/ui/packing_models.py" line="209"/>
         <source>GTD</source>
         <translation>ГТД</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="262"/>
+        <location filename="../../packstation/ui/packing_models.py" line="261"/>
         <source>{packed} of {count} packed</source>
         <translation>упаковано {packed} из {count}</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="264"/>
+        <location filename="../../packstation/ui/packing_models.py" line="263"/>
         <source>{coded} of {count} coded</source>
         <translation>с кодом {coded} из {count}</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="267"/>
+        <location filename="../../packstation/ui/packing_models.py" line="266"/>
         <source>{n} split</source>
         <translation>разделено: {n}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_models.py" line="270"/>
+        <location filename="../../packstation/ui/packing_models.py" line="269"/>
         <source>parcels in boxes: %1 of %n</source>
         <translation>
             <numerusform>в коробках мест: %1 из %n</numerusform>
@@ -541,7 +541,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_models.py" line="282"/>
+        <location filename="../../packstation/ui/packing_models.py" line="281"/>
         <source>%n parcels per unit</source>
         <translation>
             <numerusform>%n место на единицу</numerusform>
