@@ -1,9 +1,12 @@
 """`MarketGateway`: the Market as the packing services see it (`services.ports.MarketPort`),
 bound to one business and campaign. Maps wire models to domain values and back.
 
-Offers are enriched from the catalogue (barcodes, `boxCount`, first picture), cached per offer.
-A key without a catalogue scope gets 403 there: the gateway then stops asking and orders keep
-flowing without barcodes (the packer confirms items by hand).
+Offers are enriched from the catalogue (barcodes, `boxCount`, first picture). Each read of orders
+asks the catalogue afresh for its offers (once per offer within that read): a `boxCount` or
+barcode changed between two orders must reach the second one. What was learnt before stays as
+the fallback when the catalogue cannot answer. A key without a catalogue scope gets 403 there:
+the gateway then stops asking and orders keep flowing without barcodes (the packer confirms items
+by hand).
 """
 
 from __future__ import annotations
@@ -240,9 +243,10 @@ class MarketGateway:
 
     async def iter_order_pages(self, query: OrderFilter) -> AsyncIterator[list[Order]]:
         """Pages of orders matching an `OrderQuery`, enriched with offer facts."""
+        read: set[str] = set()  # offers this read already asked the catalogue about
         for request in self._requests(query):
             async for page in self.client.iter_business_order_pages(self.business_id, request):
-                await self._learn_offers({item.offer_id for order in page for item in order.items})
+                await self._learn_offers({item.offer_id for order in page for item in order.items}, read)
                 yield [order_from_wire(order, self._offers) for order in page]
 
     async def get_order(self, order_id: int) -> Order:
@@ -251,12 +255,13 @@ class MarketGateway:
         page = await self.client.business_orders_page(self.business_id, request)
         for order in page.orders:
             if order.order_id == order_id:
-                await self._learn_offers({item.offer_id for item in order.items})
+                await self._learn_offers({item.offer_id for item in order.items}, set())
                 return order_from_wire(order, self._offers)
         raise NotFoundError(operation="getBusinessOrders")
 
-    async def _learn_offers(self, offer_ids: set[str]) -> None:
-        missing = sorted(offer_id for offer_id in offer_ids if offer_id not in self._offers)
+    async def _learn_offers(self, offer_ids: set[str], read: set[str]) -> None:
+        """Ask the catalogue about the offers this read (`read`) has not asked about yet."""
+        missing = sorted(offer_id for offer_id in offer_ids if offer_id not in read)
         if not missing or not self.catalogue_available:
             return
         try:
@@ -269,6 +274,7 @@ class MarketGateway:
             # Orders matter more than barcodes: keep going, ask again with the next page.
             log.warning("offer mappings unavailable: %s", exc)
             return
+        read.update(missing)
         for mapping in mappings:
             if mapping.offer is not None:
                 self._offers[mapping.offer.offer_id] = OfferFacts.from_mapping(mapping)

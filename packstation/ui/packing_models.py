@@ -5,9 +5,10 @@ packing state of their own. Drag and drop is model code (`mimeData` / `dropMimeD
 and the views share one path:
 
 - drag a line (all its unpacked units, or `drag_units` of them) onto a box -> `put`;
-- onto the "new box" row, between rows or onto empty space -> `put` into a new box; a line whose
-  item travels in several parcels (`parts_per_unit` > 1) is split instead (one action, N part
-  boxes with the unit's codes repeated);
+- onto the "new box" row, between rows or onto empty space -> `put` into a new box;
+- a line whose item travels in several parcels (`parts_per_unit` > 1), dropped anywhere, is split
+  instead (N part boxes with the unit's codes repeated; a unit whose parcels scans began gets
+  its missing parts), never put whole into a box;
 - drag a box entry onto another box -> `move`; onto the "new box" row -> `move` to a new box;
 - drag a box entry back onto the lines list -> `unpack`.
 
@@ -45,6 +46,7 @@ from packstation.domain.packing.model import Box, BoxKind, UnitRef
 from packstation.domain.verification import CodeStatus
 from packstation.services.packing import CodeBadge, PackingSession, SessionSnapshot
 from packstation.ui import palette
+from packstation.ui.format import fill
 from packstation.ui.plain_text import plain_tooltip
 
 MIME_UNITS = "application/x-packstation-units"
@@ -145,8 +147,9 @@ class _SessionModel:
                     return False
                 session.unpack(drag.line_id, drag.box, drag.units)
             elif drag.box is None:
-                line = self.snapshot.order.line(drag.line_id)
-                if target is None and line.parts_per_unit > 1:
+                if self.snapshot.packing.travels_in_parts(drag.line_id):
+                    # Wherever it is dropped, a multi-parcel unit goes into part boxes of its own
+                    # (the unit the scans began gets its missing parts), as scans and Split do.
                     for _ in range(drag.units):
                         session.split(drag.line_id)
                 else:
@@ -261,6 +264,9 @@ class LinesModel(_FollowsSession, QAbstractListModel):
             text += ", " + coded.format(coded=progress.coded, count=progress.count)
         if progress.split_units:
             text += ", " + self.tr("{n} split").format(n=progress.split_units)
+        begun = self._core.snapshot.packing.open_part(line.id)
+        if begun is not None:  # the unit whose parcels are being scanned: how far it is
+            text += ", " + fill(self.tr("parcels in boxes: %1 of %n", "", begun.total), begun.current)
         return text
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -459,6 +459,11 @@ class PackingView(QWidget):
                 text += " " + self.tr("(then %n more)", "", step.more)
             return text, colour
         texts = {
+            Step.NEXT_PARCEL: fill(
+                self.tr("%1: parcel %2 of %n packed — scan the next parcel", "", step.total),
+                step.item,
+                step.done,
+            ),
             Step.PACK: fill(self.tr("Packing: %1 of %n units in boxes", "", step.total), step.done),
             Step.FIX: problem,
             Step.FIX_DESK: fill(self.tr("%1 Then submit again (Ctrl+Enter)."), problem),
@@ -558,10 +563,22 @@ class PackingView(QWidget):
         if outcome.unit is not None:
             name = order.line(outcome.unit.line_id).name
             if outcome.action is ScanAction.ITEM_PACKED and outcome.box is not None:
-                return fill(self.tr("%1 → box %2"), name, str(box_no(outcome.box)))
+                part = outcome.part
+                if part is not None:
+                    text = self.tr("%1: parcel %2 of %n → box %3", "", part.total)
+                    text = fill(text, name, part.current, str(box_no(outcome.box)))
+                else:
+                    text = fill(self.tr("%1 → box %2"), name, str(box_no(outcome.box)))
+                if outcome.code_needed and part is not None:  # one code for all of the unit's parcels
+                    text += " — " + self.tr("scan its marking code")
+                return text
             if outcome.box is not None:  # the code came first: the unit the packer holds is boxed
                 text = self.tr("code for %1, unit %2 → box %3")
                 return fill(text, name, str(outcome.unit.n + 1), str(box_no(outcome.box)))
+            parts = self.session.packing.parts_boxed(outcome.unit)
+            if parts:
+                text = self.tr("code for %1, unit %2: it goes into all %n of its parcels", "", parts[0].total)
+                return fill(text, name, str(outcome.unit.n + 1))
             return fill(self.tr("code for %1, unit %2"), name, str(outcome.unit.n + 1))
         return fill(self.tr("command %1"), result.command.value if result.command else result.value)
 
@@ -624,6 +641,10 @@ class PackingView(QWidget):
         row = self.lines_model.row_of(line_id)
         progress = self.session.snapshot.progress[row]
         dialog = SplitDialog(self.session.order.line(line_id), progress.count - progress.packed, self)
+        begun = self.session.packing.open_part(line_id)
+        if begun is not None:  # its first unit's parcels are being scanned: Split completes it
+            dialog.parts.setValue(begun.total)
+            dialog.parts.setEnabled(False)
         dialog.accepted.connect(lambda: self.split(line_id, dialog.parts.value(), dialog.units.value()))
         self._open(dialog)
         return dialog

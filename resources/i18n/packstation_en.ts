@@ -39,7 +39,15 @@
 <context>
     <name>LinesModel</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_models.py" line="275" />
+        <location filename="../../packstation/ui/packing_models.py" line="269" />
+        <source>parcels in boxes: %1 of %n</source>
+        <translation>
+            <numerusform>parcels in boxes: %1 of %n</numerusform>
+            <numerusform>parcels in boxes: %1 of %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_models.py" line="281" />
         <source>%n parcels per unit</source>
         <translation>
             <numerusform>%n parcel per unit</numerusform>
@@ -77,11 +85,35 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="462" />
+        <location filename="../../packstation/ui/packing_view.py" line="463" />
+        <source>%1: parcel %2 of %n packed — scan the next parcel</source>
+        <translation>
+            <numerusform>%1: parcel %2 of %n packed — scan the next parcel</numerusform>
+            <numerusform>%1: parcel %2 of %n packed — scan the next parcel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_view.py" line="467" />
         <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Packing: %1 of %n unit in boxes</numerusform>
             <numerusform>Packing: %1 of %n units in boxes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_view.py" line="568" />
+        <source>%1: parcel %2 of %n → box %3</source>
+        <translation>
+            <numerusform>%1: parcel %2 of %n → box %3</numerusform>
+            <numerusform>%1: parcel %2 of %n → box %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_view.py" line="580" />
+        <source>code for %1, unit %2: it goes into all %n of its parcels</source>
+        <translation>
+            <numerusform>code for %1, unit %2: it goes into all %n of its parcels</numerusform>
+            <numerusform>code for %1, unit %2: it goes into all %n of its parcels</numerusform>
         </translation>
     </message>
 </context>

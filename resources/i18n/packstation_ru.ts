@@ -68,67 +68,67 @@
 <context>
     <name>BoxesModel</name>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="461" />
+        <location filename="../../packstation/ui/packing_models.py" line="467" />
         <source>Box {n}: part {current} of {total}</source>
         <translation>Коробка {n}: часть {current} из {total}</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="466" />
+        <location filename="../../packstation/ui/packing_models.py" line="472" />
         <source>Box {n}: empty</source>
         <translation>Коробка {n}: пустая</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="468" />
+        <location filename="../../packstation/ui/packing_models.py" line="474" />
         <source>Box {n}: whole goods, {units} pcs</source>
         <translation>Коробка {n}: целые товары, {units} шт.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="470" />
+        <location filename="../../packstation/ui/packing_models.py" line="476" />
         <source>(closed)</source>
         <translation>(закрыта)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="472" />
+        <location filename="../../packstation/ui/packing_models.py" line="478" />
         <source>← scans go here</source>
         <translation>← сканы сюда</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="479" />
+        <location filename="../../packstation/ui/packing_models.py" line="485" />
         <source>checked</source>
         <translation>проверен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="480" />
+        <location filename="../../packstation/ui/packing_models.py" line="486" />
         <source>being checked</source>
         <translation>проверяется</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="481" />
+        <location filename="../../packstation/ui/packing_models.py" line="487" />
         <source>not checked</source>
         <translation>не проверяется</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="482" />
+        <location filename="../../packstation/ui/packing_models.py" line="488" />
         <source>refused: scan another</source>
         <translation>отклонён: отсканируйте другой</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="483" />
+        <location filename="../../packstation/ui/packing_models.py" line="489" />
         <source>sale forbidden: scan another</source>
         <translation>продажа запрещена: отсканируйте другой</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="484" />
+        <location filename="../../packstation/ui/packing_models.py" line="490" />
         <source>unknown</source>
         <translation>неизвестно</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="536" />
+        <location filename="../../packstation/ui/packing_models.py" line="542" />
         <source>+ Drop here for a new box</source>
         <translation>+ Перетащите сюда — новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="543" />
+        <location filename="../../packstation/ui/packing_models.py" line="549" />
         <source>{name} (part {current} of {total})</source>
         <translation>{name} (часть {current} из {total})</translation>
     </message>
@@ -555,47 +555,56 @@
 <context>
     <name>LinesModel</name>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="202" />
+        <location filename="../../packstation/ui/packing_models.py" line="205" />
         <source>Chestny Znak</source>
         <translation>Честный знак</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="203" />
+        <location filename="../../packstation/ui/packing_models.py" line="206" />
         <source>Chestny Znak (optional)</source>
         <translation>Честный знак (необязательно)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="204" />
+        <location filename="../../packstation/ui/packing_models.py" line="207" />
         <source>UIN</source>
         <translation>УИН</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="205" />
+        <location filename="../../packstation/ui/packing_models.py" line="208" />
         <source>RNPT</source>
         <translation>РНПТ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="206" />
+        <location filename="../../packstation/ui/packing_models.py" line="209" />
         <source>GTD</source>
         <translation>ГТД</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="258" />
+        <location filename="../../packstation/ui/packing_models.py" line="261" />
         <source>{packed} of {count} packed</source>
         <translation>упаковано {packed} из {count}</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="260" />
+        <location filename="../../packstation/ui/packing_models.py" line="263" />
         <source>{coded} of {count} coded</source>
         <translation>с кодом {coded} из {count}</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_models.py" line="263" />
+        <location filename="../../packstation/ui/packing_models.py" line="266" />
         <source>{n} split</source>
         <translation>разделено: {n}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_models.py" line="275" />
+        <location filename="../../packstation/ui/packing_models.py" line="269" />
+        <source>parcels in boxes: %1 of %n</source>
+        <translation>
+            <numerusform>в коробках мест: %1 из %n</numerusform>
+            <numerusform>в коробках мест: %1 из %n</numerusform>
+            <numerusform>в коробках мест: %1 из %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_models.py" line="281" />
         <source>%n parcels per unit</source>
         <translation>
             <numerusform>%n место на единицу</numerusform>
@@ -1350,7 +1359,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="857" />
+        <location filename="../../packstation/ui/packing_view.py" line="878" />
         <source>Order %1 is no longer in the list.</source>
         <translation>Заказа %1 больше нет в списке.</translation>
     </message>
@@ -1502,33 +1511,42 @@
             <numerusform>(затем ещё %n единиц)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_view.py" line="463" />
+        <source>%1: parcel %2 of %n packed — scan the next parcel</source>
+        <translation>
+            <numerusform>%1: упаковано место %2 из %n — сканируйте следующее место</numerusform>
+            <numerusform>%1: упаковано место %2 из %n — сканируйте следующее место</numerusform>
+            <numerusform>%1: упаковано место %2 из %n — сканируйте следующее место</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="464" />
+        <location filename="../../packstation/ui/packing_view.py" line="469" />
         <source>%1 Then submit again (Ctrl+Enter).</source>
         <translation>%1 Затем отправьте снова (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="465" />
+        <location filename="../../packstation/ui/packing_view.py" line="470" />
         <source>Submitting in %1 s — scan CANCEL to stop</source>
         <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="466" />
+        <location filename="../../packstation/ui/packing_view.py" line="471" />
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="505" />
+        <location filename="../../packstation/ui/packing_view.py" line="510" />
         <source>Deadline %1 · %2</source>
         <translation>Срок %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="507" />
+        <location filename="../../packstation/ui/packing_view.py" line="512" />
         <source>Deadline %1</source>
         <translation>Срок %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="462" />
+        <location filename="../../packstation/ui/packing_view.py" line="467" />
         <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Сборка: в коробках %1 из %n единицы</numerusform>
@@ -1537,77 +1555,100 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="467" />
+        <location filename="../../packstation/ui/packing_view.py" line="472" />
         <source>Sending the boxes to the Market and printing labels…</source>
         <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="468" />
+        <location filename="../../packstation/ui/packing_view.py" line="473" />
         <source>The Market is checking the marking codes…</source>
         <translation>Маркет проверяет коды маркировки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="470" />
+        <location filename="../../packstation/ui/packing_view.py" line="475" />
         <source>Labels did not print: %1 Retry in the print queue (F9).</source>
         <translation>Ярлыки не напечатались: %1 Повторите в очереди печати (F9).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="473" />
+        <location filename="../../packstation/ui/packing_view.py" line="478" />
         <source>Swap the labels: peel off %1 void, stick %2 new (listed below)</source>
         <translation>Замените ярлыки: снимите аннулированные (%1), наклейте новые (%2) — список ниже</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="477" />
+        <location filename="../../packstation/ui/packing_view.py" line="482" />
         <source>Ready to ship: hand the parcels to the courier</source>
         <translation>Готов к отгрузке: передайте посылки курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="478" />
+        <location filename="../../packstation/ui/packing_view.py" line="483" />
         <source>Done: the order is ready to ship</source>
         <translation>Готово: заказ готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="479" />
+        <location filename="../../packstation/ui/packing_view.py" line="484" />
         <source>The order is cancelled: put the items back</source>
         <translation>Заказ отменён: верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="480" />
+        <location filename="../../packstation/ui/packing_view.py" line="485" />
         <source>Packing stopped: the order changed</source>
         <translation>Сборка остановлена: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="489" />
+        <location filename="../../packstation/ui/packing_view.py" line="494" />
         <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
         <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="494" />
+        <location filename="../../packstation/ui/packing_view.py" line="499" />
         <source>Labels not printed:</source>
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="534" />
+        <location filename="../../packstation/ui/packing_view.py" line="539" />
         <source>Customs declaration scanned: confirm its country of origin</source>
         <translation>Отсканирована таможенная декларация: подтвердите страну происхождения</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_view.py" line="568" />
+        <source>%1: parcel %2 of %n → box %3</source>
+        <translation>
+            <numerusform>%1: место %2 из %n → коробка %3</numerusform>
+            <numerusform>%1: место %2 из %n → коробка %3</numerusform>
+            <numerusform>%1: место %2 из %n → коробка %3</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="561" />
+        <location filename="../../packstation/ui/packing_view.py" line="571" />
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="563" />
+        <location filename="../../packstation/ui/packing_view.py" line="573" />
+        <source>scan its marking code</source>
+        <translation>отсканируйте код маркировки товара</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="576" />
         <source>code for %1, unit %2 → box %3</source>
         <translation>код для %1, единица %2 → коробка %3</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/packing_view.py" line="580" />
+        <source>code for %1, unit %2: it goes into all %n of its parcels</source>
+        <translation>
+            <numerusform>код для %1, единица %2: он идёт во все %n место</numerusform>
+            <numerusform>код для %1, единица %2: он идёт во все %n места</numerusform>
+            <numerusform>код для %1, единица %2: он идёт во все %n мест</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="565" />
+        <location filename="../../packstation/ui/packing_view.py" line="582" />
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="566" />
+        <location filename="../../packstation/ui/packing_view.py" line="583" />
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>

@@ -126,6 +126,7 @@ class Market:
     def __init__(self, mappings_status: int = 200) -> None:
         self.requests: list[httpx.Request] = []
         self.mappings_status = mappings_status
+        self.mappings: dict[str, Any] = json.loads(json.dumps(MAPPINGS))
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
@@ -134,7 +135,10 @@ class Market:
             if self.mappings_status == 403:
                 body = {"status": "ERROR", "errors": [{"code": "FORBIDDEN", "message": "no scope"}]}
                 return json_response(body, 403)
-            return json_response(MAPPINGS)
+            if self.mappings_status != 200:
+                body = {"status": "ERROR", "errors": [{"code": "INTERNAL_ERROR", "message": "down"}]}
+                return json_response(body, self.mappings_status)
+            return json_response(self.mappings)
         if path.endswith("/orders"):
             token = request.url.params.get("pageToken")
             if token is None:
@@ -172,6 +176,24 @@ async def test_order_pages_are_filtered_enriched_and_offers_cached() -> None:
         "dates": {"updateDateFrom": "2026-11-23T09:00:00+03:00"},
     }
     assert len(market.bodies("/offer-mappings")) == 1  # the second page reuses the cache
+
+
+@pytest.mark.asyncio
+async def test_a_box_count_changed_in_the_catalogue_reaches_the_next_read() -> None:
+    market = Market()
+    async with make_client(market, FakeClock()) as client:
+        gateway = MarketGateway(client, 1001, 2001)
+        first = await gateway.get_order(51)
+        market.mappings["result"]["offerMappings"][1]["offer"]["boxCount"] = 3
+        pages = [page async for page in gateway.iter_order_pages(OrderQuery())]
+        again = await gateway.get_order(51)
+        # The catalogue cannot answer: the last facts it gave stand in.
+        market.mappings_status = 500
+        fallback = await gateway.get_order(51)
+    assert first.lines[1].parts_per_unit == 2
+    assert [o.lines[1].parts_per_unit for page in pages for o in page] == [3, 3]
+    assert again.lines[1].parts_per_unit == 3
+    assert fallback.lines[1].parts_per_unit == 3
 
 
 @pytest.mark.asyncio

@@ -6,7 +6,10 @@ action loses nothing. Units are addressed as `UnitRef(line_id, n)` with `n` coun
 
 A box is empty, a whole-goods box (any units of any lines) or a part box (exactly one part of one
 unit: `PartSlot(unit, current, total)`); a box never mixes the two. A unit is unplaced, whole in
-one box, or split into `total` part boxes created together, all carrying the unit's codes.
+one box, or split into `total` part boxes, all carrying the unit's codes. An item whose catalogue
+`boxCount` is N > 1 travels in N parcels: each scan of its barcode boxes the next part (k of N) of
+the unit being packed (`add_part`), so a unit may be split only part-way for a while (`open_part`);
+it counts as packed once all its parts are boxed. Split and drag-and-drop complete such a unit.
 
 `current` is the box scans go into. `plan()` builds the `LayoutPlan` for `PUT .../boxes` and
 `problems()` says what still blocks sending it.
@@ -157,6 +160,36 @@ class Packing:
                 return unit
         return None
 
+    def parts_boxed(self, unit: UnitRef) -> tuple[PartSlot, ...]:
+        """The part boxes' slots of a split unit (empty when the unit is not split), box order."""
+        return tuple(box.part for box in self.boxes if box.part is not None and box.part.unit == unit)
+
+    def open_part(self, line_id: int | None = None) -> PartSlot | None:
+        """The last boxed part of a unit (of `line_id`, else of any line) whose parts are not all
+        boxed yet: the next scan of its item boxes the unit's next part."""
+        seen: dict[UnitRef, list[PartSlot]] = {}
+        for box in self.boxes:
+            part = box.part
+            if part is not None and (line_id is None or part.unit.line_id == line_id):
+                seen.setdefault(part.unit, []).append(part)
+        for slots in seen.values():
+            if len({slot.current for slot in slots}) < slots[0].total:
+                return slots[-1]
+        return None
+
+    def travels_in_parts(self, line_id: int) -> bool:
+        """Whether the line's next unit goes into part boxes (by a scan, a drop or Split): its item
+        travels in several parcels, or a unit of it is split part-way."""
+        return self.line(line_id).parts_per_unit > 1 or self.open_part(line_id) is not None
+
+    def _unit_done(self, unit: UnitRef, placed: Mapping[UnitRef, tuple[int, ...]]) -> bool:
+        """Whole in a box, or every part of it boxed."""
+        where = placed.get(unit, ())
+        if not where:
+            return False
+        parts = [part for i in where if (part := self.boxes[i].part) is not None]
+        return not parts or len({part.current for part in parts}) == parts[0].total
+
     def split_total(self, line_id: int) -> int | None:
         """The part count of the line's split units (all split units of a line share it)."""
         for box in self.boxes:
@@ -178,7 +211,7 @@ class Packing:
             else:
                 coded = sum(1 for u in units if kinds[u])
             split = sum(1 for u in units if self._is_split(u, placed))
-            packed = sum(1 for u in units if u in placed)
+            packed = sum(1 for u in units if self._unit_done(u, placed))
             result.append(LineProgress(line.id, line.count, packed, coded, bool(needed), split))
         return tuple(result)
 
@@ -196,6 +229,10 @@ class Packing:
         progress = {p.line_id: p for p in self.progress()}
         for line in self.order.lines:
             left = line.count - progress[line.id].packed
+            slot = self.open_part(line.id)
+            if slot is not None:
+                left -= 1
+                found.append(self._parts_missing(line, slot))
             if left:
                 found.append(
                     _refuse(
@@ -221,6 +258,16 @@ class Packing:
         if not any(box.kind is not BoxKind.EMPTY for box in self.boxes) and not found:
             found.append(_refuse(Reason.INCOMPLETE, "Нет ни одной коробки.", "There are no boxes."))
         return tuple(found)
+
+    def _parts_missing(self, line: OrderLine, slot: PartSlot) -> PackingError:
+        boxed = len({part.current for part in self.parts_boxed(slot.unit)})
+        return _refuse(
+            Reason.INCOMPLETE,
+            f"«{line.name}», единица {slot.unit.n + 1}: в коробках {boxed} места из {slot.total}.",
+            f"“{line.name}”, unit {slot.unit.n + 1}: {boxed} of {slot.total} parcels boxed.",
+            "Отсканируйте товар ещё раз для каждого следующего места.",
+            "Scan the item again for each next parcel.",
+        )
 
     def _code_problems(self, line: OrderLine) -> list[PackingError]:
         found = []
@@ -441,11 +488,20 @@ class Packing:
         return replace(self, boxes=tuple(self.boxes[i] for i in keep), current=current).pruned()
 
     def split(self, line_id: int, parts: int | None = None) -> Packing:
-        """Split one unplaced unit of a line into `parts` new part boxes (default `boxCount`).
+        """Split one unit of a line into `parts` part boxes (default `boxCount`): the unit whose
+        parts scans have begun to box gets its missing parts, else an unplaced unit gets all.
 
         The unit's codes travel in every part box. All split units of a line share one part count.
         """
         line = self.line(line_id)
+        slot = self.open_part(line_id)
+        if slot is not None:
+            if parts is not None and parts != slot.total:
+                raise self._other_split(line, slot.total)
+            state = self
+            while state.open_part(line_id) is not None:
+                state = state.add_part(line_id)
+            return state
         total = parts if parts is not None else line.parts_per_unit
         if not 2 <= total <= MAX_PARTS:
             raise _refuse(
@@ -457,19 +513,43 @@ class Packing:
             )
         existing = self.split_total(line_id)
         if existing is not None and existing != total:
-            raise _refuse(
-                Reason.BAD_SPLIT,
-                f"Другие единицы «{line.name}» уже разделены (коробок на единицу: {existing}).",
-                f"Other units of “{line.name}” are already split into {existing} boxes.",
-                "Все единицы одного товара делятся одинаково.",
-                "Every unit of one item is split the same way.",
-            )
+            raise self._other_split(line, existing)
         free = self.unplaced(line_id)
         if not free:
             raise self._over_packing(line, 0, 1)
         unit = free[0]
         new = tuple(Box(part=PartSlot(unit, current, total)) for current in range(1, total + 1))
         boxes = (*self.boxes, *new)
+        return replace(self, boxes=boxes, current=len(boxes) - 1, last_line=line_id).pruned()
+
+    @staticmethod
+    def _other_split(line: OrderLine, existing: int) -> PackingError:
+        return _refuse(
+            Reason.BAD_SPLIT,
+            f"Другие единицы «{line.name}» уже разделены на {existing} коробки.",
+            f"Other units of “{line.name}” are already split into {existing} boxes.",
+            "Все единицы одного товара делятся одинаково.",
+            "Every unit of one item is split the same way.",
+        )
+
+    def add_part(self, line_id: int) -> Packing:
+        """Box the next part of a multi-parcel unit in its own new part box: the next missing part
+        of the unit begun (`open_part`), else part 1 of an unplaced unit (of `boxCount` parts)."""
+        line = self.line(line_id)
+        slot = self.open_part(line_id)
+        if slot is not None:
+            unit, total = slot.unit, slot.total
+            boxed = {part.current for part in self.parts_boxed(unit)}
+            current = min(set(range(1, total + 1)) - boxed)
+        else:
+            free = self.unplaced(line_id)
+            if not free:
+                raise self._over_packing(line, 0, 1)
+            total = self.split_total(line_id) or line.parts_per_unit
+            if total < 2:
+                return self.put(line_id, None, 1)
+            unit, current = free[0], 1
+        boxes = (*self.boxes, Box(part=PartSlot(unit, current, total)))
         return replace(self, boxes=boxes, current=len(boxes) - 1, last_line=line_id).pruned()
 
     # -------------------------------------------------------------------------------- scans
@@ -499,11 +579,15 @@ class Packing:
                 "Отложите этот товар: он из другого заказа.",
                 "Set this item aside: it belongs to another order.",
             )
-        return next((line for line in matching if self.unplaced(line.id)), matching[0])
+        left = (line for line in matching if self.open_part(line.id) or self.unplaced(line.id))
+        return next(left, matching[0])
 
     def scan_item(self, barcode: str) -> Packing:
-        """A scanned item barcode: one unit of its line into the current box (or a new one)."""
+        """A scanned item barcode: one unit of its line into the current box (or a new one); an
+        item travelling in several parcels boxes its next part in a part box of its own."""
         line = self.line_for_barcode(barcode)
+        if self.travels_in_parts(line.id):
+            return self.add_part(line.id)
         return self.put(line.id, self.scan_target(), 1)
 
     def hold(self, unit: UnitRef) -> Packing:
@@ -541,8 +625,10 @@ class Packing:
                 "Введите код страны (две буквы, например CN).",
                 "Enter the country code (two letters, e.g. CN).",
             )
-        candidates = self._lines_for_code(kind, gtin)
         owner = self.code_owner(instance.value)
+        if owner is not None and self.parts_boxed(owner) and instance in self.codes_of(owner):
+            return self, owner  # a split unit's one code scanned again on another parcel: it is there
+        candidates = self._lines_for_code(kind, gtin)
         unit = self._unit_for_code(kind, candidates)
         # The Market refuses a repeated code only where it is mandatory; its own example repeats
         # one code on an optional line, so optional codes are not held to it here either.

@@ -99,6 +99,8 @@ class PackingEditor:
         packing = state.packing
         try:
             new, unit = packing.attach_code(instance, gtin)
+            if new is packing:  # the unit already carries this code (a split unit's later parcel)
+                return unit
             replaced = {inst for inst in packing.codes_of(unit) if inst.kind is instance.kind}
             if self._guard is not None:
                 others = [inst for _, inst in packing.all_codes() if inst not in replaced]

@@ -7,12 +7,14 @@ priority, kept here (Qt-free) so it is tested without a window and the view only
    (a sent order whose labels did not print says so before "done", then one whose resubmit
    voided printed labels asks to swap them);
 2. a code the Market refused: scan a new code for that unit;
-3. a boxed unit lacks a mandatory code: scan it (the packer holds that unit now);
-4. units not in a box yet: keep packing;
-5. any other packing problem (codes on some units only, no boxes): its text;
-6. the desk refused the submit (the box scale): its text, then submit again;
-7. the auto-submit countdown;
-8. everything is ready: submit.
+3. a unit travelling in several parcels is half-way: its next parcel (its code, asked for on the
+   feedback line, may come with any parcel);
+4. a boxed unit lacks a mandatory code: scan it (the packer holds that unit now);
+5. units not in a box yet: keep packing;
+6. any other packing problem (codes on some units only, no boxes): its text;
+7. the desk refused the submit (the box scale): its text, then submit again;
+8. the auto-submit countdown;
+9. everything is ready: submit.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ DESK_REASONS: frozenset[Reason] = frozenset({Reason.BOX_WEIGHT, Reason.BOX_NOT_W
 class Step(StrEnum):
     REPLACE_CODE = "replace_code"  # the Market refused a code
     SCAN_CODE = "scan_code"  # a boxed unit lacks a mandatory code
+    NEXT_PARCEL = "next_parcel"  # a multi-parcel unit is half-way: box its next parcel
     PACK = "pack"  # units left to put in boxes
     FIX = "fix"  # another packing problem (`problem` says which)
     FIX_DESK = "fix_desk"  # the desk refused the submit (a box weight): fix, then submit again
@@ -63,10 +66,11 @@ class NextStep:
     """The step, its tone and what its text names.
 
     Attributes:
-        item: the item's name (REPLACE_CODE, SCAN_CODE).
+        item: the item's name (REPLACE_CODE, SCAN_CODE, NEXT_PARCEL).
         unit: the unit's number within its line, from 1 (REPLACE_CODE, SCAN_CODE).
         more: how many more units need the same step.
-        done, total: units in boxes and units of the order (PACK); void and new labels (RELABEL).
+        done, total: units in boxes and units of the order (PACK); the parcel just boxed and the
+            unit's parcels (NEXT_PARCEL); void and new labels (RELABEL).
         seconds: left on the auto-submit countdown (AUTO_SUBMIT).
         problem: the refusal to quote (FIX, FIX_DESK, LABELS_FAILED, INTERRUPTED).
     """
@@ -90,6 +94,9 @@ def next_step(snapshot: SessionSnapshot) -> NextStep:
     packing = snapshot.packing
     if refused := packing.refused_codes():
         return _unit_step(Step.REPLACE_CODE, Tone.STOP, packing, [unit for unit, _ in refused])
+    if (slot := packing.open_part()) is not None:
+        name = packing.line(slot.unit.line_id).name
+        return NextStep(Step.NEXT_PARCEL, Tone.WORK, item=name, done=slot.current, total=slot.total)
     if uncoded := _boxed_without_code(packing):
         return _unit_step(Step.SCAN_CODE, Tone.WORK, packing, uncoded)
     packed = sum(p.packed for p in snapshot.progress)

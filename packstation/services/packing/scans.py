@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.packing.codes import mandatory_kinds
 from packstation.domain.packing.errors import PackingScanError, Reason
-from packstation.domain.packing.model import UnitRef
+from packstation.domain.packing.model import Packing, UnitRef
 from packstation.domain.scan import Command, ScanKind, ScanResult
 from packstation.services.packing.countdown import Countdown
 from packstation.services.packing.edits import PackingEditor
@@ -43,6 +44,21 @@ def invalid_scan(result: ScanResult) -> PackingScanError:
         f"Code refused: {en}.",
         hint_ru="Отсканируйте ещё раз.",
         hint_en="Scan it again.",
+    )
+
+
+def packed_outcome(packing: Packing, result: ScanResult) -> ScanOutcome:
+    """What a scanned item did: the unit boxed in the current box (a part box: which parcel),
+    and whether that unit still waits for its mandatory code."""
+    box = packing.current
+    if box is None:
+        return ScanOutcome(ScanAction.ITEM_PACKED, scan=result)
+    part = packing.boxes[box].part
+    unit = part.unit if part is not None else packing.boxes[box].units[-1]
+    needed = mandatory_kinds(packing.order, packing.line(unit.line_id))
+    lacking = bool(needed - {inst.kind for inst in packing.codes_of(unit)})
+    return ScanOutcome(
+        ScanAction.ITEM_PACKED, unit=unit, box=box, scan=result, part=part, code_needed=lacking
     )
 
 
@@ -91,10 +107,7 @@ class ScanHandler:
                 if confirmed is not None:
                     return confirmed
                 self._editor.scan_item(result.value)
-                packing = self._state().packing
-                box = packing.current
-                unit = packing.boxes[box].units[-1] if box is not None else None
-                return ScanOutcome(ScanAction.ITEM_PACKED, unit=unit, box=box, scan=result)
+                return packed_outcome(self._state().packing, result)
             if result.instance is None:
                 raise invalid_scan(result)
             was_placed = self._state().packing.placement()

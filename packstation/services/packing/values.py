@@ -21,7 +21,7 @@ from packstation.domain.layout import StoredBox
 from packstation.domain.order import Order
 from packstation.domain.packing.errors import PackingError
 from packstation.domain.packing.labels import LabelChange, PrintedLabels
-from packstation.domain.packing.model import LineProgress, Packing, UnitRef
+from packstation.domain.packing.model import LineProgress, Packing, PartSlot, UnitRef
 from packstation.domain.remote import RemoteError, has_code
 from packstation.domain.scan import Command, ScanResult
 from packstation.domain.verification import CodeStatus, EacResult
@@ -59,13 +59,19 @@ class ScanAction(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class ScanOutcome:
-    """What a scan did: the unit it packed or coded, or a command to forward to the UI."""
+    """What a scan did: the unit it packed or coded, or a command to forward to the UI.
+
+    `part` is the parcel a scan of a multi-parcel item boxed ("parcel 2 of 3"); `code_needed`
+    says the packed unit still lacks a mandatory marking code (asked once per unit).
+    """
 
     action: ScanAction
     unit: UnitRef | None = None
     box: int | None = None
     command: Command | None = None
     scan: ScanResult | None = None
+    part: PartSlot | None = None
+    code_needed: bool = False
 
 
 class OrderLabelPrinter(Protocol):
