@@ -16,6 +16,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 
+from packstation.domain.courier_handover import HandoverOutcome
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
 from packstation.domain.order import Order
@@ -279,6 +280,11 @@ class PackingSession:
     async def handover(self, code: str) -> EacResult:
         """Check the Express courier's code (verifyEac)."""
         return await self._handover.handover(code)
+
+    async def check_courier_code(self, code: str) -> HandoverOutcome:
+        """Check the courier's code and say what came of it (never raises a Market failure: the
+        hand-over page shows each outcome); input without a code's shape is never sent."""
+        return await self._handover.check(code)
 
     # ---------------------------------------------------------------------- background work
 
