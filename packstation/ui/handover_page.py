@@ -26,6 +26,8 @@ from packstation.ui import palette
 from packstation.ui.format import fill
 from packstation.ui.plain_text import plain_label
 
+translate = QCoreApplication.translate  # lupdate reads `translate("Context", "text")` calls too
+
 _OUTCOME_STYLE = (
     "QLabel#{name} {{background:{bg}; color:white; border-radius:8px; padding:14px;"
     " font-size:{size}pt; font-weight:bold;}}"
@@ -34,13 +36,12 @@ _OUTCOME_STYLE = (
 
 def courier_state_text(order: Order) -> str:
     """Where the order's courier is, in the packer's words (with the courier's name and car)."""
-    tr = QCoreApplication.translate
     states = {
-        READY_TO_SHIP: tr("Handover", "No courier yet: the Market is about to look for one"),
-        COURIER_SEARCH: tr("Handover", "No courier yet: the Market is looking for one"),
-        COURIER_FOUND: tr("Handover", "Courier found, on the way"),
-        COURIER_IN_TRANSIT_TO_SENDER: tr("Handover", "Courier on the way"),
-        COURIER_ARRIVED_TO_SENDER: tr("Handover", "Courier arrived"),
+        READY_TO_SHIP: translate("Handover", "No courier yet: the Market is about to look for one"),
+        COURIER_SEARCH: translate("Handover", "No courier yet: the Market is looking for one"),
+        COURIER_FOUND: translate("Handover", "Courier found, on the way"),
+        COURIER_IN_TRANSIT_TO_SENDER: translate("Handover", "Courier on the way"),
+        COURIER_ARRIVED_TO_SENDER: translate("Handover", "Courier arrived"),
     }
     text = states.get(order.substatus, order.substatus)
     courier = order.courier
@@ -53,33 +54,32 @@ def courier_state_text(order: Order) -> str:
 
 def outcome_texts(outcome: HandoverOutcome, language: str) -> tuple[str, str, str]:
     """(headline, detail, background colour) of an outcome."""
-    tr = QCoreApplication.translate
     why = outcome.error.message(language) if outcome.error is not None else ""
     kind = outcome.kind
     if kind is HandoverKind.ACCEPTED:
-        detail = tr("Handover", "Give the parcels to the courier.")
-        return tr("Handover", "✔ Code accepted"), detail, palette.GREEN
+        detail = translate("Handover", "Give the parcels to the courier.")
+        return translate("Handover", "✔ Code accepted"), detail, palette.GREEN
     if kind is HandoverKind.REJECTED:
         left = outcome.attempts_left
-        detail = fill(tr("Handover", "Attempts left: %1"), left) if left is not None else ""
-        detail += " " + tr("Handover", "Ask the courier again.")
-        return tr("Handover", "✖ Wrong code"), detail, palette.RED
+        detail = fill(translate("Handover", "Attempts left: %1"), left) if left is not None else ""
+        detail += " " + translate("Handover", "Ask the courier again.")
+        return translate("Handover", "✖ Wrong code"), detail, palette.RED
     if kind is HandoverKind.NEED_UPDATE:
-        detail = tr(
+        detail = translate(
             "Handover", "The Market sends the courier a new code: ask them to refresh it in their app."
         )
-        return tr("Handover", "✖ No attempts left"), detail, palette.RED
+        return translate("Handover", "✖ No attempts left"), detail, palette.RED
     if kind is HandoverKind.NO_COURIER:
-        detail = tr(
+        detail = translate(
             "Handover", "The Market has no courier at the desk for this order yet. Nothing was spent."
         )
-        return tr("Handover", "⏳ No courier yet"), detail + "\n" + why, palette.AMBER
+        return translate("Handover", "⏳ No courier yet"), detail + "\n" + why, palette.AMBER
     if kind is HandoverKind.NETWORK:
-        return tr("Handover", "⚠ No answer from the Market"), why, palette.AMBER
+        return translate("Handover", "⚠ No answer from the Market"), why, palette.AMBER
     if kind is HandoverKind.NOT_A_CODE:
-        return tr("Handover", "✖ Not a courier code"), why, palette.RED
-    detail = why or tr("Handover", "The Market gave no clear answer: try again.")
-    return tr("Handover", "✖ The Market refused"), detail, palette.RED
+        return translate("Handover", "✖ Not a courier code"), why, palette.RED
+    detail = why or translate("Handover", "The Market gave no clear answer: try again.")
+    return translate("Handover", "✖ The Market refused"), detail, palette.RED
 
 
 class HandoverPage(QWidget):
