@@ -33,8 +33,11 @@ DOCS = Path(__file__).resolve().parent
 Shoot = Callable[[Shell, Sandbox, MarketGateway], Awaitable[None]]
 
 
-def run_demo_shell(shoot: Shoot, settings: AppSettings | None = None) -> int:
-    """Run `shoot` against a fresh demo shell in a temporary data dir (with `settings`, if given)."""
+def run_demo_shell(
+    shoot: Shoot, settings: AppSettings | None = None, config: SandboxConfig | None = None
+) -> int:
+    """Run `shoot` against a fresh demo shell in a temporary data dir (with `settings`, if given;
+    `config`: the emulator's, e.g. with faults)."""
     with tempfile.TemporaryDirectory() as data_dir:
         if settings is not None:
             save_settings(settings, Path(data_dir) / "settings.json")
@@ -44,7 +47,7 @@ def run_demo_shell(shoot: Shoot, settings: AppSettings | None = None) -> int:
         assert isinstance(app, QApplication)
         translations = Translations(app)
         translations.apply("ru")
-        sandbox_app = create_app(SandboxConfig(seed=1))
+        sandbox_app = create_app(config or SandboxConfig(seed=1))
         transport = httpx.ASGITransport(app=sandbox_app)
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QToolBar, QVBoxLayout
 
@@ -21,6 +21,8 @@ from packstation.domain.order import Order
 from packstation.ui.couriers_panel import CourierBanner, CouriersPanel
 from packstation.ui.main_window import MainWindow
 from packstation.ui.sounds import Sounds
+
+PANEL_HEIGHT = 220  # px: a handful of couriers in view, the order list above still usable
 
 
 class OrderList(Protocol):
@@ -52,6 +54,7 @@ class CourierWiring(QObject):
         super().__init__(parent)
         self._queue = queue
         self._sounds = sounds
+        self._window = window
         self._watch = ArrivalWatch()
         self.panel = CouriersPanel()
         self.panel.order_activated.connect(open_order)
@@ -60,9 +63,11 @@ class CourierWiring(QObject):
         areas = Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea
         self.dock.setAllowedAreas(areas)
         self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        # Along the bottom: the whole width for the courier's name and car; the list stays wide.
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.dock.hide()
         self.action = self.dock.toggleViewAction()
+        self.action.triggered.connect(lambda shown: self.show_panel() if shown else None)
         self.action.setText(self.tr("Couriers"))
         self.action.setShortcut(QKeySequence("F7"))
         self.action.setToolTip(self.tr("Express orders waiting for their courier (F7)"))
@@ -89,8 +94,15 @@ class CourierWiring(QObject):
             self._sounds.courier()
 
     def show_panel(self) -> None:
+        """Show the Couriers dock, tall enough for a few rows."""
         self.dock.show()
         self.dock.raise_()
+        # After the dock is laid out: a resize before that is overruled by the layout.
+        QTimer.singleShot(0, self._widen)
+
+    def _widen(self) -> None:
+        height = min(PANEL_HEIGHT, self._window.height() // 3)
+        self._window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
 
     def close(self) -> None:
         self._unsubscribe()

@@ -58,6 +58,7 @@ class CouriersPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -84,7 +85,7 @@ class CouriersPanel(QWidget):
             calling = order.substatus in CALLING_SUBSTATUSES
             cells = (
                 str(order.id),
-                courier_state_text(order),
+                courier_state_text(order, car=False),
                 courier.vehicle if courier is not None else "",
                 self._handover_text(order),
             )
@@ -96,6 +97,7 @@ class CouriersPanel(QWidget):
                     item.setFont(font)
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
         self.empty.setVisible(not ordered)
         self.table.setVisible(bool(ordered))
 
@@ -153,9 +155,9 @@ class CourierBanner(QFrame):
     def show_arrival(self, arrival: Arrival) -> None:
         """Announce `arrival` (replacing an earlier one: the panel lists them all)."""
         if arrival.substatus == COURIER_ARRIVED_TO_SENDER:
-            text = fill(self.tr("🚚 Courier arrived for order %1"), arrival.order_id)
+            text = fill(self.tr("Courier arrived for order %1"), arrival.order_id)
         else:
-            text = fill(self.tr("🚚 Courier found for order %1: on the way"), arrival.order_id)
+            text = fill(self.tr("Courier found for order %1: on the way"), arrival.order_id)
         courier = arrival.courier
         if courier is not None and courier.name:
             text += " — " + courier.name

@@ -34,8 +34,9 @@ _OUTCOME_STYLE = (
 )
 
 
-def courier_state_text(order: Order) -> str:
-    """Where the order's courier is, in the packer's words (with the courier's name and car)."""
+def courier_state_text(order: Order, *, car: bool = True) -> str:
+    """Where the order's courier is, in the packer's words (with the courier's name, and the
+    car unless `car` is False)."""
     states = {
         READY_TO_SHIP: translate("Handover", "No courier yet: the Market is about to look for one"),
         COURIER_SEARCH: translate("Handover", "No courier yet: the Market is looking for one"),
@@ -47,7 +48,7 @@ def courier_state_text(order: Order) -> str:
     courier = order.courier
     if courier is not None and courier.name:
         text += " — " + courier.name
-    if courier is not None and courier.vehicle:
+    if car and courier is not None and courier.vehicle:
         text += " (" + courier.vehicle + ")"
     return text
 
@@ -62,7 +63,7 @@ def outcome_texts(outcome: HandoverOutcome, language: str) -> tuple[str, str, st
     if kind is HandoverKind.REJECTED:
         left = outcome.attempts_left
         detail = fill(translate("Handover", "Attempts left: %1"), left) if left is not None else ""
-        detail += " " + translate("Handover", "Ask the courier again.")
+        detail += "\n" + translate("Handover", "Ask the courier again.")
         return translate("Handover", "✖ Wrong code"), detail, palette.RED
     if kind is HandoverKind.NEED_UPDATE:
         detail = translate(
@@ -73,7 +74,7 @@ def outcome_texts(outcome: HandoverOutcome, language: str) -> tuple[str, str, st
         detail = translate(
             "Handover", "The Market has no courier at the desk for this order yet. Nothing was spent."
         )
-        return translate("Handover", "⏳ No courier yet"), detail + "\n" + why, palette.AMBER
+        return translate("Handover", "No courier yet"), detail, palette.AMBER
     if kind is HandoverKind.NETWORK:
         return translate("Handover", "⚠ No answer from the Market"), why, palette.AMBER
     if kind is HandoverKind.NOT_A_CODE:
@@ -100,6 +101,7 @@ class HandoverPage(QWidget):
         self.courier_state.setObjectName("courierState")
         self.courier_state.setStyleSheet("font-size:15pt;")
         self.courier_state.setWordWrap(True)
+        self.courier_state.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.hint = QLabel(self.tr("Ask the courier for the code in their app and type or scan it."), self)
         self.hint.setWordWrap(True)
         self.code = QLineEdit(self)
@@ -133,7 +135,7 @@ class HandoverPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.courier_state, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.courier_state)  # full width: a wrapped label needs it for its height
         layout.addWidget(self.hint)
         layout.addWidget(self.entry)
         layout.addWidget(self.given_code)

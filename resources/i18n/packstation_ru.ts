@@ -222,36 +222,36 @@
 <context>
     <name>CourierBanner</name>
     <message>
-        <location filename="../../packstation/ui/couriers_panel.py" line="133"/>
+        <location filename="../../packstation/ui/couriers_panel.py" line="135"/>
         <source>Open hand-over</source>
         <translation>Открыть передачу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/couriers_panel.py" line="139"/>
+        <location filename="../../packstation/ui/couriers_panel.py" line="141"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/couriers_panel.py" line="156"/>
-        <source>🚚 Courier arrived for order %1</source>
-        <translation>🚚 Курьер прибыл за заказом %1</translation>
+        <location filename="../../packstation/ui/couriers_panel.py" line="158"/>
+        <source>Courier arrived for order %1</source>
+        <translation>Курьер прибыл за заказом %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/couriers_panel.py" line="158"/>
-        <source>🚚 Courier found for order %1: on the way</source>
-        <translation>🚚 Курьер назначен на заказ %1: едет к вам</translation>
+        <location filename="../../packstation/ui/couriers_panel.py" line="160"/>
+        <source>Courier found for order %1: on the way</source>
+        <translation>Курьер назначен на заказ %1: едет к вам</translation>
     </message>
 </context>
 <context>
     <name>CourierWiring</name>
     <message>
-        <location filename="../../packstation/app/courier_wiring.py" line="58"/>
-        <location filename="../../packstation/app/courier_wiring.py" line="66"/>
+        <location filename="../../packstation/app/courier_wiring.py" line="61"/>
+        <location filename="../../packstation/app/courier_wiring.py" line="70"/>
         <source>Couriers</source>
         <translation>Курьеры</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/courier_wiring.py" line="68"/>
+        <location filename="../../packstation/app/courier_wiring.py" line="72"/>
         <source>Express orders waiting for their courier (F7)</source>
         <translation>Заказы Экспресс, ожидающие курьера (F7)</translation>
     </message>
@@ -279,27 +279,27 @@
         <translation>Передача</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/couriers_panel.py" line="66"/>
+        <location filename="../../packstation/ui/couriers_panel.py" line="67"/>
         <source>No packed Express orders are waiting for a courier.</source>
         <translation>Нет собранных заказов Экспресс, ожидающих курьера.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/couriers_panel.py" line="68"/>
+        <location filename="../../packstation/ui/couriers_panel.py" line="69"/>
         <source>Scan a parcel&apos;s box label to open its hand-over.</source>
         <translation>Отсканируйте ярлык грузоместа, чтобы открыть передачу заказа.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/couriers_panel.py" line="104"/>
+        <location filename="../../packstation/ui/couriers_panel.py" line="106"/>
         <source>Check the courier&apos;s code</source>
         <translation>Проверить код курьера</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/couriers_panel.py" line="106"/>
+        <location filename="../../packstation/ui/couriers_panel.py" line="108"/>
         <source>Tell the courier: %1</source>
         <translation>Назвать курьеру: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/couriers_panel.py" line="107"/>
+        <location filename="../../packstation/ui/couriers_panel.py" line="109"/>
         <source>Tell the courier the Market&apos;s code</source>
         <translation>Назвать курьеру код Маркета</translation>
     </message>
@@ -401,8 +401,8 @@
     </message>
     <message>
         <location filename="../../packstation/ui/handover_page.py" line="76"/>
-        <source>⏳ No courier yet</source>
-        <translation>⏳ Курьера ещё нет</translation>
+        <source>No courier yet</source>
+        <translation>Курьера ещё нет</translation>
     </message>
     <message>
         <location filename="../../packstation/ui/handover_page.py" line="78"/>
@@ -433,33 +433,33 @@
         <translation>Передача заказа курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="103"/>
-        <location filename="../../packstation/ui/handover_page.py" line="161"/>
+        <location filename="../../packstation/ui/handover_page.py" line="104"/>
+        <location filename="../../packstation/ui/handover_page.py" line="162"/>
         <source>Ask the courier for the code in their app and type or scan it.</source>
         <translation>Спросите у курьера код из его приложения и введите или отсканируйте его.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="107"/>
+        <location filename="../../packstation/ui/handover_page.py" line="108"/>
         <source>Courier code</source>
         <translation>Код курьера</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="110"/>
+        <location filename="../../packstation/ui/handover_page.py" line="111"/>
         <source>Check code</source>
         <translation>Проверить код</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="156"/>
+        <location filename="../../packstation/ui/handover_page.py" line="157"/>
         <source>Handed over to the courier</source>
         <translation>Передан курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="164"/>
+        <location filename="../../packstation/ui/handover_page.py" line="165"/>
         <source>Tell the courier this code: they enter it in their app.</source>
         <translation>Назовите курьеру этот код: он введёт его в своём приложении.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="168"/>
+        <location filename="../../packstation/ui/handover_page.py" line="169"/>
         <source>The Market has not given the code for the courier yet.</source>
         <translation>Маркет ещё не выдал код для курьера.</translation>
     </message>
