@@ -307,3 +307,30 @@ async def test_merchant_to_courier_shows_the_code_to_tell_and_never_sends_one(
         assert not page.given_code.isVisible()
     finally:
         await _close(shell, client)
+
+
+async def test_an_order_packed_at_another_desk_opens_at_its_hand_over_by_its_box_label(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    sandbox: Sandbox = sandbox_app.state.sandbox
+    packed = sandbox.add_order((("CHARGER-65", 1),), program="EXPRESS")
+    layout = {"boxes": [{"items": [{"id": packed.lines[0].id, "fullCount": 1}]}]}
+    sandbox.set_layout(packed.campaign_id, packed.id, layout)
+    sandbox.update_status(packed.campaign_id, packed.id, "PROCESSING", "READY_TO_SHIP")
+    sandbox.advance_clock(4 * sandbox.config.courier_step)
+    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
+    try:
+        shell.window.show()
+        await shell.load_orders()
+        assert shell.couriers.banner.isVisible()  # a courier already at the desk at start-up
+        shell.packing.scanner.scanned.emit(f"{packed.id}-1")
+        view = shell.window.packing_widget
+        assert isinstance(view, PackingView)
+        assert view.session.phase is Phase.READY
+        assert view.pages.currentWidget() is view.courier
+        assert "Courier arrived" in view.courier.courier_state.text()
+        await _scan(shell, sandbox.eac_code(packed.id))
+        assert "Code accepted" in view.courier.result.text()
+        assert sandbox.find(packed.id).substatus == "COURIER_RECEIVED"
+    finally:
+        await _close(shell, client)

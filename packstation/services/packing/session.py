@@ -16,7 +16,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 
-from packstation.domain.courier_handover import HandoverOutcome
+from packstation.domain.courier_handover import HandoverOutcome, awaits_courier
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
 from packstation.domain.order import Order
@@ -100,6 +100,10 @@ class PackingSession:
         session = cls(order, deps)
         deps.journal.append(order.id, {"op": "open", "order": encode_order(order)})
         session._log.audit("order_opened")  # the Shift panel times open -> READY_TO_SHIP from here
+        if awaits_courier(order):
+            # Packed at another desk (or before this one kept a journal): straight to its hand-over.
+            session._log.record({"op": "ready"}, notify=False)
+            session.order_changed(order)
         return session
 
     @classmethod
