@@ -131,6 +131,7 @@ class HandoverKind(StrEnum):
     NO_COURIER = "no_courier"  # no courier assigned to the order yet
     NETWORK = "network"  # no answer (or a lost one): not known to be checked
     NOT_A_CODE = "not_a_code"  # refused here, nothing sent
+    NOT_SENT = "not_sent"  # refused here for another reason (e.g. this order's code is given)
     REFUSED = "refused"  # the Market refused the request for another reason
 
 

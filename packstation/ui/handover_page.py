@@ -79,6 +79,8 @@ def outcome_texts(outcome: HandoverOutcome, language: str) -> tuple[str, str, st
         return translate("Handover", "⚠ No answer from the Market"), why, palette.AMBER
     if kind is HandoverKind.NOT_A_CODE:
         return translate("Handover", "✖ Not a courier code"), why, palette.RED
+    if kind is HandoverKind.NOT_SENT:
+        return translate("Handover", "✖ Not sent"), why, palette.RED
     detail = why or translate("Handover", "The Market gave no clear answer: try again.")
     return translate("Handover", "✖ The Market refused"), detail, palette.RED
 

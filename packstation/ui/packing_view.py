@@ -511,7 +511,8 @@ class PackingView(QWidget):
             self.ask_country(result)
             return
         if self.pages.currentWidget() is self.courier:  # the hand-over page says it, large
-            kind = HandoverKind.NOT_A_CODE if refused_for is Reason.NOT_COURIER_CODE else HandoverKind.REFUSED
+            stray = refused_for is Reason.NOT_COURIER_CODE
+            kind = HandoverKind.NOT_A_CODE if stray else HandoverKind.NOT_SENT
             self.courier.show_outcome(HandoverOutcome(kind, error=error), self.language)
         self._set_feedback("✖ " + error.message(self.language), error=True)
         self.sounds.error()

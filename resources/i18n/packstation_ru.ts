@@ -246,12 +246,12 @@
     <name>CourierWiring</name>
     <message>
         <location filename="../../packstation/app/courier_wiring.py" line="61"/>
-        <location filename="../../packstation/app/courier_wiring.py" line="70"/>
+        <location filename="../../packstation/app/courier_wiring.py" line="71"/>
         <source>Couriers</source>
         <translation>Курьеры</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/courier_wiring.py" line="72"/>
+        <location filename="../../packstation/app/courier_wiring.py" line="73"/>
         <source>Express orders waiting for their courier (F7)</source>
         <translation>Заказы Экспресс, ожидающие курьера (F7)</translation>
     </message>
@@ -335,92 +335,97 @@
 <context>
     <name>Handover</name>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="40"/>
+        <location filename="../../packstation/ui/handover_page.py" line="41"/>
         <source>No courier yet: the Market is about to look for one</source>
         <translation>Курьера ещё нет: Маркет скоро начнёт поиск</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="41"/>
+        <location filename="../../packstation/ui/handover_page.py" line="42"/>
         <source>No courier yet: the Market is looking for one</source>
         <translation>Курьера ещё нет: Маркет ищет курьера</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="42"/>
+        <location filename="../../packstation/ui/handover_page.py" line="43"/>
         <source>Courier found, on the way</source>
         <translation>Курьер найден, едет к вам</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="43"/>
+        <location filename="../../packstation/ui/handover_page.py" line="44"/>
         <source>Courier on the way</source>
         <translation>Курьер в пути</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="44"/>
+        <location filename="../../packstation/ui/handover_page.py" line="45"/>
         <source>Courier arrived</source>
         <translation>Курьер прибыл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="60"/>
+        <location filename="../../packstation/ui/handover_page.py" line="61"/>
         <source>Give the parcels to the courier.</source>
         <translation>Отдайте посылки курьеру.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="61"/>
+        <location filename="../../packstation/ui/handover_page.py" line="62"/>
         <source>✔ Code accepted</source>
         <translation>✔ Код принят</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="64"/>
+        <location filename="../../packstation/ui/handover_page.py" line="65"/>
         <source>Attempts left: %1</source>
         <translation>Осталось попыток: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="65"/>
+        <location filename="../../packstation/ui/handover_page.py" line="66"/>
         <source>Ask the courier again.</source>
         <translation>Уточните код у курьера.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="66"/>
+        <location filename="../../packstation/ui/handover_page.py" line="67"/>
         <source>✖ Wrong code</source>
         <translation>✖ Неверный код</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="68"/>
+        <location filename="../../packstation/ui/handover_page.py" line="69"/>
         <source>The Market sends the courier a new code: ask them to refresh it in their app.</source>
         <translation>Маркет выдаст курьеру новый код: попросите обновить его в приложении.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="71"/>
+        <location filename="../../packstation/ui/handover_page.py" line="72"/>
         <source>✖ No attempts left</source>
         <translation>✖ Попытки закончились</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="73"/>
+        <location filename="../../packstation/ui/handover_page.py" line="74"/>
         <source>The Market has no courier at the desk for this order yet. Nothing was spent.</source>
         <translation>Маркет ещё не назначил курьера на этот заказ. Попытка не потрачена.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="76"/>
+        <location filename="../../packstation/ui/handover_page.py" line="77"/>
         <source>No courier yet</source>
         <translation>Курьера ещё нет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="78"/>
+        <location filename="../../packstation/ui/handover_page.py" line="79"/>
         <source>⚠ No answer from the Market</source>
         <translation>⚠ Нет ответа от Маркета</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="80"/>
+        <location filename="../../packstation/ui/handover_page.py" line="81"/>
         <source>✖ Not a courier code</source>
         <translation>✖ Это не код курьера</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="81"/>
+        <location filename="../../packstation/ui/handover_page.py" line="83"/>
+        <source>✖ Not sent</source>
+        <translation>✖ Код не отправлен</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="84"/>
         <source>The Market gave no clear answer: try again.</source>
         <translation>Маркет не дал ясного ответа: попробуйте ещё раз.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="82"/>
+        <location filename="../../packstation/ui/handover_page.py" line="85"/>
         <source>✖ The Market refused</source>
         <translation>✖ Маркет отказал</translation>
     </message>
@@ -428,38 +433,38 @@
 <context>
     <name>HandoverPage</name>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="97"/>
+        <location filename="../../packstation/ui/handover_page.py" line="100"/>
         <source>Hand the order to the courier</source>
         <translation>Передача заказа курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="104"/>
-        <location filename="../../packstation/ui/handover_page.py" line="162"/>
+        <location filename="../../packstation/ui/handover_page.py" line="107"/>
+        <location filename="../../packstation/ui/handover_page.py" line="165"/>
         <source>Ask the courier for the code in their app and type or scan it.</source>
         <translation>Спросите у курьера код из его приложения и введите или отсканируйте его.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="108"/>
+        <location filename="../../packstation/ui/handover_page.py" line="111"/>
         <source>Courier code</source>
         <translation>Код курьера</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="111"/>
+        <location filename="../../packstation/ui/handover_page.py" line="114"/>
         <source>Check code</source>
         <translation>Проверить код</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="157"/>
+        <location filename="../../packstation/ui/handover_page.py" line="160"/>
         <source>Handed over to the courier</source>
         <translation>Передан курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="165"/>
+        <location filename="../../packstation/ui/handover_page.py" line="168"/>
         <source>Tell the courier this code: they enter it in their app.</source>
         <translation>Назовите курьеру этот код: он введёт его в своём приложении.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/handover_page.py" line="169"/>
+        <location filename="../../packstation/ui/handover_page.py" line="172"/>
         <source>The Market has not given the code for the courier yet.</source>
         <translation>Маркет ещё не выдал код для курьера.</translation>
     </message>
@@ -1446,7 +1451,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="809"/>
+        <location filename="../../packstation/ui/packing_view.py" line="810"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -1649,17 +1654,17 @@
         <translation>Отсканирована таможенная декларация: подтвердите страну происхождения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="539"/>
+        <location filename="../../packstation/ui/packing_view.py" line="540"/>
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="540"/>
+        <location filename="../../packstation/ui/packing_view.py" line="541"/>
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="541"/>
+        <location filename="../../packstation/ui/packing_view.py" line="542"/>
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>

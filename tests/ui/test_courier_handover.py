@@ -160,6 +160,11 @@ async def test_stray_scans_are_not_courier_codes_and_cost_no_attempt(
         assert _verify_calls(sandbox) == before  # nothing reached verifyEac
         assert sandbox.find(order_id).eac.attempts_left == 3  # type: ignore[union-attr]
         assert view.session.phase is Phase.READY
+        view.courier.code.clear()  # nothing typed is not a code either
+        view.courier.verify.click()
+        await _until(lambda: shell.tasks.running == 0, "the check")
+        assert "Not a courier code" in view.courier.result.text()
+        assert _verify_calls(sandbox) == before
         await _scan(shell, sandbox.eac_code(order_id))  # the real code still goes through
         assert "Code accepted" in view.courier.result.text()
     finally:
@@ -298,6 +303,7 @@ async def test_merchant_to_courier_shows_the_code_to_tell_and_never_sends_one(
         before = _verify_calls(sandbox)
         await _scan(shell, code)  # a scanned code is not sent: the packer gives it
         assert _verify_calls(sandbox) == before
+        assert "Not sent" in page.result.text()
         assert "you give the code" in page.detail.text()
 
         assert sandbox.courier_enters_code(order_id, code)  # the courier types it in their app

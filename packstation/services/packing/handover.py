@@ -39,8 +39,6 @@ class CourierHandover:
         log = self._log
         if log.state.phase is not Phase.READY:
             raise not_editable(log.state.phase)
-        if not code.strip(" \t\r\n"):
-            raise PackingError(Reason.BAD_COUNT, "Введите код курьера.", "Enter the courier's code.")
         if not EacType.of(log.state.order).packer_checks:
             raise PackingError(
                 Reason.NOT_EDITABLE,
@@ -97,8 +95,8 @@ _NO_COURIER_CODES = frozenset({"STATUS_NOT_ALLOWED", "SUBSTATUS_NOT_ALLOWED"})
 
 def failure_kind(error: PackstationError) -> HandoverKind:
     """Which hand-over outcome a failed code check is."""
-    if isinstance(error, PackingError | PackingScanError) and error.reason is Reason.NOT_COURIER_CODE:
-        return HandoverKind.NOT_A_CODE
+    if isinstance(error, PackingError | PackingScanError):
+        return HandoverKind.NOT_A_CODE if error.reason is Reason.NOT_COURIER_CODE else HandoverKind.NOT_SENT
     if isinstance(error, HandoverUnknownError):
         return HandoverKind.NETWORK
     if isinstance(error, RemoteError):
