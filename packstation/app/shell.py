@@ -167,6 +167,13 @@ class Shell(QObject):
             settings, self.window, self.packing, show_info=bar.show_info, show_error=bar.show_error,
             parent=self,
         )
+        # Express couriers: the Couriers dock (F7) and the arrival banner with its sound.
+        from packstation.app.courier_wiring import CourierWiring
+
+        self.couriers = CourierWiring(
+            self.window, self.queue, self.packing.desk.open_order, self.packing.sounds, parent=self
+        )
+        self._unsubscribe.append(self.couriers.close)
         self.print_queue: PrintQueuePanel | None = None
         self.window.enable_print_queue(self._build_print_queue)
         self.history: OrderHistoryView | None = None

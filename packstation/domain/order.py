@@ -66,6 +66,21 @@ SHOP_FAILED = "SHOP_FAILED"
 
 
 @dataclass(frozen=True, slots=True)
+class Courier:
+    """The Express courier the Market assigned (`delivery.transfer.courier`), from COURIER_FOUND on."""
+
+    name: str = ""
+    phone: str = ""
+    vehicle_number: str = ""
+    vehicle_description: str = ""
+
+    @property
+    def vehicle(self) -> str:
+        """The car as the packer looks for it ("White Kia Rio, А123ВС777"); "" when not given."""
+        return ", ".join(part for part in (self.vehicle_description, self.vehicle_number) if part)
+
+
+@dataclass(frozen=True, slots=True)
 class OrderLine:
     """One line of an order (`items[]`): `count` units of one offer."""
 
@@ -109,6 +124,8 @@ class Order:
     box_ids: tuple[int, ...] = ()  # boxes the Market holds for this order (delivery.boxesLayout)
     notes: str = ""
     eac_type: str | None = None  # Express handover: COURIER_TO_MERCHANT, ...
+    eac_code: str | None = None  # MERCHANT_TO_COURIER: the code the packer tells the courier
+    courier: Courier | None = None  # Express: the courier on the way or at the desk
     extra: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
     # The layout the Market holds (delivery.boxesLayout), to tell whether a layout whose answer
     # was lost arrived; not journaled (read fresh from the Market when needed).

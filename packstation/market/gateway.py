@@ -22,7 +22,7 @@ from packstation.domain.identifiers import country_code_of
 from packstation.domain.instances import InstanceKind
 from packstation.domain.labels import BoxLabel, LabelFormat, OrderLabels
 from packstation.domain.layout import LayoutPlan, StoredBox
-from packstation.domain.order import BuyerType, Order, OrderLine, Program, RequiredCode
+from packstation.domain.order import BuyerType, Courier, Order, OrderLine, Program, RequiredCode
 from packstation.domain.shipments import Shipment, ShipmentAction
 from packstation.domain.verification import CodeCheck, CodeStatus, EacResult, EacVerdict, StatusChange
 from packstation.market.client import MarketClient
@@ -34,6 +34,7 @@ from packstation.market.models import (
     BusinessOrderItemDTO,
     GetBusinessOrdersRequest,
     GetOfferMappingDTO,
+    OrderCourierDTO,
     OrderDatesFilterDTO,
     OrderLabelDTO,
     OrderStateDTO,
@@ -133,6 +134,7 @@ def order_from_wire(order: BusinessOrderDTO, offers: dict[str, OfferFacts] | Non
         )
     delivery = order.delivery
     eac = delivery.transfer.eac if delivery.transfer else None
+    courier = delivery.transfer.courier if delivery.transfer else None
     extra = {
         key: str(value)
         for key, value in (
@@ -164,7 +166,18 @@ def order_from_wire(order: BusinessOrderDTO, offers: dict[str, OfferFacts] | Non
         ),
         notes=order.notes or "",
         eac_type=None if eac is None else str(eac.eac_type),
+        eac_code=None if eac is None else eac.eac_code,
+        courier=None if courier is None else _courier(courier),
         extra=extra,
+    )
+
+
+def _courier(dto: OrderCourierDTO) -> Courier:
+    return Courier(
+        name=dto.full_name or "",
+        phone=dto.phone or "",
+        vehicle_number=dto.vehicle_number or "",
+        vehicle_description=dto.vehicle_description or "",
     )
 
 

@@ -213,6 +213,8 @@ def _transfer(order: Order) -> dict[str, Any]:
     }
     if order.substatus in ("COURIER_FOUND", "COURIER_ARRIVED_TO_SENDER", "COURIER_IN_TRANSIT_TO_SENDER"):
         transfer["eac"] = {"eacType": order.eac.eac_type}
+        if order.eac.eac_type == "MERCHANT_TO_COURIER":  # the code the seller tells the courier
+            transfer["eac"]["eacCode"] = order.eac.code
     return transfer
 
 
@@ -255,6 +257,8 @@ def legacy_order(order: Order) -> dict[str, Any]:
     }
     if order.eac is not None and "eac" in _transfer(order):
         delivery["eacType"] = order.eac.eac_type
+        if order.eac.eac_type == "MERCHANT_TO_COURIER":
+            delivery["eacCode"] = order.eac.code
     buyer: dict[str, Any] = {"type": order.buyer_type}
     if order.program == "DBS":
         buyer |= {

@@ -32,6 +32,7 @@ COURIER_STAGES = (
     "COURIER_IN_TRANSIT_TO_SENDER",
     "COURIER_ARRIVED_TO_SENDER",
 )
+EAC_TYPES = ("COURIER_TO_MERCHANT", "CHECKING_BY_MERCHANT", "MERCHANT_TO_COURIER")
 EAC_STAGES = ("COURIER_FOUND", "COURIER_IN_TRANSIT_TO_SENDER", "COURIER_ARRIVED_TO_SENDER")
 TERMINAL = ("CANCELLED", "DELIVERED", "RETURNED", "PARTIALLY_RETURNED")
 FIRST_BOX_ID = 300_000_001
@@ -436,6 +437,8 @@ class Sandbox:
                 raise bad_request("BAD_REQUEST", "code is required")
             if order.eac is None:
                 raise bad_request("ACTION_FORBIDDEN", "The order has no handover code (not an Express order)")
+            if order.eac.eac_type == "MERCHANT_TO_COURIER":
+                raise bad_request("ACTION_FORBIDDEN", "The seller gives this order's code to the courier")
             if order.eac.accepted:
                 if code == order.eac.code:
                     return "ACCEPTED", None
@@ -707,6 +710,33 @@ class Sandbox:
             if eac is None:
                 raise ValueError(f"order {order_id} is not an Express order")
             return eac.code
+
+    def set_eac_type(self, order_id: int, eac_type: str) -> None:
+        """Choose how an Express order is handed over: COURIER_TO_MERCHANT (the default) and
+        CHECKING_BY_MERCHANT (the seller checks the courier's code with verifyEac), or
+        MERCHANT_TO_COURIER (the Market gives the seller `eacCode` to tell the courier)."""
+        if eac_type not in EAC_TYPES:
+            raise ValueError(f"unknown eacType {eac_type!r}; known: {', '.join(EAC_TYPES)}")
+        with self._lock:
+            eac = self.find(order_id).eac
+            if eac is None:
+                raise ValueError(f"order {order_id} is not an Express order")
+            eac.eac_type = eac_type
+
+    def courier_enters_code(self, order_id: int, code: str) -> bool:
+        """MERCHANT_TO_COURIER: the courier types the code the seller told them into their app;
+        the right code at the desk hands the order over (COURIER_RECEIVED)."""
+        with self._lock:
+            order = self.find(order_id)
+            eac = order.eac
+            if eac is None or eac.eac_type != "MERCHANT_TO_COURIER" or order.substatus not in EAC_STAGES:
+                return False
+            if code != eac.code:
+                return False
+            eac.accepted = True
+            order.substatus = "COURIER_RECEIVED"
+            order.updated_at = self.now()
+            return True
 
     def codes_for(self, offer_id: str) -> list[str]:
         """The demo stock of scannable codes for a marked offer (empty for unmarked ones)."""

@@ -42,10 +42,11 @@ from datetime import datetime, time, timedelta
 from enum import StrEnum
 from typing import TypeVar
 
+from packstation.domain.courier_handover import AWAITING_COURIER_SUBSTATUSES
 from packstation.domain.deadline import DEFAULT_CUTOFF, deadline, sort_key
 from packstation.domain.errors import PackstationError, ScanError
 from packstation.domain.gtin import as_gtin14
-from packstation.domain.order import PROCESSING, READY_TO_SHIP, STARTED, Order, Program
+from packstation.domain.order import PROCESSING, STARTED, Order, Program
 from packstation.domain.remote import RemoteError
 from packstation.domain.scan import ScanKind, ScanResult
 from packstation.services.ports import Clock, MarketPort, OrderQuery
@@ -55,13 +56,7 @@ log = logging.getLogger("packstation.services.order_queue")
 
 # After READY_TO_SHIP an Express order waits at the desk for its courier (handover code), moving
 # through these substatuses; FBS and DBS orders are done with at READY_TO_SHIP.
-EXPRESS_HANDOVER_SUBSTATUSES: tuple[str, ...] = (
-    READY_TO_SHIP,
-    "COURIER_SEARCH",
-    "COURIER_FOUND",
-    "COURIER_IN_TRANSIT_TO_SENDER",
-    "COURIER_ARRIVED_TO_SENDER",
-)
+EXPRESS_HANDOVER_SUBSTATUSES: tuple[str, ...] = AWAITING_COURIER_SUBSTATUSES
 DEFAULT_QUERY = OrderQuery(statuses=(PROCESSING,), substatuses=(STARTED, *EXPRESS_HANDOVER_SUBSTATUSES))
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Final, Protocol
 
 from packstation.domain.classify import classify_scan
+from packstation.domain.courier_handover import awaits_courier, courier_code, not_a_courier_code
 from packstation.domain.errors import PackstationError, ScanError
 from packstation.domain.order import Order
 from packstation.domain.scan import Command, ScanKind, ScanResult
@@ -149,7 +150,8 @@ class ScanRouter:
             session: the session of the order whose packing view is on screen, None on the list.
 
         Returns:
-            A listed order's number opens that order (even inside another order's view); inside
+            A listed order's number opens that order (even inside another order's view), and so
+            does the box label of an Express order waiting for its courier; inside
             a view everything else goes to its session (`to_session`); on the list, a box label
             printed here is reprinted, and any other scan opens the one listed order it points
             at, or is refused.
@@ -160,6 +162,9 @@ class ScanRouter:
         listed = self._listed_order_number(scan, open_order)
         if listed is not None:
             return OpenOrder(listed)
+        waiting = self._awaiting_courier(scan)
+        if waiting is not None:
+            return OpenOrder(waiting)  # its hand-over page, from any screen (never a reprint)
         if session is not None:
             return self.to_session(session, scan)
         if scan.kind is ScanKind.BOX_LABEL and scan.order_id is not None and scan.box_no is not None:
@@ -174,11 +179,15 @@ class ScanRouter:
         GTD with its country of origin).
 
         Returns:
-            The courier's code while an Express order waits for it; what the session did or why
+            The courier's code while an Express order waits for it (anything without a code's
+            shape is refused, nothing sent); what the session did or why
             it refused; for what the session hands back, `route_forwarded`'s decision.
         """
         if session.takes_courier_code(scan):
-            return CourierCode(scan.raw.strip())
+            code = courier_code(scan.raw)
+            if code is None:  # a stray scan: refused here, so it spends none of the courier's attempts
+                return SessionRefused(not_a_courier_code(), scan)
+            return CourierCode(code)
         try:
             outcome = session.scan(scan)
         except PackstationError as error:
@@ -207,6 +216,14 @@ class ScanRouter:
                 return Reprint(scan.order_id, scan.box_no, otherwise=labelled)
             return labelled
         return Ignore()
+
+    def _awaiting_courier(self, scan: ScanResult) -> int | None:
+        """The order of a scanned box label when it is a listed Express order waiting for its
+        courier: the packer holds its parcel, so its hand-over opens."""
+        if scan.kind is not ScanKind.BOX_LABEL or scan.order_id is None:
+            return None
+        order = self._orders.get(scan.order_id)
+        return order.id if order is not None and awaits_courier(order) else None
 
     def _listed_order_number(self, scan: ScanResult, open_order: Order | None) -> int | None:
         # An 8-digit order number also reads as an EAN-8 (and other lengths as other barcodes):

@@ -1,4 +1,5 @@
-"""Dialogs and panels of the packing workspace: shorten, cancel, split, GTD country, courier code.
+"""Dialogs of the packing workspace: shorten, cancel, split, GTD country (the courier hand-over
+page is `ui.handover_page`).
 
 Dialogs are opened window-modal with `open()` (never `exec()`): the event loop keeps running, so
 the Market calls, countdowns and the scanner keep working; the packing view takes the focus back
@@ -10,16 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,7 +27,6 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.identifiers import normalize_country_code
 from packstation.domain.order import Order, OrderLine
 from packstation.domain.packing.model import MAX_PARTS
-from packstation.domain.verification import EacResult, EacVerdict
 from packstation.ui import palette
 from packstation.ui.format import fill
 from packstation.ui.plain_text import plain_label
@@ -215,78 +212,3 @@ class CountryDialog(QDialog):
             self.error.setText(error.message(self._language))
             return
         self.accept()
-
-
-class CourierCodePanel(QWidget):
-    """The Express hand-over step: the courier's code, typed or scanned, and the verdict.
-
-    Signals:
-        submitted(str): the packer asked to check this code.
-    """
-
-    submitted = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("courierPanel")
-        title = QLabel(self.tr("Hand the order to the courier"), self)
-        title.setStyleSheet("font-size:20pt; font-weight:bold;")
-        hint = QLabel(self.tr("Ask the courier for the code in their app and type or scan it."), self)
-        hint.setWordWrap(True)
-        self.code = QLineEdit(self)
-        self.code.setObjectName("courierCode")
-        self.code.setPlaceholderText(self.tr("Courier code"))
-        self.code.setStyleSheet("font-size:18pt;")
-        self.code.returnPressed.connect(self._submit)
-        self.verify = QPushButton(self.tr("Check code"), self)
-        self.verify.setObjectName("verifyCourier")
-        self.verify.clicked.connect(self._submit)
-        self.result = plain_label(parent=self)
-        self.result.setObjectName("courierResult")
-        self.result.setWordWrap(True)
-        self.result.setStyleSheet("font-size:14pt;")
-        row = QHBoxLayout()
-        row.addWidget(self.code, 1)
-        row.addWidget(self.verify)
-        layout = QVBoxLayout(self)
-        layout.addStretch(1)
-        layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(hint)
-        layout.addLayout(row)
-        layout.addWidget(self.result)
-        layout.addStretch(2)
-
-    def _submit(self) -> None:
-        code = self.code.text().strip()
-        if not code:
-            self.result.setText(self.tr("Enter the courier's code."))
-            self.result.setStyleSheet("font-size:14pt; " + _ERROR_STYLE)
-            return
-        self.submitted.emit(code)
-
-    def show_result(self, result: EacResult | None) -> None:
-        """Show the Market's verdict on the last code (None: nothing checked yet)."""
-        if result is None:
-            self.result.clear()
-            return
-        if result.verdict is EacVerdict.ACCEPTED:
-            text, style = self.tr("Code accepted: give the parcels to the courier."), _OK_STYLE
-        elif result.verdict is EacVerdict.NEED_UPDATE:
-            text = self.tr(
-                "No attempts left. The Market sends the courier a new code: "
-                "ask them to refresh it in their app."
-            )
-            style = _ERROR_STYLE
-        elif result.verdict is EacVerdict.REJECTED:
-            left = result.attempts_left
-            text = (
-                self.tr("Wrong code.")
-                + " "
-                + (fill(self.tr("Attempts left: %1"), str(left)) if left is not None else "")
-            )
-            style = _ERROR_STYLE
-        else:
-            text, style = self.tr("The Market gave no clear answer: try again."), _ERROR_STYLE
-        self.result.setText(text.strip())
-        self.result.setStyleSheet("font-size:14pt; " + style)
-        self.code.selectAll()

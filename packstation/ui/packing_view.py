@@ -39,13 +39,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from packstation.domain.courier_handover import HandoverKind, HandoverOutcome
 from packstation.domain.deadline import DEFAULT_CUTOFF, deadline, urgency
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import BuyerType, Order, Program, RequiredCode
 from packstation.domain.packing.errors import PackingError, PackingScanError, Reason, box_no
 from packstation.domain.scan import ScanResult
 from packstation.domain.time import utc_now
-from packstation.domain.verification import EacVerdict
 from packstation.services.packing import (
     PackingSession,
     Phase,
@@ -68,11 +68,11 @@ from packstation.services.scan_router import (
 )
 from packstation.ui import palette
 from packstation.ui.format import countdown, fill, key_name, local_day_time, local_time
+from packstation.ui.handover_page import HandoverPage
 from packstation.ui.label_change_panel import LabelChangePanel
 from packstation.ui.packing_dialogs import (
     CancelOrderDialog,
     CountryDialog,
-    CourierCodePanel,
     ShortenDialog,
     SplitDialog,
 )
@@ -175,7 +175,7 @@ class PackingView(QWidget):
         self._build_workspace()
         self._build_actions()
         self.interrupt_page = self._build_interrupt_page()
-        self.courier = CourierCodePanel(self)
+        self.courier = HandoverPage(self)
         self.courier.submitted.connect(self.handover)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.workspace)
@@ -426,12 +426,24 @@ class PackingView(QWidget):
             reason = snapshot.interruption
             self.interrupt_reason.setText(reason.message(self.language) if reason is not None else "")
             self.pages.setCurrentWidget(self.interrupt_page)
-        elif snapshot.phase is Phase.READY and order.is_express:
-            self.courier.show_result(snapshot.eac)
-            self.pages.setCurrentWidget(self.courier)
-            self.courier.code.setFocus()
+        elif order.is_express and snapshot.phase in (Phase.READY, Phase.DONE):
+            self._show_handover(snapshot)
         else:
             self.pages.setCurrentWidget(self.workspace)
+
+    def _show_handover(self, snapshot: SessionSnapshot) -> None:
+        """The hand-over page: the courier's state and the last attempt's outcome. A handed-over
+        order (DONE) keeps the page, saying so; a restored session shows its last verdict."""
+        handed_over = snapshot.phase is Phase.DONE
+        self.courier.show_order(snapshot.order, handed_over=handed_over)
+        if handed_over:
+            if self.courier.outcome is None or not self.courier.outcome.ok:
+                self.courier.show_outcome(HandoverOutcome(HandoverKind.ACCEPTED), self.language)
+        elif self.courier.outcome is None and snapshot.eac is not None:
+            self.courier.show_outcome(HandoverOutcome.of_verdict(snapshot.eac), self.language)
+        if self.pages.currentWidget() is not self.courier:
+            self.pages.setCurrentWidget(self.courier)
+            self.courier.code.setFocus()
 
     def _program_text(self, order: Order) -> str:
         names = {Program.EXPRESS: self.tr("⚡ Express"), Program.FBS: "FBS", Program.DBS: "DBS"}
@@ -480,7 +492,9 @@ class PackingView(QWidget):
                 step.total,
             ),
             Step.HANDOVER: self.tr("Ready to ship: hand the parcels to the courier"),
-            Step.DONE: self.tr("Done: the order is ready to ship"),
+            Step.DONE: self.tr("Done: handed over to the courier")
+            if snapshot.order.is_express
+            else self.tr("Done: the order is ready to ship"),
             Step.CANCELLED: self.tr("The order is cancelled: put the items back"),
             Step.INTERRUPTED: self.tr("Packing stopped: the order changed"),
         }
@@ -540,6 +554,10 @@ class PackingView(QWidget):
             self._set_feedback(prompt, error=False)
             self.ask_country(result)
             return
+        if self.pages.currentWidget() is self.courier:  # the hand-over page says it, large
+            stray = refused_for is Reason.NOT_COURIER_CODE
+            kind = HandoverKind.NOT_A_CODE if stray else HandoverKind.NOT_SENT
+            self.courier.show_outcome(HandoverOutcome(kind, error=error), self.language)
         self._set_feedback("✖ " + error.message(self.language), error=True)
         self.sounds.error()
 
@@ -708,11 +726,13 @@ class PackingView(QWidget):
         return self._run(self.session.check_codes(), self.check_button, "check-codes")
 
     def handover(self, code: str) -> asyncio.Task[Any] | None:
-        """Check the courier's code; a refused one sounds the error (the panel says why)."""
+        """Check the courier's code; the hand-over page shows what came of it, in place of the
+        last outcome, with its sound (an accepted code finishes the order: its own sound)."""
 
         async def check() -> None:
-            result = await self.session.handover(code)
-            if result.verdict is not EacVerdict.ACCEPTED:
+            outcome = await self.session.check_courier_code(code)
+            self.courier.show_outcome(outcome, self.language)
+            if not outcome.ok:
                 self.sounds.error()
 
         return self._run(check(), self.courier.verify, "courier-code")

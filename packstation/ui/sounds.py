@@ -1,4 +1,4 @@
-"""Feedback sounds: ok, error, order complete, new order (QtMultimedia `QSoundEffect`).
+"""Feedback sounds: ok, error, order complete, new order, courier (QtMultimedia `QSoundEffect`).
 
 Silent (and cheap) when `PACKSTATION_NO_SOUND=1`, when the machine has no audio output, or when
 QtMultimedia cannot load: a packing desk without speakers must work exactly the same. The WAV
@@ -23,6 +23,7 @@ class Sound(StrEnum):
     ERROR = "error"
     COMPLETE = "complete"
     NEW_ORDER = "new_order"
+    COURIER = "courier"  # an Express courier came for an order
 
 
 def sound_disabled_reason() -> str | None:
@@ -98,3 +99,6 @@ class Sounds(QObject):
 
     def new_order(self) -> None:
         self.play(Sound.NEW_ORDER)
+
+    def courier(self) -> None:
+        self.play(Sound.COURIER)

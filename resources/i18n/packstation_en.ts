@@ -77,7 +77,7 @@
 <context>
     <name>PackingView</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="459" />
+        <location filename="../../packstation/ui/packing_view.py" line="471" />
         <source>(then %n more)</source>
         <translation>
             <numerusform>(then %n more)</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="463" />
+        <location filename="../../packstation/ui/packing_view.py" line="475" />
         <source>%1: parcel %2 of %n packed — scan the next parcel</source>
         <translation>
             <numerusform>%1: parcel %2 of %n packed — scan the next parcel</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="467" />
+        <location filename="../../packstation/ui/packing_view.py" line="479" />
         <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Packing: %1 of %n unit in boxes</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="568" />
+        <location filename="../../packstation/ui/packing_view.py" line="586" />
         <source>%1: parcel %2 of %n → box %3</source>
         <translation>
             <numerusform>%1: parcel %2 of %n → box %3</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="580" />
+        <location filename="../../packstation/ui/packing_view.py" line="598" />
         <source>code for %1, unit %2: it goes into all %n of its parcels</source>
         <translation>
             <numerusform>code for %1, unit %2: it goes into all %n of its parcels</numerusform>
@@ -131,7 +131,7 @@
 <context>
     <name>Shell</name>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="414" />
+        <location filename="../../packstation/app/shell.py" line="421" />
         <source>…and %n more</source>
         <translation>
             <numerusform>…and %n more</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="418" />
+        <location filename="../../packstation/app/shell.py" line="425" />
         <source>%n change(s) from an earlier session reached the Market.</source>
         <translation>
             <numerusform>%n change from an earlier session reached the Market.</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="520" />
+        <location filename="../../packstation/app/shell.py" line="527" />
         <source>%n new order(s) arrived.</source>
         <translation>
             <numerusform>%n new order arrived.</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>ShortenDialog</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_dialogs.py" line="114" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="111" />
         <source>The Market will accept this: %n unit(s) removed.</source>
         <translation>
             <numerusform>The Market will accept this: %n unit removed.</numerusform>

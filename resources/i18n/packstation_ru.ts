@@ -136,22 +136,22 @@
 <context>
     <name>CancelOrderDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="125" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="122" />
         <source>Cancel order %1</source>
         <translation>Отмена заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="128" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="125" />
         <source>The order will be cancelled on the Market because the shop cannot fulfil it (SHOP_FAILED). The buyer is notified; this cannot be undone and counts against the store's rating. Put the items back on the shelf.</source>
         <translation>Заказ будет отменён в Маркете, потому что магазин не может его выполнить (SHOP_FAILED). Покупатель получит уведомление; отменить это нельзя, и это влияет на рейтинг магазина. Верните товары на полку.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="135" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="132" />
         <source>Yes, cancel this order</source>
         <translation>Да, отменить этот заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="138" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="135" />
         <source>Cancel order</source>
         <translation>Отменить заказ</translation>
     </message>
@@ -231,72 +231,104 @@
 <context>
     <name>CountryDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="189" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="186" />
         <source>Country of origin</source>
         <translation>Страна происхождения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="198" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="195" />
         <source>Customs declaration</source>
         <translation>Таможенная декларация (ГТД)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="199" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="196" />
         <source>Country code (two letters)</source>
         <translation>Код страны (две буквы)</translation>
     </message>
 </context>
 <context>
-    <name>CourierCodePanel</name>
+    <name>CourierBanner</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="232" />
-        <source>Hand the order to the courier</source>
-        <translation>Передача заказа курьеру</translation>
+        <location filename="../../packstation/ui/couriers_panel.py" line="135" />
+        <source>Open hand-over</source>
+        <translation>Открыть передачу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="234" />
-        <source>Ask the courier for the code in their app and type or scan it.</source>
-        <translation>Спросите у курьера код из его приложения и введите или отсканируйте его.</translation>
+        <location filename="../../packstation/ui/couriers_panel.py" line="141" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="238" />
-        <source>Courier code</source>
-        <translation>Код курьера</translation>
+        <location filename="../../packstation/ui/couriers_panel.py" line="158" />
+        <source>Courier arrived for order %1</source>
+        <translation>Курьер прибыл за заказом %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="241" />
-        <source>Check code</source>
-        <translation>Проверить код</translation>
+        <location filename="../../packstation/ui/couriers_panel.py" line="160" />
+        <source>Courier found for order %1: on the way</source>
+        <translation>Курьер назначен на заказ %1: едет к вам</translation>
+    </message>
+</context>
+<context>
+    <name>CourierWiring</name>
+    <message>
+        <location filename="../../packstation/app/courier_wiring.py" line="61" />
+        <location filename="../../packstation/app/courier_wiring.py" line="71" />
+        <source>Couriers</source>
+        <translation>Курьеры</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="262" />
-        <source>Enter the courier's code.</source>
-        <translation>Введите код курьера.</translation>
+        <location filename="../../packstation/app/courier_wiring.py" line="73" />
+        <source>Express orders waiting for their courier (F7)</source>
+        <translation>Заказы Экспресс, ожидающие курьера (F7)</translation>
+    </message>
+</context>
+<context>
+    <name>CouriersPanel</name>
+    <message>
+        <location filename="../../packstation/ui/couriers_panel.py" line="55" />
+        <source>Order</source>
+        <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="273" />
-        <source>Code accepted: give the parcels to the courier.</source>
-        <translation>Код принят: отдайте посылки курьеру.</translation>
+        <location filename="../../packstation/ui/couriers_panel.py" line="55" />
+        <source>Courier</source>
+        <translation>Курьер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="276" />
-        <source>No attempts left. The Market sends the courier a new code: ask them to refresh it in their app.</source>
-        <translation>Попытки закончились. Маркет выдаст курьеру новый код: попросите обновить его в приложении.</translation>
+        <location filename="../../packstation/ui/couriers_panel.py" line="55" />
+        <source>Car</source>
+        <translation>Машина</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="283" />
-        <source>Wrong code.</source>
-        <translation>Неверный код.</translation>
+        <location filename="../../packstation/ui/couriers_panel.py" line="55" />
+        <source>Hand-over</source>
+        <translation>Передача</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="285" />
-        <source>Attempts left: %1</source>
-        <translation>Осталось попыток: %1</translation>
+        <location filename="../../packstation/ui/couriers_panel.py" line="67" />
+        <source>No packed Express orders are waiting for a courier.</source>
+        <translation>Нет собранных заказов Экспресс, ожидающих курьера.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="289" />
-        <source>The Market gave no clear answer: try again.</source>
-        <translation>Маркет не дал ясного ответа: попробуйте ещё раз.</translation>
+        <location filename="../../packstation/ui/couriers_panel.py" line="69" />
+        <source>Scan a parcel's box label to open its hand-over.</source>
+        <translation>Отсканируйте ярлык грузоместа, чтобы открыть передачу заказа.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/couriers_panel.py" line="106" />
+        <source>Check the courier's code</source>
+        <translation>Проверить код курьера</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/couriers_panel.py" line="108" />
+        <source>Tell the courier: %1</source>
+        <translation>Назвать курьеру: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/couriers_panel.py" line="109" />
+        <source>Tell the courier the Market's code</source>
+        <translation>Назвать курьеру код Маркета</translation>
     </message>
 </context>
 <context>
@@ -338,6 +370,143 @@
         <location filename="../../packstation/ui/format.py" line="41" />
         <source>late %1</source>
         <translation>просрочено %1</translation>
+    </message>
+</context>
+<context>
+    <name>Handover</name>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="41" />
+        <source>No courier yet: the Market is about to look for one</source>
+        <translation>Курьера ещё нет: Маркет скоро начнёт поиск</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="42" />
+        <source>No courier yet: the Market is looking for one</source>
+        <translation>Курьера ещё нет: Маркет ищет курьера</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="43" />
+        <source>Courier found, on the way</source>
+        <translation>Курьер найден, едет к вам</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="44" />
+        <source>Courier on the way</source>
+        <translation>Курьер в пути</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="45" />
+        <source>Courier arrived</source>
+        <translation>Курьер прибыл</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="61" />
+        <source>Give the parcels to the courier.</source>
+        <translation>Отдайте посылки курьеру.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="62" />
+        <source>✔ Code accepted</source>
+        <translation>✔ Код принят</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="65" />
+        <source>Attempts left: %1</source>
+        <translation>Осталось попыток: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="66" />
+        <source>Ask the courier again.</source>
+        <translation>Уточните код у курьера.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="67" />
+        <source>✖ Wrong code</source>
+        <translation>✖ Неверный код</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="69" />
+        <source>The Market sends the courier a new code: ask them to refresh it in their app.</source>
+        <translation>Маркет выдаст курьеру новый код: попросите обновить его в приложении.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="72" />
+        <source>✖ No attempts left</source>
+        <translation>✖ Попытки закончились</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="74" />
+        <source>The Market has no courier at the desk for this order yet. Nothing was spent.</source>
+        <translation>Маркет ещё не назначил курьера на этот заказ. Попытка не потрачена.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="77" />
+        <source>No courier yet</source>
+        <translation>Курьера ещё нет</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="79" />
+        <source>⚠ No answer from the Market</source>
+        <translation>⚠ Нет ответа от Маркета</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="81" />
+        <source>✖ Not a courier code</source>
+        <translation>✖ Это не код курьера</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="83" />
+        <source>✖ Not sent</source>
+        <translation>✖ Код не отправлен</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="84" />
+        <source>The Market gave no clear answer: try again.</source>
+        <translation>Маркет не дал ясного ответа: попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="85" />
+        <source>✖ The Market refused</source>
+        <translation>✖ Маркет отказал</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverPage</name>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="100" />
+        <source>Hand the order to the courier</source>
+        <translation>Передача заказа курьеру</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="107" />
+        <location filename="../../packstation/ui/handover_page.py" line="165" />
+        <source>Ask the courier for the code in their app and type or scan it.</source>
+        <translation>Спросите у курьера код из его приложения и введите или отсканируйте его.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="111" />
+        <source>Courier code</source>
+        <translation>Код курьера</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="114" />
+        <source>Check code</source>
+        <translation>Проверить код</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="160" />
+        <source>Handed over to the courier</source>
+        <translation>Передан курьеру</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="168" />
+        <source>Tell the courier this code: they enter it in their app.</source>
+        <translation>Назовите курьеру этот код: он введёт его в своём приложении.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/handover_page.py" line="172" />
+        <source>The Market has not given the code for the courier yet.</source>
+        <translation>Маркет ещё не выдал код для курьера.</translation>
     </message>
 </context>
 <context>
@@ -1359,7 +1528,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="878" />
+        <location filename="../../packstation/ui/packing_view.py" line="898" />
         <source>Order %1 is no longer in the list.</source>
         <translation>Заказа %1 больше нет в списке.</translation>
     </message>
@@ -1478,32 +1647,32 @@
         <translation>К списку заказов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="437" />
+        <location filename="../../packstation/ui/packing_view.py" line="449" />
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="442" />
+        <location filename="../../packstation/ui/packing_view.py" line="454" />
         <source>Business buyer: codes mandatory</source>
         <translation>Покупатель — юрлицо: коды обязательны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="444" />
+        <location filename="../../packstation/ui/packing_view.py" line="456" />
         <source>Private buyer</source>
         <translation>Покупатель — физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="454" />
+        <location filename="../../packstation/ui/packing_view.py" line="466" />
         <source>The Market refused a code: scan a new code for: %1, unit %2</source>
         <translation>Маркет не принял код: отсканируйте новый код для: %1, единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="457" />
+        <location filename="../../packstation/ui/packing_view.py" line="469" />
         <source>Scan the marking code for: %1, unit %2</source>
         <translation>Отсканируйте код маркировки для: %1, единица %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="459" />
+        <location filename="../../packstation/ui/packing_view.py" line="471" />
         <source>(then %n more)</source>
         <translation>
             <numerusform>(затем ещё %n единица)</numerusform>
@@ -1512,7 +1681,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="463" />
+        <location filename="../../packstation/ui/packing_view.py" line="475" />
         <source>%1: parcel %2 of %n packed — scan the next parcel</source>
         <translation>
             <numerusform>%1: упаковано место %2 из %n — сканируйте следующее место</numerusform>
@@ -1521,32 +1690,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="469" />
+        <location filename="../../packstation/ui/packing_view.py" line="481" />
         <source>%1 Then submit again (Ctrl+Enter).</source>
         <translation>%1 Затем отправьте снова (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="470" />
+        <location filename="../../packstation/ui/packing_view.py" line="482" />
         <source>Submitting in %1 s — scan CANCEL to stop</source>
         <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="471" />
+        <location filename="../../packstation/ui/packing_view.py" line="483" />
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="510" />
+        <location filename="../../packstation/ui/packing_view.py" line="495" />
+        <source>Done: handed over to the courier</source>
+        <translation>Готово: заказ передан курьеру</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/packing_view.py" line="524" />
         <source>Deadline %1 · %2</source>
         <translation>Срок %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="512" />
+        <location filename="../../packstation/ui/packing_view.py" line="526" />
         <source>Deadline %1</source>
         <translation>Срок %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="467" />
+        <location filename="../../packstation/ui/packing_view.py" line="479" />
         <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Сборка: в коробках %1 из %n единицы</numerusform>
@@ -1555,62 +1729,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="472" />
+        <location filename="../../packstation/ui/packing_view.py" line="484" />
         <source>Sending the boxes to the Market and printing labels…</source>
         <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="473" />
+        <location filename="../../packstation/ui/packing_view.py" line="485" />
         <source>The Market is checking the marking codes…</source>
         <translation>Маркет проверяет коды маркировки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="475" />
+        <location filename="../../packstation/ui/packing_view.py" line="487" />
         <source>Labels did not print: %1 Retry in the print queue (F9).</source>
         <translation>Ярлыки не напечатались: %1 Повторите в очереди печати (F9).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="478" />
+        <location filename="../../packstation/ui/packing_view.py" line="490" />
         <source>Swap the labels: peel off %1 void, stick %2 new (listed below)</source>
         <translation>Замените ярлыки: снимите аннулированные (%1), наклейте новые (%2) — список ниже</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="482" />
+        <location filename="../../packstation/ui/packing_view.py" line="494" />
         <source>Ready to ship: hand the parcels to the courier</source>
         <translation>Готов к отгрузке: передайте посылки курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="483" />
+        <location filename="../../packstation/ui/packing_view.py" line="497" />
         <source>Done: the order is ready to ship</source>
         <translation>Готово: заказ готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="484" />
+        <location filename="../../packstation/ui/packing_view.py" line="498" />
         <source>The order is cancelled: put the items back</source>
         <translation>Заказ отменён: верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="485" />
+        <location filename="../../packstation/ui/packing_view.py" line="499" />
         <source>Packing stopped: the order changed</source>
         <translation>Сборка остановлена: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="494" />
+        <location filename="../../packstation/ui/packing_view.py" line="508" />
         <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
         <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="499" />
+        <location filename="../../packstation/ui/packing_view.py" line="513" />
         <source>Labels not printed:</source>
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="539" />
+        <location filename="../../packstation/ui/packing_view.py" line="553" />
         <source>Customs declaration scanned: confirm its country of origin</source>
         <translation>Отсканирована таможенная декларация: подтвердите страну происхождения</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="568" />
+        <location filename="../../packstation/ui/packing_view.py" line="586" />
         <source>%1: parcel %2 of %n → box %3</source>
         <translation>
             <numerusform>%1: место %2 из %n → коробка %3</numerusform>
@@ -1619,22 +1793,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="571" />
+        <location filename="../../packstation/ui/packing_view.py" line="589" />
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="573" />
+        <location filename="../../packstation/ui/packing_view.py" line="591" />
         <source>scan its marking code</source>
         <translation>отсканируйте код маркировки товара</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="576" />
+        <location filename="../../packstation/ui/packing_view.py" line="594" />
         <source>code for %1, unit %2 → box %3</source>
         <translation>код для %1, единица %2 → коробка %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="580" />
+        <location filename="../../packstation/ui/packing_view.py" line="598" />
         <source>code for %1, unit %2: it goes into all %n of its parcels</source>
         <translation>
             <numerusform>код для %1, единица %2: он идёт во все %n место</numerusform>
@@ -1643,12 +1817,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="582" />
+        <location filename="../../packstation/ui/packing_view.py" line="600" />
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="583" />
+        <location filename="../../packstation/ui/packing_view.py" line="601" />
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>
@@ -2304,12 +2478,12 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../packstation/app/shell.py" line="276" />
+        <location filename="../../packstation/app/shell.py" line="283" />
         <source>Packstation is already open here: the second start was refused.</source>
         <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="414" />
+        <location filename="../../packstation/app/shell.py" line="421" />
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -2318,7 +2492,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="418" />
+        <location filename="../../packstation/app/shell.py" line="425" />
         <source>%n change(s) from an earlier session reached the Market.</source>
         <translation>
             <numerusform>%n изменение из прошлого сеанса передано в Маркет.</numerusform>
@@ -2327,12 +2501,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="483" />
+        <location filename="../../packstation/app/shell.py" line="490" />
         <source>Reprinting box label %1-%2.</source>
         <translation>Перепечатываем ярлык коробки %1-%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="520" />
+        <location filename="../../packstation/app/shell.py" line="527" />
         <source>%n new order(s) arrived.</source>
         <translation>
             <numerusform>Пришёл %n новый заказ.</numerusform>
@@ -2341,12 +2515,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="600" />
+        <location filename="../../packstation/app/shell.py" line="607" />
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="603" />
+        <location filename="../../packstation/app/shell.py" line="610" />
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
@@ -2639,32 +2813,32 @@
 <context>
     <name>ShortenDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="66" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="63" />
         <source>Shorten order %1</source>
         <translation>Сокращение заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="75" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="72" />
         <source>of %1</source>
         <translation>из %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="80" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="77" />
         <source>Set how many units of each item stay in the order (0 removes the item).</source>
         <translation>Укажите, сколько единиц каждого товара остаётся в заказе (0 — убрать товар).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="86" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="83" />
         <source>I understand: removed items cannot be added back</source>
         <translation>Понимаю: убранные товары вернуть нельзя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="89" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="86" />
         <source>Shorten</source>
         <translation>Сократить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_dialogs.py" line="114" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="111" />
         <source>The Market will accept this: %n unit(s) removed.</source>
         <translation>
             <numerusform>Маркет это примет: будет убрана %n единица.</numerusform>
@@ -2676,22 +2850,22 @@
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="155" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="152" />
         <source>Split into part boxes</source>
         <translation>Разделить на части</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="163" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="160" />
         <source>Boxes per unit</source>
         <translation>Коробок на единицу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="164" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="161" />
         <source>Units to split</source>
         <translation>Сколько единиц разделить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="165" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="162" />
         <source>Each unit's marking codes go into every one of its part boxes.</source>
         <translation>Коды маркировки единицы попадут в каждую из её коробок.</translation>
     </message>

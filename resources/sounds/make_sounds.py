@@ -1,4 +1,4 @@
-"""Generate the feedback sounds (ok, error, order complete, new order) as 16-bit mono WAV files.
+"""Generate the feedback sounds (ok, error, order complete, new order, courier arrived) as 16-bit mono WAV files.
 
 Run `python3 resources/sounds/make_sounds.py` to rewrite them next to this script. Tones are
 synthesised (no third-party samples): short, distinct in pitch and rhythm so a packer can tell
@@ -21,6 +21,8 @@ SOUNDS: dict[str, list[tuple[float, float]]] = {
     "error": [(220.0, 0.18), (0.0, 0.05), (196.0, 0.28)],  # two low buzzes
     "complete": [(784.0, 0.09), (988.0, 0.09), (1175.0, 0.09), (1568.0, 0.2)],  # rising arpeggio
     "new_order": [(880.0, 0.08), (0.0, 0.06), (880.0, 0.08)],  # soft double chime
+    # A courier came: a doorbell (high-low, twice), unlike any scan sound.
+    "courier": [(1046.5, 0.16), (784.0, 0.24), (0.0, 0.12), (1046.5, 0.16), (784.0, 0.24)],
 }
 
 

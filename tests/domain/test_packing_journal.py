@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
 from packstation.domain.instances import Instance, InstanceKind
-from packstation.domain.order import BuyerType, Order, OrderLine, Program, RequiredCode
+from packstation.domain.order import BuyerType, Courier, Order, OrderLine, Program, RequiredCode
 from packstation.domain.packing.journal import decode_instance, decode_order, encode_instance, encode_order
 
 
@@ -42,7 +42,9 @@ def test_an_order_with_every_field_round_trips_through_json() -> None:
         fake=True,
         box_ids=(11, 12),
         notes="хрупкое",
-        eac_type="COURIER_TO_MERCHANT",
+        eac_type="MERCHANT_TO_COURIER",
+        eac_code="5150",
+        courier=Courier("Петров Иван", "+79990001122", "А123ВС777", "Белая Kia Rio"),
         extra={"k": "v"},
     )
     decoded = decode_order(json.loads(json.dumps(encode_order(order))))

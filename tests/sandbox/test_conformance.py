@@ -168,6 +168,13 @@ def _scenario(call: Recorder, sandbox: Sandbox) -> None:
     call("GET", f"{c}/orders/{express.id}")
     call("PUT", f"{c}/orders/{express.id}/verifyEac", json_body={"code": "wrong"})
     call("PUT", f"{c}/orders/{express.id}/verifyEac", json_body={"code": sandbox.eac_code(express.id)})
+    gives = sandbox.add_order((("CHARGER-65", 1),), program="EXPRESS")  # eacCode in both readers
+    sandbox.set_eac_type(gives.id, "MERCHANT_TO_COURIER")
+    sandbox.set_layout(2001, gives.id, {"boxes": [{"items": [{"id": gives.lines[0].id, "fullCount": 1}]}]})
+    sandbox.update_status(2001, gives.id, "PROCESSING", "READY_TO_SHIP")
+    sandbox.advance_clock(sandbox.config.courier_step * 4)
+    call("POST", "/v1/businesses/1001/orders", json_body={"orderIds": [gives.id]})
+    call("GET", f"{c}/orders/{gives.id}")
     dbs = sandbox.add_order((("SHOE-WIN-38", 1),), program="DBS")
     dbs_path = f"/v2/campaigns/2002/orders/{dbs.id}"
     call(

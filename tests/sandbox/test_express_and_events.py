@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import httpx
+import pytest
 
 from packstation.sandbox.model import Order
 from tests.fixtures.sandbox import SandboxServer
@@ -98,6 +99,30 @@ def test_wrong_codes_count_down_then_need_update(api: httpx.Client, sandbox_serv
     assert (
         _verify(api, order, sandbox.eac_code(order.id)).json()["result"]["verificationResult"] == "ACCEPTED"
     )
+
+
+def test_eac_types_the_market_defines(api: httpx.Client, sandbox_server: SandboxServer) -> None:
+    sandbox = sandbox_server.sandbox
+    checking = _ready_express(api, sandbox_server)
+    sandbox.set_eac_type(checking.id, "CHECKING_BY_MERCHANT")
+    gives = _ready_express(api, sandbox_server)
+    sandbox.set_eac_type(gives.id, "MERCHANT_TO_COURIER")
+    sandbox.advance_clock(sandbox.config.courier_step * 4)
+    assert _business(api, checking)["delivery"]["transfer"]["eac"] == {"eacType": "CHECKING_BY_MERCHANT"}
+    code = sandbox.eac_code(gives.id)
+    assert _business(api, gives)["delivery"]["transfer"]["eac"] == {
+        "eacType": "MERCHANT_TO_COURIER",
+        "eacCode": code,  # the code the seller tells the courier
+    }
+    # The seller checks the courier's code with verifyEac; a code the seller gives is not checked.
+    accepted = _verify(api, checking, sandbox.eac_code(checking.id)).json()["result"]
+    assert accepted["verificationResult"] == "ACCEPTED"
+    assert_error(_verify(api, gives, code), 400, "ACTION_FORBIDDEN")
+    assert not sandbox.courier_enters_code(gives.id, "0" if code != "0" else "1")
+    assert sandbox.courier_enters_code(gives.id, code)  # the courier types it: handed over
+    assert _business(api, gives)["substatus"] == "COURIER_RECEIVED"
+    with pytest.raises(ValueError, match="unknown eacType"):
+        sandbox.set_eac_type(gives.id, "BY_PIGEON")
 
 
 def test_verify_eac_refused_for_fbs(api: httpx.Client, sandbox_server: SandboxServer) -> None:

@@ -13,6 +13,7 @@ import pytest_asyncio
 
 from packstation.domain.classify import classify_scan
 from packstation.domain.commands import command_payload
+from packstation.domain.courier_handover import HandoverKind
 from packstation.domain.errors import PackstationError, ScanError, StorageError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.labels import LabelFormat
@@ -520,12 +521,55 @@ async def test_express_handover_rejected_need_update_and_accepted() -> None:
     assert (await s.handover("2222")).verdict is EacVerdict.REJECTED
     assert (await s.handover("3333")).verdict is EacVerdict.NEED_UPDATE
     assert s.phase is Phase.READY
-    with pytest.raises(PackingError):
-        await s.handover("  ")
+    with pytest.raises(PackingScanError):
+        await s.handover("  ")  # nothing typed: not a courier code
     assert (await s.handover("4321")).verdict is EacVerdict.ACCEPTED
     assert s.phase is Phase.DONE
     assert d.journal.finished == [1]
     assert [i.kind for i in d.outbox.intents].count("verify_eac") == 4
+
+
+@pytest.mark.asyncio
+async def test_each_courier_code_check_comes_back_as_the_outcome_the_page_shows() -> None:
+    d = desk(make_order(1, kettle(1), program=Program.EXPRESS))
+    d.market.eac_codes[1] = "4321"
+    s = d.session
+    s.scan(item(KETTLE))
+    await s.submit()
+
+    for stray in ("51000001-1", "4006381333931", "12345678", "abc"):
+        outcome = await s.check_courier_code(stray)
+        assert outcome.kind is HandoverKind.NOT_A_CODE
+        assert outcome.error is not None
+        assert "4" in outcome.error.en
+    assert d.market.count("verify_eac") == 0  # nothing sent: no attempt spent
+    assert [i.kind for i in d.outbox.intents].count("verify_eac") == 0
+
+    no_courier = ApiErrorItem("STATUS_NOT_ALLOWED", "No courier at the desk yet (COURIER_SEARCH)")
+    d.market.fail_next("verify_eac", BadRequestError((no_courier,)))
+    assert (await s.check_courier_code("1111")).kind is HandoverKind.NO_COURIER
+    d.market.fail_next("verify_eac", ConnectionFailedError())
+    assert (await s.check_courier_code("1111")).kind is HandoverKind.NETWORK
+    rejected = await s.check_courier_code(" 1111\r\n")
+    assert (rejected.kind, rejected.attempts_left) == (HandoverKind.REJECTED, 2)
+    assert d.market.calls[-1] == ("verify_eac", (1, "1111"))  # the code without its framing
+    assert s.phase is Phase.READY
+    assert (await s.check_courier_code("4321")).ok
+    assert s.phase is Phase.DONE
+
+
+@pytest.mark.asyncio
+async def test_a_code_the_market_gives_to_tell_the_courier_is_never_checked_here() -> None:
+    d = desk(make_order(1, kettle(1), program=Program.EXPRESS))
+    s = d.session
+    s.scan(item(KETTLE))
+    await s.submit()
+    arrived = replace(d.market.orders[1], substatus="COURIER_ARRIVED_TO_SENDER")
+    s.order_changed(replace(arrived, eac_type="MERCHANT_TO_COURIER", eac_code="5150"))
+    assert s.order.eac_code == "5150"
+    outcome = await s.check_courier_code("5150")
+    assert outcome.kind is HandoverKind.NOT_SENT  # refused here, not by the Market
+    assert d.market.count("verify_eac") == 0
 
 
 @pytest.mark.asyncio
@@ -541,9 +585,10 @@ async def test_only_a_ready_express_order_takes_scans_as_the_courier_code() -> N
     assert express.phase is Phase.READY
 
     assert express.takes_courier_code(eac)
-    assert express.takes_courier_code(item(KETTLE))  # whatever the courier's code looks like
+    # Every scan but a command is for the hand-over; the desk sends only a code's shape on.
+    assert express.takes_courier_code(item(KETTLE))
     assert not express.takes_courier_code(command(Command.NEXT_ORDER))
-    assert not express.takes_courier_code(order_no)
+    assert express.takes_courier_code(order_no)
     assert not fbs.takes_courier_code(eac)  # FBS leaves with the courier without a code
 
 

@@ -8,7 +8,8 @@ import pytest
 
 from packstation.domain.classify import classify_scan
 from packstation.domain.errors import ScanError
-from packstation.domain.order import Order, OrderLine
+from packstation.domain.order import Order, OrderLine, Program
+from packstation.domain.packing.errors import PackingScanError, Reason
 from packstation.domain.scan import ScanResult
 from packstation.services.packing.values import ScanAction, ScanOutcome
 from packstation.services.scan_router import (
@@ -275,3 +276,38 @@ def test_a_forwarded_box_label_printed_here_is_reprinted_else_its_order_opens() 
 @pytest.mark.parametrize("text", ["PS:CANCEL", EAN13])
 def test_other_forwarded_scans_are_ignored(text: str) -> None:
     assert _router(_Orders()).route_forwarded(classify_scan(text)) == Ignore()
+
+
+# -- the courier hand-over ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stray", ["123456-1", EAN13, EAN8, CIS, "51000099", "1234567", "abcd"])
+def test_a_stray_scan_at_the_hand_over_is_refused_here_and_never_sent(stray: str) -> None:
+    arrived = make_order(1, program=Program.EXPRESS, substatus="COURIER_ARRIVED_TO_SENDER")
+    courier = _Session(arrived, courier=True)
+    decision = _router(_Orders(), printed={(123456, 1)}).handle(stray, courier)
+    assert isinstance(decision, SessionRefused)
+    assert isinstance(decision.error, PackingScanError)
+    assert decision.error.reason is Reason.NOT_COURIER_CODE
+    assert courier.scanned == []
+
+
+def test_codes_of_4_to_6_digits_go_to_the_hand_over() -> None:
+    courier = _Session(make_order(1, program=Program.EXPRESS), courier=True)
+    for code in ("4821", "04821", "104821"):
+        assert _router(_Orders()).handle(code, courier) == CourierCode(code)
+
+
+def test_a_box_label_of_an_order_awaiting_its_courier_opens_its_hand_over_from_anywhere() -> None:
+    orders = _Orders()
+    waiting = make_order(123456, program=Program.EXPRESS, substatus="COURIER_FOUND")
+    packing = make_order(222222)
+    fbs = make_order(333333, substatus="READY_TO_SHIP")
+    orders.add(waiting, packing, fbs)
+    router = _router(orders, printed={(123456, 1), (333333, 1)})
+    assert router.handle("123456-1", None) == OpenOrder(123456)  # the list: not a reprint
+    assert router.handle("123456-1", _Session(packing)) == OpenOrder(123456)
+    other_handover = _Session(make_order(444444, program=Program.EXPRESS), courier=True)
+    assert router.handle("123456-2", other_handover) == OpenOrder(123456)
+    # Other box labels keep their meaning: a reprint of a label printed here.
+    assert router.handle("333333-1", None) == Reprint(333333, 1, otherwise=OpenOrder(333333))

@@ -110,7 +110,7 @@ async def test_express_order_hand_over_through_verify_eac(sandbox_app: Starlette
         wrong = "0000" if real != "0000" else "1111"
         desk.scan(wrong)  # a scanned courier code goes to the hand-over step
         await desk.settle()
-        assert "Attempts left: 2" in desk.view.courier.result.text()
+        assert "Attempts left: 2" in desk.view.courier.detail.text()
         assert desk.sounds.played[-1] is Sound.ERROR
         assert desk.session.phase is Phase.READY
 

@@ -31,6 +31,7 @@ class Reason(StrEnum):
     DUPLICATE_CODE = "duplicate_code"
     INVALID_SCAN = "invalid_scan"
     NOT_A_CODE = "not_a_code"
+    NOT_COURIER_CODE = "not_courier_code"  # hand-over: the input has no courier code's shape
     GTD_COUNTRY = "gtd_country"  # a GTD without its country code
     SHORTEN_LAST_LINE = "shorten_last_line"
     SHORTEN_PROMO = "shorten_promo"

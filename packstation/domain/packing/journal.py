@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from packstation.domain.instances import Instance, InstanceKind
-from packstation.domain.order import BuyerType, Order, OrderLine, Program, RequiredCode
+from packstation.domain.order import BuyerType, Courier, Order, OrderLine, Program, RequiredCode
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -75,6 +75,8 @@ def encode_order(order: Order) -> dict[str, Any]:
         "box_ids": list(order.box_ids),
         "notes": order.notes,
         "eac_type": order.eac_type,
+        "eac_code": order.eac_code,
+        "courier": None if order.courier is None else _encode_courier(order.courier),
         "extra": dict(order.extra),
     }
 
@@ -104,6 +106,8 @@ def decode_order(raw: Mapping[str, Any]) -> Order:
         box_ids=tuple(int(box) for box in raw.get("box_ids", ())),
         notes=str(raw.get("notes", "")),
         eac_type=raw.get("eac_type"),
+        eac_code=raw.get("eac_code"),
+        courier=_decode_courier(raw.get("courier")),
         extra={str(k): str(v) for k, v in dict(raw.get("extra", {})).items()},
     )
 
@@ -114,3 +118,23 @@ def encode_instance(instance: Instance) -> dict[str, Any]:
 
 def decode_instance(raw: Mapping[str, Any]) -> Instance:
     return Instance(InstanceKind(raw["kind"]), str(raw["value"]), raw.get("country"))
+
+
+def _encode_courier(courier: Courier) -> dict[str, str]:
+    return {
+        "name": courier.name,
+        "phone": courier.phone,
+        "vehicle_number": courier.vehicle_number,
+        "vehicle_description": courier.vehicle_description,
+    }
+
+
+def _decode_courier(raw: Any) -> Courier | None:
+    if not isinstance(raw, dict):
+        return None  # none given, or written before couriers were kept
+    return Courier(
+        name=str(raw.get("name", "")),
+        phone=str(raw.get("phone", "")),
+        vehicle_number=str(raw.get("vehicle_number", "")),
+        vehicle_description=str(raw.get("vehicle_description", "")),
+    )

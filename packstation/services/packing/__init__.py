@@ -33,7 +33,9 @@ action changes nothing):
   and sets READY_TO_SHIP (refused with CIS/UIN_VALIDATION_IN_PROGRESS_ERROR, it stays VERIFYING,
   polls again and retries within the same budget and timeout); `check_codes()` polls once more
   after a verification timeout and `resume_packing()` leaves the wait to edit again;
-  `cancel_order()` cancels with SHOP_FAILED; `handover(code)` checks the Express courier's code;
+  `cancel_order()` cancels with SHOP_FAILED; `handover(code)` checks the Express courier's code
+  (only a code's shape is sent) and `check_courier_code(code)` returns what came of it as a
+  `HandoverOutcome` for the hand-over page;
   `reprint()` prints the current labels again; `refresh_order()` re-reads the order.
   `request_submit()` starts `submit()` as a tracked task (the SUBMIT command barcode uses it;
   it refuses at once when the packing is incomplete); with `auto_submit_s` set, a complete

@@ -60,7 +60,13 @@ class OrderWatcher:
             if order.substatus in _GONE_SUBSTATUSES:
                 state = log.record({"op": "done"}, notify=False)
                 log.finish()
-            moved = replace(state.order, substatus=order.substatus, eac_type=order.eac_type)
+            moved = replace(
+                state.order,
+                substatus=order.substatus,
+                eac_type=order.eac_type,
+                eac_code=order.eac_code,
+                courier=order.courier,
+            )
             log.update(packing=replace(state.packing, order=moved))
             return
         if order.substatus == READY_TO_SHIP and state.phase is Phase.PACKING and state.labels is not None:

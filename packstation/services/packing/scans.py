@@ -23,16 +23,13 @@ _PACKING_KINDS = frozenset({ScanKind.ITEM_BARCODE, ScanKind.CIS, ScanKind.UIN, S
 
 
 def takes_courier_code(state: SessionState, result: ScanResult) -> bool:
-    """True when `result` is the courier's code to verify (verifyEac), not a packing scan.
+    """True when `result` belongs to the courier hand-over, not to packing.
 
-    A READY Express order waits only for its courier, so any scan but a command or an order
-    number (the desk routes those) is their code, whatever it happens to look like.
+    A READY Express order waits only for its courier, so any scan but a command (the desk
+    routes those, and a listed order's number before) is for the hand-over; the desk sends it to
+    the Market only when it has a courier code's shape (`domain.courier_handover.courier_code`).
     """
-    return (
-        state.phase is Phase.READY
-        and state.order.is_express
-        and result.kind not in (ScanKind.COMMAND, ScanKind.ORDER_NUMBER)
-    )
+    return state.phase is Phase.READY and state.order.is_express and result.kind is not ScanKind.COMMAND
 
 
 def invalid_scan(result: ScanResult) -> PackingScanError:

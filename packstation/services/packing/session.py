@@ -16,6 +16,7 @@ import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 
+from packstation.domain.courier_handover import HandoverOutcome, awaits_courier
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
 from packstation.domain.order import Order
@@ -99,6 +100,10 @@ class PackingSession:
         something (opening alone does not make the order "in progress")."""
         session = cls(order, deps)
         session._log.open_on_first_record({"op": "open", "order": encode_order(order)})
+        if awaits_courier(order):
+            # Packed at another desk (or before this one kept a journal): straight to its hand-over.
+            session._log.record({"op": "ready"}, notify=False)
+            session.order_changed(order)
         return session
 
     @classmethod
@@ -279,6 +284,11 @@ class PackingSession:
     async def handover(self, code: str) -> EacResult:
         """Check the Express courier's code (verifyEac)."""
         return await self._handover.handover(code)
+
+    async def check_courier_code(self, code: str) -> HandoverOutcome:
+        """Check the courier's code and say what came of it (never raises a Market failure: the
+        hand-over page shows each outcome); input without a code's shape is never sent."""
+        return await self._handover.check(code)
 
     # ---------------------------------------------------------------------- background work
 
