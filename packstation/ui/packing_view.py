@@ -75,6 +75,7 @@ from packstation.ui.packing_dialogs import (
 )
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.plain_text import plain_label
+from packstation.ui.shorten_notice import ShortenNotice
 from packstation.ui.sounds import Sounds
 
 _log = logging.getLogger("packstation.ui")
@@ -259,6 +260,8 @@ class PackingView(QWidget):
             f"QLabel#staleNotice {{background:{palette.PARTIAL_BG}; color:{palette.NOTICE_TEXT};"
             " padding:6px; border-radius:4px;}"
         )
+        self.shorten_notice = ShortenNotice(self.language, self.workspace)
+        self.shorten_notice.cancel_requested.connect(self.ask_cancel)
         self.lines = QListView(self.workspace)
         self.lines.setObjectName("linesView")
         self.lines.setModel(self.lines_model)
@@ -309,6 +312,7 @@ class PackingView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.feedback)
         layout.addWidget(self.notice)
+        layout.addWidget(self.shorten_notice)
         layout.addWidget(splitter, 1)
         layout.addLayout(self.buttons)
 
@@ -393,11 +397,14 @@ class PackingView(QWidget):
             self._set_feedback("", error=False)
         self.notice.setText(self._notice(snapshot))
         self.notice.setVisible(bool(self.notice.text()))
+        self.shorten_notice.show_state(order, snapshot.pending_shorten, snapshot.last_error)
         editable = snapshot.editable
         for button in (self.new_box_button, self.close_box_button, self.split_button, self.shorten_button):
             button.setEnabled(editable)
+        pending = bool(snapshot.pending_shorten)  # the Market's answer decides the lines first
+        self.shorten_button.setEnabled(editable and not pending)
         self.undo_button.setEnabled(snapshot.can_undo)
-        self.submit_button.setEnabled(editable and snapshot.complete)
+        self.submit_button.setEnabled(editable and snapshot.complete and not pending)
         self.cancel_button.setEnabled(snapshot.phase in (Phase.PACKING, Phase.VERIFYING, Phase.READY))
         self.reprint_button.setEnabled(snapshot.labels is not None)
         self.check_button.setVisible(snapshot.phase is Phase.VERIFYING)
@@ -584,10 +591,24 @@ class PackingView(QWidget):
         return dialog
 
     def ask_shorten(self) -> ShortenDialog:
+        """Ask which units to remove; the request goes to the Market, which decides."""
         dialog = ShortenDialog(self.session.order, self.session.check_shorten, self.language, self)
-        dialog.accepted.connect(lambda: self._edit(lambda: self.session.shorten(dialog.counts())))
+        dialog.accepted.connect(lambda: self.request_shorten(dialog.counts()))
         self._open(dialog)
+
+        async def learn_promo() -> None:
+            # The Market's word on promo lines arrives while the packer reads: check again.
+            await self.session.learn_promo()
+            with contextlib.suppress(RuntimeError):  # the dialog may be closed and gone
+                if dialog.isVisible():
+                    dialog.recheck()
+
+        self._run(learn_promo(), None, "promo-lines")
         return dialog
+
+    def request_shorten(self, counts: dict[int, int]) -> asyncio.Task[Any] | None:
+        """Send the shortening; the strip shows it pending, then the Market's answer."""
+        return self._run(self.session.shorten(counts), self.shorten_button, "shorten")
 
     def ask_cancel(self) -> CancelOrderDialog:
         dialog = CancelOrderDialog(self.session.order, self)

@@ -208,6 +208,8 @@ class SessionSnapshot:
     interruption: PackstationError | None
     last_error: PackstationError | None
     print_error: PackstationError | None
+    # A shortening the Market has not answered yet (line id -> count to keep): shown as pending.
+    pending_shorten: tuple[tuple[int, int], ...] = ()
 
     @property
     def complete(self) -> bool:
