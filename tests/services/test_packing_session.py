@@ -658,14 +658,16 @@ async def test_shorten_is_checked_then_asked_of_the_market_and_applied_when_it_a
     s.scan(code(CIS_A))
     await s.submit()
     layouts = [call[1][1] for call in d.market.calls if call[0] == "set_box_layout"]
-    assert len(layouts) == 2 and not layouts[1].allow_remove  # the packer's layout just packs
+    assert len(layouts) == 2
+    assert not layouts[1].allow_remove
     assert s.phase is Phase.DONE
 
 
 @pytest.mark.asyncio
 async def test_a_promo_line_is_refused_before_sending_once_the_market_said_it_is_promo() -> None:
     d = desk(make_order(1, mug(2, price=200), kettle(1, price=100)))
-    d.market.orders[1] = make_order(1, mug(2, price=200), kettle(1, price=100, promo=True))  # the legacy order says
+    # Only the Market's legacy order says "promo".
+    d.market.orders[1] = make_order(1, mug(2, price=200), kettle(1, price=100, promo=True))
     s = d.session
     assert s.check_shorten({22: 0}) == {22: 0}  # the business order does not say "promo"
     await s.learn_promo()
@@ -707,7 +709,8 @@ async def test_a_market_refusal_leaves_lines_boxes_and_codes_exactly_as_before()
     await s.submit()  # packed in full
     assert s.phase is Phase.DONE
     restored = d.reopen()
-    assert restored is not None and restored.packing == s.packing
+    assert restored is not None
+    assert restored.packing == s.packing
 
 
 @pytest.mark.asyncio
