@@ -598,12 +598,14 @@ class PackingView(QWidget):
 
         async def learn_promo() -> None:
             # The Market's word on promo lines arrives while the packer reads: check again.
-            await self.session.learn_promo()
+            with contextlib.suppress(PackstationError):  # unknown: the Market decides on the request
+                await self.session.learn_promo()
             with contextlib.suppress(RuntimeError):  # the dialog may be closed and gone
                 if dialog.isVisible():
                     dialog.recheck()
 
-        self._run(learn_promo(), None, "promo-lines")
+        with contextlib.suppress(RuntimeError):  # no loop or runner shut down: checked on sending
+            self.tasks.run(learn_promo(), name=f"promo-lines-{self.session.order.id}")
         return dialog
 
     def request_shorten(self, counts: dict[int, int]) -> asyncio.Task[Any] | None:
