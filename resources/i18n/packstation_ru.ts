@@ -109,22 +109,22 @@
 <context>
     <name>CancelOrderDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="125"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="132"/>
         <source>Cancel order %1</source>
         <translation>Отмена заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="128"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="135"/>
         <source>The order will be cancelled on the Market because the shop cannot fulfil it (SHOP_FAILED). The buyer is notified; this cannot be undone and counts against the store&apos;s rating. Put the items back on the shelf.</source>
         <translation>Заказ будет отменён в Маркете, потому что магазин не может его выполнить (SHOP_FAILED). Покупатель получит уведомление; отменить это нельзя, и это влияет на рейтинг магазина. Верните товары на полку.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="135"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="142"/>
         <source>Yes, cancel this order</source>
         <translation>Да, отменить этот заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="138"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="145"/>
         <source>Cancel order</source>
         <translation>Отменить заказ</translation>
     </message>
@@ -204,17 +204,17 @@
 <context>
     <name>CountryDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="189"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="196"/>
         <source>Country of origin</source>
         <translation>Страна происхождения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="198"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="205"/>
         <source>Customs declaration</source>
         <translation>Таможенная декларация (ГТД)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="199"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="206"/>
         <source>Country code (two letters)</source>
         <translation>Код страны (две буквы)</translation>
     </message>
@@ -222,52 +222,52 @@
 <context>
     <name>CourierCodePanel</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="232"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="239"/>
         <source>Hand the order to the courier</source>
         <translation>Передача заказа курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="234"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="241"/>
         <source>Ask the courier for the code in their app and type or scan it.</source>
         <translation>Спросите у курьера код из его приложения и введите или отсканируйте его.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="238"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="245"/>
         <source>Courier code</source>
         <translation>Код курьера</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="241"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="248"/>
         <source>Check code</source>
         <translation>Проверить код</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="262"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="269"/>
         <source>Enter the courier&apos;s code.</source>
         <translation>Введите код курьера.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="273"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="280"/>
         <source>Code accepted: give the parcels to the courier.</source>
         <translation>Код принят: отдайте посылки курьеру.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="276"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="283"/>
         <source>No attempts left. The Market sends the courier a new code: ask them to refresh it in their app.</source>
         <translation>Попытки закончились. Маркет выдаст курьеру новый код: попросите обновить его в приложении.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="283"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="290"/>
         <source>Wrong code.</source>
         <translation>Неверный код.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="285"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="292"/>
         <source>Attempts left: %1</source>
         <translation>Осталось попыток: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="289"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="296"/>
         <source>The Market gave no clear answer: try again.</source>
         <translation>Маркет не дал ясного ответа: попробуйте ещё раз.</translation>
     </message>
@@ -316,175 +316,175 @@
 <context>
     <name>LaasOrdersPanel</name>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="72"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="73"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="73"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="74"/>
         <source>Number</source>
         <translation>Наш номер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="74"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="75"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="75"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="76"/>
         <source>Delivery interval</source>
         <translation>Интервал доставки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="76"/>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="126"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="77"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="127"/>
         <source>Recipient</source>
         <translation>Получатель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="77"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="78"/>
         <source>Pickup code</source>
         <translation>Код получения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="78"/>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="192"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="79"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="193"/>
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="93"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="94"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="97"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="98"/>
         <source>Confirm draft</source>
         <translation>Подтвердить черновик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="99"/>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="291"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="100"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="292"/>
         <source>Cancel order</source>
         <translation>Отменить заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="108"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="109"/>
         <source>Move delivery</source>
         <translation>Перенести доставку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="110"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="111"/>
         <source>Courier delivery interval</source>
         <translation>Интервал курьерской доставки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="115"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="116"/>
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="117"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="118"/>
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="120"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="121"/>
         <source>Change recipient</source>
         <translation>Сменить получателя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="143"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="144"/>
         <source>Changes sent to the Market</source>
         <translation>Изменения, отправленные в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="193"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="194"/>
         <source>Processing</source>
         <translation>В обработке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="194"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="195"/>
         <source>In delivery</source>
         <translation>В доставке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="195"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="196"/>
         <source>At the pickup point</source>
         <translation>В пункте выдачи</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="196"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="197"/>
         <source>Delivered</source>
         <translation>Доставлен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="197"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="198"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="198"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="199"/>
         <source>Returned</source>
         <translation>Возвращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="199"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="200"/>
         <source>Partly returned</source>
         <translation>Частично возвращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="231"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="232"/>
         <source>confirm within %1</source>
         <translation>подтвердите за %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="237"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="238"/>
         <source>The Market will cancel draft %1 in %2 unless it is confirmed.</source>
         <translation>Маркет отменит черновик %1 через %2, если его не подтвердить.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="276"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="277"/>
         <source>no other intervals</source>
         <translation>других интервалов нет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="292"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="293"/>
         <source>Cancel order %1? The Market cancels it with the reason SHOP_FAILED.</source>
         <translation>Отменить заказ %1? Маркет отменит его с причиной SHOP_FAILED (магазин не может выполнить заказ).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="300"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="301"/>
         <source>confirm draft</source>
         <translation>подтверждение черновика</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="303"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="304"/>
         <source>cancel</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="312"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="313"/>
         <source>move to %1</source>
         <translation>перенос на %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="319"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="320"/>
         <source>recipient %1</source>
         <translation>получатель %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="354"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="355"/>
         <source>in progress, next check in %1 s</source>
         <translation>выполняется, следующая проверка через %1 с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="356"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="357"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="358"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="359"/>
         <source>FAILED: %1</source>
         <translation>НЕ ВЫПОЛНЕНО: %1</translation>
     </message>
@@ -651,182 +651,182 @@
 <context>
     <name>NewOrderForm</name>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="85"/>
+        <location filename="../../packstation/ui/laas_form.py" line="86"/>
         <source>Name, SKU or scan a barcode</source>
         <translation>Название, SKU или отсканируйте штрихкод</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="90"/>
+        <location filename="../../packstation/ui/laas_form.py" line="91"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="95"/>
+        <location filename="../../packstation/ui/laas_form.py" line="96"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="96"/>
+        <location filename="../../packstation/ui/laas_form.py" line="97"/>
         <source>Offer</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="97"/>
+        <location filename="../../packstation/ui/laas_form.py" line="98"/>
         <source>Count</source>
         <translation>Кол-во</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="98"/>
+        <location filename="../../packstation/ui/laas_form.py" line="99"/>
         <source>Price, ₽</source>
         <translation>Цена, ₽</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="99"/>
+        <location filename="../../packstation/ui/laas_form.py" line="100"/>
         <source>Stock by warehouse</source>
         <translation>Остатки по складам</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="106"/>
+        <location filename="../../packstation/ui/laas_form.py" line="107"/>
         <source>Remove line</source>
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="108"/>
+        <location filename="../../packstation/ui/laas_form.py" line="109"/>
         <source>1. Offers</source>
         <translation>1. Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="118"/>
+        <location filename="../../packstation/ui/laas_form.py" line="119"/>
         <source>Courier to an address</source>
         <translation>Курьером по адресу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="119"/>
+        <location filename="../../packstation/ui/laas_form.py" line="120"/>
         <source>Market pickup point</source>
         <translation>В пункт выдачи Маркета</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="126"/>
+        <location filename="../../packstation/ui/laas_form.py" line="127"/>
         <source>Region, city, street, house</source>
         <translation>Регион, город, улица, дом</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="134"/>
+        <location filename="../../packstation/ui/laas_form.py" line="135"/>
         <source>Full address</source>
         <translation>Полный адрес</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="138"/>
+        <location filename="../../packstation/ui/laas_form.py" line="139"/>
         <source>Entrance</source>
         <translation>Подъезд</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="139"/>
+        <location filename="../../packstation/ui/laas_form.py" line="140"/>
         <source>Floor</source>
         <translation>Этаж</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="140"/>
+        <location filename="../../packstation/ui/laas_form.py" line="141"/>
         <source>Apartment</source>
         <translation>Квартира</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="145"/>
+        <location filename="../../packstation/ui/laas_form.py" line="146"/>
         <source>Notes for the courier</source>
         <translation>Комментарий курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="147"/>
+        <location filename="../../packstation/ui/laas_form.py" line="148"/>
         <source>Search pickup points by address</source>
         <translation>Поиск пунктов выдачи по адресу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="158"/>
+        <location filename="../../packstation/ui/laas_form.py" line="159"/>
         <source>2. Delivery</source>
         <translation>2. Доставка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="174"/>
+        <location filename="../../packstation/ui/laas_form.py" line="175"/>
         <source>3. Recipient</source>
         <translation>3. Получатель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="176"/>
+        <location filename="../../packstation/ui/laas_form.py" line="177"/>
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="178"/>
+        <location filename="../../packstation/ui/laas_form.py" line="179"/>
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="180"/>
+        <location filename="../../packstation/ui/laas_form.py" line="181"/>
         <source>Middle name</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="181"/>
+        <location filename="../../packstation/ui/laas_form.py" line="182"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="185"/>
+        <location filename="../../packstation/ui/laas_form.py" line="186"/>
         <source>Get delivery options</source>
         <translation>Получить варианты доставки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="190"/>
+        <location filename="../../packstation/ui/laas_form.py" line="191"/>
         <source>Market packaging (white label)</source>
         <translation>Упаковка Маркета (без бренда)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="191"/>
+        <location filename="../../packstation/ui/laas_form.py" line="192"/>
         <source>Our branded packaging</source>
         <translation>Наша фирменная упаковка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="192"/>
+        <location filename="../../packstation/ui/laas_form.py" line="193"/>
         <source>Create as a draft (confirm within an hour)</source>
         <translation>Создать черновиком (подтвердить в течение часа)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="194"/>
+        <location filename="../../packstation/ui/laas_form.py" line="195"/>
         <source>Create order</source>
         <translation>Создать заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="200"/>
+        <location filename="../../packstation/ui/laas_form.py" line="201"/>
         <source>4. Delivery options and order</source>
         <translation>4. Варианты доставки и заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="206"/>
+        <location filename="../../packstation/ui/laas_form.py" line="207"/>
         <source>Order number (externalOrderId)</source>
         <translation>Номер заказа (externalOrderId)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="208"/>
+        <location filename="../../packstation/ui/laas_form.py" line="209"/>
         <source>Packaging</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="315"/>
+        <location filename="../../packstation/ui/laas_form.py" line="316"/>
         <source>checking…</source>
         <translation>проверяю…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="333"/>
+        <location filename="../../packstation/ui/laas_form.py" line="334"/>
         <source>not in stock</source>
         <translation>нет на складах</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="472"/>
+        <location filename="../../packstation/ui/laas_form.py" line="473"/>
         <source>Draft created: %1. Confirm it within an hour in “LaaS orders”.</source>
         <translation>Черновик создан: %1. Подтвердите его в течение часа на вкладке «Заказы LaaS».</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="477"/>
+        <location filename="../../packstation/ui/laas_form.py" line="478"/>
         <source>Order created: %1.</source>
         <translation>Заказ создан: %1.</translation>
     </message>
@@ -961,126 +961,141 @@
     </message>
     <message>
         <location filename="../../packstation/ui/order_history_view.py" line="135"/>
+        <source>Shortening asked of the Market</source>
+        <translation>Сокращение заказа запрошено у Маркета</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="136"/>
+        <source>Shortening refused: the order is as it was</source>
+        <translation>Сокращение отклонено: заказ остался как был</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="137"/>
+        <source>Shortening not confirmed: the order is as it was</source>
+        <translation>Сокращение не подтверждено: заказ остался как был</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="138"/>
         <source>Order cancelled by the shop</source>
         <translation>Заказ отменён магазином</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="136"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="139"/>
         <source>Packing interrupted: the order changed</source>
         <translation>Сборка прервана: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="137"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="140"/>
         <source>Labels printed</source>
         <translation>Ярлыки напечатаны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="138"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="141"/>
         <source>Label printing failed</source>
         <translation>Ошибка печати ярлыков</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="139"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="142"/>
         <source>Damaged journal line set aside</source>
         <translation>Повреждённая строка журнала отложена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="140"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="143"/>
         <source>Saved action sent to the Market</source>
         <translation>Сохранённое действие отправлено в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="141"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="144"/>
         <source>Saved action was already done on the Market</source>
         <translation>Сохранённое действие уже выполнено в Маркете</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="142"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="145"/>
         <source>Saved action skipped: no longer valid</source>
         <translation>Сохранённое действие пропущено: уже неактуально</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="143"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="146"/>
         <source>Saved action refused by the Market</source>
         <translation>Маркет отклонил сохранённое действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="144"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="147"/>
         <source>Saved action needs the packer</source>
         <translation>Сохранённое действие требует упаковщика</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="145"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="148"/>
         <source>Box weighed</source>
         <translation>Коробка взвешена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="146"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="149"/>
         <source>Submit stopped: box weight</source>
         <translation>Отправка остановлена: вес коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="147"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="150"/>
         <source>Box weight accepted by the packer</source>
         <translation>Вес коробки принят упаковщиком</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="148"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="151"/>
         <source>Packing video recorded</source>
         <translation>Записано видео упаковки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="149"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="152"/>
         <source>Packing started</source>
         <translation>Начата упаковка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="150"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="153"/>
         <source>Scan refused</source>
         <translation>Скан отклонён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="151"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="154"/>
         <source>Shipment confirmed</source>
         <translation>Отгрузка подтверждена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="152"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="155"/>
         <source>Shipment pallets set</source>
         <translation>Задано число палет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="153"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="156"/>
         <source>Document printed</source>
         <translation>Документ напечатан</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="154"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="157"/>
         <source>Packer signed in</source>
         <translation>Упаковщик вошёл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="155"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="158"/>
         <source>Packer signed out</source>
         <translation>Упаковщик вышел</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="163"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="166"/>
         <source>Export video</source>
         <translation>Выгрузка видео</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="163"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="166"/>
         <source>MP4 video (*.mp4)</source>
         <translation>Видео MP4 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="178"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="181"/>
         <source>The video was not exported: %1</source>
         <translation>Видео не выгружено: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="180"/>
+        <location filename="../../packstation/ui/order_history_view.py" line="183"/>
         <source>Video of order %1 saved: %2</source>
         <translation>Видео заказа %1 сохранено: %2</translation>
     </message>
@@ -1254,27 +1269,27 @@
 <context>
     <name>PackerWiring</name>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="70"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="71"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="92"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="89"/>
         <source>Sign in first: scan your badge or pick your name in the status bar.</source>
         <translation>Сначала войдите: отсканируйте бейдж или выберите имя в строке состояния.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="128"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="135"/>
         <source>Unknown badge %1: add the packer in Settings.</source>
         <translation>Неизвестный бейдж %1: добавьте упаковщика в Настройках.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="137"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="144"/>
         <source>Signed in: %1</source>
         <translation>Вошёл: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="141"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="148"/>
         <source>Signed out: %1</source>
         <translation>Вышел: %1</translation>
     </message>
@@ -1282,7 +1297,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="781"/>
+        <location filename="../../packstation/ui/packing_view.py" line="810"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -1290,133 +1305,133 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="215"/>
+        <location filename="../../packstation/ui/packing_view.py" line="216"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="225"/>
+        <location filename="../../packstation/ui/packing_view.py" line="226"/>
         <source>← Orders</source>
         <translation>← Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="235"/>
-        <location filename="../../packstation/ui/packing_view.py" line="240"/>
+        <location filename="../../packstation/ui/packing_view.py" line="236"/>
+        <location filename="../../packstation/ui/packing_view.py" line="241"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="242"/>
+        <location filename="../../packstation/ui/packing_view.py" line="243"/>
         <source>What this station recorded about the order (Ctrl+H)</source>
         <translation>Что это рабочее место записало о заказе (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="285"/>
+        <location filename="../../packstation/ui/packing_view.py" line="288"/>
         <source>Units per drag: all</source>
         <translation>Единиц за перетаскивание: все</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="286"/>
+        <location filename="../../packstation/ui/packing_view.py" line="289"/>
         <source>Units per drag: </source>
         <translation>Единиц за перетаскивание: </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="292"/>
+        <location filename="../../packstation/ui/packing_view.py" line="295"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="301"/>
+        <location filename="../../packstation/ui/packing_view.py" line="304"/>
         <source>Boxes</source>
         <translation>Коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="333"/>
+        <location filename="../../packstation/ui/packing_view.py" line="337"/>
         <source>New box</source>
         <translation>Новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="334"/>
+        <location filename="../../packstation/ui/packing_view.py" line="338"/>
         <source>Close box</source>
         <translation>Закрыть коробку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="335"/>
+        <location filename="../../packstation/ui/packing_view.py" line="339"/>
         <source>Split…</source>
         <translation>Разделить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="336"/>
+        <location filename="../../packstation/ui/packing_view.py" line="340"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="338"/>
+        <location filename="../../packstation/ui/packing_view.py" line="342"/>
         <source>Shorten…</source>
         <translation>Сократить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="339"/>
+        <location filename="../../packstation/ui/packing_view.py" line="343"/>
         <source>Cancel order…</source>
         <translation>Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="340"/>
+        <location filename="../../packstation/ui/packing_view.py" line="344"/>
         <source>Reprint labels</source>
         <translation>Перепечатать ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="341"/>
+        <location filename="../../packstation/ui/packing_view.py" line="345"/>
         <source>Check codes</source>
         <translation>Проверить коды</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="342"/>
+        <location filename="../../packstation/ui/packing_view.py" line="346"/>
         <source>Edit again</source>
         <translation>Вернуться к сборке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="343"/>
+        <location filename="../../packstation/ui/packing_view.py" line="347"/>
         <source>Submit</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="351"/>
+        <location filename="../../packstation/ui/packing_view.py" line="355"/>
         <source>STOP — put the items back</source>
         <translation>СТОП — верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="357"/>
+        <location filename="../../packstation/ui/packing_view.py" line="361"/>
         <source>Back to orders</source>
         <translation>К списку заказов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="417"/>
+        <location filename="../../packstation/ui/packing_view.py" line="424"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="422"/>
+        <location filename="../../packstation/ui/packing_view.py" line="429"/>
         <source>Business buyer: codes mandatory</source>
         <translation>Покупатель — юрлицо: коды обязательны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="424"/>
+        <location filename="../../packstation/ui/packing_view.py" line="431"/>
         <source>Private buyer</source>
         <translation>Покупатель — физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="431"/>
+        <location filename="../../packstation/ui/packing_view.py" line="438"/>
         <source>Submitting in %1 s — scan CANCEL to stop</source>
         <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="434"/>
+        <location filename="../../packstation/ui/packing_view.py" line="441"/>
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="437"/>
+        <location filename="../../packstation/ui/packing_view.py" line="444"/>
         <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Сборка: в коробках %1 из %n единицы</numerusform>
@@ -1425,72 +1440,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="439"/>
+        <location filename="../../packstation/ui/packing_view.py" line="446"/>
         <source>Sending the boxes to the Market and printing labels…</source>
         <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="440"/>
+        <location filename="../../packstation/ui/packing_view.py" line="447"/>
         <source>The Market is checking the marking codes…</source>
         <translation>Маркет проверяет коды маркировки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="441"/>
+        <location filename="../../packstation/ui/packing_view.py" line="448"/>
         <source>Ready to ship: hand the parcels to the courier</source>
         <translation>Готов к отгрузке: передайте посылки курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="442"/>
+        <location filename="../../packstation/ui/packing_view.py" line="449"/>
         <source>Done: the order is ready to ship</source>
         <translation>Готово: заказ готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="443"/>
+        <location filename="../../packstation/ui/packing_view.py" line="450"/>
         <source>The order is cancelled: put the items back</source>
         <translation>Заказ отменён: верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="444"/>
+        <location filename="../../packstation/ui/packing_view.py" line="451"/>
         <source>Packing stopped: the order changed</source>
         <translation>Сборка остановлена: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="453"/>
+        <location filename="../../packstation/ui/packing_view.py" line="460"/>
         <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
         <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="458"/>
+        <location filename="../../packstation/ui/packing_view.py" line="465"/>
         <source>Labels not printed:</source>
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="465"/>
+        <location filename="../../packstation/ui/packing_view.py" line="472"/>
         <source>Ship by %1</source>
         <translation>Отгрузить до %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="468"/>
+        <location filename="../../packstation/ui/packing_view.py" line="475"/>
         <source>Deadline in %1</source>
         <translation>До срока %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="492"/>
+        <location filename="../../packstation/ui/packing_view.py" line="499"/>
         <source>Customs declaration scanned: confirm its country of origin</source>
         <translation>Отсканирована таможенная декларация: подтвердите страну происхождения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="519"/>
+        <location filename="../../packstation/ui/packing_view.py" line="526"/>
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="520"/>
+        <location filename="../../packstation/ui/packing_view.py" line="527"/>
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="521"/>
+        <location filename="../../packstation/ui/packing_view.py" line="528"/>
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>
@@ -1744,12 +1759,12 @@
 <context>
     <name>RecordingBadge</name>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="49"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="50"/>
         <source>● Recording video</source>
         <translation>● Идёт запись видео</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="52"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="53"/>
         <source>No video</source>
         <translation>Видео не пишется</translation>
     </message>
@@ -2481,34 +2496,72 @@
         <translation>Сократить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_dialogs.py" line="114"/>
-        <source>The Market will accept this: %n unit(s) removed.</source>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="119"/>
+        <source>Allowed by the rules known here: the Market is asked to remove %n unit(s).</source>
         <translation>
-            <numerusform>Маркет это примет: будет убрана %n единица.</numerusform>
-            <numerusform>Маркет это примет: будут убраны %n единицы.</numerusform>
-            <numerusform>Маркет это примет: будут убраны %n единиц.</numerusform>
+            <numerusform>По известным здесь правилам можно: в Маркет уйдёт запрос убрать %n единицу.</numerusform>
+            <numerusform>По известным здесь правилам можно: в Маркет уйдёт запрос убрать %n единицы.</numerusform>
+            <numerusform>По известным здесь правилам можно: в Маркет уйдёт запрос убрать %n единиц.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShortenNotice</name>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="63"/>
+        <source>Pack in full</source>
+        <translation>Собрать полностью</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="65"/>
+        <source>Keep the order as it is and pack every item</source>
+        <translation>Оставить заказ как есть и собрать все товары</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="66"/>
+        <source>Cancel order…</source>
+        <translation>Отменить заказ…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="102"/>
+        <source>Not shortened: the order is as it was</source>
+        <translation>Заказ не сокращён: он остался как был</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="115"/>
+        <source>%1: %2 → %3 pcs</source>
+        <translation>%1: %2 → %3 шт.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="116"/>
+        <source>Nothing changes until the Market accepts: keep the items at hand.</source>
+        <translation>Пока Маркет не согласится, ничего не меняется: держите товары под рукой.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="118"/>
+        <source>Shortening sent to the Market: waiting for its answer…</source>
+        <translation>Сокращение отправлено в Маркет: ждём ответа…</translation>
     </message>
 </context>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="155"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="162"/>
         <source>Split into part boxes</source>
         <translation>Разделить на части</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="163"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="170"/>
         <source>Boxes per unit</source>
         <translation>Коробок на единицу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="164"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="171"/>
         <source>Units to split</source>
         <translation>Сколько единиц разделить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="165"/>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="172"/>
         <source>Each unit&apos;s marking codes go into every one of its part boxes.</source>
         <translation>Коды маркировки единицы попадут в каждую из её коробок.</translation>
     </message>
@@ -2516,173 +2569,173 @@
 <context>
     <name>StatsPanel</name>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="73"/>
-        <location filename="../../packstation/ui/stats_panel.py" line="135"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="75"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="137"/>
         <source>Created</source>
         <translation>Созданы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="74"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="76"/>
         <source>Changed</source>
         <translation>Изменены</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="85"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="87"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="88"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="90"/>
         <source>Only with marking codes</source>
         <translation>Только с кодами маркировки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="89"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="91"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="92"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="94"/>
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="95"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="97"/>
         <source>Export CSV…</source>
         <translation>Выгрузить CSV…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="98"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="100"/>
         <source>History of the order</source>
         <translation>История заказа</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="105"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="107"/>
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="107"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="109"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="117"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="119"/>
         <source>The Market&apos;s statistics lag up to %1 minutes behind the orders.</source>
         <translation>Статистика Маркета отстаёт от заказов до %1 минут.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="134"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="136"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="136"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="138"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="137"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="139"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="138"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="140"/>
         <source>Units (initial → final)</source>
         <translation>Штук (было → стало)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="139"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="141"/>
         <source>Payments, ₽</source>
         <translation>Платежи, ₽</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="140"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="142"/>
         <source>Commissions, ₽</source>
         <translation>Комиссии, ₽</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="141"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="143"/>
         <source>Our number</source>
         <translation>Наш номер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="159"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="161"/>
         <source>Orders per day</source>
         <translation>Заказов по дням</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="200"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="202"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="215"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="217"/>
         <source>Pages: %1, orders: %2</source>
         <translation>Страниц: %1, заказов: %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="242"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="244"/>
         <source>delivered</source>
         <translation>доставлены</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="243"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="245"/>
         <source>cancelled in processing</source>
         <translation>отменены при обработке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="244"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="246"/>
         <source>cancelled before processing or in delivery</source>
         <translation>отменены до обработки или в доставке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="245"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="247"/>
         <source>returned</source>
         <translation>возвращены</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="246"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="248"/>
         <source>lost</source>
         <translation>утеряны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="247"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="249"/>
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="254"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="256"/>
         <source>Orders: %1</source>
         <translation>Заказов: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="256"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="258"/>
         <source>Payments: %1 ₽, commissions: %2 ₽, shortened orders: %3</source>
         <translation>Платежи: %1 ₽, комиссии: %2 ₽, заказов с удалёнными товарами: %3</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="265"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="267"/>
         <source>Stopped: only the pages read so far are counted.</source>
         <translation>Остановлено: посчитаны только прочитанные страницы.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="273"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="275"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="318"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="320"/>
         <source>Export statistics</source>
         <translation>Выгрузка статистики</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="318"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="320"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="330"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="332"/>
         <source>Could not save the file: %1</source>
         <translation>Не удалось сохранить файл: %1</translation>
     </message>
@@ -2690,7 +2743,7 @@
 <context>
     <name>VideoDesk</name>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="207"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="215"/>
         <source>The camera does not work (%1); packing goes on without video.</source>
         <translation>Камера не работает (%1); упаковка продолжается без видео.</translation>
     </message>

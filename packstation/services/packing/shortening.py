@@ -136,8 +136,12 @@ class Shortener:
         intent = self._log.state.shorten_intent
         if intent_outcome is not None:
             self._sender.done(intent, intent_outcome)
-        self._log.record({"op": op}, self._log.state.shorten_settled(error))
-        self._log.audit("shorten_refused" if op == "shorten_refused" else "shorten_not_confirmed", error.en)
+        self._log.record({"op": op}, self._log.state.shorten_settled(error), notify=False)
+        if op == "shorten_refused":
+            self._log.audit("shorten_refused", error.en)
+        else:
+            self._log.audit("shorten_not_confirmed", error.en)
+        self._log.notify()
 
     async def _failed(self, error: PackstationError) -> None:
         """Settle a request that ended with `error`, then raise what the packer should read."""
