@@ -75,7 +75,7 @@ from packstation.ui.packing_dialogs import (
 )
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.plain_text import plain_label
-from packstation.ui.shorten_notice import ShortenNotice
+from packstation.ui.shorten_notice import ShortenNotice, is_shorten_refusal
 from packstation.ui.sounds import Sounds
 
 _log = logging.getLogger("packstation.ui")
@@ -391,7 +391,9 @@ class PackingView(QWidget):
         text, colour = self._banner(snapshot)
         self.state_banner.setText(text)
         self.state_banner.setStyleSheet(_BANNER_STYLE.format(bg=colour))
-        if snapshot.last_error is not None:
+        if is_shorten_refusal(snapshot.last_error):
+            self._set_feedback("", error=True)  # the shortening strip says it, with the options
+        elif snapshot.last_error is not None:
             self._set_feedback(snapshot.last_error.message(self.language), error=True)
         elif self._feedback_error and snapshot.editable:
             self._set_feedback("", error=False)
@@ -610,7 +612,16 @@ class PackingView(QWidget):
 
     def request_shorten(self, counts: dict[int, int]) -> asyncio.Task[Any] | None:
         """Send the shortening; the strip shows it pending, then the Market's answer."""
-        return self._run(self.session.shorten(counts), self.shorten_button, "shorten")
+
+        async def send() -> None:
+            try:
+                await self.session.shorten(counts)
+            except PackstationError as error:
+                if not is_shorten_refusal(error):
+                    raise  # shown on the feedback line
+                self.sounds.error()  # the strip shows the refusal and the options left
+
+        return self._run(send(), self.shorten_button, "shorten")
 
     def ask_cancel(self) -> CancelOrderDialog:
         dialog = CancelOrderDialog(self.session.order, self)

@@ -60,6 +60,10 @@ class ShortenNotice(QFrame):
         self.details.setObjectName("shortenDetails")
         self.details.setWordWrap(True)
         self.details.setStyleSheet("font-size:12pt;")
+        self.options = plain_label(parent=self)
+        self.options.setObjectName("shortenOptions")
+        self.options.setWordWrap(True)
+        self.options.setStyleSheet("font-size:12pt; font-weight:bold;")
         self.pack_button = QPushButton(self.tr("Pack in full"), self)
         self.pack_button.setObjectName("shortenPackInFull")
         self.pack_button.setToolTip(self.tr("Keep the order as it is and pack every item"))
@@ -77,6 +81,7 @@ class ShortenNotice(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
+        layout.addWidget(self.options)
         layout.addLayout(buttons)
         self.hide()
 
@@ -100,7 +105,11 @@ class ShortenNotice(QFrame):
             return
         self.setStyleSheet(_style(palette.ERROR_NOTICE))
         self.title.setText(self.tr("Not shortened: the order is as it was"))
-        self.details.setText(self._refusal.message(self._language))
+        refusal = self._refusal
+        english = self._language == "en"
+        self.details.setText(refusal.en if english else refusal.ru)
+        self.options.setText(refusal.hint_en if english else refusal.hint_ru)
+        self.options.setVisible(bool(self.options.text()))
         self.pack_button.show()
         self.cancel_button.show()
         self.show()
@@ -117,6 +126,7 @@ class ShortenNotice(QFrame):
         self.setStyleSheet(_style(palette.WARNING_NOTICE))
         self.title.setText(self.tr("Shortening sent to the Market: waiting for its answer…"))
         self.details.setText("\n".join(rows))
+        self.options.hide()
         self.pack_button.hide()
         self.cancel_button.hide()
         self.show()

@@ -135,13 +135,13 @@ async def test_the_markets_refusal_leaves_line_and_boxes_as_before_and_names_rea
         notice = view.shorten_notice
         assert notice.isVisible()
         assert "Not shortened" in notice.title.text()
-        details = notice.details.text()
+        details = notice.details.text() + " " + notice.options.text()
         assert "The Market refused to shorten the order" in details
         assert "promotion" in details  # the Market's reason, in words
         assert "pack the order in full" in details
         assert "cancel the order" in details
         assert "Market support" in details
-        assert "promotion" in view.feedback.text()
+        assert "promotion" not in view.feedback.text()  # said once, in the strip
 
         notice.cancel_button.click()  # an option: cancel instead (asks first)
         cancel = view.findChild(CancelOrderDialog)

@@ -156,13 +156,19 @@ def removal_plan(packing: Packing, new_counts: Mapping[int, int]) -> LayoutPlan:
     return LayoutPlan(tuple(boxes), allow_remove=True)
 
 
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def market_refusal(error: PackstationError) -> PackingError:
     """The Market's refusal of a shortening in the packer's words: its reason, then what is left
     (the order stays as it was)."""
+    ru, en = (_sentence(error.ru), _sentence(error.en))
     return PackingError(
         Reason.SHORTEN_REFUSED,
-        f"Маркет не разрешил сократить заказ: {error.ru} Заказ остался как был.",
-        f"The Market refused to shorten the order: {error.en} The order is as it was.",
+        f"Маркет не разрешил сократить заказ: {ru} Заказ остался как был.",
+        f"The Market refused to shorten the order: {en} The order is as it was.",
         hint_ru=OPTIONS_HINT[0],
         hint_en=OPTIONS_HINT[1],
     )
