@@ -670,10 +670,16 @@ async def test_a_promo_line_is_refused_before_sending_once_the_market_said_it_is
     d.market.orders[1] = make_order(1, mug(2, price=200), kettle(1, price=100, promo=True))
     s = d.session
     assert s.check_shorten({22: 0}) == {22: 0}  # the business order does not say "promo"
+    s.put(11)
     await s.learn_promo()
+    assert s.undo()  # going back does not forget what the Market said
     with pytest.raises(PackingError) as refused:
         s.check_shorten({22: 0})
     assert refused.value.reason is Reason.SHORTEN_PROMO
+    restored = d.reopen()
+    assert restored is not None
+    with pytest.raises(PackingError):
+        restored.check_shorten({22: 0})
     with pytest.raises(PackingError):
         await s.shorten({22: 0})
     assert d.market.count("set_box_layout") == 0

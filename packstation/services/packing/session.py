@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
 from packstation.domain.order import Order
+from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.packing.journal import decode_order, encode_order
 from packstation.domain.packing.model import Packing, UnitRef
 from packstation.domain.scan import ScanResult
@@ -238,7 +239,13 @@ class PackingSession:
         it; the lines change only when it accepts (irreversibly: undo cannot bring them back); a
         refusal leaves everything as it was (`Reason.SHORTEN_REFUSED`, with the options left).
         """
-        await self._shortener.request(new_counts)
+        try:
+            await self._shortener.request(new_counts)
+        except PackingError as error:
+            if error.reason is Reason.SHORTEN_REFUSED:
+                with contextlib.suppress(PackstationError):
+                    await self._watcher.refresh_order()  # a cancelled order explains a refusal best
+            raise
 
     # ----------------------------------------------------------------------------- scans
 

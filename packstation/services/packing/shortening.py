@@ -136,7 +136,8 @@ class Shortener:
         intent = self._log.state.shorten_intent
         if intent_outcome is not None:
             self._sender.done(intent, intent_outcome)
-        self._log.record({"op": op}, self._log.state.shorten_settled(error), notify=False)
+        new = self._log.record({"op": op}, self._log.state.shorten_settled(error), notify=False)
+        self._countdown.reconsider(new.phase is Phase.PACKING and new.packing.complete)
         if op == "shorten_refused":
             self._log.audit("shorten_refused", error.en)
         else:

@@ -119,9 +119,14 @@ class SessionState:
 
     def with_promo(self, line_ids: frozenset[int]) -> SessionState:
         """The Market's word on which lines are promo (it refuses to remove those)."""
-        lines = tuple(replace(line, promo=line.id in line_ids) for line in self.order.lines)
-        order = replace(self.order, lines=lines)
-        return replace(self, packing=replace(self.packing, order=order), promo_read=True)
+
+        def marked(packing: Packing) -> Packing:
+            lines = tuple(replace(line, promo=line.id in line_ids) for line in packing.order.lines)
+            return replace(packing, order=replace(packing.order, lines=lines))
+
+        # The undo history too: going back must not forget what the Market said.
+        history = tuple(marked(packing) for packing in self.history)
+        return replace(self, packing=marked(self.packing), history=history, promo_read=True)
 
     def shorten_requested(self, counts: dict[int, int], intent: int | None) -> SessionState:
         """A shortening is asked of the Market: nothing changes until it answers."""
