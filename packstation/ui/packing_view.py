@@ -262,6 +262,7 @@ class PackingView(QWidget):
         )
         self.shorten_notice = ShortenNotice(self.language, self.workspace)
         self.shorten_notice.cancel_requested.connect(self.ask_cancel)
+        self.shorten_notice.check_requested.connect(self.refresh_order)
         self.lines = QListView(self.workspace)
         self.lines.setObjectName("linesView")
         self.lines.setModel(self.lines_model)
@@ -622,6 +623,10 @@ class PackingView(QWidget):
                 self.sounds.error()  # the strip shows the refusal and the options left
 
         return self._run(send(), self.shorten_button, "shorten")
+
+    def refresh_order(self) -> asyncio.Task[Any] | None:
+        """Read the order again (e.g. to settle a shortening whose answer did not come)."""
+        return self._run(self.session.refresh_order(), self.shorten_notice.check_button, "refresh")
 
     def ask_cancel(self) -> CancelOrderDialog:
         dialog = CancelOrderDialog(self.session.order, self)

@@ -7,7 +7,7 @@ was asked; when it is refused, the strip says why in the packer's words and offe
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from packstation.domain.errors import PackstationError
@@ -42,9 +42,11 @@ class ShortenNotice(QFrame):
 
     Signals:
         cancel_requested(): the packer chose to cancel the order instead.
+        check_requested(): the packer wants the order read again (an answer that did not come).
     """
 
     cancel_requested = Signal()
+    check_requested = Signal()
 
     def __init__(self, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,13 +71,19 @@ class ShortenNotice(QFrame):
         self.pack_button.setToolTip(self.tr("Keep the order as it is and pack every item"))
         self.cancel_button = QPushButton(self.tr("Cancel order…"), self)
         self.cancel_button.setObjectName("shortenCancelOrder")
-        for button in (self.pack_button, self.cancel_button):
+        self.check_button = QPushButton(self.tr("Check again"), self)
+        self.check_button.setObjectName("shortenCheckAgain")
+        self.check_button.setToolTip(self.tr("Read the order from the Market: its items tell the answer"))
+        for button in (self.pack_button, self.cancel_button, self.check_button):
             button.setMinimumHeight(40)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner must not press it
         self.pack_button.clicked.connect(self.dismiss)
         self.cancel_button.clicked.connect(self.cancel_requested)
+        self.check_button.clicked.connect(self.check_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.pack_button)
         buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.check_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -112,6 +120,7 @@ class ShortenNotice(QFrame):
         self.options.setVisible(bool(self.options.text()))
         self.pack_button.show()
         self.cancel_button.show()
+        self.check_button.hide()
         self.show()
 
     def _show_pending(self, order: Order, pending: tuple[tuple[int, int], ...]) -> None:
@@ -129,6 +138,7 @@ class ShortenNotice(QFrame):
         self.options.hide()
         self.pack_button.hide()
         self.cancel_button.hide()
+        self.check_button.show()
         self.show()
 
     def dismiss(self) -> None:

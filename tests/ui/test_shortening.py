@@ -18,6 +18,7 @@ from starlette.applications import Starlette
 from packstation.app import Shell
 from packstation.logs import shutdown_logging
 from packstation.market.client import MarketClient
+from packstation.sandbox.app import SandboxConfig, create_app
 from packstation.sandbox.state import Sandbox
 from packstation.services.packing import Phase, SessionSnapshot
 from packstation.ui.packing_dialogs import CancelOrderDialog, ShortenDialog
@@ -199,5 +200,26 @@ async def test_a_normal_line_changes_once_the_market_accepts(
         _scan(shell, "PS:SUBMIT")
         await _idle(shell, view)
         assert session.phase is Phase.DONE
+    finally:
+        await _close(shell, client)
+
+
+async def test_a_lost_answer_is_settled_by_the_order_the_market_holds(qtbot: QtBot, tmp_path: Path) -> None:
+    app = create_app(SandboxConfig(seed=1, faults="lost=1@/boxes"))  # applied, then the answer breaks
+    sandbox: Sandbox = app.state.sandbox
+    created = sandbox.add_order((("MUG-300", 2), ("BOOK-WP", 1)))
+    shell, client = sandbox_shell(qtbot, tmp_path, app)
+    try:
+        view = await _open(shell, created.id)
+        mug, book = view.session.order.lines
+        _ask(view, {book.id: 0}).accept()
+        await _idle(shell, view)
+
+        session = view.session
+        assert session.snapshot.pending_shorten == ()
+        assert [(line.id, line.count) for line in session.order.lines] == [(mug.id, 2)]
+        assert sandbox.find(created.id).line(book.id) is None
+        assert not view.shorten_notice.isVisible()
+        assert session.phase is Phase.PACKING  # our own change: no "order changed" stop
     finally:
         await _close(shell, client)

@@ -159,8 +159,10 @@ class Shortener:
                     "Нет ответа Маркета на сокращение заказа: оно ждёт подтверждения, заказ пока не изменён.",
                     "No answer from the Market to the shortening: it waits for confirmation; the "
                     "order is not changed yet.",
-                    hint_ru="Когда связь вернётся, нажмите «Проверить ещё раз».",
-                    hint_en="When the connection is back, press “Check again”.",
+                    hint_ru="Когда связь вернётся, нажмите «Проверить ещё раз»: товары заказа в Маркете "
+                    "покажут ответ.",
+                    hint_en="When the connection is back, press “Check again”: the order's items on "
+                    "the Market tell the answer.",
                 )
                 self._log.update(last_error=waiting)
                 raise waiting from error
