@@ -1297,7 +1297,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="810"/>
+        <location filename="../../packstation/ui/packing_view.py" line="826"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -1326,112 +1326,112 @@
         <translation>Что это рабочее место записало о заказе (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="288"/>
+        <location filename="../../packstation/ui/packing_view.py" line="289"/>
         <source>Units per drag: all</source>
         <translation>Единиц за перетаскивание: все</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="289"/>
+        <location filename="../../packstation/ui/packing_view.py" line="290"/>
         <source>Units per drag: </source>
         <translation>Единиц за перетаскивание: </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="295"/>
+        <location filename="../../packstation/ui/packing_view.py" line="296"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="304"/>
+        <location filename="../../packstation/ui/packing_view.py" line="305"/>
         <source>Boxes</source>
         <translation>Коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="337"/>
+        <location filename="../../packstation/ui/packing_view.py" line="338"/>
         <source>New box</source>
         <translation>Новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="338"/>
+        <location filename="../../packstation/ui/packing_view.py" line="339"/>
         <source>Close box</source>
         <translation>Закрыть коробку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="339"/>
+        <location filename="../../packstation/ui/packing_view.py" line="340"/>
         <source>Split…</source>
         <translation>Разделить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="340"/>
+        <location filename="../../packstation/ui/packing_view.py" line="341"/>
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="342"/>
+        <location filename="../../packstation/ui/packing_view.py" line="343"/>
         <source>Shorten…</source>
         <translation>Сократить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="343"/>
+        <location filename="../../packstation/ui/packing_view.py" line="344"/>
         <source>Cancel order…</source>
         <translation>Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="344"/>
+        <location filename="../../packstation/ui/packing_view.py" line="345"/>
         <source>Reprint labels</source>
         <translation>Перепечатать ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="345"/>
+        <location filename="../../packstation/ui/packing_view.py" line="346"/>
         <source>Check codes</source>
         <translation>Проверить коды</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="346"/>
+        <location filename="../../packstation/ui/packing_view.py" line="347"/>
         <source>Edit again</source>
         <translation>Вернуться к сборке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="347"/>
+        <location filename="../../packstation/ui/packing_view.py" line="348"/>
         <source>Submit</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="355"/>
+        <location filename="../../packstation/ui/packing_view.py" line="356"/>
         <source>STOP — put the items back</source>
         <translation>СТОП — верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="361"/>
+        <location filename="../../packstation/ui/packing_view.py" line="362"/>
         <source>Back to orders</source>
         <translation>К списку заказов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="424"/>
+        <location filename="../../packstation/ui/packing_view.py" line="427"/>
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="429"/>
+        <location filename="../../packstation/ui/packing_view.py" line="432"/>
         <source>Business buyer: codes mandatory</source>
         <translation>Покупатель — юрлицо: коды обязательны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="431"/>
+        <location filename="../../packstation/ui/packing_view.py" line="434"/>
         <source>Private buyer</source>
         <translation>Покупатель — физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="438"/>
+        <location filename="../../packstation/ui/packing_view.py" line="441"/>
         <source>Submitting in %1 s — scan CANCEL to stop</source>
         <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="441"/>
+        <location filename="../../packstation/ui/packing_view.py" line="444"/>
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="444"/>
+        <location filename="../../packstation/ui/packing_view.py" line="447"/>
         <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Сборка: в коробках %1 из %n единицы</numerusform>
@@ -1440,72 +1440,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="446"/>
+        <location filename="../../packstation/ui/packing_view.py" line="449"/>
         <source>Sending the boxes to the Market and printing labels…</source>
         <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="447"/>
+        <location filename="../../packstation/ui/packing_view.py" line="450"/>
         <source>The Market is checking the marking codes…</source>
         <translation>Маркет проверяет коды маркировки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="448"/>
+        <location filename="../../packstation/ui/packing_view.py" line="451"/>
         <source>Ready to ship: hand the parcels to the courier</source>
         <translation>Готов к отгрузке: передайте посылки курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="449"/>
+        <location filename="../../packstation/ui/packing_view.py" line="452"/>
         <source>Done: the order is ready to ship</source>
         <translation>Готово: заказ готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="450"/>
+        <location filename="../../packstation/ui/packing_view.py" line="453"/>
         <source>The order is cancelled: put the items back</source>
         <translation>Заказ отменён: верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="451"/>
+        <location filename="../../packstation/ui/packing_view.py" line="454"/>
         <source>Packing stopped: the order changed</source>
         <translation>Сборка остановлена: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="460"/>
+        <location filename="../../packstation/ui/packing_view.py" line="463"/>
         <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
         <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="465"/>
+        <location filename="../../packstation/ui/packing_view.py" line="468"/>
         <source>Labels not printed:</source>
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="472"/>
+        <location filename="../../packstation/ui/packing_view.py" line="475"/>
         <source>Ship by %1</source>
         <translation>Отгрузить до %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="475"/>
+        <location filename="../../packstation/ui/packing_view.py" line="478"/>
         <source>Deadline in %1</source>
         <translation>До срока %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="499"/>
+        <location filename="../../packstation/ui/packing_view.py" line="502"/>
         <source>Customs declaration scanned: confirm its country of origin</source>
         <translation>Отсканирована таможенная декларация: подтвердите страну происхождения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="526"/>
+        <location filename="../../packstation/ui/packing_view.py" line="529"/>
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="527"/>
+        <location filename="../../packstation/ui/packing_view.py" line="530"/>
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="528"/>
+        <location filename="../../packstation/ui/packing_view.py" line="531"/>
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>
@@ -2508,37 +2508,47 @@
 <context>
     <name>ShortenNotice</name>
     <message>
-        <location filename="../../packstation/ui/shorten_notice.py" line="63"/>
+        <location filename="../../packstation/ui/shorten_notice.py" line="69"/>
         <source>Pack in full</source>
         <translation>Собрать полностью</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shorten_notice.py" line="65"/>
+        <location filename="../../packstation/ui/shorten_notice.py" line="71"/>
         <source>Keep the order as it is and pack every item</source>
         <translation>Оставить заказ как есть и собрать все товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shorten_notice.py" line="66"/>
+        <location filename="../../packstation/ui/shorten_notice.py" line="72"/>
         <source>Cancel order…</source>
         <translation>Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shorten_notice.py" line="102"/>
+        <location filename="../../packstation/ui/shorten_notice.py" line="74"/>
+        <source>Check again</source>
+        <translation>Проверить ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="76"/>
+        <source>Read the order from the Market: its items tell the answer</source>
+        <translation>Прочитать заказ из Маркета: его товары покажут ответ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="115"/>
         <source>Not shortened: the order is as it was</source>
         <translation>Заказ не сокращён: он остался как был</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shorten_notice.py" line="115"/>
+        <location filename="../../packstation/ui/shorten_notice.py" line="133"/>
         <source>%1: %2 → %3 pcs</source>
         <translation>%1: %2 → %3 шт.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shorten_notice.py" line="116"/>
+        <location filename="../../packstation/ui/shorten_notice.py" line="134"/>
         <source>Nothing changes until the Market accepts: keep the items at hand.</source>
         <translation>Пока Маркет не согласится, ничего не меняется: держите товары под рукой.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shorten_notice.py" line="118"/>
+        <location filename="../../packstation/ui/shorten_notice.py" line="136"/>
         <source>Shortening sent to the Market: waiting for its answer…</source>
         <translation>Сокращение отправлено в Маркет: ждём ответа…</translation>
     </message>
