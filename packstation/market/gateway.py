@@ -272,6 +272,13 @@ class MarketGateway:
                 return order_from_wire(order, self._offers)
         raise NotFoundError(operation="getBusinessOrders")
 
+    async def promo_lines(self, order_id: int) -> frozenset[int]:
+        """The lines added under a promo. The business order reader does not say (its items have no
+        `promos`); the legacy order (`getOrder`, deprecated, shut down 2027-04-12) does, so it is
+        read for this one question, only when the packer is about to shorten."""
+        order = await self.client.legacy_order(self.campaign_id, order_id)
+        return frozenset(item.id for item in order.items or () if item.promos)
+
     async def _learn_offers(self, offer_ids: set[str], read: set[str]) -> None:
         """Ask the catalogue about the offers this read (`read`) has not asked about yet."""
         missing = sorted(offer_id for offer_id in offer_ids if offer_id not in read)

@@ -68,6 +68,9 @@ class FleetOrderSource:
     async def get_order(self, order_id: int) -> Order:
         return await self._market.get_order(order_id)
 
+    async def promo_lines(self, order_id: int) -> frozenset[int]:
+        return await self._market.promo_lines(order_id)
+
     async def set_box_layout(self, order_id: int, plan: LayoutPlan) -> tuple[StoredBox, ...]:
         return await self._market.set_box_layout(order_id, plan)
 

@@ -15,6 +15,9 @@ copy of its order (`MarketPort.get_order`) before anything is sent:
 - a courier code (verifyEac) is never resent on its own: a wrong retry burns one of the courier's
   attempts, so the packer is asked to enter the code again (unless the order shows the parcel
   handed over: then it is already done);
+- a shortening (a layout with `allowRemove`) is never resent on its own either: it cannot be
+  undone and the buyer is notified, so unless the order already shows it, the packer decides
+  again (the packing session shows the order as it was);
 - a send whose answer is lost (the connection broke after the request left) is settled by reading
   the order back at once (`services.lost_answer`), never by sending it again;
 - otherwise the request is sent and the intent completed when the Market confirms.

@@ -88,6 +88,8 @@ def decide(intent: Intent, order: Order, state: tuple[str, str]) -> Decision:
         return _moved_on(oid, status, substatus, "отмена", "cancellation")
     if status == CANCELLED:
         return _cancelled(oid, substatus)
+    if isinstance(payload, LayoutIntent) and payload.plan.allow_remove:
+        return _decide_shorten(oid, payload.plan, order, state)
     if isinstance(payload, LayoutIntent):
         return _decide_layout(oid, payload.plan, order, state)
     if target is not None:
@@ -158,8 +160,32 @@ def _decide_layout(oid: int, plan: LayoutPlan, order: Order, state: tuple[str, s
     return SEND
 
 
-def _layout_mismatch(plan: LayoutPlan, order: Order) -> tuple[str, str] | None:
-    """Why `plan` no longer fits the order's lines, or None when it does."""
+def _decide_shorten(oid: int, plan: LayoutPlan, order: Order, state: tuple[str, str]) -> Decision:
+    """A shortening is irreversible and the buyer is told at once: it is never resent on its own.
+    Either the order already shows it (the Market accepted before the answer was lost), or the
+    packer decides again (the packing session shows the order as it was)."""
+    status, substatus = state
+    if status != PROCESSING or substatus != STARTED:
+        return _moved_on(oid, status, substatus, "сокращение заказа", "shortening")
+    if {line.id: line.count for line in order.lines} == _plan_units(plan):
+        return Decision(
+            ReplayOutcome.ALREADY_DONE,
+            f"Маркет уже сократил заказ {oid}; запрос повторно не отправлялся.",
+            f"The Market already shortened order {oid}; the request was not sent again.",
+        )
+    return Decision(
+        ReplayOutcome.NEEDS_PACKER,
+        f"Сокращение заказа {oid} не было подтверждено до перезапуска и само не повторяется (его "
+        "нельзя отменить, покупатель получает уведомление). Заказ остался как был: откройте его и "
+        "сократите ещё раз, если товара нет.",
+        f"The shortening of order {oid} was not confirmed before the restart and is not repeated on "
+        "its own (it cannot be undone and the buyer is notified). The order is as it was: open it "
+        "and shorten it again if the item is missing.",
+    )
+
+
+def _plan_units(plan: LayoutPlan) -> dict[int, int]:
+    """Units per line in `plan` (a split unit counts once)."""
     packed: dict[int, int] = {}
     for box in plan.boxes:
         for entry in box.entries:
@@ -167,6 +193,12 @@ def _layout_mismatch(plan: LayoutPlan, order: Order) -> tuple[str, str] | None:
             if entry.part is not None and entry.part.current == 1:
                 units = 1
             packed[entry.line_id] = packed.get(entry.line_id, 0) + units
+    return packed
+
+
+def _layout_mismatch(plan: LayoutPlan, order: Order) -> tuple[str, str] | None:
+    """Why `plan` no longer fits the order's lines, or None when it does."""
+    packed = _plan_units(plan)
     counts = {line.id: line.count for line in order.lines}
     for line_id, units in packed.items():
         if line_id not in counts:

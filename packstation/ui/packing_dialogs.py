@@ -98,6 +98,10 @@ class ShortenDialog(QDialog):
         """Line id -> the count to keep."""
         return {line_id: spin.value() for line_id, spin in self.spins.items()}
 
+    def recheck(self) -> None:
+        """Check again (the session learnt more of the Market's rules, e.g. its promo lines)."""
+        self._validate()
+
     def _validate(self) -> None:
         try:
             reduced = self._check(self.counts())
@@ -108,7 +112,10 @@ class ShortenDialog(QDialog):
             self.ok_button.setEnabled(False)
             return
         units = sum(self.spins[line_id].maximum() - count for line_id, count in reduced.items())
-        self.verdict.setText(self.tr("The Market will accept this: %n unit(s) removed.", "", units))
+        text = self.tr(
+            "Allowed by the rules known here: the Market is asked to remove %n unit(s).", "", units
+        )
+        self.verdict.setText(text)
         self.verdict.setStyleSheet(_OK_STYLE)
         self.ok_button.setEnabled(self.confirm.isChecked())
 

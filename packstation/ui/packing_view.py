@@ -78,6 +78,7 @@ from packstation.ui.packing_dialogs import (
 )
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.plain_text import plain_label
+from packstation.ui.shorten_notice import ShortenNotice, is_shorten_refusal
 from packstation.ui.sounds import Sounds
 
 _log = logging.getLogger("packstation.ui")
@@ -274,6 +275,9 @@ class PackingView(QWidget):
             f"QLabel#staleNotice {{background:{palette.PARTIAL_BG}; color:{palette.NOTICE_TEXT};"
             " padding:6px; border-radius:4px;}"
         )
+        self.shorten_notice = ShortenNotice(self.language, self.workspace)
+        self.shorten_notice.cancel_requested.connect(self.ask_cancel)
+        self.shorten_notice.check_requested.connect(self.refresh_order)
         self.lines = QListView(self.workspace)
         self.lines.setObjectName("linesView")
         self.lines.setModel(self.lines_model)
@@ -324,6 +328,7 @@ class PackingView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.feedback)
         layout.addWidget(self.notice)
+        layout.addWidget(self.shorten_notice)
         layout.addWidget(splitter, 1)
         layout.addLayout(self.buttons)
 
@@ -406,18 +411,23 @@ class PackingView(QWidget):
         text, colour = self._banner(snapshot)
         self.state_banner.setText(text)
         self.state_banner.setStyleSheet(_BANNER_STYLE.format(bg=colour))
-        if snapshot.last_error is not None:
+        if is_shorten_refusal(snapshot.last_error):
+            self._set_feedback("", error=True)  # the shortening strip says it, with the options
+        elif snapshot.last_error is not None:
             self._set_feedback(snapshot.last_error.message(self.language), error=True)
         elif self._feedback_error and snapshot.editable:
             self._set_feedback("", error=False)
         self.label_change.show_change(None if snapshot.labels_stale else snapshot.label_change)
         self.notice.setText(self._notice(snapshot))
         self.notice.setVisible(bool(self.notice.text()))
+        self.shorten_notice.show_state(order, snapshot.pending_shorten, snapshot.last_error)
         editable = snapshot.editable
         for button in (self.new_box_button, self.close_box_button, self.split_button, self.shorten_button):
             button.setEnabled(editable)
+        pending = bool(snapshot.pending_shorten)  # the Market's answer decides the lines first
+        self.shorten_button.setEnabled(editable and not pending)
         self.undo_button.setEnabled(snapshot.can_undo)
-        self.submit_button.setEnabled(editable and snapshot.complete)
+        self.submit_button.setEnabled(editable and snapshot.complete and not pending)
         self.cancel_button.setEnabled(snapshot.phase in (Phase.PACKING, Phase.VERIFYING, Phase.READY))
         self.reprint_button.setEnabled(snapshot.labels is not None)
         self.check_button.setVisible(snapshot.phase is Phase.VERIFYING)
@@ -668,10 +678,39 @@ class PackingView(QWidget):
         return dialog
 
     def ask_shorten(self) -> ShortenDialog:
+        """Ask which units to remove; the request goes to the Market, which decides."""
         dialog = ShortenDialog(self.session.order, self.session.check_shorten, self.language, self)
-        dialog.accepted.connect(lambda: self._edit(lambda: self.session.shorten(dialog.counts())))
+        dialog.accepted.connect(lambda: self.request_shorten(dialog.counts()))
         self._open(dialog)
+
+        async def learn_promo() -> None:
+            # The Market's word on promo lines arrives while the packer reads: check again.
+            with contextlib.suppress(PackstationError):  # unknown: the Market decides on the request
+                await self.session.learn_promo()
+            with contextlib.suppress(RuntimeError):  # the dialog may be closed and gone
+                if dialog.isVisible():
+                    dialog.recheck()
+
+        with contextlib.suppress(RuntimeError):  # no loop or runner shut down: checked on sending
+            self.tasks.run(learn_promo(), name=f"promo-lines-{self.session.order.id}")
         return dialog
+
+    def request_shorten(self, counts: dict[int, int]) -> asyncio.Task[Any] | None:
+        """Send the shortening; the strip shows it pending, then the Market's answer."""
+
+        async def send() -> None:
+            try:
+                await self.session.shorten(counts)
+            except PackstationError as error:
+                if not is_shorten_refusal(error):
+                    raise  # shown on the feedback line
+                self.sounds.error()  # the strip shows the refusal and the options left
+
+        return self._run(send(), self.shorten_button, "shorten")
+
+    def refresh_order(self) -> asyncio.Task[Any] | None:
+        """Read the order again (e.g. to settle a shortening whose answer did not come)."""
+        return self._run(self.session.refresh_order(), self.shorten_notice.check_button, "refresh")
 
     def ask_cancel(self) -> CancelOrderDialog:
         dialog = CancelOrderDialog(self.session.order, self)

@@ -77,7 +77,7 @@
 <context>
     <name>PackingView</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="471" />
+        <location filename="../../packstation/ui/packing_view.py" line="481" />
         <source>(then %n more)</source>
         <translation>
             <numerusform>(then %n more)</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="475" />
+        <location filename="../../packstation/ui/packing_view.py" line="485" />
         <source>%1: parcel %2 of %n packed — scan the next parcel</source>
         <translation>
             <numerusform>%1: parcel %2 of %n packed — scan the next parcel</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="479" />
+        <location filename="../../packstation/ui/packing_view.py" line="489" />
         <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Packing: %1 of %n unit in boxes</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="586" />
+        <location filename="../../packstation/ui/packing_view.py" line="596" />
         <source>%1: parcel %2 of %n → box %3</source>
         <translation>
             <numerusform>%1: parcel %2 of %n → box %3</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="598" />
+        <location filename="../../packstation/ui/packing_view.py" line="608" />
         <source>code for %1, unit %2: it goes into all %n of its parcels</source>
         <translation>
             <numerusform>code for %1, unit %2: it goes into all %n of its parcels</numerusform>
@@ -158,11 +158,11 @@
 <context>
     <name>ShortenDialog</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_dialogs.py" line="111" />
-        <source>The Market will accept this: %n unit(s) removed.</source>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="116" />
+        <source>Allowed by the rules known here: the Market is asked to remove %n unit(s).</source>
         <translation>
-            <numerusform>The Market will accept this: %n unit removed.</numerusform>
-            <numerusform>The Market will accept this: %n units removed.</numerusform>
+            <numerusform>Allowed by the rules known here: the Market is asked to remove %n unit.</numerusform>
+            <numerusform>Allowed by the rules known here: the Market is asked to remove %n units.</numerusform>
         </translation>
     </message>
 </context>

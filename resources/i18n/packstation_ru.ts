@@ -136,22 +136,22 @@
 <context>
     <name>CancelOrderDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="122" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="129" />
         <source>Cancel order %1</source>
         <translation>Отмена заказа %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="125" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="132" />
         <source>The order will be cancelled on the Market because the shop cannot fulfil it (SHOP_FAILED). The buyer is notified; this cannot be undone and counts against the store's rating. Put the items back on the shelf.</source>
         <translation>Заказ будет отменён в Маркете, потому что магазин не может его выполнить (SHOP_FAILED). Покупатель получит уведомление; отменить это нельзя, и это влияет на рейтинг магазина. Верните товары на полку.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="132" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="139" />
         <source>Yes, cancel this order</source>
         <translation>Да, отменить этот заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="135" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="142" />
         <source>Cancel order</source>
         <translation>Отменить заказ</translation>
     </message>
@@ -231,17 +231,17 @@
 <context>
     <name>CountryDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="186" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="193" />
         <source>Country of origin</source>
         <translation>Страна происхождения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="195" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="202" />
         <source>Customs declaration</source>
         <translation>Таможенная декларация (ГТД)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="196" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="203" />
         <source>Country code (two letters)</source>
         <translation>Код страны (две буквы)</translation>
     </message>
@@ -1202,131 +1202,146 @@
     </message>
     <message>
         <location filename="../../packstation/ui/order_history_view.py" line="135" />
+        <source>Shortening asked of the Market</source>
+        <translation>Сокращение заказа запрошено у Маркета</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="136" />
+        <source>Shortening refused: the order is as it was</source>
+        <translation>Сокращение отклонено: заказ остался как был</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="137" />
+        <source>Shortening not confirmed: the order is as it was</source>
+        <translation>Сокращение не подтверждено: заказ остался как был</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="138" />
         <source>Order cancelled by the shop</source>
         <translation>Заказ отменён магазином</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="136" />
+        <location filename="../../packstation/ui/order_history_view.py" line="139" />
         <source>Packing interrupted: the order changed</source>
         <translation>Сборка прервана: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="137" />
+        <location filename="../../packstation/ui/order_history_view.py" line="140" />
         <source>Labels printed</source>
         <translation>Ярлыки напечатаны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="138" />
+        <location filename="../../packstation/ui/order_history_view.py" line="141" />
         <source>Label printing failed</source>
         <translation>Ошибка печати ярлыков</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="139" />
+        <location filename="../../packstation/ui/order_history_view.py" line="142" />
         <source>Labels kept: the boxes did not change</source>
         <translation>Ярлыки оставлены: коробки не изменились</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="140" />
+        <location filename="../../packstation/ui/order_history_view.py" line="143" />
         <source>Damaged journal line set aside</source>
         <translation>Повреждённая строка журнала отложена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="141" />
+        <location filename="../../packstation/ui/order_history_view.py" line="144" />
         <source>Saved action sent to the Market</source>
         <translation>Сохранённое действие отправлено в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="142" />
+        <location filename="../../packstation/ui/order_history_view.py" line="145" />
         <source>Saved action was already done on the Market</source>
         <translation>Сохранённое действие уже выполнено в Маркете</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="143" />
+        <location filename="../../packstation/ui/order_history_view.py" line="146" />
         <source>Saved action skipped: no longer valid</source>
         <translation>Сохранённое действие пропущено: уже неактуально</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="144" />
+        <location filename="../../packstation/ui/order_history_view.py" line="147" />
         <source>Saved action refused by the Market</source>
         <translation>Маркет отклонил сохранённое действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="145" />
+        <location filename="../../packstation/ui/order_history_view.py" line="148" />
         <source>Saved action needs the packer</source>
         <translation>Сохранённое действие требует упаковщика</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="146" />
+        <location filename="../../packstation/ui/order_history_view.py" line="149" />
         <source>Box weighed</source>
         <translation>Коробка взвешена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="147" />
+        <location filename="../../packstation/ui/order_history_view.py" line="150" />
         <source>Submit stopped: box weight</source>
         <translation>Отправка остановлена: вес коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="148" />
+        <location filename="../../packstation/ui/order_history_view.py" line="151" />
         <source>Box weight accepted by the packer</source>
         <translation>Вес коробки принят упаковщиком</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="149" />
+        <location filename="../../packstation/ui/order_history_view.py" line="152" />
         <source>Packing video recorded</source>
         <translation>Записано видео упаковки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="150" />
+        <location filename="../../packstation/ui/order_history_view.py" line="153" />
         <source>Packing started</source>
         <translation>Начата упаковка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="151" />
+        <location filename="../../packstation/ui/order_history_view.py" line="154" />
         <source>Scan refused</source>
         <translation>Скан отклонён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="152" />
+        <location filename="../../packstation/ui/order_history_view.py" line="155" />
         <source>Shipment confirmed</source>
         <translation>Отгрузка подтверждена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="153" />
+        <location filename="../../packstation/ui/order_history_view.py" line="156" />
         <source>Shipment pallets set</source>
         <translation>Задано число палет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="154" />
+        <location filename="../../packstation/ui/order_history_view.py" line="157" />
         <source>Document printed</source>
         <translation>Документ напечатан</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="155" />
+        <location filename="../../packstation/ui/order_history_view.py" line="158" />
         <source>Packer signed in</source>
         <translation>Упаковщик вошёл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="156" />
+        <location filename="../../packstation/ui/order_history_view.py" line="159" />
         <source>Packer signed out</source>
         <translation>Упаковщик вышел</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="164" />
+        <location filename="../../packstation/ui/order_history_view.py" line="167" />
         <source>Export video</source>
         <translation>Выгрузка видео</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="164" />
+        <location filename="../../packstation/ui/order_history_view.py" line="167" />
         <source>MP4 video (*.mp4)</source>
         <translation>Видео MP4 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="179" />
+        <location filename="../../packstation/ui/order_history_view.py" line="182" />
         <source>The video was not exported: %1</source>
         <translation>Видео не выгружено: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="181" />
+        <location filename="../../packstation/ui/order_history_view.py" line="184" />
         <source>Video of order %1 saved: %2</source>
         <translation>Видео заказа %1 сохранено: %2</translation>
     </message>
@@ -1528,7 +1543,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="898" />
+        <location filename="../../packstation/ui/packing_view.py" line="937" />
         <source>Order %1 is no longer in the list.</source>
         <translation>Заказа %1 больше нет в списке.</translation>
     </message>
@@ -1536,143 +1551,143 @@
 <context>
     <name>PackingView</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="224" />
+        <location filename="../../packstation/ui/packing_view.py" line="225" />
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="234" />
+        <location filename="../../packstation/ui/packing_view.py" line="235" />
         <source>← Orders</source>
         <translation>← Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="237" />
+        <location filename="../../packstation/ui/packing_view.py" line="238" />
         <source>Back to the order list; the work is kept (Esc)</source>
         <translation>Назад к списку заказов; сделанное сохранится (Esc)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="238" />
+        <location filename="../../packstation/ui/packing_view.py" line="239" />
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="250" />
-        <location filename="../../packstation/ui/packing_view.py" line="255" />
+        <location filename="../../packstation/ui/packing_view.py" line="251" />
+        <location filename="../../packstation/ui/packing_view.py" line="256" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="257" />
+        <location filename="../../packstation/ui/packing_view.py" line="258" />
         <source>What this station recorded about the order (Ctrl+H)</source>
         <translation>Что это рабочее место записало о заказе (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="300" />
+        <location filename="../../packstation/ui/packing_view.py" line="304" />
         <source>Units per drag: all</source>
         <translation>Единиц за перетаскивание: все</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="301" />
+        <location filename="../../packstation/ui/packing_view.py" line="305" />
         <source>Units per drag: </source>
         <translation>Единиц за перетаскивание: </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="307" />
+        <location filename="../../packstation/ui/packing_view.py" line="311" />
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="316" />
+        <location filename="../../packstation/ui/packing_view.py" line="320" />
         <source>Boxes</source>
         <translation>Коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="352" />
+        <location filename="../../packstation/ui/packing_view.py" line="357" />
         <source>New box</source>
         <translation>Новая коробка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="353" />
+        <location filename="../../packstation/ui/packing_view.py" line="358" />
         <source>Close box</source>
         <translation>Закрыть коробку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="354" />
+        <location filename="../../packstation/ui/packing_view.py" line="359" />
         <source>Split…</source>
         <translation>Разделить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="355" />
+        <location filename="../../packstation/ui/packing_view.py" line="360" />
         <source>Undo</source>
         <translation>Отменить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="357" />
+        <location filename="../../packstation/ui/packing_view.py" line="362" />
         <source>Shorten…</source>
         <translation>Сократить…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="358" />
+        <location filename="../../packstation/ui/packing_view.py" line="363" />
         <source>Cancel order…</source>
         <translation>Отменить заказ…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="359" />
+        <location filename="../../packstation/ui/packing_view.py" line="364" />
         <source>Reprint labels</source>
         <translation>Перепечатать ярлыки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="360" />
+        <location filename="../../packstation/ui/packing_view.py" line="365" />
         <source>Check codes</source>
         <translation>Проверить коды</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="361" />
+        <location filename="../../packstation/ui/packing_view.py" line="366" />
         <source>Edit again</source>
         <translation>Вернуться к сборке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="362" />
+        <location filename="../../packstation/ui/packing_view.py" line="367" />
         <source>Submit</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="370" />
+        <location filename="../../packstation/ui/packing_view.py" line="375" />
         <source>STOP — put the items back</source>
         <translation>СТОП — верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="376" />
+        <location filename="../../packstation/ui/packing_view.py" line="381" />
         <source>Back to orders</source>
         <translation>К списку заказов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="449" />
+        <location filename="../../packstation/ui/packing_view.py" line="459" />
         <source>⚡ Express</source>
         <translation>⚡ Экспресс</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="454" />
+        <location filename="../../packstation/ui/packing_view.py" line="464" />
         <source>Business buyer: codes mandatory</source>
         <translation>Покупатель — юрлицо: коды обязательны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="456" />
+        <location filename="../../packstation/ui/packing_view.py" line="466" />
         <source>Private buyer</source>
         <translation>Покупатель — физлицо</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="466" />
+        <location filename="../../packstation/ui/packing_view.py" line="476" />
         <source>The Market refused a code: scan a new code for: %1, unit %2</source>
         <translation>Маркет не принял код: отсканируйте новый код для: %1, единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="469" />
+        <location filename="../../packstation/ui/packing_view.py" line="479" />
         <source>Scan the marking code for: %1, unit %2</source>
         <translation>Отсканируйте код маркировки для: %1, единица %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="471" />
+        <location filename="../../packstation/ui/packing_view.py" line="481" />
         <source>(then %n more)</source>
         <translation>
             <numerusform>(затем ещё %n единица)</numerusform>
@@ -1681,7 +1696,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="475" />
+        <location filename="../../packstation/ui/packing_view.py" line="485" />
         <source>%1: parcel %2 of %n packed — scan the next parcel</source>
         <translation>
             <numerusform>%1: упаковано место %2 из %n — сканируйте следующее место</numerusform>
@@ -1690,37 +1705,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="481" />
+        <location filename="../../packstation/ui/packing_view.py" line="491" />
         <source>%1 Then submit again (Ctrl+Enter).</source>
         <translation>%1 Затем отправьте снова (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="482" />
+        <location filename="../../packstation/ui/packing_view.py" line="492" />
         <source>Submitting in %1 s — scan CANCEL to stop</source>
         <translation>Отправка через %1 с — сканируйте ОТМЕНА, чтобы остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="483" />
+        <location filename="../../packstation/ui/packing_view.py" line="493" />
         <source>Everything is packed: submit (Ctrl+Enter)</source>
         <translation>Всё упаковано: отправьте (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="495" />
+        <location filename="../../packstation/ui/packing_view.py" line="505" />
         <source>Done: handed over to the courier</source>
         <translation>Готово: заказ передан курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="524" />
+        <location filename="../../packstation/ui/packing_view.py" line="534" />
         <source>Deadline %1 · %2</source>
         <translation>Срок %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="526" />
+        <location filename="../../packstation/ui/packing_view.py" line="536" />
         <source>Deadline %1</source>
         <translation>Срок %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="479" />
+        <location filename="../../packstation/ui/packing_view.py" line="489" />
         <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Сборка: в коробках %1 из %n единицы</numerusform>
@@ -1729,62 +1744,62 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="484" />
+        <location filename="../../packstation/ui/packing_view.py" line="494" />
         <source>Sending the boxes to the Market and printing labels…</source>
         <translation>Отправляем коробки в Маркет и печатаем ярлыки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="485" />
+        <location filename="../../packstation/ui/packing_view.py" line="495" />
         <source>The Market is checking the marking codes…</source>
         <translation>Маркет проверяет коды маркировки…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="487" />
+        <location filename="../../packstation/ui/packing_view.py" line="497" />
         <source>Labels did not print: %1 Retry in the print queue (F9).</source>
         <translation>Ярлыки не напечатались: %1 Повторите в очереди печати (F9).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="490" />
+        <location filename="../../packstation/ui/packing_view.py" line="500" />
         <source>Swap the labels: peel off %1 void, stick %2 new (listed below)</source>
         <translation>Замените ярлыки: снимите аннулированные (%1), наклейте новые (%2) — список ниже</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="494" />
+        <location filename="../../packstation/ui/packing_view.py" line="504" />
         <source>Ready to ship: hand the parcels to the courier</source>
         <translation>Готов к отгрузке: передайте посылки курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="497" />
+        <location filename="../../packstation/ui/packing_view.py" line="507" />
         <source>Done: the order is ready to ship</source>
         <translation>Готово: заказ готов к отгрузке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="498" />
+        <location filename="../../packstation/ui/packing_view.py" line="508" />
         <source>The order is cancelled: put the items back</source>
         <translation>Заказ отменён: верните товары на полку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="499" />
+        <location filename="../../packstation/ui/packing_view.py" line="509" />
         <source>Packing stopped: the order changed</source>
         <translation>Сборка остановлена: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="508" />
+        <location filename="../../packstation/ui/packing_view.py" line="518" />
         <source>Labels are out of date: the boxes changed after printing. Remove the labels of boxes %1; submitting again prints new ones.</source>
         <translation>Ярлыки устарели: коробки изменились после печати. Снимите ярлыки коробок %1; повторная отправка напечатает новые.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="513" />
+        <location filename="../../packstation/ui/packing_view.py" line="523" />
         <source>Labels not printed:</source>
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="553" />
+        <location filename="../../packstation/ui/packing_view.py" line="563" />
         <source>Customs declaration scanned: confirm its country of origin</source>
         <translation>Отсканирована таможенная декларация: подтвердите страну происхождения</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="586" />
+        <location filename="../../packstation/ui/packing_view.py" line="596" />
         <source>%1: parcel %2 of %n → box %3</source>
         <translation>
             <numerusform>%1: место %2 из %n → коробка %3</numerusform>
@@ -1793,22 +1808,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="589" />
+        <location filename="../../packstation/ui/packing_view.py" line="599" />
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="591" />
+        <location filename="../../packstation/ui/packing_view.py" line="601" />
         <source>scan its marking code</source>
         <translation>отсканируйте код маркировки товара</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="594" />
+        <location filename="../../packstation/ui/packing_view.py" line="604" />
         <source>code for %1, unit %2 → box %3</source>
         <translation>код для %1, единица %2 → коробка %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="598" />
+        <location filename="../../packstation/ui/packing_view.py" line="608" />
         <source>code for %1, unit %2: it goes into all %n of its parcels</source>
         <translation>
             <numerusform>код для %1, единица %2: он идёт во все %n место</numerusform>
@@ -1817,12 +1832,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="600" />
+        <location filename="../../packstation/ui/packing_view.py" line="610" />
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="601" />
+        <location filename="../../packstation/ui/packing_view.py" line="611" />
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>
@@ -2838,34 +2853,82 @@
         <translation>Сократить</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_dialogs.py" line="111" />
-        <source>The Market will accept this: %n unit(s) removed.</source>
+        <location filename="../../packstation/ui/packing_dialogs.py" line="116" />
+        <source>Allowed by the rules known here: the Market is asked to remove %n unit(s).</source>
         <translation>
-            <numerusform>Маркет это примет: будет убрана %n единица.</numerusform>
-            <numerusform>Маркет это примет: будут убраны %n единицы.</numerusform>
-            <numerusform>Маркет это примет: будут убраны %n единиц.</numerusform>
+            <numerusform>По известным здесь правилам можно: в Маркет уйдёт запрос убрать %n единицу.</numerusform>
+            <numerusform>По известным здесь правилам можно: в Маркет уйдёт запрос убрать %n единицы.</numerusform>
+            <numerusform>По известным здесь правилам можно: в Маркет уйдёт запрос убрать %n единиц.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ShortenNotice</name>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="69" />
+        <source>Pack in full</source>
+        <translation>Собрать полностью</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="71" />
+        <source>Keep the order as it is and pack every item</source>
+        <translation>Оставить заказ как есть и собрать все товары</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="72" />
+        <source>Cancel order…</source>
+        <translation>Отменить заказ…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="74" />
+        <source>Check again</source>
+        <translation>Проверить ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="76" />
+        <source>Read the order from the Market: its items tell the answer</source>
+        <translation>Прочитать заказ из Маркета: его товары покажут ответ</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="115" />
+        <source>Not shortened: the order is as it was</source>
+        <translation>Заказ не сокращён: он остался как был</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="133" />
+        <source>%1: %2 → %3 pcs</source>
+        <translation>%1: %2 → %3 шт.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="134" />
+        <source>Nothing changes until the Market accepts: keep the items at hand.</source>
+        <translation>Пока Маркет не согласится, ничего не меняется: держите товары под рукой.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/shorten_notice.py" line="136" />
+        <source>Shortening sent to the Market: waiting for its answer…</source>
+        <translation>Сокращение отправлено в Маркет: ждём ответа…</translation>
     </message>
 </context>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="152" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="159" />
         <source>Split into part boxes</source>
         <translation>Разделить на части</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="160" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="167" />
         <source>Boxes per unit</source>
         <translation>Коробок на единицу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="161" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="168" />
         <source>Units to split</source>
         <translation>Сколько единиц разделить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_dialogs.py" line="162" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="169" />
         <source>Each unit's marking codes go into every one of its part boxes.</source>
         <translation>Коды маркировки единицы попадут в каждую из её коробок.</translation>
     </message>

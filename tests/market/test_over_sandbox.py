@@ -360,3 +360,20 @@ async def test_laas_order_lifecycle_and_order_stats(client: MarketClient, sandbo
     window = GetOrdersStatsRequest(date_from=today - timedelta(days=7), date_to=today + timedelta(days=1))
     stats = [o async for o in client.iter_orders_stats(DEMO_CAMPAIGN_ID, window, limit=5)]
     assert {o.id for o in stats} == {o.id for o in sandbox.all_orders([DEMO_CAMPAIGN_ID])}
+
+
+@pytest.mark.asyncio
+async def test_promo_lines_come_from_the_legacy_order_the_business_reader_lacks_them(
+    gateway: MarketGateway, sandbox_server: Any
+) -> None:
+    sandbox = sandbox_server.sandbox
+    order = sandbox.add_order((("MUG-300", 2), ("CASE-PHONE", 1)), promo_offer="CASE-PHONE")
+    mug, case = order.lines
+    read = await gateway.get_order(order.id)
+    assert not any(line.promo for line in read.lines)  # BusinessOrderItemDTO has no `promos`
+    assert await gateway.promo_lines(order.id) == frozenset({case.id})
+    refused = LayoutPlan((BoxPlan((BoxEntry(mug.id, full_count=2),)),), allow_remove=True)
+    with pytest.raises(BadRequestError) as promo:
+        await gateway.set_box_layout(order.id, refused)
+    assert promo.value.codes == ("PROMO_PROHIBITS_DELETE",)
+    assert sandbox.find(order.id).line(case.id) is not None

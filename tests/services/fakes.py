@@ -139,6 +139,10 @@ class FakeMarket:
         self._enter("get_order", order_id)
         return self._order(order_id)
 
+    async def promo_lines(self, order_id: int) -> frozenset[int]:
+        self._enter("promo_lines", order_id)
+        return frozenset(line.id for line in self._order(order_id).lines if line.promo)
+
     async def set_box_layout(self, order_id: int, plan: LayoutPlan) -> tuple[StoredBox, ...]:
         self._enter("set_box_layout", (order_id, plan))
         order = self._order(order_id)
@@ -164,6 +168,8 @@ class FakeMarket:
                 raise FakeRefusalError("ITEMS_ADDITION_NOT_SUPPORTED")
             if counts[line.id] < line.count and not plan.allow_remove:
                 raise FakeRefusalError("TOO_FEW_ITEMS")
+        if plan.allow_remove and any(line.promo and counts[line.id] < line.count for line in order.lines):
+            raise FakeRefusalError("PROMO_PROHIBITS_DELETE")
         if plan.allow_remove:
             kept = tuple(replace(line, count=counts[line.id]) for line in order.lines if counts[line.id] > 0)
             order = replace(order, lines=kept)

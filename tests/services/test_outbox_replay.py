@@ -175,17 +175,22 @@ async def test_layout_for_changed_order_is_skipped(store: LocalStore) -> None:
 
 
 @pytest.mark.asyncio
-async def test_shorten_is_sent_and_a_repeat_is_harmless(store: LocalStore) -> None:
+async def test_a_pending_shortening_is_never_resent_on_its_own(store: LocalStore) -> None:
     market = _market(_two_line_order())
     shorten_plan = LayoutPlan(_full_layout().boxes[1:], allow_remove=True)  # drop line 11
     first = store.outbox.add_intent(1, IntentKind.SHORTEN, layout_to_payload(shorten_plan))
     report = await OutboxReplayer(market, store.outbox).replay()
-    assert report.outcomes() == {first.id: ReplayOutcome.SENT}
-    assert [line.id for line in market.orders[1].lines] == [12]
+    assert report.outcomes() == {first.id: ReplayOutcome.NEEDS_PACKER}
+    assert "not repeated on its own" in report.items[0].en
+    assert market.count("set_box_layout") == 0
+    assert [line.id for line in market.orders[1].lines] == [11, 12]  # the order is as it was
+    assert not store.outbox.pending_intents()
 
+    await market.set_box_layout(1, shorten_plan)  # the Market took it before its answer was lost
     again = store.outbox.add_intent(1, IntentKind.SHORTEN, layout_to_payload(shorten_plan))
     report = await OutboxReplayer(market, store.outbox).replay()
-    assert report.outcomes() == {again.id: ReplayOutcome.SENT}
+    assert report.outcomes() == {again.id: ReplayOutcome.ALREADY_DONE}
+    assert market.count("set_box_layout") == 1
 
 
 @pytest.mark.asyncio

@@ -35,7 +35,7 @@ from packstation.domain.scan import Command, ScanKind, ScanResult
 from packstation.domain.verification import CodeCheck, CodeStatus, EacVerdict
 from packstation.market import layout_to_wire
 from packstation.market.client import MarketClient
-from packstation.market.errors import ApiErrorItem, BadRequestError, ConnectionFailedError
+from packstation.market.errors import ApiErrorItem, BadRequestError, ConnectionFailedError, MarketTimeoutError
 from packstation.market.gateway import MarketGateway
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.services.code_guard import CodeGuard
@@ -647,18 +647,20 @@ def test_a_change_underneath_interrupts_packing(change: dict[str, str], expected
     assert frozen.value.reason is Reason.NOT_EDITABLE
 
 
-def test_changed_items_interrupt_but_an_unsent_shortening_does_not() -> None:
+@pytest.mark.asyncio
+async def test_changed_items_interrupt_but_an_accepted_shortening_does_not() -> None:
     d = desk(make_order(1, mug(2, price=200), kettle(1, price=100)))
-    d.session.shorten({11: 1})
-    d.session.order_changed(d.market.orders[1])  # the Market still has 2 mugs: not a change
+    await d.session.shorten({11: 1})
+    d.session.order_changed(d.market.orders[1])  # the Market's copy shows our shortening
     assert d.session.phase is Phase.PACKING
     d.session.order_changed(replace(d.market.orders[1], lines=(mug(2),)))
     assert d.session.phase is Phase.INTERRUPTED
 
 
-def test_a_moved_deadline_is_taken_without_interrupting() -> None:
+@pytest.mark.asyncio
+async def test_a_moved_deadline_is_taken_without_interrupting() -> None:
     d = desk(make_order(1, kettle(2, price=200), mug(1, price=100), program=Program.EXPRESS))
-    d.session.shorten({22: 1})
+    await d.session.shorten({22: 1})
     moved = replace(d.market.orders[1], ship_by=datetime(2026, 11, 23, 15, 0, tzinfo=UTC), notes="позже")
     d.session.order_changed(moved)
     assert d.session.phase is Phase.PACKING
@@ -674,25 +676,150 @@ def test_orders_of_other_ids_are_ignored() -> None:
 
 
 @pytest.mark.asyncio
-async def test_shorten_is_checked_irreversible_and_sent_with_allow_remove() -> None:
+async def test_shorten_is_checked_then_asked_of_the_market_and_applied_when_it_accepts() -> None:
     d = desk(make_order(1, mug(2, price=200), kettle(1, price=100)))
     s = d.session
-    with pytest.raises(PackingError) as promo_free:
-        s.shorten({11: 0, 22: 0})
-    assert promo_free.value.reason is Reason.SHORTEN_LAST_LINE
+    with pytest.raises(PackingError) as last_line:
+        await s.shorten({11: 0, 22: 0})
+    assert last_line.value.reason is Reason.SHORTEN_LAST_LINE
+    assert d.market.count("set_box_layout") == 0  # refused here: nothing sent
     assert s.check_shorten({22: 0}) == {22: 0}
     s.put(22)
-    s.shorten({22: 0, 11: 1})
-    assert not s.snapshot.can_undo
+    seen = len(d.seen)
+    await s.shorten({22: 0, 11: 1})
+
+    # The request went at once, with allowRemove, and showed as pending before the answer.
+    assert any(snap.pending_shorten == ((11, 1), (22, 0)) for snap in d.seen[seen:])
+    (_, (_order_id, asked)) = next(call for call in d.market.calls if call[0] == "set_box_layout")
+    assert asked.allow_remove
+    assert [(line.id, line.count) for line in d.market.orders[1].lines] == [(11, 1)]
+    assert [(line.id, line.count) for line in s.order.lines] == [(11, 1)]
+    assert s.snapshot.pending_shorten == ()
+    assert not s.snapshot.can_undo  # irreversible
+    assert d.outbox.intents[0].kind == "shorten"
+    assert not d.outbox.pending_intents()
+
     s.scan(item(MUG))
     s.scan(code(CIS_A))
     await s.submit()
-
-    (_, (_order_id, plan)) = next(call for call in d.market.calls if call[0] == "set_box_layout")
-    assert plan.allow_remove
-    assert [(line.id, line.count) for line in d.market.orders[1].lines] == [(11, 1)]
+    layouts = [call[1][1] for call in d.market.calls if call[0] == "set_box_layout"]
+    assert len(layouts) == 2
+    assert not layouts[1].allow_remove
     assert s.phase is Phase.DONE
-    assert d.outbox.intents[0].kind == "shorten"
+
+
+@pytest.mark.asyncio
+async def test_a_promo_line_is_refused_before_sending_once_the_market_said_it_is_promo() -> None:
+    d = desk(make_order(1, mug(2, price=200), kettle(1, price=100)))
+    # Only the Market's legacy order says "promo".
+    d.market.orders[1] = make_order(1, mug(2, price=200), kettle(1, price=100, promo=True))
+    s = d.session
+    assert s.check_shorten({22: 0}) == {22: 0}  # the business order does not say "promo"
+    s.put(11)
+    await s.learn_promo()
+    assert s.undo()  # going back does not forget what the Market said
+    with pytest.raises(PackingError) as refused:
+        s.check_shorten({22: 0})
+    assert refused.value.reason is Reason.SHORTEN_PROMO
+    restored = d.reopen()
+    assert restored is not None
+    with pytest.raises(PackingError):
+        restored.check_shorten({22: 0})
+    with pytest.raises(PackingError):
+        await s.shorten({22: 0})
+    assert d.market.count("set_box_layout") == 0
+    assert d.market.count("promo_lines") == 1  # asked once per order
+    assert "pack the order in full" in s.snapshot.last_error.message("en")  # type: ignore[union-attr]
+
+
+@pytest.mark.asyncio
+async def test_a_market_refusal_leaves_lines_boxes_and_codes_exactly_as_before() -> None:
+    d = desk(make_order(1, mug(2, price=200), kettle(1, price=100)))
+    d.market.orders[1] = make_order(1, mug(2, price=200), kettle(1, price=100, promo=True))
+    s = d.session
+    d.market.fail_next("promo_lines", ConnectionFailedError("legacy reader gone"))  # promo unknown
+    s.put(22)
+    s.scan(item(MUG))
+    s.scan(code(CIS_A))
+    before = s.packing
+
+    with pytest.raises(PackingError) as refused:
+        await s.shorten({22: 0})
+
+    assert refused.value.reason is Reason.SHORTEN_REFUSED
+    assert "PROMO_PROHIBITS_DELETE" in refused.value.en  # the Market's reason, as it said it
+    assert "cancel the order" in refused.value.message("en")
+    assert s.packing == before  # lines, boxes and codes untouched
+    assert s.snapshot.pending_shorten == ()
+    assert s.snapshot.last_error is refused.value
+    assert not d.outbox.pending_intents()  # closed as rejected
+    assert s.undo()  # the packer's own history is still there
+    s.scan(code(CIS_A))
+    s.scan(item(MUG))
+    s.scan(code(CIS_B))
+    await s.submit()  # packed in full
+    assert s.phase is Phase.DONE
+    restored = d.reopen()
+    assert restored is not None
+    assert restored.packing == s.packing
+
+
+@pytest.mark.asyncio
+async def test_no_connection_means_not_shortened_and_the_packer_is_told() -> None:
+    d = desk(make_order(1, mug(2, price=200), kettle(1, price=100)))
+    s = d.session
+    d.market.fail_next("set_box_layout", ConnectionFailedError("down"))
+    with pytest.raises(PackstationError) as failed:
+        await s.shorten({22: 0})
+    assert "not sent" in failed.value.en
+    assert [(line.id, line.count) for line in s.order.lines] == [(11, 2), (22, 1)]
+    assert s.snapshot.pending_shorten == ()
+    assert not d.outbox.pending_intents()
+
+
+@pytest.mark.asyncio
+async def test_a_lost_answer_is_settled_by_reading_the_order_back() -> None:
+    d = desk(make_order(1, mug(2, price=200), kettle(1, price=100)))
+    s = d.session
+    d.market.fail_next("set_box_layout", MarketTimeoutError(operation="setOrderBoxLayout"))
+    d.market.fail_next("get_order", ConnectionFailedError("down"))
+    with pytest.raises(PackstationError):
+        await s.shorten({22: 0})
+    assert s.snapshot.pending_shorten == ((22, 0),)  # nobody knows yet: pending, nothing changed
+    assert [(line.id, line.count) for line in s.order.lines] == [(11, 2), (22, 1)]
+    with pytest.raises(PackingError) as waiting:
+        await s.submit()
+    assert waiting.value.reason is Reason.SHORTEN_PENDING
+
+    await s.refresh_order()  # the Market shows the order unchanged: it did not take it
+    assert s.snapshot.pending_shorten == ()
+    assert s.phase is Phase.PACKING
+    assert "did not confirm" in s.snapshot.last_error.en  # type: ignore[union-attr]
+    assert not d.outbox.pending_intents()
+
+
+@pytest.mark.asyncio
+async def test_a_pending_shortening_replayed_after_a_crash_applies_only_if_the_market_shows_it() -> None:
+    d = desk(make_order(1, mug(2, price=200), kettle(1, price=100)))
+    d.session.put(11)
+    # A crash right after the request was journalled, before the answer.
+    d.journal.append(1, {"op": "shorten", "counts": {"22": 0}, "intent": None})
+    restored = d.reopen()
+    assert restored is not None
+    assert restored.snapshot.pending_shorten == ((22, 0),)
+    assert [(line.id, line.count) for line in restored.order.lines] == [(11, 2), (22, 1)]
+
+    unchanged = PackingSession.open(d.market.orders[1], d.deps)  # the Market never took it
+    assert unchanged.snapshot.pending_shorten == ()
+    assert [(line.id, line.count) for line in unchanged.order.lines] == [(11, 2), (22, 1)]
+    assert unchanged.packing.boxes == d.session.packing.boxes
+    assert unchanged.phase is Phase.PACKING
+
+    d.journal.append(1, {"op": "shorten", "counts": {"22": 0}, "intent": None})
+    d.market.orders[1] = replace(d.market.orders[1], lines=(mug(2, price=200),))  # it did take it
+    accepted = PackingSession.open(d.market.orders[1], d.deps)
+    assert [(line.id, line.count) for line in accepted.order.lines] == [(11, 2)]
+    assert accepted.phase is Phase.PACKING  # our own shortening: no "order changed" stop
 
 
 @pytest.mark.asyncio
@@ -805,7 +932,7 @@ async def test_restore_replays_the_journal_to_the_same_state() -> None:
     s.unpack(11, 0)
     s.remove_code(CIS_A)
     s.attach_code(Instance(InstanceKind.CIS, CIS_B))
-    s.shorten({11: 2, 22: 1})
+    await s.shorten({11: 2, 22: 1})
     s.scan(code(CIS_C))
     await s.submit()
 

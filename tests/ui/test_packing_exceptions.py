@@ -24,11 +24,12 @@ async def test_shortened_order(sandbox_app: Starlette) -> None:
         dialog = desk.view.ask_shorten()
         assert not dialog.ok_button.isEnabled()  # nothing reduced yet
         dialog.spins[mug.id].setValue(1)
-        assert "will accept" in dialog.verdict.text()
+        assert "the Market is asked to remove 2 unit" in dialog.verdict.text()
         assert not dialog.ok_button.isEnabled()  # irreversible: needs the tick
         dialog.confirm.setChecked(True)
         assert dialog.ok_button.isEnabled()
         dialog.accept()
+        await desk.settle()
         assert desk.session.order.line(mug.id).count == 1
         assert not desk.view.undo_button.isEnabled()  # a shortening cannot be undone
 

@@ -38,6 +38,9 @@ class Reason(StrEnum):
     SHORTEN_THRESHOLD = "shorten_threshold"
     SHORTEN_INCREASE = "shorten_increase"
     SHORTEN_NOTHING = "shorten_nothing"
+    SHORTEN_STATUS = "shorten_status"  # only an order being packed (PROCESSING/STARTED) is shortened
+    SHORTEN_PENDING = "shorten_pending"  # the Market has not answered the previous shortening yet
+    SHORTEN_REFUSED = "shorten_refused"  # the Market refused the shortening: the order is as before
     INCOMPLETE = "incomplete"
     BOX_WEIGHT = "box_weight"  # a box weighs outside the tolerance of its expected weight
     BOX_NOT_WEIGHED = "box_not_weighed"  # a scale is on the desk and a box was not weighed

@@ -5,6 +5,10 @@ Market refuses removal from the only line of an order (CANNOT_REMOVE_LAST_ITEM),
 added under a promo (PROMO_PROHIBITS_DELETE) and from a line making up 99 % or more of the order
 value (DELETED_ITEMS_EXCEEDS_THRESHOLD); in those cases the order must be cancelled instead.
 Removal is irreversible, so the packer confirms it and it is not undoable.
+
+A shortening is a request, not a local fact: `check_shorten` refuses locally what the data lets
+us predict, `removal_plan` is the layout that asks the Market, and only once the Market accepted
+does `shorten` change the packing. `market_refusal` words a refusal with the options left.
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
 
+from packstation.domain.errors import PackstationError
+from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
 from packstation.domain.order import Order, OrderLine
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.packing.model import Box, Packing, UnitRef
@@ -20,10 +26,17 @@ from packstation.domain.packing.model import Box, Packing, UnitRef
 PRICE_SHARE_LIMIT = Decimal("0.99")
 
 _CANCEL_HINT = ("Если товара нет, отмените заказ.", "If the item is missing, cancel the order.")
+# What is left when the Market will not remove an item: the packer chooses.
+OPTIONS_HINT = (
+    "Что можно сделать: собрать заказ полностью; отменить заказ («Отменить заказ…»), если товара "
+    "нет; или позвонить в поддержку Маркета.",
+    "What you can do: pack the order in full; cancel the order (“Cancel order…”) if the item is "
+    "missing; or call Market support.",
+)
 
 
-def _refuse(reason: Reason, ru: str, en: str) -> PackingError:
-    return PackingError(reason, ru, en, hint_ru=_CANCEL_HINT[0], hint_en=_CANCEL_HINT[1])
+def _refuse(reason: Reason, ru: str, en: str, hint: tuple[str, str] = _CANCEL_HINT) -> PackingError:
+    return PackingError(reason, ru, en, hint_ru=hint[0], hint_en=hint[1])
 
 
 def check_shorten(order: Order, new_counts: Mapping[int, int]) -> dict[int, int]:
@@ -38,8 +51,17 @@ def check_shorten(order: Order, new_counts: Mapping[int, int]) -> dict[int, int]
 
     Raises:
         PackingError: unknown line, a count above the ordered one or below 0, nothing reduced,
-            or one of the Market's refusals (SHORTEN_LAST_LINE, SHORTEN_PROMO, SHORTEN_THRESHOLD).
+            an order not being packed (SHORTEN_STATUS), or one of the Market's refusals
+            (SHORTEN_LAST_LINE, SHORTEN_PROMO, SHORTEN_THRESHOLD).
     """
+    if not order.awaiting_packing:
+        raise PackingError(
+            Reason.SHORTEN_STATUS,
+            f"Заказ {order.id} в статусе {order.status}/{order.substatus}: сократить можно только "
+            "заказ в сборке (PROCESSING/STARTED).",
+            f"Order {order.id} is {order.status}/{order.substatus}: only an order being packed "
+            "(PROCESSING/STARTED) can be shortened.",
+        )
     reduced: dict[int, int] = {}
     for line_id, count in new_counts.items():
         try:
@@ -74,12 +96,14 @@ def check_shorten(order: Order, new_counts: Mapping[int, int]) -> dict[int, int]
                 Reason.SHORTEN_PROMO,
                 f"«{line.name}» добавлен по акции — Маркет не разрешит его убрать.",
                 f"“{line.name}” was added under a promotion; the Market will not allow removing it.",
+                OPTIONS_HINT,
             )
         if total > 0 and line.price / total >= PRICE_SHARE_LIMIT:
             raise _refuse(
                 Reason.SHORTEN_THRESHOLD,
                 f"«{line.name}» — 99% стоимости заказа и более, его нельзя убрать.",
                 f"“{line.name}” makes up 99% or more of the order value and cannot be removed.",
+                OPTIONS_HINT,
             )
     return reduced
 
@@ -101,9 +125,59 @@ def _drop_order(packing: Packing, line: OrderLine) -> list[UnitRef]:
     return sorted(units, key=rank)
 
 
+def removal_plan(packing: Packing, new_counts: Mapping[int, int]) -> LayoutPlan:
+    """The layout that asks the Market to remove units (`allowRemove`): every kept unit in a box.
+
+    The packer's boxes as they would stand after the shortening, then the kept units not boxed
+    yet (a multi-parcel unit in its part boxes, the rest together in one more box). Without
+    marking codes: the request is about counts; the packer's own layout with the codes goes at
+    submit, as always.
+
+    Raises:
+        PackingError: `check_shorten` refuses it.
+    """
+    kept = shorten(packing, new_counts)
+    boxes = [
+        BoxPlan(tuple(replace(entry, instances=()) for entry in box.entries)) for box in kept.plan().boxes
+    ]
+    loose: list[BoxEntry] = []
+    for line in kept.order.lines:
+        free = kept.unplaced(line.id)
+        if not free:
+            continue
+        if line.parts_per_unit > 1:
+            total = line.parts_per_unit
+            for _unit in free:
+                boxes += [BoxPlan((BoxEntry(line.id, part=PartOf(k, total)),)) for k in range(1, total + 1)]
+        else:
+            loose.append(BoxEntry(line.id, full_count=len(free)))
+    if loose:
+        boxes.append(BoxPlan(tuple(loose)))
+    return LayoutPlan(tuple(boxes), allow_remove=True)
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def market_refusal(error: PackstationError) -> PackingError:
+    """The Market's refusal of a shortening in the packer's words: its reason, then what is left
+    (the order stays as it was)."""
+    ru, en = (_sentence(error.ru), _sentence(error.en))
+    return PackingError(
+        Reason.SHORTEN_REFUSED,
+        f"Маркет не разрешил сократить заказ: {ru} Заказ остался как был.",
+        f"The Market refused to shorten the order: {en} The order is as it was.",
+        hint_ru=OPTIONS_HINT[0],
+        hint_en=OPTIONS_HINT[1],
+    )
+
+
 def shorten(packing: Packing, new_counts: Mapping[int, int]) -> Packing:
-    """Apply a checked shortening to the packing: drop units (unpacked ones first), renumber the
-    rest, reduce the order's lines and mark the next layout `allowRemove`."""
+    """Apply a shortening the Market accepted to the packing: drop units (unpacked ones first),
+    renumber the rest and reduce the order's lines. The Market already removed the units, so the
+    next layout needs no `allowRemove`."""
     reduced = check_shorten(packing.order, new_counts)
     dropped: set[UnitRef] = set()
     for line_id, count in reduced.items():
@@ -137,7 +211,7 @@ def shorten(packing: Packing, new_counts: Mapping[int, int]) -> Packing:
         order=replace(packing.order, lines=lines),
         boxes=tuple(boxes),
         codes=codes,
-        allow_remove=True,
+        allow_remove=False,
         current=current,
         last_line=packing.last_line if packing.last_line in {line.id for line in lines} else None,
     )

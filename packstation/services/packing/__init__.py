@@ -25,9 +25,13 @@ action changes nothing):
 - Packing (sync, only in PACKING): `scan(result) -> ScanOutcome`, `put(line_id, box, units)`,
   `move(line_id, from_box, to_box, units)`, `unpack(line_id, box, units)`, `new_box()`,
   `close_box()`, `split(line_id, parts=None)`, `attach_code(instance, gtin=None)`,
-  `remove_code(value)`, `undo() -> bool`, `shorten(new_counts)` (irreversible: confirm first;
-  `check_shorten(new_counts)` validates without changing anything). A box index of None (or one
-  past the last box) means "a new box".
+  `remove_code(value)`, `undo() -> bool`, `check_shorten(new_counts)` (validates with every
+  rule known here without changing anything). A box index of None (or one past the last box)
+  means "a new box".
+- Shortening (async, a request the Market decides): `learn_promo()` reads the promo lines once;
+  `shorten(new_counts)` (irreversible: confirm first) sends it and shows it pending
+  (`snapshot.pending_shorten`); the lines change only when the Market accepts, a refusal leaves
+  everything as it was (`Reason.SHORTEN_REFUSED`, with the options left).
 - Market steps (async): `submit()` sends the layout (once per layout), prints labels, waits for
   the code verification (polls `code_checks` with back-off within the station's 1000/h budget)
   and sets READY_TO_SHIP (refused with CIS/UIN_VALIDATION_IN_PROGRESS_ERROR, it stays VERIFYING,

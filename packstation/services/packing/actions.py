@@ -1,10 +1,13 @@
 """Journalled actions of a packing session and the state each one leads to.
 
 The journal holds JSON dicts with an `op` key: `open` (the order as opened), `put`, `move`,
-`unpack`, `new_box`, `close_box`, `split`, `scan_item`, `code`, `remove_code`, `undo`, `shorten`,
-`layout_sent`, `rejected`, `ready`, `eac`, `cancelled`, `interrupted`, `done`. `apply_action` is
-the one meaning of each: restoring a session applies the journal's actions in order, and a live
-edit that has no richer result to keep applies the same function.
+`unpack`, `new_box`, `close_box`, `split`, `scan_item`, `code`, `remove_code`, `undo`,
+`promo_lines`, `shorten` (a shortening asked of the Market: pending, nothing changes), then one of
+`shorten_accepted` (the Market removed the units: now the lines change), `shorten_refused` or
+`shorten_dropped` (refused, or not confirmed: the order stays as it was), `layout_sent`,
+`rejected`, `ready`, `eac`, `cancelled`, `interrupted`, `done`. `apply_action` is the one meaning
+of each: restoring a session applies the journal's actions in order, and a live edit that has no
+richer result to keep applies the same function.
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ from packstation.domain.layout import StoredBox
 from packstation.domain.order import CANCELLED
 from packstation.domain.packing.journal import decode_instance
 from packstation.domain.packing.model import Packing
-from packstation.domain.packing.shorten import shorten
 from packstation.domain.verification import EacResult, EacVerdict
 from packstation.services.packing.state import SessionState
 
@@ -62,9 +64,14 @@ def _code(state: SessionState, action: Mapping[str, Any]) -> SessionState:
     return state.edited(new)
 
 
+def _counts(action: Mapping[str, Any]) -> dict[int, int]:
+    return {int(k): int(v) for k, v in dict(action.get("counts", {})).items()}
+
+
 def _shorten(state: SessionState, action: Mapping[str, Any]) -> SessionState:
-    counts = {int(k): int(v) for k, v in dict(action["counts"]).items()}
-    return state.edited(shorten(state.packing, counts), undoable=False)
+    # Only a request: a journal replayed after a crash never shortens on its own (the Market's
+    # copy of the order settles it when the session opens again).
+    return state.shorten_requested(_counts(action), _opt(action.get("intent")))
 
 
 def _layout_sent(state: SessionState, action: Mapping[str, Any]) -> SessionState:
@@ -102,7 +109,11 @@ _STEPS: dict[str, _Step] = {
     "remove_code": _edit(lambda p, a: p.remove_code(str(a["value"]))),
     "code": _code,
     "undo": lambda state, action: state.undone(),
+    "promo_lines": lambda state, action: state.with_promo(frozenset(int(i) for i in action["lines"])),
     "shorten": _shorten,
+    "shorten_accepted": lambda state, action: state.shorten_accepted(_counts(action)),
+    "shorten_refused": lambda state, action: state.shorten_settled(),
+    "shorten_dropped": lambda state, action: state.shorten_settled(),
     "layout_sent": _layout_sent,
     "rejected": lambda state, action: state.rejected(tuple(str(v) for v in action.get("values", ()))),
     "ready": lambda state, action: state.ready(),

@@ -1,4 +1,6 @@
-"""The packer's edits of the packing (boxes, units, codes, undo, shortening), only in PACKING.
+"""The packer's edits of the packing (boxes, units, codes, undo), only in PACKING.
+
+A shortening is not an edit: it is a request to the Market (`shortening.Shortener`).
 
 Every edit is journalled before it becomes visible (`EditLog.record`), the station's code index
 follows it and the auto-submit countdown is re-evaluated. A refused edit changes nothing and
@@ -14,7 +16,6 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
 from packstation.domain.packing.journal import encode_instance
 from packstation.domain.packing.model import Packing, UnitRef
-from packstation.domain.packing.shorten import check_shorten, shorten
 from packstation.services.code_guard import CodeGuard
 from packstation.services.packing.countdown import Countdown
 from packstation.services.packing.edit_log import EditLog
@@ -123,13 +124,3 @@ class PackingEditor:
             return False
         self._commit({"op": "undo"}, state.undone())
         return True
-
-    def shorten(self, new_counts: Mapping[int, int]) -> None:
-        """Remove lines or reduce counts (line id -> count to keep); irreversible."""
-        self.require_editable()
-        state = self._log.state
-        new = shorten(state.packing, new_counts)
-        reduced = check_shorten(state.order, new_counts)
-        action = {"op": "shorten", "counts": {str(k): v for k, v in reduced.items()}}
-        self._commit(action, state.edited(new, undoable=False))
-        self._log.audit("order_shortened", ", ".join(f"{k}->{v}" for k, v in reduced.items()))

@@ -8,6 +8,7 @@ took, or bring harmless news (a moved deadline). `cancel_order()` cancels from t
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import PROCESSING, READY_TO_SHIP, STARTED, Order
@@ -19,6 +20,9 @@ from packstation.services.packing.state import line_counts, not_editable
 from packstation.services.packing.values import Phase
 from packstation.services.ports import MarketPort
 
+if TYPE_CHECKING:
+    from packstation.services.packing.shortening import Shortener
+
 # Market substatuses that mean an Express order has left the desk.
 _GONE_SUBSTATUSES = frozenset({"SHIPPED", "COURIER_RECEIVED"})
 
@@ -27,8 +31,15 @@ class OrderWatcher:
     """Reacts to the order changing on the Market; cancels it from this desk."""
 
     def __init__(
-        self, log: EditLog, *, market: MarketPort, sender: IntentSender, countdown: Countdown
+        self,
+        log: EditLog,
+        *,
+        market: MarketPort,
+        sender: IntentSender,
+        countdown: Countdown,
+        shortening: Shortener | None = None,
     ) -> None:
+        self._shortening = shortening
         self._log = log
         self._market = market
         self._sender = sender
@@ -76,9 +87,13 @@ class OrderWatcher:
                 log.finish()
             log.notify()
             return
+        if state.pending_shorten and self._shortening is not None:
+            self._shortening.settle(order)  # the Market's lines tell whether it took the shortening
+            state = log.state
         status_moved = order.status != PROCESSING or order.substatus not in (STARTED, READY_TO_SHIP)
         ready_elsewhere = order.substatus == READY_TO_SHIP and state.phase is Phase.PACKING
-        if status_moved or ready_elsewhere or line_counts(order) != state.market_lines:
+        known_lines = (state.market_lines, state.shorten_expected())  # or our shortening in flight
+        if status_moved or ready_elsewhere or line_counts(order) not in known_lines:
             self._interrupt(
                 order,
                 PackstationError(

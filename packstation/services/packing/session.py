@@ -20,9 +20,9 @@ from packstation.domain.courier_handover import HandoverOutcome, awaits_courier
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
 from packstation.domain.order import Order
+from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.packing.journal import decode_order, encode_order
 from packstation.domain.packing.model import Packing, UnitRef
-from packstation.domain.packing.shorten import check_shorten
 from packstation.domain.scan import ScanResult
 from packstation.domain.verification import CodeStatus, EacResult
 from packstation.services.label_job import PrintJob
@@ -33,6 +33,7 @@ from packstation.services.packing.handover import CourierHandover
 from packstation.services.packing.order_watch import OrderWatcher
 from packstation.services.packing.scans import ScanHandler, takes_courier_code
 from packstation.services.packing.sender import IntentSender
+from packstation.services.packing.shortening import Shortener
 from packstation.services.packing.state import SessionState, snapshot_of
 from packstation.services.packing.submit import Submitter
 from packstation.services.packing.values import CheckBudget, Phase, ScanOutcome, SessionDeps, SessionSnapshot
@@ -70,7 +71,14 @@ class PackingSession:
             sleep=deps.sleep,
             timeout_s=deps.verify_timeout_s,
         )
-        self._watcher = OrderWatcher(self._log, market=deps.market, sender=sender, countdown=self._countdown)
+        self._shortener = Shortener(self._log, market=deps.market, sender=sender, countdown=self._countdown)
+        self._watcher = OrderWatcher(
+            self._log,
+            market=deps.market,
+            sender=sender,
+            countdown=self._countdown,
+            shortening=self._shortener,
+        )
         self._handover = CourierHandover(self._log, market=deps.market, sender=sender)
         self._submitter = Submitter(
             self._log,
@@ -222,13 +230,27 @@ class PackingSession:
         return self._editor.undo()
 
     def check_shorten(self, new_counts: Mapping[int, int]) -> dict[int, int]:
-        """Check a shortening against the Market's rules without changing anything."""
-        return check_shorten(self.order, new_counts)
+        """Check a shortening against every rule known here without changing anything."""
+        return self._shortener.check(new_counts)
 
-    def shorten(self, new_counts: Mapping[int, int]) -> None:
-        """Remove lines or reduce counts (line id -> count to keep). Irreversible: the next layout
-        carries `allowRemove` and the Market drops the units; undo cannot bring them back."""
-        self._editor.shorten(new_counts)
+    async def learn_promo(self) -> None:
+        """Ask the Market which lines are promo (once), so `check_shorten` knows them."""
+        await self._shortener.learn_promo()
+
+    async def shorten(self, new_counts: Mapping[int, int]) -> None:
+        """Ask the Market to remove lines or reduce counts (line id -> count to keep).
+
+        A request, not a local fact: while the Market answers, `snapshot.pending_shorten` holds
+        it; the lines change only when it accepts (irreversibly: undo cannot bring them back); a
+        refusal leaves everything as it was (`Reason.SHORTEN_REFUSED`, with the options left).
+        """
+        try:
+            await self._shortener.request(new_counts)
+        except PackingError as error:
+            if error.reason is Reason.SHORTEN_REFUSED:
+                with contextlib.suppress(PackstationError):
+                    await self._watcher.refresh_order()  # a cancelled order explains a refusal best
+            raise
 
     # ----------------------------------------------------------------------------- scans
 
@@ -309,7 +331,7 @@ class PackingSession:
 
     async def _submit_when_due(self) -> None:
         state = self._log.state
-        if state.phase is Phase.PACKING and state.packing.complete:
+        if state.phase is Phase.PACKING and state.packing.complete and not state.pending_shorten:
             await self.submit()
 
     def _spawn(self, work: Callable[[], Awaitable[None]]) -> None:

@@ -17,6 +17,7 @@ from packstation.domain.order import CANCELLED, READY_TO_SHIP, SHOP_FAILED, Orde
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.packing.labels import LabelChange, PrintedLabels, label_change
 from packstation.domain.packing.model import Packing, UnitRef
+from packstation.domain.packing.shorten import shorten
 from packstation.domain.verification import CodeCheck, EacResult, EacVerdict
 from packstation.services.packing.values import CodeBadge, Phase, SessionSnapshot
 
@@ -56,8 +57,7 @@ class SessionState:
 
     Attributes:
         packing: the immutable packing of the order (the order itself is `packing.order`).
-        market_lines: the order's lines as the Market has them (they differ from ours after an
-            unsent shortening).
+        market_lines: the order's lines as the Market has them.
         phase: where the session is (`Phase`).
         history: the packings to go back to with undo (not past a shortening or a sent layout).
         labels: the labels of the layout the Market holds.
@@ -68,6 +68,10 @@ class SessionState:
         last_error: the last refusal or failure, for the message bar.
         print_error: why the labels did not print.
         label_change: what the last layout sent did to the printed labels (void / new / kept).
+        pending_shorten: a shortening asked of the Market and not answered yet (line id -> count
+            to keep); the lines change only when the Market accepts it.
+        shorten_intent: the outbox intent of that request (closed when it is settled).
+        promo_read: the Market said which lines are promo (`OrderLine.promo` is known).
     """
 
     packing: Packing
@@ -82,6 +86,9 @@ class SessionState:
     last_error: PackstationError | None = None
     print_error: PackstationError | None = None
     label_change: LabelChange | None = None
+    pending_shorten: tuple[tuple[int, int], ...] = ()
+    shorten_intent: int | None = None
+    promo_read: bool = False
 
     @classmethod
     def opened(cls, order: Order) -> SessionState:
@@ -111,6 +118,49 @@ class SessionState:
         if not self.history:
             return self
         return replace(self, packing=self.history[-1], history=self.history[:-1])
+
+    def with_promo(self, line_ids: frozenset[int]) -> SessionState:
+        """The Market's word on which lines are promo (it refuses to remove those)."""
+
+        def marked(packing: Packing) -> Packing:
+            lines = tuple(replace(line, promo=line.id in line_ids) for line in packing.order.lines)
+            return replace(packing, order=replace(packing.order, lines=lines))
+
+        # The undo history too: going back must not forget what the Market said.
+        history = tuple(marked(packing) for packing in self.history)
+        return replace(self, packing=marked(self.packing), history=history, promo_read=True)
+
+    def shorten_requested(self, counts: dict[int, int], intent: int | None) -> SessionState:
+        """A shortening is asked of the Market: nothing changes until it answers."""
+        return replace(
+            self, pending_shorten=tuple(sorted(counts.items())), shorten_intent=intent, last_error=None
+        )
+
+    def shorten_expected(self) -> frozenset[tuple[int, int]] | None:
+        """The Market's lines once the pending shortening is applied (None: nothing pending)."""
+        if not self.pending_shorten:
+            return None
+        counts = dict(self.pending_shorten)
+        kept = ((line.id, counts.get(line.id, line.count)) for line in self.order.lines)
+        return frozenset((line_id, count) for line_id, count in kept if count > 0)
+
+    def shorten_accepted(self, counts: dict[int, int] | None = None) -> SessionState:
+        """The Market accepted the shortening: now the lines and the packing change, for good."""
+        wanted = dict(self.pending_shorten) if self.pending_shorten else dict(counts or {})
+        packing = shorten(self.packing, wanted)
+        return replace(
+            self,
+            packing=packing,
+            market_lines=line_counts(packing.order),
+            history=(),
+            pending_shorten=(),
+            shorten_intent=None,
+            last_error=None,
+        )
+
+    def shorten_settled(self, error: PackstationError | None = None) -> SessionState:
+        """The shortening was refused or did not happen: the order stays exactly as it was."""
+        return replace(self, pending_shorten=(), shorten_intent=None, last_error=error)
 
     def layout_sent(self, plan: LayoutPlan, boxes: tuple[StoredBox, ...]) -> SessionState:
         """The Market holds `plan` as `boxes`: undo does not reach behind it; `label_change`
@@ -186,6 +236,7 @@ def snapshot_of(state: SessionState, version: int, countdown: float | None) -> S
         last_error=state.last_error,
         print_error=state.print_error,
         label_change=state.label_change,
+        pending_shorten=state.pending_shorten,
     )
 
 

@@ -22,6 +22,7 @@ from packstation.services.packing.countdown import Countdown
 from packstation.services.packing.edit_log import EditLog
 from packstation.services.packing.order_watch import OrderWatcher
 from packstation.services.packing.sender import IntentSender
+from packstation.services.packing.shortening import shorten_pending
 from packstation.services.packing.state import SessionState, not_editable
 from packstation.services.packing.values import (
     OrderLabelPrinter,
@@ -67,6 +68,8 @@ class Submitter:
         error: PackstationError | None
         if state.phase is not Phase.PACKING:
             error = not_editable(state.phase)
+        elif state.pending_shorten:
+            error = shorten_pending()
         elif problems := state.packing.problems():
             first, more = problems[0], len(problems) - 1
             error = PackingError(

@@ -218,6 +218,8 @@ class SessionSnapshot:
     last_error: PackstationError | None
     print_error: PackstationError | None
     label_change: LabelChange | None = None
+    # A shortening the Market has not answered yet (line id -> count to keep): shown as pending.
+    pending_shorten: tuple[tuple[int, int], ...] = ()
 
     @property
     def complete(self) -> bool:
