@@ -10,14 +10,11 @@ from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
+from packstation.domain.message import fill as fill  # the one placeholder filler, re-exported
+
 MINUS = "−"  # U+2212: a real minus sign, as wide as the digits
 
 
-def fill(template: str, *values: object) -> str:
-    """Qt-style `%1`, `%2`… placeholders filled with `values` (translators may reorder them)."""
-    for number, value in reversed(list(enumerate(values, start=1))):
-        template = template.replace(f"%{number}", str(value))
-    return template
 
 
 def format_left(seconds: float) -> str:
