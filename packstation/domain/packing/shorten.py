@@ -13,17 +13,18 @@ from collections.abc import Mapping
 from dataclasses import replace
 from decimal import Decimal
 
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.order import Order, OrderLine
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.packing.model import Box, Packing, UnitRef
 
 PRICE_SHARE_LIMIT = Decimal("0.99")
 
-_CANCEL_HINT = ("Если товара нет, отмените заказ.", "If the item is missing, cancel the order.")
+_CANCEL_HINT = QT_TRANSLATE_NOOP("PackingRules", "If the item is missing, cancel the order.")
 
 
-def _refuse(reason: Reason, ru: str, en: str) -> PackingError:
-    return PackingError(reason, ru, en, hint_ru=_CANCEL_HINT[0], hint_en=_CANCEL_HINT[1])
+def _refuse(reason: Reason, text: Message) -> PackingError:
+    return PackingError(reason, text, hint=_CANCEL_HINT)
 
 
 def check_shorten(order: Order, new_counts: Mapping[int, int]) -> dict[int, int]:
@@ -46,25 +47,24 @@ def check_shorten(order: Order, new_counts: Mapping[int, int]) -> dict[int, int]
             line = order.line(line_id)
         except KeyError:
             raise PackingError(
-                Reason.UNKNOWN_LINE, f"В заказе нет позиции {line_id}.", f"The order has no line {line_id}."
+                Reason.UNKNOWN_LINE, QT_TRANSLATE_NOOP("PackingRules", "The order has no line %1.")(line_id)
             ) from None
         if count < 0 or count > line.count:
             raise PackingError(
                 Reason.SHORTEN_INCREASE,
-                f"«{line.name}»: можно оставить от 0 до {line.count} шт., не {count}.",
-                f"“{line.name}”: keep 0 to {line.count} units, not {count}.",
-                hint_ru="Заказ можно только уменьшить.",
-                hint_en="An order can only be reduced.",
+                QT_TRANSLATE_NOOP("PackingRules", "“%1”: keep 0 to %2 units, not %3.")(
+                    line.name, line.count, count
+                ),
+                hint=QT_TRANSLATE_NOOP("PackingRules", "An order can only be reduced."),
             )
         if count < line.count:
             reduced[line_id] = count
     if not reduced:
-        raise PackingError(Reason.SHORTEN_NOTHING, "Из заказа ничего не убрано.", "Nothing is removed.")
+        raise PackingError(Reason.SHORTEN_NOTHING, QT_TRANSLATE_NOOP("PackingRules", "Nothing is removed."))
     if len(order.lines) == 1 or all(reduced.get(line.id, line.count) == 0 for line in order.lines):
         raise _refuse(
             Reason.SHORTEN_LAST_LINE,
-            "Единственный товар заказа нельзя убрать или уменьшить.",
-            "The only item of an order cannot be removed or reduced.",
+            QT_TRANSLATE_NOOP("PackingRules", "The only item of an order cannot be removed or reduced."),
         )
     total = sum((line.price for line in order.lines), Decimal(0))
     for line_id in reduced:
@@ -72,14 +72,16 @@ def check_shorten(order: Order, new_counts: Mapping[int, int]) -> dict[int, int]
         if line.promo:
             raise _refuse(
                 Reason.SHORTEN_PROMO,
-                f"«{line.name}» добавлен по акции — Маркет не разрешит его убрать.",
-                f"“{line.name}” was added under a promotion; the Market will not allow removing it.",
+                QT_TRANSLATE_NOOP(
+                    "PackingRules", "“%1” was added under a promotion; the Market will not allow removing it."
+                )(line.name),
             )
         if total > 0 and line.price / total >= PRICE_SHARE_LIMIT:
             raise _refuse(
                 Reason.SHORTEN_THRESHOLD,
-                f"«{line.name}» — 99% стоимости заказа и более, его нельзя убрать.",
-                f"“{line.name}” makes up 99% or more of the order value and cannot be removed.",
+                QT_TRANSLATE_NOOP(
+                    "PackingRules", "“%1” makes up 99% or more of the order value and cannot be removed."
+                )(line.name),
             )
     return reduced
 
