@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.packing.errors import PackingError, Reason, box_no
 from packstation.domain.packing.model import Box, Packing
 
@@ -153,10 +154,8 @@ class BoxCheck:
         if self.verdict is Verdict.NOT_WEIGHED:
             return PackingError(
                 Reason.BOX_NOT_WEIGHED,
-                f"Коробка {number} не взвешена.",
-                f"Box {number} has not been weighed.",
-                hint_ru="Поставьте её на весы.",
-                hint_en="Put it on the scale.",
+                QT_TRANSLATE_NOOP("BoxWeight", "Box %1 has not been weighed.")(number),
+                hint=QT_TRANSLATE_NOOP("BoxWeight", "Put it on the scale."),
             )
         if self.passes or self.measured_kg is None or self.expected.kg is None:
             return None
@@ -172,10 +171,8 @@ class BoxCheck:
         )
         return PackingError(
             Reason.BOX_WEIGHT,
-            f"Коробка {number} весит {ru}: проверьте её содержимое.",
-            f"Box {number} weighs {en}: check its content.",
-            hint_ru="Взвесьте её ещё раз или подтвердите вес.",
-            hint_en="Weigh it again or accept the weight.",
+            QT_TRANSLATE_NOOP("BoxWeight", "Box %1 weighs %2: check its content.")(number, en, ru),
+            hint=QT_TRANSLATE_NOOP("BoxWeight", "Weigh it again or accept the weight."),
         )
 
 

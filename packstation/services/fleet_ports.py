@@ -6,6 +6,8 @@ without `--fleet` has none of them and works exactly as a single desk does.
 
 from __future__ import annotations
 
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
+
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
@@ -19,8 +21,12 @@ class FleetUnavailableError(PackstationError):
     """The warehouse database cannot be reached (or answered too late)."""
 
 
-OFFLINE_RU = "База склада недоступна: коды проверяются только на этом столе"
-OFFLINE_EN = "warehouse database offline: codes are checked at this desk only"
+OFFLINE = QT_TRANSLATE_NOOP("FleetPorts", "warehouse database offline: codes are checked at this desk only")
+
+
+def offline_error(detail: str = "") -> FleetUnavailableError:
+    """The warehouse database is away; `detail` names the failure's kind for the log."""
+    return FleetUnavailableError(QT_TRANSLATE_NOOP("FleetPorts", "%1 (%2)")(OFFLINE, detail) if detail else OFFLINE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from typing import Final
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP, SHIPPED, STARTED, Order
 from packstation.domain.remote import answer_lost
 from packstation.services.ports import MarketPort
@@ -81,15 +82,14 @@ class HandoverUnknownError(PackstationError):
 
     def __init__(self, order_id: int) -> None:
         super().__init__(
-            f"Ответ Маркета на код курьера по заказу {order_id} потерялся (оборвалась связь). "
-            "Маркет не показывает, что посылка передана, и не сообщает, засчитана ли попытка.",
-            f"The Market's answer to the courier code for order {order_id} was lost (the connection "
-            "broke). The Market does not show the parcel as handed over, nor whether the attempt "
-            "counted.",
-            hint_ru="Код не отправлялся повторно. Спросите курьера, подтвердилась ли передача у него "
-            "в приложении; если нет — введите код ещё раз.",
-            hint_en="The code was not sent again. Ask the courier whether the handover shows as "
-            "confirmed in their app; if not, enter the code again.",
+            QT_TRANSLATE_NOOP(
+                "LostAnswer",
+                "The Market's answer to the courier code for order %1 was lost (the connection broke). The Market does not show the parcel as handed over, nor whether the attempt counted.",
+            )(order_id),
+            hint=QT_TRANSLATE_NOOP(
+                "LostAnswer",
+                "The code was not sent again. Ask the courier whether the handover shows as confirmed in their app; if not, enter the code again.",
+            ),
         )
 
 

@@ -43,6 +43,7 @@ from typing import TypeVar
 
 from packstation.domain.errors import PackstationError, ScanError
 from packstation.domain.gtin import as_gtin14
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import PROCESSING, READY_TO_SHIP, STARTED, Order, Program
 from packstation.domain.remote import RemoteError
 from packstation.domain.scan import ScanKind, ScanResult
@@ -159,9 +160,7 @@ class OrderFilter:
         """Whether `order` passes; pass its cached `search_text` as `haystack` to save work."""
         if self.programs and order.program not in self.programs:
             return False
-        if self.statuses and not (
-            {status_label(order), order.substatus, order.status} & self.statuses
-        ):
+        if self.statuses and not ({status_label(order), order.substatus, order.status} & self.statuses):
             return False
         if self.words:
             text = haystack if haystack is not None else search_text(order)
@@ -597,10 +596,8 @@ class OrderQueue:
         if len(found) > 1:
             shown = ", ".join(str(order.id) for order in found[:5]) + (" …" if len(found) > 5 else "")
             raise ScanError(
-                f"Этот товар есть в нескольких заказах: {shown}.",
-                f"This item is in several orders: {shown}.",
-                hint_ru="Отсканируйте номер заказа или выберите заказ в списке.",
-                hint_en="Scan the order number or pick the order in the list.",
+                QT_TRANSLATE_NOOP("OrderQueue", "This item is in several orders: %1.")(shown),
+                hint=QT_TRANSLATE_NOOP("OrderQueue", "Scan the order number or pick the order in the list."),
             )
         return found[0] if found else None
 
@@ -613,4 +610,3 @@ def _register(callbacks: list[_C], callback: _C) -> Callable[[], None]:
             callbacks.remove(callback)
 
     return unsubscribe
-

@@ -39,6 +39,7 @@ from datetime import timedelta
 from typing import Protocol, runtime_checkable
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import CANCELLED
 from packstation.domain.remote import RemoteError, answer_lost
 from packstation.domain.time import SystemClock
@@ -313,9 +314,9 @@ class OutboxReplayer:
         change = await self._market.set_status(intent.order_id, target[0], target[1])
         if not change.ok:
             raise _StatusRefusedError(
-                f"Маркет не изменил статус заказа {intent.order_id}: {change.error or 'без пояснения'}.",
-                f"The Market did not change the status of order {intent.order_id}: "
-                f"{change.error or 'no reason given'}.",
+                QT_TRANSLATE_NOOP("OutboxReplay", "The Market did not change the status of order %1: %2.")(
+                    intent.order_id, change.error or "no reason given", change.error or "без пояснения"
+                )
             )
         return (change.status or target[0], change.substatus or target[1] or "")
 

@@ -19,6 +19,7 @@ from typing import Final, Protocol
 
 from packstation.domain.classify import classify_scan
 from packstation.domain.errors import PackstationError, ScanError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import Order
 from packstation.domain.scan import Command, ScanKind, ScanResult
 from packstation.services.packing.values import ScanAction, ScanOutcome
@@ -228,10 +229,7 @@ class ScanRouter:
         if order is None:
             shown = _shown(scan)
             return Refuse(
-                ScanError(
-                    f"Ни один заказ из списка не подходит к скану {shown}.",
-                    f"No listed order matches the scan {shown}.",
-                )
+                ScanError(QT_TRANSLATE_NOOP("ScanRouter", "No listed order matches the scan %1.")(shown))
             )
         return OpenOrder(order.id)
 

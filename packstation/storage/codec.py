@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from packstation.domain.errors import StorageError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 
 
 def to_text(moment: datetime) -> str:
@@ -37,10 +38,10 @@ def dump_json(value: Mapping[str, Any], what_ru: str, what_en: str) -> str:
         return json.dumps(dict(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError) as err:
         raise StorageError(
-            f"Не удалось сохранить {what_ru}: данные не сериализуются ({err}).",
-            f"Could not store the {what_en}: the data cannot be serialized ({err}).",
-            hint_ru="Это ошибка программы; сообщите в поддержку.",
-            hint_en="This is a bug; please report it.",
+            QT_TRANSLATE_NOOP("Codec", "Could not store the %1: the data cannot be serialized (%2).")(
+                what_en, err, what_ru
+            ),
+            hint=QT_TRANSLATE_NOOP("Codec", "This is a bug; please report it."),
         ) from err
 
 

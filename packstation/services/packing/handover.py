@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.remote import answer_lost
 from packstation.domain.verification import EacResult, EacVerdict
@@ -31,7 +32,7 @@ class CourierHandover:
             raise not_editable(log.state.phase)
         code = code.strip(" \t\r\n")
         if not code:
-            raise PackingError(Reason.BAD_COUNT, "Введите код курьера.", "Enter the courier's code.")
+            raise PackingError(Reason.BAD_COUNT, QT_TRANSLATE_NOOP("Handover", "Enter the courier's code."))
         intent = self._sender.intent(CourierCodeIntent(code))
         result: EacResult
         try:

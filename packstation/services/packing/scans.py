@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.packing.errors import PackingScanError, Reason
 from packstation.domain.scan import Command, ScanKind, ScanResult
 from packstation.services.packing.countdown import Countdown
@@ -37,10 +38,8 @@ def invalid_scan(result: ScanResult) -> PackingScanError:
     en = "; ".join(result.problems) or "the code was misread"
     return PackingScanError(
         Reason.INVALID_SCAN,
-        f"Код не принят: {ru}.",
-        f"Code refused: {en}.",
-        hint_ru="Отсканируйте ещё раз.",
-        hint_en="Scan it again.",
+        QT_TRANSLATE_NOOP("Scans", "Code refused: %1.")(en, ru),
+        hint=QT_TRANSLATE_NOOP("Scans", "Scan it again."),
     )
 
 
@@ -83,10 +82,8 @@ class ScanHandler:
             return ScanOutcome(ScanAction.FORWARD, scan=result)
         raise PackingScanError(
             Reason.NOT_A_CODE,
-            f"Непонятный штрихкод: {result.value[:40]}.",
-            f"Unrecognised barcode: {result.value[:40]}.",
-            hint_ru="Сканируйте штрихкод товара, код маркировки или команду.",
-            hint_en="Scan an item barcode, a marking code or a command.",
+            QT_TRANSLATE_NOOP("Scans", "Unrecognised barcode: %1.")(result.value[:40]),
+            hint=QT_TRANSLATE_NOOP("Scans", "Scan an item barcode, a marking code or a command."),
         )
 
     def _command(self, result: ScanResult) -> ScanOutcome:

@@ -11,6 +11,7 @@ import contextlib
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.layout import LayoutPlan, StoredBox
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import PROCESSING, READY_TO_SHIP
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.remote import RemoteError, answer_lost
@@ -184,8 +185,9 @@ class Submitter:
             self._log.update(
                 phase=Phase.VERIFYING,
                 last_error=PackstationError(
-                    "Маркет ещё проверяет коды — ждём и повторим «Готов к отгрузке».",
-                    "The Market is still checking the codes: waiting to retry READY_TO_SHIP.",
+                    QT_TRANSLATE_NOOP(
+                        "Submit", "The Market is still checking the codes: waiting to retry READY_TO_SHIP."
+                    )
                 ),
             )
             return False
