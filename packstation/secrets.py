@@ -53,7 +53,8 @@ def check_api_key(key: str) -> ApiKeyError | None:
         QT_TRANSLATE_NOOP("Secrets", "The API key contains characters that cannot be sent (%1).")(shown),
         hint=QT_TRANSLATE_NOOP(
             "Secrets",
-            "Copy the key from the seller account again (Latin letters, digits and signs only, no line breaks) and save it in Settings; the app runs in demo mode until then.",
+            "Copy the key from the seller account again (Latin letters, digits and signs only, no line "
+            "breaks) and save it in Settings; the app runs in demo mode until then.",
         ),
     )
 
@@ -78,7 +79,8 @@ def _unavailable(err: Exception) -> SecretStoreError:
         QT_TRANSLATE_NOOP("Secrets", "The system keyring is unavailable (%1).")(type(err).__name__),
         hint=QT_TRANSLATE_NOOP(
             "Secrets",
-            "Set the API key in the %1 environment variable or install a keyring backend; without a key the app runs in demo mode.",
+            "Set the API key in the %1 environment variable or install a keyring backend; without a key "
+            "the app runs in demo mode.",
         )(ENV_VAR),
     )
 

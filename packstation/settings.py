@@ -168,12 +168,12 @@ def _replace_broken(path: Path, reason: str) -> SettingsLoad:
         os.replace(path, backup)
     except OSError as err:
         _log.warning("could not move broken settings aside: %s", err)
-        note_ru, note_en, moved = "его не удалось переименовать", "it could not be renamed", None
+        note, moved = QT_TRANSLATE_NOOP("Settings", "it could not be renamed"), None
     else:
-        note_ru, note_en, moved = f"копия: {backup.name}", f"a copy is in {backup.name}", backup
+        note, moved = QT_TRANSLATE_NOOP("Settings", "a copy is in %1")(backup.name), backup
     _log.warning("settings file %s unreadable (%s); using defaults", path, reason)
     warning = SettingsError(
-        QT_TRANSLATE_NOOP("Settings", "The settings file is damaged; using defaults (%1).")(note_en, note_ru),
+        QT_TRANSLATE_NOOP("Settings", "The settings file is damaged; using defaults (%1).")(note),
         hint=QT_TRANSLATE_NOOP("Settings", "Check the store and printer in Settings."),
     )
     return SettingsLoad(AppSettings(), path, warning, moved)

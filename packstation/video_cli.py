@@ -45,7 +45,9 @@ def video_cli(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr:
     try:
         db = open_database(data_dir).database
     except StorageError as error:
-        print(f"{error.message('ru')}\n{error.message('en')}", file=err)
+        from packstation.ui.i18n import both_languages
+
+        print(both_languages(error), file=err)
         return 2
     try:
         index = SqliteClipIndex(db)

@@ -57,7 +57,7 @@ from packstation.storage.instance_lock import AlreadyRunningError, InstanceLock,
 from packstation.ui import gc_policy
 from packstation.ui.crash_dialog import CrashReporter
 from packstation.ui.format import fill
-from packstation.ui.i18n import Translations
+from packstation.ui.i18n import Translations, both_languages, say
 from packstation.ui.main_window import MainWindow
 from packstation.ui.order_list_model import OrderListModel
 from packstation.ui.tasks import TaskRunner
@@ -148,7 +148,11 @@ class Shell(QObject):
 
         bar = self.window.message_bar
         self.packers = PackerWiring(
-            settings, self.window, self.packing, show_info=bar.show_info, show_error=bar.show_error,
+            settings,
+            self.window,
+            self.packing,
+            show_info=bar.show_info,
+            show_error=bar.show_error,
             parent=self,
         )
         self.print_queue: PrintQueuePanel | None = None
@@ -162,13 +166,13 @@ class Shell(QObject):
         self._compact_timer.setInterval(COMPACT_EVERY_MS)
         self._compact_timer.timeout.connect(self.compact_store)
         for warning in runtime.warnings():
-            self.window.message_bar.show_warning(warning.message(self.language))
+            self.window.message_bar.show_warning(say(warning))
         self.office: OfficeWindow | None = None
         if services.market.office is not None:
             self.window.office_action.setVisible(True)
             self.window.office_requested.connect(self.open_office)
         if services.fleet_error is not None:
-            self.window.message_bar.show_warning(services.fleet_error.message(self.language))
+            self.window.message_bar.show_warning(say(services.fleet_error))
 
     def save_demo_sheet(self) -> None:
         """Help → Demo sheet: write it into the data dir and open it."""
@@ -204,9 +208,7 @@ class Shell(QObject):
                 if smoke:
                     print(f"smoke failed: orders could not be loaded: {reason}", file=sys.stderr)
                     return 2
-                self.window.message_bar.show_error(
-                    err.message(self.language) if isinstance(err, PackstationError) else reason
-                )
+                self.window.message_bar.show_error(say(err) if isinstance(err, PackstationError) else reason)
                 count = 0
             loaded_after = seconds_since_start()
             # The orders are on screen: now the local store (retention, markers, replay).
@@ -290,8 +292,12 @@ class Shell(QObject):
         self.packing.code_reservations = fleet.codes
         self.packing.audit_tee = fleet.audit
         self.packing.desk.claim_gate = ClaimGate(
-            fleet.claims, self.tasks, self.window, language=self.language,
-            show_error=self.window.message_bar.show_error, parent=self,
+            fleet.claims,
+            self.tasks,
+            self.window,
+            language=self.language,
+            show_error=self.window.message_bar.show_error,
+            parent=self,
         )
         bar = self.window.message_bar
         banner = FleetBanner(bar.show_warning, bar.show_info, language=self.language, parent=self)
@@ -316,7 +322,7 @@ class Shell(QObject):
             self.packing.code_reservations = None
             self.packing.audit_tee = None
             self.packing.desk.claim_gate = None
-            self.window.message_bar.show_error(err.message(self.language))
+            self.window.message_bar.show_error(say(err))
 
     def _orders_worked_on(self) -> set[int]:
         """The orders this desk keeps claimed: the open one and those with packing in the journal."""
@@ -339,10 +345,10 @@ class Shell(QObject):
         try:
             store = self.packing.open_store()
         except PackstationError as err:
-            self.window.message_bar.show_error(err.message(self.language))
+            self.window.message_bar.show_error(say(err))
             return None
         if store.warning is not None:
-            self.window.message_bar.show_warning(store.warning.message(self.language))
+            self.window.message_bar.show_warning(say(store.warning))
         self.packers.apply_identity()
         self._compact_timer.start()
         self.refresh_in_progress()
@@ -373,9 +379,9 @@ class Shell(QObject):
     def show_replay(self, report: ReplayReport) -> None:
         """Put an outbox replay's outcome in the message bar, in the packer's language."""
         if report.error is not None:
-            self.window.message_bar.show_error(report.error.message(self.language))
+            self.window.message_bar.show_error(say(report.error))
             return
-        attention = [item.message(self.language) for item in report.attention]
+        attention = [say(item.text) for item in report.attention if item.text is not None]
         done = len(report.items) - len(report.attention)
         if attention:
             lines = attention[:MAX_REPLAY_LINES]
@@ -398,8 +404,13 @@ class Shell(QObject):
 
             bar = self.window.message_bar
             self.shipments_view = build_shipments_view(
-                self.market.shipments, self.packing, self.tasks, self.runtime.settings,
-                self.runtime.data_dir.path, show_info=bar.show_info, show_error=bar.show_error,
+                self.market.shipments,
+                self.packing,
+                self.tasks,
+                self.runtime.settings,
+                self.runtime.data_dir.path,
+                show_info=bar.show_info,
+                show_error=bar.show_error,
                 language=lambda: self.language,
             )
             self.shipments_view.setParent(self.window, Qt.WindowType.Window)
@@ -421,7 +432,9 @@ class Shell(QObject):
         if self.shift_panel is None:
             lines = store.audit if self.fleet is None else self.fleet.history(store.audit)
             self.shift_panel = ShiftPanel(
-                lines.between, today=date.today, export_folder=self.runtime.data_dir.path / "shift",
+                lines.between,
+                today=date.today,
+                export_folder=self.runtime.data_dir.path / "shift",
                 show_info=self.window.message_bar.show_info,
             )
             self.shift_panel.setParent(self.window, Qt.WindowType.Window)
@@ -457,7 +470,7 @@ class Shell(QObject):
         try:
             store = self.packing.open_store()
         except PackstationError as err:
-            self.window.message_bar.show_error(err.message(self.language))
+            self.window.message_bar.show_error(say(err))
             return
         if self.history is None:
             from packstation.ui.order_history_view import OrderHistoryView
@@ -551,7 +564,7 @@ class Shell(QObject):
         try:
             save_settings(edited, self.runtime.loaded.path)
         except PackstationError as err:
-            self.window.message_bar.show_error(err.message(self.language))
+            self.window.message_bar.show_error(say(err))
             return
         self.runtime.loaded = SettingsLoad(edited, self.runtime.loaded.path)
         self.packing.apply_settings(edited)
@@ -643,7 +656,7 @@ def _refuse_second_instance(runtime: Runtime, err: AlreadyRunningError, *, gui: 
 
     _log.warning("refused: another instance holds the data dir %s", runtime.data_dir.path)
     raised = ask_running_instance_to_show(runtime.data_dir.path)
-    print(f"packstation: {err.message('ru')}\npackstation: {err.message('en')}", file=sys.stderr)
+    print("\n".join(f"packstation: {line}" for line in both_languages(err).splitlines()), file=sys.stderr)
     if raised:
         print(
             "packstation: окно Packstation выведено на передний план / the running window was raised",
@@ -651,9 +664,9 @@ def _refuse_second_instance(runtime: Runtime, err: AlreadyRunningError, *, gui: 
         )
     elif gui:
         app = QApplication.instance() or QApplication(sys.argv[:1])
-        russian = runtime.settings.language == "ru"
-        text, hint = (err.ru, err.hint_ru) if russian else (err.en, err.hint_en)
-        refusal_box(text, hint).exec()
+        assert isinstance(app, QApplication)
+        Translations(app).apply(runtime.settings.language)
+        refusal_box(say(err.text), say(err.hint) if err.hint is not None else "").exec()
         del app
     shutdown_logging()
     return EXIT_ALREADY_RUNNING
@@ -671,7 +684,7 @@ def _run_locked(args: argparse.Namespace, runtime: Runtime) -> int:
     try:
         market = connect_market(runtime)
     except PackstationError as err:
-        print(f"packstation: {err.message(translations.language)}", file=sys.stderr)
+        print(f"packstation: {say(err)}", file=sys.stderr)
         return 2
     shell = Shell(runtime, build_services(runtime, market), translations)
     from packstation.ui.single_instance import InstanceServer

@@ -5,7 +5,7 @@ about what to do. The UI renders them in the packer's language (`ui.i18n.say`); 
 
 from __future__ import annotations
 
-from packstation.domain.message import Message, Translate
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message, Translate
 
 
 class PackstationError(Exception):
@@ -20,6 +20,12 @@ class PackstationError(Exception):
         """The text and its hint in the language `translate` speaks."""
         said = self.text.render(translate)
         return f"{said} {self.hint.render(translate)}".strip() if self.hint is not None else said
+
+    def as_message(self) -> Message:
+        """Text and hint as one message (to quote this error inside another sentence)."""
+        if self.hint is None:
+            return self.text
+        return QT_TRANSLATE_NOOP("Errors", "%1 %2")(self.text, self.hint)
 
     def english(self) -> str:
         """Text and hint in English (logs, the English-only fleet tool)."""

@@ -21,15 +21,15 @@ Translate = Callable[[str, str], str]
 class Message:
     """One catalogue entry (`context`, `key`) and the values for its `%1`, `%2`… placeholders.
 
-    A parameter may itself be a `Message` (a reason inside a sentence); it is rendered in the
-    same language.
+    A parameter may itself be a `Message` (a reason inside a sentence), rendered in the same
+    language; any other value is written with `str` (numbers, paths, the Market's own words).
     """
 
     context: str
     key: str
-    params: tuple[str | int | float | Message, ...] = ()
+    params: tuple[object, ...] = ()
 
-    def __call__(self, *params: str | int | float | Message) -> Message:
+    def __call__(self, *params: object) -> Message:
         """This entry with its placeholders' values."""
         return replace(self, params=params)
 

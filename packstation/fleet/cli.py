@@ -116,5 +116,5 @@ def fleet_cli(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = 
             return asyncio.run(_history(dsn, args.order, args.json, out))
         return asyncio.run(_status(dsn, args.json, out))
     except PackstationError as error:
-        print(f"packstation fleet: {error.message('en')}", file=err)
+        print(f"packstation fleet: {error.english()}", file=err)
         return 1

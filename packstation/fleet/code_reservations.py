@@ -26,7 +26,7 @@ from typing import Any
 
 import psycopg
 
-from packstation.domain.message import QT_TRANSLATE_NOOP
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.fleet.dsn import connect_kwargs
 from packstation.services.fleet_ports import CodeHolder, FleetUnavailableError, offline_error
 

@@ -28,10 +28,10 @@ from packstation.fleet.dsn import connect_kwargs, redact
 from packstation.fleet.migrations import require_current
 from packstation.fleet.order_codec import order_from_json, order_to_json
 from packstation.services.fleet_ports import (
-    offline_error,
     Claim,
     FleetUnavailableError,
     HistoryEntry,
+    offline_error,
 )
 from packstation.services.ports import OrderQuery
 

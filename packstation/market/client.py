@@ -485,7 +485,7 @@ class MarketClient:
             if info.status == ReportStatusType.FAILED:
                 raise MarketError(
                     QT_TRANSLATE_NOOP("Client", "The Market could not generate the labels (%1).")(
-                        info.sub_status or "failed", info.sub_status or "ошибка"
+                        info.sub_status or QT_TRANSLATE_NOOP("Client", "failed")
                     ),
                     operation="getReportInfo",
                     hint=QT_TRANSLATE_NOOP("Client", "Check the order numbers and try again."),

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import tzinfo
 
 from packstation.domain.errors import PackstationError
-from packstation.domain.message import QT_TRANSLATE_NOOP
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.services.fleet_ports import Claim, ClaimsPort, FleetUnavailableError
 
 log = logging.getLogger("packstation.services.desk_claims")
@@ -48,7 +48,9 @@ def held_text(claim: Claim, tz: tzinfo | None = None) -> Message:
     """ "packing at desk 3 (Anna), since 10:42" in local time."""
     since = claim.since.astimezone(tz).strftime("%H:%M")
     if claim.packer:
-        return QT_TRANSLATE_NOOP("ClaimGate", "packing at desk %1 (%2), since %3")(claim.desk, claim.packer, since)
+        return QT_TRANSLATE_NOOP("ClaimGate", "packing at desk %1 (%2), since %3")(
+            claim.desk, claim.packer, since
+        )
     return QT_TRANSLATE_NOOP("ClaimGate", "packing at desk %1, since %2")(claim.desk, since)
 
 
@@ -202,9 +204,7 @@ class DeskClaims:
             claim = await self._port.claim(order_id)
             if claim.desk != self.desk:
                 self._held.discard(order_id)
-                lost.append(
-                    QT_TRANSLATE_NOOP("DeskClaims", "order %1 is %2")(order_id, held_text(claim))
-                )
+                lost.append(QT_TRANSLATE_NOOP("DeskClaims", "order %1 is %2")(order_id, held_text(claim)))
         return lost
 
     async def run(self) -> None:

@@ -6,13 +6,12 @@ without `--fleet` has none of them and works exactly as a single desk does.
 
 from __future__ import annotations
 
-from packstation.domain.message import QT_TRANSLATE_NOOP, Message
-
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import Order
 from packstation.services.ports import OrderQuery
 
@@ -26,7 +25,9 @@ OFFLINE = QT_TRANSLATE_NOOP("FleetPorts", "warehouse database offline: codes are
 
 def offline_error(detail: str = "") -> FleetUnavailableError:
     """The warehouse database is away; `detail` names the failure's kind for the log."""
-    return FleetUnavailableError(QT_TRANSLATE_NOOP("FleetPorts", "%1 (%2)")(OFFLINE, detail) if detail else OFFLINE)
+    return FleetUnavailableError(
+        QT_TRANSLATE_NOOP("FleetPorts", "%1 (%2)")(OFFLINE, detail) if detail else OFFLINE
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,10 +37,10 @@ from packstation.domain.laas import (
     countdown,
     normalize_phone,
 )
-from packstation.domain.message import QT_TRANSLATE_NOOP
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.services.ports import Clock, OfficePort
 
-Text = tuple[str, str]  # (Russian, English)
+Text = Message
 POLL_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 """Seconds between polls of an operation (the last one repeats): `getOperations` is 1000/h."""
 
@@ -50,7 +50,7 @@ class FormRefusedError(PackstationError):
 
     def __init__(self, problems: dict[Field, Text]) -> None:
         first = next(iter(problems.values()))
-        super().__init__(first[0], first[1])
+        super().__init__(first)
         self.problems = problems
 
 
@@ -81,17 +81,19 @@ _CODE_FIELDS: dict[str, tuple[Field, Text]] = {
 
 def refusal_problems(error: LaasRefusedError) -> dict[Field, Text]:
     """Where each of the Market's refusals belongs on the form, with its own words appended."""
-    said = f" Маркет: {error.said}" if error.said else ""
-    said_en = f" Market: {error.said}" if error.said else ""
+
+    def with_said(text: Message) -> Message:
+        return QT_TRANSLATE_NOOP("Laas", "%1 Market: %2")(text, error.said) if error.said else text
+
     problems: dict[Field, Text] = {}
     for code in error.codes:
         if code in _CODE_FIELDS:
-            field, (ru, en) = _CODE_FIELDS[code]
-            problems[field] = (ru + said, en + said_en)
+            field, text = _CODE_FIELDS[code]
+            problems[field] = with_said(text)
     if not problems:
         lowered = error.said.lower()
         field = Field.PHONE if "phone" in lowered else Field.ADDRESS if "address" in lowered else Field.FORM
-        problems[field] = ("Маркет отклонил заказ." + said, "The Market refused the order." + said_en)
+        problems[field] = with_said(QT_TRANSLATE_NOOP("Laas", "The Market refused the order."))
     return problems
 
 

@@ -84,11 +84,13 @@ class HandoverUnknownError(PackstationError):
         super().__init__(
             QT_TRANSLATE_NOOP(
                 "LostAnswer",
-                "The Market's answer to the courier code for order %1 was lost (the connection broke). The Market does not show the parcel as handed over, nor whether the attempt counted.",
+                "The Market's answer to the courier code for order %1 was lost (the connection broke). The "
+                "Market does not show the parcel as handed over, nor whether the attempt counted.",
             )(order_id),
             hint=QT_TRANSLATE_NOOP(
                 "LostAnswer",
-                "The code was not sent again. Ask the courier whether the handover shows as confirmed in their app; if not, enter the code again.",
+                "The code was not sent again. Ask the courier whether the handover shows as confirmed in "
+                "their app; if not, enter the code again.",
             ),
         )
 

@@ -39,7 +39,7 @@ from datetime import timedelta
 from typing import Protocol, runtime_checkable
 
 from packstation.domain.errors import PackstationError
-from packstation.domain.message import QT_TRANSLATE_NOOP
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.order import CANCELLED
 from packstation.domain.remote import RemoteError, answer_lost
 from packstation.domain.time import SystemClock
@@ -63,11 +63,7 @@ class ReplayItem:
 
     intent: Intent
     outcome: ReplayOutcome
-    ru: str
-    en: str
-
-    def message(self, lang: str = "ru") -> str:
-        return self.ru if lang == "ru" else self.en
+    text: Message | None
 
     @property
     def needs_attention(self) -> bool:
@@ -122,8 +118,8 @@ class _StopRunError(Exception):
 class _StatusRefusedError(RemoteError):
     """A bulk-style status answer with `ok=False`: a refusal inside HTTP 200."""
 
-    def __init__(self, ru: str, en: str) -> None:
-        super().__init__(ru, en, status_code=400)
+    def __init__(self, text: Message) -> None:
+        super().__init__(text, status_code=400)
 
 
 class OutboxReplayer:
@@ -315,7 +311,7 @@ class OutboxReplayer:
         if not change.ok:
             raise _StatusRefusedError(
                 QT_TRANSLATE_NOOP("OutboxReplay", "The Market did not change the status of order %1: %2.")(
-                    intent.order_id, change.error or "no reason given", change.error or "без пояснения"
+                    intent.order_id, change.error or QT_TRANSLATE_NOOP("OutboxReplay", "no reason given")
                 )
             )
         return (change.status or target[0], change.substatus or target[1] or "")
@@ -338,15 +334,15 @@ class OutboxReplayer:
         return (back.order.status, back.order.substatus)
 
     def _close(self, report: ReplayReport, intent: Intent, decision: decisions.Decision) -> None:
-        self._outbox.complete_intent(intent.id, f"{decision.outcome.value}: {decision.en}".strip())
+        self._outbox.complete_intent(intent.id, f"{decision.outcome.value}: {decision.text or ''}".strip())
         self._report(report, intent, decision)
 
     def _report(self, report: ReplayReport, intent: Intent, decision: decisions.Decision) -> None:
-        report.items.append(ReplayItem(intent, decision.outcome, decision.ru, decision.en))
+        report.items.append(ReplayItem(intent, decision.outcome, decision.text))
         # A pending intent is retried on every reconnect; auditing each try would flood the log.
         if self._audit is not None and decision.outcome is not ReplayOutcome.PENDING:
             self._audit.record(
                 f"outbox_{decision.outcome.value}",
                 order_id=intent.order_id,
-                detail=f"#{intent.id} {intent.kind}: {decision.en}",
+                detail=f"#{intent.id} {intent.kind}: {decision.text or ''}",
             )

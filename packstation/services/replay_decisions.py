@@ -14,7 +14,7 @@ from typing import Final
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.layout import LayoutPlan
-from packstation.domain.message import QT_TRANSLATE_NOOP
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP, SHOP_FAILED, STARTED, Order
 from packstation.domain.remote import Delivery, delivery_of
 from packstation.services.intents import (
@@ -45,8 +45,7 @@ class ReplayOutcome(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Decision:
     outcome: ReplayOutcome
-    ru: str = ""
-    en: str = ""
+    text: Message | None = None  # for the replay report; None for a plain send
 
 
 SEND = Decision(ReplayOutcome.SENT)
@@ -118,7 +117,8 @@ def decide(intent: Intent, order: Order, state: tuple[str, str]) -> Decision:
         ReplayOutcome.NEEDS_PACKER,
         QT_TRANSLATE_NOOP(
             "ReplayDecisions",
-            "The courier code for order %1 was not confirmed before the restart. Ask the courier for the code and enter it again.",
+            "The courier code for order %1 was not confirmed before the restart. Ask the courier for the "
+            "code and enter it again.",
         )(oid),
     )
 
@@ -150,8 +150,9 @@ def _decide_layout(oid: int, plan: LayoutPlan, order: Order, state: tuple[str, s
             ReplayOutcome.SKIPPED,
             QT_TRANSLATE_NOOP(
                 "ReplayDecisions",
-                "Order %1 changed on the Market (%2); the saved layout was not sent. Open the order and pack it again.",
-            )(oid, mismatch[1], mismatch[0]),
+                "Order %1 changed on the Market (%2); the saved layout was not sent. Open the order and "
+                "pack it again.",
+            )(oid, mismatch),
         )
     if layout_held(plan, order):
         return Decision(
@@ -164,7 +165,7 @@ def _decide_layout(oid: int, plan: LayoutPlan, order: Order, state: tuple[str, s
     return SEND
 
 
-def _layout_mismatch(plan: LayoutPlan, order: Order) -> tuple[str, str] | None:
+def _layout_mismatch(plan: LayoutPlan, order: Order) -> Message | None:
     """Why `plan` no longer fits the order's lines, or None when it does."""
     packed: dict[int, int] = {}
     for box in plan.boxes:
@@ -203,7 +204,8 @@ def settled(intent: Intent) -> Decision:
         ReplayOutcome.ALREADY_DONE,
         QT_TRANSLATE_NOOP(
             "ReplayDecisions",
-            "The Market's answer to the '%1' request for order %2 was lost, but the order shows it arrived; not sent again.",
+            "The Market's answer to the '%1' request for order %2 was lost, but the order shows it "
+            "arrived; not sent again.",
         )(intent.kind, intent.order_id),
     )
 
@@ -219,14 +221,15 @@ def _cancelled(oid: int, substatus: str) -> Decision:
 
 
 def _already_cancelled(oid: int, substatus: str) -> Decision:
-    by_whom_ru = "" if substatus == SHOP_FAILED else f" (причина: {substatus})"
-    by_whom_en = "" if substatus == SHOP_FAILED else f" (reason: {substatus})"
-    return Decision(
-        ReplayOutcome.ALREADY_DONE,
-        QT_TRANSLATE_NOOP(
-            "ReplayDecisions", "Order %1 is already cancelled%2; the cancellation was not resent."
-        )(oid, by_whom_en, by_whom_ru),
-    )
+    if substatus == SHOP_FAILED:  # cancelled by this shop: no reason worth naming
+        text = QT_TRANSLATE_NOOP(
+            "ReplayDecisions", "Order %1 is already cancelled; the cancellation was not resent."
+        )(oid)
+    else:
+        text = QT_TRANSLATE_NOOP(
+            "ReplayDecisions", "Order %1 is already cancelled (reason: %2); the cancellation was not resent."
+        )(oid, substatus)
+    return Decision(ReplayOutcome.ALREADY_DONE, text)
 
 
 def _past_packing(status: str, substatus: str) -> bool:
@@ -245,12 +248,12 @@ def _past_ready(oid: int, status: str, substatus: str) -> Decision:
     )
 
 
-def _moved_on(oid: int, status: str, substatus: str, what_ru: str, what_en: str) -> Decision:
+def _moved_on(oid: int, status: str, substatus: str, what: Message) -> Decision:
     return Decision(
         ReplayOutcome.SKIPPED,
         QT_TRANSLATE_NOOP(
             "ReplayDecisions", "Order %1 is now %2/%3: the %4 no longer applies and was not sent."
-        )(oid, status, substatus, what_en, what_ru),
+        )(oid, status, substatus, what),
     )
 
 
@@ -266,9 +269,7 @@ def gone(oid: int) -> Decision:
 def rejected(err: PackstationError) -> Decision:
     return Decision(
         ReplayOutcome.REJECTED,
-        QT_TRANSLATE_NOOP("ReplayDecisions", "The Market rejected the delayed request: %1")(
-            err.message("en"), err.message("ru")
-        ),
+        QT_TRANSLATE_NOOP("ReplayDecisions", "The Market rejected the delayed request: %1")(err.as_message()),
     )
 
 
@@ -277,17 +278,15 @@ def blocked(failed: Intent) -> Decision:
         ReplayOutcome.SKIPPED,
         QT_TRANSLATE_NOOP(
             "ReplayDecisions",
-            "Not sent: the previous '%1' request for order %2 did not go through. Open the order and check it.",
+            "Not sent: the previous '%1' request for order %2 did not go through. Open the order and check "
+            "it.",
         )(failed.kind, failed.order_id),
     )
 
 
 def still_pending(err: PackstationError | None) -> Decision:
-    reason_ru = err.message("ru") if err is not None else "нет связи"
-    reason_en = err.message("en") if err is not None else "no connection"
+    reason = err.as_message() if err is not None else QT_TRANSLATE_NOOP("ReplayDecisions", "no connection")
     return Decision(
         ReplayOutcome.PENDING,
-        QT_TRANSLATE_NOOP("ReplayDecisions", "The request is waiting and will be retried: %1")(
-            reason_en, reason_ru
-        ),
+        QT_TRANSLATE_NOOP("ReplayDecisions", "The request is waiting and will be retried: %1")(reason),
     )

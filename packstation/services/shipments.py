@@ -16,7 +16,7 @@ from pathlib import Path
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
-from packstation.domain.message import QT_TRANSLATE_NOOP
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.shipments import Shipment, ShipmentAction, ShipmentProgress, shipment_progress
 from packstation.services.ports import AuditPort, DocumentPrinterPort, PackedOrdersPort, ShipmentsPort
 
@@ -70,14 +70,10 @@ class ShipmentRow:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What an action came to: done, or refused with the reason in both languages."""
+    """What an action came to: done, or refused with the reason."""
 
     ok: bool
-    ru: str = ""
-    en: str = ""
-
-    def message(self, lang: str = "ru") -> str:
-        return self.ru if lang == "ru" else self.en
+    text: Message
 
 
 class ShipmentsService:
@@ -126,7 +122,7 @@ class ShipmentsService:
                 False,
                 QT_TRANSLATE_NOOP(
                     "Shipments", "%1 Confirmation opens after the cutoff, before the %2 handover."
-                )(error.message("en"), at, error.message("ru")),
+                )(error.as_message(), at),
             )
         self._record("shipment_confirmed", shipment.id)
         return Outcome(True, QT_TRANSLATE_NOOP("Shipments", "Shipment %1 confirmed.")(shipment.id))
@@ -142,7 +138,7 @@ class ShipmentsService:
         try:
             await self.market.set_pallets(shipment.id, count)
         except PackstationError as error:
-            return Outcome(False, error.message("ru"), error.message("en"))
+            return Outcome(False, error.as_message())
         self._record("shipment_pallets", shipment.id, f"pallets={count}")
         return Outcome(True, QT_TRANSLATE_NOOP("Shipments", "Pallets: %1.")(count))
 

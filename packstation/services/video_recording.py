@@ -24,7 +24,7 @@ from typing import Protocol
 
 from packstation.domain.commands import COMMANDS, parse_command
 from packstation.domain.errors import PackstationError
-from packstation.domain.message import QT_TRANSLATE_NOOP
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.order import Order
 from packstation.domain.video import Clip, Retention, clips_to_delete
 from packstation.logs import mask_secrets
@@ -209,7 +209,7 @@ class VideoRecording:
             self._notify(
                 VideoError(
                     QT_TRANSLATE_NOOP("VideoRecording", "The packing video stopped: %1. Packing goes on.")(
-                        error, _reason_ru(error)
+                        _reason(error)
                     ),
                     hint=QT_TRANSLATE_NOOP(
                         "VideoRecording", "Free some disk space: the next order records again."
@@ -249,5 +249,5 @@ def _item_name(order: Order, scan: str) -> str:
     return ""
 
 
-def _reason_ru(error: str) -> str:
-    return "диск заполнен" if error == "disk full" else error
+def _reason(error: str) -> Message | str:
+    return QT_TRANSLATE_NOOP("VideoRecording", "disk full") if error == "disk full" else error

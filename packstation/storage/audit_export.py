@@ -17,7 +17,7 @@ import os
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Final, TextIO
@@ -25,8 +25,8 @@ from typing import Final, TextIO
 import platformdirs
 
 from packstation import APP_NAME
-from packstation.domain.errors import StorageError
-from packstation.domain.message import QT_TRANSLATE_NOOP
+from packstation.domain.errors import PackstationError, StorageError
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.storage.audit import AuditRecord, SqliteAuditLog
 from packstation.storage.database import COMPANION_SUFFIXES, DB_FILE_NAME, Database
 
@@ -35,7 +35,11 @@ _AUDIT_SCHEMA: Final = 3  # the first schema version with the audit table
 
 
 def export_audit_cli(
-    args: argparse.Namespace, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+    args: argparse.Namespace,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    say: Callable[[Message | PackstationError], str] = str,
 ) -> int:
     """Run the export; returns the process exit code (0 ok, 2 bad input or no journal).
 
@@ -43,6 +47,7 @@ def export_audit_cli(
         args: `date_from`, `date_to` (YYYY-MM-DD or None), `out` (CSV path), `data_dir` (or None).
         stdout: where the summary goes (default `sys.stdout`).
         stderr: where errors go (default `sys.stderr`).
+        say: renders a message or an error for the terminal (default: English).
     """
     err_out = stderr if stderr is not None else sys.stderr
     out = stdout if stdout is not None else sys.stdout
@@ -52,9 +57,9 @@ def export_audit_cli(
         force = bool(getattr(args, "force", False))
         count = export_audit(data_dir / DB_FILE_NAME, Path(args.out), start, end, force=force)
     except StorageError as err:
-        print(f"{err.message('ru')}\n{err.message('en')}", file=err_out)
+        print(say(err), file=err_out)
         return 2
-    print(f"Выгружено записей: {count} -> {args.out}\nExported {count} records to {args.out}", file=out)
+    print(say(QT_TRANSLATE_NOOP("AuditExport", "Exported %1 records to %2")(count, args.out)), file=out)
     return 0
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Final
 
 from packstation.domain.errors import StorageError
-from packstation.domain.message import QT_TRANSLATE_NOOP
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.time import utc_now
 from packstation.storage.schema import SCHEMA_VERSION, migrate, schema_version
 
@@ -33,12 +33,11 @@ _log = logging.getLogger("packstation.storage")
 
 
 class UnusableDatabaseError(Exception):
-    """Internal: the file cannot be used as is; `reason_ru`/`reason_en` say why."""
+    """Internal: the file cannot be used as is; `reason` says why."""
 
-    def __init__(self, reason_ru: str, reason_en: str) -> None:
-        super().__init__(reason_en)
-        self.reason_ru = reason_ru
-        self.reason_en = reason_en
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.english())
+        self.reason = reason
 
 
 class Database:
@@ -231,7 +230,7 @@ def open_database(
         return DatabaseOpen(Database(conn, path), migrated=tuple(applied))
     except UnusableDatabaseError as bad:
         moved = _move_aside(path)
-        _log.warning("journal %s unusable (%s); moved to %s", path, bad.reason_en, moved)
+        _log.warning("journal %s unusable (%s); moved to %s", path, bad, moved)
         warning = _moved_warning(path, moved, bad)
     try:
         conn, applied = _open_checked(path, lock_wait_ms)
@@ -349,12 +348,12 @@ def _move_aside(path: Path) -> Path | None:
 
 def _moved_warning(path: Path, moved: Path | None, bad: UnusableDatabaseError) -> StorageError:
     if moved is not None:
-        where_ru, where_en = QT_TRANSLATE_NOOP("Database", "The old file was kept as %1.")(moved)
+        where = QT_TRANSLATE_NOOP("Database", "The old file was kept as %1.")(moved)
     else:
-        where_ru, where_en = QT_TRANSLATE_NOOP("Database", "The old file could not be moved.")
+        where = QT_TRANSLATE_NOOP("Database", "The old file could not be moved.")
     return StorageError(
         QT_TRANSLATE_NOOP("Database", "The journal %1 cannot be used: %2. A new journal was started. %3")(
-            path, bad.reason_en, where_en, bad.reason_ru, where_ru
+            path, bad.reason, where
         ),
         hint=QT_TRANSLATE_NOOP(
             "Database", "Unfinished packing from the old journal was not restored; tell support."

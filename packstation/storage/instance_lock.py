@@ -71,16 +71,17 @@ def acquire_instance_lock(data_dir: Path) -> InstanceLock:
 
 
 def already_running(data_dir: Path, pid: int | None) -> AlreadyRunningError:
-    who_ru = f" (процесс {pid})" if pid else ""
-    who_en = f" (process {pid})" if pid else ""
+    who = QT_TRANSLATE_NOOP("InstanceLock", " (process %1)")(pid) if pid else ""
     return AlreadyRunningError(
         QT_TRANSLATE_NOOP(
             "InstanceLock",
-            "Packstation is already running with the data folder %1%2. This second start was refused so that two packers' work is never mixed in one journal.",
-        )(data_dir, who_en, who_ru),
+            "Packstation is already running with the data folder %1%2. This second start was refused so "
+            "that two packers' work is never mixed in one journal.",
+        )(data_dir, who),
         hint=QT_TRANSLATE_NOOP(
             "InstanceLock",
-            "Switch to the open Packstation window. For a second packing desk use another folder with --data-dir.",
+            "Switch to the open Packstation window. For a second packing desk use another folder with "
+            "--data-dir.",
         ),
     )
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from packstation.domain.errors import PackstationError
 from packstation.services.desk_claims import DeskClaims, FleetState, HeldElsewhere, held_text
+from packstation.services.fleet_ports import Claim
 from packstation.ui.format import fill
 from packstation.ui.i18n import say
-from packstation.services.fleet_ports import Claim
 from packstation.ui.packing_view import TaskRunnerLike
 
 translate = QCoreApplication.translate  # lupdate reads `translate("Context", "text")` calls

@@ -30,6 +30,7 @@ from packstation.domain.errors import PackstationError
 from packstation.services.desk_history import FleetHistory, HistoryReader
 from packstation.services.shift_stats import AuditLine
 from packstation.ui.format import fill
+from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_label
 
 
@@ -101,7 +102,7 @@ class OrderHistoryView(QWidget):
         try:
             records = self._reader.history(order_id)
         except PackstationError as err:
-            self._title.setText(err.message(self._language))
+            self._title.setText(say(err))
             return
         labels = self.action_labels()
         for record in records:

@@ -66,6 +66,7 @@ from packstation.services.scan_router import (
 )
 from packstation.ui import palette
 from packstation.ui.format import day_month, fill, format_left
+from packstation.ui.i18n import say
 from packstation.ui.packing_dialogs import (
     CancelOrderDialog,
     CountryDialog,
@@ -388,7 +389,7 @@ class PackingView(QWidget):
         self.state_banner.setText(text)
         self.state_banner.setStyleSheet(_BANNER_STYLE.format(bg=colour))
         if snapshot.last_error is not None:
-            self._set_feedback(snapshot.last_error.message(self.language), error=True)
+            self._set_feedback(say(snapshot.last_error), error=True)
         elif self._feedback_error and snapshot.editable:
             self._set_feedback("", error=False)
         self.notice.setText(self._notice(snapshot))
@@ -404,7 +405,7 @@ class PackingView(QWidget):
         self.resume_button.setVisible(snapshot.phase is Phase.VERIFYING)
         if snapshot.phase is Phase.INTERRUPTED:
             reason = snapshot.interruption
-            self.interrupt_reason.setText(reason.message(self.language) if reason is not None else "")
+            self.interrupt_reason.setText(say(reason) if reason is not None else "")
             self.pages.setCurrentWidget(self.interrupt_page)
         elif snapshot.phase is Phase.READY and order.is_express:
             self.courier.show_result(snapshot.eac)
@@ -455,7 +456,7 @@ class PackingView(QWidget):
             )
             parts.append(fill(stale, boxes))
         if snapshot.print_error is not None:
-            parts.append(self.tr("Labels not printed:") + " " + snapshot.print_error.message(self.language))
+            parts.append(self.tr("Labels not printed:") + " " + say(snapshot.print_error))
         return "\n".join(parts)
 
     def _tick(self) -> None:
@@ -493,7 +494,7 @@ class PackingView(QWidget):
             self._set_feedback(prompt, error=False)
             self.ask_country(result)
             return
-        self._set_feedback("✖ " + error.message(self.language), error=True)
+        self._set_feedback("✖ " + say(error), error=True)
         self.sounds.error()
 
     def show_courier_code(self, code: str) -> asyncio.Task[Any] | None:
@@ -522,7 +523,7 @@ class PackingView(QWidget):
 
     def _on_refused(self, error: object) -> None:
         if isinstance(error, PackstationError):
-            self._set_feedback("✖ " + error.message(self.language), error=True)
+            self._set_feedback("✖ " + say(error), error=True)
         self.sounds.error()
 
     # -- actions -----------------------------------------------------------------------------------
@@ -659,7 +660,7 @@ class PackingView(QWidget):
                 return await coro
             except PackstationError as error:
                 # The session keeps packing errors in its snapshot; Market failures are shown here.
-                self._set_feedback("✖ " + error.message(self.language), error=True)
+                self._set_feedback("✖ " + say(error), error=True)
                 self.sounds.error()
                 return None
 
@@ -792,7 +793,7 @@ class PackingDesk(QObject):
         try:
             session = self.session_factory(order)
         except PackstationError as error:
-            self.show_error(error.message(self.language))
+            self.show_error(say(error))
             return None
         self.close_view()
         view = PackingView(
@@ -838,7 +839,7 @@ class PackingDesk(QObject):
         elif isinstance(decision, ShowOrders):
             self.window.show_orders()
         elif isinstance(decision, Refuse):
-            self.show_error(decision.error.message(self.language))
+            self.show_error(say(decision.error))
 
     def _may_reprint(self, order_id: int, box_no: int) -> bool:
         if self.box_label is None:

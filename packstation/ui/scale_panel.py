@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from packstation.devices.config import ScaleSettings
 from packstation.domain.errors import PackstationError
 from packstation.ui import palette
+from packstation.ui.i18n import say
 
 if TYPE_CHECKING:
     from packstation.domain.packing.model import Packing
@@ -232,7 +233,7 @@ class ScaleDesk(QObject):
             try:
                 self.weighing.on_reading(reading)
             except PackstationError as error:  # the audit log cannot be written
-                self._show_error(error.message(self.language))
+                self._show_error(say(error))
 
     def _on_connected(self, _name: str) -> None:
         self.connected = True

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from packstation.domain.labels import LabelFormat
 from packstation.domain.shipments import ShipmentAction
 from packstation.services.shipments import Document, DocumentKind, ShipmentRow, ShipmentsService
+from packstation.ui.i18n import say
 from packstation.ui.packing_view import TaskRunnerLike
 
 _ORDER_ROLE = Qt.ItemDataRole.UserRole
@@ -268,7 +269,7 @@ class ShipmentsView(QWidget):
 
     async def _confirm(self, row: ShipmentRow) -> None:
         outcome = await self.service.confirm(row.shipment)
-        (self.show_info if outcome.ok else self.show_error)(outcome.message(self.language()))
+        (self.show_info if outcome.ok else self.show_error)(say(outcome.text))
         if outcome.ok:
             await self.reload()
 
@@ -279,7 +280,7 @@ class ShipmentsView(QWidget):
 
     async def _set_pallets(self, row: ShipmentRow, count: int) -> None:
         outcome = await self.service.set_pallets(row.shipment, count)
-        (self.show_info if outcome.ok else self.show_error)(outcome.message(self.language()))
+        (self.show_info if outcome.ok else self.show_error)(say(outcome.text))
         await self.reload()
 
     def fetch(self, kind: DocumentKind, *, print_it: bool) -> None:

@@ -38,6 +38,7 @@ from packstation.domain.stats import STATS_LAG_MINUTES, STATS_STATUSES, StatsOrd
 from packstation.services.stats import StatsResult, StatsService
 from packstation.ui import palette
 from packstation.ui.format import fill
+from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_label
 from packstation.ui.tasks import TaskRunner
 
@@ -204,7 +205,7 @@ class StatsPanel(QWidget):
         try:
             result = await self.service.load(self.query(), self._progress)
         except PackstationError as error:
-            self.error.setText(error.message(self.language))
+            self.error.setText(say(error))
             self.error.show()
             return None
         finally:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from packstation.devices.config import TEST_PATTERN, CameraSettings
 from packstation.domain.errors import PackstationError
 from packstation.ui import palette
+from packstation.ui.i18n import say
 
 if TYPE_CHECKING:
     from packstation.devices.video_recorder import ClipRecorder
@@ -216,7 +217,7 @@ class VideoDesk(QObject):
         )
 
     def _notify(self, error: PackstationError) -> None:
-        self._show_error(error.message(self.language))
+        self._show_error(say(error))
 
     def apply_retention(self) -> None:
         if self.policy is None:

@@ -32,8 +32,9 @@ def not_editable(phase: Phase) -> PackingError:
         Phase.CANCELLED: QT_TRANSLATE_NOOP("State", "The order is cancelled."),
         Phase.INTERRUPTED: QT_TRANSLATE_NOOP("State", "The order changed; packing stopped."),
     }
-    ru, en = texts.get(phase, QT_TRANSLATE_NOOP("State", "This cannot be done now."))
-    return PackingError(Reason.NOT_EDITABLE, ru, en)
+    return PackingError(
+        Reason.NOT_EDITABLE, texts.get(phase, QT_TRANSLATE_NOOP("State", "This cannot be done now."))
+    )
 
 
 def check_matches(check: CodeCheck, unit: UnitRef, instance: Instance) -> bool:

@@ -70,13 +70,8 @@ class Submitter:
             error = not_editable(state.phase)
         elif problems := state.packing.problems():
             first, more = problems[0], len(problems) - 1
-            error = PackingError(
-                Reason.INCOMPLETE,
-                first.ru + (f" (и ещё {more})" if more else ""),
-                first.en + (f" (and {more} more)" if more else ""),
-                hint_ru=first.hint_ru,
-                hint_en=first.hint_en,
-            )
+            text = QT_TRANSLATE_NOOP("Submit", "%1 (and %2 more)")(first.text, more) if more else first.text
+            error = PackingError(Reason.INCOMPLETE, text, hint=first.hint)
         else:
             error = self._desk_refusal(state)
             if error is None:
