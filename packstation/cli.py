@@ -154,8 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return demo_sheet_cli(args.out, args.data_dir)
     if args.command == "export-audit":
+        from packstation.catalogue import both_languages
         from packstation.storage.audit_export import export_audit_cli
-        from packstation.ui.i18n import both_languages
 
         return export_audit_cli(args, say=both_languages)
     if args.command == "video":

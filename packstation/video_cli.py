@@ -45,7 +45,7 @@ def video_cli(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr:
     try:
         db = open_database(data_dir).database
     except StorageError as error:
-        from packstation.ui.i18n import both_languages
+        from packstation.catalogue import both_languages
 
         print(both_languages(error), file=err)
         return 2

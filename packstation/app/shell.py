@@ -46,6 +46,7 @@ from packstation import APP_NAME, __version__
 from packstation.app.packing import PackingWiring
 from packstation.app.prepare import Runtime, prepare, seconds_since_start
 from packstation.app.wiring import Services, build_services, connect_market
+from packstation.catalogue import both_languages
 from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
 from packstation.logs import shutdown_logging
@@ -57,7 +58,7 @@ from packstation.storage.instance_lock import AlreadyRunningError, InstanceLock,
 from packstation.ui import gc_policy
 from packstation.ui.crash_dialog import CrashReporter
 from packstation.ui.format import fill
-from packstation.ui.i18n import Translations, both_languages, say
+from packstation.ui.i18n import Translations, say
 from packstation.ui.main_window import MainWindow
 from packstation.ui.order_list_model import OrderListModel
 from packstation.ui.tasks import TaskRunner

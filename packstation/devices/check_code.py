@@ -6,7 +6,7 @@ parsed fields, the problems found, the repairs made and the exact value that wou
 the Market. Exit code: 0 valid, 1 invalid, 2 usage or internal error (no code, several lines,
 unreadable input, anything unexpected): 1 always means "the code is invalid". The JSON is written
 with non-ASCII characters escaped when the console's encoding cannot show them (e.g. cp1251), so
-it stays valid JSON. Runs without Qt.
+it stays valid JSON. Runs without a window (the Russian reasons come from the catalogue).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import json
 import logging
 from typing import Any, TextIO
 
+from packstation.catalogue import russian
 from packstation.devices.cleanup import clean_scan_text
 from packstation.devices.keymap import restore_us_text
 from packstation.domain.classify import classify_scan
@@ -83,7 +84,7 @@ def _report(text: str, result: ScanResult, repairs: list[str], symbology: str) -
         "value": result.value,
         "fields": result.fields,
         "problems": list(result.problems),
-        "problems_ru": list(result.problems_ru),
+        "problems_ru": [russian(reason) for reason in result.reasons],
         "repairs": repairs,
     }
     if symbology:

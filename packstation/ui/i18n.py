@@ -34,20 +34,6 @@ def say(text: Message | PackstationError) -> str:
     return text.render(QCoreApplication.translate)
 
 
-def both_languages(text: Message | PackstationError) -> str:
-    """Russian, then English, on two lines: the command line's words, read without a running app
-    (a QTranslator answers on its own; the app-wide `QCoreApplication.translate` needs an app)."""
-    russian = QTranslator()
-    if not russian.load(str(resource_path("i18n", "packstation_ru.qm"))):
-        return text.render(_source)
-    said = text.render(lambda context, key: russian.translate(context, key) or key)
-    return f"{said}\n{text.render(_source)}"
-
-
-def _source(context: str, key: str) -> str:
-    return key
-
-
 class Translations:
     """Installs and swaps the app's translators (ours + Qt's own for standard buttons)."""
 

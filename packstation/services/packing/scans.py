@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from packstation.domain.message import QT_TRANSLATE_NOOP
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.packing.errors import PackingScanError, Reason
 from packstation.domain.scan import Command, ScanKind, ScanResult
 from packstation.services.packing.countdown import Countdown
@@ -34,11 +34,14 @@ def takes_courier_code(state: SessionState, result: ScanResult) -> bool:
 
 
 def invalid_scan(result: ScanResult) -> PackingScanError:
-    ru = "; ".join(result.problems_ru) or "код прочитан с ошибкой"
-    en = "; ".join(result.problems) or "the code was misread"
+    reason: Message = QT_TRANSLATE_NOOP("Scans", "the code was misread")
+    if result.reasons:
+        reason = result.reasons[0]
+        for more in result.reasons[1:]:
+            reason = QT_TRANSLATE_NOOP("Scans", "%1; %2")(reason, more)
     return PackingScanError(
         Reason.INVALID_SCAN,
-        QT_TRANSLATE_NOOP("Scans", "Code refused: %1.")(en, ru),
+        QT_TRANSLATE_NOOP("Scans", "Code refused: %1.")(reason),
         hint=QT_TRANSLATE_NOOP("Scans", "Scan it again."),
     )
 
