@@ -46,4 +46,6 @@ def as_gtin14(code: str) -> str:
 def gtin_in(gtin: str, barcodes: Iterable[str]) -> bool:
     """True if `gtin` names the same product as one of `barcodes` (non-GTIN barcodes are skipped)."""
     target = as_gtin14(gtin)
-    return any(as_gtin14(code) == target for code in barcodes if code.isdigit() and len(code) in GTIN_LENGTHS)
+    return any(
+        as_gtin14(code) == target for code in barcodes if code.isdigit() and len(code) in GTIN_LENGTHS
+    )

@@ -78,12 +78,8 @@ OPERATIONS: dict[str, Operation] = {
             safe=True,
         ),
         _op(
-            "generateMassOrderLabelsReport",
-            "POST",
-            _REPORTS + "/documents/labels/generate",
-            1000,
-            HOUR,
-            safe=False,
+            "generateMassOrderLabelsReport", "POST",
+            _REPORTS + "/documents/labels/generate", 1000, HOUR, safe=False
         ),
         _op("getReportInfo", "GET", _REPORTS + "/info/{reportId}", 100, MINUTE, safe=True),
         _op("updateOrderStatus", "PUT", _ORDER + "/status", 10000, HOUR, safe=False),

@@ -107,8 +107,6 @@ class OfficePort(Protocol):
     async def operation_states(self, operations: Sequence[Operation]) -> tuple[Operation, ...]: ...
 
     async def stats_page(self, query: StatsQuery, page_token: str | None, limit: int) -> StatsPage: ...
-
-
 class ShipmentsPort(Protocol):
     """The Market's FBS first-mile shipments for the desk's store.
 
