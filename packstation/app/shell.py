@@ -149,11 +149,7 @@ class Shell(QObject):
 
         bar = self.window.message_bar
         self.packers = PackerWiring(
-            settings,
-            self.window,
-            self.packing,
-            show_info=bar.show_info,
-            show_error=bar.show_error,
+            settings, self.window, self.packing, show_info=bar.show_info, show_error=bar.show_error,
             parent=self,
         )
         self.print_queue: PrintQueuePanel | None = None
@@ -209,7 +205,9 @@ class Shell(QObject):
                 if smoke:
                     print(f"smoke failed: orders could not be loaded: {reason}", file=sys.stderr)
                     return 2
-                self.window.message_bar.show_error(say(err) if isinstance(err, PackstationError) else reason)
+                self.window.message_bar.show_error(
+                    say(err) if isinstance(err, PackstationError) else reason
+                )
                 count = 0
             loaded_after = seconds_since_start()
             # The orders are on screen: now the local store (retention, markers, replay).
@@ -293,12 +291,8 @@ class Shell(QObject):
         self.packing.code_reservations = fleet.codes
         self.packing.audit_tee = fleet.audit
         self.packing.desk.claim_gate = ClaimGate(
-            fleet.claims,
-            self.tasks,
-            self.window,
-            language=self.language,
-            show_error=self.window.message_bar.show_error,
-            parent=self,
+            fleet.claims, self.tasks, self.window, language=self.language,
+            show_error=self.window.message_bar.show_error, parent=self,
         )
         bar = self.window.message_bar
         banner = FleetBanner(bar.show_warning, bar.show_info, language=self.language, parent=self)
@@ -405,13 +399,8 @@ class Shell(QObject):
 
             bar = self.window.message_bar
             self.shipments_view = build_shipments_view(
-                self.market.shipments,
-                self.packing,
-                self.tasks,
-                self.runtime.settings,
-                self.runtime.data_dir.path,
-                show_info=bar.show_info,
-                show_error=bar.show_error,
+                self.market.shipments, self.packing, self.tasks, self.runtime.settings,
+                self.runtime.data_dir.path, show_info=bar.show_info, show_error=bar.show_error,
                 language=lambda: self.language,
             )
             self.shipments_view.setParent(self.window, Qt.WindowType.Window)
@@ -433,9 +422,7 @@ class Shell(QObject):
         if self.shift_panel is None:
             lines = store.audit if self.fleet is None else self.fleet.history(store.audit)
             self.shift_panel = ShiftPanel(
-                lines.between,
-                today=date.today,
-                export_folder=self.runtime.data_dir.path / "shift",
+                lines.between, today=date.today, export_folder=self.runtime.data_dir.path / "shift",
                 show_info=self.window.message_bar.show_info,
             )
             self.shift_panel.setParent(self.window, Qt.WindowType.Window)
