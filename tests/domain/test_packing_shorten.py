@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan
 from packstation.domain.order import OrderLine, RequiredCode
@@ -44,7 +45,7 @@ def test_the_markets_refusals_are_checked_before_sending(
     with pytest.raises(PackingError) as refused:
         check_shorten(make_order(7, *lines), counts)
     assert refused.value.reason is expected
-    assert refused.value.ru
+    assert russian(refused.value.text)
     assert refused.value.en
 
 

@@ -32,7 +32,7 @@ async def test_second_desk_is_refused_with_who_and_since(fleet_dsn: str) -> None
         assert decision.text("ru") == f"собирается на столе 3 (Anna), с {since}"
         with pytest.raises(ClaimRefusedError) as refused:
             await boris.open_or_raise(1001)
-        assert "Order 1001 is packing at desk 3 (Anna)" in refused.value.message("en")
+        assert "Order 1001 is packing at desk 3 (Anna)" in refused.value.english()
         # Anna reopening her own order renews it and keeps "since".
         assert await anna.open(1001) == Granted(1001)
         assert (await desk3.claims())[0].since == decision.claim.since

@@ -94,7 +94,7 @@ async def test_database_stopped_mid_pack_then_restarted(
         assert (await a.store.claims())[0].desk == "3"
         with pytest.raises(ScanError) as refused:
             b.accept(FIRST, 2)
-        assert "already in order 1 at desk 3" in refused.value.message("en")
+        assert "already in order 1 at desk 3" in refused.value.english()
         assert [s.online for s in a.states][:1] == [False]
     finally:
         await a.close()

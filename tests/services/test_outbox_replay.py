@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import (
     CANCELLED,
     PROCESSING,
@@ -118,8 +120,8 @@ async def test_cancelled_meanwhile_is_reported_not_replayed(store: LocalStore) -
     [first, _] = report.attention
     assert "USER_CHANGED_MIND" in first.en
     assert "cancelled" in first.en
-    assert "отменён" in first.message("ru")
-    assert "Put the items back" in first.message("en")
+    assert "отменён" in russian(first.text)
+    assert "Put the items back" in str(first.text)
     assert store.outbox.pending_intents() == []
     assert {r.action for r in store.audit.history(1)} == {"outbox_skipped"}
 
@@ -276,7 +278,7 @@ async def test_order_gone_from_the_market(store: LocalStore) -> None:
 async def test_bad_key_holds_everything(store: LocalStore) -> None:
     market = _market(make_order(7))
     intent = store.outbox.add_intent(7, IntentKind.STATUS, RTS)
-    market.fail_next("set_status", RemoteError("ключ", "key", status_code=401))
+    market.fail_next("set_status", RemoteError(QT_TRANSLATE_NOOP("Tests", "key"), status_code=401))
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {intent.id: ReplayOutcome.PENDING}
     assert store.outbox.pending_intents() == [intent]
@@ -381,7 +383,7 @@ async def test_replay_soon_reports_a_broken_journal(store: LocalStore) -> None:
             raise AssertionError("not used")
 
         def pending_intents(self) -> list[object]:
-            raise StorageError("Журнал не читается.", "The journal cannot be read.")
+            raise StorageError(QT_TRANSLATE_NOOP("Tests", "The journal cannot be read."))
 
     reports: list[ReplayReport] = []
     replayer = OutboxReplayer(FakeMarket(), BrokenOutbox())  # type: ignore[arg-type]

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from packstation.domain.errors import StorageError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.storage.audit import AuditRecord
 from packstation.storage.local_store import LocalStore
 from packstation.ui.order_history_view import OrderHistoryView
@@ -48,7 +49,7 @@ def test_shows_an_orders_records_oldest_first(qtbot: QtBot, store: LocalStore) -
 
 class _BrokenReader:
     def history(self, order_id: int) -> list[AuditRecord]:
-        raise StorageError("Журнал не читается.", "The journal cannot be read.")
+        raise StorageError(QT_TRANSLATE_NOOP("Database", "the file is damaged or not a database"))
 
     def between(self, start: datetime | None, end: datetime | None) -> Iterator[AuditRecord]:
         return iter(())
@@ -58,5 +59,5 @@ def test_storage_error_is_shown_not_raised(qtbot: QtBot) -> None:
     view = OrderHistoryView(_BrokenReader(), language="ru")
     qtbot.addWidget(view)
     view.show_order(1)
-    assert view.title() == "Журнал не читается."
+    assert view.title() == "файл повреждён или не является базой данных"  # from the catalogue
     assert view.model.rowCount() == 0
