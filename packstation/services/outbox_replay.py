@@ -66,6 +66,11 @@ class ReplayItem:
     text: Message | None
 
     @property
+    def en(self) -> str:
+        """The text in English (logs, tests)."""
+        return self.text.english() if self.text is not None else ""
+
+    @property
     def needs_attention(self) -> bool:
         """Whether the packer should read this (anything but a quiet success)."""
         return self.outcome not in (ReplayOutcome.SENT, ReplayOutcome.ALREADY_DONE)

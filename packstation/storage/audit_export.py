@@ -39,7 +39,7 @@ def export_audit_cli(
     *,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
-    say: Callable[[Message | PackstationError], str] = str,
+    say: Callable[[Message | PackstationError], str] = lambda text: text.english(),
 ) -> int:
     """Run the export; returns the process exit code (0 ok, 2 bad input or no journal).
 

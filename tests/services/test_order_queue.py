@@ -11,6 +11,7 @@ import pytest
 
 from packstation.catalogue import russian
 from packstation.domain.errors import PackstationError, ScanError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import (
     CANCELLED,
     PROCESSING,
@@ -175,7 +176,7 @@ async def test_failed_refresh_keeps_the_list_and_records_the_state() -> None:
         (MarketTimeoutError(), ConnectionState.OFFLINE),
         (ServerError(503), ConnectionState.OFFLINE),
         (BadRequestError(), ConnectionState.ONLINE),
-        (PackstationError("x", "x"), ConnectionState.ONLINE),
+        (PackstationError(QT_TRANSLATE_NOOP("Tests", "x")), ConnectionState.ONLINE),
     ],
 )
 def test_connection_state_is_derived_from_the_market_errors(error: Exception, state: ConnectionState) -> None:

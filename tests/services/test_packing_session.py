@@ -264,7 +264,7 @@ def test_invalid_scan_says_what_is_wrong_in_both_languages() -> None:
     with pytest.raises(PackingScanError) as refused:
         d.session.scan(BAD_SCAN)
     assert "после GTIN должен идти (21) серийный номер" in russian(refused.value.text)
-    assert "bad GS" in refused.value.en
+    assert "serial number must follow the GTIN" in refused.value.en
 
 
 def test_duplicate_codes_are_refused_in_this_order_and_across_orders() -> None:

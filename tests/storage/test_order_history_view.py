@@ -6,12 +6,14 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from packstation.domain.errors import StorageError
 from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.storage.audit import AuditRecord
 from packstation.storage.local_store import LocalStore
+from packstation.ui.i18n import Translations
 from packstation.ui.order_history_view import OrderHistoryView
 
 pytestmark = pytest.mark.gui
@@ -55,9 +57,14 @@ class _BrokenReader:
         return iter(())
 
 
-def test_storage_error_is_shown_not_raised(qtbot: QtBot) -> None:
-    view = OrderHistoryView(_BrokenReader(), language="ru")
-    qtbot.addWidget(view)
-    view.show_order(1)
-    assert view.title() == "файл повреждён или не является базой данных"  # from the catalogue
-    assert view.model.rowCount() == 0
+def test_storage_error_is_shown_not_raised(qtbot: QtBot, qapp: QApplication) -> None:
+    translations = Translations(qapp)
+    assert translations.apply("ru")
+    try:
+        view = OrderHistoryView(_BrokenReader(), language="ru")
+        qtbot.addWidget(view)
+        view.show_order(1)
+        assert view.title() == "файл повреждён или не является базой данных"  # from the catalogue
+        assert view.model.rowCount() == 0
+    finally:
+        translations.apply("en")
