@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.errors import ScanError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.fleet.code_reservations import FleetCodeReservations
@@ -87,9 +88,9 @@ async def test_database_stopped_mid_pack_then_restarted(
 
         state = await _until_online(a)
         assert state.conflicts, "the conflict was not named"
-        assert "held by order 2 at desk 5" in state.conflict_lines("en")[0]
-        assert "of order 1" in state.conflict_lines("en")[0]
-        assert "уже в заказе 2 на столе 5" in state.conflict_lines("ru")[0]
+        assert "held by order 2 at desk 5" in state.conflicts[0].english()
+        assert "of order 1" in state.conflicts[0].english()
+        assert "уже в заказе 2 на столе 5" in russian(state.conflicts[0])
         # Desk 3 still holds its order, and the first code stayed reserved for it.
         assert (await a.store.claims())[0].desk == "3"
         with pytest.raises(ScanError) as refused:
