@@ -19,6 +19,7 @@ from packstation.catalogue import russian
 from packstation.devices.cleanup import clean_scan_text
 from packstation.devices.keymap import restore_us_text
 from packstation.domain.classify import classify_scan
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.scan import ScanResult
 
 EXIT_VALID = 0
@@ -36,7 +37,7 @@ def check_code_cli(code: str, *, stdin: TextIO, stdout: TextIO) -> int:
     except Exception as exc:
         _log.exception("check-code failed")
         try:
-            return _usage(stdout, f"внутренняя ошибка: {type(exc).__name__}", f"internal error: {exc!r}")
+            return _usage(stdout, QT_TRANSLATE_NOOP("CheckCode", "internal error: %1")(f"{exc!r}"))
         except Exception:
             return EXIT_USAGE
 
@@ -46,18 +47,18 @@ def _check_code_cli(code: str, *, stdin: TextIO, stdout: TextIO) -> int:
         try:
             raw = stdin.read()
         except (UnicodeDecodeError, OSError) as exc:
-            return _usage(stdout, f"не удалось прочитать ввод: {exc}", f"cannot read the input: {exc}")
+            return _usage(stdout, QT_TRANSLATE_NOOP("CheckCode", "cannot read the input: %1")(exc))
     else:
         raw = code
     text = raw.rstrip("\r\n")  # never strip(): GS (0x1D) counts as whitespace in Python
     if not text:
         return _usage(
-            stdout,
-            "нет кода: передайте код аргументом или через stdin (-)",
-            "no code given: pass it as an argument or on stdin (-)",
+            stdout, QT_TRANSLATE_NOOP("CheckCode", "no code given: pass it as an argument or on stdin (-)")
         )
     if "\n" in text or "\r" in text:
-        return _usage(stdout, "по одному коду за раз", "one code per call: the input has several lines")
+        return _usage(
+            stdout, QT_TRANSLATE_NOOP("CheckCode", "one code per call: the input has several lines")
+        )
     report = check_code(text)
     _emit(stdout, report, indent=2)
     return EXIT_VALID if report["valid"] else EXIT_INVALID
@@ -102,8 +103,8 @@ def _report(text: str, result: ScanResult, repairs: list[str], symbology: str) -
     return report
 
 
-def _usage(stdout: TextIO, ru: str, en: str) -> int:
-    _emit(stdout, {"error": {"ru": ru, "en": en}})
+def _usage(stdout: TextIO, problem: Message) -> int:
+    _emit(stdout, {"error": {"ru": russian(problem), "en": problem.english()}})
     return EXIT_USAGE
 
 

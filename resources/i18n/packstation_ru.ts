@@ -259,6 +259,29 @@
     </message>
 </context>
 <context>
+    <name>CheckCode</name>
+    <message>
+        <location filename="../../packstation/devices/check_code.py" line="40"/>
+        <source>internal error: %1</source>
+        <translation>внутренняя ошибка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/devices/check_code.py" line="50"/>
+        <source>cannot read the input: %1</source>
+        <translation>не удалось прочитать ввод: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/devices/check_code.py" line="56"/>
+        <source>no code given: pass it as an argument or on stdin (-)</source>
+        <translation>нет кода: передайте код аргументом или через stdin (-)</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/devices/check_code.py" line="60"/>
+        <source>one code per call: the input has several lines</source>
+        <translation>по одному коду за раз</translation>
+    </message>
+</context>
+<context>
     <name>Cis</name>
     <message>
         <location filename="../../packstation/domain/cis.py" line="351"/>
@@ -2582,12 +2605,12 @@
 <context>
     <name>OutboxReplay</name>
     <message>
-        <location filename="../../packstation/services/outbox_replay.py" line="313"/>
+        <location filename="../../packstation/services/outbox_replay.py" line="318"/>
         <source>The Market did not change the status of order %1: %2.</source>
         <translation>Маркет не изменил статус заказа %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/outbox_replay.py" line="314"/>
+        <location filename="../../packstation/services/outbox_replay.py" line="319"/>
         <source>no reason given</source>
         <translation>без пояснения</translation>
     </message>
@@ -4736,6 +4759,39 @@
         <location filename="../../packstation/services/packing/verification.py" line="143"/>
         <source>Check again later with “Check codes”.</source>
         <translation>Проверьте позже кнопкой «Проверить коды».</translation>
+    </message>
+</context>
+<context>
+    <name>VideoCli</name>
+    <message>
+        <location filename="../../packstation/video_cli.py" line="58"/>
+        <source>Claim on order %1 closed.</source>
+        <translation>Претензия по заказу %1 закрыта.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/video_cli.py" line="63"/>
+        <source>Order %1&apos;s video is kept until the claim is closed.</source>
+        <translation>Видео заказа %1 сохраняется до закрытия претензии.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/video_cli.py" line="76"/>
+        <source>Order %1 has no video.</source>
+        <translation>У заказа %1 нет видео.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/video_cli.py" line="81"/>
+        <source>Video not exported: %1.</source>
+        <translation>Видео не выгружено: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/video_cli.py" line="84"/>
+        <source>Skipped an unreadable clip: %1</source>
+        <translation>Пропущен нечитаемый файл: %1</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/video_cli.py" line="86"/>
+        <source>Exported %1 clips (%2 s) to %3</source>
+        <translation>Выгружено клипов: %1 (%2 с) -&gt; %3</translation>
     </message>
 </context>
 <context>
