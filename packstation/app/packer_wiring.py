@@ -22,6 +22,7 @@ from packstation.domain.packers import (
     badge_of,
 )
 from packstation.settings import AppSettings
+from packstation.ui.format import fill
 from packstation.ui.main_window import MainWindow
 
 IDLE_CHECK_MS = 15_000
@@ -38,7 +39,7 @@ class PackerWiring(QObject):
         self,
         settings: AppSettings,
         window: MainWindow,
-        packing: PackingWiring,
+        packing: Callable[[], PackingWiring],  # built after this desk rule, with its hooks
         *,
         show_info: Callable[[str], None],
         show_error: Callable[[str], None],
@@ -54,8 +55,6 @@ class PackerWiring(QObject):
         self.clock = clock
         self.state = PackerSignIn(settings.shift.packer_list(), settings.shift.idle_sign_out)
         self.require = settings.shift.require_sign_in
-        packing.desk.before_scan = self.take_scan
-        packing.desk.open_guard = self.refusal
         self._build_menu()
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(IDLE_CHECK_MS)
@@ -123,29 +122,28 @@ class PackerWiring(QObject):
     def apply_identity(self) -> None:
         """Make the audit record the current packer and desk (also once the store opens)."""
         name = self.state.name
-        self.packing.packer_name = name
-        self.packing.video.set_packer(name or self.settings.packer_name)
-        store = self.packing.store
+        self.packing().set_packer(name)
+        store = self.packing().store
         if store is not None:
             store.audit.set_identity(self.settings.station_name, name)
 
     def _apply(self, outcome: SignInOutcome) -> None:
         if isinstance(outcome, UnknownBadge):
             self.show_error(
-                self.tr("Unknown badge %1: add the packer in Settings.").replace("%1", outcome.badge)
+                fill(self.tr("Unknown badge %1: add the packer in Settings."), outcome.badge)
             )
             return
-        store = self.packing.store
+        store = self.packing().store
         if isinstance(outcome, SignedIn):
             if outcome.replaced is not None:
                 self._audit(store, "packer_signed_out", outcome.replaced.name)
             self.apply_identity()
             self._audit(store, "packer_signed_in", outcome.packer.name)
-            self.show_info(self.tr("Signed in: %1").replace("%1", outcome.packer.name))
+            self.show_info(fill(self.tr("Signed in: %1"), outcome.packer.name))
         elif isinstance(outcome, SignedOut):
             self._audit(store, "packer_signed_out", "idle" if outcome.idle else "")
             self.apply_identity()
-            self.show_info(self.tr("Signed out: %1").replace("%1", outcome.packer.name))
+            self.show_info(fill(self.tr("Signed out: %1"), outcome.packer.name))
         self._show()
 
     def _audit(self, store: object, action: str, detail: str) -> None:

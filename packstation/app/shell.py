@@ -43,7 +43,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import APP_NAME, __version__
-from packstation.app.packing import PackingWiring
+from packstation.app.packing import FleetHooks, PackingWiring
 from packstation.app.prepare import Runtime, prepare, seconds_since_start
 from packstation.app.wiring import Services, build_services, connect_market
 from packstation.catalogue import both_languages
@@ -131,6 +131,14 @@ class Shell(QObject):
         self.settings_dialog: SettingsDialog | None = None
         # The packing workspace: activating or scanning an order opens it in a packing view.
         # Box labels scanned where no packing view takes them are reprinted from the print queue.
+        # Packer sign-in: badges are taken before the scan router sees them.
+        from packstation.app.packer_wiring import PackerWiring
+
+        bar = self.window.message_bar
+        self.packers = PackerWiring(
+            settings, self.window, lambda: self.packing, show_info=bar.show_info, show_error=bar.show_error,
+            parent=self,
+        )
         self.packing = PackingWiring(
             self.window,
             services,
@@ -139,19 +147,14 @@ class Shell(QObject):
             language=self.language,
             show_error=self.window.message_bar.show_error,
             box_label=self.reprint_box_label,
+            fleet=self._fleet_hooks(self.fleet) if self.fleet is not None else None,
+            before_scan=self.packers.take_scan,
+            open_guard=self.packers.refusal,
             parent=self,
         )
         self.window.order_activated.connect(self.packing.desk.open_order)
         if self.fleet is not None:
             self._wire_fleet(self.fleet)
-        # Packer sign-in: badges are taken before the scan router sees them.
-        from packstation.app.packer_wiring import PackerWiring
-
-        bar = self.window.message_bar
-        self.packers = PackerWiring(
-            settings, self.window, self.packing, show_info=bar.show_info, show_error=bar.show_error,
-            parent=self,
-        )
         self.print_queue: PrintQueuePanel | None = None
         self.window.enable_print_queue(self._build_print_queue)
         self.history: OrderHistoryView | None = None
@@ -283,17 +286,22 @@ class Shell(QObject):
             handler.flush()
         _log.info("shut down")
 
-    def _wire_fleet(self, fleet: FleetDesk) -> None:
-        """The fleet's small hooks: claims before opening, reservations in the code guard, other
-        desks' claims in the list, the database state in the message bar."""
-        from packstation.ui.fleet_gate import ClaimGate, FleetBanner, claim_text
+    def _fleet_hooks(self, fleet: FleetDesk) -> FleetHooks:
+        """What the fleet adds to packing: claims before opening, reservations in the code guard,
+        the audit shared with the other desks."""
+        from packstation.ui.fleet_gate import ClaimGate
 
-        self.packing.code_reservations = fleet.codes
-        self.packing.audit_tee = fleet.audit
-        self.packing.desk.claim_gate = ClaimGate(
+        gate = ClaimGate(
             fleet.claims, self.tasks, self.window, language=self.language,
             show_error=self.window.message_bar.show_error, parent=self,
         )
+        return FleetHooks(fleet.codes, fleet.audit, gate)
+
+    def _wire_fleet(self, fleet: FleetDesk) -> None:
+        """The fleet in the window: other desks' claims in the list, the database state in the
+        message bar."""
+        from packstation.ui.fleet_gate import FleetBanner, claim_text
+
         bar = self.window.message_bar
         banner = FleetBanner(bar.show_warning, bar.show_info, language=self.language, parent=self)
         fleet.claims.on_state(banner)
@@ -314,9 +322,7 @@ class Shell(QObject):
         try:
             await fleet.start(wake=self.queue.wake, full_read=lambda: self.queue.refresh(full=True))
         except PackstationError as err:  # e.g. a newer schema: this desk works alone, and says why
-            self.packing.code_reservations = None
-            self.packing.audit_tee = None
-            self.packing.desk.claim_gate = None
+            self.packing.work_alone()
             self.window.message_bar.show_error(say(err))
 
     def _orders_worked_on(self) -> set[int]:

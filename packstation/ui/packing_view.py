@@ -752,13 +752,16 @@ class PackingDesk(QObject):
         load_picture: PictureLoader | None = None,
         box_label: Callable[[int, int], bool] | None = None,
         can_reprint: Callable[[int, int], bool] | None = None,
+        before_scan: Callable[[str], bool] | None = None,
+        open_guard: Callable[[], str | None] | None = None,
+        claim_gate: ClaimGateLike | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.load_picture = load_picture
         self.box_label = box_label
         # The shell's look at every scan first (packer badges); True: it took the scan.
-        self.before_scan: Callable[[str], bool] | None = None
+        self.before_scan = before_scan
         self.can_reprint = can_reprint
         self.router = ScanRouter(orders, self._may_reprint)
         self.window = window
@@ -770,9 +773,13 @@ class PackingDesk(QObject):
         self.show_error = show_error
         self.view: PackingView | None = None
         self._unfollow: Callable[[], None] = lambda: None
-        self.claim_gate: ClaimGateLike | None = None  # set by the shell with `--fleet`
+        self.claim_gate = claim_gate  # with `--fleet`: claim an order before opening it
         # The shell's rule on opening any order (packer sign-in): a refusal message, or None to go on.
-        self.open_guard: Callable[[], str | None] | None = None
+        self.open_guard = open_guard
+
+    def work_alone(self) -> None:
+        """The fleet could not start: open orders without claiming them."""
+        self.claim_gate = None
 
     def open_order(self, order_id: int) -> PackingView | None:
         """Open (or resume) the order and show its packing view."""
