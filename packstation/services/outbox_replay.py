@@ -44,7 +44,7 @@ from packstation.domain.order import CANCELLED
 from packstation.domain.remote import RemoteError, answer_lost
 from packstation.domain.time import SystemClock
 from packstation.services import replay_decisions as decisions
-from packstation.services.intents import CancelIntent, LayoutIntent, StatusIntent, parse_intent
+from packstation.services.intents import CancelIntent, IntentPayload, LayoutIntent, StatusIntent
 from packstation.services.lost_answer import read_back_layout, read_back_status
 from packstation.services.order_queue import ConnectionState
 from packstation.services.ports import AuditPort, Clock, Intent, MarketPort, OutboxPort
@@ -272,7 +272,11 @@ class OutboxReplayer:
             if blocked is not None:
                 self._close(report, intent, blocked)
                 continue
-            decision = decisions.decide(intent, order, state)
+            payload = decisions.read(intent)
+            if isinstance(payload, decisions.Decision):
+                decision = payload
+            else:
+                decision = decisions.decide(intent, payload, order, state)
             if decision.outcome is ReplayOutcome.PENDING:
                 self._report(report, intent, decision)
                 continue
@@ -282,20 +286,21 @@ class OutboxReplayer:
                 if failed and state[0] != CANCELLED:
                     blocked = decisions.blocked(intent)  # later steps relied on this one (RTS after layout)
                 continue
+            assert not isinstance(payload, decisions.Decision)  # an unreadable intent is never sent
             try:
-                state = await self._send(intent, state)
+                state = await self._send(intent, payload, state)
             except PackstationError as err:
-                settled = await self._settle_lost_answer(intent, err)
+                settled = await self._settle_lost_answer(intent, payload, err)
                 if settled is not None:
                     state = settled
                     self._close(report, intent, decisions.settled(intent))
                     continue
-                retried = decisions.is_hold(err) or decisions.is_wait(err)
-                if retried and isinstance(self._outbox, AttemptRecorder):
+                hold, wait = decisions.is_hold(err), decisions.is_wait(err)
+                if (hold or wait) and isinstance(self._outbox, AttemptRecorder):
                     self._outbox.record_attempt(intent.id, str(err))
-                if decisions.is_hold(err):
+                if hold:
                     raise _StopRunError(err) from err
-                if decisions.is_wait(err):
+                if wait:
                     for waiting in intents[intents.index(intent) :]:
                         self._report(report, waiting, decisions.still_pending(err))
                     return
@@ -304,9 +309,8 @@ class OutboxReplayer:
                 continue
             self._close(report, intent, decisions.sent(intent))
 
-    async def _send(self, intent: Intent, state: tuple[str, str]) -> tuple[str, str]:
+    async def _send(self, intent: Intent, payload: IntentPayload, state: tuple[str, str]) -> tuple[str, str]:
         """Send one intent; returns the order's (status, substatus) afterwards."""
-        payload = parse_intent(intent.kind, intent.payload)
         if isinstance(payload, LayoutIntent):
             await self._market.set_box_layout(intent.order_id, payload.plan)
             return state
@@ -321,12 +325,13 @@ class OutboxReplayer:
             )
         return (change.status or target[0], change.substatus or target[1] or "")
 
-    async def _settle_lost_answer(self, intent: Intent, err: PackstationError) -> tuple[str, str] | None:
+    async def _settle_lost_answer(
+        self, intent: Intent, payload: IntentPayload, err: PackstationError
+    ) -> tuple[str, str] | None:
         """After a send whose answer was lost: the order's (status, substatus) when reading it back
         shows the change arrived, else None (the usual error handling follows; nothing resent)."""
         if not answer_lost(err):
             return None
-        payload = parse_intent(intent.kind, intent.payload)
         if isinstance(payload, LayoutIntent):
             back = await read_back_layout(self._market, intent.order_id, payload.plan)
         elif isinstance(payload, StatusIntent | CancelIntent):

@@ -20,6 +20,7 @@ from packstation.domain.remote import Delivery, delivery_of
 from packstation.services.intents import (
     CancelIntent,
     IntentKind,
+    IntentPayload,
     LayoutIntent,
     StatusIntent,
     UnknownIntentError,
@@ -62,13 +63,10 @@ def is_wait(err: PackstationError) -> bool:
     return codes_still_checking(err)
 
 
-def decide(intent: Intent, order: Order, state: tuple[str, str]) -> Decision:
-    """What to do with a pending `intent`, given a fresh copy of its order and the order's
-    (status, substatus) as the run has left it."""
-    status, substatus = state
-    oid = intent.order_id
+def read(intent: Intent) -> IntentPayload | Decision:
+    """The intent's typed payload (read once per run), or the decision on one that cannot be read."""
     try:
-        payload = parse_intent(intent.kind, intent.payload)
+        return parse_intent(intent.kind, intent.payload)
     except UnknownIntentError:
         return _unknown(intent)
     except ValueError as err:
@@ -78,9 +76,16 @@ def decide(intent: Intent, order: Order, state: tuple[str, str]) -> Decision:
                 QT_TRANSLATE_NOOP(
                     "ReplayDecisions",
                     "The saved box layout of order %1 is damaged (%2); lay out the boxes again.",
-                )(oid, err),
+                )(intent.order_id, err),
             )
         return _unknown(intent)
+
+
+def decide(intent: Intent, payload: IntentPayload, order: Order, state: tuple[str, str]) -> Decision:
+    """What to do with a pending `intent` (its `payload` as `read`), given a fresh copy of its
+    order and the order's (status, substatus) as the run has left it."""
+    status, substatus = state
+    oid = intent.order_id
     target = payload.target if isinstance(payload, StatusIntent | CancelIntent) else None
     if target is not None and target[0] == CANCELLED:
         if status == CANCELLED:
