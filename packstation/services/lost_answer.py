@@ -40,6 +40,7 @@ __all__ = [
     "answer_lost",
     "handed_over",
     "layout_held",
+    "past_ready",
     "past_ready_to_ship",
     "read_back_handover",
     "read_back_layout",
@@ -148,9 +149,16 @@ def layout_held(plan: LayoutPlan, order: Order) -> bool:
 
 def past_ready_to_ship(order: Order) -> bool:
     """READY_TO_SHIP or further along (courier substatuses, shipped, in delivery, delivered)."""
-    if order.status == PROCESSING:
-        return order.substatus not in _NOT_YET_READY
-    return order.status in _HANDED_OVER_STATUSES
+    return past_ready(order.status, order.substatus)
+
+
+def past_ready(status: str, substatus: str) -> bool:
+    """The one rule for "packed already": PROCESSING past its packing substatuses (STARTED and the
+    Market's own pre-packing steps, NOTES "Substatus"), or a status after the handover. An unknown
+    status is not taken as packed: the Market documents that new values may appear."""
+    if status == PROCESSING:
+        return substatus not in _NOT_YET_READY
+    return status in _HANDED_OVER_STATUSES
 
 
 def status_reached(order: Order, status: str, substatus: str | None) -> bool:

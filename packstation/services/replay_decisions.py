@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.layout import LayoutPlan
@@ -26,12 +25,9 @@ from packstation.services.intents import (
     UnknownIntentError,
     parse_intent,
 )
-from packstation.services.lost_answer import handed_over, layout_held
+from packstation.services.lost_answer import handed_over, layout_held, past_ready
 from packstation.services.packing.values import codes_still_checking
 from packstation.services.ports import Intent
-
-# Statuses before the packing desk's work (LaaS drafts, unpaid orders): nothing has been packed yet.
-_BEFORE_PACKING: Final = frozenset({"RESERVED", "UNPAID", "PENDING", "PLACING"})
 
 
 class ReplayOutcome(StrEnum):
@@ -107,7 +103,7 @@ def decide(intent: Intent, payload: IntentPayload, order: Order, state: tuple[st
             )
         if status == PROCESSING and substatus == STARTED:
             return SEND
-        if target == (PROCESSING, READY_TO_SHIP) and _past_packing(status, substatus):
+        if target == (PROCESSING, READY_TO_SHIP) and past_ready(status, substatus):
             return _past_ready(oid, status, substatus)
         return _moved_on(oid, status, substatus, QT_TRANSLATE_NOOP("ReplayDecisions", "status change"))
     if handed_over(order):
@@ -140,7 +136,7 @@ def _unknown(intent: Intent) -> Decision:
 def _decide_layout(oid: int, plan: LayoutPlan, order: Order, state: tuple[str, str]) -> Decision:
     status, substatus = state
     if status != PROCESSING or substatus != STARTED:
-        if _past_packing(status, substatus) and len(order.box_ids) == len(plan.boxes):
+        if past_ready(status, substatus) and len(order.box_ids) == len(plan.boxes):
             return Decision(
                 ReplayOutcome.ALREADY_DONE,
                 QT_TRANSLATE_NOOP(
@@ -235,13 +231,6 @@ def _already_cancelled(oid: int, substatus: str) -> Decision:
             "ReplayDecisions", "Order %1 is already cancelled (reason: %2); the cancellation was not resent."
         )(oid, substatus)
     return Decision(ReplayOutcome.ALREADY_DONE, text)
-
-
-def _past_packing(status: str, substatus: str) -> bool:
-    """READY_TO_SHIP or later: Express courier substatuses, shipped, in delivery, delivered."""
-    if status == PROCESSING:
-        return substatus != STARTED
-    return status not in _BEFORE_PACKING and status != CANCELLED
 
 
 def _past_ready(oid: int, status: str, substatus: str) -> Decision:

@@ -465,3 +465,17 @@ async def test_layout_for_an_order_repacked_elsewhere_is_reported(store: LocalSt
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {layout.id: ReplayOutcome.SKIPPED}
     assert "READY_TO_SHIP" in report.items[0].en
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("substatus", ["PACKAGING", "AWAIT_CONFIRMATION", "WAITING_FOR_STOCKS"])
+async def test_the_markets_own_packing_steps_are_not_taken_as_packed(
+    store: LocalStore, substatus: str
+) -> None:
+    # One rule for "packed already" (lost_answer.past_ready): these PROCESSING steps come before
+    # READY_TO_SHIP, so a saved READY_TO_SHIP is neither closed as done nor sent into them.
+    market = _market(_two_line_order(substatus=substatus))
+    ready = store.outbox.add_intent(1, IntentKind.STATUS, RTS)
+    report = await OutboxReplayer(market, store.outbox).replay()
+    assert report.outcomes() == {ready.id: ReplayOutcome.SKIPPED}
+    assert market.count("set_status") == 0
