@@ -256,7 +256,7 @@ class LaasOrdersPanel(QWidget):
         )
         self.confirm_button.setEnabled(order is not None and order.is_draft and not busy)
         self.cancel_button.setEnabled(order is not None and order.is_open and not busy)
-        courier = order is not None and order.is_open and order.pickup_point is None
+        courier = order is not None and order.can_move_delivery
         self.move_button.setEnabled(courier and not busy)
         self.rename_button.setEnabled(order is not None and order.is_open and not busy)
         self.intervals.clear()
