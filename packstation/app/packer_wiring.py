@@ -7,7 +7,7 @@ printed labels, Market changes) carries the packer and the desk. Without sign-in
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMenu
@@ -21,15 +21,12 @@ from packstation.domain.packers import (
     UnknownBadge,
     badge_of,
 )
+from packstation.domain.time import utc_now
 from packstation.settings import AppSettings
 from packstation.ui.format import fill
 from packstation.ui.main_window import MainWindow
 
 IDLE_CHECK_MS = 15_000
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class PackerWiring(QObject):
@@ -43,7 +40,7 @@ class PackerWiring(QObject):
         *,
         show_info: Callable[[str], None],
         show_error: Callable[[str], None],
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] = utc_now,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from packstation.devices.config import TEST_PATTERN, CameraSettings
 from packstation.domain.errors import PackstationError
+from packstation.domain.time import SystemClock
 from packstation.ui import palette
 from packstation.ui.i18n import say
 
@@ -32,11 +32,6 @@ if TYPE_CHECKING:
 _log = logging.getLogger("packstation.ui")
 RETENTION_EVERY_MS = 24 * 3600 * 1000
 RETENTION_FIRST_DELAY_MS = 10_000  # the first retention pass, after the first order opened
-
-
-class _UtcClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
 
 
 class RecordingBadge(QLabel):
@@ -137,7 +132,7 @@ class VideoDesk(QObject):
                 self.recorder,
                 index,
                 self.data_dir,
-                _UtcClock(),
+                SystemClock(),
                 desk=self._names[0],
                 packer=self._names[1],
                 retention=Retention(settings.keep_days, int(settings.budget_gb * 1024**3)),
