@@ -44,9 +44,10 @@ class HeldElsewhere:
 OpenDecision = Granted | HeldElsewhere
 
 
-def held_text(claim: Claim, tz: tzinfo | None = None) -> Message:
-    """ "packing at desk 3 (Anna), since 10:42" in local time."""
-    since = claim.since.astimezone(tz).strftime("%H:%M")
+def held_text(claim: Claim, tz: tzinfo | None = None, *, since: str = "") -> Message:
+    """ "packing at desk 3 (Anna), since 10:42" in local time (`since`: the view's own writing of
+    the time)."""
+    since = since or claim.since.astimezone(tz).strftime("%H:%M")
     if claim.packer:
         return QT_TRANSLATE_NOOP("ClaimGate", "packing at desk %1 (%2), since %3")(
             claim.desk, claim.packer, since

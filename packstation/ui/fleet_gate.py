@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from packstation.domain.errors import PackstationError
 from packstation.services.desk_claims import DeskClaims, FleetState, HeldElsewhere, held_text
 from packstation.services.fleet_ports import Claim
-from packstation.ui.format import fill
+from packstation.ui.format import fill, local_time
 from packstation.ui.i18n import say
 from packstation.ui.packing_view import TaskRunnerLike
 
@@ -26,7 +26,7 @@ translate = QCoreApplication.translate  # lupdate reads `translate("Context", "t
 
 def claim_text(claim: Claim) -> str:
     """ "packing at desk 3 (Anna), since 10:42" in the UI language, local time."""
-    return say(held_text(claim))
+    return say(held_text(claim, since=local_time(claim.since)))
 
 
 class ClaimGate(QObject):

@@ -50,6 +50,11 @@ def full_date(day: date) -> str:
     return day.strftime("%d.%m.%Y")
 
 
+def interval(start: datetime, end: datetime) -> str:
+    """`23.11 14:05–16:00`: a time slot as the Market gives it (its own time zone, not converted)."""
+    return f"{start:%d.%m %H:%M}–{end:%H:%M}"
+
+
 def local_date_time(moment: datetime) -> str:
     """`23.11.2026 14:05` in the station's time zone."""
     return moment.astimezone().strftime("%d.%m.%Y %H:%M")

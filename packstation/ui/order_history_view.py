@@ -176,10 +176,10 @@ class OrderHistoryView(QWidget):
         try:
             result = export_clips(clips, target)
         except ExportError as error:
-            self._title.setText(self.tr("The video was not exported: %1").replace("%1", str(error)))
+            self._title.setText(fill(self.tr("The video was not exported: %1"), error))
             return False
         text = self.tr("Video of order %1 saved: %2")
-        self._title.setText(text.replace("%1", str(self.order_id)).replace("%2", str(result.out)))
+        self._title.setText(fill(text, self.order_id, result.out))
         return True
 
     def refresh(self) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from packstation.domain.labels import LabelFormat
 from packstation.domain.shipments import ShipmentAction
 from packstation.services.shipments import Document, DocumentKind, ShipmentRow, ShipmentsService
+from packstation.ui.format import fill, full_date, interval
 from packstation.ui.i18n import say
 from packstation.ui.packing_view import TaskRunnerLike
 
@@ -187,7 +188,7 @@ class ShipmentsView(QWidget):
         selected = self.selected()
         today = self.today()
         self.show_rows(await self.service.overview(today))
-        self.heading.setText(self.tr("Shipments from %1").replace("%1", f"{today:%d.%m.%Y}"))
+        self.heading.setText(fill(self.tr("Shipments from %1"), full_date(today)))
         if selected is not None:
             self.select(selected.shipment.id)
 
@@ -197,7 +198,7 @@ class ShipmentsView(QWidget):
         for index, row in enumerate(rows):
             shipment, progress = row.shipment, row.progress
             cells = (
-                f"{shipment.interval_from:%d.%m %H:%M}–{shipment.interval_to:%H:%M}",
+                interval(shipment.interval_from, shipment.interval_to),
                 shipment.destination,
                 shipment.status_text or shipment.status,
                 f"{len(progress.packed)} / {len(progress.to_pack)} / {len(progress.cancelled)}",
@@ -254,7 +255,7 @@ class ShipmentsView(QWidget):
         if row.shipment.pallets is not None:
             self.pallets.setValue(row.shipment.pallets)
         for order_id in row.progress.to_pack:
-            item = QListWidgetItem(self.tr("Order %1").replace("%1", str(order_id)), self.to_pack)
+            item = QListWidgetItem(fill(self.tr("Order %1"), order_id), self.to_pack)
             item.setData(_ORDER_ROLE, order_id)
 
     def _open_order(self, item: QListWidgetItem) -> None:
@@ -330,10 +331,10 @@ class ShipmentsView(QWidget):
     async def _deliver(self, document: Document, *, print_it: bool) -> None:
         if print_it and document.is_pdf:
             await self.service.print(document)
-            self.show_info(self.tr("Sent to the documents printer: %1").replace("%1", document.title))
+            self.show_info(fill(self.tr("Sent to the documents printer: %1"), document.title))
             return
         path = self.service.save(document, self.save_folder)
-        self.show_info(self.tr("Saved: %1").replace("%1", str(path)))
+        self.show_info(fill(self.tr("Saved: %1"), path))
 
     def _run(self, coro: Coroutine[Any, Any, None], trigger: QPushButton | None = None) -> None:
         self.tasks.run(coro, trigger=trigger)

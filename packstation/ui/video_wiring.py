@@ -20,6 +20,7 @@ from packstation.devices.config import TEST_PATTERN, CameraSettings
 from packstation.domain.errors import PackstationError
 from packstation.domain.time import SystemClock
 from packstation.ui import palette
+from packstation.ui.format import fill
 from packstation.ui.i18n import say
 
 if TYPE_CHECKING:
@@ -208,7 +209,7 @@ class VideoDesk(QObject):
     def _camera_failed(self, reason: str) -> None:
         _log.warning("camera: %s", reason)
         self._show_error(
-            self.tr("The camera does not work (%1); packing goes on without video.").replace("%1", reason)
+            fill(self.tr("The camera does not work (%1); packing goes on without video."), reason)
         )
 
     def _notify(self, error: PackstationError) -> None:
