@@ -422,12 +422,12 @@
 <context>
     <name>ClaimGate</name>
     <message>
-        <location filename="../../packstation/services/desk_claims.py" line="51"/>
+        <location filename="../../packstation/services/desk_claims.py" line="52"/>
         <source>packing at desk %1 (%2), since %3</source>
         <translation>собирается на столе %1 (%2), с %3</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/desk_claims.py" line="54"/>
+        <location filename="../../packstation/services/desk_claims.py" line="55"/>
         <source>packing at desk %1, since %2</source>
         <translation>собирается на столе %1, с %2</translation>
     </message>
@@ -437,7 +437,7 @@
         <translation>Заказ собирают на другом столе</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/desk_claims.py" line="62"/>
+        <location filename="../../packstation/services/desk_claims.py" line="63"/>
         <location filename="../../packstation/ui/fleet_gate.py" line="85"/>
         <location filename="../../packstation/ui/fleet_gate.py" line="114"/>
         <source>Order %1 is %2.</source>
@@ -796,12 +796,12 @@
 <context>
     <name>DeskClaims</name>
     <message>
-        <location filename="../../packstation/services/desk_claims.py" line="63"/>
+        <location filename="../../packstation/services/desk_claims.py" line="64"/>
         <source>If that desk is down, take the order over (&quot;Take over&quot;).</source>
         <translation>Если тот стол сломался, заберите заказ себе («Забрать заказ»).</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/desk_claims.py" line="207"/>
+        <location filename="../../packstation/services/desk_claims.py" line="208"/>
         <source>order %1 is %2</source>
         <translation>заказ %1 %2</translation>
     </message>
@@ -1358,12 +1358,12 @@
 <context>
     <name>LostAnswer</name>
     <message>
-        <location filename="../../packstation/services/lost_answer.py" line="85"/>
+        <location filename="../../packstation/services/lost_answer.py" line="86"/>
         <source>The Market&apos;s answer to the courier code for order %1 was lost (the connection broke). The Market does not show the parcel as handed over, nor whether the attempt counted.</source>
         <translation>Ответ Маркета на код курьера по заказу %1 потерялся (оборвалась связь). Маркет не показывает, что посылка передана, и не сообщает, засчитана ли попытка.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/lost_answer.py" line="90"/>
+        <location filename="../../packstation/services/lost_answer.py" line="91"/>
         <source>The code was not sent again. Ask the courier whether the handover shows as confirmed in their app; if not, enter the code again.</source>
         <translation>Код не отправлялся повторно. Спросите курьера, подтвердилась ли передача у него в приложении; если нет — введите код ещё раз.</translation>
     </message>
@@ -2605,12 +2605,12 @@
 <context>
     <name>OutboxReplay</name>
     <message>
-        <location filename="../../packstation/services/outbox_replay.py" line="318"/>
+        <location filename="../../packstation/services/outbox_replay.py" line="322"/>
         <source>The Market did not change the status of order %1: %2.</source>
         <translation>Маркет не изменил статус заказа %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/outbox_replay.py" line="319"/>
+        <location filename="../../packstation/services/outbox_replay.py" line="323"/>
         <source>no reason given</source>
         <translation>без пояснения</translation>
     </message>
@@ -2618,27 +2618,27 @@
 <context>
     <name>PackerWiring</name>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="71"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="67"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="89"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="85"/>
         <source>Sign in first: scan your badge or pick your name in the status bar.</source>
         <translation>Сначала войдите: отсканируйте бейдж или выберите имя в строке состояния.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="135"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="130"/>
         <source>Unknown badge %1: add the packer in Settings.</source>
         <translation>Неизвестный бейдж %1: добавьте упаковщика в Настройках.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="144"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="139"/>
         <source>Signed in: %1</source>
         <translation>Вошёл: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="148"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="143"/>
         <source>Signed out: %1</source>
         <translation>Вышел: %1</translation>
     </message>
@@ -2646,7 +2646,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="788"/>
+        <location filename="../../packstation/ui/packing_view.py" line="795"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -3135,12 +3135,12 @@
 <context>
     <name>PackingWiring</name>
     <message>
-        <location filename="../../packstation/app/packing.py" line="145"/>
+        <location filename="../../packstation/app/packing.py" line="173"/>
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/packing.py" line="198"/>
+        <location filename="../../packstation/app/packing.py" line="226"/>
         <source>%n damaged line(s) in the journal of order %1 were set aside (kept for support, see History); the rest of the work was restored.</source>
         <translation>
             <numerusform>%n повреждённая строка журнала заказа %1 отложена (сохранена для поддержки, см. «Историю»); остальная работа восстановлена.</numerusform>
@@ -3394,12 +3394,12 @@
 <context>
     <name>RecordingBadge</name>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="51"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="47"/>
         <source>● Recording video</source>
         <translation>● Идёт запись видео</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="54"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="50"/>
         <source>No video</source>
         <translation>Видео не пишется</translation>
     </message>
@@ -3407,132 +3407,132 @@
 <context>
     <name>ReplayDecisions</name>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="78"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="72"/>
         <source>The saved box layout of order %1 is damaged (%2); lay out the boxes again.</source>
         <translation>Раскладка заказа %1 в журнале повреждена (%2); соберите коробки заново.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="90"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="91"/>
         <source>cancellation</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="99"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="100"/>
         <source>Order %1 is already %2/%3; not sent again.</source>
         <translation>Заказ %1 уже в статусе %2/%3; повторно не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="107"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="108"/>
         <source>status change</source>
         <translation>смена статуса</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="111"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="112"/>
         <source>Order %1 is already handed to the courier (%2/%3); the code was not sent again.</source>
         <translation>Заказ %1 уже передан курьеру (%2/%3); код повторно не отправлялся.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="118"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="119"/>
         <source>The courier code for order %1 was not confirmed before the restart. Ask the courier for the code and enter it again.</source>
         <translation>Код курьера для заказа %1 не был подтверждён до перезапуска. Попросите курьера назвать код и введите его снова.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="129"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="130"/>
         <source>Unknown request type &apos;%1&apos; for order %2; it is kept and not sent.</source>
         <translation>Неизвестный тип запроса «%1» для заказа %2; он сохранён и не отправлен.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="141"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="142"/>
         <source>Order %1 is already packed (%2/%3) in %4 boxes; the layout was not resent.</source>
         <translation>Заказ %1 уже собран (%2/%3), коробок: %4; раскладка не отправлялась.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="146"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="147"/>
         <source>box layout</source>
         <translation>раскладка коробок</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="151"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="152"/>
         <source>Order %1 changed on the Market (%2); the saved layout was not sent. Open the order and pack it again.</source>
         <translation>Заказ %1 изменился на Маркете (%2); сохранённая раскладка не отправлена. Откройте заказ и соберите его заново.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="160"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="161"/>
         <source>The Market already holds this layout of order %1 (%2 boxes); not sent again.</source>
         <translation>Маркет уже хранит эту раскладку заказа %1 (коробок: %2); повторно не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="180"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="181"/>
         <source>line %1 is gone</source>
         <translation>позиции %1 больше нет</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="182"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="183"/>
         <source>line %1 now has %2 units, the layout %3</source>
         <translation>в позиции %1 теперь %2 шт., в раскладке %3</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="188"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="189"/>
         <source>line %1 was added</source>
         <translation>добавилась позиция %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="195"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="196"/>
         <source>The delayed &apos;%1&apos; request for order %2 was sent.</source>
         <translation>Отложенный запрос «%1» по заказу %2 отправлен.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="205"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="206"/>
         <source>The Market&apos;s answer to the &apos;%1&apos; request for order %2 was lost, but the order shows it arrived; not sent again.</source>
         <translation>Ответ Маркета на запрос «%1» по заказу %2 потерялся, но заказ показывает, что запрос принят; повторно не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="216"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="217"/>
         <source>Order %1 was cancelled (%2) while the request was waiting; it was not sent. Put the items back.</source>
         <translation>Заказ %1 отменён (%2), пока запрос ждал отправки; запрос не отправлен. Верните товары на место.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="225"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="226"/>
         <source>Order %1 is already cancelled; the cancellation was not resent.</source>
         <translation>Заказ %1 уже отменён; повторная отмена не отправлялась.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="229"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="230"/>
         <source>Order %1 is already cancelled (reason: %2); the cancellation was not resent.</source>
         <translation>Заказ %1 уже отменён (причина: %2); повторная отмена не отправлялась.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="245"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="239"/>
         <source>Order %1 is already ready to ship or handed over (%2/%3); not sent again.</source>
         <translation>Заказ %1 уже готов к отгрузке или передан (%2/%3); повторно не отправлено.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="254"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="248"/>
         <source>Order %1 is now %2/%3: the %4 no longer applies and was not sent.</source>
         <translation>Заказ %1 уже в статусе %2/%3: %4 больше невозможна и не отправлена.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="263"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="257"/>
         <source>Order %1 was not found on the Market; the delayed request was not sent.</source>
         <translation>Заказ %1 не найден на Маркете; отложенный запрос не отправлен.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="272"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="266"/>
         <source>The Market rejected the delayed request: %1</source>
         <translation>Маркет отклонил отложенный запрос: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="279"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="273"/>
         <source>Not sent: the previous &apos;%1&apos; request for order %2 did not go through. Open the order and check it.</source>
         <translation>Не отправлено: предыдущий запрос по заказу %2 («%1») не прошёл. Откройте заказ и проверьте его.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="288"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="282"/>
         <source>no connection</source>
         <translation>нет связи</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/replay_decisions.py" line="291"/>
+        <location filename="../../packstation/services/replay_decisions.py" line="285"/>
         <source>The request is waiting and will be retried: %1</source>
         <translation>Запрос ждёт отправки и будет повторён: %1</translation>
     </message>
@@ -3540,7 +3540,7 @@
 <context>
     <name>ScaleDesk</name>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="245"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="237"/>
         <source>The scale is not connected (%1); retrying.</source>
         <translation>Весы не подключены (%1); пробуем снова.</translation>
     </message>
@@ -3548,57 +3548,57 @@
 <context>
     <name>ScalePanel</name>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="51"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="52"/>
         <source>Accept the weights</source>
         <translation>Принять вес</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="54"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="55"/>
         <source>Submit although a box weighs outside its tolerance (recorded)</source>
         <translation>Отправить, хотя вес коробки вне допуска (это записывается)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="84"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="85"/>
         <source>Scale: not connected</source>
         <translation>Весы: не подключены</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="87"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="88"/>
         <source>Scale: waiting</source>
         <translation>Весы: ждём вес</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="90"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="91"/>
         <source>Scale: overload</source>
         <translation>Весы: перегрузка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="95"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="96"/>
         <source>Scale: %1 kg</source>
         <translation>Весы: %1 кг</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="95"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="96"/>
         <source>Scale: %1 kg ~</source>
         <translation>Весы: %1 кг ~</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="107"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="106"/>
         <source>no catalogue weight</source>
         <translation>вес в каталоге не указан</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="113"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="112"/>
         <source>Box %1: put it on the scale (expected %2)</source>
         <translation>Коробка %1: поставьте на весы (ожидается %2)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="121"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="118"/>
         <source>Box %1: %2 kg %3 (expected %4)</source>
         <translation>Коробка %1: %2 кг %3 (ожидается %4)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/scale_panel.py" line="129"/>
+        <location filename="../../packstation/ui/scale_panel.py" line="121"/>
         <source> — accepted by the packer</source>
         <translation> — вес принят упаковщиком</translation>
     </message>
@@ -4019,12 +4019,12 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../packstation/app/shell.py" line="248"/>
+        <location filename="../../packstation/app/shell.py" line="251"/>
         <source>Packstation is already open here: the second start was refused.</source>
         <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="384"/>
+        <location filename="../../packstation/app/shell.py" line="390"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -4033,7 +4033,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="388"/>
+        <location filename="../../packstation/app/shell.py" line="394"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -4042,12 +4042,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="453"/>
+        <location filename="../../packstation/app/shell.py" line="459"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="484"/>
+        <location filename="../../packstation/app/shell.py" line="490"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -4056,12 +4056,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="563"/>
+        <location filename="../../packstation/app/shell.py" line="569"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="566"/>
+        <location filename="../../packstation/app/shell.py" line="572"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
@@ -4069,88 +4069,88 @@
 <context>
     <name>ShiftPanel</name>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="51"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="52"/>
         <source>Shift</source>
         <translation>Смена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="62"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="63"/>
         <source>Today</source>
         <translation>Сегодня</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="63"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="64"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="64"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="65"/>
         <source>Export CSV</source>
         <translation>Экспорт CSV</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="72"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="73"/>
         <source>Packer</source>
         <translation>Упаковщик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="73"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="74"/>
         <source>Desk</source>
         <translation>Стол</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="74"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="75"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="75"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="76"/>
         <source>Units</source>
         <translation>Единиц</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="76"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="77"/>
         <source>Codes</source>
         <translation>Кодов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="77"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="78"/>
         <source>Refused scans</source>
         <translation>Ошибочных сканов</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="78"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="79"/>
         <source>Late</source>
         <translation>С опозданием</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="79"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="80"/>
         <source>Avg per order</source>
         <translation>Среднее на заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="80"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="81"/>
         <source>Units/hour</source>
         <translation>Единиц в час</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="87"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="88"/>
         <source>From</source>
         <translation>С</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="89"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="90"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="120"/>
         <location filename="../../packstation/ui/shift_panel.py" line="121"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="122"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shift_panel.py" line="142"/>
+        <location filename="../../packstation/ui/shift_panel.py" line="143"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
@@ -4234,162 +4234,162 @@
 <context>
     <name>ShipmentsView</name>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="74"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="75"/>
         <source>Shipments</source>
         <translation>Отгрузки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="86"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="87"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="88"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="89"/>
         <source>Act for the nearest shipment</source>
         <translation>Акт ближайшей отгрузки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="90"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="91"/>
         <source>The Market confirms the nearest shipment past its cutoff and returns its act</source>
         <translation>Маркет подтвердит ближайшую отгрузку после отсечки и вернёт её акт</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="97"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="98"/>
         <source>Handover</source>
         <translation>Передача</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="98"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="99"/>
         <source>Destination</source>
         <translation>Куда</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="99"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="100"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="100"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="101"/>
         <source>Orders: packed / to pack / cancelled</source>
         <translation>Заказы: собрано / осталось / отменено</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="101"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="102"/>
         <source>Pallets</source>
         <translation>Палеты</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="102"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="103"/>
         <source>The Market allows</source>
         <translation>Маркет разрешает</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="113"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="114"/>
         <source>Orders still to pack (double-click to open):</source>
         <translation>Осталось собрать (двойной щелчок — открыть):</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="119"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="120"/>
         <source>Confirm shipment</source>
         <translation>Подтвердить отгрузку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="120"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="121"/>
         <source>Print act</source>
         <translation>Печать акта</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="121"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="122"/>
         <source>Save act</source>
         <translation>Сохранить акт</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="122"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="123"/>
         <source>Save waybill (Excel)</source>
         <translation>Сохранить накладную (Excel)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="123"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="124"/>
         <source>Print inbound act</source>
         <translation>Печать акта приёмки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="124"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="125"/>
         <source>Save discrepancy act (Excel)</source>
         <translation>Сохранить акт расхождений (Excel)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="127"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="128"/>
         <source>Set pallets</source>
         <translation>Задать палеты</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="128"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="129"/>
         <source>Print pallet labels</source>
         <translation>Ярлыки палет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="129"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="130"/>
         <source>Pick list</source>
         <translation>Лист сборки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="130"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="131"/>
         <source>Batch labels</source>
         <translation>Ярлыки пачкой</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="190"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="191"/>
         <source>Shipments from %1</source>
         <translation>Отгрузки с %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="213"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="214"/>
         <source>confirm</source>
         <translation>подтвердить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="214"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="215"/>
         <source>act</source>
         <translation>акт</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="215"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="216"/>
         <source>inbound act</source>
         <translation>акт приёмки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="216"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="217"/>
         <source>discrepancy act</source>
         <translation>акт расхождений</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="217"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="218"/>
         <source>waybill</source>
         <translation>накладная</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="218"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="219"/>
         <source>pallets</source>
         <translation>палеты</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="257"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="258"/>
         <source>Order %1</source>
         <translation>Заказ %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="323"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="324"/>
         <source>No packed orders in this shipment yet.</source>
         <translation>В этой отгрузке ещё нет собранных заказов.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="333"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="334"/>
         <source>Sent to the documents printer: %1</source>
         <translation>Отправлено на принтер документов: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/shipments_view.py" line="336"/>
+        <location filename="../../packstation/ui/shipments_view.py" line="337"/>
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
@@ -4797,7 +4797,7 @@
 <context>
     <name>VideoDesk</name>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="216"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="212"/>
         <source>The camera does not work (%1); packing goes on without video.</source>
         <translation>Камера не работает (%1); упаковка продолжается без видео.</translation>
     </message>
