@@ -112,14 +112,18 @@ def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--printer", default=None, help="system printer for labels")
     parser.add_argument("--print-to", default=None, help="virtual printer: write label PDFs into DIR")
     parser.add_argument(
-        "--camera", default=None, help="packing video camera for this run: test-pattern, default, a name or rtsp://…"
+        "--camera",
+        default=None,
+        help="packing video camera for this run: test-pattern, default, a name or rtsp://…",
     )
     parser.add_argument(
         "--smoke", action="store_true", help="start, load the first page of orders, report and exit"
     )
     parser.add_argument("--screenshot", default=None, help=argparse.SUPPRESS)
     parser.add_argument(
-        "--fleet", default=None, metavar="DSN",
+        "--fleet",
+        default=None,
+        metavar="DSN",
         help="several desks on one store: postgresql://user@host/db ($PACKSTATION_FLEET_DSN)",
     )
     parser.add_argument(
@@ -150,9 +154,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return demo_sheet_cli(args.out, args.data_dir)
     if args.command == "export-audit":
+        from packstation.catalogue import both_languages
         from packstation.storage.audit_export import export_audit_cli
 
-        return export_audit_cli(args)
+        return export_audit_cli(args, say=both_languages)
     if args.command == "video":
         from packstation.video_cli import video_cli
 

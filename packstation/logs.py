@@ -19,6 +19,7 @@ from typing import Final
 from urllib.parse import quote
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 
 AREAS: Final = ("api", "scan", "print", "ui", "storage")
 LOG_FILE_NAME: Final = "packstation.log"
@@ -152,10 +153,10 @@ def setup_logging(log_dir: Path, *, level: int = logging.INFO, stderr: bool = Tr
     except OSError as err:
         log_file = None
         warning = PackstationError(
-            f"Журнал работы не записывается в {log_dir}: {err.strerror or err}.",
-            f"Cannot write the log to {log_dir}: {err.strerror or err}.",
-            hint_ru="Сообщения выводятся только в консоль; проверьте права на папку данных.",
-            hint_en="Messages go to the console only; check the data folder's permissions.",
+            QT_TRANSLATE_NOOP("Logs", "Cannot write the log to %1: %2.")(log_dir, err.strerror or err),
+            hint=QT_TRANSLATE_NOOP(
+                "Logs", "Messages go to the console only; check the data folder's permissions."
+            ),
         )
     if stderr or log_file is None:
         console = logging.StreamHandler(sys.stderr)

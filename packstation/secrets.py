@@ -19,6 +19,7 @@ from enum import StrEnum
 from typing import Final
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.logs import register_secret
 
 ENV_VAR: Final = "PACKSTATION_API_KEY"
@@ -49,12 +50,12 @@ def check_api_key(key: str) -> ApiKeyError | None:
         return None
     shown = ", ".join(dict.fromkeys(f"U+{ord(char):04X}" for char in bad))
     return ApiKeyError(
-        f"Ключ API содержит символы, которые нельзя отправить ({shown}).",
-        f"The API key contains characters that cannot be sent ({shown}).",
-        hint_ru="Скопируйте ключ из кабинета продавца заново (только латиница, цифры и знаки, "
-        "без переносов строк) и сохраните его в «Настройках»; пока работает демо-режим.",
-        hint_en="Copy the key from the seller account again (Latin letters, digits and signs only, "
-        "no line breaks) and save it in Settings; the app runs in demo mode until then.",
+        QT_TRANSLATE_NOOP("Secrets", "The API key contains characters that cannot be sent (%1).")(shown),
+        hint=QT_TRANSLATE_NOOP(
+            "Secrets",
+            "Copy the key from the seller account again (Latin letters, digits and signs only, no line "
+            "breaks) and save it in Settings; the app runs in demo mode until then.",
+        ),
     )
 
 
@@ -75,12 +76,12 @@ class ApiKeyLookup:
 
 def _unavailable(err: Exception) -> SecretStoreError:
     return SecretStoreError(
-        f"Хранилище паролей системы недоступно ({type(err).__name__}).",
-        f"The system keyring is unavailable ({type(err).__name__}).",
-        hint_ru=f"Задайте ключ API в переменной окружения {ENV_VAR} или установите keyring-бэкенд; "
-        "без ключа работает демо-режим.",
-        hint_en=f"Set the API key in the {ENV_VAR} environment variable or install a keyring backend; "
-        "without a key the app runs in demo mode.",
+        QT_TRANSLATE_NOOP("Secrets", "The system keyring is unavailable (%1).")(type(err).__name__),
+        hint=QT_TRANSLATE_NOOP(
+            "Secrets",
+            "Set the API key in the %1 environment variable or install a keyring backend; without a key "
+            "the app runs in demo mode.",
+        )(ENV_VAR),
     )
 
 

@@ -24,6 +24,7 @@ from packstation import APP_NAME
 from packstation.devices.config import CameraSettings, ScaleSettings, ScannerSettings
 from packstation.domain.deadline import DEFAULT_CUTOFF
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.printing.config import PrintingSettings
 from packstation.services.shift_config import ShiftSettings
 from packstation.storage.config import StorageSettings
@@ -142,12 +143,11 @@ def prepare_data_dir(requested: Path | None) -> DataDir:
         return DataDir(
             fallback,
             warning=SettingsError(
-                f"Папка данных {path} недоступна ({err.strerror or err}); настройки и журнал "
-                f"временно хранятся в {fallback}.",
-                f"The data folder {path} is unusable ({err.strerror or err}); settings and the journal "
-                f"are kept in {fallback} for now.",
-                hint_ru="Укажите доступную папку параметром --data-dir.",
-                hint_en="Choose a writable folder with --data-dir.",
+                QT_TRANSLATE_NOOP(
+                    "Settings",
+                    "The data folder %1 is unusable (%2); settings and the journal are kept in %3 for now.",
+                )(path, err.strerror or err, fallback),
+                hint=QT_TRANSLATE_NOOP("Settings", "Choose a writable folder with --data-dir."),
             ),
         )
     return DataDir(path, created=not existed)
@@ -178,15 +178,13 @@ def _replace_broken(path: Path, reason: str) -> SettingsLoad:
         os.replace(path, backup)
     except OSError as err:
         _log.warning("could not move broken settings aside: %s", err)
-        note_ru, note_en, moved = "его не удалось переименовать", "it could not be renamed", None
+        note, moved = QT_TRANSLATE_NOOP("Settings", "it could not be renamed"), None
     else:
-        note_ru, note_en, moved = f"копия: {backup.name}", f"a copy is in {backup.name}", backup
+        note, moved = QT_TRANSLATE_NOOP("Settings", "a copy is in %1")(backup.name), backup
     _log.warning("settings file %s unreadable (%s); using defaults", path, reason)
     warning = SettingsError(
-        f"Файл настроек повреждён, используются настройки по умолчанию ({note_ru}).",
-        f"The settings file is damaged; using defaults ({note_en}).",
-        hint_ru="Проверьте магазин и принтер в «Настройках».",
-        hint_en="Check the store and printer in Settings.",
+        QT_TRANSLATE_NOOP("Settings", "The settings file is damaged; using defaults (%1).")(note),
+        hint=QT_TRANSLATE_NOOP("Settings", "Check the store and printer in Settings."),
     )
     return SettingsLoad(AppSettings(), path, warning, moved)
 
@@ -205,8 +203,8 @@ def save_settings(settings: AppSettings, path: Path) -> None:
         os.replace(tmp, path)
     except OSError as err:
         raise SettingsError(
-            f"Не удалось сохранить настройки в {path}: {err.strerror or err}.",
-            f"Could not save the settings to {path}: {err.strerror or err}.",
-            hint_ru="Проверьте права на папку данных.",
-            hint_en="Check the data folder's permissions.",
+            QT_TRANSLATE_NOOP("Settings", "Could not save the settings to %1: %2.")(
+                path, err.strerror or err
+            ),
+            hint=QT_TRANSLATE_NOOP("Settings", "Check the data folder's permissions."),
         ) from err

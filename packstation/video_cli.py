@@ -15,7 +15,9 @@ from typing import TextIO
 import platformdirs
 
 from packstation import APP_NAME
+from packstation.catalogue import both_languages
 from packstation.domain.errors import StorageError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 
 
 def add_video_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -45,7 +47,7 @@ def video_cli(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr:
     try:
         db = open_database(data_dir).database
     except StorageError as error:
-        print(f"{error.message('ru')}\n{error.message('en')}", file=err)
+        print(both_languages(error), file=err)
         return 2
     try:
         index = SqliteClipIndex(db)
@@ -53,16 +55,13 @@ def video_cli(args: argparse.Namespace, *, stdout: TextIO | None = None, stderr:
             if args.close:
                 index.close_claim(args.order)
                 print(
-                    f"Претензия по заказу {args.order} закрыта.\nClaim on order {args.order} closed.",
+                    both_languages(QT_TRANSLATE_NOOP("VideoCli", "Claim on order %1 closed.")(args.order)),
                     file=out,
                 )
             else:
                 index.open_claim(args.order, args.note)
-                print(
-                    f"Видео заказа {args.order} сохраняется до закрытия претензии.\n"
-                    f"Order {args.order}'s video is kept until the claim is closed.",
-                    file=out,
-                )
+                kept = QT_TRANSLATE_NOOP("VideoCli", "Order %1's video is kept until the claim is closed.")
+                print(both_languages(kept(args.order)), file=out)
             return 0
         clips = [data_dir / clip.path for clip in index.clips_of(args.order)]
     finally:
@@ -74,18 +73,16 @@ def _export(order_id: int, clips: list[Path], target: Path, out: TextIO, err: Te
     from packstation.devices.video_export import ExportError, export_clips
 
     if not clips:
-        print(f"У заказа {order_id} нет видео.\nOrder {order_id} has no video.", file=err)
+        print(both_languages(QT_TRANSLATE_NOOP("VideoCli", "Order %1 has no video.")(order_id)), file=err)
         return 2
     try:
         result = export_clips(clips, target)
     except ExportError as error:
-        print(f"Видео не выгружено: {error}.\nVideo not exported: {error}.", file=err)
+        print(both_languages(QT_TRANSLATE_NOOP("VideoCli", "Video not exported: %1.")(error)), file=err)
         return 2
     for path in result.skipped:
-        print(f"Пропущен нечитаемый файл / skipped an unreadable clip: {path}", file=err)
-    print(
-        f"Выгружено клипов: {result.clips} ({result.duration_s:.0f} с) -> {target}\n"
-        f"Exported {result.clips} clips ({result.duration_s:.0f} s) to {target}",
-        file=out,
-    )
+        skipped = QT_TRANSLATE_NOOP("VideoCli", "Skipped an unreadable clip: %1")(path)
+        print(both_languages(skipped), file=err)
+    exported = QT_TRANSLATE_NOOP("VideoCli", "Exported %1 clips (%2 s) to %3")
+    print(both_languages(exported(result.clips, f"{result.duration_s:.0f}", target)), file=out)
     return 0

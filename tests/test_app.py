@@ -23,6 +23,7 @@ from packstation.app import (
 )
 from packstation.cli import build_parser
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import Program
 from packstation.logs import shutdown_logging
 from packstation.secrets import ENV_VAR, store_api_key
@@ -59,7 +60,7 @@ def test_corrupt_settings_give_a_warning_and_defaults(tmp_path: Path) -> None:
     assert runtime.loaded.backup is not None
     assert runtime.loaded.backup.exists()
     (warning,) = runtime.warnings()
-    assert "damaged" in warning.message("en")
+    assert "damaged" in warning.english()
 
 
 def test_unwritable_log_dir_gives_a_warning(tmp_path: Path) -> None:
@@ -90,8 +91,17 @@ def test_real_mode_needs_key_and_store(tmp_path: Path, monkeypatch: pytest.Monke
 def test_command_line_overrides_settings_without_saving(tmp_path: Path) -> None:
     save_settings(AppSettings(language="ru", campaign_id=1), tmp_path / SETTINGS_FILE)
     args = _args(
-        tmp_path, "--lang", "en", "--campaign-id", "5", "--api-url", "http://x", "--print-to", "/tmp/l",
-        "--camera", "test-pattern",
+        tmp_path,
+        "--lang",
+        "en",
+        "--campaign-id",
+        "5",
+        "--api-url",
+        "http://x",
+        "--print-to",
+        "/tmp/l",
+        "--camera",
+        "test-pattern",
     )
     settings = apply_overrides(AppSettings(language="ru", campaign_id=1), args)
     assert (settings.language, settings.campaign_id, settings.api_url) == ("en", 5, "http://x")
@@ -109,8 +119,8 @@ def test_a_key_that_cannot_be_sent_starts_demo_with_the_reason(
     runtime = prepare(_args(tmp_path, "--campaign-id", "7", "--business-id", "8"))
     assert (runtime.demo, runtime.demo_reason) == (True, "unusable API key")
     (warning,) = runtime.warnings()
-    assert "contains characters that cannot be sent" in warning.message("en")
-    assert "cannot reach" not in warning.message("en")
+    assert "contains characters that cannot be sent" in warning.english()
+    assert "cannot reach" not in warning.english()
     connect_market(runtime)  # the demo connection: no crash
 
 
@@ -168,7 +178,7 @@ async def test_refresh_failure_goes_to_the_message_bar(qtbot: QtBot, tmp_path: P
     market.add(make_order(1))
     shell = _shell(qtbot, tmp_path, market)
     assert await shell.load_orders() == 1
-    market.fail_next("iter_order_pages", PackstationError("Нет связи", "No connection"))
+    market.fail_next("iter_order_pages", PackstationError(QT_TRANSLATE_NOOP("Tests", "No connection")))
     shell.window.refresh_action.trigger()
     for _ in range(200):
         if shell.window.message_bar.text == "No connection":
@@ -185,7 +195,9 @@ async def test_smoke_reports_failure_with_reason(
     qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     market = ClosableMarket()
-    market.fail_next("iter_order_pages", PackstationError("Маркет недоступен", "The Market is unreachable"))
+    market.fail_next(
+        "iter_order_pages", PackstationError(QT_TRANSLATE_NOOP("Tests", "The Market is unreachable"))
+    )
     shell = _shell(qtbot, tmp_path, market)
     assert await shell.main(smoke=True) == 2
     assert "smoke failed: orders could not be loaded: The Market is unreachable" in capsys.readouterr().err

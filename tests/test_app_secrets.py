@@ -6,6 +6,7 @@ import keyring
 import pytest
 from keyring.backends import fail
 
+from packstation.catalogue import russian
 from packstation.secrets import (
     ENV_VAR,
     KEYRING_SERVICE,
@@ -49,12 +50,12 @@ def test_missing_keyring_backend_is_a_clear_warning_not_a_crash() -> None:
     lookup = load_api_key()
     assert lookup.key is None
     assert lookup.warning is not None
-    assert ENV_VAR in lookup.warning.message("ru")
-    assert "демо" in lookup.warning.message("ru")
-    assert "keyring" in lookup.warning.message("en")
+    assert ENV_VAR in russian(lookup.warning)
+    assert "демо" in russian(lookup.warning)
+    assert "keyring" in lookup.warning.english()
     with pytest.raises(SecretStoreError) as caught:
         store_api_key("new-key")
-    assert ENV_VAR in caught.value.message("en")
+    assert ENV_VAR in caught.value.english()
 
 
 @pytest.mark.parametrize("bad", ["ACMA:ключ:1", "ACMA:key\n:1", "ACMA:key\u00a0:1"])
@@ -65,8 +66,8 @@ def test_a_key_that_cannot_be_sent_is_a_warning_not_a_key(
     lookup = load_api_key()
     assert lookup.key is None
     assert lookup.warning is not None
-    assert "contains characters that cannot be sent" in lookup.warning.message("en")
-    assert "нельзя отправить" in lookup.warning.message("ru")
+    assert "contains characters that cannot be sent" in lookup.warning.english()
+    assert "нельзя отправить" in russian(lookup.warning)
     monkeypatch.delenv(ENV_VAR)
     memory_keyring.store[(KEYRING_SERVICE, KEYRING_USER)] = bad  # stored by an older version
     assert load_api_key().warning is not None

@@ -117,3 +117,67 @@ def test_ui_colours_come_from_the_palette() -> None:
         if path.name != "palette.py" and hex_colour.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+# Qt-free code returns catalogue messages (`domain.message`), never rendered text: the Russian
+# lives in resources/i18n/packstation_ru.ts. What stays is data in the Market's or the paper's
+# own language, each file with its reason.
+_RUSSIAN_DATA: dict[str, str] = {
+    "demo_sheet.py": "the printed demo sheet is Russian paper",
+    "devices/keymap.py": "the Russian keyboard layout a scanner types under",
+    "domain/commands.py": "command captions printed on the bilingual command sheet and the video overlay",
+    "domain/identifiers.py": "country names as the Market's catalogue writes them",
+    "domain/stats.py": 'the Market names the delivery line "Доставка"',
+    "market/errors.py": "Russian words that mark a missing-access refusal in the Market's own message",
+    "printing/badges.py": "printed packer badges",
+    "printing/calibration_label.py": "the printed calibration label",
+    "printing/command_sheet.py": "the printed command sheet",
+    "printing/demo_sheet.py": "the printed demo sheet",
+    "printing/label_render.py": "labels drawn from the Market's label data are Russian paper",
+    "printing/packing_slip.py": "the printed packing slip",
+    "services/video_recording.py": "the title burned into the packing video (evidence for Market disputes)",
+    "sandbox/": "the Market emulator answers with the Market's own Russian texts and demo goods",
+}
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+
+
+def _russian_string_lines(path: Path) -> list[int]:
+    """Lines of string literals (docstrings aside) holding Cyrillic letters."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    return sorted(
+        {
+            node.lineno
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docstrings
+            and _CYRILLIC.search(node.value)
+        }
+    )
+
+
+def test_qt_free_code_holds_no_russian_text_but_listed_data() -> None:
+    found: dict[str, list[int]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if rel.startswith(("ui/", "app/")) or any(rel.startswith(allowed) for allowed in _RUSSIAN_DATA):
+            continue
+        if lines := _russian_string_lines(path):
+            found[rel] = lines
+    assert found == {}, "return a domain.message.Message and translate it in the .ts catalogue"
+    stale = [
+        allowed
+        for allowed in _RUSSIAN_DATA
+        if not any(
+            _russian_string_lines(p)
+            for p in PACKAGE.glob(allowed + ("**/*.py" if allowed.endswith("/") else ""))
+        )
+    ]
+    assert stale == [], "these files hold no Russian any more: drop them from the list"

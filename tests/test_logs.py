@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.logs import (
     AREAS,
     LOG_FILE_NAME,
@@ -89,8 +90,8 @@ def test_unwritable_log_dir_falls_back_to_stderr_with_a_warning(
     setup = setup_logging(blocker / "logs")
     assert setup.log_file is None
     assert setup.warning is not None
-    assert "журнал" in setup.warning.message("ru").lower()
-    assert "log" in setup.warning.message("en")
+    assert "журнал" in russian(setup.warning).lower()
+    assert "log" in setup.warning.english()
     area_logger("print").info("still logging %s", KEY)
     captured = capsys.readouterr().err
     assert "still logging ***" in captured

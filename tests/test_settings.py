@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.labels import LabelFormat
 from packstation.settings import (
     SETTINGS_FILE,
@@ -53,8 +54,8 @@ def test_corrupt_file_is_backed_up_and_replaced_by_defaults(tmp_path: Path, cont
     loaded = load_settings(tmp_path)
     assert loaded.settings == AppSettings()
     assert isinstance(loaded.warning, SettingsError)
-    assert "повреждён" in loaded.warning.message("ru")
-    assert "damaged" in loaded.warning.message("en")
+    assert "повреждён" in russian(loaded.warning)
+    assert "damaged" in loaded.warning.english()
     assert loaded.backup is not None
     assert loaded.backup.read_bytes() == content
     assert not path.exists()
@@ -87,8 +88,8 @@ def test_uncreatable_data_dir_falls_back_to_a_temp_dir(tmp_path: Path) -> None:
     assert prepared.path != blocker / "data"
     assert prepared.path.is_dir()
     assert prepared.warning is not None
-    assert "--data-dir" in prepared.warning.message("en")
-    assert "недоступна" in prepared.warning.message("ru")
+    assert "--data-dir" in prepared.warning.english()
+    assert "недоступна" in russian(prepared.warning)
 
 
 def test_save_into_an_unwritable_place_raises_a_bilingual_error(tmp_path: Path) -> None:
@@ -96,7 +97,7 @@ def test_save_into_an_unwritable_place_raises_a_bilingual_error(tmp_path: Path) 
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(SettingsError) as caught:
         save_settings(AppSettings(), blocker / SETTINGS_FILE)
-    assert caught.value.ru
+    assert russian(caught.value.text)
     assert caught.value.en
 
 
@@ -117,7 +118,7 @@ def test_deeply_nested_settings_file_is_moved_aside(tmp_path: Path) -> None:
     loaded = load_settings(tmp_path)
     assert loaded.settings == AppSettings()
     assert loaded.warning is not None
-    assert "damaged" in loaded.warning.message("en")
+    assert "damaged" in loaded.warning.english()
     assert loaded.backup is not None
     assert loaded.backup.name.startswith("settings.json.broken-")
     assert loaded.backup.read_bytes() == content

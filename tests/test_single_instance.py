@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from packstation.catalogue import russian
 from packstation.storage.instance_lock import LOCK_FILE, AlreadyRunningError, acquire_instance_lock
 
 _HOLDER = """
@@ -35,8 +36,8 @@ def test_second_lock_in_the_same_process_is_refused_until_released(tmp_path: Pat
     first = acquire_instance_lock(tmp_path)
     with pytest.raises(AlreadyRunningError) as refused:
         acquire_instance_lock(tmp_path)
-    assert "already running" in refused.value.message("en")
-    assert "уже запущен" in refused.value.message("ru")
+    assert "already running" in refused.value.english()
+    assert "уже запущен" in russian(refused.value)
     first.release()
     acquire_instance_lock(tmp_path).release()
 
@@ -51,7 +52,7 @@ def test_another_process_holds_the_lock_until_it_is_killed(tmp_path: Path) -> No
         assert holder.stdout.readline().strip() == "locked"
         with pytest.raises(AlreadyRunningError) as refused:
             acquire_instance_lock(tmp_path)
-        assert f"process {holder.pid}" in refused.value.message("en")
+        assert f"process {holder.pid}" in refused.value.english()
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.wait(10)
@@ -110,7 +111,7 @@ def test_the_refusal_box_shows_the_reason_as_plain_text(qtbot: QtBot, tmp_path: 
     from packstation.ui.single_instance import refusal_box
 
     err = already_running(tmp_path / "<b>data</b>", 42)
-    box = refusal_box(err.en, err.hint_en)
+    box = refusal_box(err.en, str(err.hint))
     qtbot.addWidget(box)
     assert box.icon() is QMessageBox.Icon.Warning
     assert box.textFormat() is Qt.TextFormat.PlainText

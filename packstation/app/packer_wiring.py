@@ -7,7 +7,7 @@ printed labels, Market changes) carries the packer and the desk. Without sign-in
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMenu
@@ -21,14 +21,12 @@ from packstation.domain.packers import (
     UnknownBadge,
     badge_of,
 )
+from packstation.domain.time import utc_now
 from packstation.settings import AppSettings
+from packstation.ui.format import fill
 from packstation.ui.main_window import MainWindow
 
 IDLE_CHECK_MS = 15_000
-
-
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 class PackerWiring(QObject):
@@ -38,11 +36,11 @@ class PackerWiring(QObject):
         self,
         settings: AppSettings,
         window: MainWindow,
-        packing: PackingWiring,
+        packing: Callable[[], PackingWiring],  # built after this desk rule, with its hooks
         *,
         show_info: Callable[[str], None],
         show_error: Callable[[str], None],
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] = utc_now,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -54,8 +52,6 @@ class PackerWiring(QObject):
         self.clock = clock
         self.state = PackerSignIn(settings.shift.packer_list(), settings.shift.idle_sign_out)
         self.require = settings.shift.require_sign_in
-        packing.desk.before_scan = self.take_scan
-        packing.desk.open_guard = self.refusal
         self._build_menu()
         self.idle_timer = QTimer(self)
         self.idle_timer.setInterval(IDLE_CHECK_MS)
@@ -123,29 +119,28 @@ class PackerWiring(QObject):
     def apply_identity(self) -> None:
         """Make the audit record the current packer and desk (also once the store opens)."""
         name = self.state.name
-        self.packing.packer_name = name
-        self.packing.video.set_packer(name or self.settings.packer_name)
-        store = self.packing.store
+        self.packing().set_packer(name)
+        store = self.packing().store
         if store is not None:
             store.audit.set_identity(self.settings.station_name, name)
 
     def _apply(self, outcome: SignInOutcome) -> None:
         if isinstance(outcome, UnknownBadge):
             self.show_error(
-                self.tr("Unknown badge %1: add the packer in Settings.").replace("%1", outcome.badge)
+                fill(self.tr("Unknown badge %1: add the packer in Settings."), outcome.badge)
             )
             return
-        store = self.packing.store
+        store = self.packing().store
         if isinstance(outcome, SignedIn):
             if outcome.replaced is not None:
                 self._audit(store, "packer_signed_out", outcome.replaced.name)
             self.apply_identity()
             self._audit(store, "packer_signed_in", outcome.packer.name)
-            self.show_info(self.tr("Packer %1 signed in.").replace("%1", outcome.packer.name))
+            self.show_info(fill(self.tr("Packer %1 signed in."), outcome.packer.name))
         elif isinstance(outcome, SignedOut):
             self._audit(store, "packer_signed_out", "idle" if outcome.idle else "")
             self.apply_identity()
-            self.show_info(self.tr("Packer %1 signed out.").replace("%1", outcome.packer.name))
+            self.show_info(fill(self.tr("Packer %1 signed out."), outcome.packer.name))
         self._show()
 
     def _audit(self, store: object, action: str, detail: str) -> None:

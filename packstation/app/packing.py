@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +22,7 @@ from packstation.services.fleet_ports import CodeReservationPort
 from packstation.services.ports import AuditPort
 from packstation.settings import AppSettings
 from packstation.ui.format import fill
-from packstation.ui.packing_view import PackingDesk, PackingPages, PackingView, TaskRunnerLike
+from packstation.ui.packing_view import ClaimGateLike, PackingDesk, PackingPages, PackingView, TaskRunnerLike
 from packstation.ui.scale_panel import ScaleDesk
 from packstation.ui.scanner_filter import ScannerFilter
 from packstation.ui.sounds import Sounds
@@ -39,6 +40,16 @@ if TYPE_CHECKING:
 _log = logging.getLogger("packstation.ui")
 
 
+@dataclass(frozen=True, slots=True)
+class FleetHooks:
+    """What `--fleet` adds to packing: codes reserved fleet-wide, the audit shared with the
+    other desks, and a claim on an order before it opens."""
+
+    codes: CodeReservationPort
+    audit: Callable[[AuditPort], AuditPort]
+    claim_gate: ClaimGateLike
+
+
 class PackingWiring(QObject):
     """The packing half of the shell.
 
@@ -50,6 +61,9 @@ class PackingWiring(QObject):
         language: "ru" or "en".
         show_error: the message bar's `show_error`.
         box_label: reprints a scanned box label no packing view takes (the print queue).
+        fleet: the fleet's hooks with `--fleet`, else None.
+        before_scan: the first look at every scan (packer badges); True: it took the scan.
+        open_guard: the rule on opening any order (packer sign-in): a refusal, or None.
     """
 
     def __init__(
@@ -62,6 +76,10 @@ class PackingWiring(QObject):
         language: str = "ru",
         show_error: Callable[[str], None] = lambda _text: None,
         box_label: Callable[[int, int], bool] | None = None,
+        fleet: FleetHooks | None = None,
+        before_scan: Callable[[str], bool] | None = None,
+        open_guard: Callable[[], str | None] | None = None,
+        desk_error: Callable[[str], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -71,10 +89,8 @@ class PackingWiring(QObject):
         self.settings = settings
         self.labels = services.labels
         self.data_dir = services.data_dir
-        # The fleet's hooks (`--fleet`) and the signed-in packer, set by the shell.
-        self.code_reservations: CodeReservationPort | None = None
-        self.audit_tee: Callable[[AuditPort], AuditPort] | None = None  # ditto: shared history
-        self.packer_name = ""  # the signed-in packer; empty: Settings' name
+        self._fleet = fleet
+        self.packer_name = ""  # the signed-in packer (`set_packer`); empty: Settings' name
         self.sounds = Sounds(self)
         pictures = services.pictures
         self.desk = PackingDesk(
@@ -84,10 +100,15 @@ class PackingWiring(QObject):
             tasks,
             sounds=self.sounds,
             language=language,
-            show_error=show_error,
+            show_error=desk_error or show_error,
             load_picture=pictures.fetch if pictures is not None else None,
             box_label=box_label,
             can_reprint=services.labels.can_reprint,
+            before_scan=before_scan,
+            open_guard=open_guard,
+            claim_gate=fleet.claim_gate if fleet is not None else None,
+            clock=services.clock.now,  # the packing header counts down to the deadline
+            cutoff=lambda: services.queue.cutoff,
             parent=self,
         )
         self.scanner = ScannerFilter(settings.scanner, self)
@@ -104,6 +125,16 @@ class PackingWiring(QObject):
         self.desk.view_opened.connect(self.video.view_opened)
         self.desk.view_closed.connect(self.video.view_closed)
         self.scanner.scanned.connect(self.video.scanned)
+
+    def work_alone(self) -> None:
+        """The fleet could not start (e.g. a newer schema): this desk packs on its own."""
+        self._fleet = None
+        self.desk.work_alone()
+
+    def set_packer(self, name: str) -> None:
+        """The signed-in packer (empty: nobody), for the store's audit and the video overlay."""
+        self.packer_name = name
+        self.video.set_packer(name or self.settings.packer_name)
 
     @property
     def store(self) -> LocalStore | None:
@@ -182,9 +213,9 @@ class PackingWiring(QObject):
             StampedJournal(store.journal, lambda: (store.audit.packer, store.audit.station)),
             self.services.clock,
             labels=self.labels,
-            guard=CodeGuard(store.codes, self.code_reservations),
+            guard=CodeGuard(store.codes, fleet.codes if (fleet := self._fleet) is not None else None),
             outbox=store.outbox,
-            audit=store.audit if self.audit_tee is None else self.audit_tee(store.audit),
+            audit=store.audit if fleet is None else fleet.audit(store.audit),
             budget=self.services.budget,
             auto_submit_s=self.settings.auto_submit_s,
             submit_checks=self.scale.checks_for(order.id, packing, store.audit),

@@ -43,9 +43,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import APP_NAME, __version__
-from packstation.app.packing import PackingWiring
+from packstation.app.packing import FleetHooks, PackingWiring
 from packstation.app.prepare import Runtime, prepare, seconds_since_start
 from packstation.app.wiring import Services, build_services, connect_market
+from packstation.catalogue import both_languages
 from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
 from packstation.logs import shutdown_logging
@@ -58,7 +59,7 @@ from packstation.storage.instance_lock import AlreadyRunningError, InstanceLock,
 from packstation.ui import gc_policy
 from packstation.ui.crash_dialog import CrashReporter
 from packstation.ui.format import fill
-from packstation.ui.i18n import Translations
+from packstation.ui.i18n import Translations, say
 from packstation.ui.main_window import MainWindow
 from packstation.ui.message_bar import DESK
 from packstation.ui.order_list_model import OrderListModel
@@ -141,6 +142,14 @@ class Shell(QObject):
         self.settings_dialog: SettingsDialog | None = None
         # The packing workspace: activating or scanning an order opens it in a packing view.
         # Box labels scanned where no packing view takes them are reprinted from the print queue.
+        # Packer sign-in: badges are taken before the scan router sees them.
+        from packstation.app.packer_wiring import PackerWiring
+
+        bar = self.window.message_bar
+        self.packers = PackerWiring(
+            settings, self.window, lambda: self.packing, show_info=bar.show_info, show_error=bar.show_error,
+            parent=self,
+        )
         self.packing = PackingWiring(
             self.window,
             services,
@@ -149,24 +158,17 @@ class Shell(QObject):
             language=self.language,
             show_error=self.window.message_bar.show_error,
             box_label=self.reprint_box_label,
+            fleet=self._fleet_hooks(self.fleet) if self.fleet is not None else None,
+            before_scan=self.packers.take_scan,
+            open_guard=self.packers.refusal,
+            # What the desk says is about its last scan or order: it goes when another order opens.
+            desk_error=functools.partial(self.window.message_bar.show_error, order=DESK),
             parent=self,
         )
         self.window.order_activated.connect(self.packing.desk.open_order)
-        # What the desk says is about its last scan or order: it goes when another order opens.
-        self.packing.desk.show_error = functools.partial(self.window.message_bar.show_error, order=DESK)
         self.packing.desk.opening.connect(self.window.message_bar.order_opened)
-        self.packing.desk.clock = services.clock.now  # the packing header counts down to the deadline
-        self.packing.desk.cutoff = lambda: self.queue.cutoff
         if self.fleet is not None:
             self._wire_fleet(self.fleet)
-        # Packer sign-in: badges are taken before the scan router sees them.
-        from packstation.app.packer_wiring import PackerWiring
-
-        bar = self.window.message_bar
-        self.packers = PackerWiring(
-            settings, self.window, self.packing, show_info=bar.show_info, show_error=bar.show_error,
-            parent=self,
-        )
         # Express couriers: the Couriers dock (F7) and the arrival banner with its sound.
         from packstation.app.courier_wiring import CourierWiring
 
@@ -185,13 +187,13 @@ class Shell(QObject):
         self._compact_timer.setInterval(COMPACT_EVERY_MS)
         self._compact_timer.timeout.connect(self.compact_store)
         for warning in runtime.warnings():
-            self.window.message_bar.show_warning(warning.message(self.language))
+            self.window.message_bar.show_warning(say(warning))
         self.office: OfficeWindow | None = None
         if services.market.office is not None:
             self.window.office_action.setVisible(True)
             self.window.office_requested.connect(self.open_office)
         if services.fleet_error is not None:
-            self.window.message_bar.show_warning(services.fleet_error.message(self.language))
+            self.window.message_bar.show_warning(say(services.fleet_error))
         self.show_shift()
 
     def save_demo_sheet(self) -> None:
@@ -229,7 +231,7 @@ class Shell(QObject):
                     print(f"smoke failed: orders could not be loaded: {reason}", file=sys.stderr)
                     return 2
                 self.window.message_bar.show_error(
-                    err.message(self.language) if isinstance(err, PackstationError) else reason
+                    say(err) if isinstance(err, PackstationError) else reason
                 )
                 count = 0
             loaded_after = seconds_since_start()
@@ -319,17 +321,22 @@ class Shell(QObject):
             handler.flush()
         _log.info("shut down")
 
-    def _wire_fleet(self, fleet: FleetDesk) -> None:
-        """The fleet's small hooks: claims before opening, reservations in the code guard, other
-        desks' claims in the list, the database state in the message bar."""
-        from packstation.ui.fleet_gate import ClaimGate, FleetBanner, claim_text
+    def _fleet_hooks(self, fleet: FleetDesk) -> FleetHooks:
+        """What the fleet adds to packing: claims before opening, reservations in the code guard,
+        the audit shared with the other desks."""
+        from packstation.ui.fleet_gate import ClaimGate
 
-        self.packing.code_reservations = fleet.codes
-        self.packing.audit_tee = fleet.audit
-        self.packing.desk.claim_gate = ClaimGate(
+        gate = ClaimGate(
             fleet.claims, self.tasks, self.window, language=self.language,
             show_error=self.window.message_bar.show_error, parent=self,
         )
+        return FleetHooks(fleet.codes, fleet.audit, gate)
+
+    def _wire_fleet(self, fleet: FleetDesk) -> None:
+        """The fleet in the window: other desks' claims in the list, the database state in the
+        message bar."""
+        from packstation.ui.fleet_gate import FleetBanner, claim_text
+
         bar = self.window.message_bar
         banner = FleetBanner(bar.show_warning, bar.show_info, language=self.language, parent=self)
         fleet.claims.on_state(banner)
@@ -350,10 +357,8 @@ class Shell(QObject):
         try:
             await fleet.start(wake=self.queue.wake, full_read=lambda: self.queue.refresh(full=True))
         except PackstationError as err:  # e.g. a newer schema: this desk works alone, and says why
-            self.packing.code_reservations = None
-            self.packing.audit_tee = None
-            self.packing.desk.claim_gate = None
-            self.window.message_bar.show_error(err.message(self.language))
+            self.packing.work_alone()
+            self.window.message_bar.show_error(say(err))
 
     def _orders_worked_on(self) -> set[int]:
         """The orders this desk keeps claimed: the one on screen and those with packing in the
@@ -377,10 +382,10 @@ class Shell(QObject):
         try:
             store = self.packing.open_store()
         except PackstationError as err:
-            self.window.message_bar.show_error(err.message(self.language))
+            self.window.message_bar.show_error(say(err))
             return None
         if store.warning is not None:
-            self.window.message_bar.show_warning(store.warning.message(self.language))
+            self.window.message_bar.show_warning(say(store.warning))
         self.packers.apply_identity()
         self._compact_timer.start()
         self.refresh_in_progress()
@@ -411,9 +416,9 @@ class Shell(QObject):
     def show_replay(self, report: ReplayReport) -> None:
         """Put an outbox replay's outcome in the message bar, in the packer's language."""
         if report.error is not None:
-            self.window.message_bar.show_error(report.error.message(self.language))
+            self.window.message_bar.show_error(say(report.error))
             return
-        attention = [item.message(self.language) for item in report.attention]
+        attention = [say(item.text) for item in report.attention if item.text is not None]
         done = len(report.items) - len(report.attention)
         if attention:
             lines = attention[:MAX_REPLAY_LINES]
@@ -496,7 +501,7 @@ class Shell(QObject):
         try:
             store = self.packing.open_store()
         except PackstationError as err:
-            self.window.message_bar.show_error(err.message(self.language))
+            self.window.message_bar.show_error(say(err))
             return
         if self.history is None:
             from packstation.ui.order_history_view import OrderHistoryView
@@ -595,7 +600,7 @@ class Shell(QObject):
         try:
             save_settings(edited, self.runtime.loaded.path)
         except PackstationError as err:
-            self.window.message_bar.show_error(err.message(self.language))
+            self.window.message_bar.show_error(say(err))
             return
         self.runtime.loaded = SettingsLoad(edited, self.runtime.loaded.path)
         self.packing.apply_settings(edited)
@@ -688,7 +693,7 @@ def _refuse_second_instance(runtime: Runtime, err: AlreadyRunningError, *, gui: 
 
     _log.warning("refused: another instance holds the data dir %s", runtime.data_dir.path)
     raised = ask_running_instance_to_show(runtime.data_dir.path)
-    print(f"packstation: {err.message('ru')}\npackstation: {err.message('en')}", file=sys.stderr)
+    print("\n".join(f"packstation: {line}" for line in both_languages(err).splitlines()), file=sys.stderr)
     if raised:
         print(
             "packstation: окно Packstation выведено на передний план / the running window was raised",
@@ -696,9 +701,9 @@ def _refuse_second_instance(runtime: Runtime, err: AlreadyRunningError, *, gui: 
         )
     elif gui:
         app = QApplication.instance() or QApplication(sys.argv[:1])
-        russian = runtime.settings.language == "ru"
-        text, hint = (err.ru, err.hint_ru) if russian else (err.en, err.hint_en)
-        refusal_box(text, hint).exec()
+        assert isinstance(app, QApplication)
+        Translations(app).apply(runtime.settings.language)
+        refusal_box(say(err.text), say(err.hint) if err.hint is not None else "").exec()
         del app
     shutdown_logging()
     return EXIT_ALREADY_RUNNING
@@ -716,7 +721,7 @@ def _run_locked(args: argparse.Namespace, runtime: Runtime) -> int:
     try:
         market = connect_market(runtime)
     except PackstationError as err:
-        print(f"packstation: {err.message(translations.language)}", file=sys.stderr)
+        print(f"packstation: {say(err)}", file=sys.stderr)
         return 2
     shell = Shell(runtime, build_services(runtime, market), translations)
     from packstation.ui.single_instance import InstanceServer

@@ -15,13 +15,14 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from packstation.devices.video_recorder import HEIGHT, WIDTH, lower_priority
+from packstation.domain.time import utc_now
 
 FrameSink = Callable[[Any, datetime], None]
 _log = logging.getLogger("packstation.ui")
@@ -66,7 +67,7 @@ class TestPatternCamera:
     def __init__(self, sink: FrameSink, fps: int = 10, clock: Callable[[], datetime] | None = None) -> None:
         self._sink = sink
         self._fps = fps
-        self._clock = clock or (lambda: datetime.now(UTC))
+        self._clock = clock or utc_now
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.frames = 0
@@ -153,4 +154,4 @@ class QtCamera(QObject):
 
     def _on_frame(self, frame: Any) -> None:
         if frame.isValid():
-            self._sink_fn(frame, datetime.now(UTC))
+            self._sink_fn(frame, utc_now())

@@ -6,7 +6,7 @@ parsed fields, the problems found, the repairs made and the exact value that wou
 the Market. Exit code: 0 valid, 1 invalid, 2 usage or internal error (no code, several lines,
 unreadable input, anything unexpected): 1 always means "the code is invalid". The JSON is written
 with non-ASCII characters escaped when the console's encoding cannot show them (e.g. cp1251), so
-it stays valid JSON. Runs without Qt.
+it stays valid JSON. Runs without a window (the Russian reasons come from the catalogue).
 """
 
 from __future__ import annotations
@@ -15,9 +15,11 @@ import json
 import logging
 from typing import Any, TextIO
 
+from packstation.catalogue import russian
 from packstation.devices.cleanup import clean_scan_text
 from packstation.devices.keymap import restore_us_text
 from packstation.domain.classify import classify_scan
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.scan import ScanResult
 
 EXIT_VALID = 0
@@ -35,7 +37,7 @@ def check_code_cli(code: str, *, stdin: TextIO, stdout: TextIO) -> int:
     except Exception as exc:
         _log.exception("check-code failed")
         try:
-            return _usage(stdout, f"внутренняя ошибка: {type(exc).__name__}", f"internal error: {exc!r}")
+            return _usage(stdout, QT_TRANSLATE_NOOP("CheckCode", "internal error: %1")(f"{exc!r}"))
         except Exception:
             return EXIT_USAGE
 
@@ -45,18 +47,18 @@ def _check_code_cli(code: str, *, stdin: TextIO, stdout: TextIO) -> int:
         try:
             raw = stdin.read()
         except (UnicodeDecodeError, OSError) as exc:
-            return _usage(stdout, f"не удалось прочитать ввод: {exc}", f"cannot read the input: {exc}")
+            return _usage(stdout, QT_TRANSLATE_NOOP("CheckCode", "cannot read the input: %1")(exc))
     else:
         raw = code
     text = raw.rstrip("\r\n")  # never strip(): GS (0x1D) counts as whitespace in Python
     if not text:
         return _usage(
-            stdout,
-            "нет кода: передайте код аргументом или через stdin (-)",
-            "no code given: pass it as an argument or on stdin (-)",
+            stdout, QT_TRANSLATE_NOOP("CheckCode", "no code given: pass it as an argument or on stdin (-)")
         )
     if "\n" in text or "\r" in text:
-        return _usage(stdout, "по одному коду за раз", "one code per call: the input has several lines")
+        return _usage(
+            stdout, QT_TRANSLATE_NOOP("CheckCode", "one code per call: the input has several lines")
+        )
     report = check_code(text)
     _emit(stdout, report, indent=2)
     return EXIT_VALID if report["valid"] else EXIT_INVALID
@@ -83,7 +85,7 @@ def _report(text: str, result: ScanResult, repairs: list[str], symbology: str) -
         "value": result.value,
         "fields": result.fields,
         "problems": list(result.problems),
-        "problems_ru": list(result.problems_ru),
+        "problems_ru": [russian(reason) for reason in result.reasons],
         "repairs": repairs,
     }
     if symbology:
@@ -101,8 +103,8 @@ def _report(text: str, result: ScanResult, repairs: list[str], symbology: str) -
     return report
 
 
-def _usage(stdout: TextIO, ru: str, en: str) -> int:
-    _emit(stdout, {"error": {"ru": ru, "en": en}})
+def _usage(stdout: TextIO, problem: Message) -> int:
+    _emit(stdout, {"error": {"ru": russian(problem), "en": problem.english()}})
     return EXIT_USAGE
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.packing.errors import PackingError, Reason, box_no
 from packstation.domain.packing.model import Box, Packing
 
@@ -153,30 +154,27 @@ class BoxCheck:
         if self.verdict is Verdict.NOT_WEIGHED:
             return PackingError(
                 Reason.BOX_NOT_WEIGHED,
-                f"Коробка {number} не взвешена.",
-                f"Box {number} has not been weighed.",
-                hint_ru="Поставьте её на весы.",
-                hint_en="Put it on the scale.",
+                QT_TRANSLATE_NOOP("BoxWeight", "Box %1 has not been weighed.")(number),
+                hint=QT_TRANSLATE_NOOP("BoxWeight", "Put it on the scale."),
             )
         if self.passes or self.measured_kg is None or self.expected.kg is None:
             return None
-        ru = "{w} кг, ожидалось {e} ± {t}".format(
-            w=format_kg(self.measured_kg, "ru"),
-            e=format_kg(self.expected.kg, "ru"),
-            t=format_kg(self.expected.tolerance, "ru"),
-        )
-        en = "{w} kg, expected {e} ± {t}".format(
-            w=format_kg(self.measured_kg, "en"),
-            e=format_kg(self.expected.kg, "en"),
-            t=format_kg(self.expected.tolerance, "en"),
-        )
         return PackingError(
             Reason.BOX_WEIGHT,
-            f"Коробка {number} весит {ru}: проверьте её содержимое.",
-            f"Box {number} weighs {en}: check its content.",
-            hint_ru="Взвесьте её ещё раз или подтвердите вес.",
-            hint_en="Weigh it again or accept the weight.",
+            QT_TRANSLATE_NOOP("BoxWeight", "Box %1 weighs %2 kg, expected %3 ± %4: check its content.")(
+                number,
+                kilograms(self.measured_kg),
+                kilograms(self.expected.kg),
+                kilograms(self.expected.tolerance),
+            ),
+            hint=QT_TRANSLATE_NOOP("BoxWeight", "Weigh it again or accept the weight."),
         )
+
+
+def kilograms(value: Decimal) -> Message:
+    """A weight as `format_kg` writes it, its decimal mark taken from the catalogue (`,` in Russian)."""
+    whole, _, fraction = format_kg(value, "en").partition(".")
+    return QT_TRANSLATE_NOOP("BoxWeight", "%1.%2")(whole, fraction)
 
 
 def format_kg(value: Decimal, lang: str = "ru") -> str:

@@ -37,6 +37,7 @@ from enum import StrEnum
 from typing import Final
 
 from packstation.domain.gtin import gtin_error, gtin_in
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 
 GS: Final = "\x1d"
 MAX_LENGTH: Final = 256
@@ -88,10 +89,14 @@ class CisGroup(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One reason a code is refused, in both UI languages."""
+    """One reason a code is refused."""
 
-    en: str
-    ru: str
+    text: Message
+
+    @property
+    def en(self) -> str:
+        """The reason in English (logs, check-code)."""
+        return self.text.english()
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,33 +348,24 @@ def _element_problems(elements: _Elements) -> list[Problem]:
         problems.append(gtin)
     for ai in ("11", "17"):
         if ai in parts and not _is_yymmdd(parts[ai]):
-            problems.append(Problem(f"({ai}) is not a date YYMMDD", f"({ai}) не является датой ГГММДД"))
+            problems.append(Problem(QT_TRANSLATE_NOOP("Cis", "(%1) is not a date YYMMDD")(ai)))
     if "91" in parts and not _KEY.fullmatch(parts["91"]):
         problems.append(
-            Problem(
-                "(91) verification key must be 4 Latin letters or digits",
-                "(91) ключ проверки — 4 латинские буквы или цифры: код повреждён",
-            )
+            Problem(QT_TRANSLATE_NOOP("Cis", "(91) verification key must be 4 Latin letters or digits"))
         )
     if "92" in parts and not _is_signature(parts["92"]):
         problems.append(_damaged_signature())
     if "93" in parts and not _SHORT_CRYPTO.fullmatch(parts["93"]):
-        problems.append(_damaged_short_crypto("(93) verification code", "(93) код проверки"))
+        problems.append(_damaged_short_crypto(QT_TRANSLATE_NOOP("Cis", "(93) verification code")))
     return problems
 
 
 def _gtin_problem(gtin: str, label: str) -> Problem | None:
     if gtin.isdigit() and not gtin.strip("0"):
-        return Problem(
-            f"{label}GTIN {gtin} is all zeros: it names no product",
-            f"{label}GTIN {gtin} из одних нулей — такого товара нет: код повреждён",
-        )
+        return Problem(QT_TRANSLATE_NOOP("Cis", "%1GTIN %2 is all zeros: it names no product")(label, gtin))
     error = gtin_error(gtin)
     if error is not None:
-        return Problem(
-            f"{label}GTIN {gtin}: {error}",
-            f"{label}GTIN {gtin}: неверная контрольная цифра — код повреждён или набран с ошибкой",
-        )
+        return Problem(QT_TRANSLATE_NOOP("Cis", "%1GTIN %2: %3")(label, gtin, error))
     return None
 
 
@@ -384,16 +380,14 @@ def _is_signature(value: str) -> bool:
 
 def _damaged_signature() -> Problem:
     return Problem(
-        "(92) crypto signature is damaged: it must be 44 or 88 base64 characters ending in '='",
-        "(92) криптоподпись повреждена: должно быть 44 или 88 символов base64 с '=' в конце",
+        QT_TRANSLATE_NOOP(
+            "Cis", "(92) crypto signature is damaged: it must be 44 or 88 base64 characters ending in '='"
+        )
     )
 
 
-def _damaged_short_crypto(label_en: str, label_ru: str) -> Problem:
-    return Problem(
-        f"{label_en} must be 4 Latin letters, digits, '+' or '/'",
-        f"{label_ru} — 4 латинские буквы, цифры, '+' или '/': код повреждён",
-    )
+def _damaged_short_crypto(label: Message) -> Problem:
+    return Problem(QT_TRANSLATE_NOOP("Cis", "%1 must be 4 Latin letters, digits, '+' or '/'")(label))
 
 
 def _is_yymmdd(value: str) -> bool:
@@ -413,10 +407,7 @@ def _gs1_syntax_problem(value: str) -> Problem | None:
     try:
         GS1Message.parse(value)
     except ParseError as exc:
-        return Problem(
-            f"not valid GS1 syntax: {exc}",
-            "код не соответствует синтаксису GS1 (недопустимые символы)",
-        )
+        return Problem(QT_TRANSLATE_NOOP("Cis", "not valid GS1 syntax: %1")(exc))
     return None
 
 
@@ -460,21 +451,23 @@ def _tobacco_pack(body: str, repairs: list[str], known_gtins: Collection[str]) -
     elif gtin[0] != "0":
         problems.append(
             Problem(
-                f"GTIN {gtin} names a package of packs, not a pack: a tobacco pack's GTIN starts with 0",
-                f"GTIN {gtin} — это упаковка пачек, а не пачка: GTIN пачки начинается с 0",
+                QT_TRANSLATE_NOOP(
+                    "Cis", "GTIN %1 names a package of packs, not a pack: a tobacco pack's GTIN starts with 0"
+                )(gtin)
             )
         )
     if not _CS82.fullmatch(body[14:25]):
         problems.append(
             Problem(
-                "the serial or price part contains characters a tobacco pack code never has",
-                "в серийном номере или коде цены пачки недопустимые символы: код повреждён",
+                QT_TRANSLATE_NOOP(
+                    "Cis", "the serial or price part contains characters a tobacco pack code never has"
+                )
             )
         )
     if not _SHORT_CRYPTO.fullmatch(body[25:]):
-        problems.append(_damaged_short_crypto(
-            "the verification code (last 4 characters)", "код проверки (последние 4 символа)"
-        ))
+        problems.append(
+            _damaged_short_crypto(QT_TRANSLATE_NOOP("Cis", "the verification code (last 4 characters)"))
+        )
     if not problems and known_gtins and not gtin_in(gtin, known_gtins):
         problems.append(_gtin_not_in_order(gtin))
     elements = (("01", gtin), ("21", body[14:21]))
@@ -497,26 +490,24 @@ def _charset_problem(body: str) -> Problem | None:
         return None
     if any("\u0400" <= ch <= "\u04ff" for ch in body):
         return Problem(
-            "contains Cyrillic letters: the scan was typed under the Russian keyboard layout",
-            "в коде русские буквы: сканер печатал в русской раскладке — переключите раскладку или сканер",
+            QT_TRANSLATE_NOOP(
+                "Cis", "contains Cyrillic letters: the scan was typed under the Russian keyboard layout"
+            )
         )
     return Problem(
-        "contains characters other than printable ASCII (spaces, control or national characters)",
-        "в коде недопустимые символы (пробелы, управляющие или национальные символы)",
+        QT_TRANSLATE_NOOP(
+            "Cis", "contains characters other than printable ASCII (spaces, control or national characters)"
+        )
     )
 
 
 def _too_long(n: int) -> Problem:
-    return Problem(
-        f"{n} characters: a marking code has at most {MAX_LENGTH}",
-        f"{n} символов: код маркировки не длиннее {MAX_LENGTH}",
-    )
+    return Problem(QT_TRANSLATE_NOOP("Cis", "%1 characters: a marking code has at most %2")(n, MAX_LENGTH))
 
 
 def _gtin_not_in_order(gtin: str) -> Problem:
     return Problem(
-        f"GTIN {gtin} is not a barcode of this item: wrong product's code",
-        f"GTIN {gtin} не совпадает со штрихкодом товара: это код другого товара",
+        QT_TRANSLATE_NOOP("Cis", "GTIN %1 is not a barcode of this item: wrong product's code")(gtin)
     )
 
 
@@ -525,28 +516,19 @@ def _diagnose(body: str, ambiguous: bool) -> tuple[Problem, ...]:
     if ambiguous:
         return (
             Problem(
-                "GS separators are missing and the code can be read more than one way: rescan it",
-                "в коде потеряны разделители GS и его нельзя однозначно восстановить — отсканируйте ещё раз",
+                QT_TRANSLATE_NOOP(
+                    "Cis", "GS separators are missing and the code can be read more than one way: rescan it"
+                )
             ),
         )
     if not body.startswith("01") or not body[2:16].isdigit() or len(body) < 16:
-        return (
-            Problem(
-                "does not start with (01) and a 14-digit GTIN",
-                "код не начинается с (01) и 14-значного GTIN",
-            ),
-        )
+        return (Problem(QT_TRANSLATE_NOOP("Cis", "does not start with (01) and a 14-digit GTIN")),)
     gtin_problem = gtin_error(body[2:16])
     if gtin_problem is not None:
-        return (Problem(f"(01) GTIN: {gtin_problem}", "(01) GTIN: неверная контрольная цифра"),)
+        return (Problem(QT_TRANSLATE_NOOP("Cis", "(01) GTIN: %1")(gtin_problem)),)
     rest = body[_skip_gs(body, 16) :]
     if not rest.startswith("21"):
-        return (
-            Problem(
-                "(21) serial number must follow the GTIN",
-                "после GTIN должен идти (21) серийный номер"
-            ),
-        )
+        return (Problem(QT_TRANSLATE_NOOP("Cis", "(21) serial number must follow the GTIN")),)
     segments = rest.split(GS)
     serial = segments[0][2:]
     if GS not in rest:
@@ -554,51 +536,51 @@ def _diagnose(body: str, ambiguous: bool) -> tuple[Problem, ...]:
             return (_no_tail(),)
         return (
             Problem(
-                "GS separators are missing and no valid code can be rebuilt from it: rescan it",
-                "в коде потеряны разделители GS и восстановить его не удалось — отсканируйте ещё раз",
+                QT_TRANSLATE_NOOP(
+                    "Cis", "GS separators are missing and no valid code can be rebuilt from it: rescan it"
+                )
             ),
         )
     problems: list[Problem] = []
     if len(serial) not in SERIAL_LENGTHS:
         problems.append(
             Problem(
-                f"(21) serial has {len(serial)} characters; Chestny Znak serials have 6, 7, 8, 13 or 20",
-                f"(21) серийный номер из {len(serial)} символов, а должно быть 6, 7, 8, 13 или 20",
+                QT_TRANSLATE_NOOP(
+                    "Cis", "(21) serial has %1 characters; Chestny Znak serials have 6, 7, 8, 13 or 20"
+                )(len(serial))
             )
         )
     tail = [s for s in segments[1:] if s]
     ais = [_segment_ai(s) for s in tail]
     for seg, ai in zip(tail, ais, strict=True):
         if ai is None:
-            problems.append(
-                Problem(f"unsupported element {seg[:4]!r}…", f"неподдерживаемый элемент {seg[:4]!r}…")
-            )
+            problems.append(Problem(QT_TRANSLATE_NOOP("Cis", "unsupported element %1…")(f"{seg[:4]!r}")))
         elif ai in ("91", "92", "93"):
             n = len(seg) - len(ai)
             lengths = _ELEMENTS[ai][0]
             if n not in lengths:
-                want = " or ".join(map(str, lengths))
+                want: Message | int = lengths[0]
+                for length in lengths[1:]:
+                    want = QT_TRANSLATE_NOOP("Cis", "%1 or %2")(want, length)
                 problems.append(
-                    Problem(
-                        f"({ai}) has {n} characters, expected {want}",
-                        f"({ai}) из {n} символов, ожидается {want.replace('or', 'или')}",
-                    )
+                    Problem(QT_TRANSLATE_NOOP("Cis", "(%1) has %2 characters, expected %3")(ai, n, want))
                 )
     if not {"92", "93"} & set(filter(None, ais)):
         problems.append(_no_tail())
     elif {"91", "92"} & set(ais) and len(serial) in set(SERIAL_LENGTHS) - set(HEAVY_SERIAL_LENGTHS):
         problems.append(
             Problem(
-                f"a (91)+(92) tail follows a serial of 13 or 20 characters, not {len(serial)}",
-                f"криптохвост (91)+(92) идёт после серийного номера из 13 или 20 символов, "
-                f"а не {len(serial)}",
+                QT_TRANSLATE_NOOP("Cis", "a (91)+(92) tail follows a serial of 13 or 20 characters, not %1")(
+                    len(serial)
+                )
             )
         )
     if not problems:
         problems.append(
             Problem(
-                "the elements are not in a Chestny Znak order ((01)(21)…(91)(92) or …(93))",
-                "элементы кода идут не в порядке Честного знака ((01)(21)…(91)(92) или …(93))",
+                QT_TRANSLATE_NOOP(
+                    "Cis", "the elements are not in a Chestny Znak order ((01)(21)…(91)(92) or …(93))"
+                )
             )
         )
     return tuple(problems)
@@ -613,6 +595,8 @@ def _segment_ai(segment: str) -> str | None:
 
 def _no_tail() -> Problem:
     return Problem(
-        "no crypto tail ((91)+(92) or (93)): scan the DataMatrix itself, not the text printed under it",
-        "нет криптохвоста ((91)+(92) или (93)): сканируйте сам DataMatrix, а не текст под ним",
+        QT_TRANSLATE_NOOP(
+            "Cis",
+            "no crypto tail ((91)+(92) or (93)): scan the DataMatrix itself, not the text printed under it",
+        )
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from typing import Final
+from typing import Any, Final
 
 from packstation.domain.cis import GS, check_cis, looks_like_cis
 from packstation.domain.commands import parse_command
@@ -24,6 +24,7 @@ from packstation.domain.identifiers import (
     split_customs_number,
 )
 from packstation.domain.instances import Instance, InstanceKind
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.scan import ScanKind, ScanResult
 
 _BOX_LABEL: Final = re.compile(r"(\d{5,19})-(\d{1,3})")
@@ -39,10 +40,10 @@ def classify_scan(text: str, *, known_gtins: Collection[str] = ()) -> ScanResult
             among them is refused.
 
     Returns:
-        The classified scan; `valid` is False with `problems`/`problems_ru` when it is unusable.
+        The classified scan; `valid` is False with `problems` and `reasons` when it is unusable.
     """
     if not text:
-        return _invalid(ScanKind.UNKNOWN, text, "empty scan", "пустой скан")
+        return _invalid(ScanKind.UNKNOWN, text, QT_TRANSLATE_NOOP("Classify", "empty scan"))
     command = parse_command(text)
     if command is not None:
         return ScanResult(ScanKind.COMMAND, text, text.upper(), command=command)
@@ -71,8 +72,7 @@ def classify_scan(text: str, *, known_gtins: Collection[str] = ()) -> ScanResult
     return _invalid(
         ScanKind.UNKNOWN,
         text,
-        "not a known barcode: not an order, item, marking code or command",
-        "штрихкод не распознан: это не заказ, не товар, не код маркировки и не команда",
+        QT_TRANSLATE_NOOP("Classify", "not a known barcode: not an order, item, marking code or command"),
     )
 
 
@@ -87,7 +87,7 @@ def _cis(text: str, known_gtins: Collection[str]) -> ScanResult:
         instance=Instance(InstanceKind.CIS, check.value) if check.valid else None,
         fields=dict(check.fields),
         problems=tuple(p.en for p in check.problems),
-        problems_ru=tuple(p.ru for p in check.problems),
+        reasons=tuple(p.text for p in check.problems),
         repairs=check.repairs,
     )
 
@@ -104,18 +104,16 @@ def _digits(text: str) -> ScanResult:
             return ScanResult(ScanKind.ITEM_BARCODE, text, text, gtin=text, order_id=order_id)
         if n not in ORDER_ID_LENGTHS:
             return _invalid(
-                ScanKind.ITEM_BARCODE,
-                text,
-                f"item barcode: {error}",
-                "штрихкод товара: неверная контрольная цифра — отсканируйте ещё раз",
+                ScanKind.ITEM_BARCODE, text, QT_TRANSLATE_NOOP("Classify", "item barcode: %1")(error)
             )
     if n in ORDER_ID_LENGTHS:
         return ScanResult(ScanKind.ORDER_NUMBER, text, text, order_id=int(text))
     return _invalid(
         ScanKind.UNKNOWN,
         text,
-        f"{n} digits: not an order number, item barcode (8/12/13/14) or UIN (16)",
-        f"{n} цифр: это не номер заказа, не штрихкод товара (8/12/13/14) и не УИН (16)",
+        QT_TRANSLATE_NOOP(
+            "Classify", "%1 digits: not an order number, item barcode (8/12/13/14) or UIN (16)"
+        )(n),
     )
 
 
@@ -132,8 +130,11 @@ def _customs(text: str, groups: tuple[str, ...]) -> ScanResult:
             text,
             value,
             valid=False,
-            problems=(f"the second part {groups[1]} is not a declaration date DDMMYY",),
-            problems_ru=(f"вторая часть {groups[1]} — не дата декларации ДДММГГ",),
+            **_problem(
+                QT_TRANSLATE_NOOP("Classify", "the second part %1 is not a declaration date DDMMYY")(
+                    groups[1]
+                )
+            ),
             repairs=repairs,
         )
     return ScanResult(
@@ -147,5 +148,9 @@ def _customs(text: str, groups: tuple[str, ...]) -> ScanResult:
     )
 
 
-def _invalid(kind: ScanKind, text: str, en: str, ru: str) -> ScanResult:
-    return ScanResult(kind, text, text, valid=False, problems=(en,), problems_ru=(ru,))
+def _invalid(kind: ScanKind, text: str, reason: Message) -> ScanResult:
+    return ScanResult(kind, text, text, valid=False, **_problem(reason))
+
+
+def _problem(reason: Message) -> dict[str, Any]:
+    return {"problems": (reason.english(),), "reasons": (reason,)}

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Final
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import PROCESSING, READY_TO_SHIP, Courier, Order
 from packstation.domain.packing.errors import PackingScanError, Reason
 from packstation.domain.verification import EacResult, EacVerdict
@@ -56,10 +57,10 @@ def not_a_courier_code() -> PackingScanError:
     low, high = COURIER_CODE_LENGTHS[0], COURIER_CODE_LENGTHS[-1]
     return PackingScanError(
         Reason.NOT_COURIER_CODE,
-        f"Это не код курьера: код курьера — от {low} до {high} цифр.",
-        f"Not a courier code: a courier's code is {low} to {high} digits.",
-        hint_ru="Попытка курьера не потрачена. Спросите код у курьера.",
-        hint_en="None of the courier's attempts was used. Ask the courier for the code.",
+        QT_TRANSLATE_NOOP("Handover", "Not a courier code: a courier's code is %1 to %2 digits.")(low, high),
+        hint=QT_TRANSLATE_NOOP(
+            "Handover", "None of the courier's attempts was used. Ask the courier for the code."
+        ),
     )
 
 

@@ -1,23 +1,40 @@
-"""The error tree every layer raises, each error carrying the packer-facing text in Russian and
-English plus a hint about what to do. The UI shows `message(lang)`; logs use `str(error)`.
+"""The error tree every layer raises, each error carrying a packer-facing `Message` and a hint
+about what to do. The UI renders them in the packer's language (`ui.i18n.say`); logs and
+`str(error)` use the English source text.
 """
 
 from __future__ import annotations
+
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message, Translate
 
 
 class PackstationError(Exception):
     """Root of every expected failure; anything else is a bug and goes to the crash dialog."""
 
-    def __init__(self, ru: str, en: str, *, hint_ru: str = "", hint_en: str = "") -> None:
-        super().__init__(en)
-        self.ru = ru
-        self.en = en
-        self.hint_ru = hint_ru
-        self.hint_en = hint_en
+    def __init__(self, text: Message, *, hint: Message | None = None) -> None:
+        super().__init__(text.english())
+        self.text = text
+        self.hint = hint
 
-    def message(self, lang: str = "ru") -> str:
-        text, hint = (self.ru, self.hint_ru) if lang == "ru" else (self.en, self.hint_en)
-        return f"{text} {hint}".strip()
+    def render(self, translate: Translate) -> str:
+        """The text and its hint in the language `translate` speaks."""
+        said = self.text.render(translate)
+        return f"{said} {self.hint.render(translate)}".strip() if self.hint is not None else said
+
+    def as_message(self) -> Message:
+        """Text and hint as one message (to quote this error inside another sentence)."""
+        if self.hint is None:
+            return self.text
+        return QT_TRANSLATE_NOOP("Errors", "%1 %2")(self.text, self.hint)
+
+    def english(self) -> str:
+        """Text and hint in English (logs, the English-only fleet tool)."""
+        return self.render(lambda context, key: key)
+
+    @property
+    def en(self) -> str:
+        """The text alone in English, for log lines."""
+        return self.text.english()
 
 
 class DomainError(PackstationError):

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Final
 
 from packstation.domain.errors import DomainError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 
 UIN_LENGTH: Final = 16
 _UIN_RUN: Final = re.compile(r"(?<!\d)\d{16}(?!\d)")
@@ -384,7 +385,8 @@ def normalize_country_code(value: str) -> str:
     code = value.strip(" \t\r\n").upper()
     if code not in COUNTRY_CODES:
         raise DomainError(
-            f"«{value}» — не код страны. Нужен двухбуквенный код ISO, например RU, CN, TR.",
-            f"{value!r} is not a country code. Use the two-letter ISO code, e.g. RU, CN, TR.",
+            QT_TRANSLATE_NOOP(
+                "Identifiers", "'%1' is not a country code. Use the two-letter ISO code, e.g. RU, CN, TR."
+            )(value)
         )
     return code

@@ -235,6 +235,12 @@ class LaasOrder:
     def is_open(self) -> bool:
         return self.status not in ("CANCELLED", "DELIVERED", "RETURNED")
 
+    @property
+    def can_move_delivery(self) -> bool:
+        """Whether its delivery interval may be changed: an open order going by courier (an
+        order to a pickup point has no interval to move)."""
+        return self.is_open and self.pickup_point is None
+
     def draft_left(self, now: datetime) -> timedelta | None:
         """Time left to confirm a draft before the Market cancels it (None if not a draft)."""
         if not self.is_draft:

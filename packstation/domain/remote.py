@@ -12,6 +12,7 @@ from __future__ import annotations
 from enum import Enum
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import Message
 
 KEY_STATUSES = frozenset({401, 403})
 """A refused key: nothing was applied, but the same request can go once the key is fixed."""
@@ -37,16 +38,14 @@ class RemoteError(PackstationError):
 
     def __init__(
         self,
-        ru: str,
-        en: str,
+        text: Message,
         *,
-        hint_ru: str = "",
-        hint_en: str = "",
+        hint: Message | None = None,
         status_code: int | None = None,
         codes: tuple[str, ...] = (),
         retry_after: float | None = None,
     ) -> None:
-        super().__init__(ru, en, hint_ru=hint_ru, hint_en=hint_en)
+        super().__init__(text, hint=hint)
         self.status_code = status_code
         self.codes = codes
         self.retry_after = retry_after

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from packstation.domain.instances import Instance
+from packstation.domain.message import Message
 
 
 class ScanKind(StrEnum):
@@ -44,7 +45,7 @@ class ScanResult:
     `value` is normalized: for a CIS, the exact string the Market expects (GS as 0x1D);
     `instance` is set for marking codes; `gtin` for item barcodes and CIS; `order_id` (and
     `box_no`) for order numbers and box labels. `problems` explain why a code is invalid
-    (in English, for logs and check-code); `problems_ru` the same for the packer; `repairs`
+    (in English, for logs and check-code); `reasons` the same as messages for the packer; `repairs`
     list what was fixed (e.g. "restored GS after serial").
     """
 
@@ -59,5 +60,5 @@ class ScanResult:
     box_no: int | None = None
     fields: dict[str, str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
-    problems_ru: tuple[str, ...] = ()
+    reasons: tuple[Message, ...] = ()
     repairs: tuple[str, ...] = ()

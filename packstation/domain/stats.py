@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.time import MOSCOW
 
 MARKET_TZ = MOSCOW
@@ -62,17 +63,16 @@ class StatsQuery:
     def by_update(self) -> bool:
         return self.update_from is not None or self.update_to is not None
 
-    def problem(self) -> tuple[str, str] | None:
-        """Why the Market would refuse this query (Russian, English), or None."""
+    def problem(self) -> Message | None:
+        """Why the Market would refuse this query, or None."""
         by_creation = self.date_from is not None or self.date_to is not None
         if by_creation and self.by_update:
-            return (
-                "Укажите даты создания или даты изменения — Маркет не принимает их вместе.",
-                "Give creation dates or update dates: the Market does not accept both.",
+            return QT_TRANSLATE_NOOP(
+                "Stats", "Give creation dates or update dates: the Market does not accept both."
             )
         for start, end in ((self.date_from, self.date_to), (self.update_from, self.update_to)):
             if start is not None and end is not None and start > end:
-                return ("Дата «с» позже даты «по».", "The start date is after the end date.")
+                return QT_TRANSLATE_NOOP("Stats", "The start date is after the end date.")
         return None
 
 

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 import psycopg
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.fleet.dsn import ENV_VAR, FleetConfigError, connect_kwargs, redact
 from packstation.fleet.migrations import LATEST, migrate, require_current
 from packstation.fleet.store import fleet_status
@@ -29,8 +30,9 @@ async def _connect(dsn: str) -> psycopg.AsyncConnection[Any]:
         return await psycopg.AsyncConnection.connect(kwargs.pop("conninfo"), autocommit=True, **kwargs)
     except psycopg.OperationalError as err:
         raise FleetConfigError(
-            f"Нет соединения с базой склада {redact(dsn)}: {str(err).strip()}",
-            f"Cannot connect to the warehouse database {redact(dsn)}: {str(err).strip()}",
+            QT_TRANSLATE_NOOP("Cli", "Cannot connect to the warehouse database %1: %2")(
+                redact(dsn), str(err).strip()
+            )
         ) from err
 
 
@@ -114,5 +116,5 @@ def fleet_cli(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = 
             return asyncio.run(_history(dsn, args.order, args.json, out))
         return asyncio.run(_status(dsn, args.json, out))
     except PackstationError as error:
-        print(f"packstation fleet: {error.message('en')}", file=err)
+        print(f"packstation fleet: {error.english()}", file=err)
         return 1

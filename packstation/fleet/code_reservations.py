@@ -26,8 +26,9 @@ from typing import Any
 
 import psycopg
 
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.fleet.dsn import connect_kwargs
-from packstation.services.fleet_ports import OFFLINE_EN, OFFLINE_RU, CodeHolder, FleetUnavailableError
+from packstation.services.fleet_ports import CodeHolder, FleetUnavailableError, offline_error
 
 _log = logging.getLogger("packstation.fleet")
 
@@ -122,7 +123,7 @@ class FleetCodeReservations:
         if conn is not None:
             with contextlib.suppress(Exception):
                 conn.close()
-        return FleetUnavailableError(OFFLINE_RU, OFFLINE_EN)
+        return offline_error()
 
     def _retrying(self, fn: Any, *args: Any) -> Any:
         """Run `fn` on the worker; a connection the server dropped (a restart) is replaced once."""
@@ -140,7 +141,7 @@ class FleetCodeReservations:
             return future.result(timeout=self._wait_s)
         except FutureTimeout as err:
             self._online = False
-            raise FleetUnavailableError(OFFLINE_RU, OFFLINE_EN) from err
+            raise offline_error() from err
         except (psycopg.OperationalError, psycopg.InterfaceError, OSError) as err:
             raise self._broken(err) from err
 
@@ -149,7 +150,7 @@ class FleetCodeReservations:
     def reserve(self, code: str, order_id: int) -> CodeHolder | None:
         if not self._online:
             self._pending.append(("reserve", code, order_id))
-            raise FleetUnavailableError(OFFLINE_RU, OFFLINE_EN)
+            raise offline_error()
         try:
             holder: CodeHolder | None = self._call(self._do_reserve, code, order_id)
         except FleetUnavailableError:
@@ -192,17 +193,14 @@ class FleetCodeReservations:
             self._online = True
             return conflicts
 
-    async def reconcile_lines(self) -> list[tuple[str, str]]:
-        """`reconcile` off the loop's thread; its conflicts as (Russian, English) lines."""
+    async def reconcile_lines(self) -> list[Message]:
+        """`reconcile` off the loop's thread; its conflicts, one message each."""
         if self._online and not self._pending and not self._pending_sets:
             return []
         conflicts = await asyncio.to_thread(self.reconcile)
         return [
-            (
-                f"код {c.code[:24]}… заказа {c.order_id} уже в заказе {c.holder.order_id}"
-                f" на столе {c.holder.desk}",
-                f"code {c.code[:24]}… of order {c.order_id} is held by order {c.holder.order_id}"
-                f" at desk {c.holder.desk}",
+            QT_TRANSLATE_NOOP("CodeReservations", "code %1… of order %2 is held by order %3 at desk %4")(
+                c.code[:24], c.order_id, c.holder.order_id, c.holder.desk
             )
             for c in conflicts
         ]

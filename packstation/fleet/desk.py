@@ -18,6 +18,7 @@ import socket
 from collections.abc import Awaitable, Callable
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import Message
 from packstation.fleet.code_reservations import FleetCodeReservations
 from packstation.fleet.dsn import redact
 from packstation.fleet.election import OrdersListener, PollerElection
@@ -72,7 +73,7 @@ class FleetDesk:
         self._tees: list[FleetAuditTee] = []
         self.history_lines = FleetHistoryReader(dsn, desk=desk)
 
-    async def _catch_up(self) -> list[tuple[str, str]]:
+    async def _catch_up(self) -> list[Message]:
         """After each heartbeat: send queued history lines, replay queued code reservations."""
         for tee in self._tees:
             await tee.flush()

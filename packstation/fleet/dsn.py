@@ -15,6 +15,7 @@ from typing import Any, Final
 from psycopg.conninfo import conninfo_to_dict
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 
 KEYRING_SERVICE: Final = "packstation-fleet"
 ENV_VAR: Final = "PACKSTATION_FLEET_DSN"
@@ -32,17 +33,13 @@ def parse_dsn(dsn: str) -> dict[str, Any]:
         params = conninfo_to_dict(dsn)
     except Exception as err:
         raise FleetConfigError(
-            f"Адрес базы склада не распознан: {redact(dsn)}.",
-            f"The warehouse database address is not valid: {redact(dsn)}.",
-            hint_ru="Пример: postgresql://packer@server/warehouse",
-            hint_en="Example: postgresql://packer@server/warehouse",
+            QT_TRANSLATE_NOOP("Dsn", "The warehouse database address is not valid: %1.")(redact(dsn)),
+            hint=QT_TRANSLATE_NOOP("Dsn", "Example: postgresql://packer@server/warehouse"),
         ) from err
     if params.get("password"):
         raise FleetConfigError(
-            "Пароль базы склада нельзя указывать в адресе.",
-            "The warehouse database password must not be part of the address.",
-            hint_ru="Сохраните пароль в ~/.pgpass или в хранилище паролей системы.",
-            hint_en="Keep the password in ~/.pgpass or the system keyring.",
+            QT_TRANSLATE_NOOP("Dsn", "The warehouse database password must not be part of the address."),
+            hint=QT_TRANSLATE_NOOP("Dsn", "Keep the password in ~/.pgpass or the system keyring."),
         )
     return params
 

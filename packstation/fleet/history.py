@@ -17,12 +17,13 @@ import asyncio
 import contextlib
 import logging
 import threading
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import psycopg
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.time import utc_now
 from packstation.fleet.dsn import connect_kwargs
 from packstation.fleet.store import FleetStore, offline
 from packstation.logs import mask_secrets
@@ -46,7 +47,7 @@ class FleetAuditTee:
         # Who did it is whoever is signed in now (the local audit follows sign-ins), not at sending.
         packer = getattr(self.local, "packer", None)
         who = packer if isinstance(packer, str) else self._fleet.packer
-        self._queue.append((datetime.now(UTC), who, action, order_id, mask_secrets(detail)[:500]))
+        self._queue.append((utc_now(), who, action, order_id, mask_secrets(detail)[:500]))
         del self._queue[:-_MAX_QUEUE]
         with contextlib.suppress(RuntimeError):  # no running loop (tests of the local part)
             if self._flushing is None or self._flushing.done():

@@ -13,6 +13,7 @@ import psycopg
 from psycopg.rows import TupleRow
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 
 _MIGRATION_LOCK = 0x5041434B  # "PACK": serialises concurrent `fleet init`
 
@@ -88,19 +89,22 @@ class FleetSchemaError(PackstationError):
 
 def schema_too_new(found: int) -> FleetSchemaError:
     return FleetSchemaError(
-        f"Схема базы склада новее этой программы (версия {found}, известна {LATEST}).",
-        f"The warehouse database schema is newer than this app knows (version {found}, known {LATEST}).",
-        hint_ru="Обновите Packstation на этом столе; старая версия не пишет в новую схему.",
-        hint_en="Update Packstation on this desk; an older version does not write to a newer schema.",
+        QT_TRANSLATE_NOOP(
+            "Migrations", "The warehouse database schema is newer than this app knows (version %1, known %2)."
+        )(found, LATEST),
+        hint=QT_TRANSLATE_NOOP(
+            "Migrations",
+            "Update Packstation on this desk; an older version does not write to a newer schema.",
+        ),
     )
 
 
 def schema_too_old(found: int) -> FleetSchemaError:
     return FleetSchemaError(
-        f"База склада не подготовлена (версия схемы {found}, нужна {LATEST}).",
-        f"The warehouse database is not set up (schema version {found}, needs {LATEST}).",
-        hint_ru="Выполните: packstation fleet init --dsn ...",
-        hint_en="Run: packstation fleet init --dsn ...",
+        QT_TRANSLATE_NOOP(
+            "Migrations", "The warehouse database is not set up (schema version %1, needs %2)."
+        )(found, LATEST),
+        hint=QT_TRANSLATE_NOOP("Migrations", "Run: packstation fleet init --dsn ..."),
     )
 
 

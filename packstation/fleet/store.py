@@ -28,11 +28,10 @@ from packstation.fleet.dsn import connect_kwargs, redact
 from packstation.fleet.migrations import require_current
 from packstation.fleet.order_codec import order_from_json, order_to_json
 from packstation.services.fleet_ports import (
-    OFFLINE_EN,
-    OFFLINE_RU,
     Claim,
     FleetUnavailableError,
     HistoryEntry,
+    offline_error,
 )
 from packstation.services.ports import OrderQuery
 
@@ -55,8 +54,7 @@ RETURNING order_id, desk, packer, since, lease_until
 
 
 def offline(err: BaseException | None = None) -> FleetUnavailableError:
-    detail = f" ({type(err).__name__})" if err is not None else ""
-    return FleetUnavailableError(OFFLINE_RU + detail, OFFLINE_EN + detail)
+    return offline_error(type(err).__name__ if err is not None else "")
 
 
 def _claim(row: tuple[Any, ...]) -> Claim:

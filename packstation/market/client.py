@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.market.errors import (
     BadRequestError,
     ConnectionFailedError,
@@ -483,19 +484,17 @@ class MarketClient:
                 return info
             if info.status == ReportStatusType.FAILED:
                 raise MarketError(
-                    f"Маркет не смог сформировать ярлыки ({info.sub_status or 'ошибка'}).",
-                    f"The Market could not generate the labels ({info.sub_status or 'failed'}).",
-                    hint_ru="Проверьте номера заказов и повторите.",
-                    hint_en="Check the order numbers and try again.",
+                    QT_TRANSLATE_NOOP("Client", "The Market could not generate the labels (%1).")(
+                        info.sub_status or QT_TRANSLATE_NOOP("Client", "failed")
+                    ),
                     operation="getReportInfo",
+                    hint=QT_TRANSLATE_NOOP("Client", "Check the order numbers and try again."),
                 )
             if clock() >= deadline:
                 raise MarketError(
-                    "Маркет слишком долго готовит ярлыки.",
-                    "The Market is taking too long to generate the labels.",
-                    hint_ru="Повторите позже.",
-                    hint_en="Try again later.",
+                    QT_TRANSLATE_NOOP("Client", "The Market is taking too long to generate the labels."),
                     operation="getReportInfo",
+                    hint=QT_TRANSLATE_NOOP("Client", "Try again later."),
                 )
             await sleep(poll)
 

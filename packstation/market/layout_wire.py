@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from packstation.domain.errors import DomainError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.market.models import (
     BriefOrderItemInstanceDTO,
     BusinessOrderBoxLayoutItemDTO,
@@ -70,10 +71,12 @@ def layout_request(plan: LayoutPlan) -> SetOrderBoxLayoutRequest:
         problem = exc.errors()[0]
         where = ".".join(str(part) for part in problem["loc"])
         raise DomainError(
-            f"Раскладка не подходит для Маркета ({where}: {problem['msg']}).",
-            f"The box layout is not acceptable to the Market ({where}: {problem['msg']}).",
-            hint_ru="Проверьте коробки: в каждой хотя бы один товар или одна часть.",
-            hint_en="Check the boxes: each holds at least one item or one part.",
+            QT_TRANSLATE_NOOP("LayoutWire", "The box layout is not acceptable to the Market (%1: %2).")(
+                where, problem["msg"]
+            ),
+            hint=QT_TRANSLATE_NOOP(
+                "LayoutWire", "Check the boxes: each holds at least one item or one part."
+            ),
         ) from exc
 
 

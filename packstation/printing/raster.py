@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QTransform
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 
 from packstation.domain.errors import PrintError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 
 MM_PER_INCH = 25.4
 POINTS_PER_INCH = 72.0
@@ -115,10 +116,10 @@ def _load(pdf: bytes) -> QPdfDocument:
 
 def _unreadable() -> PrintError:
     return PrintError(
-        "Не удалось прочитать PDF ярлыка.",
-        "The label PDF could not be read.",
-        hint_ru="Запросите ярлыки заново; если ошибка повторится, включите «рисовать ярлыки по данным».",
-        hint_en="Fetch the labels again; if it repeats, turn on “render labels from label data”.",
+        QT_TRANSLATE_NOOP("Raster", "The label PDF could not be read."),
+        hint=QT_TRANSLATE_NOOP(
+            "Raster", "Fetch the labels again; if it repeats, turn on “render labels from label data”."
+        ),
     )
 
 

@@ -17,6 +17,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from packstation.domain.errors import PrintError
 from packstation.domain.labels import LabelFormat
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.printing.config import PrinterProfile
 from packstation.printing.cups_options import apply_darkness
 from packstation.printing.raster import media_layout, mm_to_dots, page_dots, render_pdf_mono
@@ -114,26 +115,26 @@ class SystemPrinter:
 
 def unknown_printer(name: str) -> PrintError:
     return PrintError(
-        f"Принтер «{name}» не найден.",
-        f"Printer “{name}” was not found.",
-        hint_ru="Проверьте, что он включён и установлен в системе, или выберите другой в настройках печати.",
-        hint_en="Check that it is switched on and installed, or choose another one in the print settings.",
+        QT_TRANSLATE_NOOP("SystemPrinter", "Printer “%1” was not found.")(name),
+        hint=QT_TRANSLATE_NOOP(
+            "SystemPrinter",
+            "Check that it is switched on and installed, or choose another one in the print settings.",
+        ),
     )
 
 
 def printer_offline(name: str) -> PrintError:
     return PrintError(
-        f"Принтер «{name}» не принял задание.",
-        f"Printer “{name}” did not accept the job.",
-        hint_ru="Проверьте питание, кабель, бумагу и ленту, затем нажмите «Повторить».",
-        hint_en="Check power, cable, labels and ribbon, then press Retry.",
+        QT_TRANSLATE_NOOP("SystemPrinter", "Printer “%1” did not accept the job.")(name),
+        hint=QT_TRANSLATE_NOOP("SystemPrinter", "Check power, cable, labels and ribbon, then press Retry."),
     )
 
 
 def media_refused(name: str, media: str) -> PrintError:
     return PrintError(
-        f"Принтер «{name}» не принимает размер {media}.",
-        f"Printer “{name}” does not accept the {media} page size.",
-        hint_ru="Задайте этот размер этикетки в настройках драйвера принтера или выберите другой формат.",
-        hint_en="Create this label size in the printer driver's settings or choose another format.",
+        QT_TRANSLATE_NOOP("SystemPrinter", "Printer “%1” does not accept the %2 page size.")(name, media),
+        hint=QT_TRANSLATE_NOOP(
+            "SystemPrinter",
+            "Create this label size in the printer driver's settings or choose another format.",
+        ),
     )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from packstation.domain.errors import PrintError
 from packstation.domain.labels import LabelFormat
+from packstation.domain.message import QT_TRANSLATE_NOOP
 
 # The rasteriser (QtPdf) is imported by `preview`: writing PDFs, the default job, needs no Qt.
 if TYPE_CHECKING:
@@ -44,10 +45,8 @@ class VirtualPrinter:
         """Write `pdf` into the folder; raises `PrintError` if it is not a PDF or cannot be written."""
         if not pdf.startswith(b"%PDF"):
             raise PrintError(
-                "Задание печати не является PDF.",
-                "The print job is not a PDF.",
-                hint_ru="Запросите ярлыки заново.",
-                hint_en="Fetch the labels again.",
+                QT_TRANSLATE_NOOP("VirtualPrinter", "The print job is not a PDF."),
+                hint=QT_TRANSLATE_NOOP("VirtualPrinter", "Fetch the labels again."),
             )
         path = await asyncio.to_thread(self._write, pdf, title)
         self.written.append(path)
@@ -64,10 +63,12 @@ class VirtualPrinter:
             os.replace(partial, path)  # a reader never sees half a PDF
         except OSError as exc:
             raise PrintError(
-                f"Не удалось записать PDF в папку {self.folder}: {exc.strerror}.",
-                f"Could not write the PDF into {self.folder}: {exc.strerror}.",
-                hint_ru="Выберите другую папку виртуального принтера в настройках печати.",
-                hint_en="Choose another virtual printer folder in the print settings.",
+                QT_TRANSLATE_NOOP("VirtualPrinter", "Could not write the PDF into %1: %2.")(
+                    self.folder, exc.strerror
+                ),
+                hint=QT_TRANSLATE_NOOP(
+                    "VirtualPrinter", "Choose another virtual printer folder in the print settings."
+                ),
             ) from exc
         return path
 
@@ -77,8 +78,7 @@ class VirtualPrinter:
             pdf = path.read_bytes()
         except OSError as exc:
             raise PrintError(
-                f"Не удалось открыть {path.name}: {exc.strerror}.",
-                f"Could not open {path.name}: {exc.strerror}.",
+                QT_TRANSLATE_NOOP("VirtualPrinter", "Could not open %1: %2.")(path.name, exc.strerror)
             ) from exc
         from packstation.printing.raster import render_pdf_mono_at
 
@@ -90,6 +90,6 @@ class VirtualPrinter:
         for number, image in enumerate(self.preview(path), start=1):
             png = path.with_name(f"{path.stem}-{number}.png")
             if not image.save(str(png)):  # format from the suffix
-                raise PrintError(f"Не удалось сохранить {png.name}.", f"Could not save {png.name}.")
+                raise PrintError(QT_TRANSLATE_NOOP("VirtualPrinter", "Could not save %1.")(png.name))
             out.append(png)
         return out

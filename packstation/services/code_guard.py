@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from packstation.domain.cis import check_cis
 from packstation.domain.errors import ScanError
 from packstation.domain.instances import Instance, InstanceKind
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.services.fleet_ports import CodeReservationPort, FleetUnavailableError
 from packstation.services.ports import CodeRegistryPort
 
@@ -70,10 +71,12 @@ class CodeGuard:
             raise _in_this_order(instance)
         when = use.used_at.strftime("%d.%m.%Y %H:%M")
         raise ScanError(
-            f"Этот код ({instance.masked()}) уже использован в заказе {use.order_id} ({when}).",
-            f"This code ({instance.masked()}) was already used in order {use.order_id} ({when}).",
-            hint_ru=f"Сканируйте код этой единицы; если заказ {use.order_id} отменён, освободите код в нём.",
-            hint_en=f"Scan this unit's own code; if order {use.order_id} was cancelled, release it there.",
+            QT_TRANSLATE_NOOP("CodeGuard", "This code (%1) was already used in order %2 (%3).")(
+                instance.masked(), use.order_id, when
+            ),
+            hint=QT_TRANSLATE_NOOP(
+                "CodeGuard", "Scan this unit's own code; if order %1 was cancelled, release it there."
+            )(use.order_id),
         )
 
     def _reserve(self, instance: Instance, key: str, order_id: int) -> None:
@@ -86,10 +89,12 @@ class CodeGuard:
         if holder is None or holder.order_id == order_id:
             return
         raise ScanError(
-            f"Этот код ({instance.masked()}) уже в заказе {holder.order_id} на столе {holder.desk}.",
-            f"This code ({instance.masked()}) is already in order {holder.order_id} at desk {holder.desk}.",
-            hint_ru=f"Сканируйте код этой единицы; если заказ {holder.order_id} отменён, освободите код там.",
-            hint_en=f"Scan this unit's own code; if order {holder.order_id} was cancelled, release it there.",
+            QT_TRANSLATE_NOOP("CodeGuard", "This code (%1) is already in order %2 at desk %3.")(
+                instance.masked(), holder.order_id, holder.desk
+            ),
+            hint=QT_TRANSLATE_NOOP(
+                "CodeGuard", "Scan this unit's own code; if order %1 was cancelled, release it there."
+            )(holder.order_id),
         )
 
     def remember(self, instance: Instance, order_id: int) -> None:
@@ -121,8 +126,8 @@ class CodeGuard:
 
 def _in_this_order(instance: Instance) -> ScanError:
     return ScanError(
-        f"Этот код ({instance.masked()}) уже отсканирован в этом заказе.",
-        f"This code ({instance.masked()}) was already scanned in this order.",
-        hint_ru="У каждой единицы товара свой код: отсканируйте код на следующей единице.",
-        hint_en="Every unit has its own code: scan the code on the next unit.",
+        QT_TRANSLATE_NOOP("CodeGuard", "This code (%1) was already scanned in this order.")(
+            instance.masked()
+        ),
+        hint=QT_TRANSLATE_NOOP("CodeGuard", "Every unit has its own code: scan the code on the next unit."),
     )

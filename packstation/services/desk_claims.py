@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from datetime import tzinfo
 
 from packstation.domain.errors import PackstationError
-from packstation.services.fleet_ports import OFFLINE_EN, OFFLINE_RU, Claim, ClaimsPort, FleetUnavailableError
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
+from packstation.services.fleet_ports import Claim, ClaimsPort, FleetUnavailableError
 
 log = logging.getLogger("packstation.services.desk_claims")
 
@@ -36,20 +37,22 @@ class Granted:
 class HeldElsewhere:
     claim: Claim
 
-    def text(self, lang: str = "ru", tz: tzinfo | None = None) -> str:
-        return held_text(self.claim, lang, tz)
+    def text(self, tz: tzinfo | None = None) -> Message:
+        return held_text(self.claim, tz)
 
 
 OpenDecision = Granted | HeldElsewhere
 
 
-def held_text(claim: Claim, lang: str = "ru", tz: tzinfo | None = None) -> str:
-    """ "packing at desk 3 (Anna), since 10:42" in the packer's language and local time."""
-    since = claim.since.astimezone(tz).strftime("%H:%M")
-    who = f" ({claim.packer})" if claim.packer else ""
-    if lang == "ru":
-        return f"собирается на столе {claim.desk}{who}, с {since}"
-    return f"packing at desk {claim.desk}{who}, since {since}"
+def held_text(claim: Claim, tz: tzinfo | None = None, *, since: str = "") -> Message:
+    """ "packing at desk 3 (Anna), since 10:42" in local time (`since`: the view's own writing of
+    the time)."""
+    since = since or claim.since.astimezone(tz).strftime("%H:%M")
+    if claim.packer:
+        return QT_TRANSLATE_NOOP("ClaimGate", "packing at desk %1 (%2), since %3")(
+            claim.desk, claim.packer, since
+        )
+    return QT_TRANSLATE_NOOP("ClaimGate", "packing at desk %1, since %2")(claim.desk, since)
 
 
 class ClaimRefusedError(PackstationError):
@@ -57,10 +60,8 @@ class ClaimRefusedError(PackstationError):
 
     def __init__(self, claim: Claim) -> None:
         super().__init__(
-            f"Заказ {claim.order_id} {held_text(claim, 'ru')}.",
-            f"Order {claim.order_id} is {held_text(claim, 'en')}.",
-            hint_ru="Если тот стол сломался, заберите заказ себе («Забрать заказ»).",
-            hint_en='If that desk is down, take the order over ("Take over").',
+            QT_TRANSLATE_NOOP("ClaimGate", "Order %1 is %2.")(claim.order_id, held_text(claim)),
+            hint=QT_TRANSLATE_NOOP("DeskClaims", 'If that desk is down, take the order over ("Take over").'),
         )
         self.claim = claim
 
@@ -68,15 +69,7 @@ class ClaimRefusedError(PackstationError):
 @dataclass(frozen=True, slots=True)
 class FleetState:
     online: bool
-    conflicts: tuple[tuple[str, str], ...] = ()  # (Russian, English) conflicts found on return
-
-    def text(self, lang: str = "ru") -> str:
-        if self.online:
-            return ""
-        return OFFLINE_RU if lang == "ru" else OFFLINE_EN
-
-    def conflict_lines(self, lang: str = "ru") -> list[str]:
-        return [ru if lang == "ru" else en for ru, en in self.conflicts]
+    conflicts: tuple[Message, ...] = ()  # conflicts found on return, one line each
 
 
 class DeskClaims:
@@ -93,7 +86,7 @@ class DeskClaims:
         self,
         port: ClaimsPort,
         *,
-        reconcile: Callable[[], Awaitable[list[tuple[str, str]]]] | None = None,
+        reconcile: Callable[[], Awaitable[list[Message]]] | None = None,
         heartbeat_s: float = 5.0,
     ) -> None:
         self._port = port
@@ -185,7 +178,7 @@ class DeskClaims:
         """One heartbeat: renew leases, re-claim what was held offline, reconcile codes."""
         try:
             await self._port.heartbeat()
-            conflicts: list[tuple[str, str]] = []
+            conflicts: list[Message] = []
             if not self._state.online:
                 conflicts.extend(await self._reclaim())
             if self._reconcile is not None:  # codes queued while offline (or a slow scan)
@@ -206,18 +199,13 @@ class DeskClaims:
             self._set_state(FleetState(online=True, conflicts=tuple(conflicts)))
         return self._state
 
-    async def _reclaim(self) -> list[tuple[str, str]]:
-        lost: list[tuple[str, str]] = []
+    async def _reclaim(self) -> list[Message]:
+        lost: list[Message] = []
         for order_id in sorted(self._held):
             claim = await self._port.claim(order_id)
             if claim.desk != self.desk:
                 self._held.discard(order_id)
-                lost.append(
-                    (
-                        f"заказ {order_id} {held_text(claim, 'ru')}",
-                        f"order {order_id} is {held_text(claim, 'en')}",
-                    )
-                )
+                lost.append(QT_TRANSLATE_NOOP("DeskClaims", "order %1 is %2")(order_id, held_text(claim)))
         return lost
 
     async def run(self) -> None:

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Protocol
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import Order
 from packstation.services.ports import OrderQuery
 
@@ -19,8 +20,14 @@ class FleetUnavailableError(PackstationError):
     """The warehouse database cannot be reached (or answered too late)."""
 
 
-OFFLINE_RU = "База склада недоступна: коды проверяются только на этом столе"
-OFFLINE_EN = "warehouse database offline: codes are checked at this desk only"
+OFFLINE = QT_TRANSLATE_NOOP("FleetPorts", "warehouse database offline: codes are checked at this desk only")
+
+
+def offline_error(detail: str = "") -> FleetUnavailableError:
+    """The warehouse database is away; `detail` names the failure's kind for the log."""
+    return FleetUnavailableError(
+        QT_TRANSLATE_NOOP("FleetPorts", "%1 (%2)")(OFFLINE, detail) if detail else OFFLINE
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,9 +37,10 @@ from packstation.domain.laas import (
     countdown,
     normalize_phone,
 )
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.services.ports import Clock, OfficePort
 
-Text = tuple[str, str]  # (Russian, English)
+Text = Message
 POLL_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0)
 """Seconds between polls of an operation (the last one repeats): `getOperations` is 1000/h."""
 
@@ -49,7 +50,7 @@ class FormRefusedError(PackstationError):
 
     def __init__(self, problems: dict[Field, Text]) -> None:
         first = next(iter(problems.values()))
-        super().__init__(first[0], first[1])
+        super().__init__(first)
         self.problems = problems
 
 
@@ -57,43 +58,42 @@ class FormRefusedError(PackstationError):
 _CODE_FIELDS: dict[str, tuple[Field, Text]] = {
     "NOT_ENOUGH_STOCK": (
         Field.ITEMS,
-        ("Не хватает товара на складах Маркета.", "Not enough stock in the Market's warehouses."),
+        QT_TRANSLATE_NOOP("Laas", "Not enough stock in the Market's warehouses."),
     ),
     "OFFER_NOT_FOUND": (
         Field.ITEMS,
-        ("Такого товара нет в каталоге.", "This offer is not in the catalogue."),
+        QT_TRANSLATE_NOOP("Laas", "This offer is not in the catalogue."),
     ),
     "DELIVERY_NOT_AVAILABLE": (
         Field.ADDRESS,
-        (
-            "Курьер Маркета не доставляет по этому адресу.",
-            "The Market's couriers do not deliver to this address.",
-        ),
+        QT_TRANSLATE_NOOP("Laas", "The Market's couriers do not deliver to this address."),
     ),
     "LOGISTIC_POINT_NOT_FOUND": (
         Field.PICKUP_POINT,
-        ("Маркет не знает такого пункта выдачи.", "The Market does not know this pickup point."),
+        QT_TRANSLATE_NOOP("Laas", "The Market does not know this pickup point."),
     ),
     "ORDER_ALREADY_EXISTS": (
         Field.EXTERNAL_ID,
-        ("Заказ с таким номером уже создан.", "An order with this number already exists."),
+        QT_TRANSLATE_NOOP("Laas", "An order with this number already exists."),
     ),
 }
 
 
 def refusal_problems(error: LaasRefusedError) -> dict[Field, Text]:
     """Where each of the Market's refusals belongs on the form, with its own words appended."""
-    said = f" Маркет: {error.said}" if error.said else ""
-    said_en = f" Market: {error.said}" if error.said else ""
+
+    def with_said(text: Message) -> Message:
+        return QT_TRANSLATE_NOOP("Laas", "%1 Market: %2")(text, error.said) if error.said else text
+
     problems: dict[Field, Text] = {}
     for code in error.codes:
         if code in _CODE_FIELDS:
-            field, (ru, en) = _CODE_FIELDS[code]
-            problems[field] = (ru + said, en + said_en)
+            field, text = _CODE_FIELDS[code]
+            problems[field] = with_said(text)
     if not problems:
         lowered = error.said.lower()
         field = Field.PHONE if "phone" in lowered else Field.ADDRESS if "address" in lowered else Field.FORM
-        problems[field] = ("Маркет отклонил заказ." + said, "The Market refused the order." + said_en)
+        problems[field] = with_said(QT_TRANSLATE_NOOP("Laas", "The Market refused the order."))
     return problems
 
 
@@ -125,42 +125,29 @@ def parse_items(form: OrderForm) -> tuple[tuple[OrderItem, ...], dict[Field, Tex
             count = int(count_text)
             price = Decimal(price_text.replace(",", ".").replace(" ", ""))
         except (ValueError, InvalidOperation):
-            return (), {
-                Field.ITEMS: (
-                    f"{offer}: проверьте количество и цену.",
-                    f"{offer}: check the count and price.",
-                )
-            }
+            return (), {Field.ITEMS: QT_TRANSLATE_NOOP("Laas", "%1: check the count and price.")(offer)}
         if not 1 <= count <= 1000:
-            return (), {
-                Field.ITEMS: (f"{offer}: количество от 1 до 1000.", f"{offer}: the count must be 1 to 1000.")
-            }
+            return (), {Field.ITEMS: QT_TRANSLATE_NOOP("Laas", "%1: the count must be 1 to 1000.")(offer)}
         if price <= 0:
-            return (), {
-                Field.ITEMS: (
-                    f"{offer}: цена должна быть больше нуля.",
-                    f"{offer}: the price must be above zero.",
-                )
-            }
+            return (), {Field.ITEMS: QT_TRANSLATE_NOOP("Laas", "%1: the price must be above zero.")(offer)}
         items.append(OrderItem(offer, count, price))
     if not items:
-        return (), {Field.ITEMS: ("Добавьте хотя бы один товар.", "Add at least one offer.")}
+        return (), {Field.ITEMS: QT_TRANSLATE_NOOP("Laas", "Add at least one offer.")}
     if len({i.offer_id for i in items}) != len(items):
-        return (), {Field.ITEMS: ("Каждый товар — одной строкой.", "List each offer once.")}
+        return (), {Field.ITEMS: QT_TRANSLATE_NOOP("Laas", "List each offer once.")}
     return tuple(items), {}
 
 
 def destination_of(form: OrderForm) -> tuple[Destination | None, dict[Field, Text]]:
     if form.pickup:
         if form.pickup_point is None:
-            return None, {Field.PICKUP_POINT: ("Выберите пункт выдачи.", "Choose a pickup point.")}
+            return None, {Field.PICKUP_POINT: QT_TRANSLATE_NOOP("Laas", "Choose a pickup point.")}
         return Destination(pickup_point=form.pickup_point), {}
     address = form.address.strip()
     if len(address) < 10 or "," not in address:
         return None, {
-            Field.ADDRESS: (
-                "Укажите полный адрес с регионом и городом: «Москва, ул. Тверская, д. 1».",
-                'Give the full address with region and city: "Moscow, Tverskaya st., 1".',
+            Field.ADDRESS: QT_TRANSLATE_NOOP(
+                "Laas", 'Give the full address with region and city: "Moscow, Tverskaya st., 1".'
             )
         }
     floor: int | None = None
@@ -168,7 +155,7 @@ def destination_of(form: OrderForm) -> tuple[Destination | None, dict[Field, Tex
         try:
             floor = int(form.floor)
         except ValueError:
-            return None, {Field.ADDRESS: ("Этаж — числом.", "The floor must be a number.")}
+            return None, {Field.ADDRESS: QT_TRANSLATE_NOOP("Laas", "The floor must be a number.")}
     courier = CourierAddress(
         address, form.entrance.strip(), floor, form.apartment.strip(), form.notes.strip()
     )
@@ -178,15 +165,12 @@ def destination_of(form: OrderForm) -> tuple[Destination | None, dict[Field, Tex
 def recipient_of(form: OrderForm) -> tuple[Recipient | None, dict[Field, Text]]:
     problems: dict[Field, Text] = {}
     if not form.last_name.strip():
-        problems[Field.LAST_NAME] = ("Укажите фамилию получателя.", "Give the recipient's last name.")
+        problems[Field.LAST_NAME] = QT_TRANSLATE_NOOP("Laas", "Give the recipient's last name.")
     if not form.first_name.strip():
-        problems[Field.FIRST_NAME] = ("Укажите имя получателя.", "Give the recipient's first name.")
+        problems[Field.FIRST_NAME] = QT_TRANSLATE_NOOP("Laas", "Give the recipient's first name.")
     phone = normalize_phone(form.phone)
     if phone is None:
-        problems[Field.PHONE] = (
-            "Телефон в формате +7XXXXXXXXXX (11 цифр).",
-            "Phone as +7XXXXXXXXXX (11 digits).",
-        )
+        problems[Field.PHONE] = QT_TRANSLATE_NOOP("Laas", "Phone as +7XXXXXXXXXX (11 digits).")
     if problems or phone is None:
         return None, problems
     return Recipient(form.last_name.strip(), form.first_name.strip(), phone, form.middle_name.strip()), {}
@@ -202,7 +186,7 @@ def check_stock(items: Sequence[OrderItem], stocks: Sequence[Stock]) -> dict[Fie
     if not short:
         return {}
     listed = ", ".join(short)
-    return {Field.ITEMS: (f"Не хватает на складах: {listed}.", f"Not enough stock: {listed}.")}
+    return {Field.ITEMS: QT_TRANSLATE_NOOP("Laas", "Not enough stock: %1.")(listed)}
 
 
 class LaasService:
@@ -262,7 +246,7 @@ class LaasService:
         recipient, who = recipient_of(form)
         problems |= where | who
         if not form.external_id.strip():
-            problems[Field.EXTERNAL_ID] = ("Укажите номер заказа.", "Give the order number.")
+            problems[Field.EXTERNAL_ID] = QT_TRANSLATE_NOOP("Laas", "Give the order number.")
         if problems or destination is None or recipient is None:
             raise FormRefusedError(problems)
         return items, destination, recipient
@@ -283,12 +267,7 @@ class LaasService:
             raise FormRefusedError(refusal_problems(error)) from error
         if not any(w.options for w in found):
             raise FormRefusedError(
-                {
-                    Field.OPTION: (
-                        "Маркет не предложил вариантов доставки.",
-                        "The Market offered no delivery options.",
-                    )
-                }
+                {Field.OPTION: QT_TRANSLATE_NOOP("Laas", "The Market offered no delivery options.")}
             )
         return found
 
@@ -300,12 +279,7 @@ class LaasService:
         chosen = {c.warehouse_id for c in choices}
         if not warehouses or any(w.warehouse_id not in chosen for w in warehouses):
             raise FormRefusedError(
-                {
-                    Field.OPTION: (
-                        "Выберите вариант доставки для каждого склада.",
-                        "Choose a delivery option for every warehouse.",
-                    )
-                }
+                {Field.OPTION: QT_TRANSLATE_NOOP("Laas", "Choose a delivery option for every warehouse.")}
             )
         order = NewOrder(
             external_id=form.external_id.strip(),
@@ -394,13 +368,9 @@ class LaasService:
 
 
 FAILED_TEXT: dict[OperationKind, Text] = {
-    OperationKind.STATUS: (
-        "Маркет не применил смену статуса.",
-        "The Market did not apply the status change.",
+    OperationKind.STATUS: QT_TRANSLATE_NOOP("Laas", "The Market did not apply the status change."),
+    OperationKind.INTERVAL: QT_TRANSLATE_NOOP(
+        "Laas", "The Market did not move the delivery: the interval is no longer available."
     ),
-    OperationKind.INTERVAL: (
-        "Маркет не перенёс доставку: интервал больше недоступен.",
-        "The Market did not move the delivery: the interval is no longer available.",
-    ),
-    OperationKind.RECIPIENT: ("Маркет не сменил получателя.", "The Market did not change the recipient."),
+    OperationKind.RECIPIENT: QT_TRANSLATE_NOOP("Laas", "The Market did not change the recipient."),
 }

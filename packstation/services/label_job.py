@@ -19,6 +19,7 @@ from enum import StrEnum
 from packstation.domain.errors import PackstationError, PrintError
 from packstation.domain.labels import LabelFormat, OrderLabels
 from packstation.domain.layout import StoredBox
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import Order
 from packstation.domain.time import SystemClock
 from packstation.services.ports import AuditPort, Clock, LabelPrinterPort, MarketPort
@@ -174,10 +175,10 @@ class LabelJob:
         layout = self._layouts.get(order_id)
         if layout is not None and box_id not in layout:
             raise PrintError(
-                f"Коробки {box_id} больше нет в раскладке заказа {order_id}.",
-                f"Box {box_id} is no longer in the layout of order {order_id}.",
-                hint_ru="Раскладка изменилась: напечатайте ярлыки заказа заново.",
-                hint_en="The layout changed: print the order's labels again.",
+                QT_TRANSLATE_NOOP("LabelJob", "Box %1 is no longer in the layout of order %2.")(
+                    box_id, order_id
+                ),
+                hint=QT_TRANSLATE_NOOP("LabelJob", "The layout changed: print the order's labels again."),
             )
         return await self._run(self._add(JobKind.REPRINT, order_id, (box_id,), self.fmt))
 
@@ -195,10 +196,10 @@ class LabelJob:
         layout = self._layouts.get(order_id)
         if layout is None or not self.can_reprint(order_id, box_no):
             raise PrintError(
-                f"Ярлык {order_id}-{box_no} не найден среди последних заказов.",
-                f"Label {order_id}-{box_no} is not among the recent orders.",
-                hint_ru="Откройте заказ и напечатайте его ярлыки из него.",
-                hint_en="Open the order and print its labels from there.",
+                QT_TRANSLATE_NOOP("LabelJob", "Label %1-%2 is not among the recent orders.")(
+                    order_id, box_no
+                ),
+                hint=QT_TRANSLATE_NOOP("LabelJob", "Open the order and print its labels from there."),
             )
         return await self.reprint_box(order_id, layout[box_no - 1])
 
@@ -210,16 +211,13 @@ class LabelJob:
         """
         job = self._jobs.get(job_id)
         if job is None or job.status is not JobStatus.FAILED:
-            raise PrintError(
-                "Повторить можно только задание с ошибкой.",
-                "Only a failed job can be retried.",
-            )
+            raise PrintError(QT_TRANSLATE_NOOP("LabelJob", "Only a failed job can be retried."))
         if job.void or (job.kind is JobKind.LABELS and self._layouts.get(job.order_id) != job.box_ids):
             raise PrintError(
-                f"Раскладка заказа {job.order_id} изменилась, эти ярлыки устарели.",
-                f"The layout of order {job.order_id} changed; these labels are out of date.",
-                hint_ru="Напечатайте ярлыки заказа заново.",
-                hint_en="Print the order's labels again.",
+                QT_TRANSLATE_NOOP(
+                    "LabelJob", "The layout of order %1 changed; these labels are out of date."
+                )(job.order_id),
+                hint=QT_TRANSLATE_NOOP("LabelJob", "Print the order's labels again."),
             )
         return await self._run(self._store(replace(job, status=JobStatus.QUEUED, error=None)))
 
@@ -304,10 +302,8 @@ class LabelJob:
         if self.render_from_data:
             if self._label_renderer is None:
                 raise PrintError(
-                    "Рисование ярлыков по данным недоступно.",
-                    "Rendering labels from label data is not available.",
-                    hint_ru="Выключите этот режим в настройках печати.",
-                    hint_en="Turn this option off in the print settings.",
+                    QT_TRANSLATE_NOOP("LabelJob", "Rendering labels from label data is not available."),
+                    hint=QT_TRANSLATE_NOOP("LabelJob", "Turn this option off in the print settings."),
                 )
             data = await self._market.labels_data(job.order_id)
             if job.kind is JobKind.REPRINT:
@@ -331,17 +327,17 @@ class LabelJob:
 
 def _box_unknown(job: PrintJob) -> PrintError:
     return PrintError(
-        f"Маркет не вернул данные ярлыка коробки {job.box_ids[0]} заказа {job.order_id}.",
-        f"The Market returned no label data for box {job.box_ids[0]} of order {job.order_id}.",
-        hint_ru="Раскладка могла измениться: откройте заказ и напечатайте ярлыки заново.",
-        hint_en="The layout may have changed: open the order and print its labels again.",
+        QT_TRANSLATE_NOOP("LabelJob", "The Market returned no label data for box %1 of order %2.")(
+            job.box_ids[0], job.order_id
+        ),
+        hint=QT_TRANSLATE_NOOP(
+            "LabelJob", "The layout may have changed: open the order and print its labels again."
+        ),
     )
 
 
 def _unexpected() -> PrintError:
     return PrintError(
-        "Внутренняя ошибка печати.",
-        "Internal printing error.",
-        hint_ru="Нажмите «Повторить»; если не поможет, перезапустите программу.",
-        hint_en="Press Retry; if that does not help, restart the application.",
+        QT_TRANSLATE_NOOP("LabelJob", "Internal printing error."),
+        hint=QT_TRANSLATE_NOOP("LabelJob", "Press Retry; if that does not help, restart the application."),
     )

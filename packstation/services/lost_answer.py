@@ -28,6 +28,7 @@ from typing import Final
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP, SHIPPED, STARTED, Order
 from packstation.domain.remote import answer_lost
 from packstation.services.ports import MarketPort
@@ -39,6 +40,7 @@ __all__ = [
     "answer_lost",
     "handed_over",
     "layout_held",
+    "past_ready",
     "past_ready_to_ship",
     "read_back_handover",
     "read_back_layout",
@@ -81,15 +83,16 @@ class HandoverUnknownError(PackstationError):
 
     def __init__(self, order_id: int) -> None:
         super().__init__(
-            f"Ответ Маркета на код курьера по заказу {order_id} потерялся (оборвалась связь). "
-            "Маркет не показывает, что посылка передана, и не сообщает, засчитана ли попытка.",
-            f"The Market's answer to the courier code for order {order_id} was lost (the connection "
-            "broke). The Market does not show the parcel as handed over, nor whether the attempt "
-            "counted.",
-            hint_ru="Код не отправлялся повторно. Спросите курьера, подтвердилась ли передача у него "
-            "в приложении; если нет — введите код ещё раз.",
-            hint_en="The code was not sent again. Ask the courier whether the handover shows as "
-            "confirmed in their app; if not, enter the code again.",
+            QT_TRANSLATE_NOOP(
+                "LostAnswer",
+                "The Market's answer to the courier code for order %1 was lost (the connection broke). The "
+                "Market does not show the parcel as handed over, nor whether the attempt counted.",
+            )(order_id),
+            hint=QT_TRANSLATE_NOOP(
+                "LostAnswer",
+                "The code was not sent again. Ask the courier whether the handover shows as confirmed in "
+                "their app; if not, enter the code again.",
+            ),
         )
 
 
@@ -146,9 +149,16 @@ def layout_held(plan: LayoutPlan, order: Order) -> bool:
 
 def past_ready_to_ship(order: Order) -> bool:
     """READY_TO_SHIP or further along (courier substatuses, shipped, in delivery, delivered)."""
-    if order.status == PROCESSING:
-        return order.substatus not in _NOT_YET_READY
-    return order.status in _HANDED_OVER_STATUSES
+    return past_ready(order.status, order.substatus)
+
+
+def past_ready(status: str, substatus: str) -> bool:
+    """The one rule for "packed already": PROCESSING past its packing substatuses (STARTED and the
+    Market's own pre-packing steps, NOTES "Substatus"), or a status after the handover. An unknown
+    status is not taken as packed: the Market documents that new values may appear."""
+    if status == PROCESSING:
+        return substatus not in _NOT_YET_READY
+    return status in _HANDED_OVER_STATUSES
 
 
 def status_reached(order: Order, status: str, substatus: str | None) -> bool:

@@ -46,6 +46,7 @@ from packstation.domain.courier_handover import AWAITING_COURIER_SUBSTATUSES
 from packstation.domain.deadline import DEFAULT_CUTOFF, deadline, sort_key
 from packstation.domain.errors import PackstationError, ScanError
 from packstation.domain.gtin import as_gtin14
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import PROCESSING, STARTED, Order, Program
 from packstation.domain.remote import RemoteError
 from packstation.domain.scan import ScanKind, ScanResult
@@ -142,9 +143,7 @@ class OrderFilter:
         """Whether `order` passes; pass its cached `search_text` as `haystack` to save work."""
         if self.programs and order.program not in self.programs:
             return False
-        if self.statuses and not (
-            {status_label(order), order.substatus, order.status} & self.statuses
-        ):
+        if self.statuses and not ({status_label(order), order.substatus, order.status} & self.statuses):
             return False
         if self.words:
             text = haystack if haystack is not None else search_text(order)
@@ -600,10 +599,8 @@ class OrderQueue:
         if len(found) > 1:
             shown = ", ".join(str(order.id) for order in found[:5]) + (" …" if len(found) > 5 else "")
             raise ScanError(
-                f"Этот товар есть в нескольких заказах: {shown}.",
-                f"This item is in several orders: {shown}.",
-                hint_ru="Отсканируйте номер заказа или выберите заказ в списке.",
-                hint_en="Scan the order number or pick the order in the list.",
+                QT_TRANSLATE_NOOP("OrderQueue", "This item is in several orders: %1.")(shown),
+                hint=QT_TRANSLATE_NOOP("OrderQueue", "Scan the order number or pick the order in the list."),
             )
         return found[0] if found else None
 
@@ -616,4 +613,3 @@ def _register(callbacks: list[_C], callback: _C) -> Callable[[], None]:
             callbacks.remove(callback)
 
     return unsubscribe
-

@@ -42,11 +42,12 @@ from datetime import timedelta
 from typing import Protocol, runtime_checkable
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.order import CANCELLED
 from packstation.domain.remote import RemoteError, answer_lost
 from packstation.domain.time import SystemClock
 from packstation.services import replay_decisions as decisions
-from packstation.services.intents import CancelIntent, LayoutIntent, StatusIntent, parse_intent
+from packstation.services.intents import CancelIntent, IntentPayload, LayoutIntent, StatusIntent
 from packstation.services.lost_answer import read_back_layout, read_back_status
 from packstation.services.order_queue import ConnectionState
 from packstation.services.ports import AuditPort, Clock, Intent, MarketPort, OutboxPort
@@ -65,11 +66,12 @@ class ReplayItem:
 
     intent: Intent
     outcome: ReplayOutcome
-    ru: str
-    en: str
+    text: Message | None
 
-    def message(self, lang: str = "ru") -> str:
-        return self.ru if lang == "ru" else self.en
+    @property
+    def en(self) -> str:
+        """The text in English (logs, tests)."""
+        return self.text.english() if self.text is not None else ""
 
     @property
     def needs_attention(self) -> bool:
@@ -124,8 +126,8 @@ class _StopRunError(Exception):
 class _StatusRefusedError(RemoteError):
     """A bulk-style status answer with `ok=False`: a refusal inside HTTP 200."""
 
-    def __init__(self, ru: str, en: str) -> None:
-        super().__init__(ru, en, status_code=400)
+    def __init__(self, text: Message) -> None:
+        super().__init__(text, status_code=400)
 
 
 class OutboxReplayer:
@@ -273,7 +275,11 @@ class OutboxReplayer:
             if blocked is not None:
                 self._close(report, intent, blocked)
                 continue
-            decision = decisions.decide(intent, order, state)
+            payload = decisions.read(intent)
+            if isinstance(payload, decisions.Decision):
+                decision = payload
+            else:
+                decision = decisions.decide(intent, payload, order, state)
             if decision.outcome is ReplayOutcome.PENDING:
                 self._report(report, intent, decision)
                 continue
@@ -283,20 +289,21 @@ class OutboxReplayer:
                 if failed and state[0] != CANCELLED:
                     blocked = decisions.blocked(intent)  # later steps relied on this one (RTS after layout)
                 continue
+            assert not isinstance(payload, decisions.Decision)  # an unreadable intent is never sent
             try:
-                state = await self._send(intent, state)
+                state = await self._send(intent, payload, state)
             except PackstationError as err:
-                settled = await self._settle_lost_answer(intent, err)
+                settled = await self._settle_lost_answer(intent, payload, err)
                 if settled is not None:
                     state = settled
                     self._close(report, intent, decisions.settled(intent))
                     continue
-                retried = decisions.is_hold(err) or decisions.is_wait(err)
-                if retried and isinstance(self._outbox, AttemptRecorder):
+                hold, wait = decisions.is_hold(err), decisions.is_wait(err)
+                if (hold or wait) and isinstance(self._outbox, AttemptRecorder):
                     self._outbox.record_attempt(intent.id, str(err))
-                if decisions.is_hold(err):
+                if hold:
                     raise _StopRunError(err) from err
-                if decisions.is_wait(err):
+                if wait:
                     for waiting in intents[intents.index(intent) :]:
                         self._report(report, waiting, decisions.still_pending(err))
                     return
@@ -305,9 +312,8 @@ class OutboxReplayer:
                 continue
             self._close(report, intent, decisions.sent(intent))
 
-    async def _send(self, intent: Intent, state: tuple[str, str]) -> tuple[str, str]:
+    async def _send(self, intent: Intent, payload: IntentPayload, state: tuple[str, str]) -> tuple[str, str]:
         """Send one intent; returns the order's (status, substatus) afterwards."""
-        payload = parse_intent(intent.kind, intent.payload)
         if isinstance(payload, LayoutIntent):
             await self._market.set_box_layout(intent.order_id, payload.plan)
             return state
@@ -316,18 +322,19 @@ class OutboxReplayer:
         change = await self._market.set_status(intent.order_id, target[0], target[1])
         if not change.ok:
             raise _StatusRefusedError(
-                f"Маркет не изменил статус заказа {intent.order_id}: {change.error or 'без пояснения'}.",
-                f"The Market did not change the status of order {intent.order_id}: "
-                f"{change.error or 'no reason given'}.",
+                QT_TRANSLATE_NOOP("OutboxReplay", "The Market did not change the status of order %1: %2.")(
+                    intent.order_id, change.error or QT_TRANSLATE_NOOP("OutboxReplay", "no reason given")
+                )
             )
         return (change.status or target[0], change.substatus or target[1] or "")
 
-    async def _settle_lost_answer(self, intent: Intent, err: PackstationError) -> tuple[str, str] | None:
+    async def _settle_lost_answer(
+        self, intent: Intent, payload: IntentPayload, err: PackstationError
+    ) -> tuple[str, str] | None:
         """After a send whose answer was lost: the order's (status, substatus) when reading it back
         shows the change arrived, else None (the usual error handling follows; nothing resent)."""
         if not answer_lost(err):
             return None
-        payload = parse_intent(intent.kind, intent.payload)
         if isinstance(payload, LayoutIntent):
             back = await read_back_layout(self._market, intent.order_id, payload.plan)
         elif isinstance(payload, StatusIntent | CancelIntent):
@@ -340,15 +347,15 @@ class OutboxReplayer:
         return (back.order.status, back.order.substatus)
 
     def _close(self, report: ReplayReport, intent: Intent, decision: decisions.Decision) -> None:
-        self._outbox.complete_intent(intent.id, f"{decision.outcome.value}: {decision.en}".strip())
+        self._outbox.complete_intent(intent.id, f"{decision.outcome.value}: {decision.text or ''}".strip())
         self._report(report, intent, decision)
 
     def _report(self, report: ReplayReport, intent: Intent, decision: decisions.Decision) -> None:
-        report.items.append(ReplayItem(intent, decision.outcome, decision.ru, decision.en))
+        report.items.append(ReplayItem(intent, decision.outcome, decision.text))
         # A pending intent is retried on every reconnect; auditing each try would flood the log.
         if self._audit is not None and decision.outcome is not ReplayOutcome.PENDING:
             self._audit.record(
                 f"outbox_{decision.outcome.value}",
                 order_id=intent.order_id,
-                detail=f"#{intent.id} {intent.kind}: {decision.en}",
+                detail=f"#{intent.id} {intent.kind}: {decision.text or ''}",
             )

@@ -10,26 +10,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Final
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.layout import LayoutPlan
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP, SHOP_FAILED, STARTED, Order
 from packstation.domain.remote import Delivery, delivery_of
 from packstation.services.intents import (
     CancelIntent,
     IntentKind,
+    IntentPayload,
     LayoutIntent,
     StatusIntent,
     UnknownIntentError,
     parse_intent,
 )
-from packstation.services.lost_answer import handed_over, layout_held
+from packstation.services.lost_answer import handed_over, layout_held, past_ready
 from packstation.services.packing.values import codes_still_checking
 from packstation.services.ports import Intent
-
-# Statuses before the packing desk's work (LaaS drafts, unpaid orders): nothing has been packed yet.
-_BEFORE_PACKING: Final = frozenset({"RESERVED", "UNPAID", "PENDING", "PLACING"})
 
 
 class ReplayOutcome(StrEnum):
@@ -44,8 +42,7 @@ class ReplayOutcome(StrEnum):
 @dataclass(frozen=True, slots=True)
 class Decision:
     outcome: ReplayOutcome
-    ru: str = ""
-    en: str = ""
+    text: Message | None = None  # for the replay report; None for a plain send
 
 
 SEND = Decision(ReplayOutcome.SENT)
@@ -62,30 +59,36 @@ def is_wait(err: PackstationError) -> bool:
     return codes_still_checking(err)
 
 
-def decide(intent: Intent, order: Order, state: tuple[str, str]) -> Decision:
-    """What to do with a pending `intent`, given a fresh copy of its order and the order's
-    (status, substatus) as the run has left it."""
-    status, substatus = state
-    oid = intent.order_id
+def read(intent: Intent) -> IntentPayload | Decision:
+    """The intent's typed payload (read once per run), or the decision on one that cannot be read."""
     try:
-        payload = parse_intent(intent.kind, intent.payload)
+        return parse_intent(intent.kind, intent.payload)
     except UnknownIntentError:
         return _unknown(intent)
     except ValueError as err:
         if intent.kind in (IntentKind.BOX_LAYOUT, IntentKind.SHORTEN):
             return Decision(
                 ReplayOutcome.REJECTED,
-                f"Раскладка заказа {oid} в журнале повреждена ({err}); соберите коробки заново.",
-                f"The saved box layout of order {oid} is damaged ({err}); lay out the boxes again.",
+                QT_TRANSLATE_NOOP(
+                    "ReplayDecisions",
+                    "The saved box layout of order %1 is damaged (%2); lay out the boxes again.",
+                )(intent.order_id, err),
             )
         return _unknown(intent)
+
+
+def decide(intent: Intent, payload: IntentPayload, order: Order, state: tuple[str, str]) -> Decision:
+    """What to do with a pending `intent` (its `payload` as `read`), given a fresh copy of its
+    order and the order's (status, substatus) as the run has left it."""
+    status, substatus = state
+    oid = intent.order_id
     target = payload.target if isinstance(payload, StatusIntent | CancelIntent) else None
     if target is not None and target[0] == CANCELLED:
         if status == CANCELLED:
             return _already_cancelled(oid, substatus)
         if status == PROCESSING:
             return SEND
-        return _moved_on(oid, status, substatus, "отмена", "cancellation")
+        return _moved_on(oid, status, substatus, QT_TRANSLATE_NOOP("ReplayDecisions", "cancellation"))
     if status == CANCELLED:
         return _cancelled(oid, substatus)
     if isinstance(payload, LayoutIntent) and payload.plan.allow_remove:
@@ -96,66 +99,71 @@ def decide(intent: Intent, order: Order, state: tuple[str, str]) -> Decision:
         if (status, substatus) == (target[0], target[1] or substatus):
             return Decision(
                 ReplayOutcome.ALREADY_DONE,
-                f"Заказ {oid} уже в статусе {status}/{substatus}; повторно не отправлено.",
-                f"Order {oid} is already {status}/{substatus}; not sent again.",
+                QT_TRANSLATE_NOOP("ReplayDecisions", "Order %1 is already %2/%3; not sent again.")(
+                    oid, status, substatus
+                ),
             )
         if status == PROCESSING and substatus == STARTED:
             return SEND
-        if target == (PROCESSING, READY_TO_SHIP) and _past_packing(status, substatus):
+        if target == (PROCESSING, READY_TO_SHIP) and past_ready(status, substatus):
             return _past_ready(oid, status, substatus)
-        return _moved_on(oid, status, substatus, "смена статуса", "status change")
+        return _moved_on(oid, status, substatus, QT_TRANSLATE_NOOP("ReplayDecisions", "status change"))
     if handed_over(order):
         return Decision(
             ReplayOutcome.ALREADY_DONE,
-            f"Заказ {oid} уже передан курьеру ({status}/{substatus}); код повторно не отправлялся.",
-            f"Order {oid} is already handed to the courier ({status}/{substatus}); the code was "
-            "not sent again.",
+            QT_TRANSLATE_NOOP(
+                "ReplayDecisions",
+                "Order %1 is already handed to the courier (%2/%3); the code was not sent again.",
+            )(oid, status, substatus),
         )
     return Decision(
         ReplayOutcome.NEEDS_PACKER,
-        f"Код курьера для заказа {oid} не был подтверждён до перезапуска. Попросите курьера "
-        "назвать код и введите его снова.",
-        f"The courier code for order {oid} was not confirmed before the restart. Ask the courier "
-        "for the code and enter it again.",
+        QT_TRANSLATE_NOOP(
+            "ReplayDecisions",
+            "The courier code for order %1 was not confirmed before the restart. Ask the courier for the "
+            "code and enter it again.",
+        )(oid),
     )
 
 
 def _unknown(intent: Intent) -> Decision:
     return Decision(
         ReplayOutcome.PENDING,
-        f"Неизвестный тип запроса «{intent.kind}» для заказа {intent.order_id}; он сохранён и не отправлен.",
-        f"Unknown request type '{intent.kind}' for order {intent.order_id}; it is kept and not sent.",
+        QT_TRANSLATE_NOOP(
+            "ReplayDecisions", "Unknown request type '%1' for order %2; it is kept and not sent."
+        )(intent.kind, intent.order_id),
     )
 
 
 def _decide_layout(oid: int, plan: LayoutPlan, order: Order, state: tuple[str, str]) -> Decision:
     status, substatus = state
     if status != PROCESSING or substatus != STARTED:
-        if _past_packing(status, substatus) and len(order.box_ids) == len(plan.boxes):
+        if past_ready(status, substatus) and len(order.box_ids) == len(plan.boxes):
             return Decision(
                 ReplayOutcome.ALREADY_DONE,
-                f"Заказ {oid} уже собран ({status}/{substatus}), коробок: {len(plan.boxes)}; "
-                "раскладка не отправлялась.",
-                f"Order {oid} is already packed ({status}/{substatus}) in {len(plan.boxes)} boxes; "
-                "the layout was not resent.",
+                QT_TRANSLATE_NOOP(
+                    "ReplayDecisions",
+                    "Order %1 is already packed (%2/%3) in %4 boxes; the layout was not resent.",
+                )(oid, status, substatus, len(plan.boxes)),
             )
-        return _moved_on(oid, status, substatus, "раскладка коробок", "box layout")
+        return _moved_on(oid, status, substatus, QT_TRANSLATE_NOOP("ReplayDecisions", "box layout"))
     mismatch = _layout_mismatch(plan, order)
     if mismatch:
         return Decision(
             ReplayOutcome.SKIPPED,
-            f"Заказ {oid} изменился на Маркете ({mismatch[0]}); сохранённая раскладка не отправлена. "
-            "Откройте заказ и соберите его заново.",
-            f"Order {oid} changed on the Market ({mismatch[1]}); the saved layout was not sent. "
-            "Open the order and pack it again.",
+            QT_TRANSLATE_NOOP(
+                "ReplayDecisions",
+                "Order %1 changed on the Market (%2); the saved layout was not sent. Open the order and "
+                "pack it again.",
+            )(oid, mismatch),
         )
     if layout_held(plan, order):
         return Decision(
             ReplayOutcome.ALREADY_DONE,
-            f"Маркет уже хранит эту раскладку заказа {oid} (коробок: {len(plan.boxes)}); повторно не "
-            "отправлено.",
-            f"The Market already holds this layout of order {oid} ({len(plan.boxes)} boxes); "
-            "not sent again.",
+            QT_TRANSLATE_NOOP(
+                "ReplayDecisions",
+                "The Market already holds this layout of order %1 (%2 boxes); not sent again.",
+            )(oid, len(plan.boxes)),
         )
     return SEND
 
@@ -166,21 +174,22 @@ def _decide_shorten(oid: int, plan: LayoutPlan, order: Order, state: tuple[str, 
     packer decides again (the packing session shows the order as it was)."""
     status, substatus = state
     if status != PROCESSING or substatus != STARTED:
-        return _moved_on(oid, status, substatus, "сокращение заказа", "shortening")
+        return _moved_on(oid, status, substatus, QT_TRANSLATE_NOOP("ReplayDecisions", "shortening"))
     if {line.id: line.count for line in order.lines} == _plan_units(plan):
         return Decision(
             ReplayOutcome.ALREADY_DONE,
-            f"Маркет уже сократил заказ {oid}; запрос повторно не отправлялся.",
-            f"The Market already shortened order {oid}; the request was not sent again.",
+            QT_TRANSLATE_NOOP(
+                "ReplayDecisions", "The Market already shortened order %1; the request was not sent again."
+            )(oid),
         )
     return Decision(
         ReplayOutcome.NEEDS_PACKER,
-        f"Сокращение заказа {oid} не было подтверждено до перезапуска и само не повторяется (его "
-        "нельзя отменить, покупатель получает уведомление). Заказ остался как был: откройте его и "
-        "сократите ещё раз, если товара нет.",
-        f"The shortening of order {oid} was not confirmed before the restart and is not repeated on "
-        "its own (it cannot be undone and the buyer is notified). The order is as it was: open it "
-        "and shorten it again if the item is missing.",
+        QT_TRANSLATE_NOOP(
+            "ReplayDecisions",
+            "The shortening of order %1 was not confirmed before the restart and is not repeated on "
+            "its own (it cannot be undone and the buyer is notified). The order is as it was: open it "
+            "and shorten it again if the item is missing.",
+        )(oid),
     )
 
 
@@ -196,30 +205,30 @@ def _plan_units(plan: LayoutPlan) -> dict[int, int]:
     return packed
 
 
-def _layout_mismatch(plan: LayoutPlan, order: Order) -> tuple[str, str] | None:
+def _layout_mismatch(plan: LayoutPlan, order: Order) -> Message | None:
     """Why `plan` no longer fits the order's lines, or None when it does."""
     packed = _plan_units(plan)
     counts = {line.id: line.count for line in order.lines}
     for line_id, units in packed.items():
         if line_id not in counts:
-            return (f"позиции {line_id} больше нет", f"line {line_id} is gone")
+            return QT_TRANSLATE_NOOP("ReplayDecisions", "line %1 is gone")(line_id)
         if units > counts[line_id] or (units < counts[line_id] and not plan.allow_remove):
-            return (
-                f"в позиции {line_id} теперь {counts[line_id]} шт., в раскладке {units}",
-                f"line {line_id} now has {counts[line_id]} units, the layout {units}",
+            return QT_TRANSLATE_NOOP("ReplayDecisions", "line %1 now has %2 units, the layout %3")(
+                line_id, counts[line_id], units
             )
     missing = set(counts) - set(packed)
     if missing and not plan.allow_remove:
         line_id = min(missing)
-        return (f"добавилась позиция {line_id}", f"line {line_id} was added")
+        return QT_TRANSLATE_NOOP("ReplayDecisions", "line %1 was added")(line_id)
     return None
 
 
 def sent(intent: Intent) -> Decision:
     return Decision(
         ReplayOutcome.SENT,
-        f"Отложенный запрос «{intent.kind}» по заказу {intent.order_id} отправлен.",
-        f"The delayed '{intent.kind}' request for order {intent.order_id} was sent.",
+        QT_TRANSLATE_NOOP("ReplayDecisions", "The delayed '%1' request for order %2 was sent.")(
+            intent.kind, intent.order_id
+        ),
     )
 
 
@@ -227,87 +236,84 @@ def settled(intent: Intent) -> Decision:
     """A send whose answer was lost, which reading the order back shows arrived."""
     return Decision(
         ReplayOutcome.ALREADY_DONE,
-        f"Ответ Маркета на запрос «{intent.kind}» по заказу {intent.order_id} потерялся, но заказ "
-        "показывает, что запрос принят; повторно не отправлено.",
-        f"The Market's answer to the '{intent.kind}' request for order {intent.order_id} was lost, "
-        "but the order shows it arrived; not sent again.",
+        QT_TRANSLATE_NOOP(
+            "ReplayDecisions",
+            "The Market's answer to the '%1' request for order %2 was lost, but the order shows it "
+            "arrived; not sent again.",
+        )(intent.kind, intent.order_id),
     )
 
 
 def _cancelled(oid: int, substatus: str) -> Decision:
     return Decision(
         ReplayOutcome.SKIPPED,
-        f"Заказ {oid} отменён ({substatus}), пока запрос ждал отправки; запрос не отправлен. "
-        "Верните товары на место.",
-        f"Order {oid} was cancelled ({substatus}) while the request was waiting; it was not sent. "
-        "Put the items back.",
+        QT_TRANSLATE_NOOP(
+            "ReplayDecisions",
+            "Order %1 was cancelled (%2) while the request was waiting; it was not sent. Put the items back.",
+        )(oid, substatus),
     )
 
 
 def _already_cancelled(oid: int, substatus: str) -> Decision:
-    by_whom_ru = "" if substatus == SHOP_FAILED else f" (причина: {substatus})"
-    by_whom_en = "" if substatus == SHOP_FAILED else f" (reason: {substatus})"
-    return Decision(
-        ReplayOutcome.ALREADY_DONE,
-        f"Заказ {oid} уже отменён{by_whom_ru}; повторная отмена не отправлялась.",
-        f"Order {oid} is already cancelled{by_whom_en}; the cancellation was not resent.",
-    )
-
-
-def _past_packing(status: str, substatus: str) -> bool:
-    """READY_TO_SHIP or later: Express courier substatuses, shipped, in delivery, delivered."""
-    if status == PROCESSING:
-        return substatus != STARTED
-    return status not in _BEFORE_PACKING and status != CANCELLED
+    if substatus == SHOP_FAILED:  # cancelled by this shop: no reason worth naming
+        text = QT_TRANSLATE_NOOP(
+            "ReplayDecisions", "Order %1 is already cancelled; the cancellation was not resent."
+        )(oid)
+    else:
+        text = QT_TRANSLATE_NOOP(
+            "ReplayDecisions", "Order %1 is already cancelled (reason: %2); the cancellation was not resent."
+        )(oid, substatus)
+    return Decision(ReplayOutcome.ALREADY_DONE, text)
 
 
 def _past_ready(oid: int, status: str, substatus: str) -> Decision:
     return Decision(
         ReplayOutcome.ALREADY_DONE,
-        f"Заказ {oid} уже готов к отгрузке или передан ({status}/{substatus}); повторно не отправлено.",
-        f"Order {oid} is already ready to ship or handed over ({status}/{substatus}); not sent again.",
+        QT_TRANSLATE_NOOP(
+            "ReplayDecisions", "Order %1 is already ready to ship or handed over (%2/%3); not sent again."
+        )(oid, status, substatus),
     )
 
 
-def _moved_on(oid: int, status: str, substatus: str, what_ru: str, what_en: str) -> Decision:
+def _moved_on(oid: int, status: str, substatus: str, what: Message) -> Decision:
     return Decision(
         ReplayOutcome.SKIPPED,
-        f"Заказ {oid} уже в статусе {status}/{substatus}: {what_ru} больше невозможна и не отправлена.",
-        f"Order {oid} is now {status}/{substatus}: the {what_en} no longer applies and was not sent.",
+        QT_TRANSLATE_NOOP(
+            "ReplayDecisions", "Order %1 is now %2/%3: the %4 no longer applies and was not sent."
+        )(oid, status, substatus, what),
     )
 
 
 def gone(oid: int) -> Decision:
     return Decision(
         ReplayOutcome.SKIPPED,
-        f"Заказ {oid} не найден на Маркете; отложенный запрос не отправлен.",
-        f"Order {oid} was not found on the Market; the delayed request was not sent.",
+        QT_TRANSLATE_NOOP(
+            "ReplayDecisions", "Order %1 was not found on the Market; the delayed request was not sent."
+        )(oid),
     )
 
 
 def rejected(err: PackstationError) -> Decision:
     return Decision(
         ReplayOutcome.REJECTED,
-        f"Маркет отклонил отложенный запрос: {err.message('ru')}",
-        f"The Market rejected the delayed request: {err.message('en')}",
+        QT_TRANSLATE_NOOP("ReplayDecisions", "The Market rejected the delayed request: %1")(err.as_message()),
     )
 
 
 def blocked(failed: Intent) -> Decision:
     return Decision(
         ReplayOutcome.SKIPPED,
-        f"Не отправлено: предыдущий запрос по заказу {failed.order_id} («{failed.kind}») не прошёл. "
-        "Откройте заказ и проверьте его.",
-        f"Not sent: the previous '{failed.kind}' request for order {failed.order_id} did not go through. "
-        "Open the order and check it.",
+        QT_TRANSLATE_NOOP(
+            "ReplayDecisions",
+            "Not sent: the previous '%1' request for order %2 did not go through. Open the order and check "
+            "it.",
+        )(failed.kind, failed.order_id),
     )
 
 
 def still_pending(err: PackstationError | None) -> Decision:
-    reason_ru = err.message("ru") if err is not None else "нет связи"
-    reason_en = err.message("en") if err is not None else "no connection"
+    reason = err.as_message() if err is not None else QT_TRANSLATE_NOOP("ReplayDecisions", "no connection")
     return Decision(
         ReplayOutcome.PENDING,
-        f"Запрос ждёт отправки и будет повторён: {reason_ru}",
-        f"The request is waiting and will be retried: {reason_en}",
+        QT_TRANSLATE_NOOP("ReplayDecisions", "The request is waiting and will be retried: %1")(reason),
     )

@@ -20,6 +20,7 @@ from typing import Final, Protocol
 from packstation.domain.classify import classify_scan
 from packstation.domain.courier_handover import awaits_courier, courier_code, not_a_courier_code
 from packstation.domain.errors import PackstationError, ScanError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import Order
 from packstation.domain.scan import Command, ScanKind, ScanResult
 from packstation.services.packing.values import ScanAction, ScanOutcome
@@ -249,10 +250,7 @@ class ScanRouter:
         if order is None:
             shown = _shown(scan)
             return Refuse(
-                ScanError(
-                    f"Ни один заказ из списка не подходит к скану {shown}.",
-                    f"No listed order matches the scan {shown}.",
-                )
+                ScanError(QT_TRANSLATE_NOOP("ScanRouter", "No listed order matches the scan %1.")(shown))
             )
         # The packer holds the unit whose barcode found the order: it counts once the order is open.
         return OpenOrder(order.id, then=scan.raw if scan.kind in _UNIT_KINDS else None)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.shipments import Shipment, ShipmentAction, ShipmentProgress, shipment_progress
 from packstation.services.ports import AuditPort, DocumentPrinterPort, PackedOrdersPort, ShipmentsPort
 
@@ -69,14 +70,10 @@ class ShipmentRow:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """What an action came to: done, or refused with the reason in both languages."""
+    """What an action came to: done, or refused with the reason."""
 
     ok: bool
-    ru: str = ""
-    en: str = ""
-
-    def message(self, lang: str = "ru") -> str:
-        return self.ru if lang == "ru" else self.en
+    text: Message
 
 
 class ShipmentsService:
@@ -123,25 +120,27 @@ class ShipmentsService:
             at = f"{shipment.interval_from:%d.%m %H:%M}"
             return Outcome(
                 False,
-                f"{error.message('ru')} Подтвердить можно после отсечки, до передачи в {at}.",
-                f"{error.message('en')} Confirmation opens after the cutoff, before the {at} handover.",
+                QT_TRANSLATE_NOOP(
+                    "Shipments", "%1 Confirmation opens after the cutoff, before the %2 handover."
+                )(error.as_message(), at),
             )
         self._record("shipment_confirmed", shipment.id)
-        return Outcome(True, f"Отгрузка {shipment.id} подтверждена.", f"Shipment {shipment.id} confirmed.")
+        return Outcome(True, QT_TRANSLATE_NOOP("Shipments", "Shipment %1 confirmed.")(shipment.id))
 
     async def set_pallets(self, shipment: Shipment, count: int) -> Outcome:
         if not shipment.offers(ShipmentAction.CHANGE_PALLETS_COUNT):
             return Outcome(
                 False,
-                "Маркет не даёт менять число палет этой отгрузки.",
-                "The Market does not allow changing this shipment's pallet count.",
+                QT_TRANSLATE_NOOP(
+                    "Shipments", "The Market does not allow changing this shipment's pallet count."
+                ),
             )
         try:
             await self.market.set_pallets(shipment.id, count)
         except PackstationError as error:
-            return Outcome(False, error.message("ru"), error.message("en"))
+            return Outcome(False, error.as_message())
         self._record("shipment_pallets", shipment.id, f"pallets={count}")
-        return Outcome(True, f"Палет: {count}.", f"Pallets: {count}.")
+        return Outcome(True, QT_TRANSLATE_NOOP("Shipments", "Pallets: %1.")(count))
 
     async def document(self, shipment: Shipment, kind: DocumentKind) -> Document:
         """Download one of the shipment's documents the Market offers now.
@@ -152,8 +151,9 @@ class ShipmentsService:
         needed = _NEEDS.get(kind)
         if needed is not None and not shipment.offers(needed):
             raise PackstationError(
-                "Маркет пока не выдаёт этот документ: сначала подтвердите отгрузку.",
-                "The Market does not offer this document yet: confirm the shipment first.",
+                QT_TRANSLATE_NOOP(
+                    "Shipments", "The Market does not offer this document yet: confirm the shipment first."
+                )
             )
         fetch = {
             DocumentKind.ACT: self.market.shipment_act_pdf,
@@ -195,15 +195,14 @@ class ShipmentsService:
         """
         if not document.is_pdf:
             raise PackstationError(
-                "Это файл Excel: сохраните его и распечатайте из таблицы.",
-                "This is an Excel file: save it and print it from a spreadsheet program.",
+                QT_TRANSLATE_NOOP(
+                    "Shipments", "This is an Excel file: save it and print it from a spreadsheet program."
+                )
             )
         if self.documents_printer is None:
             raise PackstationError(
-                "Принтер документов не настроен.",
-                "No documents printer is set up.",
-                hint_ru="Сохраните файл.",
-                hint_en="Save the file.",
+                QT_TRANSLATE_NOOP("Shipments", "No documents printer is set up."),
+                hint=QT_TRANSLATE_NOOP("Shipments", "Save the file."),
             )
         await self.documents_printer.print_pdf(document.content, title=document.title, fmt=LabelFormat.A4)
         self._record("document_printed", None, document.title)

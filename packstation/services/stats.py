@@ -49,7 +49,7 @@ class StatsService:
         A query the Market would refuse raises `DomainError` before anything is sent."""
         problem = query.problem()
         if problem is not None:
-            raise DomainError(*problem)
+            raise DomainError(problem)
         self._cancelled = False
         orders: list[StatsOrder] = []
         token: str | None = None

@@ -24,6 +24,7 @@ from typing import Protocol
 
 from packstation.domain.commands import COMMANDS, parse_command
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.order import Order
 from packstation.domain.video import Clip, Retention, clips_to_delete
 from packstation.logs import mask_secrets
@@ -143,10 +144,12 @@ class VideoRecording:
         if self._free(folder) < self._min_free:
             self._notify(
                 VideoError(
-                    "Видео упаковки не записывается: на диске мало места.",
-                    "The packing video is not recording: the disk is almost full.",
-                    hint_ru="Освободите место на диске; упаковка продолжается без видео.",
-                    hint_en="Free some disk space; packing goes on without video.",
+                    QT_TRANSLATE_NOOP(
+                        "VideoRecording", "The packing video is not recording: the disk is almost full."
+                    ),
+                    hint=QT_TRANSLATE_NOOP(
+                        "VideoRecording", "Free some disk space; packing goes on without video."
+                    ),
                 )
             )
             return False
@@ -205,10 +208,12 @@ class VideoRecording:
         if error:
             self._notify(
                 VideoError(
-                    f"Видео упаковки остановлено: {_reason_ru(error)}. Упаковка продолжается.",
-                    f"The packing video stopped: {error}. Packing goes on.",
-                    hint_ru="Освободите место на диске: следующий заказ снова запишется.",
-                    hint_en="Free some disk space: the next order records again.",
+                    QT_TRANSLATE_NOOP("VideoRecording", "The packing video stopped: %1. Packing goes on.")(
+                        _reason(error)
+                    ),
+                    hint=QT_TRANSLATE_NOOP(
+                        "VideoRecording", "Free some disk space: the next order records again."
+                    ),
                 )
             )
 
@@ -244,5 +249,5 @@ def _item_name(order: Order, scan: str) -> str:
     return ""
 
 
-def _reason_ru(error: str) -> str:
-    return "диск заполнен" if error == "disk full" else error
+def _reason(error: str) -> Message | str:
+    return QT_TRANSLATE_NOOP("VideoRecording", "disk full") if error == "disk full" else error

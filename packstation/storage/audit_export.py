@@ -17,7 +17,7 @@ import os
 import sqlite3
 import sys
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Final, TextIO
@@ -25,7 +25,8 @@ from typing import Final, TextIO
 import platformdirs
 
 from packstation import APP_NAME
-from packstation.domain.errors import StorageError
+from packstation.domain.errors import PackstationError, StorageError
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.storage.audit import AuditRecord, SqliteAuditLog
 from packstation.storage.database import COMPANION_SUFFIXES, DB_FILE_NAME, Database
 
@@ -34,7 +35,11 @@ _AUDIT_SCHEMA: Final = 3  # the first schema version with the audit table
 
 
 def export_audit_cli(
-    args: argparse.Namespace, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+    args: argparse.Namespace,
+    *,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    say: Callable[[Message | PackstationError], str] = lambda text: text.english(),
 ) -> int:
     """Run the export; returns the process exit code (0 ok, 2 bad input or no journal).
 
@@ -42,6 +47,7 @@ def export_audit_cli(
         args: `date_from`, `date_to` (YYYY-MM-DD or None), `out` (CSV path), `data_dir` (or None).
         stdout: where the summary goes (default `sys.stdout`).
         stderr: where errors go (default `sys.stderr`).
+        say: renders a message or an error for the terminal (default: English).
     """
     err_out = stderr if stderr is not None else sys.stderr
     out = stdout if stdout is not None else sys.stdout
@@ -51,9 +57,9 @@ def export_audit_cli(
         force = bool(getattr(args, "force", False))
         count = export_audit(data_dir / DB_FILE_NAME, Path(args.out), start, end, force=force)
     except StorageError as err:
-        print(f"{err.message('ru')}\n{err.message('en')}", file=err_out)
+        print(say(err), file=err_out)
         return 2
-    print(f"Выгружено записей: {count} -> {args.out}\nExported {count} records to {args.out}", file=out)
+    print(say(QT_TRANSLATE_NOOP("AuditExport", "Exported %1 records to %2")(count, args.out)), file=out)
     return 0
 
 
@@ -67,10 +73,8 @@ def parse_period(date_from: str | None, date_to: str | None) -> tuple[datetime |
     last = _parse_day(date_to, "--to")
     if first is not None and last is not None and first > last:
         raise StorageError(
-            f"Начальная дата {first} позже конечной {last}.",
-            f"The start date {first} is after the end date {last}.",
-            hint_ru="Поменяйте --from и --to местами.",
-            hint_en="Swap --from and --to.",
+            QT_TRANSLATE_NOOP("AuditExport", "The start date %1 is after the end date %2.")(first, last),
+            hint=QT_TRANSLATE_NOOP("AuditExport", "Swap --from and --to."),
         )
     start = _local_midnight(first) if first is not None else None
     end = _local_midnight(last + timedelta(days=1)) if last is not None else None
@@ -115,24 +119,21 @@ def check_output(db_path: Path, out: Path, *, force: bool) -> None:
             )
     if protected:
         raise StorageError(
-            f"Нельзя выгружать в {out}: это файл журнала станции, он был бы уничтожен.",
-            f"Refusing to export into {out}: it is the station's journal, which would be destroyed.",
-            hint_ru="Укажите в --out другой файл, например audit.csv.",
-            hint_en="Give --out another file, e.g. audit.csv.",
+            QT_TRANSLATE_NOOP(
+                "AuditExport",
+                "Refusing to export into %1: it is the station's journal, which would be destroyed.",
+            )(out),
+            hint=QT_TRANSLATE_NOOP("AuditExport", "Give --out another file, e.g. audit.csv."),
         )
     if target.is_dir():
         raise StorageError(
-            f"{out} — это папка, а не файл.",
-            f"{out} is a folder, not a file.",
-            hint_ru="Укажите в --out имя файла, например audit.csv.",
-            hint_en="Give --out a file name, e.g. audit.csv.",
+            QT_TRANSLATE_NOOP("AuditExport", "%1 is a folder, not a file.")(out),
+            hint=QT_TRANSLATE_NOOP("AuditExport", "Give --out a file name, e.g. audit.csv."),
         )
     if target.exists() and not force:
         raise StorageError(
-            f"Файл {out} уже существует.",
-            f"The file {out} already exists.",
-            hint_ru="Укажите другое имя или добавьте --force, чтобы заменить его.",
-            hint_en="Choose another name, or add --force to replace it.",
+            QT_TRANSLATE_NOOP("AuditExport", "The file %1 already exists.")(out),
+            hint=QT_TRANSLATE_NOOP("AuditExport", "Choose another name, or add --force to replace it."),
         )
 
 
@@ -169,10 +170,8 @@ def write_csv(records: Iterable[AuditRecord], out: Path) -> int:
         tmp = None
     except OSError as err:
         raise StorageError(
-            f"Не удалось записать файл {out}: {err.strerror or err}.",
-            f"Could not write {out}: {err.strerror or err}.",
-            hint_ru="Проверьте путь в --out и права на папку.",
-            hint_en="Check the --out path and the folder's permissions.",
+            QT_TRANSLATE_NOOP("AuditExport", "Could not write %1: %2.")(out, err.strerror or err),
+            hint=QT_TRANSLATE_NOOP("AuditExport", "Check the --out path and the folder's permissions."),
         ) from err
     finally:
         if tmp is not None:
@@ -188,8 +187,7 @@ def _parse_day(text: str | None, option: str) -> date | None:
         return date.fromisoformat(text)
     except ValueError as err:
         raise StorageError(
-            f"Неверная дата в {option}: «{text}». Нужен формат ГГГГ-ММ-ДД.",
-            f"Invalid date in {option}: '{text}'. Use YYYY-MM-DD.",
+            QT_TRANSLATE_NOOP("AuditExport", "Invalid date in %1: '%2'. Use YYYY-MM-DD.")(option, text)
         ) from err
 
 
@@ -204,27 +202,25 @@ def _default_data_dir() -> Path:
 def _open_read_only(path: Path) -> Database:
     if not path.is_file():
         raise StorageError(
-            f"Журнал не найден: {path}.",
-            f"No journal found at {path}.",
-            hint_ru="Укажите папку данных станции параметром --data-dir.",
-            hint_en="Point --data-dir at the station's data folder.",
+            QT_TRANSLATE_NOOP("AuditExport", "No journal found at %1.")(path),
+            hint=QT_TRANSLATE_NOOP("AuditExport", "Point --data-dir at the station's data folder."),
         )
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.Error as err:
         raise StorageError(
-            f"Журнал {path} не читается: {err}.",
-            f"The journal {path} cannot be read: {err}.",
-            hint_ru="Запустите программу: повреждённый журнал будет заменён, а старый сохранён.",
-            hint_en="Start the app: a damaged journal is replaced and the old one kept.",
+            QT_TRANSLATE_NOOP("AuditExport", "The journal %1 cannot be read: %2.")(path, err),
+            hint=QT_TRANSLATE_NOOP(
+                "AuditExport", "Start the app: a damaged journal is replaced and the old one kept."
+            ),
         ) from err
     if version < _AUDIT_SCHEMA:
         conn.close()
         raise StorageError(
-            f"Журнал {path} старой версии (схема {version}) и ещё не содержит аудита.",
-            f"The journal {path} is an old version (schema {version}) without an audit log.",
-            hint_ru="Запустите программу один раз, чтобы обновить журнал.",
-            hint_en="Start the app once to upgrade the journal.",
+            QT_TRANSLATE_NOOP(
+                "AuditExport", "The journal %1 is an old version (schema %2) without an audit log."
+            )(path, version),
+            hint=QT_TRANSLATE_NOOP("AuditExport", "Start the app once to upgrade the journal."),
         )
     return Database(conn, path, read_only=True)

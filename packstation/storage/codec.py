@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from packstation.domain.errors import StorageError
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 
 
 def to_text(moment: datetime) -> str:
@@ -22,13 +23,12 @@ def from_text(text: str) -> datetime:
     return datetime.fromisoformat(text)
 
 
-def dump_json(value: Mapping[str, Any], what_ru: str, what_en: str) -> str:
+def dump_json(value: Mapping[str, Any], what: Message) -> str:
     """Serialize a JSON object compactly, refusing values JSON cannot carry exactly.
 
     Args:
         value: the mapping to store.
-        what_ru: what is being stored, for the error text (Russian).
-        what_en: the same in English.
+        what: what is being stored, for the error text.
 
     Raises:
         StorageError: `value` holds something that is not plain JSON (objects, NaN, ...).
@@ -37,10 +37,10 @@ def dump_json(value: Mapping[str, Any], what_ru: str, what_en: str) -> str:
         return json.dumps(dict(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError) as err:
         raise StorageError(
-            f"Не удалось сохранить {what_ru}: данные не сериализуются ({err}).",
-            f"Could not store the {what_en}: the data cannot be serialized ({err}).",
-            hint_ru="Это ошибка программы; сообщите в поддержку.",
-            hint_en="This is a bug; please report it.",
+            QT_TRANSLATE_NOOP("Codec", "Could not store the %1: the data cannot be serialized (%2).")(
+                what, err
+            ),
+            hint=QT_TRANSLATE_NOOP("Codec", "This is a bug; please report it."),
         ) from err
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Final
 
 from packstation.domain.errors import StorageError
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.time import utc_now
 from packstation.storage.schema import SCHEMA_VERSION, migrate, schema_version
 
@@ -32,12 +33,11 @@ _log = logging.getLogger("packstation.storage")
 
 
 class UnusableDatabaseError(Exception):
-    """Internal: the file cannot be used as is; `reason_ru`/`reason_en` say why."""
+    """Internal: the file cannot be used as is; `reason` says why."""
 
-    def __init__(self, reason_ru: str, reason_en: str) -> None:
-        super().__init__(reason_en)
-        self.reason_ru = reason_ru
-        self.reason_en = reason_en
+    def __init__(self, reason: Message) -> None:
+        super().__init__(reason.english())
+        self.reason = reason
 
 
 class Database:
@@ -154,20 +154,18 @@ class Table:
 def write_failed(path: Path, err: sqlite3.Error) -> StorageError:
     """The packer-facing error for a failed write; nothing of the action was stored."""
     return StorageError(
-        f"Не удалось записать действие в журнал ({path}): {err}. Действие не выполнено.",
-        f"Could not write the action to the journal ({path}): {err}. The action was not done.",
-        hint_ru="Проверьте свободное место на диске и повторите.",
-        hint_en="Check the free disk space and try again.",
+        QT_TRANSLATE_NOOP(
+            "Database", "Could not write the action to the journal (%1): %2. The action was not done."
+        )(path, err),
+        hint=QT_TRANSLATE_NOOP("Database", "Check the free disk space and try again."),
     )
 
 
 def read_failed(path: Path, err: sqlite3.Error) -> StorageError:
     """The packer-facing error for a failed read."""
     return StorageError(
-        f"Не удалось прочитать журнал ({path}): {err}.",
-        f"Could not read the journal ({path}): {err}.",
-        hint_ru="Перезапустите программу; если ошибка повторится, обратитесь в поддержку.",
-        hint_en="Restart the app; if it happens again, contact support.",
+        QT_TRANSLATE_NOOP("Database", "Could not read the journal (%1): %2.")(path, err),
+        hint=QT_TRANSLATE_NOOP("Database", "Restart the app; if it happens again, contact support."),
     )
 
 
@@ -232,16 +230,14 @@ def open_database(
         return DatabaseOpen(Database(conn, path), migrated=tuple(applied))
     except UnusableDatabaseError as bad:
         moved = _move_aside(path)
-        _log.warning("journal %s unusable (%s); moved to %s", path, bad.reason_en, moved)
+        _log.warning("journal %s unusable (%s); moved to %s", path, bad, moved)
         warning = _moved_warning(path, moved, bad)
     try:
         conn, applied = _open_checked(path, lock_wait_ms)
     except (UnusableDatabaseError, OSError) as err:
         raise StorageError(
-            f"Не удалось создать журнал в {path}: {err}.",
-            f"Could not create the journal in {path}: {err}.",
-            hint_ru="Укажите доступную папку параметром --data-dir.",
-            hint_en="Choose a writable folder with --data-dir.",
+            QT_TRANSLATE_NOOP("Database", "Could not create the journal in %1: %2.")(path, err),
+            hint=QT_TRANSLATE_NOOP("Database", "Choose a writable folder with --data-dir."),
         ) from err
     return DatabaseOpen(Database(conn, path), warning=warning, moved_to=moved, migrated=tuple(applied))
 
@@ -257,12 +253,11 @@ def _open_checked(path: Path, lock_wait_ms: int) -> tuple[sqlite3.Connection, li
         version = schema_version(conn)
         if version > SCHEMA_VERSION:
             raise UnusableDatabaseError(
-                f"он создан более новой версией Packstation (схема {version})",
-                f"it was written by a newer Packstation (schema {version})",
+                QT_TRANSLATE_NOOP("Database", "it was written by a newer Packstation (schema %1)")(version)
             )
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
-            raise UnusableDatabaseError(f"файл повреждён ({check})", f"the file is damaged ({check})")
+            raise UnusableDatabaseError(QT_TRANSLATE_NOOP("Database", "the file is damaged (%1)")(check))
         applied = migrate(conn)
     except sqlite3.Error as err:
         conn.close()
@@ -305,28 +300,29 @@ def _check_header(path: Path) -> None:
         return
     except OSError as err:
         raise UnusableDatabaseError(
-            f"файл не читается: {err.strerror or err}", f"the file cannot be read: {err.strerror or err}"
+            QT_TRANSLATE_NOOP("Database", "the file cannot be read: %1")(err.strerror or err)
         ) from err
     if header and header != _SQLITE_HEADER:
-        raise UnusableDatabaseError(
-            "файл повреждён или не является базой данных", "the file is damaged or not a database"
-        )
+        raise UnusableDatabaseError(QT_TRANSLATE_NOOP("Database", "the file is damaged or not a database"))
 
 
 def _classify(err: sqlite3.Error) -> UnusableDatabaseError:
     text = str(err)
     if "locked" in text or "busy" in text:
         return UnusableDatabaseError(
-            f"файл занят другой программой (возможно, вторым окном Packstation): {text}",
-            f"the file is locked by another program (perhaps a second Packstation window): {text}",
+            QT_TRANSLATE_NOOP(
+                "Database", "the file is locked by another program (perhaps a second Packstation window): %1"
+            )(text)
         )
     if "unable to open" in text:
         return UnusableDatabaseError(
-            f"файл не открывается (нет папки или прав доступа): {text}",
-            f"the file cannot be opened (missing folder or no permission): {text}",
+            QT_TRANSLATE_NOOP("Database", "the file cannot be opened (missing folder or no permission): %1")(
+                text
+            )
         )
-    return UnusableDatabaseError(f"файл повреждён или не является базой данных: {text}",
-                            f"the file is damaged or not a database: {text}")
+    return UnusableDatabaseError(
+        QT_TRANSLATE_NOOP("Database", "the file is damaged or not a database: %1")(text)
+    )
 
 
 def _move_aside(path: Path) -> Path | None:
@@ -352,12 +348,14 @@ def _move_aside(path: Path) -> Path | None:
 
 def _moved_warning(path: Path, moved: Path | None, bad: UnusableDatabaseError) -> StorageError:
     if moved is not None:
-        where_ru, where_en = f"Старый файл сохранён как {moved}.", f"The old file was kept as {moved}."
+        where = QT_TRANSLATE_NOOP("Database", "The old file was kept as %1.")(moved)
     else:
-        where_ru, where_en = "Старый файл переместить не удалось.", "The old file could not be moved."
+        where = QT_TRANSLATE_NOOP("Database", "The old file could not be moved.")
     return StorageError(
-        f"Журнал {path} нельзя использовать: {bad.reason_ru}. Создан новый журнал. {where_ru}",
-        f"The journal {path} cannot be used: {bad.reason_en}. A new journal was started. {where_en}",
-        hint_ru="Незавершённые сборки из старого журнала не восстановлены; сообщите в поддержку.",
-        hint_en="Unfinished packing from the old journal was not restored; tell support.",
+        QT_TRANSLATE_NOOP("Database", "The journal %1 cannot be used: %2. A new journal was started. %3")(
+            path, bad.reason, where
+        ),
+        hint=QT_TRANSLATE_NOOP(
+            "Database", "Unfinished packing from the old journal was not restored; tell support."
+        ),
     )

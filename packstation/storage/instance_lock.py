@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Final
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 
 LOCK_FILE: Final = "packstation.lock"
 
@@ -70,17 +71,18 @@ def acquire_instance_lock(data_dir: Path) -> InstanceLock:
 
 
 def already_running(data_dir: Path, pid: int | None) -> AlreadyRunningError:
-    who_ru = f" (процесс {pid})" if pid else ""
-    who_en = f" (process {pid})" if pid else ""
+    who = QT_TRANSLATE_NOOP("InstanceLock", " (process %1)")(pid) if pid else ""
     return AlreadyRunningError(
-        f"Packstation уже запущен с папкой данных {data_dir}{who_ru}. Второй запуск отменён, "
-        "чтобы не смешать работу двух упаковщиков в одном журнале.",
-        f"Packstation is already running with the data folder {data_dir}{who_en}. This second start "
-        "was refused so that two packers' work is never mixed in one journal.",
-        hint_ru="Перейдите в открытое окно Packstation. Для второго рабочего места укажите "
-        "другую папку параметром --data-dir.",
-        hint_en="Switch to the open Packstation window. For a second packing desk use another "
-        "folder with --data-dir.",
+        QT_TRANSLATE_NOOP(
+            "InstanceLock",
+            "Packstation is already running with the data folder %1%2. This second start was refused so "
+            "that two packers' work is never mixed in one journal.",
+        )(data_dir, who),
+        hint=QT_TRANSLATE_NOOP(
+            "InstanceLock",
+            "Switch to the open Packstation window. For a second packing desk use another folder with "
+            "--data-dir.",
+        ),
     )
 
 

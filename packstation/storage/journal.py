@@ -47,6 +47,7 @@ from datetime import datetime, timedelta
 from typing import Any, Final
 
 from packstation.domain.errors import StorageError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.time import utc_now
 from packstation.services.ports import AuditPort, JournalEntry
 from packstation.storage.codec import dump_json, load_json, to_text
@@ -103,7 +104,7 @@ class SqliteJournal(Table):
         Raises:
             StorageError: the action is not JSON or could not be written; nothing was stored.
         """
-        text = dump_json(action, "действие сборки", "packing action")
+        text = dump_json(action, QT_TRANSLATE_NOOP("Journal", "packing action"))
         kind = action.get("kind", action.get("op", ""))
         now = to_text(self._clock())
         with self._db.transaction() as conn:

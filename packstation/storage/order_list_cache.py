@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import Order
 from packstation.domain.packing.journal import decode_order, encode_order
 from packstation.services.ports import CachedOrderList
@@ -30,7 +31,7 @@ class SqliteOrderListCache(Table):
             StorageError: it could not be written (the previous list stays).
         """
         encoded = {"orders": [encode_order(order) for order in orders]}
-        text = dump_json(encoded, "список заказов", "order list")
+        text = dump_json(encoded, QT_TRANSLATE_NOOP("OrderListCache", "order list"))
         with self._db.transaction() as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO order_list_cache (campaign_id, saved_at, orders) VALUES (?, ?, ?)",

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from packstation.domain.errors import StorageError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.services.ports import Intent
 from packstation.storage.codec import dump_json, from_text, load_json, to_text
 from packstation.storage.database import Table
@@ -39,7 +40,7 @@ class SqliteOutbox(Table):
         Raises:
             StorageError: the payload is not JSON or could not be written.
         """
-        text = dump_json(payload, "запрос к Маркету", "Market request")
+        text = dump_json(payload, QT_TRANSLATE_NOOP("Outbox", "Market request"))
         created = self._clock()
         with self._db.transaction() as conn:
             cursor = conn.execute(
@@ -63,10 +64,8 @@ class SqliteOutbox(Table):
             ).rowcount
         if changed != 1:
             raise StorageError(
-                f"Запрос к Маркету №{intent_id} не найден в журнале.",
-                f"Market request #{intent_id} is not in the journal.",
-                hint_ru="Это ошибка программы; сообщите в поддержку.",
-                hint_en="This is a bug; please report it.",
+                QT_TRANSLATE_NOOP("Outbox", "Market request #%1 is not in the journal.")(intent_id),
+                hint=QT_TRANSLATE_NOOP("Outbox", "This is a bug; please report it."),
             )
 
     def record_attempt(self, intent_id: int, error: str) -> None:

@@ -15,8 +15,10 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from packstation.domain.errors import PackstationError
-from packstation.services.desk_claims import DeskClaims, FleetState, HeldElsewhere
+from packstation.services.desk_claims import DeskClaims, FleetState, HeldElsewhere, held_text
 from packstation.services.fleet_ports import Claim
+from packstation.ui.format import fill, local_time
+from packstation.ui.i18n import say
 from packstation.ui.packing_view import TaskRunnerLike
 
 translate = QCoreApplication.translate  # lupdate reads `translate("Context", "text")` calls
@@ -24,17 +26,7 @@ translate = QCoreApplication.translate  # lupdate reads `translate("Context", "t
 
 def claim_text(claim: Claim) -> str:
     """ "packing at desk 3 (Anna), since 10:42" in the UI language, local time."""
-    since = claim.since.astimezone().strftime("%H:%M")
-    if claim.packer:
-        return (
-            translate("ClaimGate", "packing at desk %1 (%2), since %3")
-            .replace("%1", claim.desk)
-            .replace("%2", claim.packer)
-            .replace("%3", since)
-        )
-    return (
-        translate("ClaimGate", "packing at desk %1, since %2").replace("%1", claim.desk).replace("%2", since)
-    )
+    return say(held_text(claim, since=local_time(claim.since)))
 
 
 class ClaimGate(QObject):
@@ -90,9 +82,7 @@ class ClaimGate(QObject):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             translate("ClaimGate", "Order is packed at another desk"),
-            translate("ClaimGate", "Order %1 is %2.")
-            .replace("%1", str(claim.order_id))
-            .replace("%2", claim_text(claim)),
+            fill(translate("ClaimGate", "Order %1 is %2."), claim.order_id, claim_text(claim)),
             QMessageBox.StandardButton.Cancel,
             self.parent_widget,
         )
@@ -118,14 +108,10 @@ class ClaimGate(QObject):
         try:
             now = await self.claims.take_over(claim.order_id, claim.desk)
         except PackstationError as error:
-            self.show_error(error.message(self.language))
+            self.show_error(say(error))
             return
         if now.desk != self.claims.desk:  # someone else was quicker
-            self.show_error(
-                translate("ClaimGate", "Order %1 is %2.")
-                .replace("%1", str(now.order_id))
-                .replace("%2", claim_text(now))
-            )
+            self.show_error(fill(translate("ClaimGate", "Order %1 is %2."), now.order_id, claim_text(now)))
             return
         self._passes.add(claim.order_id)
         open_again(claim.order_id)
@@ -154,7 +140,7 @@ class FleetBanner(QObject):
             )
             return
         if state.conflicts:
-            lines = "\n".join(state.conflict_lines(self.language))
+            lines = "\n".join(say(line) for line in state.conflicts)
             self._show_warning(
                 translate("ClaimGate", "Warehouse database is back. Taken by other desks meanwhile:")
                 + "\n"

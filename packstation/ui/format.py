@@ -12,13 +12,7 @@ from datetime import date, datetime, timedelta
 from PySide6.QtCore import QCoreApplication
 
 from packstation.domain.deadline import Urgency
-
-
-def fill(template: str, *values: object) -> str:
-    """Qt-style `%1`, `%2`… placeholders filled with `values` (translators may reorder them)."""
-    for number, value in reversed(list(enumerate(values, start=1))):
-        template = template.replace(f"%{number}", str(value))
-    return template
+from packstation.domain.message import fill as fill  # the one placeholder filler, re-exported
 
 
 def key_name(shortcut: str) -> str:
@@ -58,6 +52,11 @@ def day_month(day: date) -> str:
 def full_date(day: date) -> str:
     """`23.11.2026`."""
     return day.strftime("%d.%m.%Y")
+
+
+def interval(start: datetime, end: datetime) -> str:
+    """`23.11 14:05–16:00`: a time slot as the Market gives it (its own time zone, not converted)."""
+    return f"{start:%d.%m %H:%M}–{end:%H:%M}"
 
 
 def local_date_time(moment: datetime) -> str:

@@ -24,6 +24,7 @@ from packstation.domain.courier_handover import (
 from packstation.domain.order import READY_TO_SHIP, Order
 from packstation.ui import palette
 from packstation.ui.format import fill
+from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_label
 
 translate = QCoreApplication.translate  # lupdate reads `translate("Context", "text")` calls too
@@ -55,7 +56,7 @@ def courier_state_text(order: Order, *, car: bool = True) -> str:
 
 def outcome_texts(outcome: HandoverOutcome, language: str) -> tuple[str, str, str]:
     """(headline, detail, background colour) of an outcome."""
-    why = outcome.error.message(language) if outcome.error is not None else ""
+    why = say(outcome.error) if outcome.error is not None else ""
     kind = outcome.kind
     if kind is HandoverKind.ACCEPTED:
         detail = translate("Handover", "Give the parcels to the courier.")

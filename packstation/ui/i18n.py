@@ -19,12 +19,19 @@ from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from packstation.domain.errors import PackstationError
+from packstation.domain.message import Message
 from packstation.paths import resource_path
 
 LANGUAGES: Final = ("ru", "en")
 DEFAULT_LANGUAGE: Final = "ru"
 
 _log = logging.getLogger("packstation.ui")
+
+
+def say(text: Message | PackstationError) -> str:
+    """A Qt-free message (or an error with its hint) in the installed UI language."""
+    return text.render(QCoreApplication.translate)
 
 
 class Translations:

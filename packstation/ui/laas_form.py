@@ -45,9 +45,11 @@ from packstation.domain.laas import (
     Stock,
     WarehouseOptions,
 )
+from packstation.domain.message import Message
 from packstation.services.laas import FormRefusedError, LaasService, OrderForm
 from packstation.ui import palette
 from packstation.ui.format import fill
+from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_label
 from packstation.ui.tasks import TaskRunner
 
@@ -245,10 +247,10 @@ class NewOrderForm(QWidget):
         if field is not None:
             self.errors[field].hide()
 
-    def _text(self, pair: tuple[str, str]) -> str:
-        return pair[0] if self.language == "ru" else pair[1]
+    def _text(self, text: Message) -> str:
+        return say(text)
 
-    def show_problems(self, problems: dict[Field, tuple[str, str]]) -> None:
+    def show_problems(self, problems: dict[Field, Message]) -> None:
         """Show each problem beside its field (and only those)."""
         for field, label in self.errors.items():
             if field in problems:

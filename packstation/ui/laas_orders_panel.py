@@ -30,9 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from packstation.domain.laas import DRAFT_WARNING, LaasOrder, Operation, OperationKind, OperationState
+from packstation.domain.message import Message
 from packstation.services.laas import FAILED_TEXT, FormRefusedError, LaasService
 from packstation.ui import palette
 from packstation.ui.format import fill
+from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_label
 from packstation.ui.tasks import TaskRunner
 
@@ -151,8 +153,8 @@ class LaasOrdersPanel(QWidget):
 
     # -- data ------------------------------------------------------------------------------------
 
-    def _text(self, pair: tuple[str, str]) -> str:
-        return pair[0] if self.language == "ru" else pair[1]
+    def _text(self, text: Message) -> str:
+        return say(text)
 
     async def reload(self) -> None:
         self.show_orders(await self.service.orders())
@@ -254,7 +256,7 @@ class LaasOrdersPanel(QWidget):
         )
         self.confirm_button.setEnabled(order is not None and order.is_draft and not busy)
         self.cancel_button.setEnabled(order is not None and order.is_open and not busy)
-        courier = order is not None and order.is_open and order.pickup_point is None
+        courier = order is not None and order.can_move_delivery
         self.move_button.setEnabled(courier and not busy)
         self.rename_button.setEnabled(order is not None and order.is_open and not busy)
         self.intervals.clear()

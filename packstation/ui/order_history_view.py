@@ -30,6 +30,7 @@ from packstation.domain.errors import PackstationError
 from packstation.services.desk_history import FleetHistory, HistoryReader
 from packstation.services.shift_stats import AuditLine
 from packstation.ui.format import fill
+from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_label
 
 
@@ -101,7 +102,7 @@ class OrderHistoryView(QWidget):
         try:
             records = self._reader.history(order_id)
         except PackstationError as err:
-            self._title.setText(err.message(self._language))
+            self._title.setText(say(err))
             return
         labels = self.action_labels()
         for record in records:
@@ -179,10 +180,10 @@ class OrderHistoryView(QWidget):
         try:
             result = export_clips(clips, target)
         except ExportError as error:
-            self._title.setText(self.tr("The video was not exported: %1").replace("%1", str(error)))
+            self._title.setText(fill(self.tr("The video was not exported: %1"), error))
             return False
         text = self.tr("Video of order %1 saved: %2")
-        self._title.setText(text.replace("%1", str(self.order_id)).replace("%2", str(result.out)))
+        self._title.setText(fill(text, self.order_id, result.out))
         return True
 
     def refresh(self) -> None:

@@ -29,6 +29,7 @@ from packstation.domain.order import Order, OrderLine
 from packstation.domain.packing.model import MAX_PARTS
 from packstation.ui import palette
 from packstation.ui.format import fill
+from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_label
 
 ShortenCheck = Callable[[Mapping[int, int]], dict[int, int]]
@@ -107,7 +108,7 @@ class ShortenDialog(QDialog):
             reduced = self._check(self.counts())
         except PackstationError as error:
             unchanged = all(spin.value() == spin.maximum() for spin in self.spins.values())
-            self.verdict.setText("" if unchanged else error.message(self._language))
+            self.verdict.setText("" if unchanged else say(error))
             self.verdict.setStyleSheet(_ERROR_STYLE)
             self.ok_button.setEnabled(False)
             return
@@ -216,6 +217,6 @@ class CountryDialog(QDialog):
         try:
             self.code = normalize_country_code(self.country.text())
         except PackstationError as error:
-            self.error.setText(error.message(self._language))
+            self.error.setText(say(error))
             return
         self.accept()

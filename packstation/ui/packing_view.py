@@ -69,6 +69,7 @@ from packstation.services.scan_router import (
 from packstation.ui import palette
 from packstation.ui.format import countdown, fill, key_name, local_day_time, local_time
 from packstation.ui.handover_page import HandoverPage
+from packstation.ui.i18n import say
 from packstation.ui.label_change_panel import LabelChangePanel
 from packstation.ui.packing_dialogs import (
     CancelOrderDialog,
@@ -414,7 +415,7 @@ class PackingView(QWidget):
         if is_shorten_refusal(snapshot.last_error):
             self._set_feedback("", error=True)  # the shortening strip says it, with the options
         elif snapshot.last_error is not None:
-            self._set_feedback(snapshot.last_error.message(self.language), error=True)
+            self._set_feedback(say(snapshot.last_error), error=True)
         elif self._feedback_error and snapshot.editable:
             self._set_feedback("", error=False)
         self.label_change.show_change(None if snapshot.labels_stale else snapshot.label_change)
@@ -434,7 +435,7 @@ class PackingView(QWidget):
         self.resume_button.setVisible(snapshot.phase is Phase.VERIFYING)
         if snapshot.phase is Phase.INTERRUPTED:
             reason = snapshot.interruption
-            self.interrupt_reason.setText(reason.message(self.language) if reason is not None else "")
+            self.interrupt_reason.setText(say(reason) if reason is not None else "")
             self.pages.setCurrentWidget(self.interrupt_page)
         elif order.is_express and snapshot.phase in (Phase.READY, Phase.DONE):
             self._show_handover(snapshot)
@@ -470,7 +471,7 @@ class PackingView(QWidget):
         """The one next step (decided by `next_step`) as text and colour."""
         step = next_step(snapshot)
         colour = _TONE_COLOURS[step.tone]
-        problem = step.problem.message(self.language) if step.problem is not None else ""
+        problem = say(step.problem) if step.problem is not None else ""
         if step.step in (Step.REPLACE_CODE, Step.SCAN_CODE):
             if step.step is Step.REPLACE_CODE:
                 refused = self.tr("The Market refused a code: scan a new code for: %1, unit %2")
@@ -520,7 +521,7 @@ class PackingView(QWidget):
             )
             parts.append(fill(stale, boxes))
         if snapshot.print_error is not None:
-            parts.append(self.tr("Labels not printed:") + " " + snapshot.print_error.message(self.language))
+            parts.append(self.tr("Labels not printed:") + " " + say(snapshot.print_error))
         return "\n".join(parts)
 
     def _tick(self) -> None:
@@ -568,7 +569,7 @@ class PackingView(QWidget):
             stray = refused_for is Reason.NOT_COURIER_CODE
             kind = HandoverKind.NOT_A_CODE if stray else HandoverKind.NOT_SENT
             self.courier.show_outcome(HandoverOutcome(kind, error=error), self.language)
-        self._set_feedback("✖ " + error.message(self.language), error=True)
+        self._set_feedback("✖ " + say(error), error=True)
         self.sounds.error()
 
     def show_courier_code(self, code: str) -> asyncio.Task[Any] | None:
@@ -612,7 +613,7 @@ class PackingView(QWidget):
 
     def _on_refused(self, error: object) -> None:
         if isinstance(error, PackstationError):
-            self._set_feedback("✖ " + error.message(self.language), error=True)
+            self._set_feedback("✖ " + say(error), error=True)
         self.sounds.error()
 
     # -- actions -----------------------------------------------------------------------------------
@@ -784,7 +785,7 @@ class PackingView(QWidget):
                 return await coro
             except PackstationError as error:
                 # The session keeps packing errors in its snapshot; Market failures are shown here.
-                self._set_feedback("✖ " + error.message(self.language), error=True)
+                self._set_feedback("✖ " + say(error), error=True)
                 self.sounds.error()
                 return None
 
@@ -879,13 +880,18 @@ class PackingDesk(QObject):
         load_picture: PictureLoader | None = None,
         box_label: Callable[[int, int], bool] | None = None,
         can_reprint: Callable[[int, int], bool] | None = None,
+        before_scan: Callable[[str], bool] | None = None,
+        open_guard: Callable[[], str | None] | None = None,
+        claim_gate: ClaimGateLike | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        cutoff: Callable[[], time] = lambda: DEFAULT_CUTOFF,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.load_picture = load_picture
         self.box_label = box_label
         # The shell's look at every scan first (packer badges); True: it took the scan.
-        self.before_scan: Callable[[str], bool] | None = None
+        self.before_scan = before_scan
         self.can_reprint = can_reprint
         self.router = ScanRouter(orders, self._may_reprint)
         self.window = window
@@ -897,15 +903,19 @@ class PackingDesk(QObject):
         self.show_error = show_error
         self.view: PackingView | None = None
         self._unfollow: Callable[[], None] = lambda: None
-        self.claim_gate: ClaimGateLike | None = None  # set by the shell with `--fleet`
-        # The station clock and the store's cutoff, for the packing header's deadline (the shell's).
-        self.clock: Callable[[], datetime] = utc_now
-        self.cutoff: Callable[[], time] = lambda: DEFAULT_CUTOFF
+        self.claim_gate = claim_gate  # with `--fleet`: claim an order before opening it
+        # The station clock and the store's cutoff, for the packing header's deadline.
+        self.clock = clock
+        self.cutoff = cutoff
         # The shell's rule on opening any order (packer sign-in): a refusal message, or None to go on.
-        self.open_guard: Callable[[], str | None] | None = None
+        self.open_guard = open_guard
         # A scan that opened an order from the list (an item's barcode), applied once it is open;
         # kept while the fleet is asked for the order's claim.
         self._then: dict[int, str] = {}
+
+    def work_alone(self) -> None:
+        """The fleet could not start: open orders without claiming them."""
+        self.claim_gate = None
 
     def open_order(self, order_id: int, then: str | None = None) -> PackingView | None:
         """Open (or resume) the order and show its packing view; `then` is a scan to apply to
@@ -943,7 +953,7 @@ class PackingDesk(QObject):
         try:
             session = self.session_factory(order)
         except PackstationError as error:
-            self.show_error(error.message(self.language))
+            self.show_error(say(error))
             return None
         self.close_view()
         view = PackingView(
@@ -991,7 +1001,7 @@ class PackingDesk(QObject):
         elif isinstance(decision, ShowOrders):
             self.window.show_orders()
         elif isinstance(decision, Refuse):
-            self.show_error(decision.error.message(self.language))
+            self.show_error(say(decision.error))
 
     def _may_reprint(self, order_id: int, box_no: int) -> bool:
         if self.box_label is None:

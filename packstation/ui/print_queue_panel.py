@@ -30,6 +30,7 @@ from packstation.printing.raster import render_pdf_mono_at
 from packstation.services.label_job import JobKind, JobStatus, LabelJob, PrintJob
 from packstation.ui import palette
 from packstation.ui.format import fill, local_time
+from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_tooltip
 from packstation.ui.tasks import TaskRunner
 
@@ -214,7 +215,7 @@ class PrintQueuePanel(QWidget):
         item.setText(0, self._job_title(job))
         item.setText(1, ", ".join(str(box) for box in job.box_ids))
         item.setText(2, self.tr("VOID") if job.void else self._status_text(job.status))
-        problem = job.error.message(self._language()) if job.error is not None else ""
+        problem = say(job.error) if job.error is not None else ""
         if job.void:
             problem = fill(self.tr("Replaced by new labels: peel off %1"), self._void_labels(job))
         item.setText(3, problem)

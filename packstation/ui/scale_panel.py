@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from packstation.devices.config import ScaleSettings
 from packstation.domain.errors import PackstationError
 from packstation.ui import palette
+from packstation.ui.format import fill
+from packstation.ui.i18n import say
 
 if TYPE_CHECKING:
     from packstation.domain.packing.model import Packing
@@ -91,9 +93,7 @@ class ScalePanel(QWidget):
         else:
             weight = format_kg(reading.weight_kg, lang)
             self.live.setText(
-                (self.tr("Scale: %1 kg") if reading.stable else self.tr("Scale: %1 kg ~")).replace(
-                    "%1", weight
-                )
+                fill(self.tr("Scale: %1 kg") if reading.stable else self.tr("Scale: %1 kg ~"), weight)
             )
             colour = _OK if reading.stable else _IDLE
         self.live.setStyleSheet(f"font-size:14pt; font-weight:bold; color:{colour};")
@@ -109,20 +109,13 @@ class ScalePanel(QWidget):
             )
             if check.measured_kg is None:
                 text = (
-                    self.tr("Box %1: put it on the scale (expected %2)")
-                    .replace("%1", number)
-                    .replace("%2", expected)
+                    fill(self.tr("Box %1: put it on the scale (expected %2)"), number, expected)
                 )
                 colour = _IDLE
             else:
                 mark = "✓" if check.passes else "✖"
-                text = (
-                    self.tr("Box %1: %2 kg %3 (expected %4)")
-                    .replace("%1", number)
-                    .replace("%2", format_kg(check.measured_kg, lang))
-                    .replace("%3", mark)
-                    .replace("%4", expected)
-                )
+                measured = format_kg(check.measured_kg, lang)
+                text = fill(self.tr("Box %1: %2 kg %3 (expected %4)"), number, measured, mark, expected)
                 colour = _OK if check.passes else _BAD
                 if accepted and not check.passes:
                     text += self.tr(" — accepted by the packer")
@@ -232,7 +225,7 @@ class ScaleDesk(QObject):
             try:
                 self.weighing.on_reading(reading)
             except PackstationError as error:  # the audit log cannot be written
-                self._show_error(error.message(self.language))
+                self._show_error(say(error))
 
     def _on_connected(self, _name: str) -> None:
         self.connected = True
@@ -241,7 +234,7 @@ class ScaleDesk(QObject):
     def _on_lost(self, reason: str) -> None:
         self.connected = False
         _log.warning("scale unavailable: %s", reason)
-        self._show_error(self.tr("The scale is not connected (%1); retrying.").replace("%1", reason))
+        self._show_error(fill(self.tr("The scale is not connected (%1); retrying."), reason))
         self._redraw()
 
     def _redraw(self) -> None:

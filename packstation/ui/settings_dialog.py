@@ -39,6 +39,7 @@ from packstation.domain.labels import LabelFormat
 from packstation.settings import AppSettings, dsn_has_password
 from packstation.ui import palette
 from packstation.ui.format import fill
+from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_label
 from packstation.ui.printer_settings_page import PrinterSettingsPage
 from packstation.ui.shift_settings_page import ShiftSettingsPage
@@ -387,7 +388,7 @@ class SettingsDialog(QDialog):
             try:
                 self._store_key(key)
             except PackstationError as err:
-                self.error.setText(err.message(self._language))
+                self.error.setText(say(err))
                 self.error.show()
                 return
             self.key_changed = True

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from packstation.services.shift_stats import ALL, AuditLine, ShiftRow, shift_csv, shift_rows
+from packstation.ui.format import fill
 
 AuditSource = Callable[[datetime, datetime], Iterable[AuditLine]]
 
@@ -139,7 +140,7 @@ class ShiftPanel(QWidget):
         last = end - timedelta(days=1)
         path = self.export_folder / f"shift-{start:%Y%m%d}-{last:%Y%m%d}.csv"
         path.write_text(shift_csv(self.rows), encoding="utf-8")
-        self.show_info(self.tr("Saved to %1.").replace("%1", str(path)))
+        self.show_info(fill(self.tr("Saved to %1."), path))
         return path
 
 

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from packstation.domain.labels import LabelFormat
 from packstation.domain.shipments import ShipmentAction
 from packstation.services.shipments import Document, DocumentKind, ShipmentRow, ShipmentsService
+from packstation.ui.format import fill, full_date, interval
+from packstation.ui.i18n import say
 from packstation.ui.packing_view import TaskRunnerLike
 
 _ORDER_ROLE = Qt.ItemDataRole.UserRole
@@ -186,7 +188,7 @@ class ShipmentsView(QWidget):
         selected = self.selected()
         today = self.today()
         self.show_rows(await self.service.overview(today))
-        self.heading.setText(self.tr("Shipments from %1").replace("%1", f"{today:%d.%m.%Y}"))
+        self.heading.setText(fill(self.tr("Shipments from %1"), full_date(today)))
         if selected is not None:
             self.select(selected.shipment.id)
 
@@ -196,7 +198,7 @@ class ShipmentsView(QWidget):
         for index, row in enumerate(rows):
             shipment, progress = row.shipment, row.progress
             cells = (
-                f"{shipment.interval_from:%d.%m %H:%M}–{shipment.interval_to:%H:%M}",
+                interval(shipment.interval_from, shipment.interval_to),
                 shipment.destination,
                 shipment.status_text or shipment.status,
                 f"{len(progress.packed)} / {len(progress.to_pack)} / {len(progress.cancelled)}",
@@ -253,7 +255,7 @@ class ShipmentsView(QWidget):
         if row.shipment.pallets is not None:
             self.pallets.setValue(row.shipment.pallets)
         for order_id in row.progress.to_pack:
-            item = QListWidgetItem(self.tr("Order %1").replace("%1", str(order_id)), self.to_pack)
+            item = QListWidgetItem(fill(self.tr("Order %1"), order_id), self.to_pack)
             item.setData(_ORDER_ROLE, order_id)
 
     def _open_order(self, item: QListWidgetItem) -> None:
@@ -268,7 +270,7 @@ class ShipmentsView(QWidget):
 
     async def _confirm(self, row: ShipmentRow) -> None:
         outcome = await self.service.confirm(row.shipment)
-        (self.show_info if outcome.ok else self.show_error)(outcome.message(self.language()))
+        (self.show_info if outcome.ok else self.show_error)(say(outcome.text))
         if outcome.ok:
             await self.reload()
 
@@ -279,7 +281,7 @@ class ShipmentsView(QWidget):
 
     async def _set_pallets(self, row: ShipmentRow, count: int) -> None:
         outcome = await self.service.set_pallets(row.shipment, count)
-        (self.show_info if outcome.ok else self.show_error)(outcome.message(self.language()))
+        (self.show_info if outcome.ok else self.show_error)(say(outcome.text))
         await self.reload()
 
     def fetch(self, kind: DocumentKind, *, print_it: bool) -> None:
@@ -329,10 +331,10 @@ class ShipmentsView(QWidget):
     async def _deliver(self, document: Document, *, print_it: bool) -> None:
         if print_it and document.is_pdf:
             await self.service.print(document)
-            self.show_info(self.tr("%1 sent to the documents printer.").replace("%1", document.title))
+            self.show_info(fill(self.tr("%1 sent to the documents printer."), document.title))
             return
         path = self.service.save(document, self.save_folder)
-        self.show_info(self.tr("Saved to %1.").replace("%1", str(path)))
+        self.show_info(fill(self.tr("Saved to %1."), path))
 
     def _run(self, coro: Coroutine[Any, Any, None], trigger: QPushButton | None = None) -> None:
         self.tasks.run(coro, trigger=trigger)

@@ -16,6 +16,7 @@ from packstation.domain.packing.errors import PackingError, Reason
 from packstation.services.packing.shortening import NOT_CONFIRMED
 from packstation.ui import palette
 from packstation.ui.format import fill
+from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_label
 
 # Refusals of a shortening that leave the order as it was (by the Market or by the rules here).
@@ -114,9 +115,8 @@ class ShortenNotice(QFrame):
         self.setStyleSheet(_style(palette.ERROR_NOTICE))
         self.title.setText(self.tr("Not shortened: the order is as it was"))
         refusal = self._refusal
-        english = self._language == "en"
-        self.details.setText(refusal.en if english else refusal.ru)
-        self.options.setText(refusal.hint_en if english else refusal.hint_ru)
+        self.details.setText(say(refusal.text))
+        self.options.setText(say(refusal.hint) if refusal.hint is not None else "")
         self.options.setVisible(bool(self.options.text()))
         self.pack_button.show()
         self.cancel_button.show()

@@ -37,7 +37,8 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.stats import STATS_LAG_MINUTES, STATS_STATUSES, StatsOrder, StatsQuery
 from packstation.services.stats import StatsResult, StatsService
 from packstation.ui import palette
-from packstation.ui.format import fill
+from packstation.ui.format import day_month, fill, full_date
+from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_label
 from packstation.ui.tasks import TaskRunner
 
@@ -204,7 +205,7 @@ class StatsPanel(QWidget):
         try:
             result = await self.service.load(self.query(), self._progress)
         except PackstationError as error:
-            self.error.setText(error.message(self.language))
+            self.error.setText(say(error))
             self.error.show()
             return None
         finally:
@@ -224,7 +225,7 @@ class StatsPanel(QWidget):
             units = f"{order.initial_units} → {order.units}" if order.shortened else str(order.units)
             cells = (
                 str(order.id),
-                order.created.strftime("%d.%m.%Y"),
+                full_date(order.created),
                 order.status,
                 items,
                 units,
@@ -279,7 +280,7 @@ class StatsPanel(QWidget):
         series.append(bars)
         self.chart.addSeries(series)
         days = QBarCategoryAxis()
-        days.append([day.strftime("%d.%m") for day, _count in by_day])
+        days.append([day_month(day) for day, _count in by_day])
         counts = QValueAxis()
         counts.setLabelFormat("%d")
         top = max([count for _day, count in by_day] + [1])

@@ -78,7 +78,7 @@ class AppStatusBar(QStatusBar):
     def set_packer(self, name: str) -> None:
         """Name the signed-in packer (empty: nobody)."""
         self.packer.setText(
-            self.tr("Packer: %1").replace("%1", name) if name else self.tr("Packer: not signed in")
+            fill(self.tr("Packer: %1"), name) if name else self.tr("Packer: not signed in")
         )
 
     def set_counts(self, shown: int, total: int) -> None:

@@ -21,6 +21,7 @@ from typing import Any, Protocol, TypeVar
 from PySide6.QtCore import QObject, Signal
 
 from packstation.domain.errors import PackstationError
+from packstation.ui.i18n import say
 
 T = TypeVar("T")
 _log = logging.getLogger("packstation.ui")
@@ -100,7 +101,7 @@ class TaskRunner(QObject):
             return
         if isinstance(error, PackstationError):
             _log.warning("%s failed: %s", task.get_name(), error)
-            self._show_error(error.message(self._language()))
+            self._show_error(say(error))
         else:
             self._report_crash(error)
         self.failed.emit(error)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +18,10 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from packstation.devices.config import TEST_PATTERN, CameraSettings
 from packstation.domain.errors import PackstationError
+from packstation.domain.time import SystemClock
 from packstation.ui import palette
+from packstation.ui.format import fill
+from packstation.ui.i18n import say
 
 if TYPE_CHECKING:
     from packstation.devices.video_recorder import ClipRecorder
@@ -31,11 +33,6 @@ if TYPE_CHECKING:
 _log = logging.getLogger("packstation.ui")
 RETENTION_EVERY_MS = 24 * 3600 * 1000
 RETENTION_FIRST_DELAY_MS = 10_000  # the first retention pass, after the first order opened
-
-
-class _UtcClock:
-    def now(self) -> datetime:
-        return datetime.now(UTC)
 
 
 class RecordingBadge(QLabel):
@@ -136,7 +133,7 @@ class VideoDesk(QObject):
                 self.recorder,
                 index,
                 self.data_dir,
-                _UtcClock(),
+                SystemClock(),
                 desk=self._names[0],
                 packer=self._names[1],
                 retention=Retention(settings.keep_days, int(settings.budget_gb * 1024**3)),
@@ -212,11 +209,11 @@ class VideoDesk(QObject):
     def _camera_failed(self, reason: str) -> None:
         _log.warning("camera: %s", reason)
         self._show_error(
-            self.tr("The camera does not work (%1); packing goes on without video.").replace("%1", reason)
+            fill(self.tr("The camera does not work (%1); packing goes on without video."), reason)
         )
 
     def _notify(self, error: PackstationError) -> None:
-        self._show_error(error.message(self.language))
+        self._show_error(say(error))
 
     def apply_retention(self) -> None:
         if self.policy is None:

@@ -58,7 +58,7 @@
 <context>
     <name>OrderHistoryView</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/order_history_view.py" line="112" />
+        <location filename="../../packstation/ui/order_history_view.py" line="113" />
         <source>History of order %1 at all desks: %n records</source>
         <translation>
             <numerusform>History of order %1 at all desks: %n record</numerusform>
@@ -66,7 +66,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/order_history_view.py" line="116" />
+        <location filename="../../packstation/ui/order_history_view.py" line="117" />
         <source>History of order %1: %n records</source>
         <translation>
             <numerusform>History of order %1: %n record</numerusform>
@@ -77,7 +77,7 @@
 <context>
     <name>PackingView</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="481" />
+        <location filename="../../packstation/ui/packing_view.py" line="482" />
         <source>(then %n more)</source>
         <translation>
             <numerusform>(then %n more)</numerusform>
@@ -85,7 +85,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="485" />
+        <location filename="../../packstation/ui/packing_view.py" line="486" />
         <source>%1: parcel %2 of %n packed — scan the next parcel</source>
         <translation>
             <numerusform>%1: parcel %2 of %n packed — scan the next parcel</numerusform>
@@ -93,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="489" />
+        <location filename="../../packstation/ui/packing_view.py" line="490" />
         <source>Packing: %1 of %n units in boxes</source>
         <translation>
             <numerusform>Packing: %1 of %n unit in boxes</numerusform>
@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="596" />
+        <location filename="../../packstation/ui/packing_view.py" line="597" />
         <source>%1: parcel %2 of %n → box %3</source>
         <translation>
             <numerusform>%1: parcel %2 of %n → box %3</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="608" />
+        <location filename="../../packstation/ui/packing_view.py" line="609" />
         <source>code for %1, unit %2: it goes into all %n of its parcels</source>
         <translation>
             <numerusform>code for %1, unit %2: it goes into all %n of its parcels</numerusform>
@@ -120,7 +120,7 @@
 <context>
     <name>PackingWiring</name>
     <message numerus="yes">
-        <location filename="../../packstation/app/packing.py" line="198" />
+        <location filename="../../packstation/app/packing.py" line="229" />
         <source>%n damaged line(s) in the journal of order %1 were set aside (kept for support, see History); the rest of the work was restored.</source>
         <translation>
             <numerusform>%n damaged line in the journal of order %1 was set aside (kept for support, see History); the rest of the work was restored.</numerusform>
@@ -131,7 +131,7 @@
 <context>
     <name>Shell</name>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="421" />
+        <location filename="../../packstation/app/shell.py" line="426" />
         <source>…and %n more</source>
         <translation>
             <numerusform>…and %n more</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="425" />
+        <location filename="../../packstation/app/shell.py" line="430" />
         <source>%n change(s) from an earlier session reached the Market.</source>
         <translation>
             <numerusform>%n change from an earlier session reached the Market.</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="527" />
+        <location filename="../../packstation/app/shell.py" line="532" />
         <source>%n new order(s) arrived.</source>
         <translation>
             <numerusform>%n new order arrived.</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>ShortenDialog</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_dialogs.py" line="116" />
+        <location filename="../../packstation/ui/packing_dialogs.py" line="117" />
         <source>Allowed by the rules known here: the Market is asked to remove %n unit(s).</source>
         <translation>
             <numerusform>Allowed by the rules known here: the Market is asked to remove %n unit.</numerusform>
@@ -169,7 +169,7 @@
 <context>
     <name>StatsPanel</name>
     <message numerus="yes">
-        <location filename="../../packstation/ui/stats_panel.py" line="120" />
+        <location filename="../../packstation/ui/stats_panel.py" line="121" />
         <source>The Market's statistics lag up to %n minute(s) behind the orders.</source>
         <translation>
             <numerusform>The Market's statistics lag up to %n minute behind the orders.</numerusform>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from packstation.catalogue import russian
 from packstation.domain.box_weight import (
     Verdict,
     Weighing,
@@ -61,7 +62,7 @@ def test_a_light_box_is_refused_with_its_number_and_weights() -> None:
     assert refusal is not None
     assert refusal.reason is Reason.BOX_WEIGHT
     assert refusal.en == "Box 2 weighs 0.41 kg, expected 0.95 ± 0.10: check its content."
-    assert refusal.ru == "Коробка 2 весит 0,41 кг, ожидалось 0,95 ± 0,10: проверьте её содержимое."
+    assert russian(refusal.text) == "Коробка 2 весит 0,41 кг, ожидалось 0,95 ± 0,10: проверьте её содержимое."
     assert checks[0].refusal() is None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.classify import classify_scan
 from packstation.domain.commands import COMMANDS, command_payload, parse_command
 from packstation.domain.errors import DomainError
@@ -13,7 +14,7 @@ from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.scan import Command, ScanKind
 
 GS = "\x1d"
-DAIRY = f"0104601234567893" f"21ab+Cd9{GS}93Zjqw"
+DAIRY = f"010460123456789321ab+Cd9{GS}93Zjqw"
 
 
 def test_cis_carries_instance_gtin_and_fields() -> None:
@@ -31,7 +32,10 @@ def test_invalid_cis_has_no_instance_and_bilingual_problems() -> None:
     assert not result.valid
     assert result.instance is None
     assert result.problems
-    assert len(result.problems_ru) == len(result.problems)
+    assert len(result.reasons) == len(result.problems)
+    assert all(
+        russian(reason) != reason.english() for reason in result.reasons
+    )  # the catalogue speaks Russian
 
 
 def test_cis_gtin_is_checked_against_the_item_when_known() -> None:
@@ -120,7 +124,7 @@ def test_unknown_and_unusable(text: str) -> None:
     result = classify_scan(text)
     assert not result.valid
     assert result.problems
-    assert result.problems_ru
+    assert result.reasons
 
 
 def test_gtin_helpers() -> None:
@@ -138,7 +142,7 @@ def test_country_codes() -> None:
     with pytest.raises(DomainError) as err:
         normalize_country_code("XX")
     assert "XX" in err.value.en
-    assert "XX" in err.value.ru
+    assert "XX" in russian(err.value.text)
 
 
 def test_country_names_as_the_catalogue_writes_them_become_iso_codes() -> None:

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.courier_handover import (
     ArrivalWatch,
     EacType,
@@ -54,7 +55,7 @@ def test_the_refusal_names_the_shape_and_says_nothing_was_spent() -> None:
     assert error.reason is Reason.NOT_COURIER_CODE
     assert "4" in error.en
     assert "6" in error.en
-    assert "не потрачена" in error.message("ru")
+    assert "не потрачена" in russian(error)
 
 
 def test_eac_types_as_the_market_defines_them() -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
+
+import pytest
 
 from packstation.domain.laas import LaasOrder, countdown, normalize_phone
 from packstation.domain.stats import StatsItem, StatsOrder, StatsQuery, to_csv, totals
@@ -73,3 +75,22 @@ def test_csv_lists_removed_items_of_a_shortened_order() -> None:
     assert rows[0].startswith("order_id,created,status")
     assert rows[1].split(",")[4:8] == ["MUG-300", "Кружка", "1", "2"]
     assert rows[2].split(",")[4:8] == ["BOOK-WP", "Книга", "0", "1"]
+
+
+@pytest.mark.parametrize(
+    ("status", "pickup_point", "movable"),
+    [
+        ("RESERVED", None, True),
+        ("PROCESSING", None, True),
+        ("PROCESSING", 4242, False),  # to a pickup point: no courier interval to move
+        ("CANCELLED", None, False),
+        ("DELIVERED", None, False),
+        ("RETURNED", None, False),
+    ],
+)
+def test_only_an_open_courier_order_can_move_its_delivery(
+    status: str, pickup_point: int | None, movable: bool
+) -> None:
+    created = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    order = LaasOrder(7, "PS-7", status, "STARTED", created, pickup_point=pickup_point)
+    assert order.can_move_delivery is movable

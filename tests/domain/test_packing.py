@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
 from packstation.domain.order import BuyerType, OrderLine, RequiredCode
@@ -63,7 +64,7 @@ def test_refused_actions_leave_the_state_unchanged() -> None:
     with pytest.raises(PackingError) as over:
         p.put(11, 0)
     assert reason(over) is Reason.OVER_PACKING
-    assert "2" in over.value.ru
+    assert "2" in russian(over.value.text)
     with pytest.raises(PackingError) as mixed:
         p.put(11, 1)
     assert reason(mixed) is Reason.MIXED_BOX
@@ -199,7 +200,7 @@ def test_scan_item_matches_barcodes_as_gtin_and_refuses_strangers() -> None:
     with pytest.raises(PackingScanError) as stranger:
         p.scan_item("4600000000000")
     assert reason(stranger) is Reason.NOT_IN_ORDER
-    assert "4600000000000" in stranger.value.ru
+    assert "4600000000000" in russian(stranger.value.text)
     assert "4600000000000" in stranger.value.en
 
 
@@ -249,7 +250,7 @@ def test_code_refusals_name_the_reason() -> None:
     with pytest.raises(PackingScanError) as not_needed:
         p.attach_code(cis("01" + "0" + KETTLE + "21abcdef\x1d93Zjqw"), gtin="0" + KETTLE)
     assert reason(not_needed) is Reason.CODE_NOT_NEEDED
-    assert "Чайник" in not_needed.value.ru
+    assert "Чайник" in russian(not_needed.value.text)
 
     with pytest.raises(PackingScanError) as wrong_type:
         p.attach_code(cis("0104601111111113215abcdef\x1d93Zjqw"), gtin="04601111111113")
@@ -340,7 +341,7 @@ def test_optional_codes_are_all_or_nothing_and_mandatory_for_business_buyers() -
     half, _ = person.attach_code(cis(CIS_MUG))
     (partial,) = half.problems()
     assert "1 of 2" in partial.en
-    assert "для всех единиц или ни для одной" in partial.hint_ru
+    assert "для всех единиц или ни для одной" in russian(partial.hint)
     assert half.plan().boxes[0].entries[0].instances == ()  # never a short list of codes
 
     business = _packing(line, buyer=BuyerType.BUSINESS).put(11, None, 2)

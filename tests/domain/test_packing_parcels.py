@@ -45,7 +45,7 @@ def test_each_scan_boxes_the_next_part_in_its_own_part_box() -> None:
     assert p1.open_part() == PartSlot(UnitRef(7, 0), 1, 3)
     assert p1.current == 0
     assert p1.progress()[0].packed == 0  # a unit counts once all its parcels are boxed
-    problems = [e.message("en") for e in p1.problems()]
+    problems = [e.english() for e in p1.problems()]
     assert any("1 of 3 parcels boxed" in text for text in problems)
 
     p1, unit = p1.attach_code(cis(CIS_1))

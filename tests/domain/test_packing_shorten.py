@@ -6,9 +6,11 @@ from decimal import Decimal
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, PartOf
+from packstation.domain.message import Message
 from packstation.domain.order import READY_TO_SHIP, OrderLine, RequiredCode
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.packing.model import Packing, UnitRef
@@ -45,7 +47,7 @@ def test_the_markets_refusals_are_checked_before_sending(
     with pytest.raises(PackingError) as refused:
         check_shorten(make_order(7, *lines), counts)
     assert refused.value.reason is expected
-    assert refused.value.ru
+    assert russian(refused.value.text)
     assert refused.value.en
 
 
@@ -114,12 +116,12 @@ def test_a_promo_refusal_names_the_options_left() -> None:
     with pytest.raises(PackingError) as refused:
         check_shorten(order, {2: 1})  # reducing a promo line is removing part of it: refused too
     assert refused.value.reason is Reason.SHORTEN_PROMO
-    text = refused.value.message("en")
+    text = refused.value.english()
     assert "promotion" in text
     assert "pack the order in full" in text
     assert "cancel the order" in text
     assert "Market support" in text
-    assert "поддержку Маркета" in refused.value.message("ru")
+    assert "поддержку Маркета" in russian(refused.value)
 
 
 def test_the_removal_plan_holds_every_kept_unit_boxed_or_not_without_codes() -> None:
@@ -148,10 +150,10 @@ def test_the_removal_plan_refuses_what_check_shorten_refuses() -> None:
 
 
 def test_a_market_refusal_keeps_its_reason_and_adds_the_options() -> None:
-    said = PackstationError("Товар добавлен по акции.", "The item was added under a promotion.")
+    said = PackstationError(Message("Tests", "The item was added under a promotion."))
     refusal = market_refusal(said)
     assert refusal.reason is Reason.SHORTEN_REFUSED
     assert refusal.en.startswith("The Market refused to shorten the order: The item was added under a")
     assert "The order is as it was." in refusal.en
-    assert "cancel the order" in refusal.message("en")
-    assert "отменить заказ" in refusal.message("ru")
+    assert "cancel the order" in refusal.english()
+    assert "отменить заказ" in russian(refusal)

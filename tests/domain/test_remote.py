@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.remote import Delivery, RemoteError, delivery_of, has_code
 from packstation.market.errors import (
     ApiErrorItem,
@@ -36,7 +37,7 @@ from packstation.market.errors import (
         (MarketTimeoutError(), Delivery.UNKNOWN),
         (ConnectionFailedError("down"), Delivery.UNKNOWN),
         (InvalidResponseError("not json", status_code=200), Delivery.UNKNOWN),
-        (PackstationError("сбой", "failure"), Delivery.UNKNOWN),
+        (PackstationError(QT_TRANSLATE_NOOP("Tests", "failure")), Delivery.UNKNOWN),
         (RuntimeError("bug"), Delivery.UNKNOWN),
     ],
 )
@@ -53,7 +54,9 @@ def test_market_errors_carry_the_contract_as_typed_attributes() -> None:
     refused = error_for_status(400, (ApiErrorItem("CIS_VALIDATION_IN_PROGRESS_ERROR", "wait"),))
     assert refused.codes == ("CIS_VALIDATION_IN_PROGRESS_ERROR",)
     assert has_code(refused, frozenset({"CIS_VALIDATION_IN_PROGRESS_ERROR"}))
-    assert not has_code(PackstationError("a", "b"), frozenset({"CIS_VALIDATION_IN_PROGRESS_ERROR"}))
+    assert not has_code(
+        PackstationError(QT_TRANSLATE_NOOP("Tests", "b")), frozenset({"CIS_VALIDATION_IN_PROGRESS_ERROR"})
+    )
     assert ConnectionFailedError().unreachable
     assert ServerError(502).unreachable
     assert not BadRequestError().unreachable

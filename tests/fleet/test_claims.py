@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.services.desk_claims import ClaimRefusedError, DeskClaims, Granted, HeldElsewhere
 from tests.fleet.helpers import init_schema, open_desk
 
@@ -28,11 +29,11 @@ async def test_second_desk_is_refused_with_who_and_since(fleet_dsn: str) -> None
         decision = await boris.open(1001)
         assert isinstance(decision, HeldElsewhere)
         since = decision.claim.since.astimezone().strftime("%H:%M")
-        assert decision.text("en") == f"packing at desk 3 (Anna), since {since}"
-        assert decision.text("ru") == f"собирается на столе 3 (Anna), с {since}"
+        assert decision.text().english() == f"packing at desk 3 (Anna), since {since}"
+        assert russian(decision.text()) == f"собирается на столе 3 (Anna), с {since}"
         with pytest.raises(ClaimRefusedError) as refused:
             await boris.open_or_raise(1001)
-        assert "Order 1001 is packing at desk 3 (Anna)" in refused.value.message("en")
+        assert "Order 1001 is packing at desk 3 (Anna)" in refused.value.english()
         # Anna reopening her own order renews it and keeps "since".
         assert await anna.open(1001) == Granted(1001)
         assert (await desk3.claims())[0].since == decision.claim.since

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.errors import ScanError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.fleet.code_reservations import FleetCodeReservations
@@ -56,8 +57,8 @@ def test_a_code_used_at_one_desk_is_refused_at_another_naming_order_and_desk(
     a.accept(DAIRY, 101)
     with pytest.raises(ScanError) as refused:
         b.accept(DAIRY_OTHER_TAIL, 202)  # same GTIN+serial, differently read crypto tail
-    assert "already in order 101 at desk 3" in refused.value.message("en")
-    assert "уже в заказе 101 на столе 3" in refused.value.message("ru")
+    assert "already in order 101 at desk 3" in refused.value.english()
+    assert "уже в заказе 101 на столе 3" in russian(refused.value)
     assert b.store.codes.find(code_key(DAIRY)) is None  # nothing recorded at the refusing desk
     # The reservation stays with order 101: the fleet answers desk 5 the same way again.
     holder = b.codes.reserve(code_key(DAIRY), 202)

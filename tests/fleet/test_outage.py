@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.errors import ScanError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.fleet.code_reservations import FleetCodeReservations
@@ -73,7 +74,7 @@ async def test_database_stopped_mid_pack_then_restarted(
         # The desk keeps packing what it holds; nothing waits longer than the bounds.
         started = time.monotonic()
         assert (await a.claims.beat()).online is False
-        assert a.claims.state.text("en") == "warehouse database offline: codes are checked at this desk only"
+        assert not a.claims.state.online
         assert await a.claims.open(1) == Granted(1, offline=True)
         a.accept(OFFLINE_SCAN, 1)  # checked against this desk's own index only
         with pytest.raises(ScanError):
@@ -87,14 +88,14 @@ async def test_database_stopped_mid_pack_then_restarted(
 
         state = await _until_online(a)
         assert state.conflicts, "the conflict was not named"
-        assert "held by order 2 at desk 5" in state.conflict_lines("en")[0]
-        assert "of order 1" in state.conflict_lines("en")[0]
-        assert "уже в заказе 2 на столе 5" in state.conflict_lines("ru")[0]
+        assert "held by order 2 at desk 5" in state.conflicts[0].english()
+        assert "of order 1" in state.conflicts[0].english()
+        assert "уже в заказе 2 на столе 5" in russian(state.conflicts[0])
         # Desk 3 still holds its order, and the first code stayed reserved for it.
         assert (await a.store.claims())[0].desk == "3"
         with pytest.raises(ScanError) as refused:
             b.accept(FIRST, 2)
-        assert "already in order 1 at desk 3" in refused.value.message("en")
+        assert "already in order 1 at desk 3" in refused.value.english()
         assert [s.online for s in a.states][:1] == [False]
     finally:
         await a.close()

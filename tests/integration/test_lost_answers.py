@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from packstation.catalogue import russian
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan
 from packstation.domain.verification import EacVerdict
 from packstation.market.client import MarketClient
@@ -147,8 +148,8 @@ async def test_a_lost_answer_to_a_wrong_courier_code_goes_to_the_packer_not_to_t
     assert station.sent("/verifyEac") == 1
     assert attempts.attempts_left == before - 1  # one attempt spent, and only one
     assert session.phase is Phase.READY  # the packer may enter the code again: their decision
-    assert "не отправлялся повторно" in caught.value.message("ru")
-    assert "not sent again" in caught.value.message("en")
+    assert "не отправлялся повторно" in russian(caught.value)
+    assert "not sent again" in caught.value.english()
     # Settled with the packer: the outbox does not bring it up (or send it) again.
     assert station.store.outbox.pending_intents() == []
     report = await OutboxReplayer(station.market, station.store.outbox).replay()
@@ -167,7 +168,7 @@ async def test_the_outbox_reads_back_after_its_own_lost_answers(station: Station
     report = await OutboxReplayer(station.market, outbox, station.store.audit).replay()
 
     assert report.outcomes() == {layout.id: ReplayOutcome.ALREADY_DONE, ready.id: ReplayOutcome.ALREADY_DONE}
-    assert "lost" in report.items[0].message("en")
+    assert "lost" in str(report.items[0].text)
     assert (station.sent("/boxes"), station.sent("/status")) == (1, 1)
     assert station.sandbox.find(order.id).substatus == "READY_TO_SHIP"
     assert outbox.pending_intents() == []

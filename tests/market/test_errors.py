@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.errors import PackstationError
 from packstation.market.errors import (
     KNOWN_ERROR_CODES,
@@ -24,9 +25,9 @@ CODE = "0104601234567890215Abc!\x1d93Zjqw"
 def test_every_known_code_has_its_own_text_in_both_languages(code: str) -> None:
     error = BadRequestError((ApiErrorItem(code, "raw market text"),))
     generic = BadRequestError((ApiErrorItem("SOMETHING_ELSE", "raw market text"),))
-    assert error.ru != generic.ru
+    assert russian(error.text) != russian(generic.text)
     assert error.en != generic.en
-    assert error.ru != error.en
+    assert russian(error.text) != error.en
     assert "raw market text" in error.en  # the Market's own words are kept too
     assert isinstance(error, PackstationError)
 
@@ -48,12 +49,12 @@ def test_packing_codes_named_by_the_brief_are_mapped(code: str) -> None:
 def test_first_known_code_wins_and_all_codes_are_preserved() -> None:
     error = BadRequestError((ApiErrorItem("WHATEVER", "a"), ApiErrorItem("DUPLICATE_CIS", "b")))
     assert error.codes == ("WHATEVER", "DUPLICATE_CIS")
-    assert "дважды" in error.ru
+    assert "дважды" in russian(error.text)
 
 
 def test_marking_codes_are_masked_in_texts_and_str_but_kept_in_errors() -> None:
     error = BadRequestError((ApiErrorItem("INVALID_CIS", f"CIS {CODE} is invalid"),))
-    for text in (error.message("ru"), error.message("en"), str(error)):
+    for text in (russian(error), error.english(), str(error)):
         assert CODE not in text
         assert "93Zjqw" not in text
         assert "010460123456789021…" in text
@@ -66,12 +67,12 @@ def test_forbidden_tells_scope_problems_from_store_problems() -> None:
     store = ForbiddenError((ApiErrorItem("API_DISABLED", "Campaign is disabled"),))
     assert scope.missing_scope
     assert not store.missing_scope
-    assert scope.hint_en != store.hint_en
+    assert str(scope.hint) != str(store.hint)
 
 
 def test_rate_limited_tells_when() -> None:
-    assert "через 5 мин" in RateLimitedError(300).message("ru")
-    assert "later" in RateLimitedError(None).message("en")
+    assert "через 5 мин" in russian(RateLimitedError(300))
+    assert "later" in RateLimitedError(None).english()
     assert RateLimitedError(1).retryable
 
 

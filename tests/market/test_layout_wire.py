@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from packstation.catalogue import russian
 from packstation.domain.errors import DomainError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
@@ -105,8 +106,8 @@ def test_gtd_carries_its_country_code() -> None:
 def test_a_plan_the_market_cannot_take_is_refused_before_sending(plan: LayoutPlan) -> None:
     with pytest.raises(DomainError) as caught:
         layout_to_wire(plan)
-    assert "раскладк" in caught.value.message("ru").lower()
-    assert "layout" in caught.value.message("en").lower()
+    assert "раскладк" in russian(caught.value).lower()
+    assert "layout" in caught.value.english().lower()
 
 
 def test_echoed_boxes_map_back_to_the_same_plans() -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
+from packstation.catalogue import russian
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.labels import LabelFormat
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
@@ -177,7 +178,7 @@ async def test_market_refusals_arrive_as_typed_errors(gateway: MarketGateway, sa
     with pytest.raises(BadRequestError) as last_item:
         await gateway.set_box_layout(only.id, shortened)
     assert last_item.value.codes == ("CANNOT_REMOVE_LAST_ITEM",)
-    assert "отмените" in last_item.value.message("ru").lower()
+    assert "отмените" in russian(last_item.value).lower()
     with pytest.raises(NotFoundError):
         await gateway.get_order(1)
     with pytest.raises(NotFoundError):

@@ -10,6 +10,7 @@ from datetime import timedelta
 import httpx
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan
 from packstation.market import (
     BadRequestError,
@@ -67,9 +68,9 @@ async def test_each_status_maps_to_its_error(status: int, error_type: type[Excep
     assert error.status_code == status
     assert error.operation == "getOrderLabelsData"
     assert error.codes == ("BAD_REQUEST",)
-    assert error.ru != error.en
-    assert error.hint_ru
-    assert error.hint_en
+    assert russian(error.text) != error.en
+    assert russian(error.hint)
+    assert str(error.hint)
 
 
 @pytest.mark.asyncio
@@ -81,9 +82,9 @@ async def test_bad_request_keeps_market_codes_and_speaks_to_the_packer() -> None
             await client.verify_eac(2001, 7, "1234")
     error = caught.value
     assert error.codes == ("CANNOT_REMOVE_LAST_ITEM",)
-    assert "единственный товар" in error.message("ru")
-    assert "Cannot remove the last item" in error.message("en")
-    assert "cancel" in error.hint_en.lower()
+    assert "единственный товар" in russian(error)
+    assert "Cannot remove the last item" in error.english()
+    assert "cancel" in str(error.hint).lower()
 
 
 @pytest.mark.asyncio
@@ -94,7 +95,7 @@ async def test_forbidden_for_a_missing_scope_says_so() -> None:
         with pytest.raises(ForbiddenError) as caught:
             await client.offer_mappings(1001, ["SKU"])
     assert caught.value.missing_scope
-    assert "доступ" in caught.value.hint_ru
+    assert "доступ" in russian(caught.value.hint)
 
 
 @pytest.mark.asyncio
@@ -151,7 +152,7 @@ async def test_420_with_a_distant_reset_fails_fast_with_the_wait() -> None:
         with pytest.raises(RateLimitedError) as caught:
             await client.identifiers_status(2001, 7)
     assert caught.value.retry_after == pytest.approx(2400, abs=2)
-    assert "40 min" in caught.value.message("en")
+    assert "40 min" in caught.value.english()
     assert clock.sleeps == []
 
 
@@ -173,7 +174,7 @@ async def test_5xx_on_a_safe_call_is_retried_with_backoff_then_fails_clearly() -
     for attempt, delay in enumerate(clock.sleeps, start=1):
         assert 0 <= delay <= min(8.0, 0.5 * 2**attempt)
     assert caught.value.retryable
-    assert "Сбой" in caught.value.message("ru")
+    assert "Сбой" in russian(caught.value)
 
 
 @pytest.mark.asyncio
@@ -217,7 +218,7 @@ async def test_read_timeout_retried_for_box_layout_reads_but_not_for_verify_eac(
         with pytest.raises(MarketTimeoutError) as caught:
             await client.verify_eac(2001, 7, "1234")
         assert len(calls) == 1
-    assert "вовремя" in caught.value.message("ru")
+    assert "вовремя" in russian(caught.value)
 
 
 @pytest.mark.asyncio
@@ -303,7 +304,7 @@ async def test_connection_failure_when_retries_run_out() -> None:
     async with make_client(handler, clock, retry=RetryPolicy(attempts=2)) as client:
         with pytest.raises(ConnectionFailedError) as caught:
             await client.campaign(2001)
-    assert "Нет связи" in caught.value.message("ru")
+    assert "Нет связи" in russian(caught.value)
 
 
 @pytest.mark.asyncio
@@ -317,7 +318,7 @@ async def test_garbage_answers_raise_invalid_response(body: bytes) -> None:
         with pytest.raises(InvalidResponseError) as caught:
             await client.labels_data(2001, 7)
     assert caught.value.operation == "getOrderLabelsData"
-    assert "непонятный" in caught.value.message("ru")
+    assert "непонятный" in russian(caught.value)
 
 
 @pytest.mark.asyncio
@@ -537,7 +538,7 @@ async def test_a_failed_or_endless_report_raises_a_clear_error() -> None:
     async with make_client(failed, clock) as client:
         with pytest.raises(MarketError) as caught:
             await client.wait_report("r1")
-    assert "RESOURCE_NOT_FOUND" in caught.value.message("en")
+    assert "RESOURCE_NOT_FOUND" in caught.value.english()
 
     def pending(request: httpx.Request) -> httpx.Response:
         return json_response(
@@ -547,7 +548,7 @@ async def test_a_failed_or_endless_report_raises_a_clear_error() -> None:
     async with make_client(pending, clock) as client:
         with pytest.raises(MarketError) as slow:
             await client.wait_report("r1", give_up_after=30)
-    assert "долго" in slow.value.message("ru")
+    assert "долго" in russian(slow.value)
 
 
 @pytest.mark.asyncio

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from packstation.domain.errors import PackstationError, PrintError
 from packstation.domain.labels import BoxLabel, LabelFormat, OrderLabels
 from packstation.domain.layout import BoxEntry, BoxPlan, StoredBox
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import Order, OrderLine, Program
 
 
@@ -70,7 +71,9 @@ class FixedClock:
         return datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
 
 
-OUT_OF_PAPER = PrintError("Нет этикеток.", "Out of labels.", hint_ru="Вставьте рулон.", hint_en="Load roll.")
+OUT_OF_PAPER = PrintError(
+    QT_TRANSLATE_NOOP("Tests", "Out of labels."), hint=QT_TRANSLATE_NOOP("Tests", "Load roll.")
+)
 
 
 def make_order(order_id: int = 7) -> Order:

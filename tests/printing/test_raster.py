@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QImage
 
+from packstation.catalogue import russian
 from packstation.domain.errors import PrintError
 from packstation.domain.labels import LabelFormat
 from packstation.printing.raster import (
@@ -110,7 +111,7 @@ def test_a_page_of_other_proportions_is_fitted_not_stretched() -> None:
 def test_not_a_pdf_is_a_print_error_in_both_languages() -> None:
     with pytest.raises(PrintError) as caught:
         render_pdf_mono(b"<html>502 Bad Gateway</html>", target=QSize(10, 10), dpi=203)
-    assert "PDF" in caught.value.ru
+    assert "PDF" in russian(caught.value.text)
     assert "PDF" in caught.value.en
     with pytest.raises(PrintError):
         render_pdf_mono(b"%PDF-1.4 truncated", target=QSize(10, 10), dpi=203)

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QImage
 
+from packstation.catalogue import russian
 from packstation.domain.errors import PrintError
 from packstation.domain.labels import LabelFormat
 from packstation.printing.config import PrinterProfile
@@ -81,10 +82,10 @@ def test_unknown_printer_is_a_print_error_with_advice() -> None:
     printer = SystemPrinter(PrinterProfile(printer_name="No Such Printer"))
     with pytest.raises(PrintError) as caught:
         printer.print_blocking(market_like_pdf(order_labels(boxes=1)), title="t", fmt=LabelFormat.A7)
-    assert "No Such Printer" in caught.value.ru
+    assert "No Such Printer" in russian(caught.value.text)
     assert "No Such Printer" in caught.value.en
-    assert caught.value.hint_ru
-    assert caught.value.hint_en
+    assert russian(caught.value.hint)
+    assert str(caught.value.hint)
 
 
 @pytest.mark.asyncio

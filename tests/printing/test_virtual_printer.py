@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
+from packstation.catalogue import russian
 from packstation.domain.errors import PrintError
 from packstation.domain.labels import LabelFormat
 from packstation.printing.virtual_printer import VirtualPrinter
@@ -49,7 +50,7 @@ def printer_folder_is_empty(folder: Path) -> bool:
 async def test_not_a_pdf_is_refused(tmp_path: Path) -> None:
     with pytest.raises(PrintError) as caught:
         await VirtualPrinter(tmp_path).print_pdf(b"{}", title="t", fmt=LabelFormat.A7)
-    assert caught.value.ru
+    assert russian(caught.value.text)
     assert caught.value.en
     assert printer_folder_is_empty(tmp_path)
 
@@ -61,4 +62,4 @@ async def test_unwritable_folder_is_a_print_error_naming_it(tmp_path: Path) -> N
     with pytest.raises(PrintError) as caught:
         await VirtualPrinter(blocker / "labels").print_pdf(b"%PDF-1.4", title="t", fmt=LabelFormat.A7)
     assert str(blocker) in caught.value.en
-    assert str(blocker) in caught.value.ru
+    assert str(blocker) in russian(caught.value.text)

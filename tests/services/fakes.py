@@ -19,6 +19,7 @@ from typing import Any
 from packstation.domain.instances import Instance
 from packstation.domain.labels import LabelFormat, OrderLabels
 from packstation.domain.layout import LayoutPlan, StoredBox
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import (
     CANCELLED,
     PROCESSING,
@@ -39,7 +40,7 @@ class FakeRefusalError(RemoteError):
 
     def __init__(self, code: str) -> None:
         super().__init__(
-            f"Маркет отказал: {code}", f"The Market refused: {code}", status_code=400, codes=(code,)
+            QT_TRANSLATE_NOOP("Tests", "The Market refused: %1")(code), status_code=400, codes=(code,)
         )
         self.code = code
 
@@ -48,8 +49,9 @@ class FakeNotFoundError(RemoteError):
     """What the fake Market raises for an order it does not have (the Market's HTTP 404)."""
 
     def __init__(self, order_id: int) -> None:
-        ru, en = f"Маркет не нашёл заказ {order_id}.", f"The Market did not find order {order_id}."
-        super().__init__(ru, en, status_code=404)
+        super().__init__(
+            QT_TRANSLATE_NOOP("Tests", "The Market did not find order %1.")(order_id), status_code=404
+        )
 
 
 @dataclass

@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.errors import ScanError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.services.code_guard import CodeGuard, code_key
@@ -41,7 +42,7 @@ def test_same_code_twice_in_one_order() -> None:
     with pytest.raises(ScanError) as err:
         guard.check(DAIRY, order_id=1, order_codes=[OTHER, DAIRY])
     assert "already scanned in this order" in err.value.en
-    assert "уже отсканирован в этом заказе" in err.value.ru
+    assert "уже отсканирован в этом заказе" in russian(err.value.text)
 
 
 def test_same_unit_with_a_differently_read_tail_is_still_a_duplicate() -> None:
@@ -59,9 +60,9 @@ def test_code_used_in_another_order_says_where_and_when() -> None:
         guard.check(DAIRY, order_id=777)
     assert "order 555" in err.value.en
     assert "23.11.2026 09:15" in err.value.en
-    assert "заказе 555" in err.value.ru
-    assert err.value.hint_ru
-    assert err.value.hint_en
+    assert "заказе 555" in russian(err.value.text)
+    assert russian(err.value.hint)
+    assert str(err.value.hint)
     assert "93Zjqw" not in err.value.en  # the crypto tail is never shown
 
 

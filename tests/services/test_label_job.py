@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.errors import PackstationError, PrintError
 from packstation.domain.labels import LabelFormat, OrderLabels
 from packstation.domain.layout import StoredBox
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import Order
 from packstation.services.label_job import JobKind, JobStatus, LabelJob, PrintJob
 from tests.printing.fakes import (
@@ -56,7 +58,7 @@ async def test_a_failed_print_stays_queued_with_its_pdf_and_retries_without_refe
     failed = await labels.print_order_labels(_order(), _boxes(11, 12))
     assert failed.status is JobStatus.FAILED
     assert failed.error is OUT_OF_PAPER
-    assert failed.error.message("ru") == "Нет этикеток. Вставьте рулон."
+    assert failed.error.english() == "Out of labels. Load roll."
     assert failed.pdf == b"%PDF all 7 A9_HORIZONTALLY"
     assert labels.jobs() == [failed]
 
@@ -72,7 +74,7 @@ async def test_a_failed_print_stays_queued_with_its_pdf_and_retries_without_refe
 
 @pytest.mark.asyncio
 async def test_a_market_error_fails_the_job_and_retry_fetches_again() -> None:
-    market = FakeMarket(fail_next=PackstationError("Маркет недоступен.", "The Market is unreachable."))
+    market = FakeMarket(fail_next=PackstationError(QT_TRANSLATE_NOOP("Tests", "The Market is unreachable.")))
     labels = _job(market, FakePrinter())
     failed = await labels.print_order_labels(_order(), _boxes(11))
     assert failed.status is JobStatus.FAILED
@@ -123,7 +125,7 @@ async def test_reprint_refuses_a_box_of_an_old_layout() -> None:
     await labels.print_order_labels(_order(), _boxes(21, 22))
     with pytest.raises(PrintError) as caught:
         await labels.reprint_box(7, 11)
-    assert "11" in caught.value.ru
+    assert "11" in russian(caught.value.text)
     assert "11" in caught.value.en
 
 

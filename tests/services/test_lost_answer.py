@@ -16,6 +16,8 @@ from packstation.services.lost_answer import (
     answer_lost,
     handed_over,
     layout_held,
+    past_ready,
+    past_ready_to_ship,
     read_back_layout,
     status_reached,
 )
@@ -161,3 +163,24 @@ async def test_when_the_read_back_fails_too_the_intent_waits_for_the_outbox_whic
     report = await OutboxReplayer(market, outbox, clock=clock, in_flight_grace_s=0).replay()
     assert report.outcomes() == {pending.id: ReplayOutcome.SENT}
     assert market.count("set_box_layout") == 2
+
+
+@pytest.mark.parametrize(
+    ("status", "substatus", "packed"),
+    [
+        (PROCESSING, STARTED, False),
+        (PROCESSING, "PACKAGING", False),  # the Market's own step before READY_TO_SHIP (NOTES)
+        (PROCESSING, "ASYNC_PROCESSING", False),
+        (PROCESSING, READY_TO_SHIP, True),
+        (PROCESSING, "COURIER_FOUND", True),
+        (PROCESSING, "SHIPPED", True),
+        ("DELIVERY", "DELIVERY_SERVICE_RECEIVED", True),
+        ("DELIVERED", "", True),
+        (CANCELLED, SHOP_FAILED, False),
+        ("RESERVED", "", False),
+        ("SOMETHING_NEW", "", False),  # unknown statuses may appear: never taken as packed
+    ],
+)
+def test_one_rule_says_whether_an_order_is_packed_already(status: str, substatus: str, packed: bool) -> None:
+    assert past_ready(status, substatus) is packed
+    assert past_ready_to_ship(make_order(1, status=status, substatus=substatus)) is packed

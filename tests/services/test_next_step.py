@@ -9,6 +9,7 @@ import pytest
 from packstation.domain.errors import PackstationError, PrintError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import StoredBox
+from packstation.domain.message import Message
 from packstation.domain.order import BuyerType, OrderLine, RequiredCode
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.services.packing.next_step import Step, Tone, next_step
@@ -72,7 +73,7 @@ def test_a_refused_code_names_its_unit_and_is_red_never_submit() -> None:
         Step.REPLACE_CODE, Tone.STOP, "T-shirt M", 2, 0,
     )
     # Even with a countdown or a stale weight refusal, the refused code comes first.
-    weight = PackingError(Reason.BOX_WEIGHT, "Коробка 1 весит…", "Box 1 weighs…")
+    weight = PackingError(Reason.BOX_WEIGHT, Message("Tests", "Box 1 weighs…"))
     assert next_step(snap(replace(state, last_error=weight), countdown=5)).step is Step.REPLACE_CODE
 
     both = packed(shirts(2), CIS_1, CIS_2).rejected((CIS_1, CIS_2))
@@ -85,11 +86,11 @@ def test_a_refused_code_names_its_unit_and_is_red_never_submit() -> None:
 
 def test_a_refused_box_weight_is_red_with_its_reason() -> None:
     state = packed(shirts(1), CIS_1)
-    weight = PackingError(Reason.BOX_WEIGHT, "Коробка 1 весит 0,41 кг", "Box 1 weighs 0.41 kg")
+    weight = PackingError(Reason.BOX_WEIGHT, Message("Tests", "Box 1 weighs 0.41 kg"))
     step = next_step(snap(replace(state, last_error=weight)))
     assert (step.step, step.tone, step.problem) == (Step.FIX_DESK, Tone.STOP, weight)
     # Another failure (the network) leaves "submit" as the step: the message bar says why.
-    other = replace(state, last_error=PackstationError("Нет связи", "No connection"))
+    other = replace(state, last_error=PackstationError(Message("Tests", "No connection")))
     assert next_step(snap(other)).step is Step.SUBMIT
 
 
@@ -124,7 +125,7 @@ def test_after_packing_the_phase_decides(phase: Phase, expected: Step, tone: Ton
 def test_sent_but_unprinted_labels_come_before_done() -> None:
     state = packed(shirts(1), CIS_1)
     state = state.layout_sent(state.packing.plan(), (StoredBox(501, state.packing.plan().boxes[0]),))
-    failed = PrintError("Нет бумаги", "Out of labels")
+    failed = PrintError(Message("Tests", "Out of labels"))
     step = next_step(snap(replace(state.ready(), print_error=failed)))
     assert (step.step, step.tone, step.problem) == (Step.LABELS_FAILED, Tone.STOP, failed)
 
@@ -140,5 +141,5 @@ def test_a_resubmit_that_voided_labels_asks_to_swap_them_before_done() -> None:
     sent = moved.layout_sent(plan, (StoredBox(601, plan.boxes[0]), StoredBox(602, plan.boxes[1])))
     step = next_step(snap(sent.ready()))
     assert (step.step, step.tone, step.done, step.total) == (Step.RELABEL, Tone.WORK, 1, 2)
-    failed = replace(sent.ready(), print_error=PrintError("Нет бумаги", "Out of labels"))
+    failed = replace(sent.ready(), print_error=PrintError(Message("Tests", "Out of labels")))
     assert next_step(snap(failed)).step is Step.LABELS_FAILED  # nothing to stick yet

@@ -9,7 +9,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.errors import PackstationError, ScanError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import (
     CANCELLED,
     PROCESSING,
@@ -174,7 +176,7 @@ async def test_failed_refresh_keeps_the_list_and_records_the_state() -> None:
         (MarketTimeoutError(), ConnectionState.OFFLINE),
         (ServerError(503), ConnectionState.OFFLINE),
         (BadRequestError(), ConnectionState.ONLINE),
-        (PackstationError("x", "x"), ConnectionState.ONLINE),
+        (PackstationError(QT_TRANSLATE_NOOP("Tests", "x")), ConnectionState.ONLINE),
     ],
 )
 def test_connection_state_is_derived_from_the_market_errors(error: Exception, state: ConnectionState) -> None:
@@ -325,7 +327,7 @@ def test_find_by_scan_order_number_box_label_and_unambiguous_barcode() -> None:
     with pytest.raises(ScanError) as refused:
         queue.find_by_scan(_scan(ScanKind.ITEM_BARCODE, "4607654321091"))
     assert "2, 3" in refused.value.en
-    assert "2, 3" in refused.value.ru
+    assert "2, 3" in russian(refused.value.text)
 
 
 async def _eventually(condition: Callable[[], bool]) -> None:

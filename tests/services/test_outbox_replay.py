@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import (
     CANCELLED,
     PROCESSING,
@@ -118,8 +120,8 @@ async def test_cancelled_meanwhile_is_reported_not_replayed(store: LocalStore) -
     [first, _] = report.attention
     assert "USER_CHANGED_MIND" in first.en
     assert "cancelled" in first.en
-    assert "отменён" in first.message("ru")
-    assert "Put the items back" in first.message("en")
+    assert "отменён" in russian(first.text)
+    assert "Put the items back" in str(first.text)
     assert store.outbox.pending_intents() == []
     assert {r.action for r in store.audit.history(1)} == {"outbox_skipped"}
 
@@ -281,7 +283,7 @@ async def test_order_gone_from_the_market(store: LocalStore) -> None:
 async def test_bad_key_holds_everything(store: LocalStore) -> None:
     market = _market(make_order(7))
     intent = store.outbox.add_intent(7, IntentKind.STATUS, RTS)
-    market.fail_next("set_status", RemoteError("ключ", "key", status_code=401))
+    market.fail_next("set_status", RemoteError(QT_TRANSLATE_NOOP("Tests", "key"), status_code=401))
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {intent.id: ReplayOutcome.PENDING}
     assert store.outbox.pending_intents() == [intent]
@@ -386,7 +388,7 @@ async def test_replay_soon_reports_a_broken_journal(store: LocalStore) -> None:
             raise AssertionError("not used")
 
         def pending_intents(self) -> list[object]:
-            raise StorageError("Журнал не читается.", "The journal cannot be read.")
+            raise StorageError(QT_TRANSLATE_NOOP("Tests", "The journal cannot be read."))
 
     reports: list[ReplayReport] = []
     replayer = OutboxReplayer(FakeMarket(), BrokenOutbox())  # type: ignore[arg-type]
@@ -468,3 +470,17 @@ async def test_layout_for_an_order_repacked_elsewhere_is_reported(store: LocalSt
     report = await OutboxReplayer(market, store.outbox).replay()
     assert report.outcomes() == {layout.id: ReplayOutcome.SKIPPED}
     assert "READY_TO_SHIP" in report.items[0].en
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("substatus", ["PACKAGING", "AWAIT_CONFIRMATION", "WAITING_FOR_STOCKS"])
+async def test_the_markets_own_packing_steps_are_not_taken_as_packed(
+    store: LocalStore, substatus: str
+) -> None:
+    # One rule for "packed already" (lost_answer.past_ready): these PROCESSING steps come before
+    # READY_TO_SHIP, so a saved READY_TO_SHIP is neither closed as done nor sent into them.
+    market = _market(_two_line_order(substatus=substatus))
+    ready = store.outbox.add_intent(1, IntentKind.STATUS, RTS)
+    report = await OutboxReplayer(market, store.outbox).replay()
+    assert report.outcomes() == {ready.id: ReplayOutcome.SKIPPED}
+    assert market.count("set_status") == 0

@@ -11,12 +11,14 @@ import httpx
 import pytest
 import pytest_asyncio
 
+from packstation.catalogue import russian
 from packstation.domain.classify import classify_scan
 from packstation.domain.commands import command_payload
 from packstation.domain.courier_handover import HandoverKind
 from packstation.domain.errors import PackstationError, ScanError, StorageError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.labels import LabelFormat
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import (
     CANCELLED,
     PROCESSING,
@@ -154,7 +156,13 @@ def ops(d: Desk) -> list[str]:
 
 
 UIN_SCAN = scan(ScanKind.UIN, "1" * 16, instance=Instance(InstanceKind.UIN, "1" * 16))
-BAD_SCAN = scan(ScanKind.CIS, "01bad", valid=False, problems=("bad GS",), problems_ru=("нет GS",))
+BAD_SCAN = scan(
+    ScanKind.CIS,
+    "01bad",
+    valid=False,
+    problems=("bad GS",),
+    reasons=(QT_TRANSLATE_NOOP("Cis", "(21) serial number must follow the GTIN"),),
+)
 
 
 # ------------------------------------------------------------------------------ happy paths
@@ -208,7 +216,7 @@ async def test_every_action_is_journaled_before_subscribers_see_it() -> None:
 def test_a_journal_failure_changes_nothing() -> None:
     d = desk(make_order(1, mug(1)))
     before = d.session.packing
-    d.journal.fail_append = StorageError("диск", "disk full")
+    d.journal.fail_append = StorageError(QT_TRANSLATE_NOOP("Tests", "disk full"))
     with pytest.raises(StorageError):
         d.session.put(11)
     assert d.session.packing == before
@@ -256,8 +264,8 @@ def test_invalid_scan_says_what_is_wrong_in_both_languages() -> None:
     d = desk(make_order(1, mug(1)))
     with pytest.raises(PackingScanError) as refused:
         d.session.scan(BAD_SCAN)
-    assert "нет GS" in refused.value.ru
-    assert "bad GS" in refused.value.en
+    assert "после GTIN должен идти (21) серийный номер" in russian(refused.value.text)
+    assert "serial number must follow the GTIN" in refused.value.en
 
 
 def test_duplicate_codes_are_refused_in_this_order_and_across_orders() -> None:
@@ -265,7 +273,7 @@ def test_duplicate_codes_are_refused_in_this_order_and_across_orders() -> None:
     d.session.scan(code(CIS_A))
     with pytest.raises(ScanError) as same_order:
         d.session.scan(code(CIS_A))  # optional code: the rules allow it, the station guard does not
-    assert "уже отсканирован" in same_order.value.ru
+    assert "уже отсканирован" in russian(same_order.value.text)
 
     other = PackingSession.start(make_order(2, mug(1)), replace(d.deps))
     with pytest.raises(ScanError) as elsewhere:
@@ -640,7 +648,7 @@ def test_a_change_underneath_interrupts_packing(change: dict[str, str], expected
     assert snap.phase is Phase.INTERRUPTED
     assert snap.interruption is not None
     assert expected in snap.interruption.en
-    assert "верните товары" in snap.interruption.ru.casefold()
+    assert "верните товары" in russian(snap.interruption.text).casefold()
     assert not d.registry.uses
     with pytest.raises(PackingError) as frozen:
         d.session.put(11)
@@ -729,7 +737,7 @@ async def test_a_promo_line_is_refused_before_sending_once_the_market_said_it_is
         await s.shorten({22: 0})
     assert d.market.count("set_box_layout") == 0
     assert d.market.count("promo_lines") == 1  # asked once per order
-    assert "pack the order in full" in s.snapshot.last_error.message("en")  # type: ignore[union-attr]
+    assert "pack the order in full" in s.snapshot.last_error.english()  # type: ignore[union-attr]
 
 
 @pytest.mark.asyncio
@@ -748,7 +756,7 @@ async def test_a_market_refusal_leaves_lines_boxes_and_codes_exactly_as_before()
 
     assert refused.value.reason is Reason.SHORTEN_REFUSED
     assert "PROMO_PROHIBITS_DELETE" in refused.value.en  # the Market's reason, as it said it
-    assert "cancel the order" in refused.value.message("en")
+    assert "cancel the order" in refused.value.english()
     assert s.packing == before  # lines, boxes and codes untouched
     assert s.snapshot.pending_shorten == ()
     assert s.snapshot.last_error is refused.value
@@ -863,7 +871,7 @@ async def test_a_status_refusal_inside_a_success_answer_is_an_error() -> None:
     with pytest.raises(PackstationError) as refused:
         await d.session.submit()
     assert "SUBSTATUS_NOT_ALLOWED" in refused.value.en
-    assert "READY_TO_SHIP" in refused.value.ru
+    assert "READY_TO_SHIP" in russian(refused.value.text)
     assert d.session.phase is Phase.PACKING
     d.market.status_refusals[1] = "ORDER_IN_TERMINAL_STATE"
     with pytest.raises(PackstationError):
@@ -874,7 +882,7 @@ async def test_a_status_refusal_inside_a_success_answer_is_an_error() -> None:
 @pytest.mark.asyncio
 async def test_a_print_failure_does_not_stop_the_order() -> None:
     d = desk(make_order(1, kettle(1)))
-    d.printer.fail_next = PackstationError("нет бумаги", "out of paper")
+    d.printer.fail_next = PackstationError(QT_TRANSLATE_NOOP("Tests", "out of paper"))
     d.session.put(22)
     await d.session.submit()
     assert d.session.phase is Phase.DONE

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import pytest_asyncio
 
+from packstation.catalogue import russian
 from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan
@@ -68,8 +69,8 @@ async def test_overview_confirm_and_print_the_act(
 
     refused = await service.confirm(row.shipment)
     assert not refused.ok
-    assert "Cutoff time for shipments has not been reached yet" in refused.message("ru")
-    assert f"{row.shipment.interval_from:%H:%M}" in refused.message("ru")
+    assert "Cutoff time for shipments has not been reached yet" in russian(refused.text)
+    assert f"{row.shipment.interval_from:%H:%M}" in russian(refused.text)
     with pytest.raises(PackstationError):
         await service.document(row.shipment, DocumentKind.ACT)
 
@@ -78,7 +79,7 @@ async def test_overview_confirm_and_print_the_act(
     assert row.shipment.offers(ShipmentAction.CONFIRM)
     assert not row.progress.complete  # confirmation does not wait for packing
     done = await service.confirm(row.shipment)
-    assert done.ok, done.ru
+    assert done.ok, russian(done.text)
     row = await service.refresh(row.shipment.id)
     act = await service.document(row.shipment, DocumentKind.ACT)
     await service.print(act)

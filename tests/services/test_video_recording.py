@@ -10,6 +10,7 @@ from typing import IO
 
 from pytestqt.qtbot import QtBot
 
+from packstation.catalogue import russian
 from packstation.devices.camera import pattern_frame
 from packstation.devices.video_recorder import ClipRecorder, ClipResult, VideoFormat
 from packstation.domain.errors import PackstationError
@@ -128,7 +129,7 @@ def test_a_disk_filling_up_mid_recording_is_indexed_and_told(qtbot: QtBot, tmp_p
     finally:
         recorder.close()
     assert notices[0].en == "The packing video stopped: disk full. Packing goes on."
-    assert notices[0].ru.startswith("Видео упаковки остановлено: диск заполнен.")
+    assert russian(notices[0].text).startswith("Видео упаковки остановлено: диск заполнен.")
     assert store.clips.clips_of(7)[0].note == "disk full"
     assert policy.recording_order is None
     store.close()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from packstation.catalogue import both_languages
 from packstation.cli import build_parser, main
 from packstation.storage.audit_export import export_audit_cli
 from packstation.storage.database import DB_FILE_NAME
@@ -68,7 +69,7 @@ def test_export_everything_without_dates(data_dir: Path, tmp_path: Path) -> None
     out = tmp_path / "all.csv"
     args = build_parser().parse_args(["export-audit", "--out", str(out), "--data-dir", str(data_dir)])
     summary = io.StringIO()
-    assert export_audit_cli(args, stdout=summary, stderr=io.StringIO()) == 0
+    assert export_audit_cli(args, say=both_languages, stdout=summary, stderr=io.StringIO()) == 0
     assert "Exported 3 records" in summary.getvalue()
     assert "Выгружено записей: 3" in summary.getvalue()
     rows = _rows(out)[1:]
@@ -81,7 +82,7 @@ def test_export_does_not_modify_the_database(data_dir: Path, tmp_path: Path) -> 
     args = build_parser().parse_args(
         ["export-audit", "--out", str(tmp_path / "x.csv"), "--data-dir", str(data_dir)]
     )
-    assert export_audit_cli(args, stderr=io.StringIO()) == 0
+    assert export_audit_cli(args, say=both_languages, stderr=io.StringIO()) == 0
     assert (data_dir / DB_FILE_NAME).read_bytes() == before
 
 
@@ -98,7 +99,7 @@ def test_bad_dates_give_a_bilingual_message(
     out = tmp_path / "bad.csv"
     args = build_parser().parse_args(["export-audit", *argv, "--out", str(out), "--data-dir", str(data_dir)])
     err = io.StringIO()
-    assert export_audit_cli(args, stderr=err) == 2
+    assert export_audit_cli(args, say=both_languages, stderr=err) == 2
     assert ru in err.getvalue()
     assert en in err.getvalue()
     assert not out.exists()
@@ -109,7 +110,7 @@ def test_missing_journal_and_unwritable_output(tmp_path: Path) -> None:
     args = build_parser().parse_args(
         ["export-audit", "--out", str(tmp_path / "x.csv"), "--data-dir", str(tmp_path)]
     )
-    assert export_audit_cli(args, stderr=err) == 2
+    assert export_audit_cli(args, say=both_languages, stderr=err) == 2
     assert "Журнал не найден" in err.getvalue()
     assert "No journal found" in err.getvalue()
 
@@ -117,7 +118,7 @@ def test_missing_journal_and_unwritable_output(tmp_path: Path) -> None:
     err = io.StringIO()
     bad_out = tmp_path / "no-such-dir" / "x.csv"
     args = build_parser().parse_args(["export-audit", "--out", str(bad_out), "--data-dir", str(tmp_path)])
-    assert export_audit_cli(args, stderr=err) == 2
+    assert export_audit_cli(args, say=both_languages, stderr=err) == 2
     assert "Could not write" in err.getvalue()
 
 
@@ -141,7 +142,7 @@ def test_export_refuses_the_journal_files_even_with_force(data_dir: Path, name: 
         args = build_parser().parse_args(
             ["export-audit", "--out", str(data_dir / name), "--data-dir", str(data_dir), *extra]
         )
-        assert export_audit_cli(args, stderr=err) == 2
+        assert export_audit_cli(args, say=both_languages, stderr=err) == 2
         assert "журнал" in err.getvalue()
         assert "journal" in err.getvalue()
     assert journal.read_bytes() == before
@@ -158,7 +159,7 @@ def test_export_refuses_the_journal_through_a_symlink(data_dir: Path, tmp_path: 
     args = build_parser().parse_args(
         ["export-audit", "--out", str(link), "--data-dir", str(data_dir), "--force"]
     )
-    assert export_audit_cli(args, stderr=io.StringIO()) == 2
+    assert export_audit_cli(args, say=both_languages, stderr=io.StringIO()) == 2
     assert (data_dir / DB_FILE_NAME).read_bytes() == before
 
 

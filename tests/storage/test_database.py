@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.errors import StorageError
 from packstation.storage.database import DB_FILE_NAME, open_database
 from packstation.storage.schema import MIGRATIONS, SCHEMA_VERSION, migrate, schema_version
@@ -114,9 +115,9 @@ def test_corrupt_file_is_moved_aside_and_a_new_journal_starts(tmp_path: Path) ->
     assert opened.moved_to.name.startswith(DB_FILE_NAME + ".broken-")
     assert opened.moved_to.with_name(opened.moved_to.name + "-wal").read_bytes() == b"stale wal"
     assert opened.warning is not None
-    assert str(opened.moved_to) in opened.warning.ru
+    assert str(opened.moved_to) in russian(opened.warning.text)
     assert str(opened.moved_to) in opened.warning.en
-    assert "повреждён" in opened.warning.ru
+    assert "повреждён" in russian(opened.warning.text)
     assert "damaged" in opened.warning.en
     with opened.database.transaction() as conn:
         conn.execute("INSERT INTO audit (at, action) VALUES ('2026-11-01', 'started')")
@@ -162,7 +163,7 @@ def test_locked_file_is_moved_aside(tmp_path: Path) -> None:
         holder.close()
     assert opened.moved_to is not None
     assert opened.warning is not None
-    assert "занят" in opened.warning.ru
+    assert "занят" in russian(opened.warning.text)
     assert "locked" in opened.warning.en
     with opened.database.reading() as conn:
         assert schema_version(conn) == SCHEMA_VERSION
@@ -177,7 +178,7 @@ def test_newer_schema_is_moved_aside_not_downgraded(tmp_path: Path) -> None:
     assert opened.moved_to is not None
     assert opened.warning is not None
     assert "newer Packstation" in opened.warning.en
-    assert "более новой версией" in opened.warning.ru
+    assert "более новой версией" in russian(opened.warning.text)
     opened.database.close()
 
 
@@ -186,7 +187,7 @@ def test_unwritable_data_dir_raises_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StorageError) as caught:
         open_database(missing)
     assert str(missing) in caught.value.en
-    assert "--data-dir" in caught.value.hint_en
+    assert "--data-dir" in str(caught.value.hint)
 
 
 def test_a_failing_migration_leaves_the_previous_version_intact(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.errors import StorageError
 from packstation.services.ports import JournalEntry, JournalPort
 from packstation.storage.config import StorageSettings
@@ -47,7 +48,7 @@ def test_not_json_action_is_refused_and_nothing_is_stored(store: LocalStore) -> 
     with pytest.raises(StorageError) as caught:
         store.journal.append(1, {"kind": "put", "when": object()})
     assert "packing action" in caught.value.en
-    assert "действие" in caught.value.ru
+    assert "действие" in russian(caught.value.text)
     with pytest.raises(StorageError):
         store.journal.append(1, {"kind": "put", "weight": float("nan")})
     assert store.journal.entries(1) == []
@@ -165,7 +166,7 @@ def test_write_failure_is_a_storage_error_and_stores_nothing(store: LocalStore) 
     with pytest.raises(StorageError) as caught:
         store.journal.append(8, {"kind": "put"})
     assert "disk I/O error" in caught.value.en
-    assert "не выполнено" in caught.value.ru
+    assert "не выполнено" in russian(caught.value.text)
     assert store.journal.orders_in_progress() == []
 
 

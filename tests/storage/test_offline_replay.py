@@ -24,6 +24,7 @@ import pytest_asyncio
 import uvicorn
 from starlette.applications import Starlette
 
+from packstation.catalogue import russian
 from packstation.domain.errors import PackstationError
 from packstation.domain.layout import StoredBox
 from packstation.domain.order import Order
@@ -199,9 +200,9 @@ async def test_cancellation_while_offline_is_reported_not_replayed(
 
     assert report.outcomes() == {pending.id: ReplayOutcome.SKIPPED}
     [item] = report.attention
-    assert "USER_CHANGED_MIND" in item.message("en")
-    assert "Put the items back" in item.message("en")
-    assert "отменён" in item.message("ru")
+    assert "USER_CHANGED_MIND" in str(item.text)
+    assert "Put the items back" in str(item.text)
+    assert "отменён" in russian(item.text)
     assert store.outbox.pending_intents() == []
     final = sandbox.app.state.sandbox.find(order_id)
     assert (final.status, final.substatus) == ("CANCELLED", "USER_CHANGED_MIND")

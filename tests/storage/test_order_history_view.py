@@ -6,11 +6,14 @@ from collections.abc import Iterator
 from datetime import datetime
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from packstation.domain.errors import StorageError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.storage.audit import AuditRecord
 from packstation.storage.local_store import LocalStore
+from packstation.ui.i18n import Translations
 from packstation.ui.order_history_view import OrderHistoryView
 
 pytestmark = pytest.mark.gui
@@ -48,15 +51,20 @@ def test_shows_an_orders_records_oldest_first(qtbot: QtBot, store: LocalStore) -
 
 class _BrokenReader:
     def history(self, order_id: int) -> list[AuditRecord]:
-        raise StorageError("Журнал не читается.", "The journal cannot be read.")
+        raise StorageError(QT_TRANSLATE_NOOP("Database", "the file is damaged or not a database"))
 
     def between(self, start: datetime | None, end: datetime | None) -> Iterator[AuditRecord]:
         return iter(())
 
 
-def test_storage_error_is_shown_not_raised(qtbot: QtBot) -> None:
-    view = OrderHistoryView(_BrokenReader(), language="ru")
-    qtbot.addWidget(view)
-    view.show_order(1)
-    assert view.title() == "Журнал не читается."
-    assert view.model.rowCount() == 0
+def test_storage_error_is_shown_not_raised(qtbot: QtBot, qapp: QApplication) -> None:
+    translations = Translations(qapp)
+    assert translations.apply("ru")
+    try:
+        view = OrderHistoryView(_BrokenReader(), language="ru")
+        qtbot.addWidget(view)
+        view.show_order(1)
+        assert view.title() == "файл повреждён или не является базой данных"  # from the catalogue
+        assert view.model.rowCount() == 0
+    finally:
+        translations.apply("en")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from packstation.catalogue import russian
 from packstation.domain.errors import StorageError
 from packstation.services.ports import OutboxPort
 from packstation.storage.local_store import LocalStore, open_local_store
@@ -47,7 +48,7 @@ def test_completing_an_unknown_intent_is_an_error(store: LocalStore) -> None:
     with pytest.raises(StorageError) as caught:
         store.outbox.complete_intent(404, "sent")
     assert "#404" in caught.value.en
-    assert "№404" in caught.value.ru
+    assert "№404" in russian(caught.value.text)
 
 
 def test_payload_must_be_json(store: LocalStore) -> None:

@@ -96,8 +96,8 @@ def test_a_write_whose_commit_fails_is_reported_and_not_stored(local: LocalStore
     _fail_commits(local)
     with pytest.raises(StorageError) as caught:
         local.journal.append(7, {"op": "put"})
-    assert "FOREIGN KEY" in str(caught.value.message("en"))
-    assert "The action was not done" in caught.value.message("en")
+    assert "FOREIGN KEY" in str(caught.value.english())
+    assert "The action was not done" in caught.value.english()
     assert events[-2:] == ["COMMIT", "ROLLBACK"]  # the INSERT went through; the COMMIT failed
     assert [e.action["op"] for e in local.journal.entries(7)] == ["open"]
     assert _committed_ops(tmp_path, 7) == ["open"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -16,11 +18,17 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+import packstation
 from packstation.domain.deadline import ShiftTotals
+from packstation.domain.order import OrderLine
+from packstation.domain.packing.errors import PackingError
+from packstation.domain.packing.model import Packing
+from packstation.market.errors import ServerError
 from packstation.paths import resource_path
-from packstation.ui.i18n import Translations
+from packstation.ui.i18n import Translations, say
 from packstation.ui.main_window import MainWindow
 from packstation.ui.order_list_model import Column, OrderListModel
+from tests.services.fakes import make_order
 from tests.ui.order_fixtures import NOW, filled_queue
 
 TS = resource_path("i18n", "packstation_ru.ts")
@@ -167,3 +175,50 @@ def test_every_english_plural_is_filled_and_compiled(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh_en.qm"
     subprocess.run([_lrelease(), str(TS_EN), "-qm", str(fresh)], check=True, capture_output=True, timeout=60)
     assert fresh.read_bytes() == QM_EN.read_bytes(), "run pyside6-lrelease for packstation_en.ts (README)"
+
+
+def _qt_free_messages() -> set[tuple[str, str]]:
+    """Every (context, key) marked with `QT_TRANSLATE_NOOP` outside the views."""
+    found: set[tuple[str, str]] = set()
+    package = Path(packstation.__file__).parent
+    for path in package.rglob("*.py"):
+        if path.relative_to(package).parts[0] in ("ui", "app"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "QT_TRANSLATE_NOOP"
+            ):
+                context, key = (arg.value for arg in node.args if isinstance(arg, ast.Constant))
+                found.add((context, key))
+    return found
+
+
+def test_every_domain_and_service_message_has_a_russian_and_an_english_text() -> None:
+    messages = _qt_free_messages()
+    assert len(messages) > 300  # market errors, packing rules, replay decisions, storage, printing...
+    russian_of = {
+        (context.findtext("name"), m.findtext("source")): m.findtext("translation")
+        for context in ET.parse(TS).getroot().iter("context")
+        for m in context.iter("message")
+    }
+    missing = sorted(key for key in messages if not russian_of.get(key))
+    assert missing == [], "run pyside6-lupdate and translate (README, Translations)"
+    for context, key in messages:
+        ru = russian_of[(context, key)]
+        assert not re.search(r"[А-Яа-яЁё]", key), (context, key)  # the key is the English text
+        assert re.search(r"[А-Яа-яЁё]", ru) or not re.search(r"[A-Za-z]{3}", key), (context, key, ru)
+        assert sorted(set(re.findall(r"%\d", ru))) <= sorted(set(re.findall(r"%\d", key))), (key, ru)
+
+
+def test_a_packing_refusal_speaks_the_ui_language(russian: Translations, qapp: QApplication) -> None:
+    with pytest.raises(PackingError) as refused:
+        Packing(make_order(7, OrderLine(1, "MUG", "Кружка", 2))).put(9)
+    assert say(refused.value).startswith("В заказе 7 нет позиции 9.")
+    assert say(ServerError()) == "Сбой на стороне Маркета. Повторите через минуту; сделанное сохранено."
+    russian.apply("en")
+    assert say(refused.value).startswith("Order 7 has no line 9.")
+    assert (
+        say(ServerError()) == "The Market had an internal failure. Try again in a minute; your work is saved."
+    )

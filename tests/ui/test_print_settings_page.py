@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from packstation.domain.errors import PrintError
 from packstation.domain.labels import LabelFormat
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.printing.config import PrinterProfile, PrintingSettings
 from packstation.ui.i18n import Translations
 from packstation.ui.printer_settings_page import PrinterSettingsPage
@@ -125,7 +126,9 @@ async def test_test_label_uses_the_values_on_screen(qtbot: QtBot) -> None:
 
 @pytest.mark.asyncio
 async def test_a_failed_test_label_says_what_to_do(qtbot: QtBot) -> None:
-    error = PrintError("Принтер не найден.", "Printer not found.", hint_ru="Включите.", hint_en="Turn it on.")
+    error = PrintError(
+        QT_TRANSLATE_NOOP("Tests", "Printer not found."), hint=QT_TRANSLATE_NOOP("Tests", "Turn it on.")
+    )
     errors: list[str] = []
     page = _page(qtbot, PrintingSettings(), Recorder(error), errors)
     page.labels.test_button.click()

@@ -20,6 +20,7 @@ from packstation.app import COMPACT_EVERY_MS, Shell
 from packstation.devices.config import ScannerSettings
 from packstation.devices.serial_reader import SerialScanner
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP
 from packstation.logs import shutdown_logging
 from packstation.market.client import MarketClient
@@ -131,7 +132,7 @@ async def test_a_reconnect_replays_what_stayed_pending(qtbot: QtBot, tmp_path: P
 async def test_a_broken_replay_report_reaches_the_message_bar(qtbot: QtBot, tmp_path: Path) -> None:
     shell = shell_over(qtbot, tmp_path, FakeMarket())
     try:
-        broken = PackstationError("Журнал не читается", "The journal is unreadable")
+        broken = PackstationError(QT_TRANSLATE_NOOP("Tests", "The journal is unreadable"))
         shell.show_replay(ReplayReport(error=broken))
         assert shell.window.message_bar.text == "The journal is unreadable"
     finally:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from packstation.domain.errors import DomainError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.ui.tasks import TaskRunner
 
 
@@ -53,7 +54,9 @@ async def test_expected_errors_go_to_the_message_bar_in_the_ui_language(qtbot: Q
     runner = _runner(sink, "en")
 
     async def refuse() -> None:
-        raise DomainError("Нельзя", "Not allowed", hint_en="Scan the box first.")
+        raise DomainError(
+            QT_TRANSLATE_NOOP("Tests", "Not allowed"), hint=QT_TRANSLATE_NOOP("Tests", "Scan the box first.")
+        )
 
     task = runner.run(refuse())
     with pytest.raises(DomainError):

@@ -11,6 +11,7 @@ The rules (NOTES.md 2(a), mirrored by the sandbox):
 from __future__ import annotations
 
 from packstation.domain.instances import Instance, InstanceKind
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.order import BuyerType, Order, OrderLine, Program, RequiredCode
 
 _ACCEPTS: dict[RequiredCode, InstanceKind] = {
@@ -21,19 +22,19 @@ _ACCEPTS: dict[RequiredCode, InstanceKind] = {
     RequiredCode.GTD: InstanceKind.GTD,
 }
 
-KIND_NAMES: dict[InstanceKind, tuple[str, str]] = {
-    InstanceKind.CIS: ("код «Честного знака»", "Chestny Znak code"),
-    InstanceKind.UIN: ("УИН ювелирного изделия", "jewelry UIN"),
-    InstanceKind.RNPT: ("РНПТ", "RNPT"),
-    InstanceKind.GTD: ("номер ГТД", "GTD number"),
+KIND_NAMES: dict[InstanceKind, Message] = {
+    InstanceKind.CIS: QT_TRANSLATE_NOOP("PackingRules", "Chestny Znak code"),
+    InstanceKind.UIN: QT_TRANSLATE_NOOP("PackingRules", "jewelry UIN"),
+    InstanceKind.RNPT: QT_TRANSLATE_NOOP("PackingRules", "RNPT"),
+    InstanceKind.GTD: QT_TRANSLATE_NOOP("PackingRules", "GTD number"),
 }
 
 # Kinds in a stable order: instances are listed in this order within a unit.
 KIND_ORDER: tuple[InstanceKind, ...] = tuple(InstanceKind)
 
 
-def kind_name(kind: InstanceKind) -> tuple[str, str]:
-    """(Russian, English) name of an identifier kind, for messages."""
+def kind_name(kind: InstanceKind) -> Message:
+    """The name of an identifier kind, for messages."""
     return KIND_NAMES[kind]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from packstation.domain.errors import DomainError, ScanError
+from packstation.domain.message import Message
 
 
 class Reason(StrEnum):
@@ -50,16 +51,16 @@ class Reason(StrEnum):
 class PackingError(DomainError):
     """A packing rule refused an action (mouse, keyboard or session) before anything was sent."""
 
-    def __init__(self, reason: Reason, ru: str, en: str, *, hint_ru: str = "", hint_en: str = "") -> None:
-        super().__init__(ru, en, hint_ru=hint_ru, hint_en=hint_en)
+    def __init__(self, reason: Reason, text: Message, *, hint: Message | None = None) -> None:
+        super().__init__(text, hint=hint)
         self.reason = reason
 
 
 class PackingScanError(ScanError):
     """A scan could not be used in this order (not its item, wrong code, duplicate, ...)."""
 
-    def __init__(self, reason: Reason, ru: str, en: str, *, hint_ru: str = "", hint_en: str = "") -> None:
-        super().__init__(ru, en, hint_ru=hint_ru, hint_en=hint_en)
+    def __init__(self, reason: Reason, text: Message, *, hint: Message | None = None) -> None:
+        super().__init__(text, hint=hint)
         self.reason = reason
 
 

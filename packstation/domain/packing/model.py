@@ -24,6 +24,7 @@ from enum import StrEnum
 from packstation.domain.gtin import gtin_in
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.order import Order, OrderLine
 from packstation.domain.packing.codes import accepted_kinds, kind_name, mandatory_kinds, ordered
 from packstation.domain.packing.errors import PackingError, PackingScanError, Reason, box_no
@@ -90,17 +91,32 @@ class LineProgress:
     split_units: int = 0
 
 
-def _refuse(reason: Reason, ru: str, en: str, hint_ru: str = "", hint_en: str = "") -> PackingError:
-    return PackingError(reason, ru, en, hint_ru=hint_ru, hint_en=hint_en)
+def _refuse(reason: Reason, text: Message, hint: Message | None = None) -> PackingError:
+    return PackingError(reason, text, hint=hint)
 
 
 def _check_count(units: int) -> None:
     if units < 1:
-        raise _refuse(Reason.BAD_COUNT, "Количество — не меньше 1.", "The count must be at least 1.")
+        raise _refuse(Reason.BAD_COUNT, QT_TRANSLATE_NOOP("PackingRules", "The count must be at least 1."))
 
 
-def _refuse_scan(reason: Reason, ru: str, en: str, hint_ru: str = "", hint_en: str = "") -> PackingScanError:
-    return PackingScanError(reason, ru, en, hint_ru=hint_ru, hint_en=hint_en)
+def _refuse_scan(reason: Reason, text: Message, hint: Message | None = None) -> PackingScanError:
+    return PackingScanError(reason, text, hint=hint)
+
+
+def _quoted(name: str) -> Message:
+    """An item name in the language's quotes."""
+    return QT_TRANSLATE_NOOP("PackingRules", "“%1”")(name)
+
+
+def _listed(items: list[Message]) -> Message | str:
+    """`a, b, c` of several messages, each rendered in the same language."""
+    if not items:
+        return ""
+    joined: Message = items[0]
+    for item in items[1:]:
+        joined = QT_TRANSLATE_NOOP("PackingRules", "%1, %2")(joined, item)
+    return joined
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,8 +140,7 @@ class Packing:
         except KeyError:
             raise _refuse(
                 Reason.UNKNOWN_LINE,
-                f"В заказе {self.order.id} нет позиции {line_id}.",
-                f"Order {self.order.id} has no line {line_id}.",
+                QT_TRANSLATE_NOOP("PackingRules", "Order %1 has no line %2.")(self.order.id, line_id),
             ) from None
 
     def units(self, line_id: int) -> tuple[UnitRef, ...]:
@@ -237,10 +252,12 @@ class Packing:
                 found.append(
                     _refuse(
                         Reason.INCOMPLETE,
-                        f"«{line.name}»: не упаковано {left} из {line.count}.",
-                        f"“{line.name}”: {left} of {line.count} not packed.",
-                        "Положите все единицы в коробки или сократите заказ.",
-                        "Put every unit in a box or shorten the order.",
+                        QT_TRANSLATE_NOOP("PackingRules", "“%1”: %2 of %3 not packed.")(
+                            line.name, left, line.count
+                        ),
+                        hint=QT_TRANSLATE_NOOP(
+                            "PackingRules", "Put every unit in a box or shorten the order."
+                        ),
                     )
                 )
             found.extend(self._code_problems(line))
@@ -249,24 +266,24 @@ class Packing:
             found.append(
                 _refuse(
                     Reason.CODE_REFUSED,
-                    f"«{name}», единица {unit.n + 1}: Маркет не принял код.",
-                    f"“{name}”, unit {unit.n + 1}: the Market refused its code.",
-                    "Отсканируйте другой код этой единицы.",
-                    "Scan another code of this unit.",
+                    QT_TRANSLATE_NOOP("PackingRules", "“%1”, unit %2: the Market refused its code.")(
+                        name, unit.n + 1
+                    ),
+                    QT_TRANSLATE_NOOP("PackingRules", "Scan another code of this unit."),
                 )
             )
         if not any(box.kind is not BoxKind.EMPTY for box in self.boxes) and not found:
-            found.append(_refuse(Reason.INCOMPLETE, "Нет ни одной коробки.", "There are no boxes."))
+            found.append(_refuse(Reason.INCOMPLETE, QT_TRANSLATE_NOOP("PackingRules", "There are no boxes.")))
         return tuple(found)
 
     def _parts_missing(self, line: OrderLine, slot: PartSlot) -> PackingError:
         boxed = len({part.current for part in self.parts_boxed(slot.unit)})
         return _refuse(
             Reason.INCOMPLETE,
-            f"«{line.name}», единица {slot.unit.n + 1}: в коробках {boxed} места из {slot.total}.",
-            f"“{line.name}”, unit {slot.unit.n + 1}: {boxed} of {slot.total} parcels boxed.",
-            "Отсканируйте товар ещё раз для каждого следующего места.",
-            "Scan the item again for each next parcel.",
+            QT_TRANSLATE_NOOP("PackingRules", "“%1”, unit %2: %3 of %4 parcels boxed.")(
+                line.name, slot.unit.n + 1, boxed, slot.total
+            ),
+            QT_TRANSLATE_NOOP("PackingRules", "Scan the item again for each next parcel."),
         )
 
     def _code_problems(self, line: OrderLine) -> list[PackingError]:
@@ -275,25 +292,28 @@ class Packing:
         units = self.units(line.id)
         for kind in sorted(accepted_kinds(line)):
             have = sum(1 for unit in units if any(inst.kind is kind for inst in self.codes_of(unit)))
-            name_ru, name_en = kind_name(kind)
+            name = kind_name(kind)
             if kind in needed and have < line.count:
                 found.append(
                     _refuse(
                         Reason.INCOMPLETE,
-                        f"«{line.name}»: нужен {name_ru} на каждую единицу, есть {have} из {line.count}.",
-                        f"“{line.name}”: every unit needs a {name_en}; {have} of {line.count} scanned.",
-                        "Отсканируйте коды оставшихся единиц.",
-                        "Scan the codes of the remaining units.",
+                        QT_TRANSLATE_NOOP("PackingRules", "“%1”: every unit needs a %2; %3 of %4 scanned.")(
+                            line.name, name, have, line.count
+                        ),
+                        hint=QT_TRANSLATE_NOOP("PackingRules", "Scan the codes of the remaining units."),
                     )
                 )
             elif kind not in needed and 0 < have < line.count:
                 found.append(
                     _refuse(
                         Reason.INCOMPLETE,
-                        f"«{line.name}»: {name_ru} есть у {have} ед. из {line.count}.",
-                        f"“{line.name}”: {have} of {line.count} units have a {name_en}.",
-                        "Коды передаются для всех единиц или ни для одной: досканируйте или удалите коды.",
-                        "Codes go for every unit or for none: scan the rest or remove the codes.",
+                        QT_TRANSLATE_NOOP("PackingRules", "“%1”: %2 of %3 units have a %4.")(
+                            line.name, have, line.count, name
+                        ),
+                        hint=QT_TRANSLATE_NOOP(
+                            "PackingRules",
+                            "Codes go for every unit or for none: scan the rest or remove the codes.",
+                        ),
                     )
                 )
         return found
@@ -337,9 +357,7 @@ class Packing:
     def _box(self, index: int) -> Box:
         if not 0 <= index < len(self.boxes):
             raise _refuse(
-                Reason.UNKNOWN_BOX,
-                f"Коробки {box_no(index)} нет.",
-                f"There is no box {box_no(index)}.",
+                Reason.UNKNOWN_BOX, QT_TRANSLATE_NOOP("PackingRules", "There is no box %1.")(box_no(index))
             )
         return self.boxes[index]
 
@@ -406,25 +424,30 @@ class Packing:
         if box.kind is BoxKind.PART:
             raise _refuse(
                 Reason.MIXED_BOX,
-                f"В коробке {box_no(index)} часть крупного товара: «{line.name}» туда положить нельзя.",
-                f"Box {box_no(index)} holds a part of a large item: “{line.name}” cannot go in it.",
-                "Целые товары и части товара лежат в разных коробках.",
-                "Whole goods and parts of an item travel in separate boxes.",
+                QT_TRANSLATE_NOOP(
+                    "PackingRules", "Box %1 holds a part of a large item: “%2” cannot go in it."
+                )(box_no(index), line.name),
+                hint=QT_TRANSLATE_NOOP(
+                    "PackingRules", "Whole goods and parts of an item travel in separate boxes."
+                ),
             )
 
     def _over_packing(self, line: OrderLine, free: int, wanted: int) -> PackingError:
         if free == 0:
             return _refuse(
                 Reason.OVER_PACKING,
-                f"Все {line.count} шт. «{line.name}» уже в коробках.",
-                f"All {line.count} units of “{line.name}” are already in boxes.",
-                "Лишняя единица не из этого заказа — отложите её.",
-                "The extra unit is not part of this order: set it aside.",
+                QT_TRANSLATE_NOOP("PackingRules", "All %1 units of “%2” are already in boxes.")(
+                    line.count, line.name
+                ),
+                hint=QT_TRANSLATE_NOOP(
+                    "PackingRules", "The extra unit is not part of this order: set it aside."
+                ),
             )
         return _refuse(
             Reason.OVER_PACKING,
-            f"«{line.name}»: осталось упаковать {free} шт., а не {wanted}.",
-            f"“{line.name}”: only {free} units are left to pack, not {wanted}.",
+            QT_TRANSLATE_NOOP("PackingRules", "“%1”: only %2 units are left to pack, not %3.")(
+                line.name, free, wanted
+            ),
         )
 
     def _take_from(self, index: int, line_id: int, units: int) -> tuple[Box, tuple[UnitRef, ...]]:
@@ -435,10 +458,10 @@ class Packing:
         if box.kind is BoxKind.PART:
             raise _refuse(
                 Reason.PART_BOX,
-                f"В коробке {box_no(index)} часть товара — её нельзя переложить отдельно.",
-                f"Box {box_no(index)} holds one part of an item; a part cannot be moved on its own.",
-                "Распакуйте товар целиком и разделите заново.",
-                "Unpack the whole item and split it again.",
+                QT_TRANSLATE_NOOP(
+                    "PackingRules", "Box %1 holds one part of an item; a part cannot be moved on its own."
+                )(box_no(index)),
+                hint=QT_TRANSLATE_NOOP("PackingRules", "Unpack the whole item and split it again."),
             )
         have = box.count(line_id)
         if have < units:
@@ -453,8 +476,9 @@ class Packing:
     def _not_in_box(index: int, line: OrderLine, have: int, units: int) -> PackingError:
         return _refuse(
             Reason.NOT_IN_BOX,
-            f"В коробке {box_no(index)} {have} шт. «{line.name}», а не {units}.",
-            f"Box {box_no(index)} holds {have} units of “{line.name}”, not {units}.",
+            QT_TRANSLATE_NOOP("PackingRules", "Box %1 holds %2 units of “%3”, not %4.")(
+                box_no(index), have, line.name, units
+            ),
         )
 
     def move(self, line_id: int, from_box: int, to_box: int | None, units: int = 1) -> Packing:
@@ -506,10 +530,10 @@ class Packing:
         if not 2 <= total <= MAX_PARTS:
             raise _refuse(
                 Reason.BAD_SPLIT,
-                f"Товар делится на 2–{MAX_PARTS} коробок, а не на {total}.",
-                f"An item is split into 2 to {MAX_PARTS} boxes, not {total}.",
-                "Укажите, в скольких коробках едет одна единица.",
-                "Say how many boxes one unit travels in.",
+                QT_TRANSLATE_NOOP("PackingRules", "An item is split into 2 to %1 boxes, not %2.")(
+                    MAX_PARTS, total
+                ),
+                hint=QT_TRANSLATE_NOOP("PackingRules", "Say how many boxes one unit travels in."),
             )
         existing = self.split_total(line_id)
         if existing is not None and existing != total:
@@ -526,10 +550,10 @@ class Packing:
     def _other_split(line: OrderLine, existing: int) -> PackingError:
         return _refuse(
             Reason.BAD_SPLIT,
-            f"Другие единицы «{line.name}» уже разделены на {existing} коробки.",
-            f"Other units of “{line.name}” are already split into {existing} boxes.",
-            "Все единицы одного товара делятся одинаково.",
-            "Every unit of one item is split the same way.",
+            QT_TRANSLATE_NOOP("PackingRules", "Other units of “%1” are already split into %2 boxes.")(
+                line.name, existing
+            ),
+            QT_TRANSLATE_NOOP("PackingRules", "Every unit of one item is split the same way."),
         )
 
     def add_part(self, line_id: int) -> Packing:
@@ -567,17 +591,21 @@ class Packing:
             if not any(line.barcodes for line in self.order.lines):
                 raise _refuse_scan(
                     Reason.NO_BARCODES,
-                    f"Штрихкод {barcode} не проверить: каталог не дал штрихкодов товаров заказа.",
-                    f"Barcode {barcode} cannot be checked: the catalogue gave no barcodes for this order.",
-                    "Перетащите товар в коробку мышью или дайте ключу API доступ к каталогу.",
-                    "Drag the item into a box with the mouse, or give the API key catalogue access.",
+                    QT_TRANSLATE_NOOP(
+                        "PackingRules",
+                        "Barcode %1 cannot be checked: the catalogue gave no barcodes for this order.",
+                    )(barcode),
+                    hint=QT_TRANSLATE_NOOP(
+                        "PackingRules",
+                        "Drag the item into a box with the mouse, or give the API key catalogue access.",
+                    ),
                 )
             raise _refuse_scan(
                 Reason.NOT_IN_ORDER,
-                f"Товара со штрихкодом {barcode} нет в заказе {self.order.id}.",
-                f"No item with barcode {barcode} in order {self.order.id}.",
-                "Отложите этот товар: он из другого заказа.",
-                "Set this item aside: it belongs to another order.",
+                QT_TRANSLATE_NOOP("PackingRules", "No item with barcode %1 in order %2.")(
+                    barcode, self.order.id
+                ),
+                hint=QT_TRANSLATE_NOOP("PackingRules", "Set this item aside: it belongs to another order."),
             )
         left = (line for line in matching if self.open_part(line.id) or self.unplaced(line.id))
         return next(left, matching[0])
@@ -620,10 +648,8 @@ class Packing:
         if kind is InstanceKind.GTD and not instance.country_code:
             raise _refuse_scan(
                 Reason.GTD_COUNTRY,
-                "К номеру ГТД нужен код страны происхождения.",
-                "A GTD number needs the country of origin code.",
-                "Введите код страны (две буквы, например CN).",
-                "Enter the country code (two letters, e.g. CN).",
+                QT_TRANSLATE_NOOP("PackingRules", "A GTD number needs the country of origin code."),
+                hint=QT_TRANSLATE_NOOP("PackingRules", "Enter the country code (two letters, e.g. CN)."),
             )
         owner = self.code_owner(instance.value)
         if owner is not None and self.parts_boxed(owner) and instance in self.codes_of(owner):
@@ -636,10 +662,10 @@ class Packing:
             item = self.line(owner.line_id).name
             raise _refuse_scan(
                 Reason.DUPLICATE_CODE,
-                f"Этот код уже отсканирован для «{item}».",
-                f"This code was already scanned for “{item}”.",
-                "У каждой единицы свой код: отсканируйте код другой единицы.",
-                "Each unit has its own code: scan the code of another unit.",
+                QT_TRANSLATE_NOOP("PackingRules", "This code was already scanned for “%1”.")(item),
+                hint=QT_TRANSLATE_NOOP(
+                    "PackingRules", "Each unit has its own code: scan the code of another unit."
+                ),
             )
         kept = tuple(inst for inst in self.codes_of(unit) if inst.kind is not kind)
         codes = {**self.codes, unit: ordered((*kept, instance))}
@@ -649,30 +675,33 @@ class Packing:
         lines = self.order.lines
         accepting = [line for line in lines if kind in accepted_kinds(line)]
         by_gtin = [line for line in lines if gtin and gtin_in(gtin, line.barcodes)]
-        name_ru, name_en = kind_name(kind)
+        name = kind_name(kind)
         if by_gtin:
             fitting = [line for line in by_gtin if kind in accepted_kinds(line)]
             if fitting:
                 return fitting
             line = by_gtin[0]
             if not accepted_kinds(line):
-                raise self._code_not_needed(line.name, name_ru, name_en)
-            wants_ru = ", ".join(kind_name(k)[0] for k in sorted(accepted_kinds(line)))
-            wants_en = ", ".join(kind_name(k)[1] for k in sorted(accepted_kinds(line)))
+                raise self._code_not_needed(line.name, name)
+            wants = _listed([kind_name(k) for k in sorted(accepted_kinds(line))])
             raise _refuse_scan(
                 Reason.WRONG_CODE_TYPE,
-                f"Для «{line.name}» нужен {wants_ru}, а отсканирован {name_ru}.",
-                f"“{line.name}” needs a {wants_en}, but a {name_en} was scanned.",
+                QT_TRANSLATE_NOOP("PackingRules", "“%1” needs a %2, but a %3 was scanned.")(
+                    line.name, wants, name
+                ),
             )
         if gtin:
             unknown = [line for line in accepting if not line.barcodes]
             if accepting and not unknown:
                 raise _refuse_scan(
                     Reason.CODE_FOR_OTHER_ITEM,
-                    f"Код относится к другому товару (GTIN {gtin}), его нет в заказе.",
-                    f"The code belongs to another product (GTIN {gtin}) that is not in this order.",
-                    "Отсканируйте код с упаковки товара из этого заказа.",
-                    "Scan the code on the package of an item of this order.",
+                    QT_TRANSLATE_NOOP(
+                        "PackingRules",
+                        "The code belongs to another product (GTIN %1) that is not in this order.",
+                    )(gtin),
+                    hint=QT_TRANSLATE_NOOP(
+                        "PackingRules", "Scan the code on the package of an item of this order."
+                    ),
                 )
             accepting = unknown or accepting
         if accepting:
@@ -680,22 +709,23 @@ class Packing:
         if any(accepted_kinds(line) for line in lines):
             raise _refuse_scan(
                 Reason.WRONG_CODE_TYPE,
-                f"В этом заказе не нужен {name_ru}.",
-                f"No item of this order takes a {name_en}.",
-                "Проверьте, тот ли код отсканирован.",
-                "Check that the right code was scanned.",
+                QT_TRANSLATE_NOOP("PackingRules", "No item of this order takes a %1.")(name),
+                hint=QT_TRANSLATE_NOOP("PackingRules", "Check that the right code was scanned."),
             )
-        raise self._code_not_needed("", name_ru, name_en)
+        raise self._code_not_needed("", name)
 
-    def _code_not_needed(self, item: str, name_ru: str, name_en: str) -> PackingScanError:
-        what_ru = f"Товару «{item}»" if item else "Товарам этого заказа"
-        what_en = f"“{item}” needs" if item else "The items of this order need"
+    def _code_not_needed(self, item: str, name: Message) -> PackingScanError:
+        hint = QT_TRANSLATE_NOOP("PackingRules", "No code is needed: just put the item in a box.")
+        if item:
+            return _refuse_scan(
+                Reason.CODE_NOT_NEEDED,
+                QT_TRANSLATE_NOOP("PackingRules", "“%1” needs no %2.")(item, name),
+                hint,
+            )
         return _refuse_scan(
             Reason.CODE_NOT_NEEDED,
-            f"{what_ru} не нужен {name_ru}.",
-            f"{what_en} no {name_en}.",
-            "Код не нужен — просто положите товар в коробку.",
-            "No code is needed: just put the item in a box.",
+            QT_TRANSLATE_NOOP("PackingRules", "The items of this order need no %1.")(name),
+            hint,
         )
 
     def _unit_for_code(self, kind: InstanceKind, candidates: list[OrderLine]) -> UnitRef:
@@ -710,15 +740,14 @@ class Packing:
             for unit in self.units(line.id):
                 if any(i.kind is kind and i.value in self.rejected for i in self.codes_of(unit)):
                     return unit
-        name_ru, name_en = kind_name(kind)
-        names = ", ".join(f"«{line.name}»" for line in candidates)
-        names_en = ", ".join(f"“{line.name}”" for line in candidates)
+        name = kind_name(kind)
+        names = _listed([_quoted(line.name) for line in candidates])
         raise _refuse_scan(
             Reason.ALL_CODED,
-            f"У всех единиц {names} уже есть {name_ru}.",
-            f"Every unit of {names_en} already has a {name_en}.",
-            "Лишний код не нужен; чтобы заменить код, сначала удалите старый.",
-            "No extra code is needed; to replace a code, remove the old one first.",
+            QT_TRANSLATE_NOOP("PackingRules", "Every unit of %1 already has a %2.")(names, name),
+            hint=QT_TRANSLATE_NOOP(
+                "PackingRules", "No extra code is needed; to replace a code, remove the old one first."
+            ),
         )
 
     def _code_priority(self, unit: UnitRef, placed: Mapping[UnitRef, tuple[int, ...]]) -> tuple[int, ...]:

@@ -19,24 +19,24 @@ from decimal import Decimal
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.layout import BoxEntry, BoxPlan, LayoutPlan, PartOf
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.order import Order, OrderLine
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.packing.model import Box, Packing, UnitRef
 
 PRICE_SHARE_LIMIT = Decimal("0.99")
 
-_CANCEL_HINT = ("Если товара нет, отмените заказ.", "If the item is missing, cancel the order.")
+_CANCEL_HINT = QT_TRANSLATE_NOOP("PackingRules", "If the item is missing, cancel the order.")
 # What is left when the Market will not remove an item: the packer chooses.
-OPTIONS_HINT = (
-    "Что можно сделать: собрать заказ полностью; отменить заказ («Отменить заказ…»), если товара "
-    "нет; или позвонить в поддержку Маркета.",
+OPTIONS_HINT = QT_TRANSLATE_NOOP(
+    "PackingRules",
     "What you can do: pack the order in full; cancel the order (“Cancel order…”) if the item is "
     "missing; or call Market support.",
 )
 
 
-def _refuse(reason: Reason, ru: str, en: str, hint: tuple[str, str] = _CANCEL_HINT) -> PackingError:
-    return PackingError(reason, ru, en, hint_ru=hint[0], hint_en=hint[1])
+def _refuse(reason: Reason, text: Message, hint: Message = _CANCEL_HINT) -> PackingError:
+    return PackingError(reason, text, hint=hint)
 
 
 def check_shorten(order: Order, new_counts: Mapping[int, int]) -> dict[int, int]:
@@ -57,10 +57,10 @@ def check_shorten(order: Order, new_counts: Mapping[int, int]) -> dict[int, int]
     if not order.awaiting_packing:
         raise PackingError(
             Reason.SHORTEN_STATUS,
-            f"Заказ {order.id} в статусе {order.status}/{order.substatus}: сократить можно только "
-            "заказ в сборке (PROCESSING/STARTED).",
-            f"Order {order.id} is {order.status}/{order.substatus}: only an order being packed "
-            "(PROCESSING/STARTED) can be shortened.",
+            QT_TRANSLATE_NOOP(
+                "PackingRules",
+                "Order %1 is %2/%3: only an order being packed (PROCESSING/STARTED) can be shortened.",
+            )(order.id, order.status, order.substatus),
         )
     reduced: dict[int, int] = {}
     for line_id, count in new_counts.items():
@@ -68,25 +68,24 @@ def check_shorten(order: Order, new_counts: Mapping[int, int]) -> dict[int, int]
             line = order.line(line_id)
         except KeyError:
             raise PackingError(
-                Reason.UNKNOWN_LINE, f"В заказе нет позиции {line_id}.", f"The order has no line {line_id}."
+                Reason.UNKNOWN_LINE, QT_TRANSLATE_NOOP("PackingRules", "The order has no line %1.")(line_id)
             ) from None
         if count < 0 or count > line.count:
             raise PackingError(
                 Reason.SHORTEN_INCREASE,
-                f"«{line.name}»: можно оставить от 0 до {line.count} шт., не {count}.",
-                f"“{line.name}”: keep 0 to {line.count} units, not {count}.",
-                hint_ru="Заказ можно только уменьшить.",
-                hint_en="An order can only be reduced.",
+                QT_TRANSLATE_NOOP("PackingRules", "“%1”: keep 0 to %2 units, not %3.")(
+                    line.name, line.count, count
+                ),
+                hint=QT_TRANSLATE_NOOP("PackingRules", "An order can only be reduced."),
             )
         if count < line.count:
             reduced[line_id] = count
     if not reduced:
-        raise PackingError(Reason.SHORTEN_NOTHING, "Из заказа ничего не убрано.", "Nothing is removed.")
+        raise PackingError(Reason.SHORTEN_NOTHING, QT_TRANSLATE_NOOP("PackingRules", "Nothing is removed."))
     if len(order.lines) == 1 or all(reduced.get(line.id, line.count) == 0 for line in order.lines):
         raise _refuse(
             Reason.SHORTEN_LAST_LINE,
-            "Единственный товар заказа нельзя убрать или уменьшить.",
-            "The only item of an order cannot be removed or reduced.",
+            QT_TRANSLATE_NOOP("PackingRules", "The only item of an order cannot be removed or reduced."),
         )
     total = sum((line.price for line in order.lines), Decimal(0))
     for line_id in reduced:
@@ -94,15 +93,17 @@ def check_shorten(order: Order, new_counts: Mapping[int, int]) -> dict[int, int]
         if line.promo:
             raise _refuse(
                 Reason.SHORTEN_PROMO,
-                f"«{line.name}» добавлен по акции — Маркет не разрешит его убрать.",
-                f"“{line.name}” was added under a promotion; the Market will not allow removing it.",
+                QT_TRANSLATE_NOOP(
+                    "PackingRules", "“%1” was added under a promotion; the Market will not allow removing it."
+                )(line.name),
                 OPTIONS_HINT,
             )
         if total > 0 and line.price / total >= PRICE_SHARE_LIMIT:
             raise _refuse(
                 Reason.SHORTEN_THRESHOLD,
-                f"«{line.name}» — 99% стоимости заказа и более, его нельзя убрать.",
-                f"“{line.name}” makes up 99% or more of the order value and cannot be removed.",
+                QT_TRANSLATE_NOOP(
+                    "PackingRules", "“%1” makes up 99% or more of the order value and cannot be removed."
+                )(line.name),
                 OPTIONS_HINT,
             )
     return reduced
@@ -156,21 +157,15 @@ def removal_plan(packing: Packing, new_counts: Mapping[int, int]) -> LayoutPlan:
     return LayoutPlan(tuple(boxes), allow_remove=True)
 
 
-def _sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "!", "?")) else text + "."
-
-
 def market_refusal(error: PackstationError) -> PackingError:
     """The Market's refusal of a shortening in the packer's words: its reason, then what is left
     (the order stays as it was)."""
-    ru, en = (_sentence(error.ru), _sentence(error.en))
     return PackingError(
         Reason.SHORTEN_REFUSED,
-        f"Маркет не разрешил сократить заказ: {ru} Заказ остался как был.",
-        f"The Market refused to shorten the order: {en} The order is as it was.",
-        hint_ru=OPTIONS_HINT[0],
-        hint_en=OPTIONS_HINT[1],
+        QT_TRANSLATE_NOOP(
+            "PackingRules", "The Market refused to shorten the order: %1 The order is as it was."
+        )(error.text),
+        hint=OPTIONS_HINT,
     )
 
 

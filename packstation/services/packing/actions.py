@@ -17,6 +17,7 @@ from typing import Any
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.layout import StoredBox
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import CANCELLED
 from packstation.domain.packing.journal import decode_instance
 from packstation.domain.packing.model import Packing
@@ -90,8 +91,7 @@ def _eac(state: SessionState, action: Mapping[str, Any]) -> SessionState:
 def _interrupted(state: SessionState, action: Mapping[str, Any]) -> SessionState:
     status, substatus = str(action.get("status", CANCELLED)), str(action.get("substatus", ""))
     reason = PackstationError(
-        f"Заказ изменился ({status}/{substatus}). Верните товары на полку.",
-        f"The order changed ({status}/{substatus}). Put the items back.",
+        QT_TRANSLATE_NOOP("Actions", "The order changed (%1/%2). Put the items back.")(status, substatus)
     )
     return state.interrupted(status, substatus, reason)
 

@@ -13,6 +13,7 @@ from packstation.domain.courier_handover import (
     not_a_courier_code,
 )
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.packing.errors import PackingError, PackingScanError, Reason
 from packstation.domain.remote import RemoteError, answer_lost
 from packstation.domain.verification import EacResult, EacVerdict
@@ -42,8 +43,10 @@ class CourierHandover:
         if not EacType.of(log.state.order).packer_checks:
             raise PackingError(
                 Reason.NOT_EDITABLE,
-                "По этому заказу код называете вы: скажите курьеру код, показанный на экране.",
-                "For this order you give the code: tell the courier the code shown on the screen.",
+                QT_TRANSLATE_NOOP(
+                    "Handover",
+                    "For this order you give the code: tell the courier the code shown on the screen.",
+                ),
             )
         checked = courier_code(code)
         if checked is None:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import PROCESSING, READY_TO_SHIP, STARTED, Order
 from packstation.services.intents import CancelIntent
 from packstation.services.packing.countdown import Countdown
@@ -62,8 +63,9 @@ class OrderWatcher:
             self._interrupt(
                 order,
                 PackstationError(
-                    f"Заказ {order.id} отменён ({order.substatus}). Остановитесь и верните товары на полку.",
-                    f"Order {order.id} was cancelled ({order.substatus}). Stop and put the items back.",
+                    QT_TRANSLATE_NOOP(
+                        "OrderWatch", "Order %1 was cancelled (%2). Stop and put the items back."
+                    )(order.id, order.substatus)
                 ),
             )
             return
@@ -97,10 +99,9 @@ class OrderWatcher:
             self._interrupt(
                 order,
                 PackstationError(
-                    f"Заказ {order.id} изменился в Маркете ({order.status}/{order.substatus}). "
-                    "Остановитесь и верните товары на полку.",
-                    f"Order {order.id} changed on the Market ({order.status}/{order.substatus}). "
-                    "Stop and put the items back.",
+                    QT_TRANSLATE_NOOP(
+                        "OrderWatch", "Order %1 changed on the Market (%2/%3). Stop and put the items back."
+                    )(order.id, order.status, order.substatus)
                 ),
             )
             return

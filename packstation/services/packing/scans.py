@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.packing.codes import mandatory_kinds
 from packstation.domain.packing.errors import PackingScanError, Reason
 from packstation.domain.packing.model import Packing, UnitRef
@@ -33,14 +34,15 @@ def takes_courier_code(state: SessionState, result: ScanResult) -> bool:
 
 
 def invalid_scan(result: ScanResult) -> PackingScanError:
-    ru = "; ".join(result.problems_ru) or "код прочитан с ошибкой"
-    en = "; ".join(result.problems) or "the code was misread"
+    reason: Message = QT_TRANSLATE_NOOP("Scans", "the code was misread")
+    if result.reasons:
+        reason = result.reasons[0]
+        for more in result.reasons[1:]:
+            reason = QT_TRANSLATE_NOOP("Scans", "%1; %2")(reason, more)
     return PackingScanError(
         Reason.INVALID_SCAN,
-        f"Код не принят: {ru}.",
-        f"Code refused: {en}.",
-        hint_ru="Отсканируйте ещё раз.",
-        hint_en="Scan it again.",
+        QT_TRANSLATE_NOOP("Scans", "Code refused: %1.")(reason),
+        hint=QT_TRANSLATE_NOOP("Scans", "Scan it again."),
     )
 
 
@@ -121,10 +123,8 @@ class ScanHandler:
             return ScanOutcome(ScanAction.FORWARD, scan=result)
         raise PackingScanError(
             Reason.NOT_A_CODE,
-            f"Непонятный штрихкод: {result.value[:40]}.",
-            f"Unrecognised barcode: {result.value[:40]}.",
-            hint_ru="Сканируйте штрихкод товара, код маркировки или команду.",
-            hint_en="Scan an item barcode, a marking code or a command.",
+            QT_TRANSLATE_NOOP("Scans", "Unrecognised barcode: %1.")(result.value[:40]),
+            hint=QT_TRANSLATE_NOOP("Scans", "Scan an item barcode, a marking code or a command."),
         )
 
     def _command(self, result: ScanResult) -> ScanOutcome:

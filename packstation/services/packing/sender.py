@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.remote import Delivery, answer_lost, delivery_of
 from packstation.services.intents import IntentPayload, StatusLike
 from packstation.services.lost_answer import read_back_status
@@ -91,6 +92,7 @@ class IntentSender:
             if any(code in detail for code in STILL_CHECKING_CODES):
                 raise CodesStillCheckingError(detail)
             raise PackstationError(
-                f"Маркет не перевёл заказ в {status}/{sub}. {detail}".strip(),
-                f"The Market did not move the order to {status}/{sub}. {detail}".strip(),
+                QT_TRANSLATE_NOOP("Sender", "The Market did not move the order to %1/%2. %3")(
+                    status, sub, detail
+                )
             )

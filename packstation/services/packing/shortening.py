@@ -18,6 +18,7 @@ import logging
 from collections.abc import Mapping
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import Order
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.packing.shorten import check_shorten, market_refusal, removal_plan
@@ -33,18 +34,20 @@ from packstation.services.ports import MarketPort
 log = logging.getLogger("packstation.services.packing")
 
 NOT_CONFIRMED = PackstationError(
-    "Маркет не подтвердил сокращение заказа: товары не убраны, заказ остался как был.",
-    "The Market did not confirm the shortening: nothing was removed, the order is as it was.",
-    hint_ru="Если товара нет, сократите заказ ещё раз.",
-    hint_en="If the item is missing, shorten the order again.",
+    QT_TRANSLATE_NOOP(
+        "Shortening",
+        "The Market did not confirm the shortening: nothing was removed, the order is as it was.",
+    ),
+    hint=QT_TRANSLATE_NOOP("Shortening", "If the item is missing, shorten the order again."),
 )
 
 
 def shorten_pending() -> PackingError:
     return PackingError(
         Reason.SHORTEN_PENDING,
-        "Маркет ещё не ответил на сокращение заказа — подождите его ответа.",
-        "The Market has not answered the shortening yet: wait for its answer.",
+        QT_TRANSLATE_NOOP(
+            "Shortening", "The Market has not answered the shortening yet: wait for its answer."
+        ),
     )
 
 
@@ -156,13 +159,16 @@ class Shortener:
                 order = await self._market.get_order(self._log.order_id)
             except PackstationError:
                 waiting = PackstationError(
-                    "Нет ответа Маркета на сокращение заказа: оно ждёт подтверждения, заказ пока не изменён.",
-                    "No answer from the Market to the shortening: it waits for confirmation; the "
-                    "order is not changed yet.",
-                    hint_ru="Когда связь вернётся, нажмите «Проверить ещё раз»: товары заказа в Маркете "
-                    "покажут ответ.",
-                    hint_en="When the connection is back, press “Check again”: the order's items on "
-                    "the Market tell the answer.",
+                    QT_TRANSLATE_NOOP(
+                        "Shortening",
+                        "No answer from the Market to the shortening: it waits for confirmation; the "
+                        "order is not changed yet.",
+                    ),
+                    hint=QT_TRANSLATE_NOOP(
+                        "Shortening",
+                        "When the connection is back, press “Check again”: the order's items on "
+                        "the Market tell the answer.",
+                    ),
                 )
                 self._log.update(last_error=waiting)
                 raise waiting from error
@@ -174,10 +180,10 @@ class Shortener:
             raise error
         # No answer at all (no connection, a rate limit, a refused key): it never took effect.
         not_sent = PackstationError(
-            f"Сокращение не отправлено: {error.ru} Заказ остался как был.",
-            f"The shortening was not sent: {error.en} The order is as it was.",
-            hint_ru="Попробуйте ещё раз, когда связь вернётся.",
-            hint_en="Try again when the connection is back.",
+            QT_TRANSLATE_NOOP("Shortening", "The shortening was not sent: %1 The order is as it was.")(
+                error.text
+            ),
+            hint=QT_TRANSLATE_NOOP("Shortening", "Try again when the connection is back."),
         )
         self._settle("shorten_dropped", not_sent, f"skipped: not sent ({error.en})")
         raise not_sent from error

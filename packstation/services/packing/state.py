@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
 from packstation.domain.layout import LayoutPlan, StoredBox
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import CANCELLED, READY_TO_SHIP, SHOP_FAILED, Order
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.packing.labels import LabelChange, PrintedLabels, label_change
@@ -25,15 +26,16 @@ from packstation.services.packing.values import CodeBadge, Phase, SessionSnapsho
 def not_editable(phase: Phase) -> PackingError:
     """The refusal of an edit (or a step) that `phase` does not allow."""
     texts = {
-        Phase.SUBMITTING: ("Заказ отправляется в Маркет — подождите.", "The order is being sent: wait."),
-        Phase.VERIFYING: ("Маркет проверяет коды — подождите.", "The Market is checking codes: wait."),
-        Phase.READY: ("Заказ уже готов к отгрузке.", "The order is already ready to ship."),
-        Phase.DONE: ("Заказ уже собран.", "The order is already packed."),
-        Phase.CANCELLED: ("Заказ отменён.", "The order is cancelled."),
-        Phase.INTERRUPTED: ("Заказ изменился — сборка остановлена.", "The order changed; packing stopped."),
+        Phase.SUBMITTING: QT_TRANSLATE_NOOP("State", "The order is being sent: wait."),
+        Phase.VERIFYING: QT_TRANSLATE_NOOP("State", "The Market is checking codes: wait."),
+        Phase.READY: QT_TRANSLATE_NOOP("State", "The order is already ready to ship."),
+        Phase.DONE: QT_TRANSLATE_NOOP("State", "The order is already packed."),
+        Phase.CANCELLED: QT_TRANSLATE_NOOP("State", "The order is cancelled."),
+        Phase.INTERRUPTED: QT_TRANSLATE_NOOP("State", "The order changed; packing stopped."),
     }
-    ru, en = texts.get(phase, ("Сейчас это сделать нельзя.", "This cannot be done now."))
-    return PackingError(Reason.NOT_EDITABLE, ru, en)
+    return PackingError(
+        Reason.NOT_EDITABLE, texts.get(phase, QT_TRANSLATE_NOOP("State", "This cannot be done now."))
+    )
 
 
 def check_matches(check: CodeCheck, unit: UnitRef, instance: Instance) -> bool:

@@ -11,6 +11,7 @@ import contextlib
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.layout import LayoutPlan, StoredBox
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import PROCESSING, READY_TO_SHIP
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.remote import RemoteError, answer_lost
@@ -72,13 +73,8 @@ class Submitter:
             error = shorten_pending()
         elif problems := state.packing.problems():
             first, more = problems[0], len(problems) - 1
-            error = PackingError(
-                Reason.INCOMPLETE,
-                first.ru + (f" (и ещё {more})" if more else ""),
-                first.en + (f" (and {more} more)" if more else ""),
-                hint_ru=first.hint_ru,
-                hint_en=first.hint_en,
-            )
+            text = QT_TRANSLATE_NOOP("Submit", "%1 (and %2 more)")(first.text, more) if more else first.text
+            error = PackingError(Reason.INCOMPLETE, text, hint=first.hint)
         else:
             error = self._desk_refusal(state)
             if error is None:
@@ -193,8 +189,9 @@ class Submitter:
             self._log.update(
                 phase=Phase.VERIFYING,
                 last_error=PackstationError(
-                    "Маркет ещё проверяет коды — ждём и повторим «Готов к отгрузке».",
-                    "The Market is still checking the codes: waiting to retry READY_TO_SHIP.",
+                    QT_TRANSLATE_NOOP(
+                        "Submit", "The Market is still checking the codes: waiting to retry READY_TO_SHIP."
+                    )
                 ),
             )
             return False

@@ -18,6 +18,7 @@ from typing import Protocol
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
 from packstation.domain.layout import StoredBox
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import Order
 from packstation.domain.packing.errors import PackingError
 from packstation.domain.packing.labels import LabelChange, PrintedLabels
@@ -98,11 +99,9 @@ class CodesStillCheckingError(RemoteError):
 
     def __init__(self, detail: str = "") -> None:
         super().__init__(
-            "Маркет ещё проверяет коды маркировки.",
-            "The Market is still checking the marking codes.",
-            hint_ru="Подождите: статус будет установлен после проверки.",
-            hint_en="Wait: the status is set once the check is over.",
+            QT_TRANSLATE_NOOP("Values", "The Market is still checking the marking codes."),
             codes=tuple(sorted(code for code in STILL_CHECKING_CODES if code in detail)),
+            hint=QT_TRANSLATE_NOOP("Values", "Wait: the status is set once the check is over."),
         )
         self.detail = detail
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance
+from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.packing.codes import verified_kinds
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.packing.model import UnitRef
@@ -104,10 +105,10 @@ class VerificationPoller:
             )
             error = PackingError(
                 Reason.INCOMPLETE,
-                f"Маркет не принял кодов: {len(refused)}. Отсканируйте вместо них другие.",
-                f"The Market refused {len(refused)} code(s). Scan replacements.",
-                hint_ru="Коды с красной отметкой нужно заменить, затем отправить заказ снова.",
-                hint_en="Replace the codes marked red, then submit again.",
+                QT_TRANSLATE_NOOP("Verification", "The Market refused %1 code(s). Scan replacements.")(
+                    len(refused)
+                ),
+                hint=QT_TRANSLATE_NOOP("Verification", "Replace the codes marked red, then submit again."),
             )
             self._log.update(phase=Phase.PACKING, last_error=error, notify=False)
         self._log.notify()
@@ -138,10 +139,8 @@ class VerificationPoller:
         if backoff.waited >= self._timeout_s:
             self._log.update(
                 last_error=PackstationError(
-                    "Маркет ещё проверяет коды.",
-                    "The Market is still checking the codes.",
-                    hint_ru="Проверьте позже кнопкой «Проверить коды».",
-                    hint_en="Check again later with “Check codes”.",
+                    QT_TRANSLATE_NOOP("Verification", "The Market is still checking the codes."),
+                    hint=QT_TRANSLATE_NOOP("Verification", "Check again later with “Check codes”."),
                 )
             )
             return False
