@@ -223,6 +223,7 @@ class Shell(QObject):
                     self.replayer.replay_when_online(self.queue.subscribe_state, self.show_replay)
                 )
             self.gc_collector = gc_policy.install(self.window)  # start-up is over: freeze it (issue 19)
+            self.packing.serial_activity = self.gc_collector.note_activity  # serial scans: no key events
             self.queue.start()
             await self.quit_requested
             return self.exit_code
