@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,17 +67,32 @@ TARGET_MAX_MS = 16.0
 
 
 class TimedJournal:
-    """The real SQLite journal, with the time each append (a commit synced to disk) takes."""
+    """The real SQLite journal, with the time its writes take: a scan's line and code-index change
+    commit in one `atomic()` transaction, so that whole block (COMMIT included) is timed."""
 
     def __init__(self, journal: Any) -> None:
         self._journal = journal
         self.spent = 0.0
+        self._inside = False
 
     def append(self, order_id: int, action: Any) -> int:
+        if self._inside:
+            return int(self._journal.append(order_id, action))
         start = time.perf_counter()
         try:
             return int(self._journal.append(order_id, action))
         finally:
+            self.spent += time.perf_counter() - start
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[object]:
+        start = time.perf_counter()
+        self._inside = True
+        try:
+            with self._journal.atomic() as inner:
+                yield inner
+        finally:
+            self._inside = False
             self.spent += time.perf_counter() - start
 
     def __getattr__(self, name: str) -> Any:
@@ -184,9 +200,9 @@ async def main(scans: int, orders: int, gc_mode: str, *, end_to_end: bool, video
         )
     print(f"scan -> visible feedback over {len(timings)} scans ({orders} orders listed, SQLite journal "
           f"on, gc {gc_mode}): {percentiles(timings)}")
-    # The journal commits each scan to disk (WAL, synchronous=FULL) before the packer sees it:
-    # that fsync is the disk's time, shown apart from the app's own work.
-    print(f"  of which the journal's synced commit: {percentiles(journal_ms)}")
+    # The journal commits each scan (WAL, synchronous=NORMAL: to the OS, synced by a worker thread
+    # soon after) before the packer sees it: shown apart from the app's own work.
+    print(f"  of which the journal's commit: {percentiles(journal_ms)}")
     own = [t - j for t, j in zip(timings, journal_ms, strict=True)]
     print(f"  the rest (decode, session, repaint): {percentiles(own)}")
     # Wall time also counts being preempted by other processes on a busy machine.
@@ -196,7 +212,7 @@ async def main(scans: int, orders: int, gc_mode: str, *, end_to_end: bool, video
     print("slowest scans: " + ", ".join(
         f"#{i} {timings[i]:.2f} ms (journal {journal_ms[i]:.2f} ms)" for i in reversed(slowest)
     ))
-    labelled = (("wall, with the journal's fsync", timings), ("wall, without it", own), ("CPU", cpu_ms))
+    labelled = (("wall, with the journal's commit", timings), ("wall, without it", own), ("CPU", cpu_ms))
     for label, values in labelled:
         p99, worst = sorted(values)[int(len(values) * 0.99)], max(values)
         met = p99 < TARGET_P99_MS and worst < TARGET_MAX_MS

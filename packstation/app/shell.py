@@ -43,13 +43,10 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import APP_NAME, __version__
-from packstation.app.packing import PackingWiring
+from packstation.app.first_frame import FirstFrame, kept_list_campaign, show_first_frame
 from packstation.app.prepare import Runtime, prepare, seconds_since_start
-from packstation.app.wiring import Services, build_services, connect_market
 from packstation.domain.errors import PackstationError
-from packstation.domain.labels import LabelFormat
 from packstation.logs import shutdown_logging
-from packstation.printing.config import PrinterProfile
 from packstation.secrets import store_api_key
 from packstation.services.order_queue import ConnectionState, QueueChange
 from packstation.settings import SettingsLoad, save_settings
@@ -62,8 +59,14 @@ from packstation.ui.main_window import MainWindow
 from packstation.ui.order_list_model import OrderListModel
 from packstation.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:  # the store, replay, history and print queue load after the window shows
+# Everything beyond the first frame (issue 19) loads after the window shows its orders: the
+# Market connection and services, the packing workspace, the store, replay, history, printing.
+if TYPE_CHECKING:
+    from packstation.app.wiring import Services
+    from packstation.domain.labels import LabelFormat
     from packstation.fleet.desk import FleetDesk
+    from packstation.printing.config import PrinterProfile
+    from packstation.services.order_list_keeper import OrderListKeeper
     from packstation.services.outbox_replay import OutboxReplayer, ReplayReport
     from packstation.storage.local_store import LocalStore
     from packstation.ui.office_window import OfficeWindow
@@ -87,11 +90,18 @@ class Shell(QObject):
         runtime: the prepared runtime.
         services: the wired services (`build_services`; tests wire a fake Market port).
         translations: the installed translations (for the language in messages).
+        first: the shown first frame (its queue is `services.queue`); None: the window is built here.
     """
 
     def __init__(
-        self, runtime: Runtime, services: Services, translations: Translations | None = None
+        self,
+        runtime: Runtime,
+        services: Services,
+        translations: Translations | None = None,
+        first: FirstFrame | None = None,
     ) -> None:
+        from packstation.app.packing import PackingWiring
+
         super().__init__()
         self.runtime = runtime
         self.services = services
@@ -102,8 +112,12 @@ class Shell(QObject):
         # Several desks on one store (`--fleet`): orders come through the fleet's poller (wiring).
         self.fleet = services.fleet
         self.queue = services.queue
-        self.model = OrderListModel(self.queue)
-        self.window = MainWindow(self.model, demo=runtime.demo, station=settings.station_name)
+        if first is not None:
+            self.model, self.window = first.model, first.window
+        else:
+            self.model = OrderListModel(self.queue)
+            self.window = MainWindow(self.model, demo=runtime.demo, station=settings.station_name)
+        self.keeper: OrderListKeeper | None = None  # keeps the list for the next start (local store)
         self.tasks = TaskRunner(
             self.window.message_bar.show_error, self.crash.report, lambda: self.language, self
         )
@@ -266,6 +280,8 @@ class Shell(QObject):
         if self.replayer is not None:  # before the store it reads closes
             await self.replayer.close()
             self.replayer = None
+        if self.keeper is not None:  # the latest list, for the next start (before the store closes)
+            self.keeper.save(self.queue)
         await self.packing.aclose()
         await self.queue.stop()
         if self.fleet is not None:
@@ -346,6 +362,7 @@ class Shell(QObject):
             self.window.message_bar.show_warning(store.warning.message(self.language))
         self.packers.apply_identity()
         self._compact_timer.start()
+        self._keep_order_list(store)
         self.refresh_in_progress()
         if self.replayer is None:
             from packstation.services.outbox_replay import OutboxReplayer
@@ -353,6 +370,18 @@ class Shell(QObject):
             self.replayer = OutboxReplayer(self.market.port, store.outbox, store.audit)
             self.replayer.replay_soon(self.show_replay)
         return store
+
+    def _keep_order_list(self, store: LocalStore) -> None:
+        """Keep the Market's order list for the next start's first frame: now, after refreshes
+        (at most every 15 minutes) and at shutdown."""
+        campaign = kept_list_campaign(self.runtime)
+        if self.keeper is not None or campaign is None:
+            return
+        from packstation.services.order_list_keeper import OrderListKeeper
+
+        self.keeper = OrderListKeeper(store.order_list, campaign, self.services.clock)
+        self.keeper.save(self.queue)
+        self._unsubscribe.append(self.keeper.attach(self.queue))
 
     def compact_store(self) -> None:
         """Apply the retention period (the daily timer); failures are logged, never shown."""
@@ -474,7 +503,8 @@ class Shell(QObject):
 
     def _on_orders_changed(self, change: QueueChange) -> None:
         self.model.apply(change)  # row by row: the packer's selection, scroll and focus stay
-        self.window.set_refreshed(self.queue.last_refresh)
+        if self.queue.cached_at is None:  # else the kept list stays marked "updating…"
+            self.window.set_refreshed(self.queue.last_refresh)
         self.refresh_in_progress()
 
     def _on_state(self, state: ConnectionState) -> None:
@@ -669,12 +699,18 @@ def _run_locked(args: argparse.Namespace, runtime: Runtime) -> int:
     app.setApplicationVersion(__version__)
     translations = Translations(app)
     translations.apply(runtime.settings.language)
+    # The window with the kept orders first; the rest loads behind it (issue 19).
+    first = show_first_frame(runtime, app)
+    if args.smoke:
+        print(f"first frame: {first.kept} kept orders shown in {seconds_since_start():.2f} s", flush=True)
+    from packstation.app.wiring import build_services, connect_market
+
     try:
         market = connect_market(runtime)
     except PackstationError as err:
         print(f"packstation: {err.message(translations.language)}", file=sys.stderr)
         return 2
-    shell = Shell(runtime, build_services(runtime, market), translations)
+    shell = Shell(runtime, build_services(runtime, market, first), translations, first)
     from packstation.ui.single_instance import InstanceServer
 
     InstanceServer(runtime.data_dir.path, shell.bring_to_front, parent=shell)

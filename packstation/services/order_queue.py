@@ -35,11 +35,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from packstation.domain.errors import PackstationError, ScanError
 from packstation.domain.gtin import as_gtin14
@@ -47,7 +47,7 @@ from packstation.domain.order import PROCESSING, READY_TO_SHIP, STARTED, Order, 
 from packstation.domain.remote import RemoteError
 from packstation.domain.scan import ScanKind, ScanResult
 from packstation.domain.time import MOSCOW
-from packstation.services.ports import Clock, MarketPort, OrderQuery
+from packstation.services.ports import Clock, OrderQuery
 
 log = logging.getLogger("packstation.services.order_queue")
 
@@ -62,6 +62,13 @@ EXPRESS_HANDOVER_SUBSTATUSES: tuple[str, ...] = (
     "COURIER_ARRIVED_TO_SENDER",
 )
 DEFAULT_QUERY = OrderQuery(statuses=(PROCESSING,), substatuses=(STARTED, *EXPRESS_HANDOVER_SUBSTATUSES))
+
+
+class OrderSource(Protocol):
+    """What the queue reads orders through: `MarketPort.iter_order_pages` (the Market, the fleet's
+    poller, or at start-up a source bound to the Market once it is connected)."""
+
+    def iter_order_pages(self, query: OrderQuery) -> AsyncIterator[list[Order]]: ...
 
 
 def awaits_desk(order: Order) -> bool:
@@ -228,7 +235,7 @@ class OrderQueue:
 
     def __init__(
         self,
-        market: MarketPort,
+        market: OrderSource,
         clock: Clock,
         *,
         interval_s: float = 60.0,

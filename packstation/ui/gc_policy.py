@@ -27,8 +27,6 @@ from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
-from packstation.domain.classify import classify_scan
-
 THRESHOLDS: Final = (700, 10, 100)  # young, middle, full: only the full one is made rarer
 QUIET_S: Final = 20.0  # no input for this long: the packer is not scanning
 DEEP_EVERY_S: Final = 600.0  # at most one maintenance pass per ten minutes
@@ -46,6 +44,8 @@ _WARM_UP_SCANS: Final = (
 
 def warm_scan_path() -> None:
     """Classify one scan of each kind, so their lazy imports and caches load now, not on a scan."""
+    from packstation.domain.classify import classify_scan  # after the first frame, like the rest
+
     for text in _WARM_UP_SCANS:
         classify_scan(text)
 
