@@ -691,8 +691,6 @@ def _refuse_second_instance(runtime: Runtime, err: AlreadyRunningError, *, gui: 
 
 
 def _run_locked(args: argparse.Namespace, runtime: Runtime) -> int:
-    import qasync
-
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
@@ -703,6 +701,8 @@ def _run_locked(args: argparse.Namespace, runtime: Runtime) -> int:
     first = show_first_frame(runtime, app)
     if args.smoke:
         print(f"first frame: {first.kept} kept orders shown in {seconds_since_start():.2f} s", flush=True)
+    import qasync
+
     from packstation.app.wiring import build_services, connect_market
 
     try:
