@@ -37,6 +37,16 @@
         <source>Updated at %1</source>
         <translation>Обновлено в %1</translation>
     </message>
+    <message>
+        <location filename="../../packstation/ui/status_bar.py" line="94"/>
+        <source>List of %1 — updating…</source>
+        <translation>Список от %1 — обновляется…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/status_bar.py" line="96"/>
+        <source>The orders this station listed last time, shown until the Market answers</source>
+        <translation>Заказы, которые это место показывало в прошлый раз, — до ответа Маркета</translation>
+    </message>
 </context>
 <context>
     <name>BoxesModel</name>
@@ -316,175 +326,175 @@
 <context>
     <name>LaasOrdersPanel</name>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="72"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="73"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="73"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="74"/>
         <source>Number</source>
         <translation>Наш номер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="74"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="75"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="75"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="76"/>
         <source>Delivery interval</source>
         <translation>Интервал доставки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="76"/>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="126"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="77"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="127"/>
         <source>Recipient</source>
         <translation>Получатель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="77"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="78"/>
         <source>Pickup code</source>
         <translation>Код получения</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="78"/>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="192"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="79"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="193"/>
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="93"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="94"/>
         <source>Refresh</source>
         <translation>Обновить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="97"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="98"/>
         <source>Confirm draft</source>
         <translation>Подтвердить черновик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="99"/>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="291"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="100"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="292"/>
         <source>Cancel order</source>
         <translation>Отменить заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="108"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="109"/>
         <source>Move delivery</source>
         <translation>Перенести доставку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="110"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="111"/>
         <source>Courier delivery interval</source>
         <translation>Интервал курьерской доставки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="115"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="116"/>
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="117"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="118"/>
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="120"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="121"/>
         <source>Change recipient</source>
         <translation>Сменить получателя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="143"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="144"/>
         <source>Changes sent to the Market</source>
         <translation>Изменения, отправленные в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="193"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="194"/>
         <source>Processing</source>
         <translation>В обработке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="194"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="195"/>
         <source>In delivery</source>
         <translation>В доставке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="195"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="196"/>
         <source>At the pickup point</source>
         <translation>В пункте выдачи</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="196"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="197"/>
         <source>Delivered</source>
         <translation>Доставлен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="197"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="198"/>
         <source>Cancelled</source>
         <translation>Отменён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="198"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="199"/>
         <source>Returned</source>
         <translation>Возвращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="199"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="200"/>
         <source>Partly returned</source>
         <translation>Частично возвращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="231"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="232"/>
         <source>confirm within %1</source>
         <translation>подтвердите за %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="237"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="238"/>
         <source>The Market will cancel draft %1 in %2 unless it is confirmed.</source>
         <translation>Маркет отменит черновик %1 через %2, если его не подтвердить.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="276"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="277"/>
         <source>no other intervals</source>
         <translation>других интервалов нет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="292"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="293"/>
         <source>Cancel order %1? The Market cancels it with the reason SHOP_FAILED.</source>
         <translation>Отменить заказ %1? Маркет отменит его с причиной SHOP_FAILED (магазин не может выполнить заказ).</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="300"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="301"/>
         <source>confirm draft</source>
         <translation>подтверждение черновика</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="303"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="304"/>
         <source>cancel</source>
         <translation>отмена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="312"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="313"/>
         <source>move to %1</source>
         <translation>перенос на %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="319"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="320"/>
         <source>recipient %1</source>
         <translation>получатель %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="354"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="355"/>
         <source>in progress, next check in %1 s</source>
         <translation>выполняется, следующая проверка через %1 с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="356"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="357"/>
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_orders_panel.py" line="358"/>
+        <location filename="../../packstation/ui/laas_orders_panel.py" line="359"/>
         <source>FAILED: %1</source>
         <translation>НЕ ВЫПОЛНЕНО: %1</translation>
     </message>
@@ -651,182 +661,182 @@
 <context>
     <name>NewOrderForm</name>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="85"/>
+        <location filename="../../packstation/ui/laas_form.py" line="86"/>
         <source>Name, SKU or scan a barcode</source>
         <translation>Название, SKU или отсканируйте штрихкод</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="90"/>
+        <location filename="../../packstation/ui/laas_form.py" line="91"/>
         <source>Add</source>
         <translation>Добавить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="95"/>
+        <location filename="../../packstation/ui/laas_form.py" line="96"/>
         <source>SKU</source>
         <translation>SKU</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="96"/>
+        <location filename="../../packstation/ui/laas_form.py" line="97"/>
         <source>Offer</source>
         <translation>Товар</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="97"/>
+        <location filename="../../packstation/ui/laas_form.py" line="98"/>
         <source>Count</source>
         <translation>Кол-во</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="98"/>
+        <location filename="../../packstation/ui/laas_form.py" line="99"/>
         <source>Price, ₽</source>
         <translation>Цена, ₽</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="99"/>
+        <location filename="../../packstation/ui/laas_form.py" line="100"/>
         <source>Stock by warehouse</source>
         <translation>Остатки по складам</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="106"/>
+        <location filename="../../packstation/ui/laas_form.py" line="107"/>
         <source>Remove line</source>
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="108"/>
+        <location filename="../../packstation/ui/laas_form.py" line="109"/>
         <source>1. Offers</source>
         <translation>1. Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="118"/>
+        <location filename="../../packstation/ui/laas_form.py" line="119"/>
         <source>Courier to an address</source>
         <translation>Курьером по адресу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="119"/>
+        <location filename="../../packstation/ui/laas_form.py" line="120"/>
         <source>Market pickup point</source>
         <translation>В пункт выдачи Маркета</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="126"/>
+        <location filename="../../packstation/ui/laas_form.py" line="127"/>
         <source>Region, city, street, house</source>
         <translation>Регион, город, улица, дом</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="134"/>
+        <location filename="../../packstation/ui/laas_form.py" line="135"/>
         <source>Full address</source>
         <translation>Полный адрес</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="138"/>
+        <location filename="../../packstation/ui/laas_form.py" line="139"/>
         <source>Entrance</source>
         <translation>Подъезд</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="139"/>
+        <location filename="../../packstation/ui/laas_form.py" line="140"/>
         <source>Floor</source>
         <translation>Этаж</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="140"/>
+        <location filename="../../packstation/ui/laas_form.py" line="141"/>
         <source>Apartment</source>
         <translation>Квартира</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="145"/>
+        <location filename="../../packstation/ui/laas_form.py" line="146"/>
         <source>Notes for the courier</source>
         <translation>Комментарий курьеру</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="147"/>
+        <location filename="../../packstation/ui/laas_form.py" line="148"/>
         <source>Search pickup points by address</source>
         <translation>Поиск пунктов выдачи по адресу</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="158"/>
+        <location filename="../../packstation/ui/laas_form.py" line="159"/>
         <source>2. Delivery</source>
         <translation>2. Доставка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="174"/>
+        <location filename="../../packstation/ui/laas_form.py" line="175"/>
         <source>3. Recipient</source>
         <translation>3. Получатель</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="176"/>
+        <location filename="../../packstation/ui/laas_form.py" line="177"/>
         <source>Last name</source>
         <translation>Фамилия</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="178"/>
+        <location filename="../../packstation/ui/laas_form.py" line="179"/>
         <source>First name</source>
         <translation>Имя</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="180"/>
+        <location filename="../../packstation/ui/laas_form.py" line="181"/>
         <source>Middle name</source>
         <translation>Отчество</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="181"/>
+        <location filename="../../packstation/ui/laas_form.py" line="182"/>
         <source>Phone</source>
         <translation>Телефон</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="185"/>
+        <location filename="../../packstation/ui/laas_form.py" line="186"/>
         <source>Get delivery options</source>
         <translation>Получить варианты доставки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="190"/>
+        <location filename="../../packstation/ui/laas_form.py" line="191"/>
         <source>Market packaging (white label)</source>
         <translation>Упаковка Маркета (без бренда)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="191"/>
+        <location filename="../../packstation/ui/laas_form.py" line="192"/>
         <source>Our branded packaging</source>
         <translation>Наша фирменная упаковка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="192"/>
+        <location filename="../../packstation/ui/laas_form.py" line="193"/>
         <source>Create as a draft (confirm within an hour)</source>
         <translation>Создать черновиком (подтвердить в течение часа)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="194"/>
+        <location filename="../../packstation/ui/laas_form.py" line="195"/>
         <source>Create order</source>
         <translation>Создать заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="200"/>
+        <location filename="../../packstation/ui/laas_form.py" line="201"/>
         <source>4. Delivery options and order</source>
         <translation>4. Варианты доставки и заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="206"/>
+        <location filename="../../packstation/ui/laas_form.py" line="207"/>
         <source>Order number (externalOrderId)</source>
         <translation>Номер заказа (externalOrderId)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="208"/>
+        <location filename="../../packstation/ui/laas_form.py" line="209"/>
         <source>Packaging</source>
         <translation>Упаковка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="315"/>
+        <location filename="../../packstation/ui/laas_form.py" line="316"/>
         <source>checking…</source>
         <translation>проверяю…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="333"/>
+        <location filename="../../packstation/ui/laas_form.py" line="334"/>
         <source>not in stock</source>
         <translation>нет на складах</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="472"/>
+        <location filename="../../packstation/ui/laas_form.py" line="473"/>
         <source>Draft created: %1. Confirm it within an hour in “LaaS orders”.</source>
         <translation>Черновик создан: %1. Подтвердите его в течение часа на вкладке «Заказы LaaS».</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/laas_form.py" line="477"/>
+        <location filename="../../packstation/ui/laas_form.py" line="478"/>
         <source>Order created: %1.</source>
         <translation>Заказ создан: %1.</translation>
     </message>
@@ -1254,27 +1264,27 @@
 <context>
     <name>PackerWiring</name>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="70"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="71"/>
         <source>Sign out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="92"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="89"/>
         <source>Sign in first: scan your badge or pick your name in the status bar.</source>
         <translation>Сначала войдите: отсканируйте бейдж или выберите имя в строке состояния.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="128"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="135"/>
         <source>Unknown badge %1: add the packer in Settings.</source>
         <translation>Неизвестный бейдж %1: добавьте упаковщика в Настройках.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="137"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="144"/>
         <source>Signed in: %1</source>
         <translation>Вошёл: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/packer_wiring.py" line="141"/>
+        <location filename="../../packstation/app/packer_wiring.py" line="148"/>
         <source>Signed out: %1</source>
         <translation>Вышел: %1</translation>
     </message>
@@ -1282,7 +1292,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="781"/>
+        <location filename="../../packstation/ui/packing_view.py" line="787"/>
         <source>Order %1 is not in the list (anymore).</source>
         <translation>Заказа %1 нет в списке (уже нет).</translation>
     </message>
@@ -1498,12 +1508,12 @@
 <context>
     <name>PackingWiring</name>
     <message>
-        <location filename="../../packstation/app/packing.py" line="145"/>
+        <location filename="../../packstation/app/packing.py" line="148"/>
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/packing.py" line="198"/>
+        <location filename="../../packstation/app/packing.py" line="201"/>
         <source>%n damaged line(s) in the journal of order %1 were set aside (kept for support, see History); the rest of the work was restored.</source>
         <translation>
             <numerusform>%n повреждённая строка журнала заказа %1 отложена (сохранена для поддержки, см. «Историю»); остальная работа восстановлена.</numerusform>
@@ -1744,12 +1754,12 @@
 <context>
     <name>RecordingBadge</name>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="49"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="50"/>
         <source>● Recording video</source>
         <translation>● Идёт запись видео</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="52"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="53"/>
         <source>No video</source>
         <translation>Видео не пишется</translation>
     </message>
@@ -2121,12 +2131,12 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../packstation/app/shell.py" line="247"/>
+        <location filename="../../packstation/app/shell.py" line="262"/>
         <source>Packstation is already open here: the second start was refused.</source>
         <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="383"/>
+        <location filename="../../packstation/app/shell.py" line="413"/>
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -2135,7 +2145,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="387"/>
+        <location filename="../../packstation/app/shell.py" line="417"/>
         <source>Changes from an earlier session reached the Market: %n</source>
         <translation>
             <numerusform>Изменения из прошлого сеанса переданы в Маркет: %n</numerusform>
@@ -2144,12 +2154,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="452"/>
+        <location filename="../../packstation/app/shell.py" line="482"/>
         <source>Reprinting label %1-%2</source>
         <translation>Перепечатываем ярлык %1-%2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="483"/>
+        <location filename="../../packstation/app/shell.py" line="514"/>
         <source>New orders: %n</source>
         <translation>
             <numerusform>Новый заказ: %n</numerusform>
@@ -2158,12 +2168,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="562"/>
+        <location filename="../../packstation/app/shell.py" line="593"/>
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="565"/>
+        <location filename="../../packstation/app/shell.py" line="596"/>
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>
@@ -2516,173 +2526,173 @@
 <context>
     <name>StatsPanel</name>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="73"/>
-        <location filename="../../packstation/ui/stats_panel.py" line="135"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="75"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="137"/>
         <source>Created</source>
         <translation>Созданы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="74"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="76"/>
         <source>Changed</source>
         <translation>Изменены</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="85"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="87"/>
         <source>Any status</source>
         <translation>Любой статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="88"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="90"/>
         <source>Only with marking codes</source>
         <translation>Только с кодами маркировки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="89"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="91"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="92"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="94"/>
         <source>Stop</source>
         <translation>Остановить</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="95"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="97"/>
         <source>Export CSV…</source>
         <translation>Выгрузить CSV…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="98"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="100"/>
         <source>History of the order</source>
         <translation>История заказа</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="105"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="107"/>
         <source>from</source>
         <translation>с</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="107"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="109"/>
         <source>to</source>
         <translation>по</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="117"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="119"/>
         <source>The Market&apos;s statistics lag up to %1 minutes behind the orders.</source>
         <translation>Статистика Маркета отстаёт от заказов до %1 минут.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="134"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="136"/>
         <source>Order</source>
         <translation>Заказ</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="136"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="138"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="137"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="139"/>
         <source>Items</source>
         <translation>Товары</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="138"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="140"/>
         <source>Units (initial → final)</source>
         <translation>Штук (было → стало)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="139"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="141"/>
         <source>Payments, ₽</source>
         <translation>Платежи, ₽</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="140"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="142"/>
         <source>Commissions, ₽</source>
         <translation>Комиссии, ₽</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="141"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="143"/>
         <source>Our number</source>
         <translation>Наш номер</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="159"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="161"/>
         <source>Orders per day</source>
         <translation>Заказов по дням</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="200"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="202"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="215"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="217"/>
         <source>Pages: %1, orders: %2</source>
         <translation>Страниц: %1, заказов: %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="242"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="244"/>
         <source>delivered</source>
         <translation>доставлены</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="243"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="245"/>
         <source>cancelled in processing</source>
         <translation>отменены при обработке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="244"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="246"/>
         <source>cancelled before processing or in delivery</source>
         <translation>отменены до обработки или в доставке</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="245"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="247"/>
         <source>returned</source>
         <translation>возвращены</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="246"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="248"/>
         <source>lost</source>
         <translation>утеряны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="247"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="249"/>
         <source>in progress</source>
         <translation>в работе</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="254"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="256"/>
         <source>Orders: %1</source>
         <translation>Заказов: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="256"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="258"/>
         <source>Payments: %1 ₽, commissions: %2 ₽, shortened orders: %3</source>
         <translation>Платежи: %1 ₽, комиссии: %2 ₽, заказов с удалёнными товарами: %3</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="265"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="267"/>
         <source>Stopped: only the pages read so far are counted.</source>
         <translation>Остановлено: посчитаны только прочитанные страницы.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="273"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="275"/>
         <source>Orders</source>
         <translation>Заказы</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="318"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="320"/>
         <source>Export statistics</source>
         <translation>Выгрузка статистики</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="318"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="320"/>
         <source>CSV files (*.csv)</source>
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/stats_panel.py" line="330"/>
+        <location filename="../../packstation/ui/stats_panel.py" line="332"/>
         <source>Could not save the file: %1</source>
         <translation>Не удалось сохранить файл: %1</translation>
     </message>
@@ -2690,7 +2700,7 @@
 <context>
     <name>VideoDesk</name>
     <message>
-        <location filename="../../packstation/ui/video_wiring.py" line="207"/>
+        <location filename="../../packstation/ui/video_wiring.py" line="215"/>
         <source>The camera does not work (%1); packing goes on without video.</source>
         <translation>Камера не работает (%1); упаковка продолжается без видео.</translation>
     </message>
