@@ -138,9 +138,9 @@ real, frames = shell.show_first_frame, []
 
 def spy(runtime, app):
     frame = real(runtime, app)
+    loaded = [name for name in {list(_AFTER_FIRST_FRAME)!r} if sys.modules.get(name) is not None]
     frames.append({{"kept": frame.kept, "visible": frame.window.isVisible(),
-                    "mark": frame.window.status.refreshed.text(),
-                    "loaded": [name for name in {list(_AFTER_FIRST_FRAME)!r} if sys.modules.get(name) is not None]}})
+                    "mark": frame.window.status.refreshed.text(), "loaded": loaded}})
     return frame
 
 shell.show_first_frame = spy
@@ -152,8 +152,11 @@ print(json.dumps({{"codes": codes, "frames": frames}}))
     )
     assert outcome["codes"] == [0, 0]
     frames = outcome["frames"]
-    assert isinstance(frames, list) and len(frames) == 2
-    assert frames[0]["kept"] == 0 and frames[0]["loaded"] == []  # nothing kept yet: an empty list
-    assert frames[1]["kept"] > 0 and "updating…" in frames[1]["mark"]  # the list kept by the first run
+    assert isinstance(frames, list)
+    assert len(frames) == 2
+    assert frames[0]["kept"] == 0  # nothing kept yet: an empty list ...
+    assert frames[0]["loaded"] == []  # ... shown before any of the heavy modules loaded
+    assert frames[1]["kept"] > 0  # the list the first run kept ...
+    assert "updating…" in frames[1]["mark"]  # ... marked until the Market answers
     assert frames[1]["visible"] is True
     # The second start in the same interpreter has everything imported; its frame is checked above.

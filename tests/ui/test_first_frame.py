@@ -57,10 +57,12 @@ async def test_a_restart_shows_the_kept_list_at_once_and_the_market_list_replace
     connection = MarketConnection(gateway, [client.aclose], expect_express=True, shipments=gateway)
     shell = Shell(runtime, build_services(runtime, connection, first), first=first)
     try:
-        assert shell.window is first.window and shell.queue is first.queue
+        assert shell.window is first.window
+        assert shell.queue is first.queue
         await shell.load_orders()
         shown = {shell.model.order_at(row).id for row in range(shell.model.rowCount())}
-        assert leaving.id not in shown and arriving.id in shown
+        assert leaving.id not in shown
+        assert arriving.id in shown
         assert shell.queue.cached_at is None
         assert "updating" not in shell.window.status.refreshed.text()
         assert shell.window.status.refreshed.text().startswith("Updated at")
@@ -77,7 +79,8 @@ async def test_a_first_start_shows_an_empty_list_without_the_mark(
     first = show_first_frame(runtime, qapp)
     qtbot.addWidget(first.window)
     try:
-        assert first.kept == 0 and first.model.rowCount() == 0
+        assert first.kept == 0
+        assert first.model.rowCount() == 0
         assert first.window.status.refreshed.text() == ""
         assert first.queue.cached_at is None
     finally:
