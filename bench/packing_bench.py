@@ -119,6 +119,13 @@ async def scan_latency(
     journal = TimedJournal(store.journal)
     app = create_app(SandboxConfig(seed=1))
     desk = await open_desk(app, (("MUG-300", 2), ("BOOK-WP", 1), ("CHARGER-65", 1)), journal=journal)
+    # As in the app, the opened order's view is on screen (laid out, painted) before its first scan.
+    qt = QApplication.instance()
+    handle = desk.view.window().windowHandle()
+    while qt is not None and handle is not None and not handle.isExposed():
+        qt.processEvents()
+    if qt is not None:
+        qt.processEvents()
     watch = GcWatch()
     recording = _record(video_dir, desk.order.id) if video_dir is not None else None
     try:
