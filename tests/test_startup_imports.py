@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 # packing wiring with its label job and virtual printer) and the in-process sandbox.
 _START_UP = """
 import json, sys
-import packstation.app
+import packstation.app.packing, packstation.app.shell, packstation.app.wiring  # loaded lazily by the app
 from packstation.market.client import MarketClient
 from packstation.market.models import GetOrdersStatsResponse
 from packstation.printing.config import PrinterProfile

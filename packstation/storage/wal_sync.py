@@ -34,7 +34,7 @@ class WalSyncer:
         self._wal = wal
         self._delay_s = delay_s
         self._due = threading.Event()
-        self._stopping = False
+        self._stopping = threading.Event()
         self.syncs = 0
         self._thread = threading.Thread(target=self._run, name="journal-wal-sync", daemon=True)
         self._thread.start()
@@ -44,26 +44,25 @@ class WalSyncer:
         self._due.set()
 
     def flush(self) -> None:
-        """Sync now, in the calling thread (before the WAL is checkpointed at close)."""
+        """Sync now, in the calling thread (a durable write joined a quick transaction)."""
         self._due.clear()
         self._sync()
 
     def stop(self) -> None:
         """Sync what is pending and end the thread."""
-        self._stopping = True
+        self._stopping.set()
         self._due.set()
         self._thread.join(timeout=5)
 
     def _run(self) -> None:
         while True:
             self._due.wait()
-            if self._stopping:
-                self._sync()
-                return
-            # Let a burst of scans gather; a stop meanwhile still syncs.
-            threading.Event().wait(self._delay_s)
+            # Let a burst of scans gather (a stop cuts the wait short and still syncs).
+            self._stopping.wait(self._delay_s)
             self._due.clear()
             self._sync()
+            if self._stopping.is_set():
+                return
 
     def _sync(self) -> None:
         try:
