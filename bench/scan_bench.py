@@ -27,7 +27,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a ch
 from gc_watch import GcWatch, apply, percentiles
 from order_list_bench import FixedClock, MemoryMarket, make_orders
 
-import packstation.app  # noqa: F401 - the app's heap: its modules are what a full collection walks
+# The app's heap: its modules are what a full collection walks (packstation.app loads them lazily).
+import packstation.app.packing
+import packstation.app.shell
+import packstation.app.wiring  # noqa: F401
 from packstation.devices.config import ScannerSettings
 from packstation.devices.decoder import ScanDecoder
 from packstation.domain.classify import classify_scan

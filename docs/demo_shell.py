@@ -54,7 +54,7 @@ def run_demo_shell(
         client = MarketClient("demo", "http://sandbox.invalid", transport=transport)
         gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
         market = MarketConnection(gateway, [client.aclose], expect_express=True, shipments=gateway)
-        shell = Shell(runtime, build_services(runtime, market, clock), translations)
+        shell = Shell(runtime, build_services(runtime, market, clock=clock), translations)
         sandbox: Sandbox = sandbox_app.state.sandbox
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)

@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 # packing wiring with its label job and virtual printer) and the in-process sandbox.
 _START_UP = """
 import json, sys
-import packstation.app
+import packstation.app.packing, packstation.app.shell, packstation.app.wiring  # loaded lazily by the app
 from packstation.market.client import MarketClient
 from packstation.market.models import GetOrdersStatsResponse
 from packstation.printing.config import PrinterProfile
@@ -113,3 +113,50 @@ print(json.dumps({"pdf": pdf[:4].decode(), "reportlab": "reportlab" in sys.modul
     )
     assert outcome == {"pdf": "%PDF", "reportlab": True, "stats": True, "gtin": [None, True],
                        "gs1": ["not valid GS1 syntax"], "biip": True}
+
+
+# What the window with its (kept) orders does not need: the Market client and its models, httpx,
+# the in-process sandbox, the packing workspace, printing, the SQLite store, video, scales, fleet.
+_AFTER_FIRST_FRAME = (
+    "httpx", "packstation.market.client", "packstation.market.models", "packstation.sandbox.app",
+    "packstation.sandbox.state", "packstation.app.wiring", "packstation.app.packing",
+    "packstation.ui.packing_view", "packstation.services.packing", "packstation.services.label_job",
+    "packstation.printing.factory", "packstation.printing.label_render", "packstation.storage.database",
+    "packstation.storage.local_store", "packstation.ui.video_wiring", "packstation.ui.scale_panel",
+    "packstation.fleet", "packstation.domain.classify", "qasync",
+)
+
+
+def test_the_first_frame_shows_the_kept_orders_before_the_heavy_modules_load() -> None:
+    # The real entry, twice on one data dir: the second start's first frame lists the orders the
+    # first one kept; what was imported when that frame was on screen is recorded.
+    outcome = _run(
+        f"""
+import json, sys, tempfile
+import packstation.app.shell as shell
+real, frames = shell.show_first_frame, []
+
+def spy(runtime, app):
+    frame = real(runtime, app)
+    loaded = [name for name in {list(_AFTER_FIRST_FRAME)!r} if sys.modules.get(name) is not None]
+    frames.append({{"kept": frame.kept, "visible": frame.window.isVisible(),
+                    "mark": frame.window.status.refreshed.text(), "loaded": loaded}})
+    return frame
+
+shell.show_first_frame = spy
+from packstation.cli import main
+with tempfile.TemporaryDirectory() as data_dir:
+    codes = [main(["--demo", "--smoke", "--lang", "en", "--data-dir", data_dir]) for _ in range(2)]
+print(json.dumps({{"codes": codes, "frames": frames}}))
+"""
+    )
+    assert outcome["codes"] == [0, 0]
+    frames = outcome["frames"]
+    assert isinstance(frames, list)
+    assert len(frames) == 2
+    assert frames[0]["kept"] == 0  # nothing kept yet: an empty list ...
+    assert frames[0]["loaded"] == []  # ... shown before any of the heavy modules loaded
+    assert frames[1]["kept"] > 0  # the list the first run kept ...
+    assert "updating…" in frames[1]["mark"]  # ... marked until the Market answers
+    assert frames[1]["visible"] is True
+    # The second start in the same interpreter has everything imported; its frame is checked above.

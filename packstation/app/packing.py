@@ -114,6 +114,8 @@ class PackingWiring(QObject):
         self.scanner = ScannerFilter(settings.scanner, self)
         self.scanner.scanned.connect(self.desk.handle_scan)
         self.serial: QObject | None = None  # the serial scanner, when one is configured
+        # Told of every serial scan: input that no key event shows (the shell's idle collector).
+        self.serial_activity: Callable[[], None] = lambda: None
         self._stop_serial: Callable[[], None] = lambda: None
         self.scale = ScaleDesk(settings.scale, show_error=show_error, language=language, parent=self)
         self.desk.view_opened.connect(self._add_scale_panel)
@@ -164,6 +166,7 @@ class PackingWiring(QObject):
         serial = SerialScanner(scanner, self)
         serial.scanned.connect(self.desk.handle_scan)
         serial.scanned.connect(self.video.scanned)
+        serial.scanned.connect(lambda _text: self.serial_activity())
         serial.disconnected.connect(self._serial_lost)
         serial.start()
         self.serial, self._stop_serial = serial, serial.stop

@@ -43,14 +43,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import APP_NAME, __version__
-from packstation.app.packing import FleetHooks, PackingWiring
+from packstation.app.first_frame import FirstFrame, kept_list_campaign, show_first_frame
 from packstation.app.prepare import Runtime, prepare, seconds_since_start
-from packstation.app.wiring import Services, build_services, connect_market
 from packstation.catalogue import both_languages
 from packstation.domain.errors import PackstationError
-from packstation.domain.labels import LabelFormat
 from packstation.logs import shutdown_logging
-from packstation.printing.config import PrinterProfile
 from packstation.secrets import store_api_key
 from packstation.services.order_queue import ConnectionState, QueueChange
 from packstation.services.shift_watch import ShiftWatch
@@ -65,8 +62,15 @@ from packstation.ui.message_bar import DESK
 from packstation.ui.order_list_model import OrderListModel
 from packstation.ui.tasks import TaskRunner
 
-if TYPE_CHECKING:  # the store, replay, history and print queue load after the window shows
+# Everything beyond the first frame (issue 19) loads after the window shows its orders: the
+# Market connection and services, the packing workspace, the store, replay, history, printing.
+if TYPE_CHECKING:
+    from packstation.app.packing import FleetHooks
+    from packstation.app.wiring import Services
+    from packstation.domain.labels import LabelFormat
     from packstation.fleet.desk import FleetDesk
+    from packstation.printing.config import PrinterProfile
+    from packstation.services.order_list_keeper import OrderListKeeper
     from packstation.services.outbox_replay import OutboxReplayer, ReplayReport
     from packstation.storage.local_store import LocalStore
     from packstation.ui.office_window import OfficeWindow
@@ -92,11 +96,18 @@ class Shell(QObject):
         runtime: the prepared runtime.
         services: the wired services (`build_services`; tests wire a fake Market port).
         translations: the installed translations (for the language in messages).
+        first: the shown first frame (its queue is `services.queue`); None: the window is built here.
     """
 
     def __init__(
-        self, runtime: Runtime, services: Services, translations: Translations | None = None
+        self,
+        runtime: Runtime,
+        services: Services,
+        translations: Translations | None = None,
+        first: FirstFrame | None = None,
     ) -> None:
+        from packstation.app.packing import PackingWiring
+
         super().__init__()
         self.runtime = runtime
         self.services = services
@@ -107,8 +118,12 @@ class Shell(QObject):
         # Several desks on one store (`--fleet`): orders come through the fleet's poller (wiring).
         self.fleet = services.fleet
         self.queue = services.queue
-        self.model = OrderListModel(self.queue, now=services.clock.now)
-        self.window = MainWindow(self.model, demo=runtime.demo, station=settings.station_name)
+        if first is not None:
+            self.model, self.window = first.model, first.window
+        else:
+            self.model = OrderListModel(self.queue, now=services.clock.now)
+            self.window = MainWindow(self.model, demo=runtime.demo, station=settings.station_name)
+        self.keeper: OrderListKeeper | None = None  # keeps the list for the next start (local store)
         self.tasks = TaskRunner(
             self.window.message_bar.show_error, self.crash.report, lambda: self.language, self
         )
@@ -250,6 +265,7 @@ class Shell(QObject):
                 )
             self.gc_collector = gc_policy.install(self.window)  # start-up is over: freeze it (issue 19)
             await self.seed_shift()  # before the refresh loop: both read orders
+            self.packing.serial_activity = self.gc_collector.note_activity  # serial scans: no key events
             self.queue.start()
             await self.quit_requested
             return self.exit_code
@@ -304,6 +320,8 @@ class Shell(QObject):
         if self.replayer is not None:  # before the store it reads closes
             await self.replayer.close()
             self.replayer = None
+        if self.keeper is not None:  # the latest list, for the next start (before the store closes)
+            self.keeper.save(self.queue)
         await self.packing.aclose()
         await self.queue.stop()
         if self.fleet is not None:
@@ -324,6 +342,7 @@ class Shell(QObject):
     def _fleet_hooks(self, fleet: FleetDesk) -> FleetHooks:
         """What the fleet adds to packing: claims before opening, reservations in the code guard,
         the audit shared with the other desks."""
+        from packstation.app.packing import FleetHooks
         from packstation.ui.fleet_gate import ClaimGate
 
         gate = ClaimGate(
@@ -388,6 +407,7 @@ class Shell(QObject):
             self.window.message_bar.show_warning(say(store.warning))
         self.packers.apply_identity()
         self._compact_timer.start()
+        self._keep_order_list(store)
         self.refresh_in_progress()
         if self.replayer is None:
             from packstation.services.outbox_replay import OutboxReplayer
@@ -395,6 +415,18 @@ class Shell(QObject):
             self.replayer = OutboxReplayer(self.market.port, store.outbox, store.audit)
             self.replayer.replay_soon(self.show_replay)
         return store
+
+    def _keep_order_list(self, store: LocalStore) -> None:
+        """Keep the Market's order list for the next start's first frame: now, after refreshes
+        (at most every 15 minutes) and at shutdown."""
+        campaign = kept_list_campaign(self.runtime)
+        if self.keeper is not None or campaign is None:
+            return
+        from packstation.services.order_list_keeper import OrderListKeeper
+
+        self.keeper = OrderListKeeper(store.order_list, campaign, self.services.clock)
+        self.keeper.save(self.queue)
+        self._unsubscribe.append(self.keeper.attach(self.queue))
 
     def compact_store(self) -> None:
         """Apply the retention period (the daily timer); failures are logged, never shown."""
@@ -517,7 +549,8 @@ class Shell(QObject):
 
     def _on_orders_changed(self, change: QueueChange) -> None:
         self.model.apply(change)  # row by row: the packer's selection, scroll and focus stay
-        self.window.set_refreshed(self.queue.last_refresh)
+        if self.queue.cached_at is None:  # else the kept list stays marked "updating…"
+            self.window.set_refreshed(self.queue.last_refresh)
         self.refresh_in_progress()
         self.show_shift()
 
@@ -710,20 +743,26 @@ def _refuse_second_instance(runtime: Runtime, err: AlreadyRunningError, *, gui: 
 
 
 def _run_locked(args: argparse.Namespace, runtime: Runtime) -> int:
-    import qasync
-
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     translations = Translations(app)
     translations.apply(runtime.settings.language)
+    # The window with the kept orders first; the rest loads behind it (issue 19).
+    first = show_first_frame(runtime, app)
+    if args.smoke:
+        print(f"first frame: {first.kept} kept orders shown in {seconds_since_start():.2f} s", flush=True)
+    import qasync
+
+    from packstation.app.wiring import build_services, connect_market
+
     try:
         market = connect_market(runtime)
     except PackstationError as err:
         print(f"packstation: {say(err)}", file=sys.stderr)
         return 2
-    shell = Shell(runtime, build_services(runtime, market), translations)
+    shell = Shell(runtime, build_services(runtime, market, first), translations, first)
     from packstation.ui.single_instance import InstanceServer
 
     InstanceServer(runtime.data_dir.path, shell.bring_to_front, parent=shell)

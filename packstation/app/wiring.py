@@ -17,16 +17,17 @@ from typing import TYPE_CHECKING
 from packstation.app.prepare import Runtime
 from packstation.domain.errors import PackstationError
 from packstation.domain.time import SystemClock
-from packstation.printing.factory import make_printer, virtual_folder
-from packstation.printing.label_render import render_labels
-from packstation.services.label_job import LabelJob
 from packstation.services.order_queue import OrderQueue
-from packstation.services.packing.values import CheckBudget
 from packstation.services.ports import Clock, MarketPort, OfficePort, PicturePort, ShipmentsPort
 from packstation.settings import AppSettings
 
-if TYPE_CHECKING:  # the SQLite store loads on first use, after the window shows
+# What the first frame does not need (the label job with its printer, the packing values, the
+# SQLite store) loads in the functions that build it, once the window is up (issue 19).
+if TYPE_CHECKING:
+    from packstation.app.first_frame import FirstFrame
     from packstation.fleet.desk import FleetDesk
+    from packstation.services.label_job import LabelJob
+    from packstation.services.packing.values import CheckBudget
     from packstation.storage.local_store import LocalStore
 
 
@@ -145,6 +146,10 @@ class Services:
 
 def label_job(market: MarketPort, settings: AppSettings, data_dir: Path, clock: Clock) -> LabelJob:
     """Labels go to the configured label printer (the virtual PDF printer by default)."""
+    from packstation.printing.factory import make_printer, virtual_folder
+    from packstation.printing.label_render import render_labels
+    from packstation.services.label_job import LabelJob
+
     printing = settings.printing
     printer = make_printer(printing.labels, virtual_folder(printing, data_dir))
     return LabelJob(
@@ -171,10 +176,17 @@ def build_fleet(settings: AppSettings, market: MarketPort) -> FleetDesk | None:
     )
 
 
-def build_services(runtime: Runtime, market: MarketConnection, clock: Clock | None = None) -> Services:
-    """Every service and adapter of the running app, for `market` (`clock`: the station clock,
-    the system's by default; tests fix it)."""
+def build_services(
+    runtime: Runtime, market: MarketConnection, first: FirstFrame | None = None, clock: Clock | None = None
+) -> Services:
+    """Every service and adapter of the running app, for `market`.
+
+    `first`: the first frame's order queue is used, its source bound here to the Market (or to the
+    fleet's poller); None: a new queue. `clock`: the station clock, the system's by default (tests
+    fix it).
+    """
     from packstation.market.pictures import PictureFetcher
+    from packstation.services.packing.values import CheckBudget
 
     settings, data_dir = runtime.settings, runtime.data_dir.path
     clock = clock or SystemClock()
@@ -184,14 +196,19 @@ def build_services(runtime: Runtime, market: MarketConnection, clock: Clock | No
         fleet = build_fleet(settings, market.port)
     except PackstationError as err:  # e.g. a password in the address: this desk works alone
         fleet, fleet_error = None, err
-    queue = OrderQueue(
-        market.port if fleet is None else fleet.source,
-        clock,
-        interval_s=settings.refresh_interval_s,
-        express_interval_s=settings.express_refresh_interval_s,
-        expect_express=market.expect_express,
-        cutoff=settings.shipment_cutoff,
-    )
+    source = market.port if fleet is None else fleet.source
+    if first is None:
+        queue = OrderQueue(
+            source,
+            clock,
+            interval_s=settings.refresh_interval_s,
+            express_interval_s=settings.express_refresh_interval_s,
+            expect_express=market.expect_express,
+            cutoff=settings.shipment_cutoff,
+        )
+    else:
+        queue = first.queue
+        first.source.bind(source)
     return Services(
         market=market,
         queue=queue,

@@ -14,6 +14,12 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from packstation.sandbox import codes
+
+# The ids are defined apart, for the app's first frame; importers still find them here.
+from packstation.sandbox.demo_ids import DEMO_BUSINESS_ID as DEMO_BUSINESS_ID
+from packstation.sandbox.demo_ids import DEMO_CAMPAIGN_ID as DEMO_CAMPAIGN_ID
+from packstation.sandbox.demo_ids import DEMO_DBS_CAMPAIGN_ID as DEMO_DBS_CAMPAIGN_ID
+from packstation.sandbox.demo_ids import DEMO_LAAS_CAMPAIGN_ID as DEMO_LAAS_CAMPAIGN_ID
 from packstation.sandbox.model import (
     CIS,
     CIS_OPTIONAL,
@@ -27,10 +33,6 @@ from packstation.sandbox.model import (
     Recipient,
 )
 
-DEMO_BUSINESS_ID = 1001
-DEMO_CAMPAIGN_ID = 2001  # FBS store; Express orders live in it too
-DEMO_DBS_CAMPAIGN_ID = 2002
-DEMO_LAAS_CAMPAIGN_ID = 2003  # LaaS orders created through the API
 DEMO_BUSINESS_NAME = "ООО «Ромашка»"
 DEMO_SHOP_NAME = "Ромашка Маркет"
 DEMO_WAREHOUSE_ID = "WH-MSK-1"

@@ -36,11 +36,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from enum import StrEnum
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from packstation.domain.courier_handover import AWAITING_COURIER_SUBSTATUSES
 from packstation.domain.deadline import DEFAULT_CUTOFF, deadline, sort_key
@@ -50,7 +50,7 @@ from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import PROCESSING, STARTED, Order, Program
 from packstation.domain.remote import RemoteError
 from packstation.domain.scan import ScanKind, ScanResult
-from packstation.services.ports import Clock, MarketPort, OrderQuery
+from packstation.services.ports import Clock, OrderQuery
 
 log = logging.getLogger("packstation.services.order_queue")
 
@@ -59,6 +59,13 @@ log = logging.getLogger("packstation.services.order_queue")
 # through these substatuses; FBS and DBS orders are done with at READY_TO_SHIP.
 EXPRESS_HANDOVER_SUBSTATUSES: tuple[str, ...] = AWAITING_COURIER_SUBSTATUSES
 DEFAULT_QUERY = OrderQuery(statuses=(PROCESSING,), substatuses=(STARTED, *EXPRESS_HANDOVER_SUBSTATUSES))
+
+
+class OrderSource(Protocol):
+    """What the queue reads orders through: `MarketPort.iter_order_pages` (the Market, the fleet's
+    poller, or at start-up a source bound to the Market once it is connected)."""
+
+    def iter_order_pages(self, query: OrderQuery) -> AsyncIterator[list[Order]]: ...
 
 
 def awaits_desk(order: Order) -> bool:
@@ -211,7 +218,7 @@ class OrderQueue:
 
     def __init__(
         self,
-        market: MarketPort,
+        market: OrderSource,
         clock: Clock,
         *,
         interval_s: float = 60.0,

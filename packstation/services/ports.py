@@ -9,27 +9,30 @@ from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from packstation.domain.laas import (
-    DeliveryOption,
-    Destination,
-    LaasOrder,
-    NewOrder,
-    Offer,
-    Operation,
-    OrderItem,
-    PickupPoint,
-    Recipient,
-    Stock,
-    WarehouseOptions,
-)
-from packstation.domain.labels import LabelFormat, OrderLabels
-from packstation.domain.layout import LayoutPlan, StoredBox
-from packstation.domain.order import Order, Program
-from packstation.domain.shipments import Shipment
-from packstation.domain.stats import StatsPage, StatsQuery
-from packstation.domain.verification import CodeCheck, EacResult, StatusChange
+# The domain types appear in signatures only: not loaded with the ports (the app's first frame
+# imports the order queue, which needs none of the office's, shipments' or statistics' types).
+if TYPE_CHECKING:
+    from packstation.domain.laas import (
+        DeliveryOption,
+        Destination,
+        LaasOrder,
+        NewOrder,
+        Offer,
+        Operation,
+        OrderItem,
+        PickupPoint,
+        Recipient,
+        Stock,
+        WarehouseOptions,
+    )
+    from packstation.domain.labels import LabelFormat, OrderLabels
+    from packstation.domain.layout import LayoutPlan, StoredBox
+    from packstation.domain.order import Order, Program
+    from packstation.domain.shipments import Shipment
+    from packstation.domain.stats import StatsPage, StatsQuery
+    from packstation.domain.verification import CodeCheck, EacResult, StatusChange
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,5 @@
-"""Opening the journal database: WAL + synchronous=FULL, migrations, and recovery from a bad file.
+"""Opening the journal database: WAL + synchronous=FULL (NORMAL for quick commits), migrations,
+and recovery from a bad file.
 
 A database that is corrupt, locked by another program past a grace period, or written by a newer
 Packstation never stops the app: the file (with its -wal/-shm companions) is moved aside with a
@@ -23,6 +24,7 @@ from packstation.domain.errors import StorageError
 from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.time import utc_now
 from packstation.storage.schema import SCHEMA_VERSION, migrate, schema_version
+from packstation.storage.wal_sync import WalSyncer
 
 DB_FILE_NAME: Final = "journal.sqlite3"
 COMPANION_SUFFIXES: Final = ("-wal", "-shm", "-journal")
@@ -55,45 +57,85 @@ class Database:
         self._lock = threading.RLock()
         self._depth = 0  # >0 while a transaction is open (nested ones join it)
         self._inner_failed = False
+        self._needs_sync = False  # a durable part joined a quick transaction
+        self._syncer: WalSyncer | None = None  # started by the first quick commit
+
+    @property
+    def wal_syncs(self) -> int:
+        """How many times the worker (or a durable part of a quick transaction) synced the WAL."""
+        return 0 if self._syncer is None else self._syncer.syncs
+
+    def _wal_syncer(self) -> WalSyncer:
+        if self._syncer is None:
+            self._syncer = WalSyncer(self.path.with_name(self.path.name + "-wal"))
+        return self._syncer
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction; committed durably on exit, rolled back on any exception.
+    def transaction(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """A write transaction; committed on exit, rolled back on any exception.
+
+        `durable`: COMMIT returns once the transaction is on the disk (`synchronous=FULL`, the
+        connection's setting). `durable=False` (the journal's scan lines): COMMIT returns once the
+        WAL frames are written to the OS, which a crash of the app cannot lose, and a worker
+        thread syncs them to the disk within `wal_sync.DELAY_S` (`synchronous=NORMAL`; see
+        `storage.wal_sync` for why).
 
         A transaction opened inside another one (same thread) joins it: everything commits or
         rolls back together (the journal line and the code index it changes, for one). If an inner
-        part fails, the whole transaction is rolled back even if the caller went on.
+        part fails, the whole transaction is rolled back even if the caller went on. A durable
+        part joining a quick transaction makes its COMMIT durable (the WAL is synced before the
+        transaction returns).
 
         Raises:
             StorageError: the database could not be written (disk full, I/O error, locked).
         """
         with self._lock:
             if self._depth:
+                self._needs_sync = self._needs_sync or durable
                 yield from self._joined()
                 return
             try:
-                self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as err:
-                raise write_failed(self.path, err) from err
-            self._depth, self._inner_failed = 1, False
-            try:
-                yield self._conn
-            except sqlite3.Error as err:
-                self._rollback()
-                raise write_failed(self.path, err) from err
-            except BaseException:
-                self._rollback()
-                raise
+                if not durable:  # only outside a transaction: SQLite refuses it inside one
+                    self._conn.execute("PRAGMA synchronous = NORMAL")
+                try:
+                    self._conn.execute("BEGIN IMMEDIATE")
+                except sqlite3.Error as err:
+                    raise write_failed(self.path, err) from err
+                self._depth, self._inner_failed, self._needs_sync = 1, False, durable
+                yield from self._outermost()
             finally:
-                self._depth = 0
-            if self._inner_failed:
-                self._rollback()
-                raise write_failed(self.path, sqlite3.OperationalError("a part of the transaction failed"))
-            try:
-                self._conn.execute("COMMIT")
-            except sqlite3.Error as err:
-                self._rollback()
-                raise write_failed(self.path, err) from err
+                if not durable:
+                    self._restore_synchronous()
+            if not durable and self._needs_sync:  # a durable part joined: sync as FULL would
+                self._wal_syncer().flush()
+            elif not durable:
+                self._wal_syncer().due()
+
+    def _restore_synchronous(self) -> None:
+        try:
+            self._conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.Error as err:  # FULL is set again at the next quick transaction's end
+            _log.warning("could not restore synchronous=FULL: %s", err)
+
+    def _outermost(self) -> Iterator[sqlite3.Connection]:
+        try:
+            yield self._conn
+        except sqlite3.Error as err:
+            self._rollback()
+            raise write_failed(self.path, err) from err
+        except BaseException:
+            self._rollback()
+            raise
+        finally:
+            self._depth = 0
+        if self._inner_failed:
+            self._rollback()
+            raise write_failed(self.path, sqlite3.OperationalError("a part of the transaction failed"))
+        try:
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            self._rollback()
+            raise write_failed(self.path, err) from err
 
     def _joined(self) -> Iterator[sqlite3.Connection]:
         self._depth += 1
@@ -124,6 +166,9 @@ class Database:
     def close(self) -> None:
         """Checkpoint the WAL into the main file and close the connection."""
         with self._lock:
+            if self._syncer is not None:
+                self._syncer.stop()
+                self._syncer = None
             try:
                 if not self.read_only:
                     self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -2,22 +2,34 @@
 
 Actions are opaque JSON objects written by the packing session; the journal only copies their
 `kind` (or `op`, the packing session's name for it) into a column for support queries. `append`
-commits before it returns (WAL + synchronous=FULL), so an action the UI shows as done survives a
-crash or a power cut.
+commits before it returns, so an action the UI shows as done survives a crash of the app; it
+reaches the disk within a fraction of a second (a power cut loses at most that).
+
+Why not `synchronous=FULL` for every scan (issue 19): an fsync per scan took 1-20 ms in the GUI
+thread, up to 160 ms on a busy disk, i.e. dropped frames while the packer scans. The rule
+"journal before visible" protects against the app crashing or being killed between showing a scan
+and storing it, and for that the OS page cache is enough. So:
+
+- Journal lines (`append`, `atomic`: a scan, an undo, a box change) commit with WAL +
+  `synchronous=NORMAL`: COMMIT returns once the WAL frames are written to the OS (a SIGKILL or a
+  crash of the app cannot lose them: the kernel writes them out), and `storage.wal_sync` fsyncs
+  the WAL from a worker thread within `wal_sync.DELAY_S`.
+- Everything else - the outbox's Market intents, the audit log, finishing an order - commits with
+  `synchronous=FULL` (the connection's setting), and an fsync of the WAL also makes every earlier
+  journal line durable. So before any Market call for an order, its scans are on the disk.
 
 What survives a power cut (not the same as SIGKILL: a killed process leaves its writes in the OS
 page cache, which still reaches the disk; a power cut loses that cache too):
 
-- Every action whose `append` returned. The connection runs in WAL mode with `synchronous=FULL`
-  (set in `database.connect` on every open): COMMIT returns only after the WAL file holding the
-  transaction has been fsync'ed, and checkpoints fsync the database file before the WAL is reused.
-  The session applies and shows an action only after `append` returns, and `append` raises
-  (`StorageError`, "the action was not done") when BEGIN, the INSERT or the COMMIT fails, so the
-  packer is never told "done" about something a power cut can take away.
+- Every action whose `append` returned more than `wal_sync.DELAY_S` ago, and every action before
+  an outbox intent. The session applies and shows an action only after `append` returns, and
+  `append` raises (`StorageError`, "the action was not done") when BEGIN, the INSERT or the COMMIT
+  fails, so the packer is never told "done" about something a crash of the app can take away.
 - Nothing half-written: a transaction cut off before its COMMIT reached the disk is ignored when
   the WAL is replayed at the next open; the order restores to its last committed action.
-- Not the action in flight (the packer had no acknowledgement yet: scan it again), and not writes
-  outside this database (a print job already spooled, the settings file being saved).
+- Not the action in flight, nor scans of the last fraction of a second before a power cut (the
+  packer had no acknowledgement yet, or scans them again: the items are still on the desk), and
+  not writes outside this database (a print job already spooled, the settings file being saved).
 - The guarantee holds only on storage that honours fsync. A disk or virtual disk whose write cache
   acknowledges a flush before the data is safe (no power-loss protection, `cache=unsafe`, some USB
   sticks and network shares) can lose even committed actions; SQLite cannot detect that.
@@ -84,8 +96,8 @@ class SqliteJournal(Table):
 
     def atomic(self) -> AbstractContextManager[object]:
         """One transaction for the writes inside (the journal and the code index share the
-        database); nothing of them is stored if any fails."""
-        return self._db.transaction()
+        database); nothing of them is stored if any fails. A quick commit (see the module doc)."""
+        return self._db.transaction(durable=False)
 
     def take_quarantined(self, order_id: int) -> list[int]:
         """The sequence numbers of the order's rows set aside since the last call (then cleared)."""
@@ -107,7 +119,7 @@ class SqliteJournal(Table):
         text = dump_json(action, QT_TRANSLATE_NOOP("Journal", "packing action"))
         kind = action.get("kind", action.get("op", ""))
         now = to_text(self._clock())
-        with self._db.transaction() as conn:
+        with self._db.transaction(durable=False) as conn:
             epoch = _open_epoch(conn, order_id, now)
             cursor = conn.execute(
                 "INSERT INTO journal (order_id, epoch, kind, action, created_at) VALUES (?, ?, ?, ?, ?)",

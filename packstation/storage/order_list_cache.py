@@ -13,10 +13,11 @@ from collections.abc import Sequence
 
 from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import Order
-from packstation.domain.packing.journal import decode_order, encode_order
+from packstation.domain.packing.journal import encode_order
 from packstation.services.ports import CachedOrderList
-from packstation.storage.codec import dump_json, from_text, load_json, to_text
+from packstation.storage.codec import dump_json, to_text
 from packstation.storage.database import Table
+from packstation.storage.kept_list import decode_kept
 
 _log = logging.getLogger(__name__)
 
@@ -44,11 +45,4 @@ class SqliteOrderListCache(Table):
             row = conn.execute(
                 "SELECT saved_at, orders FROM order_list_cache WHERE campaign_id = ?", (campaign_id,)
             ).fetchone()
-        if row is None:
-            return None
-        try:
-            orders = tuple(decode_order(raw) for raw in load_json(row[1])["orders"])
-            return CachedOrderList(orders, from_text(row[0]))
-        except (KeyError, TypeError, ValueError) as err:
-            _log.warning("the kept order list of campaign %s is unreadable: %s", campaign_id, err)
-            return None
+        return None if row is None else decode_kept(campaign_id, row[0], row[1])

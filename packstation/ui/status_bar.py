@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QToolButton, QWidget
 from packstation.domain.deadline import ShiftTotals
 from packstation.services.order_queue import ConnectionState
 from packstation.ui import palette
-from packstation.ui.format import fill, local_time
+from packstation.ui.format import fill, local_day_time, local_time
 
 __all__ = ["AppStatusBar", "ConnectionIndicator", "ConnectionState", "state_text"]
 
@@ -100,3 +100,12 @@ class AppStatusBar(QStatusBar):
 
     def set_refreshed(self, when: datetime | None) -> None:
         self.refreshed.setText(fill(self.tr("Updated at %1"), local_time(when, seconds=True)) if when else "")
+        self.refreshed.setToolTip("")
+
+    def set_kept(self, saved_at: datetime) -> None:
+        """The list shown is the one kept from the last run (at start-up), until the Market's
+        first page replaces it (`set_refreshed`)."""
+        self.refreshed.setText(fill(self.tr("List of %1 — updating…"), local_day_time(saved_at)))
+        self.refreshed.setToolTip(
+            self.tr("The orders this station listed last time, shown until the Market answers")
+        )

@@ -101,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="597" />
+        <location filename="../../packstation/ui/packing_view.py" line="595" />
         <source>%1: parcel %2 of %n → box %3</source>
         <translation>
             <numerusform>%1: parcel %2 of %n → box %3</numerusform>
@@ -109,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="609" />
+        <location filename="../../packstation/ui/packing_view.py" line="607" />
         <source>code for %1, unit %2: it goes into all %n of its parcels</source>
         <translation>
             <numerusform>code for %1, unit %2: it goes into all %n of its parcels</numerusform>
@@ -120,7 +120,7 @@
 <context>
     <name>PackingWiring</name>
     <message numerus="yes">
-        <location filename="../../packstation/app/packing.py" line="229" />
+        <location filename="../../packstation/app/packing.py" line="232" />
         <source>%n damaged line(s) in the journal of order %1 were set aside (kept for support, see History); the rest of the work was restored.</source>
         <translation>
             <numerusform>%n damaged line in the journal of order %1 was set aside (kept for support, see History); the rest of the work was restored.</numerusform>
@@ -131,7 +131,7 @@
 <context>
     <name>Shell</name>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="426" />
+        <location filename="../../packstation/app/shell.py" line="458" />
         <source>…and %n more</source>
         <translation>
             <numerusform>…and %n more</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="430" />
+        <location filename="../../packstation/app/shell.py" line="462" />
         <source>%n change(s) from an earlier session reached the Market.</source>
         <translation>
             <numerusform>%n change from an earlier session reached the Market.</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="532" />
+        <location filename="../../packstation/app/shell.py" line="565" />
         <source>%n new order(s) arrived.</source>
         <translation>
             <numerusform>%n new order arrived.</numerusform>

@@ -72,6 +72,16 @@
         <source>Updated at %1</source>
         <translation>Обновлено в %1</translation>
     </message>
+    <message>
+        <location filename="../../packstation/ui/status_bar.py" line="108" />
+        <source>List of %1 — updating…</source>
+        <translation>Список от %1 — обновляется…</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/status_bar.py" line="110" />
+        <source>The orders this station listed last time, shown until the Market answers</source>
+        <translation>Заказы, которые это место показывало в прошлый раз, — до ответа Маркета</translation>
+    </message>
 </context>
 <context>
     <name>AuditExport</name>
@@ -767,87 +777,87 @@
 <context>
     <name>Database</name>
     <message>
-        <location filename="../../packstation/storage/database.py" line="157" />
+        <location filename="../../packstation/storage/database.py" line="202" />
         <source>Could not write the action to the journal (%1): %2. The action was not done.</source>
         <translation>Не удалось записать действие в журнал (%1): %2. Действие не выполнено.</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="160" />
+        <location filename="../../packstation/storage/database.py" line="205" />
         <source>Check the free disk space and try again.</source>
         <translation>Проверьте свободное место на диске и повторите.</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="167" />
+        <location filename="../../packstation/storage/database.py" line="212" />
         <source>Could not read the journal (%1): %2.</source>
         <translation>Не удалось прочитать журнал (%1): %2.</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="168" />
+        <location filename="../../packstation/storage/database.py" line="213" />
         <source>Restart the app; if it happens again, contact support.</source>
         <translation>Перезапустите программу; если ошибка повторится, обратитесь в поддержку.</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="239" />
+        <location filename="../../packstation/storage/database.py" line="284" />
         <source>Could not create the journal in %1: %2.</source>
         <translation>Не удалось создать журнал в %1: %2.</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="240" />
+        <location filename="../../packstation/storage/database.py" line="285" />
         <source>Choose a writable folder with --data-dir.</source>
         <translation>Укажите доступную папку параметром --data-dir.</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="256" />
+        <location filename="../../packstation/storage/database.py" line="301" />
         <source>it was written by a newer Packstation (schema %1)</source>
         <translation>он создан более новой версией Packstation (схема %1)</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="260" />
+        <location filename="../../packstation/storage/database.py" line="305" />
         <source>the file is damaged (%1)</source>
         <translation>файл повреждён (%1)</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="303" />
+        <location filename="../../packstation/storage/database.py" line="348" />
         <source>the file cannot be read: %1</source>
         <translation>файл не читается: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="306" />
+        <location filename="../../packstation/storage/database.py" line="351" />
         <source>the file is damaged or not a database</source>
         <translation>файл повреждён или не является базой данных</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="313" />
+        <location filename="../../packstation/storage/database.py" line="358" />
         <source>the file is locked by another program (perhaps a second Packstation window): %1</source>
         <translation>файл занят другой программой (возможно, вторым окном Packstation): %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="319" />
+        <location filename="../../packstation/storage/database.py" line="364" />
         <source>the file cannot be opened (missing folder or no permission): %1</source>
         <translation>файл не открывается (нет папки или прав доступа): %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="324" />
+        <location filename="../../packstation/storage/database.py" line="369" />
         <source>the file is damaged or not a database: %1</source>
         <translation>файл повреждён или не является базой данных: %1</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="351" />
+        <location filename="../../packstation/storage/database.py" line="396" />
         <source>The old file was kept as %1.</source>
         <translation>Старый файл сохранён как %1.</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="353" />
+        <location filename="../../packstation/storage/database.py" line="398" />
         <source>The old file could not be moved.</source>
         <translation>Старый файл переместить не удалось.</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="355" />
+        <location filename="../../packstation/storage/database.py" line="400" />
         <source>The journal %1 cannot be used: %2. A new journal was started. %3</source>
         <translation>Журнал %1 нельзя использовать: %2. Создан новый журнал. %3</translation>
     </message>
     <message>
-        <location filename="../../packstation/storage/database.py" line="358" />
+        <location filename="../../packstation/storage/database.py" line="403" />
         <source>Unfinished packing from the old journal was not restored; tell support.</source>
         <translation>Незавершённые сборки из старого журнала не восстановлены; сообщите в поддержку.</translation>
     </message>
@@ -1116,7 +1126,7 @@
 <context>
     <name>Journal</name>
     <message>
-        <location filename="../../packstation/storage/journal.py" line="107" />
+        <location filename="../../packstation/storage/journal.py" line="119" />
         <source>packing action</source>
         <translation>действие сборки</translation>
     </message>
@@ -2655,7 +2665,7 @@
 <context>
     <name>OrderListCache</name>
     <message>
-        <location filename="../../packstation/storage/order_list_cache.py" line="34" />
+        <location filename="../../packstation/storage/order_list_cache.py" line="35" />
         <source>order list</source>
         <translation>список заказов</translation>
     </message>
@@ -2829,12 +2839,12 @@
 <context>
     <name>OrderQueue</name>
     <message>
-        <location filename="../../packstation/services/order_queue.py" line="602" />
+        <location filename="../../packstation/services/order_queue.py" line="609" />
         <source>This item is in several orders: %1.</source>
         <translation>Этот товар есть в нескольких заказах: %1.</translation>
     </message>
     <message>
-        <location filename="../../packstation/services/order_queue.py" line="603" />
+        <location filename="../../packstation/services/order_queue.py" line="610" />
         <source>Scan the order number or pick the order in the list.</source>
         <translation>Отсканируйте номер заказа или выберите заказ в списке.</translation>
     </message>
@@ -2914,7 +2924,7 @@
 <context>
     <name>PackingDesk</name>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="947" />
+        <location filename="../../packstation/ui/packing_view.py" line="945" />
         <source>Order %1 is no longer in the list.</source>
         <translation>Заказа %1 больше нет в списке.</translation>
     </message>
@@ -3473,12 +3483,12 @@
         <translation>Ярлыки не напечатаны:</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="564" />
+        <location filename="../../packstation/ui/packing_view.py" line="562" />
         <source>Customs declaration scanned: confirm its country of origin</source>
         <translation>Отсканирована таможенная декларация: подтвердите страну происхождения</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="597" />
+        <location filename="../../packstation/ui/packing_view.py" line="595" />
         <source>%1: parcel %2 of %n → box %3</source>
         <translation>
             <numerusform>%1: место %2 из %n → коробка %3</numerusform>
@@ -3487,22 +3497,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="600" />
+        <location filename="../../packstation/ui/packing_view.py" line="598" />
         <source>%1 → box %2</source>
         <translation>%1 → коробка %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="602" />
+        <location filename="../../packstation/ui/packing_view.py" line="600" />
         <source>scan its marking code</source>
         <translation>отсканируйте код маркировки товара</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="605" />
+        <location filename="../../packstation/ui/packing_view.py" line="603" />
         <source>code for %1, unit %2 → box %3</source>
         <translation>код для %1, единица %2 → коробка %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/packing_view.py" line="609" />
+        <location filename="../../packstation/ui/packing_view.py" line="607" />
         <source>code for %1, unit %2: it goes into all %n of its parcels</source>
         <translation>
             <numerusform>код для %1, единица %2: он идёт во все %n место</numerusform>
@@ -3511,12 +3521,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="611" />
+        <location filename="../../packstation/ui/packing_view.py" line="609" />
         <source>code for %1, unit %2</source>
         <translation>код для «%1», единица %2</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/packing_view.py" line="612" />
+        <location filename="../../packstation/ui/packing_view.py" line="610" />
         <source>command %1</source>
         <translation>команда %1</translation>
     </message>
@@ -3524,12 +3534,12 @@
 <context>
     <name>PackingWiring</name>
     <message>
-        <location filename="../../packstation/app/packing.py" line="176" />
+        <location filename="../../packstation/app/packing.py" line="179" />
         <source>The serial scanner is not connected (%1); retrying. Keyboard scanners still work.</source>
         <translation>Сканер на COM-порту не подключён (%1); пробуем снова. Сканеры в режиме клавиатуры работают.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/packing.py" line="229" />
+        <location filename="../../packstation/app/packing.py" line="232" />
         <source>%n damaged line(s) in the journal of order %1 were set aside (kept for support, see History); the rest of the work was restored.</source>
         <translation>
             <numerusform>%n повреждённая строка журнала заказа %1 отложена (сохранена для поддержки, см. «Историю»); остальная работа восстановлена.</numerusform>
@@ -4448,12 +4458,12 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../packstation/app/shell.py" line="285" />
+        <location filename="../../packstation/app/shell.py" line="301" />
         <source>Packstation is already open here: the second start was refused.</source>
         <translation>Packstation уже открыт здесь: повторный запуск отменён.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="426" />
+        <location filename="../../packstation/app/shell.py" line="458" />
         <source>…and %n more</source>
         <translation>
             <numerusform>…и ещё %n</numerusform>
@@ -4462,7 +4472,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="430" />
+        <location filename="../../packstation/app/shell.py" line="462" />
         <source>%n change(s) from an earlier session reached the Market.</source>
         <translation>
             <numerusform>%n изменение из прошлого сеанса передано в Маркет.</numerusform>
@@ -4471,12 +4481,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="495" />
+        <location filename="../../packstation/app/shell.py" line="527" />
         <source>Reprinting box label %1-%2.</source>
         <translation>Перепечатываем ярлык коробки %1-%2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/app/shell.py" line="532" />
+        <location filename="../../packstation/app/shell.py" line="565" />
         <source>%n new order(s) arrived.</source>
         <translation>
             <numerusform>Пришёл %n новый заказ.</numerusform>
@@ -4485,12 +4495,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="612" />
+        <location filename="../../packstation/app/shell.py" line="645" />
         <source>Settings saved. Restart Packstation to apply the new store or language.</source>
         <translation>Настройки сохранены. Перезапустите Packstation, чтобы применить новый магазин или язык.</translation>
     </message>
     <message>
-        <location filename="../../packstation/app/shell.py" line="615" />
+        <location filename="../../packstation/app/shell.py" line="648" />
         <source>Settings saved.</source>
         <translation>Настройки сохранены.</translation>
     </message>

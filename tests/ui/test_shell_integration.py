@@ -372,7 +372,11 @@ async def test_a_configured_serial_scanner_feeds_the_scan_path_and_stops_at_shut
         assert isinstance(serial, SerialScanner)
         # The port does not exist: the packer is told, and the reader keeps retrying.
         assert "serial scanner is not connected" in shell.window.message_bar.text
+        # A serial scan is input no key event shows: the idle collector hears of it (issue 19).
+        noted: list[str] = []
+        shell.packing.serial_activity = lambda: noted.append("scan")
         serial.scanned.emit(str(order.id))
+        assert noted == ["scan"]
         view = shell.window.packing_widget
         assert isinstance(view, PackingView)
         assert view.session.order.id == order.id
