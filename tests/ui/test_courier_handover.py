@@ -5,8 +5,6 @@ opening the hand-over, and both ways the Market hands over a code."""
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,19 +20,12 @@ from packstation.sandbox.state import Sandbox
 from packstation.services.packing import Phase
 from packstation.ui.packing_view import PackingView
 from packstation.ui.sounds import Sound
+from tests.fixtures.qt import until
 from tests.ui.packing_support import sandbox_shell
 
 pytestmark = [pytest.mark.asyncio]
 
 CIS = "0104006381333931215Abc123456789" + "\x1d" + "93TEST"
-
-
-async def _until(condition: Callable[[], bool], what: str) -> None:
-    for _ in range(500):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def _packed_express(shell: Shell, sandbox: Sandbox) -> PackingView:
@@ -49,14 +40,14 @@ async def _packed_express(shell: Shell, sandbox: Sandbox) -> PackingView:
     shell.packing.scanner.scanned.emit("PS:SUBMIT")
     await view.session.wait_idle()
     assert view.session.phase is Phase.READY
-    await _until(lambda: shell.tasks.running == 0, "the label job")
+    await until(lambda: shell.tasks.running == 0, "the label job")
     assert view.pages.currentWidget() is view.courier
     return view
 
 
 async def _scan(shell: Shell, text: str) -> None:
     shell.packing.scanner.scanned.emit(text)
-    await _until(lambda: shell.tasks.running == 0, "the code check")
+    await until(lambda: shell.tasks.running == 0, "the code check")
 
 
 async def _courier_arrives(shell: Shell, sandbox: Sandbox) -> None:
@@ -162,7 +153,7 @@ async def test_stray_scans_are_not_courier_codes_and_cost_no_attempt(
         assert view.session.phase is Phase.READY
         view.courier.code.clear()  # nothing typed is not a code either
         view.courier.verify.click()
-        await _until(lambda: shell.tasks.running == 0, "the check")
+        await until(lambda: shell.tasks.running == 0, "the check")
         assert "Not a courier code" in view.courier.result.text()
         assert _verify_calls(sandbox) == before
         await _scan(shell, sandbox.eac_code(order_id))  # the real code still goes through
@@ -231,7 +222,7 @@ async def test_arrival_alert_couriers_panel_and_box_label_opening_the_hand_over(
         assert isinstance(opened, PackingView)
         assert shell.window.pages.currentWidget() is opened
         assert opened.pages.currentWidget() is opened.courier
-        await _until(lambda: shell.tasks.running == 0, "nothing")
+        await until(lambda: shell.tasks.running == 0, "nothing")
         assert len(list((tmp_path / "labels").rglob("*.pdf"))) == jobs
 
         # From another order's packing view too.
@@ -273,7 +264,7 @@ async def test_checking_by_merchant_checks_the_couriers_code(
         before = _verify_calls(sandbox)
         view.courier.code.setText(sandbox.eac_code(order_id))  # typed by the packer
         view.courier.verify.click()
-        await _until(lambda: shell.tasks.running == 0, "the code check")
+        await until(lambda: shell.tasks.running == 0, "the code check")
         assert _verify_calls(sandbox) == before + 1
         assert "Code accepted" in view.courier.result.text()
         assert view.session.phase is Phase.DONE

@@ -9,8 +9,6 @@ format, and the status bar shows the shift: due today, packed, late. Both clocks
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -35,6 +33,7 @@ from packstation.ui import palette
 from packstation.ui.format import local_day_time
 from packstation.ui.order_list_model import ORDER_ID_ROLE, Column
 from packstation.ui.packing_view import PackingView
+from tests.fixtures.qt import until
 from tests.services.fakes import FakeClock
 
 pytestmark = [pytest.mark.asyncio]
@@ -79,14 +78,6 @@ def shell_at(qtbot: QtBot, data_dir: Path, app: Starlette, clock: FakeClock, lan
     return shell
 
 
-async def _until(condition: Callable[[], bool], what: str) -> None:
-    for _ in range(500):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
 def _rows(shell: Shell) -> list[tuple[int, str, str]]:
     """(order id, deadline text, deadline colour or "") of every row, top to bottom."""
     model, rows = shell.model, []
@@ -128,7 +119,7 @@ async def test_the_list_sorts_by_real_deadline_counts_down_and_the_status_bar_sh
         shell.packing.scanner.scanned.emit("PS:SUBMIT")
         await view.session.wait_idle()
         assert view.session.phase is Phase.DONE
-        await _until(lambda: shell.tasks.running == 0, "the label job")
+        await until(lambda: shell.tasks.running == 0, "the label job")
         view.back_requested.emit()
         await shell.queue.refresh()  # the background refresh: the order comes back READY_TO_SHIP
         assert shell.model.row_of(ids["fbs_cutoff"]) is None  # packed: off the list, still today's

@@ -7,8 +7,6 @@ Each run here is the app's own demo composition (`prepare` + `connect_market` + 
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,19 +18,12 @@ from packstation.cli import build_parser
 from packstation.logs import shutdown_logging
 from packstation.services.packing import Phase
 from packstation.ui.packing_view import PackingView
+from tests.fixtures.qt import until
 from tests.sandbox.pdf_tools import pdf_text
 
 pytestmark = [pytest.mark.asyncio]
 MUG_ORDER = 51_000_001  # one ceramic mug, no marking: packs with one scan
 BOOK_ORDER = 51_000_002
-
-
-async def _until(condition: Callable[[], bool], what: str) -> None:
-    for _ in range(500):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def _demo_shell(qtbot: QtBot, data_dir: Path) -> Shell:
@@ -61,7 +52,7 @@ async def test_an_order_packed_before_a_restart_is_not_listed_to_pack_after_it(
         shell.packing.scanner.scanned.emit("PS:SUBMIT")
         await view.session.wait_idle()
         assert view.session.phase is Phase.DONE  # the Market said READY_TO_SHIP
-        await _until(lambda: shell.tasks.running == 0, "the label job")
+        await until(lambda: shell.tasks.running == 0, "the label job")
     finally:
         await shell.shutdown()
         shutdown_logging()
@@ -77,7 +68,7 @@ async def test_an_order_packed_before_a_restart_is_not_listed_to_pack_after_it(
         help_menu = next(a.menu() for a in shell.window.menuBar().actions() if a.text() == "Help")
         assert shell.window.demo_sheet_action in help_menu.actions()
         shell.window.demo_sheet_action.trigger()
-        await _until(lambda: bool(opened), "the demo sheet")
+        await until(lambda: bool(opened), "the demo sheet")
         sheet = tmp_path / "demo-sheet.pdf"
         assert opened == [QUrl.fromLocalFile(str(sheet))]
         assert str(sheet) in shell.window.message_bar.text

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,17 +18,11 @@ from packstation.logs import shutdown_logging
 from packstation.settings import AppSettings
 from packstation.ui.order_list_model import Column
 from packstation.ui.packing_view import PackingView
+from tests.fixtures.qt import until
 from tests.fleet.helpers import init_schema
 from tests.ui.packing_support import sandbox_shell
 
 pytestmark = [pytest.mark.asyncio]
-
-
-async def _until(condition: Callable[[], object], what: str, limit_s: float = 10) -> None:
-    started = time.monotonic()
-    while not condition():
-        assert time.monotonic() - started < limit_s, f"timed out waiting for {what}"
-        await asyncio.sleep(0.05)
 
 
 def _opened(shell: Shell, order_id: int) -> bool:
@@ -60,7 +53,7 @@ async def test_claims_between_two_desk_windows(
 
         # Desk 3 opens the order: claimed first, then shown.
         anna.window.order_activated.emit(order.id)
-        await _until(lambda: _opened(anna, order.id), "desk 3 to open the order")
+        await until(lambda: _opened(anna, order.id), "desk 3 to open the order")
         listed = anna.queue.get(order.id)
         assert listed is not None
         barcode = listed.lines[0].barcodes[0]
@@ -80,7 +73,7 @@ async def test_claims_between_two_desk_windows(
         boris.packing.scanner.scanned.emit(str(order.id))
         gate = boris.packing.desk.claim_gate
         assert gate is not None
-        await _until(lambda: gate.question is not None, "the take-over question")  # type: ignore[attr-defined]
+        await until(lambda: gate.question is not None, "the take-over question")  # type: ignore[attr-defined]
         question: QMessageBox = gate.question  # type: ignore[attr-defined]
         assert f"Order {order.id} is packing at desk 3 (Anna)" in question.text()
         assert not _opened(boris, order.id)
@@ -90,11 +83,11 @@ async def test_claims_between_two_desk_windows(
 
         # Desk 3 died, say: desk 5 deliberately takes the order over.
         boris.window.order_activated.emit(order.id)
-        await _until(lambda: gate.question is not None, "the take-over question again")  # type: ignore[attr-defined]
+        await until(lambda: gate.question is not None, "the take-over question again")  # type: ignore[attr-defined]
         question = gate.question  # type: ignore[attr-defined]
         take = next(b for b in question.buttons() if isinstance(b, QPushButton) and b.text() == "Take over")
         take.click()
-        await _until(lambda: _opened(boris, order.id), "desk 5 to open the order it took over")
+        await until(lambda: _opened(boris, order.id), "desk 5 to open the order it took over")
         boris.packing.scanner.scanned.emit(barcode)
         await boris.fleet._catch_up()  # the heartbeat's flush of the shared history
         history = await boris.fleet.store.history(order.id)
@@ -135,7 +128,7 @@ async def test_an_order_opened_by_an_item_barcode_counts_it_once_claimed_and_unt
 
         # Opened and put away untouched: the next heartbeat releases the claim.
         shell.window.order_activated.emit(looked_at.id)
-        await _until(lambda: _opened(shell, looked_at.id), "the order to open once claimed")
+        await until(lambda: _opened(shell, looked_at.id), "the order to open once claimed")
         assert looked_at.id in shell.fleet.claims.held
         shell.window.show_orders()
         await shell.fleet.claims.beat()
@@ -149,7 +142,7 @@ async def test_an_order_opened_by_an_item_barcode_counts_it_once_claimed_and_unt
                     holders.setdefault(code, set()).add(listed.id)
         barcode, (order_id,) = next((code, ids) for code, ids in sorted(holders.items()) if len(ids) == 1)
         shell.packing.scanner.scanned.emit(barcode)
-        await _until(lambda: _opened(shell, order_id), "the scanned order to open once claimed")
+        await until(lambda: _opened(shell, order_id), "the scanned order to open once claimed")
         view = shell.window.packing_widget
         assert isinstance(view, PackingView)
         assert sum(p.packed for p in view.session.snapshot.progress) == 1

@@ -4,9 +4,6 @@ the database offline, History falls back to desk 5's own audit and says so."""
 
 from __future__ import annotations
 
-import asyncio
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,19 +16,13 @@ from packstation.services.shift_config import PackerEntry, ShiftSettings
 from packstation.settings import AppSettings
 from packstation.ui.packing_view import PackingView
 from packstation.ui.shift_panel import ShiftPanel
+from tests.fixtures.qt import until
 from tests.fleet.helpers import init_schema
 from tests.ui.packing_support import sandbox_shell
 from tests.ui.test_shift_panel import _submit
 
 pytestmark = [pytest.mark.asyncio]
 SHIFT = ShiftSettings(packers=[PackerEntry(name="Анна"), PackerEntry(name="Борис")])
-
-
-async def _until(condition: Callable[[], object], what: str, limit_s: float = 10) -> None:
-    started = time.monotonic()
-    while not condition():
-        assert time.monotonic() - started < limit_s, f"timed out waiting for {what}"
-        await asyncio.sleep(0.05)
 
 
 async def test_history_and_shift_panel_across_desks(
@@ -59,7 +50,7 @@ async def test_history_and_shift_panel_across_desks(
         # Desk 3: Анна signs in by badge, packs the order with one refused scan.
         anna.packing.scanner.scanned.emit("PS:PACKER:P01")
         anna.window.order_activated.emit(order.id)
-        await _until(lambda: isinstance(anna.window.packing_widget, PackingView), "desk 3 to open")
+        await until(lambda: isinstance(anna.window.packing_widget, PackingView), "desk 3 to open")
         view = anna.window.packing_widget
         assert isinstance(view, PackingView)
         barcode = view.session.order.lines[0].barcodes[0]

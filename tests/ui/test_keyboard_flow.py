@@ -5,8 +5,6 @@ an item barcode that opens its order and counts, and a marking code scanned befo
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,17 +20,10 @@ from packstation.market.client import MarketClient
 from packstation.ui.main_window import HISTORY_FLOATING, HISTORY_MIN
 from packstation.ui.message_bar import DESK
 from packstation.ui.packing_view import PackingView
+from tests.fixtures.qt import until
 from tests.ui.packing_support import sandbox_shell
 
 pytestmark = [pytest.mark.asyncio]
-
-
-async def _until(condition: Callable[[], bool], what: str) -> None:
-    for _ in range(300):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def _started(qtbot: QtBot, tmp_path: Path, app: Starlette) -> tuple[Shell, MarketClient]:
@@ -41,7 +32,7 @@ async def _started(qtbot: QtBot, tmp_path: Path, app: Starlette) -> tuple[Shell,
     shell.window.activateWindow()
     shell.start_local_store()
     await shell.load_orders()
-    await _until(lambda: shell.window.isActiveWindow(), "the window to be active")
+    await until(lambda: shell.window.isActiveWindow(), "the window to be active")
     return shell, client
 
 
@@ -278,7 +269,7 @@ async def test_history_opens_readable_from_every_place(
     dock = shell.window.history_dock
 
     async def readable() -> None:
-        await _until(lambda: dock.isVisible() and dock.width() >= HISTORY_MIN[0], "a readable history")
+        await until(lambda: dock.isVisible() and dock.width() >= HISTORY_MIN[0], "a readable history")
         assert dock.height() >= HISTORY_MIN[1]
 
     try:
@@ -300,17 +291,17 @@ async def test_history_opens_readable_from_every_place(
         other.resize(600, 400)
         other.show()
         other.activateWindow()
-        await _until(other.isActiveWindow, "the other window active")
+        await until(other.isActiveWindow, "the other window active")
         shell.show_history(order.id)
         await readable()
-        await _until(shell.window.isActiveWindow, "the main window raised with its history")
+        await until(shell.window.isActiveWindow, "the main window raised with its history")
 
         # A floating history (the packer undocked it once) opens as a real window, not a strip.
         dock.setFloating(True)
         dock.resize(120, 80)
         dock.hide()
         shell.show_history(order.id)
-        await _until(dock.isVisible, "the floating history")
+        await until(dock.isVisible, "the floating history")
         assert dock.width() >= HISTORY_FLOATING[0]
         assert dock.height() >= HISTORY_FLOATING[1]
     finally:

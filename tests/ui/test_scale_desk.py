@@ -5,7 +5,7 @@ reported and reconnects; the packer may accept a weight (recorded with the packe
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,17 +23,10 @@ from packstation.settings import AppSettings
 from packstation.ui.packing_view import PackingView
 from packstation.ui.scale_panel import ScalePanel
 from tests.devices.scale_sim import PtyScale
+from tests.fixtures.qt import until
 from tests.ui.packing_support import sandbox_shell
 
 pytestmark = [pytest.mark.asyncio]
-
-
-async def _until(condition: Callable[[], bool], what: str) -> None:
-    for _ in range(500):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture
@@ -62,7 +55,7 @@ async def _open_with_scale(
     shell.window.show()
     await shell.load_orders()
     shell.packing.install(qapp)
-    await _until(lambda: shell.packing.scale.connected, "the scale")
+    await until(lambda: shell.packing.scale.connected, "the scale")
     shell.window.order_activated.emit(order.id)
     view = shell.window.packing_widget
     assert isinstance(view, PackingView)
@@ -90,10 +83,10 @@ async def test_a_too_light_box_is_caught_before_its_label_prints(
     try:
         assert "Box 1: put it on the scale (expected 0.75 ± 0.10)" in panel.boxes.text()
         scale.send(b"US,GS,+  0.380kg\r\n")  # still moving: not a weighing
-        await _until(lambda: "~" in panel.live.text(), "the unstable weight")
+        await until(lambda: "~" in panel.live.text(), "the unstable weight")
         assert "put it on the scale" in panel.boxes.text()
         scale.send(b"ST,GS,+  0.410kg\r\n")  # one mug only
-        await _until(lambda: "0.41 kg ✖" in panel.boxes.text(), "the weighing")
+        await until(lambda: "0.41 kg ✖" in panel.boxes.text(), "the weighing")
 
         shell.packing.scanner.scanned.emit("PS:SUBMIT")
         await asyncio.sleep(0.05)
@@ -111,17 +104,17 @@ async def test_a_too_light_box_is_caught_before_its_label_prints(
         # The packer lifts the box to add the second mug; the cable comes out mid-weighing.
         scale.send(b"US,GS,+  0.6")
         scale.unplug()
-        await _until(lambda: not shell.packing.scale.connected, "the lost scale")
+        await until(lambda: not shell.packing.scale.connected, "the lost scale")
         assert "scale is not connected" in shell.window.message_bar.text
         assert panel.live.text() == "Scale: not connected"
         scale.plug()
-        await _until(lambda: shell.packing.scale.connected, "the scale back")
+        await until(lambda: shell.packing.scale.connected, "the scale back")
         scale.send(b"ST,GS,+  0.760kg\r\n")
-        await _until(lambda: "0.76 kg ✓" in panel.boxes.text(), "the second weighing")
+        await until(lambda: "0.76 kg ✓" in panel.boxes.text(), "the second weighing")
 
         shell.packing.scanner.scanned.emit("PS:SUBMIT")
-        await _until(lambda: view.session.phase is Phase.DONE, "READY_TO_SHIP")
-        await _until(lambda: shell.tasks.running == 0, "the label job")
+        await until(lambda: view.session.phase is Phase.DONE, "READY_TO_SHIP")
+        await until(lambda: shell.tasks.running == 0, "the label job")
         assert len(shell.packing.labels.jobs()) == 1
         store = shell.packing.store
         assert store is not None
@@ -151,7 +144,7 @@ async def test_the_packer_may_accept_a_weight_and_it_is_recorded(
         assert error is not None
         assert error.en == "Box 1 has not been weighed."
         scale.send(b"ST,GS,+  1.100kg\r\n")  # a heavier edition: 0.85 ± 0.10 expected
-        await _until(lambda: "1.10 kg ✖" in panel.boxes.text(), "the weighing")
+        await until(lambda: "1.10 kg ✖" in panel.boxes.text(), "the weighing")
         shell.packing.scanner.scanned.emit("PS:SUBMIT")
         await asyncio.sleep(0.05)
         assert view.session.phase is Phase.PACKING
@@ -160,7 +153,7 @@ async def test_the_packer_may_accept_a_weight_and_it_is_recorded(
         assert "1.10 kg ✖ (expected 0.85 ± 0.10) — accepted by the packer" in panel.boxes.text()
         assert not panel.accept_button.isVisible()
         shell.packing.scanner.scanned.emit("PS:SUBMIT")
-        await _until(lambda: view.session.phase is Phase.DONE, "READY_TO_SHIP")
+        await until(lambda: view.session.phase is Phase.DONE, "READY_TO_SHIP")
         store = shell.packing.store
         assert store is not None
         overrides = [r for r in store.audit.history(view.session.order.id) if r.action == AUDIT_OVERRIDE]

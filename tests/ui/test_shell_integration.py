@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sqlite3
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -34,19 +33,12 @@ from packstation.storage.database import DB_FILE_NAME
 from packstation.storage.local_store import open_local_store
 from packstation.ui.order_list_model import IN_PROGRESS_ROLE, Column
 from packstation.ui.packing_view import PackingView
+from tests.fixtures.qt import until
 from tests.services.fakes import FakeMarket, make_order
 from tests.ui.packing_support import sandbox_shell, shell_over
 
 pytestmark = [pytest.mark.asyncio]
 RTS = status_payload(PROCESSING, READY_TO_SHIP)
-
-
-async def _until(condition: Callable[[], bool], what: str) -> None:
-    for _ in range(500):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def _close(shell: Shell, client: MarketClient | None = None) -> None:
@@ -66,7 +58,7 @@ async def _pack_and_submit(shell: Shell, order_id: int) -> PackingView:
     shell.packing.scanner.scanned.emit("PS:SUBMIT")
     await view.session.wait_idle()
     assert view.session.phase is Phase.DONE
-    await _until(lambda: shell.tasks.running == 0, "the label job")
+    await until(lambda: shell.tasks.running == 0, "the label job")
     return view
 
 
@@ -86,11 +78,11 @@ async def test_intents_left_by_a_previous_run_are_replayed_at_start_and_reported
     assert shell.packing.store is None  # nothing opened before the window is shown
     main = asyncio.ensure_future(shell.main())
     try:
-        await _until(lambda: shell.packing.store is not None, "the store")
+        await until(lambda: shell.packing.store is not None, "the store")
         store = shell.packing.store
         assert store is not None
-        await _until(lambda: not store.outbox.pending_intents(), "the replay")
-        await _until(lambda: "USER_CHANGED_MIND" in shell.window.message_bar.text, "the report")
+        await until(lambda: not store.outbox.pending_intents(), "the replay")
+        await until(lambda: "USER_CHANGED_MIND" in shell.window.message_bar.text, "the report")
         assert market.orders[1].substatus == READY_TO_SHIP
         assert market.count("set_status") == 1  # the cancelled order's change was not sent
         assert {r.action for r in store.audit.history(2)} == {"outbox_skipped"}
@@ -112,7 +104,7 @@ async def test_a_reconnect_replays_what_stayed_pending(qtbot: QtBot, tmp_path: P
     shell = shell_over(qtbot, tmp_path, market)
     main = asyncio.ensure_future(shell.main())
     try:
-        await _until(lambda: shell.queue.running, "the refresh loop")
+        await until(lambda: shell.queue.running, "the refresh loop")
         store = shell.packing.store
         assert store is not None
         assert len(store.outbox.pending_intents()) == 1
@@ -121,7 +113,7 @@ async def test_a_reconnect_replays_what_stayed_pending(qtbot: QtBot, tmp_path: P
         with contextlib.suppress(PackstationError):
             await shell.queue.refresh(full=True)  # the link drops ...
         await shell.queue.refresh(full=True)  # ... and comes back: the outbox is flushed
-        await _until(lambda: not store.outbox.pending_intents(), "the replay after the reconnect")
+        await until(lambda: not store.outbox.pending_intents(), "the replay after the reconnect")
         assert market.orders[1].substatus == READY_TO_SHIP
     finally:
         shell.window.close()
@@ -292,7 +284,7 @@ async def test_print_queue_dock_and_scanned_box_labels_reprint(
 
         # On the order list, a scanned box label of an order printed here is reprinted.
         shell.packing.scanner.scanned.emit(f"{packed.id}-1")
-        await _until(lambda: shell.tasks.running == 0, "the reprint")
+        await until(lambda: shell.tasks.running == 0, "the reprint")
         kinds = [job.kind for job in shell.packing.labels.jobs()]
         assert kinds == [JobKind.LABELS, JobKind.REPRINT]
         assert shell.window.packing_widget is not None
@@ -303,7 +295,7 @@ async def test_print_queue_dock_and_scanned_box_labels_reprint(
         view = shell.window.packing_widget
         assert isinstance(view, PackingView)
         shell.packing.scanner.scanned.emit(f"{packed.id}-1")
-        await _until(lambda: shell.tasks.running == 0, "the second reprint")
+        await until(lambda: shell.tasks.running == 0, "the second reprint")
         assert [job.kind for job in shell.packing.labels.jobs()].count(JobKind.REPRINT) == 2
         assert shell.window.packing_widget is view  # the packer stays on the order
 

@@ -4,8 +4,6 @@ each packer's numbers and the desk's; the status bar names the packer; sign-in c
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,18 +17,11 @@ from packstation.services.shift_config import PackerEntry, ShiftSettings
 from packstation.settings import AppSettings
 from packstation.ui.packing_view import PackingView
 from packstation.ui.shift_panel import ShiftPanel
+from tests.fixtures.qt import until
 from tests.ui.packing_support import sandbox_shell
 
 pytestmark = [pytest.mark.asyncio]
 SHIFT = ShiftSettings(packers=[PackerEntry(name="Анна"), PackerEntry(name="Борис")])
-
-
-async def _until(condition: Callable[[], bool], what: str) -> None:
-    for _ in range(1000):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def test_two_packers_and_the_shift_panel(qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette) -> None:
@@ -160,7 +151,7 @@ async def _submit(shell: object, view: PackingView) -> None:
     shell.packing.scanner.scanned.emit("PS:SUBMIT")
     await view.session.wait_idle()
     assert view.session.phase is Phase.DONE
-    await _until(lambda: shell.tasks.running == 0, "the label job")
+    await until(lambda: shell.tasks.running == 0, "the label job")
 
 
 async def test_packers_tab_and_a_new_list_applies_at_once(

@@ -4,8 +4,6 @@ PDF whose text decodes); a shipment before its cutoff shows the Market's refusal
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -19,18 +17,11 @@ from packstation.logs import shutdown_logging
 from packstation.printing.config import PrintingSettings
 from packstation.settings import AppSettings
 from packstation.ui.shipments_view import ShipmentsView
+from tests.fixtures.qt import until
 from tests.sandbox.pdf_tools import page_size_mm, pdf_text
 from tests.ui.packing_support import sandbox_shell
 
 pytestmark = [pytest.mark.asyncio]
-
-
-async def _until(condition: Callable[[], bool], what: str) -> None:
-    for _ in range(1000):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def _select(view: ShipmentsView, shipment_id: int) -> None:
@@ -54,7 +45,7 @@ async def test_confirm_after_the_cutoff_and_print_the_act(
         shell.window.shipments_action.trigger()
         view = shell.shipments_view
         assert isinstance(view, ShipmentsView)
-        await _until(lambda: len(view.rows) >= 2 and shell.tasks.running == 0, "the shipments")
+        await until(lambda: len(view.rows) >= 2 and shell.tasks.running == 0, "the shipments")
         today = sandbox.shipment(sandbox.opened_at.date())
         tomorrow = sandbox.shipment(sandbox.opened_at.date() + timedelta(days=1))
 
@@ -62,7 +53,7 @@ async def test_confirm_after_the_cutoff_and_print_the_act(
         _select(view, tomorrow.id)
         assert not view.act_button.isEnabled()
         qtbot.mouseClick(view.confirm_button, Qt.MouseButton.LeftButton)
-        await _until(lambda: "Cutoff time" in shell.window.message_bar.text, "the refusal")
+        await until(lambda: "Cutoff time" in shell.window.message_bar.text, "the refusal")
         assert f"{tomorrow.interval_from:%H:%M}" in shell.window.message_bar.text
         assert tomorrow.confirmed_at is None
 
@@ -73,17 +64,17 @@ async def test_confirm_after_the_cutoff_and_print_the_act(
         assert row.shipment.offers(ShipmentAction.CONFIRM)
         assert view.table.item(view.rows.index(row), 3).text().count("/") == 2
         qtbot.mouseClick(view.confirm_button, Qt.MouseButton.LeftButton)
-        await _until(lambda: today.confirmed_at is not None and shell.tasks.running == 0, "confirmation")
+        await until(lambda: today.confirmed_at is not None and shell.tasks.running == 0, "confirmation")
         _select(view, today.id)
         assert view.act_button.isEnabled()
         qtbot.mouseClick(view.act_button, Qt.MouseButton.LeftButton)
-        await _until(lambda: any(printed.glob("*.pdf")), "the printed act")
+        await until(lambda: any(printed.glob("*.pdf")), "the printed act")
         [act] = printed.glob("*.pdf")
         content = act.read_bytes()
         width, height = page_size_mm(content)
         assert (round(width), round(height)) == (210, 297)  # A4
         assert f"Акт приёма-передачи № {today.id}" in pdf_text(content)
-        await _until(lambda: "documents printer" in shell.window.message_bar.text, "the report")
+        await until(lambda: "documents printer" in shell.window.message_bar.text, "the report")
     finally:
         await shell.shutdown()
         await client.aclose()

@@ -7,8 +7,6 @@ packer reads the reason and the options left. A normal line is removed once the 
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,17 +21,10 @@ from packstation.sandbox.state import Sandbox
 from packstation.services.packing import Phase, SessionSnapshot
 from packstation.ui.packing_dialogs import CancelOrderDialog, ShortenDialog
 from packstation.ui.packing_view import PackingView
+from tests.fixtures.qt import until
 from tests.ui.packing_support import sandbox_shell
 
 pytestmark = [pytest.mark.asyncio]
-
-
-async def _until(condition: Callable[[], bool], what: str) -> None:
-    for _ in range(500):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def _open(shell: Shell, order_id: int) -> PackingView:
@@ -48,7 +39,7 @@ async def _open(shell: Shell, order_id: int) -> PackingView:
 
 async def _idle(shell: Shell, view: PackingView) -> None:
     await view.session.wait_idle()
-    await _until(lambda: shell.tasks.running == 0, "the view's tasks")
+    await until(lambda: shell.tasks.running == 0, "the view's tasks")
 
 
 def _scan(shell: Shell, text: str) -> None:
@@ -84,7 +75,7 @@ async def test_a_promo_line_the_market_named_is_refused_before_anything_is_sent(
 
         dialog = _ask(view, {case.id: 0})
         # The Market's legacy order says "promo": the dialog knows before anything is sent.
-        await _until(lambda: "promotion" in dialog.verdict.text(), "the promo lines")
+        await until(lambda: "promotion" in dialog.verdict.text(), "the promo lines")
         verdict = dialog.verdict.text()
         assert "pack the order in full" in verdict
         assert "cancel the order" in verdict

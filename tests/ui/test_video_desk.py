@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,17 +22,10 @@ from packstation.ui.packing_view import PackingView
 from packstation.ui.video_wiring import RecordingBadge
 from packstation.video_cli import video_cli
 from tests.devices.video_support import decode
+from tests.fixtures.qt import until
 from tests.ui.packing_support import sandbox_shell
 
 pytestmark = [pytest.mark.asyncio]
-
-
-async def _until(condition: Callable[[], bool], what: str, tries: int = 1000) -> None:
-    for _ in range(tries):
-        if condition():
-            return
-        await asyncio.sleep(0.01)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 async def test_a_packed_order_has_a_playable_clip_with_its_marker_and_exports(
@@ -59,10 +51,10 @@ async def test_a_packed_order_has_a_playable_clip_with_its_marker_and_exports(
             shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
             await asyncio.sleep(0.4)
         shell.packing.scanner.scanned.emit("PS:SUBMIT")
-        await _until(lambda: view.session.phase is Phase.DONE, "READY_TO_SHIP")
+        await until(lambda: view.session.phase is Phase.DONE, "READY_TO_SHIP")
         store = shell.packing.store
         assert store is not None
-        await _until(
+        await until(
             lambda: (
                 bool(store.clips.clips_of(order.id))
                 and store.clips.clips_of(order.id)[0].ended_at is not None
@@ -140,7 +132,7 @@ async def test_a_short_disk_means_no_video_and_packing_goes_on(
         assert badge.text() == "No video"
         shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
         shell.packing.scanner.scanned.emit("PS:SUBMIT")
-        await _until(lambda: view.session.phase is Phase.DONE, "READY_TO_SHIP")
+        await until(lambda: view.session.phase is Phase.DONE, "READY_TO_SHIP")
         store = shell.packing.store
         assert store is not None
         assert store.clips.clips_of(order.id) == []
