@@ -80,6 +80,7 @@ class PackingWiring(QObject):
         before_scan: Callable[[str], bool] | None = None,
         open_guard: Callable[[], str | None] | None = None,
         desk_error: Callable[[str], None] | None = None,
+        serial_activity: Callable[[], None] = lambda: None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -115,7 +116,7 @@ class PackingWiring(QObject):
         self.scanner.scanned.connect(self.desk.handle_scan)
         self.serial: QObject | None = None  # the serial scanner, when one is configured
         # Told of every serial scan: input that no key event shows (the shell's idle collector).
-        self.serial_activity: Callable[[], None] = lambda: None
+        self.serial_activity = serial_activity
         self._stop_serial: Callable[[], None] = lambda: None
         self.scale = ScaleDesk(settings.scale, show_error=show_error, language=language, parent=self)
         self.desk.view_opened.connect(self._add_scale_panel)

@@ -161,6 +161,8 @@ class Shell(QObject):
         from packstation.app.packer_wiring import PackerWiring
 
         bar = self.window.message_bar
+        # The idle collector (issue 19), installed once start-up is over; serial scans tell it too.
+        self.gc_collector: gc_policy.IdleCollector | None = None
         self.packers = PackerWiring(
             settings, self.window, lambda: self.packing, show_info=bar.show_info, show_error=bar.show_error,
             parent=self,
@@ -178,6 +180,7 @@ class Shell(QObject):
             open_guard=self.packers.refusal,
             # What the desk says is about its last scan or order: it goes when another order opens.
             desk_error=functools.partial(self.window.message_bar.show_error, order=DESK),
+            serial_activity=self._scan_activity,
             parent=self,
         )
         self.window.order_activated.connect(self.packing.desk.open_order)
@@ -210,6 +213,11 @@ class Shell(QObject):
         if services.fleet_error is not None:
             self.window.message_bar.show_warning(say(services.fleet_error))
         self.show_shift()
+
+    def _scan_activity(self) -> None:
+        """A serial scan: input that no key event shows, so the idle collector is told of it."""
+        if self.gc_collector is not None:
+            self.gc_collector.note_activity()
 
     def save_demo_sheet(self) -> None:
         """Help → Demo sheet: write it into the data dir and open it."""
@@ -265,7 +273,6 @@ class Shell(QObject):
                 )
             self.gc_collector = gc_policy.install(self.window)  # start-up is over: freeze it (issue 19)
             await self.seed_shift()  # before the refresh loop: both read orders
-            self.packing.serial_activity = self.gc_collector.note_activity  # serial scans: no key events
             self.queue.start()
             await self.quit_requested
             return self.exit_code

@@ -31,6 +31,7 @@ from packstation.services.packing import Phase
 from packstation.settings import AppSettings
 from packstation.storage.database import DB_FILE_NAME
 from packstation.storage.local_store import open_local_store
+from packstation.ui.gc_policy import IdleCollector
 from packstation.ui.order_list_model import IN_PROGRESS_ROLE, Column
 from packstation.ui.packing_view import PackingView
 from tests.fixtures.qt import until
@@ -365,10 +366,11 @@ async def test_a_configured_serial_scanner_feeds_the_scan_path_and_stops_at_shut
         # The port does not exist: the packer is told, and the reader keeps retrying.
         assert "serial scanner is not connected" in shell.window.message_bar.text
         # A serial scan is input no key event shows: the idle collector hears of it (issue 19).
-        noted: list[str] = []
-        shell.packing.serial_activity = lambda: noted.append("scan")
+        now = [0.0]
+        shell.gc_collector = IdleCollector(shell.window, clock=lambda: now[0])
+        now[0] = 10_000.0  # long idle: a maintenance pass would be due...
         serial.scanned.emit(str(order.id))
-        assert noted == ["scan"]
+        assert not shell.gc_collector.check()  # ...but the serial scan postponed it
         view = shell.window.packing_widget
         assert isinstance(view, PackingView)
         assert view.session.order.id == order.id
