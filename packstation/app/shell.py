@@ -43,15 +43,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QWidget
 
 from packstation import APP_NAME, __version__
-from packstation.app.first_frame import FirstFrame, kept_list_campaign, show_first_frame
-from packstation.app.prepare import Runtime, prepare, seconds_since_start
+from packstation.app.first_frame import FirstFrame, frame_basis, kept_list_campaign, show_first_frame
+from packstation.app.prepare import FirstRuntime, Runtime, prepare, prepare_first, seconds_since_start
 from packstation.catalogue import both_languages
 from packstation.domain.errors import PackstationError
 from packstation.logs import shutdown_logging
 from packstation.secrets import store_api_key
 from packstation.services.order_queue import ConnectionState, QueueChange
 from packstation.services.shift_watch import ShiftWatch
-from packstation.settings import SettingsLoad, save_settings
 from packstation.storage.instance_lock import AlreadyRunningError, InstanceLock, acquire_instance_lock
 from packstation.ui import gc_policy
 from packstation.ui.crash_dialog import CrashReporter
@@ -628,6 +627,8 @@ class Shell(QObject):
         dialog.open()
 
     def _settings_accepted(self, dialog: SettingsDialog) -> None:
+        from packstation.settings import SettingsLoad, save_settings
+
         before = self.runtime.loaded.settings
         edited = dialog.edited()
         try:
@@ -704,22 +705,22 @@ def run(args: argparse.Namespace) -> int:
     if reason is not None:
         print(f"packstation: {reason}", file=sys.stderr)
         return 2
-    runtime = prepare(args)
+    early = prepare_first(args)  # the settings models load after the first frame (issue 19)
     try:
-        lock: InstanceLock | None = acquire_instance_lock(runtime.data_dir.path)
+        lock: InstanceLock | None = acquire_instance_lock(early.data_dir.path)
     except AlreadyRunningError as err:
-        return _refuse_second_instance(runtime, err, gui=not (args.smoke or args.screenshot))
+        return _refuse_second_instance(early, err, gui=not (args.smoke or args.screenshot))
     except OSError as err:  # the data dir was probed writable; a lock it cannot hold is logged
         _log.warning("could not lock the data dir: %s", err)
         lock = None
     try:
-        return _run_locked(args, runtime)
+        return _run_locked(args, early)
     finally:
         if lock is not None:
             lock.release()
 
 
-def _refuse_second_instance(runtime: Runtime, err: AlreadyRunningError, *, gui: bool) -> int:
+def _refuse_second_instance(runtime: FirstRuntime, err: AlreadyRunningError, *, gui: bool) -> int:
     """Tell the running instance to show its window, and say why this one stops (a GUI start
     whose running window does not answer also says it in a message box)."""
     from packstation.ui.single_instance import ask_running_instance_to_show, refusal_box
@@ -742,17 +743,25 @@ def _refuse_second_instance(runtime: Runtime, err: AlreadyRunningError, *, gui: 
     return EXIT_ALREADY_RUNNING
 
 
-def _run_locked(args: argparse.Namespace, runtime: Runtime) -> int:
+def _run_locked(args: argparse.Namespace, early: FirstRuntime) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     translations = Translations(app)
-    translations.apply(runtime.settings.language)
+    translations.apply(early.settings.language)
     # The window with the kept orders first; the rest loads behind it (issue 19).
-    first = show_first_frame(runtime, app)
+    first = show_first_frame(early, app)
     if args.smoke:
         print(f"first frame: {first.kept} kept orders shown in {seconds_since_start():.2f} s", flush=True)
+    runtime = prepare(args, early)  # the validated settings (a damaged file: backup + message)
+    if frame_basis(runtime) != frame_basis(early):
+        # The quick read disagreed with the validated settings: the frame is built again from them.
+        _log.info("first frame rebuilt from the validated settings")
+        first.window.hide()
+        first.window.deleteLater()
+        translations.apply(runtime.settings.language)
+        first = show_first_frame(runtime, app)
     import qasync
 
     from packstation.app.wiring import build_services, connect_market
