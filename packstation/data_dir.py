@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-import platformdirs
-
 from packstation import APP_NAME
 from packstation.domain.errors import PackstationError
 from packstation.domain.message import QT_TRANSLATE_NOOP
@@ -37,6 +35,8 @@ class DataDir:
 
 def default_data_dir() -> Path:
     """The per-user data directory of this OS (e.g. ~/.local/share/Packstation)."""
+    import platformdirs  # only without --data-dir
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

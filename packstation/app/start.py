@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import logging
 import os
 import signal
@@ -142,6 +143,7 @@ def _run_locked(args: argparse.Namespace, early: FirstRuntime) -> int:
     first = show_first_frame(early, app)
     if args.smoke:
         print(f"first frame: {first.kept} kept orders shown in {seconds_since_start():.2f} s", flush=True)
+    gc.enable()  # paused for start-up by the command line (`cli.main`)
     runtime = prepare(args, early)  # the validated settings (a damaged file: backup + message)
     if frame_basis(runtime) != frame_basis(early):
         # The quick read disagreed with the validated settings: the frame is built again from them.
