@@ -170,6 +170,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from packstation.fleet.cli import fleet_cli
 
         return fleet_cli(args)
-    from packstation.app import run
+    # Start-up builds objects that all live on: the collector's passes over them until the first
+    # frame are wasted (issue 19). `run` resumes it once the window is up; here again in any case.
+    import gc
 
-    return run(args)
+    gc.disable()
+    try:
+        from packstation.app import run
+
+        return run(args)
+    finally:
+        gc.enable()

@@ -11,25 +11,27 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 from typing import Final, Literal
 
-import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from packstation import APP_NAME
+# The data dir and the settings file's name are read before the first frame, without pydantic
+# (issue 19); re-exported here where the rest of the app looks for them.
+from packstation.data_dir import SETTINGS_FILE as SETTINGS_FILE
+from packstation.data_dir import DataDir as DataDir
+from packstation.data_dir import SettingsError as SettingsError
+from packstation.data_dir import default_data_dir as default_data_dir
+from packstation.data_dir import prepare_data_dir as prepare_data_dir
 from packstation.devices.config import CameraSettings, ScaleSettings, ScannerSettings
 from packstation.domain.deadline import DEFAULT_CUTOFF
-from packstation.domain.errors import PackstationError
 from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.printing.config import PrintingSettings
 from packstation.services.shift_config import ShiftSettings
 from packstation.storage.config import StorageSettings
 
-SETTINGS_FILE: Final = "settings.json"
 DEFAULT_API_URL: Final = "https://api.partner.market.yandex.ru"
 
 _log = logging.getLogger("packstation.storage")
@@ -87,10 +89,6 @@ def dsn_has_password(dsn: str) -> bool:
     return any(part.lower().startswith("password=") for part in text.split())
 
 
-class SettingsError(PackstationError):
-    """The settings file or the data dir could not be used as is."""
-
-
 @dataclass(frozen=True, slots=True)
 class SettingsLoad:
     """The outcome of `load_settings`.
@@ -106,51 +104,6 @@ class SettingsLoad:
     path: Path
     warning: SettingsError | None = None
     backup: Path | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class DataDir:
-    """The directory for settings, journal and logs, and a warning when a fallback was used."""
-
-    path: Path
-    created: bool = False
-    warning: SettingsError | None = None
-
-
-def default_data_dir() -> Path:
-    """The per-user data directory of this OS (e.g. ~/.local/share/Packstation)."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def prepare_data_dir(requested: Path | None) -> DataDir:
-    """Create the data dir if missing; fall back to a temporary one if it cannot be created.
-
-    Args:
-        requested: `--data-dir`, or None for the OS default.
-    """
-    path = requested if requested is not None else default_data_dir()
-    existed = path.is_dir()
-    try:
-        # User-only: the journal holds full marking codes (POSIX; on Windows the per-user profile
-        # folder is already private to the user).
-        path.mkdir(mode=0o700, parents=True, exist_ok=True)
-        probe = path / ".write-test"
-        probe.write_bytes(b"")
-        probe.unlink()
-    except OSError as err:
-        fallback = Path(tempfile.mkdtemp(prefix="packstation-"))
-        _log.warning("data dir %s unusable (%s); using %s", path, err, fallback)
-        return DataDir(
-            fallback,
-            warning=SettingsError(
-                QT_TRANSLATE_NOOP(
-                    "Settings",
-                    "The data folder %1 is unusable (%2); settings and the journal are kept in %3 for now.",
-                )(path, err.strerror or err, fallback),
-                hint=QT_TRANSLATE_NOOP("Settings", "Choose a writable folder with --data-dir."),
-            ),
-        )
-    return DataDir(path, created=not existed)
 
 
 def load_settings(data_dir: Path) -> SettingsLoad:

@@ -116,8 +116,12 @@ print(json.dumps({"pdf": pdf[:4].decode(), "reportlab": "reportlab" in sys.modul
 
 
 # What the window with its (kept) orders does not need: the Market client and its models, httpx,
-# the in-process sandbox, the packing workspace, printing, the SQLite store, video, scales, fleet.
+# the in-process sandbox, the packing workspace, printing, the SQLite store, video, scales, fleet;
+# nor pydantic with the settings models (the first frame reads its few settings as plain JSON),
+# asyncio (the queue makes its lock on first use) or the shell module with its services.
 _AFTER_FIRST_FRAME = (
+    "pydantic", "pydantic_core", "packstation.settings", "packstation.devices.config",
+    "packstation.printing.config", "asyncio", "packstation.app.shell", "packstation.ui.tasks",
     "httpx", "packstation.market.client", "packstation.market.models", "packstation.sandbox.app",
     "packstation.sandbox.state", "packstation.app.wiring", "packstation.app.packing",
     "packstation.ui.packing_view", "packstation.services.packing", "packstation.services.label_job",
@@ -133,8 +137,8 @@ def test_the_first_frame_shows_the_kept_orders_before_the_heavy_modules_load() -
     outcome = _run(
         f"""
 import json, sys, tempfile
-import packstation.app.shell as shell
-real, frames = shell.show_first_frame, []
+import packstation.app.start as start
+real, frames = start.show_first_frame, []
 
 def spy(runtime, app):
     frame = real(runtime, app)
@@ -143,7 +147,7 @@ def spy(runtime, app):
                     "mark": frame.window.status.refreshed.text(), "loaded": loaded}})
     return frame
 
-shell.show_first_frame = spy
+start.show_first_frame = spy
 from packstation.cli import main
 with tempfile.TemporaryDirectory() as data_dir:
     codes = [main(["--demo", "--smoke", "--lang", "en", "--data-dir", data_dir]) for _ in range(2)]
@@ -160,3 +164,38 @@ print(json.dumps({{"codes": codes, "frames": frames}}))
     assert "updating…" in frames[1]["mark"]  # ... marked until the Market answers
     assert frames[1]["visible"] is True
     # The second start in the same interpreter has everything imported; its frame is checked above.
+
+
+def test_a_damaged_settings_file_rebuilds_the_frame_from_the_validated_settings() -> None:
+    # The quick read takes the valid "en"; the validated load finds the file damaged, keeps a copy
+    # aside, warns and uses the defaults (Russian): the frame is built again in Russian.
+    outcome = _run(
+        """
+import json, pathlib, sys, tempfile
+import packstation.app.start as start
+real, frames = start.show_first_frame, []
+
+def spy(runtime, app):
+    frame = real(runtime, app)
+    warnings = runtime.warnings() if hasattr(runtime, "warnings") else []
+    frames.append({"language": runtime.settings.language, "visible": frame.window.isVisible(),
+                   "warned": [warning.en[:24] for warning in warnings]})
+    return frame
+
+start.show_first_frame = spy
+from packstation.cli import main
+with tempfile.TemporaryDirectory() as data_dir:
+    (pathlib.Path(data_dir) / "settings.json").write_text(json.dumps({"language": "en", "scanner": 5}))
+    code = main(["--demo", "--smoke", "--data-dir", data_dir])
+    kept_aside = sorted(path.name[:20] for path in pathlib.Path(data_dir).glob("settings.json.broken-*"))
+print(json.dumps({"code": code, "frames": frames, "kept_aside": kept_aside}))
+"""
+    )
+    assert outcome == {
+        "code": 0,
+        "frames": [
+            {"language": "en", "visible": True, "warned": []},
+            {"language": "ru", "visible": True, "warned": ["The settings file is dam"]},
+        ],
+        "kept_aside": ["settings.json.broken"],
+    }

@@ -16,14 +16,15 @@ from typing import TYPE_CHECKING, Any
 from packstation.app.prepare import Runtime, apply_overrides, prepare, seconds_since_start
 
 if TYPE_CHECKING:
-    from packstation.app.shell import COMPACT_EVERY_MS, Shell, run
+    from packstation.app.shell import COMPACT_EVERY_MS, Shell
+    from packstation.app.start import run
     from packstation.app.wiring import MarketConnection, Services, build_services, connect_market
     from packstation.domain.time import SystemClock
 
 _WHERE = {
     "COMPACT_EVERY_MS": "packstation.app.shell",
     "Shell": "packstation.app.shell",
-    "run": "packstation.app.shell",
+    "run": "packstation.app.start",
     "MarketConnection": "packstation.app.wiring",
     "Services": "packstation.app.wiring",
     "build_services": "packstation.app.wiring",

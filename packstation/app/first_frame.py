@@ -7,6 +7,9 @@ Only then does the shell load what the first frame does not need: the Market cli
 models, the in-process sandbox (demo), the packing workspace, printing, the local store, video,
 scales and the fleet. A real-store start thus shows work without waiting for the network.
 
+It runs on `prepare_first`'s settings, read without pydantic; `frame_basis` says what of them
+the frame shows, so the shell can build it again should the validated settings differ.
+
 The queue is built before the Market connection exists, over a `LateSource` that
 `build_services` binds to the Market (or to the fleet's poller) before the first refresh.
 """
@@ -16,10 +19,11 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import time
 
 from PySide6.QtWidgets import QApplication
 
-from packstation.app.prepare import Runtime
+from packstation.app.prepare import FirstRuntime, Runtime
 from packstation.domain.order import Order
 from packstation.domain.time import SystemClock
 from packstation.services.order_queue import OrderQueue, OrderSource
@@ -63,7 +67,14 @@ class FirstFrame:
     kept: int
 
 
-def kept_list_campaign(runtime: Runtime) -> int | None:
+def frame_basis(runtime: Runtime | FirstRuntime) -> tuple[bool, int | None, str, str, int, int, time]:
+    """What the first frame shows and runs on: mode, kept list, language, station, refresh, cutoff."""
+    settings = runtime.settings
+    return (runtime.demo, kept_list_campaign(runtime), settings.language, settings.station_name,
+            settings.refresh_interval_s, settings.express_refresh_interval_s, settings.shipment_cutoff)
+
+
+def kept_list_campaign(runtime: Runtime | FirstRuntime) -> int | None:
     """The campaign whose order list is kept and shown at start (None: no store configured)."""
     if runtime.demo:
         from packstation.sandbox.demo_ids import DEMO_CAMPAIGN_ID
@@ -72,7 +83,7 @@ def kept_list_campaign(runtime: Runtime) -> int | None:
     return runtime.settings.campaign_id
 
 
-def show_first_frame(runtime: Runtime, app: QApplication) -> FirstFrame:
+def show_first_frame(runtime: Runtime | FirstRuntime, app: QApplication) -> FirstFrame:
     """Build and show the main window with the kept order list; returns once it is on screen."""
     settings = runtime.settings
     source = LateSource()

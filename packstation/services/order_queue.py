@@ -33,14 +33,13 @@ API overview (Qt-free; the UI wraps it in a model):
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from enum import StrEnum
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from packstation.domain.courier_handover import AWAITING_COURIER_SUBSTATUSES
 from packstation.domain.deadline import DEFAULT_CUTOFF, deadline, sort_key
@@ -51,6 +50,9 @@ from packstation.domain.order import PROCESSING, STARTED, Order, Program
 from packstation.domain.remote import RemoteError
 from packstation.domain.scan import ScanKind, ScanResult
 from packstation.services.ports import Clock, OrderQuery
+
+if TYPE_CHECKING:  # asyncio loads on first use: the first frame builds the queue (issue 19)
+    import asyncio
 
 log = logging.getLogger("packstation.services.order_queue")
 
@@ -259,9 +261,25 @@ class OrderQueue:
         self._on_state: list[StateCallback] = []
         self._on_order: dict[int, list[Callable[[Order], None]]] = {}
         self._cached_at: datetime | None = None
-        self._lock = asyncio.Lock()
-        self._wake = asyncio.Event()
+        self._lock_made: asyncio.Lock | None = None
+        self._wake_made: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
+
+    @property
+    def _lock(self) -> asyncio.Lock:
+        if self._lock_made is None:
+            import asyncio
+
+            self._lock_made = asyncio.Lock()
+        return self._lock_made
+
+    @property
+    def _wake(self) -> asyncio.Event:
+        if self._wake_made is None:
+            import asyncio
+
+            self._wake_made = asyncio.Event()
+        return self._wake_made
 
     # ----------------------------------------------------------------------------------- state
 
@@ -553,6 +571,8 @@ class OrderQueue:
         """Start refreshing in the background on the running event loop (idempotent)."""
         if self.running:
             return
+        import asyncio
+
         self._task = asyncio.get_running_loop().create_task(self._run(), name="order-queue-refresh")
 
     async def stop(self) -> None:
@@ -560,6 +580,8 @@ class OrderQueue:
         task, self._task = self._task, None
         if task is None:
             return
+        import asyncio
+
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
@@ -574,6 +596,8 @@ class OrderQueue:
             await self._sleep(self.next_delay())
 
     async def _sleep(self, delay: float) -> None:
+        import asyncio
+
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._wake.wait(), timeout=delay)
 

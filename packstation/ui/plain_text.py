@@ -7,8 +7,6 @@ that show such text are switched to `Qt.PlainText`; tooltips get the text escape
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -31,4 +29,6 @@ def plain_tooltip(text: str) -> str:
     """A tooltip showing `text` literally (line breaks kept); "" stays "" (no tooltip)."""
     if not text:
         return ""
+    import html  # on use: the first frame shows no rich text (issue 19)
+
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
