@@ -106,11 +106,23 @@ def _settings_for(data_dir: str | None) -> AppSettings:
     return load_settings(folder).settings
 
 
+def _market_id(text: str) -> int:
+    """A Market id from the command line: a positive whole number (refused here, before any
+    window, with argparse's usual message)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a Market id (a positive whole number)")
+    return value
+
+
 def _add_gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--demo", action="store_true", help="work against the built-in Market emulator")
     parser.add_argument("--api-url", default=None, help="Market API base URL")
-    parser.add_argument("--campaign-id", type=int, default=None)
-    parser.add_argument("--business-id", type=int, default=None)
+    parser.add_argument("--campaign-id", type=_market_id, default=None, help="the store's campaign id")
+    parser.add_argument("--business-id", type=_market_id, default=None, help="the store's business id")
     parser.add_argument("--data-dir", default=None, help="settings, journal and logs live here")
     parser.add_argument("--lang", choices=("ru", "en"), default=None)
     parser.add_argument("--printer", default=None, help="system printer for labels")

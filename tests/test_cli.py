@@ -44,6 +44,15 @@ def test_gui_options_parse() -> None:
         build_parser().parse_args(["--lang", "de"])
 
 
+def test_a_bad_store_id_is_refused_before_any_window() -> None:
+    result = _packstation("--campaign-id", "0", "--data-dir", "/nonexistent/packstation-test")
+    assert result.returncode == 2
+    assert "'0' is not a Market id" in result.stderr
+    assert "Traceback" not in result.stderr
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["--business-id", "x12"])
+
+
 def test_version() -> None:
     result = _packstation("--version")
     assert result.returncode == 0
