@@ -377,6 +377,12 @@ class _Node:
     # whether a session change touched it.
     key: object = None
     shown: object = None
+    # The values `data` and `flags` gave for it, until it shows something else: a repaint asks
+    # for about ten roles of every visible row.
+    cache: dict[int, Any] = field(default_factory=dict)
+
+
+_FLAGS = -1  # `_Node.cache`'s key for the item flags (no data role is negative)
 
 
 @dataclass
@@ -525,6 +531,7 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
         if node.shown != new.shown:
             node.box, node.line_id, node.units = new.box, new.line_id, new.units
             node.instance, node.badge, node.shown = new.instance, new.badge, new.shown
+            node.cache = {}
             index = self.createIndex(position, 0, node_id)
             self.dataChanged.emit(index, index)
         self._insert_and_update(node_id, row.children)
@@ -632,6 +639,12 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
         node = self._node(index)
         if node is None:
             return None
+        cache = node.cache
+        if role not in cache:
+            cache[role] = self._data(node, role)
+        return cache[role]
+
+    def _data(self, node: _Node, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -690,9 +703,15 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         node = self._node(index)
-        editable = self._core.snapshot.editable
         if node is None:
             return Qt.ItemFlag.ItemIsDropEnabled
+        cached: Qt.ItemFlag | None = node.cache.get(_FLAGS)
+        if cached is None:
+            cached = node.cache[_FLAGS] = self._flags(node)
+        return cached
+
+    def _flags(self, node: _Node) -> Qt.ItemFlag:
+        editable = self._core.snapshot.editable
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if node.kind in (NodeKind.BOX, NodeKind.NEW_BOX, NodeKind.ENTRY):
             flags |= Qt.ItemFlag.ItemIsDropEnabled
