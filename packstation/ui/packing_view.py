@@ -489,6 +489,8 @@ class PackingView(QWidget):
             if step.more:
                 text += " " + self.tr("(then %n more)", "", step.more)
             return text, colour
+        if step.step is Step.PACK:  # while scanning: not every step's text, only this one (issue 19)
+            return fill(self.tr("Packing: %1 of %n units in boxes", "", step.total), step.done), colour
         texts = {
             Step.NEXT_PARCEL: fill(
                 self.tr("%1: parcel %2 of %n packed — scan the next parcel", "", step.total),
