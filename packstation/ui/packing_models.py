@@ -230,6 +230,8 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         self._core = _SessionModel(session, self.refused.emit)
         self.pictures: dict[str, QPixmap] = {}
         self._shown = self._row_states(self._core.snapshot)
+        # Per row, the values `data` gave, until the row changes (a repaint asks for every role).
+        self._cache: list[dict[int, Any]] = [{} for _ in self._shown]
         self._unsubscribe = session.subscribe(self._on_snapshot)
 
     def set_picture(self, url: str, pixmap: QPixmap) -> None:
@@ -237,6 +239,7 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         self.pictures[url] = pixmap
         rows = [i for i, line in enumerate(self._core.snapshot.order.lines) if line.picture_url == url]
         for row in rows:
+            self._cache[row].pop(Qt.ItemDataRole.DecorationRole, None)
             index = self.index(row, 0)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
@@ -256,12 +259,14 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         if old_ids != new_ids:  # lines left or joined the order (a shortening), never a scan
             self.beginResetModel()
             self._core.snapshot, self._shown = snapshot, states
+            self._cache = [{} for _ in states]
             self.endResetModel()
             return
         self._core.snapshot = snapshot
         shown, self._shown = self._shown, states
         changed = [row for row, state in enumerate(states) if shown[row] != state]
         for row in changed:
+            self._cache[row] = {}
             index = self.index(row, 0)
             self.dataChanged.emit(index, index)
 
@@ -296,7 +301,12 @@ class LinesModel(_FollowsSession, QAbstractListModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        row = index.row()
+        cache = self._cache[index.row()]
+        if role not in cache:
+            cache[role] = self._data(index.row(), role)
+        return cache[role]
+
+    def _data(self, row: int, role: int) -> Any:
         line = self.line_at(row)
         progress = self._core.snapshot.progress[row]
         if role == Qt.ItemDataRole.DisplayRole:
