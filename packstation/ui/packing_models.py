@@ -1,7 +1,10 @@
 """Qt item models over a `PackingSession`: the order's lines (left) and the boxes (right).
 
-Both models read only the session's `snapshot` and rebuild on every session change; they hold no
-packing state of their own. Drag and drop is model code (`mimeData` / `dropMimeData`), so tests
+Both models read only the session's `snapshot`; they hold no packing state of their own. On a
+session change they update only the rows that changed (`dataChanged`, `rowsInserted`,
+`rowsRemoved`; issue 19), so a scan repaints what it touched and selection and scroll stay.
+
+Drag and drop is model code (`mimeData` / `dropMimeData`), so tests
 and the views share one path:
 
 - drag a line (all its unpacked units, or `drag_units` of them) onto a box -> `put`;
@@ -226,6 +229,9 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         super().__init__(parent)
         self._core = _SessionModel(session, self.refused.emit)
         self.pictures: dict[str, QPixmap] = {}
+        self._shown = self._row_states(self._core.snapshot)
+        # Per row, the values `data` gave, until the row changes (a repaint asks for every role).
+        self._cache: list[dict[int, Any]] = [{} for _ in self._shown]
         self._unsubscribe = session.subscribe(self._on_snapshot)
 
     def set_picture(self, url: str, pixmap: QPixmap) -> None:
@@ -233,13 +239,36 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         self.pictures[url] = pixmap
         rows = [i for i, line in enumerate(self._core.snapshot.order.lines) if line.picture_url == url]
         for row in rows:
+            self._cache[row].pop(Qt.ItemDataRole.DecorationRole, None)
             index = self.index(row, 0)
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
+    @staticmethod
+    def _row_states(snapshot: SessionSnapshot) -> list[tuple[object, ...]]:
+        """What each row shows, to tell which rows a change touched."""
+        packing, editable = snapshot.packing, snapshot.editable
+        return [
+            (line, progress, packing.open_part(line.id), editable)
+            for line, progress in zip(snapshot.order.lines, snapshot.progress, strict=True)
+        ]
+
     def _on_snapshot(self, snapshot: SessionSnapshot) -> None:
-        self.beginResetModel()
+        states = self._row_states(snapshot)
+        old_ids = [line.id for line in self._core.snapshot.order.lines]
+        new_ids = [line.id for line in snapshot.order.lines]
+        if old_ids != new_ids:  # lines left or joined the order (a shortening), never a scan
+            self.beginResetModel()
+            self._core.snapshot, self._shown = snapshot, states
+            self._cache = [{} for _ in states]
+            self.endResetModel()
+            return
         self._core.snapshot = snapshot
-        self.endResetModel()
+        shown, self._shown = self._shown, states
+        changed = [row for row, state in enumerate(states) if shown[row] != state]
+        for row in changed:
+            self._cache[row] = {}
+            index = self.index(row, 0)
+            self.dataChanged.emit(index, index)
 
     # -- reading -----------------------------------------------------------------------------------
 
@@ -272,7 +301,12 @@ class LinesModel(_FollowsSession, QAbstractListModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        row = index.row()
+        cache = self._cache[index.row()]
+        if role not in cache:
+            cache[role] = self._data(index.row(), role)
+        return cache[role]
+
+    def _data(self, row: int, role: int) -> Any:
         line = self.line_at(row)
         progress = self._core.snapshot.progress[row]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -349,6 +383,24 @@ class _Node:
     instance: Instance | None = None
     badge: CodeBadge | None = None
     children: list[int] = field(default_factory=list)
+    # Among its siblings, what the row is (box number, line, code); and what it shows, to tell
+    # whether a session change touched it.
+    key: object = None
+    shown: object = None
+    # The values `data` and `flags` gave for it, until it shows something else: a repaint asks
+    # for about ten roles of every visible row.
+    cache: dict[int, Any] = field(default_factory=dict)
+
+
+_FLAGS = -1  # `_Node.cache`'s key for the item flags (no data role is negative)
+
+
+@dataclass
+class _Row:
+    """A row as the snapshot has it, before it is matched against the shown tree."""
+
+    node: _Node
+    children: list[_Row] = field(default_factory=list)
 
 
 class BoxesModel(_FollowsSession, QAbstractItemModel):
@@ -356,6 +408,9 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
 
     The last top-level row is a "new box" drop target. Whole-goods boxes and part boxes are told
     apart by text, icon colour and `Role.NODE_KIND` / box kind.
+
+    Rows keep their identity (node ids) across session changes: a change removes the rows that
+    went, inserts the new ones and reports `dataChanged` for those that show something else.
 
     Signals:
         refused(object): a drop was refused (the `PackstationError`).
@@ -366,44 +421,130 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
     def __init__(self, session: PackingSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._core = _SessionModel(session, self.refused.emit)
-        self._nodes: list[_Node] = []
+        self._nodes: dict[int, _Node] = {}
         self._roots: list[int] = []
-        self._rebuild()
+        self._next_id = 0
+        for row in self._rows(self._core.snapshot):
+            self._add(row, -1, len(self._roots))
         self._unsubscribe = session.subscribe(self._on_snapshot)
 
     def _on_snapshot(self, snapshot: SessionSnapshot) -> None:
-        self.beginResetModel()
+        rows = self._rows(snapshot)
+        # Removals first, while the old snapshot still describes every shown row; then the new
+        # snapshot, the inserted rows and the changed ones.
+        self._remove_gone(-1, rows)
         self._core.snapshot = snapshot
-        self._rebuild()
-        self.endResetModel()
+        self._insert_and_update(-1, rows)
 
     # -- the tree ----------------------------------------------------------------------------------
 
-    def _add(self, node: _Node) -> int:
-        self._nodes.append(node)
-        node_id = len(self._nodes) - 1
-        if node.parent < 0:
-            self._roots.append(node_id)
-        else:
-            self._nodes[node.parent].children.append(node_id)
-        return node_id
-
-    def _rebuild(self) -> None:
-        self._nodes, self._roots = [], []
-        snapshot = self._core.snapshot
+    def _rows(self, snapshot: SessionSnapshot) -> list[_Row]:
         packing = snapshot.packing
+        editable = snapshot.editable
+        rejected = packing.rejected
         badges = {(badge.unit, badge.instance.value): badge for badge in snapshot.badges}
+        rows = []
         for index, box in enumerate(packing.boxes):
-            box_id = self._add(_Node(NodeKind.BOX, -1, box=index))
+            part_line = packing.order.line(box.part.unit.line_id) if box.part is not None else None
+            shown = (box, index == packing.current, part_line)
+            box_row = _Row(_Node(NodeKind.BOX, -1, box=index, key=index, shown=shown))
             for line_id, units in self._entries(box):
-                entry = self._add(_Node(NodeKind.ENTRY, box_id, box=index, line_id=line_id, units=len(units)))
+                line = packing.order.line(line_id)
+                entry = _Node(NodeKind.ENTRY, -1, box=index, line_id=line_id, units=len(units),
+                              key=line_id, shown=(line, len(units), box.part, editable))
+                entry_row = _Row(entry)
                 for unit in units:
                     for instance in packing.codes_of(unit):
                         badge = badges.get((unit, instance.value))
-                        code = _Node(NodeKind.CODE, entry, box=index, line_id=line_id, instance=instance)
-                        code.badge = badge
-                        self._add(code)
-        self._add(_Node(NodeKind.NEW_BOX, -1))
+                        code = _Node(NodeKind.CODE, -1, box=index, line_id=line_id, instance=instance,
+                                     badge=badge, key=(unit, instance.value),
+                                     shown=(instance, badge, instance.value in rejected))
+                        entry_row.children.append(_Row(code))
+                box_row.children.append(entry_row)
+            rows.append(box_row)
+        rows.append(_Row(_Node(NodeKind.NEW_BOX, -1, key="new", shown="new")))
+        return rows
+
+    def _siblings(self, parent: int) -> list[int]:
+        return self._roots if parent < 0 else self._nodes[parent].children
+
+    def _index_of(self, node_id: int) -> QModelIndex:
+        if node_id < 0:
+            return QModelIndex()
+        parent = self._nodes[node_id].parent
+        return self.createIndex(self._siblings(parent).index(node_id), 0, node_id)
+
+    def _add(self, row: _Row, parent: int, position: int) -> None:
+        """Add `row` and its subtree under `parent` at `position` (inside begin/endInsertRows)."""
+        node_id, self._next_id = self._next_id, self._next_id + 1
+        node = row.node
+        node.parent, node.children = parent, []
+        self._nodes[node_id] = node
+        self._siblings(parent).insert(position, node_id)
+        for child in row.children:
+            self._add(child, node_id, len(node.children))
+
+    def _drop(self, node_id: int) -> None:
+        for child in self._nodes[node_id].children:
+            self._drop(child)
+        del self._nodes[node_id]
+
+    def _remove_gone(self, parent: int, rows: list[_Row]) -> None:
+        """Remove the rows under `parent` that `rows` no longer has; recurse into the others. When
+        the kept rows would change their order (never, in practice), all rows there are replaced."""
+        siblings = self._siblings(parent)
+        keys = [row.node.key for row in rows]
+        wanted = {key: row for key, row in zip(keys, rows, strict=True)}
+        kept = [self._nodes[node_id].key for node_id in siblings if self._nodes[node_id].key in wanted]
+        kept_set = set(kept)
+        in_order = len(wanted) == len(keys) and kept == [key for key in keys if key in kept_set]
+        row = len(siblings) - 1
+        while row >= 0:  # contiguous runs, from the bottom
+            if in_order and self._nodes[siblings[row]].key in wanted:
+                row -= 1
+                continue
+            last = row
+            while row - 1 >= 0 and not (in_order and self._nodes[siblings[row - 1]].key in wanted):
+                row -= 1
+            self.beginRemoveRows(self._index_of(parent), row, last)
+            for node_id in siblings[row : last + 1]:
+                self._drop(node_id)
+            del siblings[row : last + 1]
+            self.endRemoveRows()
+            row -= 1
+        for node_id in siblings:
+            self._remove_gone(node_id, wanted[self._nodes[node_id].key].children)
+
+    def _insert_and_update(self, parent: int, rows: list[_Row]) -> None:
+        """Insert the rows under `parent` that are new (the kept ones are in order), report the kept
+        ones that show something else, and recurse into them."""
+        siblings = self._siblings(parent)
+        position = 0
+        while position < len(rows):
+            if position < len(siblings) and self._nodes[siblings[position]].key == rows[position].node.key:
+                self._update(siblings[position], position, rows[position])
+                position += 1
+                continue
+            end = position + 1
+            while end < len(rows) and not (
+                position < len(siblings) and self._nodes[siblings[position]].key == rows[end].node.key
+            ):
+                end += 1
+            self.beginInsertRows(self._index_of(parent), position, end - 1)
+            for at in range(position, end):
+                self._add(rows[at], parent, at)
+            self.endInsertRows()
+            position = end
+
+    def _update(self, node_id: int, position: int, row: _Row) -> None:
+        node, new = self._nodes[node_id], row.node
+        if node.shown != new.shown:
+            node.box, node.line_id, node.units = new.box, new.line_id, new.units
+            node.instance, node.badge, node.shown = new.instance, new.badge, new.shown
+            node.cache = {}
+            index = self.createIndex(position, 0, node_id)
+            self.dataChanged.emit(index, index)
+        self._insert_and_update(node_id, row.children)
 
     @staticmethod
     def _entries(box: Box) -> list[tuple[int, list[UnitRef]]]:
@@ -508,6 +649,12 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
         node = self._node(index)
         if node is None:
             return None
+        cache = node.cache
+        if role not in cache:
+            cache[role] = self._data(node, role)
+        return cache[role]
+
+    def _data(self, node: _Node, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -566,9 +713,15 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         node = self._node(index)
-        editable = self._core.snapshot.editable
         if node is None:
             return Qt.ItemFlag.ItemIsDropEnabled
+        cached: Qt.ItemFlag | None = node.cache.get(_FLAGS)
+        if cached is None:
+            cached = node.cache[_FLAGS] = self._flags(node)
+        return cached
+
+    def _flags(self, node: _Node) -> Qt.ItemFlag:
+        editable = self._core.snapshot.editable
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if node.kind in (NodeKind.BOX, NodeKind.NEW_BOX, NodeKind.ENTRY):
             flags |= Qt.ItemFlag.ItemIsDropEnabled

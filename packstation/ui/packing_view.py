@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import datetime, time
 from typing import Any, Protocol
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -298,6 +298,7 @@ class PackingView(QWidget):
             view.setDefaultDropAction(Qt.DropAction.CopyAction)
             view.setStyleSheet("font-size:12pt;")
         self.boxes_model.modelReset.connect(self.boxes.expandAll)
+        self.boxes_model.rowsInserted.connect(self._expand_inserted)
         self.boxes.expandAll()
         self.drag_units = QSpinBox(self.workspace)
         self.drag_units.setObjectName("dragUnits")
@@ -352,6 +353,13 @@ class PackingView(QWidget):
         button.clicked.connect(slot)
         self.buttons.addWidget(button)
         return button
+
+    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        # The model inserts the rows a change added (no reset): they show opened, as everything does.
+        if parent.isValid():
+            self.boxes.expand(parent)
+        for row in range(first, last + 1):
+            self.boxes.expandRecursively(self.boxes_model.index(row, 0, parent))
 
     def _build_actions(self) -> None:
         act = self._action
@@ -481,6 +489,8 @@ class PackingView(QWidget):
             if step.more:
                 text += " " + self.tr("(then %n more)", "", step.more)
             return text, colour
+        if step.step is Step.PACK:  # while scanning: not every step's text, only this one (issue 19)
+            return fill(self.tr("Packing: %1 of %n units in boxes", "", step.total), step.done), colour
         texts = {
             Step.NEXT_PARCEL: fill(
                 self.tr("%1: parcel %2 of %n packed — scan the next parcel", "", step.total),

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from packstation.domain.gtin import gtin_in
 from packstation.domain.instances import Instance, InstanceKind
@@ -130,6 +131,11 @@ class Packing:
     rejected: frozenset[str] = frozenset()  # code values the Market found FAILED/INVALID
     allow_remove: bool = False  # the order was shortened: the next layout removes units
     last_line: int | None = None  # the line of the last unit put in a box (codes go there first)
+    # Derived values computed once per (immutable) packing: a scan asks for its progress and
+    # problems several times (completeness, the view's snapshot; issue 19).
+    _memo: dict[str, tuple[Any, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False, hash=False
+    )
 
     # ------------------------------------------------------------------------------- reading
 
@@ -215,6 +221,11 @@ class Packing:
     def progress(self) -> tuple[LineProgress, ...]:
         """Per line: units packed and units carrying every mandatory (else any) code; a code the
         Market refused does not count."""
+        if "progress" not in self._memo:
+            self._memo["progress"] = self._progress()
+        return self._memo["progress"]
+
+    def _progress(self) -> tuple[LineProgress, ...]:
         placed = self.placement()
         result = []
         for line in self.order.lines:
@@ -240,6 +251,11 @@ class Packing:
 
     def problems(self) -> tuple[PackingError, ...]:
         """Everything that blocks sending the layout: unpacked units, missing or partial codes."""
+        if "problems" not in self._memo:
+            self._memo["problems"] = self._problems()
+        return self._memo["problems"]
+
+    def _problems(self) -> tuple[PackingError, ...]:
         found: list[PackingError] = []
         progress = {p.line_id: p for p in self.progress()}
         for line in self.order.lines:
