@@ -183,6 +183,7 @@ class OrderListModel(QAbstractTableModel):
         super().__init__(parent)
         self._source = source
         self._now = now
+        self._painted_minute = _minute(now())  # the minute the deadline column was painted in
         self._all: list[Order] = []  # the queue's snapshot in the chosen order
         self._all_keys: list[str] = []  # their search texts, index for index
         self._rows: list[Order] = []  # the rows passing the filter, in the same order
@@ -474,7 +475,16 @@ class OrderListModel(QAbstractTableModel):
             self._cells = {key: value for key, value in self._cells.items() if key in listed}
 
     def tick(self) -> None:
-        """Repaint the deadline column (countdowns move); the rows themselves do not change."""
+        """Repaint the deadline column when its texts can have changed; the rows do not change.
+
+        Deadlines fall on whole minutes (shipment time or cutoff, HH:MM) and countdowns show
+        minutes, so the texts and colours change only as a minute begins: the other 59 ticks a
+        minute repaint nothing (a column repaint of a long visible list costs a frame).
+        """
+        minute = _minute(self._now())
+        if minute == self._painted_minute:
+            return
+        self._painted_minute = minute
         if self._rows:
             self.dataChanged.emit(
                 self.index(0, Column.DEADLINE),
@@ -657,3 +667,8 @@ class OrderFilterProxy(QIdentityProxyModel):
     def order_id(self, row: int) -> int:
         """The order id of a proxy row."""
         return int(self.index(row, 0).data(ORDER_ID_ROLE))
+
+
+def _minute(moment: datetime) -> int:
+    """Whole minutes since the epoch: a countdown's text changes only when this does."""
+    return int(moment.timestamp() // 60)

@@ -112,6 +112,20 @@ def test_the_list_sorts_by_the_real_deadline_under_the_store_cutoff(qtbot: QtBot
     assert model.index(1, Column.DEADLINE).data(DISPLAY) == "in 4:00"
 
 
+def test_tick_repaints_the_deadline_column_once_a_minute(qtbot: QtBot) -> None:
+    now = [NOW]
+    model = OrderListModel(filled_queue([make_order(1)]), now=lambda: now[0])
+    with qtbot.assertNotEmitted(model.dataChanged):
+        model.tick()  # the same minute: no countdown text can have changed
+        now[0] = NOW + timedelta(seconds=59 - NOW.second)
+        model.tick()
+    now[0] = NOW + timedelta(seconds=60 - NOW.second)
+    with qtbot.waitSignal(model.dataChanged, timeout=1000):
+        model.tick()
+    with qtbot.assertNotEmitted(model.dataChanged):
+        model.tick()
+
+
 def test_tick_is_silent_on_an_empty_list(qtbot: QtBot) -> None:
     model = OrderListModel(filled_queue([]), now=lambda: NOW)
     with qtbot.assertNotEmitted(model.dataChanged):
