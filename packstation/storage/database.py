@@ -33,6 +33,8 @@ _SQLITE_HEADER: Final = b"SQLite format 3\x00"
 
 _log = logging.getLogger("packstation.storage")
 
+AUTOCHECKPOINT_PAGES = 1000  # SQLite's default: durable commits checkpoint a WAL this large
+
 
 class UnusableDatabaseError(Exception):
     """Internal: the file cannot be used as is; `reason` says why."""
@@ -67,7 +69,7 @@ class Database:
 
     def _wal_syncer(self) -> WalSyncer:
         if self._syncer is None:
-            self._syncer = WalSyncer(self.path.with_name(self.path.name + "-wal"))
+            self._syncer = WalSyncer(self.path.with_name(self.path.name + "-wal"), database=self.path)
         return self._syncer
 
     @contextmanager
@@ -97,6 +99,9 @@ class Database:
             try:
                 if not durable:  # only outside a transaction: SQLite refuses it inside one
                     self._conn.execute("PRAGMA synchronous = NORMAL")
+                    # Nor does a scan pay for a checkpoint (tens of ms with its fsyncs): the
+                    # syncer thread checkpoints a grown WAL on its own connection.
+                    self._conn.execute("PRAGMA wal_autocheckpoint = 0")
                 try:
                     self._conn.execute("BEGIN IMMEDIATE")
                 except sqlite3.Error as err:
@@ -114,6 +119,7 @@ class Database:
     def _restore_synchronous(self) -> None:
         try:
             self._conn.execute("PRAGMA synchronous = FULL")
+            self._conn.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
         except sqlite3.Error as err:  # FULL is set again at the next quick transaction's end
             _log.warning("could not restore synchronous=FULL: %s", err)
 

@@ -22,6 +22,7 @@ from packstation.services.code_guard import CodeGuard
 from packstation.services.packing import PackingSession, SessionDeps
 from packstation.storage.database import DB_FILE_NAME
 from packstation.storage.local_store import LocalStore, open_local_store
+from packstation.storage.wal_sync import WalSyncer
 from tests.services.fakes import FakeClock, FakeMarket, make_order
 
 MUG = OrderLine(11, "MUG", "Кружка", 2, barcodes=("4601234567893",))
@@ -164,10 +165,13 @@ def test_journal_lines_commit_quickly_and_reach_the_disk_soon_after(local: Local
     _full_trace(local, statements)
     local.journal.append(7, {"op": "open"})
     # The scan's commit does not wait for the disk (issue 19) ...
-    assert statements[0] == "PRAGMA synchronous = NORMAL"
-    assert statements[-1] == "PRAGMA synchronous = FULL"  # ... and FULL is back for every other write
+    # nor run a checkpoint (the syncer thread does that) ...
+    assert statements[:2] == ["PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 0"]
+    # ... and FULL, with SQLite's own checkpoints, is back for every other write
+    assert statements[-2:] == ["PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 1000"]
     with local.database.reading() as conn:
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2
+        assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
     # ... the worker thread syncs the WAL within a fraction of a second.
     deadline = time.monotonic() + 5
     while local.database.wal_syncs == 0 and time.monotonic() < deadline:
@@ -191,3 +195,28 @@ def test_a_durable_write_inside_a_quick_transaction_is_synced_before_it_returns(
         local.outbox.add_intent(7, "status", {"status": "PROCESSING", "substatus": "READY_TO_SHIP"})
     assert local.database.wal_syncs == before + 1  # synced in this thread, not later
     assert _committed_ops(local.database.path.parent, 7) == ["open"]
+
+
+def test_the_syncer_checkpoints_a_grown_wal_off_the_writing_thread(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")  # as during the journal's quick commits
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?)", [("scan",)] * 50)
+    wal = path.with_name(path.name + "-wal")
+    syncer = WalSyncer(wal, delay_s=0.01, database=path, checkpoint_bytes=1)
+    try:
+        syncer.due()
+        deadline = time.monotonic() + 5
+        while syncer.checkpoints == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert syncer.checkpoints == 1
+    finally:
+        syncer.stop()
+    # The database file alone (no WAL beside it) now holds the rows: they were copied back.
+    alone = tmp_path / "alone.sqlite3"
+    alone.write_bytes(path.read_bytes())
+    with closing(sqlite3.connect(alone)) as copy:
+        assert copy.execute("SELECT count(*) FROM t").fetchone()[0] == 50
+    conn.close()
