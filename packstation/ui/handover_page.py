@@ -54,7 +54,7 @@ def courier_state_text(order: Order, *, car: bool = True) -> str:
     return text
 
 
-def outcome_texts(outcome: HandoverOutcome, language: str) -> tuple[str, str, str]:
+def outcome_texts(outcome: HandoverOutcome) -> tuple[str, str, str]:
     """(headline, detail, background colour) of an outcome."""
     why = say(outcome.error) if outcome.error is not None else ""
     kind = outcome.kind
@@ -146,7 +146,7 @@ class HandoverPage(QWidget):
         layout.addWidget(self.result)
         layout.addWidget(self.detail)
         layout.addStretch(2)
-        self.show_outcome(None, "ru")
+        self.show_outcome(None)
 
     def _submit(self) -> None:
         self.submitted.emit(self.code.text())
@@ -174,7 +174,7 @@ class HandoverPage(QWidget):
             self.given_code.hide()
         self.hint.setVisible(not handed_over)
 
-    def show_outcome(self, outcome: HandoverOutcome | None, language: str) -> None:
+    def show_outcome(self, outcome: HandoverOutcome | None) -> None:
         """Show the last attempt's outcome in place of the one before (None: nothing yet)."""
         self.outcome = outcome
         if outcome is None:
@@ -182,7 +182,7 @@ class HandoverPage(QWidget):
             self.detail.clear()
             self.result.setStyleSheet("")
             return
-        headline, detail, colour = outcome_texts(outcome, language)
+        headline, detail, colour = outcome_texts(outcome)
         self.result.setText(headline)
         self.result.setStyleSheet(_OUTCOME_STYLE.format(name="courierResult", bg=colour, size=26))
         self.detail.setText(detail.strip())

@@ -54,6 +54,7 @@ from packstation.services.packing import (
     SessionSnapshot,
 )
 from packstation.services.packing.next_step import Step, Tone, next_step
+from packstation.services.packing.shortening import is_shorten_refusal
 from packstation.services.scan_router import (
     Applied,
     CourierCode,
@@ -79,7 +80,7 @@ from packstation.ui.packing_dialogs import (
 )
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.plain_text import plain_label
-from packstation.ui.shorten_notice import ShortenNotice, is_shorten_refusal
+from packstation.ui.shorten_notice import ShortenNotice
 from packstation.ui.sounds import Sounds
 
 _log = logging.getLogger("packstation.ui")
@@ -457,9 +458,9 @@ class PackingView(QWidget):
         self.courier.show_order(snapshot.order, handed_over=handed_over)
         if handed_over:
             if self.courier.outcome is None or not self.courier.outcome.ok:
-                self.courier.show_outcome(HandoverOutcome(HandoverKind.ACCEPTED), self.language)
+                self.courier.show_outcome(HandoverOutcome(HandoverKind.ACCEPTED))
         elif self.courier.outcome is None and snapshot.eac is not None:
-            self.courier.show_outcome(HandoverOutcome.of_verdict(snapshot.eac), self.language)
+            self.courier.show_outcome(HandoverOutcome.of_verdict(snapshot.eac))
         if self.pages.currentWidget() is not self.courier:
             self.pages.setCurrentWidget(self.courier)
             self.courier.code.setFocus()
@@ -576,7 +577,7 @@ class PackingView(QWidget):
         if self.pages.currentWidget() is self.courier:  # the hand-over page says it, large
             stray = refused_for is Reason.NOT_COURIER_CODE
             kind = HandoverKind.NOT_A_CODE if stray else HandoverKind.NOT_SENT
-            self.courier.show_outcome(HandoverOutcome(kind, error=error), self.language)
+            self.courier.show_outcome(HandoverOutcome(kind, error=error))
         self._set_feedback("✖ " + say(error), error=True)
         self.sounds.error()
 
@@ -779,7 +780,7 @@ class PackingView(QWidget):
 
         async def check() -> None:
             outcome = await self.session.check_courier_code(code)
-            self.courier.show_outcome(outcome, self.language)
+            self.courier.show_outcome(outcome)
             if not outcome.ok:
                 self.sounds.error()
 

@@ -12,22 +12,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import Order
-from packstation.domain.packing.errors import PackingError, Reason
-from packstation.services.packing.shortening import NOT_CONFIRMED
+from packstation.services.packing.shortening import is_shorten_refusal
 from packstation.ui import palette
 from packstation.ui.format import fill
 from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_label
-
-# Refusals of a shortening that leave the order as it was (by the Market or by the rules here).
-_REFUSALS = frozenset(
-    {Reason.SHORTEN_REFUSED, Reason.SHORTEN_PROMO, Reason.SHORTEN_THRESHOLD, Reason.SHORTEN_LAST_LINE}
-)
-
-
-def is_shorten_refusal(error: PackstationError | None) -> bool:
-    """Whether `error` says a shortening did not happen (the strip shows it with the options)."""
-    return error is NOT_CONFIRMED or (isinstance(error, PackingError) and error.reason in _REFUSALS)
 
 
 def _style(colours: tuple[str, str, str]) -> str:

@@ -51,6 +51,17 @@ def shorten_pending() -> PackingError:
     )
 
 
+
+# Refusals of a shortening that leave the order as it was (by the Market or by the rules here).
+_REFUSALS = frozenset(
+    {Reason.SHORTEN_REFUSED, Reason.SHORTEN_PROMO, Reason.SHORTEN_THRESHOLD, Reason.SHORTEN_LAST_LINE}
+)
+
+
+def is_shorten_refusal(error: PackstationError | None) -> bool:
+    """Whether `error` says a shortening did not happen (the view shows it with the options left)."""
+    return error is NOT_CONFIRMED or (isinstance(error, PackingError) and error.reason in _REFUSALS)
+
 class Shortener:
     """Asks the Market to shorten the order and applies only what it accepted."""
 
