@@ -61,6 +61,8 @@ class Database:
         self._inner_failed = False
         self._needs_sync = False  # a durable part joined a quick transaction
         self._syncer: WalSyncer | None = None  # started by the first quick commit
+        # Whether the connection is set for quick commits (None: unknown, a switch failed half-way).
+        self._quick: bool | None = False
 
     @property
     def wal_syncs(self) -> int:
@@ -97,31 +99,36 @@ class Database:
                 yield from self._joined()
                 return
             try:
-                if not durable:  # only outside a transaction: SQLite refuses it inside one
-                    self._conn.execute("PRAGMA synchronous = NORMAL")
-                    # Nor does a scan pay for a checkpoint (tens of ms with its fsyncs): the
-                    # syncer thread checkpoints a grown WAL on its own connection.
-                    self._conn.execute("PRAGMA wal_autocheckpoint = 0")
-                try:
-                    self._conn.execute("BEGIN IMMEDIATE")
-                except sqlite3.Error as err:
-                    raise write_failed(self.path, err) from err
-                self._depth, self._inner_failed, self._needs_sync = 1, False, durable
-                yield from self._outermost()
-            finally:
-                if not durable:
-                    self._restore_synchronous()
+                self._commit_quickly(not durable)  # only outside a transaction: SQLite refuses it inside
+                self._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as err:
+                raise write_failed(self.path, err) from err
+            self._depth, self._inner_failed, self._needs_sync = 1, False, durable
+            yield from self._outermost()
             if not durable and self._needs_sync:  # a durable part joined: sync as FULL would
                 self._wal_syncer().flush()
             elif not durable:
                 self._wal_syncer().due()
 
-    def _restore_synchronous(self) -> None:
-        try:
+    def _commit_quickly(self, quick: bool) -> None:
+        """Set the connection for quick commits (`synchronous=NORMAL`, and no checkpoint: a scan
+        never pays for one, tens of ms with its fsyncs; the syncer thread checkpoints a grown WAL
+        on its own connection) or durable ones (FULL, SQLite's own checkpoints). Only a change
+        of kind switches, so scans in a row run no PRAGMA (4 statements of a scan's 9; issue 19).
+
+        Raises:
+            sqlite3.Error: the switch failed; the next transaction sets its kind again.
+        """
+        if quick is self._quick:
+            return
+        self._quick = None
+        if quick:
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._conn.execute("PRAGMA wal_autocheckpoint = 0")
+        else:
             self._conn.execute("PRAGMA synchronous = FULL")
             self._conn.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
-        except sqlite3.Error as err:  # FULL is set again at the next quick transaction's end
-            _log.warning("could not restore synchronous=FULL: %s", err)
+        self._quick = quick
 
     def _outermost(self) -> Iterator[sqlite3.Connection]:
         try:

@@ -114,7 +114,7 @@ class CouriersPanel(QWidget):
 
 
 class CourierBanner(QFrame):
-    """"Courier arrived for order N" above every screen, until opened or closed.
+    """ "Courier arrived for order N" above every screen, until opened or closed.
 
     Signals:
         open_requested(int): the packer wants that order's hand-over page.

@@ -90,8 +90,14 @@ class OrderListView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in ((Column.ORDER, 110), (Column.PROGRAM, 100), (Column.DEADLINE, 130),
-                              (Column.ITEMS, 110), (Column.MARKING, 120), (Column.BUYER, 110)):
+        for column, width in (
+            (Column.ORDER, 110),
+            (Column.PROGRAM, 100),
+            (Column.DEADLINE, 130),
+            (Column.ITEMS, 110),
+            (Column.MARKING, 120),
+            (Column.BUYER, 110),
+        ):
             header.resizeSection(column, width)
         # The indicator first: enabling sorting sorts by whatever the indicator says.
         column, order = model.sort_state
@@ -144,7 +150,9 @@ class OrderListView(QWidget):
         return tuple(self.status.currentData() or ())
 
     def _apply(
-        self, text: str | None = None, programs: tuple[Program, ...] | None = None,
+        self,
+        text: str | None = None,
+        programs: tuple[Program, ...] | None = None,
         statuses: tuple[str, ...] | None = None,
     ) -> None:
         self.proxy.set_filter(text, programs, statuses)

@@ -51,6 +51,7 @@ from packstation.services.packing import CodeBadge, PackingSession, SessionSnaps
 from packstation.ui import palette
 from packstation.ui.format import fill
 from packstation.ui.plain_text import plain_tooltip
+from packstation.ui.row_delegate import LOOK_ROLE, RowLook
 
 MIME_UNITS = "application/x-packstation-units"
 
@@ -309,6 +310,13 @@ class LinesModel(_FollowsSession, QAbstractListModel):
     def _data(self, row: int, role: int) -> Any:
         line = self.line_at(row)
         progress = self._core.snapshot.progress[row]
+        if role == LOOK_ROLE:
+            background = self._data(row, Qt.ItemDataRole.BackgroundRole)
+            return RowLook(
+                self._data(row, Qt.ItemDataRole.DisplayRole),
+                background=background.color() if background is not None else None,
+                picture=self._data(row, Qt.ItemDataRole.DecorationRole),
+            )
         if role == Qt.ItemDataRole.DisplayRole:
             details = [line.offer_id, f"× {line.count}"]
             if line.parts_per_unit > 1:
@@ -393,6 +401,7 @@ class _Node:
 
 
 _FLAGS = -1  # `_Node.cache`'s key for the item flags (no data role is negative)
+_COLOUR_ROLES = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
 
 
 @dataclass
@@ -450,15 +459,29 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
             box_row = _Row(_Node(NodeKind.BOX, -1, box=index, key=index, shown=shown))
             for line_id, units in self._entries(box):
                 line = packing.order.line(line_id)
-                entry = _Node(NodeKind.ENTRY, -1, box=index, line_id=line_id, units=len(units),
-                              key=line_id, shown=(line, len(units), box.part, editable))
+                entry = _Node(
+                    NodeKind.ENTRY,
+                    -1,
+                    box=index,
+                    line_id=line_id,
+                    units=len(units),
+                    key=line_id,
+                    shown=(line, len(units), box.part, editable),
+                )
                 entry_row = _Row(entry)
                 for unit in units:
                     for instance in packing.codes_of(unit):
                         badge = badges.get((unit, instance.value))
-                        code = _Node(NodeKind.CODE, -1, box=index, line_id=line_id, instance=instance,
-                                     badge=badge, key=(unit, instance.value),
-                                     shown=(instance, badge, instance.value in rejected))
+                        code = _Node(
+                            NodeKind.CODE,
+                            -1,
+                            box=index,
+                            line_id=line_id,
+                            instance=instance,
+                            badge=badge,
+                            key=(unit, instance.value),
+                            shown=(instance, badge, instance.value in rejected),
+                        )
                         entry_row.children.append(_Row(code))
                 box_row.children.append(entry_row)
             rows.append(box_row)
@@ -655,6 +678,15 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
         return cache[role]
 
     def _data(self, node: _Node, role: int) -> Any:
+        if role == LOOK_ROLE:
+            background, foreground = (self._data(node, r) for r in _COLOUR_ROLES)
+            return RowLook(
+                self._display(node),
+                background=background.color() if background is not None else None,
+                foreground=foreground.color() if foreground is not None else None,
+                bold=node.kind is NodeKind.BOX,
+                italic=node.kind is NodeKind.NEW_BOX,
+            )
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(node)
         if role == Qt.ItemDataRole.BackgroundRole:

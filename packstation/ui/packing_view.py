@@ -23,13 +23,12 @@ from datetime import datetime, time
 from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -80,19 +79,17 @@ from packstation.ui.packing_dialogs import (
 )
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.plain_text import plain_label
+from packstation.ui.row_delegate import RowDelegate
 from packstation.ui.shorten_notice import ShortenNotice
 from packstation.ui.sounds import Sounds
+from packstation.ui.status_line import StatusLine
+from packstation.ui.wrapping_list import WrappingListView
 
 _log = logging.getLogger("packstation.ui")
 
 # State colours: the packer reads the screen from a step away.
 BLUE, GREEN, AMBER, RED, GREY = palette.BLUE, palette.GREEN, palette.AMBER, palette.RED, palette.GREY
-_BANNER_STYLE = (
-    "QLabel#stateBanner {{background:{bg}; color:white; font-size:18pt; font-weight:bold;"
-    " padding:10px 14px; border-radius:6px;}}"
-)
 _TONE_COLOURS = {Tone.GO: GREEN, Tone.WORK: BLUE, Tone.WAIT: AMBER, Tone.STOP: RED, Tone.OFF: GREY}
-_FEEDBACK_STYLE = "QLabel#feedback {{color:{fg}; font-size:15pt; font-weight:bold; padding:4px;}}"
 
 
 PictureLoader = Callable[[str], Awaitable[bytes | None]]
@@ -261,15 +258,13 @@ class PackingView(QWidget):
         self.history_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner must not press it
         self.history_button.clicked.connect(history.trigger)
         self.header.addWidget(self.history_button)
-        self.state_banner = plain_label(parent=self)
+        self.state_banner = StatusLine(self, point_size=18, padding=(14, 10), radius=6)
         self.state_banner.setObjectName("stateBanner")
-        self.state_banner.setWordWrap(True)
 
     def _build_workspace(self) -> None:
         self.workspace = QWidget(self)
-        self.feedback = plain_label(parent=self.workspace)
+        self.feedback = StatusLine(self.workspace, point_size=15)
         self.feedback.setObjectName("feedback")
-        self.feedback.setWordWrap(True)
         self.notice = plain_label(parent=self.workspace)
         self.notice.setObjectName("staleNotice")
         self.notice.setWordWrap(True)
@@ -280,10 +275,9 @@ class PackingView(QWidget):
         self.shorten_notice = ShortenNotice(self.language, self.workspace)
         self.shorten_notice.cancel_requested.connect(self.ask_cancel)
         self.shorten_notice.check_requested.connect(self.refresh_order)
-        self.lines = QListView(self.workspace)
+        self.lines = WrappingListView(self.workspace)
         self.lines.setObjectName("linesView")
         self.lines.setModel(self.lines_model)
-        self.lines.setWordWrap(True)
         self.lines.setSpacing(2)
         self.lines.setAlternatingRowColors(False)
         self.lines.setIconSize(QSize(PICTURE_SIZE, PICTURE_SIZE))
@@ -291,13 +285,18 @@ class PackingView(QWidget):
         self.boxes.setObjectName("boxesView")
         self.boxes.setModel(self.boxes_model)
         self.boxes.setHeaderHidden(True)
+        self.boxes.setUniformRowHeights(True)  # one-line rows: no row is measured on a scan
         for view in (self.lines, self.boxes):
             view.setDragEnabled(True)
             view.setAcceptDrops(True)
             view.setDropIndicatorShown(True)
             view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
             view.setDefaultDropAction(Qt.DropAction.CopyAction)
-            view.setStyleSheet("font-size:12pt;")
+            # A font, not a style sheet: the style sheet style paints every row slower (issue 19).
+            font = QFont(view.font())
+            font.setPointSize(12)
+            view.setFont(font)
+        self.boxes.setItemDelegate(RowDelegate(self.boxes, wrap=False))
         self.boxes_model.modelReset.connect(self.boxes.expandAll)
         self.boxes_model.rowsInserted.connect(self._expand_inserted)
         self.boxes.expandAll()
@@ -420,7 +419,7 @@ class PackingView(QWidget):
         self.buyer.setText(self._buyer_text(order.buyer_type))
         text, colour = self._banner(snapshot)
         self.state_banner.setText(text)
-        _restyle(self.state_banner, _BANNER_STYLE.format(bg=colour))
+        self.state_banner.set_colours("white", colour)
         if is_shorten_refusal(snapshot.last_error):
             self._set_feedback("", error=True)  # the shortening strip says it, with the options
         elif snapshot.last_error is not None:
@@ -553,7 +552,7 @@ class PackingView(QWidget):
     def _set_feedback(self, text: str, *, error: bool) -> None:
         self._feedback_error = error
         self.feedback.setText(text)
-        _restyle(self.feedback, _FEEDBACK_STYLE.format(fg=RED if error else GREEN))
+        self.feedback.set_colours(RED if error else GREEN)
 
     # -- scans -------------------------------------------------------------------------------------
 

@@ -108,9 +108,7 @@ class ScalePanel(QWidget):
                 else f"{format_kg(check.expected.kg, lang)} ± {format_kg(check.expected.tolerance, lang)}"
             )
             if check.measured_kg is None:
-                text = (
-                    fill(self.tr("Box %1: put it on the scale (expected %2)"), number, expected)
-                )
+                text = fill(self.tr("Box %1: put it on the scale (expected %2)"), number, expected)
                 colour = _IDLE
             else:
                 mark = "✓" if check.passes else "✖"

@@ -77,9 +77,7 @@ class AppStatusBar(QStatusBar):
 
     def set_packer(self, name: str) -> None:
         """Name the signed-in packer (empty: nobody)."""
-        self.packer.setText(
-            fill(self.tr("Packer: %1"), name) if name else self.tr("Packer: not signed in")
-        )
+        self.packer.setText(fill(self.tr("Packer: %1"), name) if name else self.tr("Packer: not signed in"))
 
     def set_counts(self, shown: int, total: int) -> None:
         if shown == total:

@@ -166,9 +166,16 @@ def test_journal_lines_commit_quickly_and_reach_the_disk_soon_after(local: Local
     local.journal.append(7, {"op": "open"})
     # The scan's commit does not wait for the disk (issue 19) ...
     # nor run a checkpoint (the syncer thread does that) ...
-    assert statements[:2] == ["PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 0"]
-    # ... and FULL, with SQLite's own checkpoints, is back for every other write
-    assert statements[-2:] == ["PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 1000"]
+    assert statements[:3] == ["PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 0", "BEGIN IMMEDIATE"]
+    # ... and the next scan's commit runs no PRAGMA at all (they were 4 of its 9 statements) ...
+    del statements[:]
+    local.journal.append(7, {"op": "put"})
+    assert statements[0] == "BEGIN IMMEDIATE"
+    assert not [s for s in statements if s.startswith("PRAGMA")]
+    # ... while FULL, with SQLite's own checkpoints, is back before any other write
+    del statements[:]
+    local.outbox.add_intent(7, "status", {"status": "PROCESSING", "substatus": "READY_TO_SHIP"})
+    assert statements[:3] == ["PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 1000", "BEGIN IMMEDIATE"]
     with local.database.reading() as conn:
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2
         assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
@@ -220,3 +227,25 @@ def test_the_syncer_checkpoints_a_grown_wal_off_the_writing_thread(tmp_path: Pat
     with closing(sqlite3.connect(alone)) as copy:
         assert copy.execute("SELECT count(*) FROM t").fetchone()[0] == 50
     conn.close()
+
+
+def test_a_durable_write_whose_switch_back_to_full_fails_is_refused(local: LocalStore) -> None:
+    local.journal.append(7, {"op": "open"})  # the connection now commits quickly
+
+    def no_autocheckpoint(action: int, arg1: str | None, *_: object) -> int:
+        refused = action == sqlite3.SQLITE_PRAGMA and arg1 == "wal_autocheckpoint"
+        return sqlite3.SQLITE_DENY if refused else sqlite3.SQLITE_OK
+
+    with local.database.reading() as conn:
+        conn.set_authorizer(no_autocheckpoint)
+    # The switch back to durable commits failed half-way: the write is refused, not made in an
+    # unknown mode, and the next one switches again from the start.
+    with pytest.raises(StorageError):
+        local.outbox.add_intent(7, "status", {"status": "PROCESSING", "substatus": "READY_TO_SHIP"})
+    assert local.outbox.pending_intents() == []
+    with local.database.reading() as conn:
+        conn.set_authorizer(None)
+    statements: list[str] = []
+    _full_trace(local, statements)
+    local.outbox.add_intent(7, "status", {"status": "PROCESSING", "substatus": "READY_TO_SHIP"})
+    assert statements[:2] == ["PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 1000"]

@@ -79,7 +79,7 @@ async def test_a_refused_code_makes_the_banner_ask_for_a_new_code_of_that_unit_n
         banner = view.state_banner.text()
         assert banner == f"The Market refused a code: scan a new code for: {name}, unit 2"
         assert "submit" not in banner.lower()
-        assert palette.RED in view.state_banner.styleSheet()
+        assert view.state_banner.background == palette.RED
         assert not view.submit_button.isEnabled()
         lines = view.lines_model
         assert "1 of 2 coded" in lines.data(lines.index(0, 0))  # the refused code counts for nothing
@@ -88,7 +88,7 @@ async def test_a_refused_code_makes_the_banner_ask_for_a_new_code_of_that_unit_n
         # The replacement in the same boxes: the labels already stuck stay, nothing prints twice.
         shell.packing.scanner.scanned.emit(good[2])
         assert "Everything is packed" in view.state_banner.text()
-        assert palette.GREEN in view.state_banner.styleSheet()
+        assert view.state_banner.background == palette.GREEN
         shell.packing.scanner.scanned.emit("PS:SUBMIT")
         await until(sandbox, lambda: view.session.phase is Phase.DONE, "READY_TO_SHIP")
         await until(sandbox, lambda: shell.tasks.running == 0, "the label job")

@@ -17,7 +17,7 @@ it counts as packed once all its parts are boxed. Split and drag-and-drop comple
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
@@ -247,25 +247,31 @@ class Packing:
 
     @property
     def complete(self) -> bool:
-        return not self.problems()
+        """No problem blocks sending the layout. While packing, the first one found answers: a
+        scan asks this and need not word every unpacked line (issue 19)."""
+        if "problems" in self._memo:
+            return not self._memo["problems"]
+        return next(self._each_problem(), None) is None
 
     def problems(self) -> tuple[PackingError, ...]:
         """Everything that blocks sending the layout: unpacked units, missing or partial codes."""
         if "problems" not in self._memo:
-            self._memo["problems"] = self._problems()
+            self._memo["problems"] = tuple(self._each_problem())
         return self._memo["problems"]
 
-    def _problems(self) -> tuple[PackingError, ...]:
-        found: list[PackingError] = []
+    def _each_problem(self) -> Iterator[PackingError]:
+        found = False
         progress = {p.line_id: p for p in self.progress()}
         for line in self.order.lines:
             left = line.count - progress[line.id].packed
             slot = self.open_part(line.id)
             if slot is not None:
                 left -= 1
-                found.append(self._parts_missing(line, slot))
+                found = True
+                yield self._parts_missing(line, slot)
             if left:
-                found.append(
+                found = True
+                yield (
                     _refuse(
                         Reason.INCOMPLETE,
                         QT_TRANSLATE_NOOP("PackingRules", "“%1”: %2 of %3 not packed.")(
@@ -276,21 +282,21 @@ class Packing:
                         ),
                     )
                 )
-            found.extend(self._code_problems(line))
+            for problem in self._code_problems(line):
+                found = True
+                yield problem
         for unit, _instance in self.refused_codes():
             name = self.line(unit.line_id).name
-            found.append(
-                _refuse(
-                    Reason.CODE_REFUSED,
-                    QT_TRANSLATE_NOOP("PackingRules", "“%1”, unit %2: the Market refused its code.")(
-                        name, unit.n + 1
-                    ),
-                    QT_TRANSLATE_NOOP("PackingRules", "Scan another code of this unit."),
-                )
+            found = True
+            yield _refuse(
+                Reason.CODE_REFUSED,
+                QT_TRANSLATE_NOOP("PackingRules", "“%1”, unit %2: the Market refused its code.")(
+                    name, unit.n + 1
+                ),
+                QT_TRANSLATE_NOOP("PackingRules", "Scan another code of this unit."),
             )
         if not any(box.kind is not BoxKind.EMPTY for box in self.boxes) and not found:
-            found.append(_refuse(Reason.INCOMPLETE, QT_TRANSLATE_NOOP("PackingRules", "There are no boxes.")))
-        return tuple(found)
+            yield _refuse(Reason.INCOMPLETE, QT_TRANSLATE_NOOP("PackingRules", "There are no boxes."))
 
     def _parts_missing(self, line: OrderLine, slot: PartSlot) -> PackingError:
         boxed = len({part.current for part in self.parts_boxed(slot.unit)})

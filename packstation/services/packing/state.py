@@ -226,7 +226,6 @@ def snapshot_of(state: SessionState, version: int, countdown: float | None) -> S
         order=packing.order,
         packing=packing,
         progress=packing.progress(),
-        problems=packing.problems(),
         can_undo=bool(state.history) and state.phase is Phase.PACKING,
         badges=_badges(state),
         labels=labels,

@@ -205,7 +205,6 @@ class SessionSnapshot:
     order: Order
     packing: Packing
     progress: tuple[LineProgress, ...]
-    problems: tuple[PackingError, ...]
     can_undo: bool
     badges: tuple[CodeBadge, ...]
     labels: PrintedLabels | None
@@ -221,9 +220,14 @@ class SessionSnapshot:
     pending_shorten: tuple[tuple[int, int], ...] = ()
 
     @property
+    def problems(self) -> tuple[PackingError, ...]:
+        """What blocks sending the layout (worded on first use: a scan rarely needs them all)."""
+        return self.packing.problems()
+
+    @property
     def complete(self) -> bool:
         """Every unit is boxed and every required code is there."""
-        return not self.problems
+        return self.packing.complete
 
     @property
     def editable(self) -> bool:

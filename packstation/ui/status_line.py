@@ -1,0 +1,120 @@
+"""A line of status text that changes on every scan without laying the window out again.
+
+A QLabel asks its layout to recompute on every `setText` (its size hint may have changed), and a
+word-wrapped label's layout is the packing view's: every scan re-laid out the whole screen and
+repainted what moved, most of a scan's feedback time (issue 19). Style sheets cost again: a
+widget with one is painted and measured through Qt's style sheet style.
+
+`StatusLine` keeps the height of one row of its font, so a new text only repaints the line.
+A text that needs more rows (a long error, a narrow window) grows it to fit, which is the only
+time it asks for a layout; it shrinks back when the text fits again. The paint measures the text
+(it lays it out anyway), so setting one costs nothing but the repaint. It paints plain text (never
+rich text: item names and Market messages are shown literally), wrapped at words, on an optional
+rounded background.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+_WRAP = Qt.TextFlag.TextWordWrap
+_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class StatusLine(QWidget):
+    """Plain text in a given font and colours, one row high unless the text needs more.
+
+    Args:
+        point_size: the font's size; bold unless `bold` is False.
+        padding: (horizontal, vertical) space around the text, in pixels.
+        radius: the background's corner radius.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        point_size: int,
+        bold: bool = True,
+        padding: tuple[int, int] = (4, 4),
+        radius: int = 0,
+    ) -> None:
+        super().__init__(parent)
+        font = QFont(self.font())
+        font.setPointSize(point_size)
+        font.setBold(bold)
+        self.setFont(font)
+        self._text = ""
+        self._fg = QColor(self.palette().windowText().color())
+        self._bg: QColor | None = None
+        self._colours: tuple[str, str | None] = ("", None)
+        self._pad_x, self._pad_y = padding
+        self._radius = radius
+        self._rows = 1
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self._height(1))
+
+    # -- what it shows -----------------------------------------------------------------------------
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # QLabel's name: views treat both alike
+        if text != self._text:
+            self._text = text
+            self.update()  # the paint measures it: a longer text grows the line then
+
+    def set_colours(self, foreground: str, background: str | None = None) -> None:
+        """The text's colour and the background's (None: the parent's shows through)."""
+        if (foreground, background) == self._colours:
+            return
+        self._colours = (foreground, background)
+        self._fg, self._bg = QColor(foreground), QColor(background) if background is not None else None
+        self.update()
+
+    @property
+    def foreground(self) -> str:
+        return str(self._fg.name())
+
+    @property
+    def background(self) -> str | None:
+        return None if self._bg is None else str(self._bg.name())
+
+    # -- size --------------------------------------------------------------------------------------
+
+    def _height(self, rows: int) -> int:
+        return QFontMetrics(self.font()).lineSpacing() * rows + 2 * self._pad_y
+
+    def _fit(self, rows: int) -> None:
+        """Grow or shrink to `rows` rows (after the paint that measured them)."""
+        if rows != self._rows:
+            self._rows = rows
+            self.setFixedHeight(self._height(rows))
+
+    def sizeHint(self) -> QSize:
+        return QSize(2 * self._pad_x + 100, self._height(self._rows))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(2 * self._pad_x, self._height(self._rows))
+
+    # -- painting ----------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self._bg is not None:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._bg)
+            painter.drawRoundedRect(QRectF(self.rect()), self._radius, self._radius)
+        painter.setPen(self._fg)
+        text_area = self.rect().adjusted(self._pad_x, self._pad_y, -self._pad_x, -self._pad_y)
+        used = painter.drawText(text_area, int(_ALIGN) | int(_WRAP), self._text)
+        painter.end()
+        # Measured while painting, which lays the text out anyway: a text that needs another row
+        # count is drawn cut for one frame, then the line takes the rows it needs.
+        spacing = QFontMetrics(self.font()).lineSpacing()
+        rows = max(1, round(used.height() / spacing))
+        if rows != self._rows:
+            QTimer.singleShot(0, self, lambda: self._fit(rows))
