@@ -30,7 +30,8 @@ LOOK_ROLE = Qt.ItemDataRole.UserRole + 100
 """The data role of a row's `RowLook` (a model without it is drawn from the standard roles)."""
 
 _KEPT = 512  # laid-out texts kept: every row's current and recent texts, for a few orders
-_PAD_X, _PAD_Y, _ICON_GAP = 6, 4, 8
+_PAD_X, _PAD_Y, _ICON_GAP = 6, 3, 8
+_LINE_BREAK = "\u2028"  # QStaticText lays "\n" out as a space; a line separator breaks the line
 _HOVERED_OR_SELECTED = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -99,7 +100,7 @@ class RowDelegate(QStyledItemDelegate):
             return kept
         elide = width >= 0 and not self._wrap
         shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width) if elide else text
-        laid = QStaticText(shown)
+        laid = QStaticText(shown.replace("\n", _LINE_BREAK))
         laid.setTextFormat(Qt.TextFormat.PlainText)  # names and Market texts are shown literally
         if width >= 0 and self._wrap:
             laid.setTextWidth(width)

@@ -4,6 +4,7 @@ and the journal restores exactly the state the packer saw."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from hypothesis import given, settings
@@ -70,6 +71,11 @@ def _check_rules(packing: Packing) -> None:
         assert sent <= line.count  # never over-packed
     if packing.current is not None:
         assert 0 <= packing.current < len(packing.boxes)
+    # `complete` stops at the first problem, `problems()` words them all: they agree, whichever
+    # is asked first of a packing (each keeps what it computed).
+    words = [problem.english() for problem in packing.problems()]
+    assert replace(packing).complete == (not words)
+    assert [problem.english() for problem in replace(packing).problems()] == words
     assert all(box.kind is not BoxKind.EMPTY for i, box in enumerate(packing.boxes) if i != packing.current)
 
 

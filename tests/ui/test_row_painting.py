@@ -1,0 +1,112 @@
+"""The packing lists' rows: laid-out texts kept between paints, wrapped rows that repaint alone
+when they change, one-line rows cut with an ellipsis (issue 19)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QRegion, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QTreeView
+from pytestqt.qtbot import QtBot
+
+from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate, RowLook
+from packstation.ui.wrapping_list import WrappingListView
+
+THREE_LINES = "Кружка керамическая\nMUG-300  ·  × 2\n{n} из 2 упаковано"
+LONG_NAME = "Футболка хлопковая оверсайз с длинным рукавом и принтом, размер M, цвет тёмно-синий"
+
+
+class Painted(QObject):
+    """The regions a widget was asked to paint."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.regions: list[QRegion] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.regions.append(QRegion(event.region()))  # type: ignore[attr-defined]
+        return False
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _list(qtbot: QtBot, texts: list[str], width: int = 420) -> tuple[WrappingListView, QStandardItemModel]:
+    model = QStandardItemModel()
+    for text in texts:
+        model.appendRow(QStandardItem(text))
+    view = WrappingListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(width, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    _settle()
+    return view, model
+
+
+def test_rows_break_at_new_lines_and_wrap_at_the_lists_width(qtbot: QtBot) -> None:
+    view, model = _list(qtbot, [THREE_LINES.format(n=0), LONG_NAME])
+    spacing = QFontMetrics(view.font()).lineSpacing()
+    assert view.visualRect(model.index(0, 0)).height() >= 3 * spacing  # three lines, not one
+    wrapped = view.visualRect(model.index(1, 0)).height()
+    assert wrapped >= 2 * spacing  # the long name wraps at 420 px ...
+    view.resize(1400, 400)
+    _settle()
+    assert view.visualRect(model.index(1, 0)).height() < wrapped  # ... and not at 1,400
+
+
+def test_a_changed_row_that_keeps_its_height_repaints_alone(qtbot: QtBot) -> None:
+    view, model = _list(qtbot, [THREE_LINES.format(n=0), THREE_LINES.format(n=0), "Плед"])
+    painted = Painted()
+    view.viewport().installEventFilter(painted)
+    row = view.visualRect(model.index(1, 0))
+    below = view.visualRect(model.index(2, 0))
+    model.item(1).setText(THREE_LINES.format(n=1))  # a scan: one line's progress
+    _settle()
+    assert painted.regions
+    assert all(row.contains(region.boundingRect()) for region in painted.regions)  # not the list
+    assert view.visualRect(model.index(2, 0)) == below
+
+
+def test_a_row_that_grows_moves_the_rows_below(qtbot: QtBot) -> None:
+    view, model = _list(qtbot, [THREE_LINES.format(n=0), "Плед"])
+    below = view.visualRect(model.index(1, 0))
+    model.item(0).setText(THREE_LINES.format(n=1) + ", с кодом 1 из 2\nчасти в коробках: 1 из 3")
+    _settle()
+    assert view.visualRect(model.index(1, 0)).top() > below.top()
+
+
+def test_one_line_rows_are_cut_to_the_width_and_drawn_as_the_model_says(qtbot: QtBot) -> None:
+    model = QStandardItemModel()
+    item = QStandardItem(LONG_NAME * 3)
+    item.setData(
+        RowLook(LONG_NAME * 3, background=QColor("#f8d7da"), foreground=QColor("#dc3545")), LOOK_ROLE
+    )
+    model.appendRow(item)
+    model.appendRow(QStandardItem("Коробка 2"))
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setHeaderHidden(True)
+    view.setUniformRowHeights(True)
+    view.setItemDelegate(RowDelegate(view, wrap=False))
+    view.setModel(model)
+    view.resize(400, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    _settle()
+    first = view.visualRect(model.index(0, 0))
+    assert first.height() < 2 * QFontMetrics(view.font()).lineSpacing()  # one line, however long
+    image = view.viewport().grab().toImage()
+    colours = {image.pixelColor(x, first.center().y()).name() for x in range(first.left(), first.right())}
+    assert "#f8d7da" in colours  # the row's background
+    assert any(_reddish(QColor(c)) for c in colours)  # and its text colour
+    edge = {image.pixelColor(x, first.center().y()).name() for x in range(first.right() - 12, first.right())}
+    assert edge <= {"#f8d7da"}  # cut before the edge, not drawn past it
+    assert model.index(0, 0).data(Qt.ItemDataRole.DisplayRole) == LONG_NAME * 3
+
+
+def _reddish(colour: QColor) -> bool:
+    return colour.red() > 150 and colour.green() < 120 and colour.blue() < 120

@@ -1,0 +1,88 @@
+"""The packing screen's status lines (feedback, state banner) change text without laying the
+window out again, and still fit any text: a long one grows the line, a short one shrinks it back
+(issue 19)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from packstation.ui.status_line import StatusLine
+
+LONG = "Маркет не принял код: отсканируйте новый код для: Кроссовки беговые мужские, р. 43 " * 3
+
+
+class Events(QObject):
+    """Counts the events of some types an object receives."""
+
+    def __init__(self, *kinds: QEvent.Type) -> None:
+        super().__init__()
+        self.kinds = kinds
+        self.seen: list[QEvent.Type] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.kinds:
+            self.seen.append(event.type())
+        return False
+
+
+def _screen(qtbot: QtBot, width: int = 420) -> tuple[QWidget, StatusLine]:
+    window = QWidget()
+    qtbot.addWidget(window)
+    line = StatusLine(window, point_size=15)
+    layout = QVBoxLayout(window)
+    layout.addWidget(line)
+    layout.addWidget(QLabel("below", window), 1)
+    window.resize(width, 300)
+    window.show()
+    qtbot.waitExposed(window)
+    return window, line
+
+
+def _settle() -> None:
+    for _ in range(3):  # the paint, then the posted resize and its layout
+        QApplication.processEvents()
+
+
+def test_a_new_text_of_the_same_rows_repaints_the_line_and_lays_nothing_out(qtbot: QtBot) -> None:
+    window, line = _screen(qtbot)
+    line.setText("✔ Кружка → коробка 1")
+    _settle()
+    height = line.height()
+    layouts, paints = Events(QEvent.Type.LayoutRequest), Events(QEvent.Type.Paint)
+    window.installEventFilter(layouts)
+    line.installEventFilter(paints)
+    for n in range(2, 6):
+        line.setText(f"✔ Кружка → коробка {n}")
+        _settle()
+    assert layouts.seen == []  # a QLabel asked for a layout on each of these
+    assert len(paints.seen) == 4
+    assert line.height() == height
+    assert line.text() == "✔ Кружка → коробка 5"
+
+
+def test_a_long_text_grows_the_line_and_a_short_one_shrinks_it_back(qtbot: QtBot) -> None:
+    _window, line = _screen(qtbot)
+    line.setText("коротко")
+    _settle()
+    one_row = line.height()
+    line.setText(LONG)
+    _settle()
+    assert line.height() >= 3 * (one_row - 8)  # every word of it shows
+    line.setText("коротко")
+    _settle()
+    assert line.height() == one_row
+
+
+def test_the_line_paints_its_colours(qtbot: QtBot) -> None:
+    _window, line = _screen(qtbot)
+    line.set_colours("#ffffff", "#dc3545")
+    line.setText("█████")
+    _settle()
+    assert (line.foreground, line.background) == ("#ffffff", "#dc3545")
+    image = line.grab().toImage()
+    assert image.pixelColor(line.width() // 2, 2) == QColor("#dc3545")  # the background's top edge
+    colours = {image.pixelColor(x, line.height() // 2).name() for x in range(0, 60)}
+    assert "#ffffff" in colours  # the text
