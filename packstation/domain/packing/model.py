@@ -251,7 +251,11 @@ class Packing:
         scan asks this and need not word every unpacked line (issue 19)."""
         if "problems" in self._memo:
             return not self._memo["problems"]
-        return next(self._each_problem(), None) is None
+        if "complete" not in self._memo:
+            # A unit not yet packed is always a problem: no need to word one to know.
+            unpacked = any(line.packed < line.count for line in self.progress())
+            self._memo["complete"] = (not unpacked and next(self._each_problem(), None) is None,)
+        return bool(self._memo["complete"][0])
 
     def problems(self) -> tuple[PackingError, ...]:
         """Everything that blocks sending the layout: unpacked units, missing or partial codes."""
