@@ -31,7 +31,6 @@ LOOK_ROLE = Qt.ItemDataRole.UserRole + 100
 
 _KEPT = 512  # laid-out texts kept: every row's current and recent texts, for a few orders
 _PAD_X, _PAD_Y, _ICON_GAP = 6, 3, 8
-_LINE_BREAK = "\u2028"  # QStaticText lays "\n" out as a space; a line separator breaks the line
 _HOVERED_OR_SELECTED = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -91,8 +90,8 @@ class RowDelegate(QStyledItemDelegate):
         return kept
 
     def _laid_out(self, text: str, width: int, font: QFont, font_id: int) -> QStaticText:
-        """`text` laid out in `font`: wrapped at `width`, or (one-line rows) cut to `width` with
-        an ellipsis; width -1: one unbroken line."""
+        """One line of text laid out in `font`: wrapped at `width`, or (one-line rows) cut to
+        `width` with an ellipsis; width -1: unbroken."""
         key = (text, width, font_id)
         kept = self._texts.get(key)
         if kept is not None:
@@ -100,7 +99,7 @@ class RowDelegate(QStyledItemDelegate):
             return kept
         elide = width >= 0 and not self._wrap
         shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width) if elide else text
-        laid = QStaticText(shown.replace("\n", _LINE_BREAK))
+        laid = QStaticText(shown)
         laid.setTextFormat(Qt.TextFormat.PlainText)  # names and Market texts are shown literally
         if width >= 0 and self._wrap:
             laid.setTextWidth(width)
@@ -112,6 +111,12 @@ class RowDelegate(QStyledItemDelegate):
         if len(self._texts) > _KEPT:
             self._texts.popitem(last=False)
         return laid
+
+    def _paragraphs(self, text: str, width: int, font: QFont, font_id: int) -> tuple[list[QStaticText], int]:
+        """`text`'s lines, each laid out apart (a scan changes one line of a row: only that one
+        is laid out again), and their height."""
+        laid = [self._laid_out(line, width, font, font_id) for line in text.split("\n")]
+        return laid, int(sum(part.size().height() for part in laid) + 0.999)
 
     def _wrap_width(self) -> int:
         """The width rows wrap at: the list's, less the spacing around each row."""
@@ -127,11 +132,12 @@ class RowDelegate(QStyledItemDelegate):
         if self._wrap:
             width = self._wrap_width()
             text_width = width - 2 * _PAD_X - (picture.width() + _ICON_GAP if picture.width() else 0)
-            laid = self._laid_out(look.text, max(1, text_width), font, font_id)
+            parts, text_height = self._paragraphs(look.text, max(1, text_width), font, font_id)
         else:
-            laid = self._laid_out(look.text, -1, font, font_id)
-            width = int(laid.size().width()) + 2 * _PAD_X + picture.width()
-        height = max(int(laid.size().height() + 0.999), picture.height()) + 2 * _PAD_Y
+            parts, text_height = self._paragraphs(look.text, -1, font, font_id)
+            text_width = int(max(part.size().width() for part in parts))
+            width = text_width + 2 * _PAD_X + picture.width()
+        height = max(text_height, picture.height()) + 2 * _PAD_Y
         if self._wrap:
             self._heights[index.row()] = height
         return QSize(width, height)
@@ -157,7 +163,7 @@ class RowDelegate(QStyledItemDelegate):
             left += shown.width() + _ICON_GAP
             width -= shown.width() + _ICON_GAP
         font, font_id = self._font(option.font, look)
-        laid = self._laid_out(look.text, max(1, width), font, font_id)
+        parts, text_height = self._paragraphs(look.text, max(1, width), font, font_id)
         if state & QStyle.StateFlag.State_Selected:
             colour = option.palette.highlightedText().color()
         else:
@@ -165,8 +171,10 @@ class RowDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(font)
         painter.setPen(colour)
-        top = rect.top() + max(_PAD_Y, int((rect.height() - laid.size().height()) / 2))
-        painter.drawStaticText(QPointF(left, top), laid)
+        top = float(rect.top() + max(_PAD_Y, (rect.height() - text_height) // 2))
+        for part in parts:
+            painter.drawStaticText(QPointF(left, top), part)
+            top += part.size().height()
         painter.restore()
         if state & QStyle.StateFlag.State_HasFocus:
             focus = QStyleOptionFocusRect()
