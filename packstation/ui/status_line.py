@@ -54,6 +54,9 @@ class StatusLine(QWidget):
         self._radius = radius
         self._rows = 1
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # It paints all of itself (the window's colour first), so a new text repaints the line
+        # alone, not the widgets under it too.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setFixedHeight(self._height(1))
 
     # -- what it shows -----------------------------------------------------------------------------
@@ -103,6 +106,7 @@ class StatusLine(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.fillRect(self.rect(), self.palette().window())
         if self._bg is not None:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             painter.setPen(Qt.PenStyle.NoPen)
