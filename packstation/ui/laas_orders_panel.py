@@ -58,13 +58,10 @@ class Pending:
 class LaasOrdersPanel(QWidget):
     """The list and its actions, over `LaasService`."""
 
-    def __init__(
-        self, service: LaasService, tasks: TaskRunner, *, language: str = "ru", parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, service: LaasService, tasks: TaskRunner, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.tasks = tasks
-        self.language = language
         self.orders: list[LaasOrder] = []
         self.operations: dict[str, Pending] = {}
         self._delays: dict[str, float] = {}  # operation -> seconds to its next poll
