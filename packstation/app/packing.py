@@ -123,7 +123,7 @@ class PackingWiring(QObject):
         self.desk.view_closed.connect(self.scale.order_closed)
         self.video = VideoDesk(
             settings.camera, services.data_dir, self._video_index, show_error=show_error,
-            language=language, station=settings.station_name, packer=settings.packer_name, parent=self,
+            station=settings.station_name, packer=settings.packer_name, parent=self,
         )
         self.desk.view_opened.connect(self.video.view_opened)
         self.desk.view_closed.connect(self.video.view_closed)

@@ -115,9 +115,7 @@ class Shell(QObject):
             self.model = OrderListModel(self.queue, now=services.clock.now)
             self.window = MainWindow(self.model, demo=runtime.demo, station=settings.station_name)
         self.keeper: OrderListKeeper | None = None  # keeps the list for the next start (local store)
-        self.tasks = TaskRunner(
-            self.window.message_bar.show_error, self.crash.report, lambda: self.language, self
-        )
+        self.tasks = TaskRunner(self.window.message_bar.show_error, self.crash.report, parent=self)
         self.quit_requested: asyncio.Future[None] | None = None
         self.exit_code = 0
         # Closing the window starts an async shutdown; Qt must not end the loop underneath it.
@@ -344,7 +342,7 @@ class Shell(QObject):
         from packstation.ui.fleet_gate import ClaimGate
 
         gate = ClaimGate(
-            fleet.claims, self.tasks, self.window, language=self.language,
+            fleet.claims, self.tasks, self.window,
             show_error=self.window.message_bar.show_error, parent=self,
         )
         return FleetHooks(fleet.codes, fleet.audit, gate)
@@ -355,7 +353,7 @@ class Shell(QObject):
         from packstation.ui.fleet_gate import FleetBanner, claim_text
 
         bar = self.window.message_bar
-        banner = FleetBanner(bar.show_warning, bar.show_info, language=self.language, parent=self)
+        banner = FleetBanner(bar.show_warning, bar.show_info, parent=self)
         fleet.claims.on_state(banner)
 
         def claims_changed() -> None:
@@ -473,7 +471,6 @@ class Shell(QObject):
             self.shipments_view = build_shipments_view(
                 self.market.shipments, self.packing, self.tasks, self.runtime.settings,
                 self.runtime.data_dir.path, show_info=bar.show_info, show_error=bar.show_error,
-                language=lambda: self.language,
             )
             self.shipments_view.setParent(self.window, Qt.WindowType.Window)
             self.shipments_view.resize(1100, 600)
@@ -510,7 +507,6 @@ class Shell(QObject):
         self.print_queue = PrintQueuePanel(
             self.packing.labels,
             tasks=self.tasks,
-            language=lambda: self.language,
             preview_dpi=self.runtime.settings.printing.labels.dpi,
         )
         return self.print_queue
@@ -537,9 +533,7 @@ class Shell(QObject):
             from packstation.ui.order_history_view import OrderHistoryView
 
             reader = store.audit if self.fleet is None else self.fleet.history(store.audit)
-            self.history = OrderHistoryView(
-                reader, language=self.language, video_clips=self.packing.video_clips
-            )
+            self.history = OrderHistoryView(reader, video_clips=self.packing.video_clips)
         self.history.show_order(order_id)
         self.window.show_history(self.history)
 
@@ -580,7 +574,6 @@ class Shell(QObject):
                 self.market.office,
                 self.services.clock,
                 report_crash=self.crash.report,
-                language=self.language,
             )
             self.office.history_requested.connect(self.show_history)
             # Scans made while the office window is active go to it, not to the packing desk.
@@ -617,7 +610,6 @@ class Shell(QObject):
             settings,
             has_key=self.runtime.key.key is not None,
             store_key=store_api_key,
-            language=self.language,
             printer_page=page,
             parent=self.window,
         )

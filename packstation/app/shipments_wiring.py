@@ -39,7 +39,6 @@ def build_shipments_view(
     *,
     show_info: Callable[[str], None],
     show_error: Callable[[str], None],
-    language: Callable[[], str],
     today: Callable[[], date] = moscow_today,
 ) -> ShipmentsView:
     printing = settings.printing
@@ -53,7 +52,6 @@ def build_shipments_view(
         save_folder=data_dir / "documents",
         show_info=show_info,
         show_error=show_error,
-        language=language,
         label_format=printing.label_format,
     )
     view.order_requested.connect(packing.desk.open_order)

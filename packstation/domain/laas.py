@@ -259,12 +259,6 @@ class LaasOrder:
         return text
 
 
-def countdown(left: timedelta) -> str:
-    """ "0:59" style: hours and minutes left (rounded up, so 0:00 only at the very end)."""
-    minutes = -(-int(left.total_seconds()) // 60)
-    return f"{minutes // 60}:{minutes % 60:02d}"
-
-
 class LaasRefusedError(Exception):
     """The Market refused a LaaS request: its error codes and words, for the form to place.
 

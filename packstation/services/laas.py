@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from packstation.domain.errors import PackstationError
@@ -34,7 +34,6 @@ from packstation.domain.laas import (
     Recipient,
     Stock,
     WarehouseOptions,
-    countdown,
     normalize_phone,
 )
 from packstation.domain.message import QT_TRANSLATE_NOOP, Message
@@ -361,10 +360,6 @@ class LaasService:
         if on_poll is not None:
             on_poll(current, 0.0)
         return current
-
-    def draft_left_text(self, order: LaasOrder, now: datetime | None = None) -> str | None:
-        left = order.draft_left(now or self.clock.now())
-        return None if left is None else countdown(left)
 
 
 FAILED_TEXT: dict[OperationKind, Text] = {

@@ -36,7 +36,6 @@ class ClaimGate(QObject):
         claims: the desk's claims use case.
         tasks: the shell's task runner.
         parent_widget: the window the take-over question belongs to.
-        language: "ru" or "en" (for error messages from the fleet).
         show_error: the message bar's `show_error`.
     """
 
@@ -46,7 +45,6 @@ class ClaimGate(QObject):
         tasks: TaskRunnerLike,
         parent_widget: QWidget,
         *,
-        language: str = "ru",
         show_error: Callable[[str], None] = lambda _text: None,
         parent: QObject | None = None,
     ) -> None:
@@ -54,7 +52,6 @@ class ClaimGate(QObject):
         self.claims = claims
         self.tasks = tasks
         self.parent_widget = parent_widget
-        self.language = language
         self.show_error = show_error
         self._passes: set[int] = set()
         self.question: QMessageBox | None = None  # the open take-over question, if any
@@ -125,11 +122,9 @@ class FleetBanner(QObject):
         show_warning: Callable[[str], None],
         show_info: Callable[[str], None],
         *,
-        language: str = "ru",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.language = language
         self._show_warning = show_warning
         self._show_info = show_info
 

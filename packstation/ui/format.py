@@ -1,7 +1,11 @@
 """How the UI writes numbers, times left and dates: one place for each format.
 
 Translated texts keep Qt's `%1`, `%2`… placeholders (translators may reorder them) and are
-filled with `fill`. Deadlines count down in one format everywhere (`countdown`).
+filled with `fill`. Deadlines count down in one format everywhere (`countdown`, built on
+`time_left`, which a LaaS draft's "confirm within 0:59" uses bare).
+
+The rounding rule for every time left: never tell a packer more time than is left. Minutes
+left round down (`0:00` in the last minute), minutes late round up (late from the first second).
 """
 
 from __future__ import annotations
@@ -21,18 +25,27 @@ def key_name(shortcut: str) -> str:
     return shortcut.replace("Return", "Enter")
 
 
-def countdown(left: timedelta) -> str:
-    """The one countdown format: `in 0:23` / `late 0:05` (hours:minutes; `late 26:10` a day on).
+def time_left(left: timedelta) -> str:
+    """`0:59`: whole hours and minutes left, rounded down; `0:00` in the last minute and after."""
+    return _hours_minutes(max(0, int(left.total_seconds() // 60)))
 
-    Minutes left are rounded down and minutes late up, so the text never promises time that is
-    not there and an order reads late from its first second.
+
+def countdown(left: timedelta) -> str:
+    """The one deadline countdown: `in 0:23` / `late 0:05` (`late 26:10` a day on).
+
+    Time left as `time_left` (rounded down) and minutes late rounded up, so the text never
+    promises time that is not there and an order reads late from its first second.
     """
     seconds = left.total_seconds()
     if seconds > 0:
-        hours, minutes = divmod(int(seconds // 60), 60)
-        return fill(QCoreApplication.translate("Deadline", "in %1"), f"{hours}:{minutes:02}")
-    hours, minutes = divmod(max(1, math.ceil(-seconds / 60)), 60)
-    return fill(QCoreApplication.translate("Deadline", "late %1"), f"{hours}:{minutes:02}")
+        return fill(QCoreApplication.translate("Deadline", "in %1"), time_left(left))
+    late = _hours_minutes(max(1, math.ceil(-seconds / 60)))
+    return fill(QCoreApplication.translate("Deadline", "late %1"), late)
+
+
+def _hours_minutes(minutes: int) -> str:
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02}"
 
 
 def deadline_text(due: datetime | None, level: Urgency | None, now: datetime) -> str:

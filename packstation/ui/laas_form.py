@@ -67,14 +67,12 @@ class NewOrderForm(QWidget):
         service: LaasService,
         tasks: TaskRunner,
         *,
-        language: str = "ru",
         warehouse_names: Callable[[int], str] = str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.tasks = tasks
-        self.language = language
         self._warehouse = warehouse_names
         self._offers: dict[str, Offer] = {}
         self._stocks: dict[str, tuple[Stock, ...]] = {}

@@ -33,7 +33,7 @@ from packstation.domain.laas import DRAFT_WARNING, LaasOrder, Operation, Operati
 from packstation.domain.message import Message
 from packstation.services.laas import FAILED_TEXT, FormRefusedError, LaasService
 from packstation.ui import palette
-from packstation.ui.format import fill
+from packstation.ui.format import fill, time_left
 from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_label
 from packstation.ui.tasks import TaskRunner
@@ -58,13 +58,10 @@ class Pending:
 class LaasOrdersPanel(QWidget):
     """The list and its actions, over `LaasService`."""
 
-    def __init__(
-        self, service: LaasService, tasks: TaskRunner, *, language: str = "ru", parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, service: LaasService, tasks: TaskRunner, *, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
         self.tasks = tasks
-        self.language = language
         self.orders: list[LaasOrder] = []
         self.operations: dict[str, Pending] = {}
         self._delays: dict[str, float] = {}  # operation -> seconds to its next poll
@@ -230,7 +227,7 @@ class LaasOrdersPanel(QWidget):
             if not left and order.id not in self._expired:
                 self._expired.add(order.id)  # the Market cancels it now: show that
                 self.tasks.run(self._reload_order(order))
-            text = self.service.draft_left_text(order, moment) or ""
+            text = time_left(left)
             item.setText(fill(self.tr("confirm within %1"), text))
             if left <= DRAFT_WARNING:
                 urgent.append((order, text))

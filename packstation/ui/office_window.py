@@ -33,7 +33,6 @@ class OfficeWindow(QMainWindow):
     Args:
         laas: the LaaS use cases; stats: the statistics reader.
         report_crash: the crash reporter for unexpected errors.
-        language: "ru" or "en" for texts coming from the services.
 
     Signals:
         history_requested(int): show this station's History of an order.
@@ -47,7 +46,6 @@ class OfficeWindow(QMainWindow):
         stats: StatsService,
         *,
         report_crash: Callable[[BaseException], None],
-        language: str = "ru",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -55,11 +53,11 @@ class OfficeWindow(QMainWindow):
         self.setWindowTitle(fill(self.tr("Office — %1"), APP_NAME))
         self.resize(1250, 780)
         self.message_bar = MessageBar(self)
-        self.tasks = TaskRunner(self.message_bar.show_error, report_crash, lambda: language, self)
-        self.form = NewOrderForm(laas, self.tasks, language=language, warehouse_names=self._warehouse_name)
-        self.orders = LaasOrdersPanel(laas, self.tasks, language=language)
+        self.tasks = TaskRunner(self.message_bar.show_error, report_crash, parent=self)
+        self.form = NewOrderForm(laas, self.tasks, warehouse_names=self._warehouse_name)
+        self.orders = LaasOrdersPanel(laas, self.tasks)
         today = market_today(laas.clock.now())
-        self.stats = StatsPanel(stats, self.tasks, today=today, language=language)
+        self.stats = StatsPanel(stats, self.tasks, today=today)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.form, self.tr("New delivery order"))
         self.tabs.addTab(self.orders, self.tr("LaaS orders"))
@@ -98,9 +96,7 @@ class OfficeWindow(QMainWindow):
 
 
 def build_office(
-    port: OfficePort, clock: Clock, *, report_crash: Callable[[BaseException], None], language: str
+    port: OfficePort, clock: Clock, *, report_crash: Callable[[BaseException], None]
 ) -> OfficeWindow:
     """The office window over the Market's office port (composition for the shell)."""
-    return OfficeWindow(
-        LaasService(port, clock), StatsService(port), report_crash=report_crash, language=language
-    )
+    return OfficeWindow(LaasService(port, clock), StatsService(port), report_crash=report_crash)

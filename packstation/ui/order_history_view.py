@@ -39,7 +39,6 @@ class OrderHistoryView(QWidget):
 
     Args:
         reader: where the records come from.
-        language: "ru" or "en", for error texts coming from storage.
         parent: the parent widget.
     """
 
@@ -47,7 +46,6 @@ class OrderHistoryView(QWidget):
         self,
         reader: HistoryReader,
         *,
-        language: str = "ru",
         video_clips: Callable[[int], list[Path]] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -60,7 +58,6 @@ class OrderHistoryView(QWidget):
         self.export_button.clicked.connect(self.ask_export)
         self.export_button.setVisible(video_clips is not None)
         self.export_button.setEnabled(False)
-        self._language = language
         self.order_id: int | None = None
         self._title = plain_label(parent=self)
         self._title.setObjectName("orderHistoryTitle")

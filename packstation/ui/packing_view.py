@@ -272,7 +272,7 @@ class PackingView(QWidget):
             f"QLabel#staleNotice {{background:{palette.PARTIAL_BG}; color:{palette.NOTICE_TEXT};"
             " padding:6px; border-radius:4px;}"
         )
-        self.shorten_notice = ShortenNotice(self.language, self.workspace)
+        self.shorten_notice = ShortenNotice(self.workspace)
         self.shorten_notice.cancel_requested.connect(self.ask_cancel)
         self.shorten_notice.check_requested.connect(self.refresh_order)
         self.lines = WrappingListView(self.workspace)

@@ -9,7 +9,6 @@ of the last orders; Reprint (or a double click) prints one box label again. The 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPixmap
@@ -72,7 +71,6 @@ class PrintQueuePanel(QWidget):
     Args:
         label_job: The print queue service.
         tasks: Runs retries and reprints in the background and shows their errors.
-        language: The UI language, for error texts ("ru" or "en").
         preview_dpi: The resolution previews are drawn at (the label printer's).
     """
 
@@ -81,7 +79,6 @@ class PrintQueuePanel(QWidget):
         label_job: LabelJob,
         *,
         tasks: TaskRunner,
-        language: Callable[[], str] = lambda: "ru",
         preview_dpi: int = 203,
         parent: QWidget | None = None,
     ) -> None:
@@ -90,7 +87,6 @@ class PrintQueuePanel(QWidget):
         self.preview_dialog: LabelPreviewDialog | None = None
         self._labels = label_job
         self._tasks = tasks
-        self._language = language
         self._rows: dict[int, QTreeWidgetItem] = {}
 
         self.queue = QTreeWidget(self)

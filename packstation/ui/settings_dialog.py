@@ -71,7 +71,6 @@ class SettingsDialog(QDialog):
         settings: the current settings (not modified).
         has_key: whether an API key is stored already (the field then says so).
         store_key: saves a new API key in the keyring; raises `PackstationError` on failure.
-        language: the UI language, for error texts.
         printer_page: the printing engineer's full print settings page; when given it replaces
             the simple label format / printer choice and shows on its own tab.
         list_ports: the serial ports to offer for a serial scanner (the system's by default).
@@ -84,7 +83,6 @@ class SettingsDialog(QDialog):
         *,
         has_key: bool,
         store_key: Callable[[str], None],
-        language: str = "ru",
         printer_page: PrinterSettingsPage | None = None,
         list_ports: Callable[[], list[PortInfo]] = _system_ports,
         list_cameras: Callable[[], list[str]] = _system_cameras,
@@ -95,7 +93,6 @@ class SettingsDialog(QDialog):
         self.setMinimumWidth(520)
         self._original = settings
         self._store_key = store_key
-        self._language = language
         self.printer_page = printer_page
         self.key_changed = False
         digits = QRegularExpressionValidator(QRegularExpression(r"\d{0,18}"), self)

@@ -48,7 +48,6 @@ class ShipmentsView(QWidget):
         today: the desk's date (Moscow), asked on every refresh.
         save_folder: where documents are saved (and spreadsheets, which cannot be printed).
         show_info / show_error: the main window's message bar.
-        language: the UI language for the service's messages.
         label_format: the label printer's format for batch labels.
 
     Signals:
@@ -66,7 +65,6 @@ class ShipmentsView(QWidget):
         save_folder: Path,
         show_info: Callable[[str], None],
         show_error: Callable[[str], None],
-        language: Callable[[], str] = lambda: "ru",
         label_format: LabelFormat = LabelFormat.A7,
         parent: QWidget | None = None,
     ) -> None:
@@ -79,7 +77,6 @@ class ShipmentsView(QWidget):
         self.save_folder = save_folder
         self.show_info = show_info
         self.show_error = show_error
-        self.language = language
         self.label_format = label_format
         self.rows: list[ShipmentRow] = []
 

@@ -38,10 +38,9 @@ class ShortenNotice(QFrame):
     cancel_requested = Signal()
     check_requested = Signal()
 
-    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortenNotice")
-        self._language = language
         self._refusal: PackstationError | None = None
         self._dismissed: PackstationError | None = None
         self.title = plain_label(parent=self)

@@ -65,13 +65,11 @@ class StatsPanel(QWidget):
         tasks: TaskRunner,
         *,
         today: date,
-        language: str = "ru",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.tasks = tasks
-        self.language = language
         self.result: StatsResult | None = None
         self.by_created = QRadioButton(self.tr("Created"), self)
         self.by_updated = QRadioButton(self.tr("Changed"), self)

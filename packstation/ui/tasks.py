@@ -39,7 +39,6 @@ class TaskRunner(QObject):
     Args:
         show_error: shows an expected error's text (the message bar's `show_error`).
         report_crash: handles an unexpected exception (the crash reporter's `report`).
-        language: returns the current UI language for `PackstationError.message`.
 
     Signals:
         busy_changed(bool): True while at least one task runs.
@@ -53,13 +52,11 @@ class TaskRunner(QObject):
         self,
         show_error: Callable[[str], None],
         report_crash: Callable[[BaseException], None],
-        language: Callable[[], str] = lambda: "ru",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._show_error = show_error
         self._report_crash = report_crash
-        self._language = language
         self._tasks: set[asyncio.Task[Any]] = set()
         self._closed = False
 

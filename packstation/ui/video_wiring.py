@@ -69,7 +69,6 @@ class VideoDesk(QObject):
         open_index: Callable[[], tuple[ClipIndexPort, AuditPort]],
         *,
         show_error: Callable[[str], None] = lambda _text: None,
-        language: str = "ru",
         station: str = "",
         packer: str = "",
         parent: QObject | None = None,
@@ -77,7 +76,6 @@ class VideoDesk(QObject):
         super().__init__(parent)
         self.settings = settings
         self.data_dir = data_dir
-        self.language = language
         self._open_index = open_index
         self._show_error = show_error
         self._names = (station, packer)

@@ -1,4 +1,4 @@
-"""Pure LaaS and statistics rules: the Market's phone format, the draft countdown, totals and CSV."""
+"""Pure LaaS and statistics rules: the Market's phone format, a draft's time left, totals and CSV."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from packstation.domain.laas import LaasOrder, countdown, normalize_phone
+from packstation.domain.laas import LaasOrder, normalize_phone
 from packstation.domain.stats import StatsItem, StatsOrder, StatsQuery, to_csv, totals
 
 
@@ -20,11 +20,11 @@ def test_phone_is_normalized_as_the_market_wants_it() -> None:
     assert normalize_phone("телефон") is None
 
 
-def test_draft_countdown_rounds_up_and_stops_at_zero() -> None:
+def test_a_draft_has_an_hour_and_its_time_left_stops_at_zero() -> None:
     created = datetime(2026, 3, 2, 10, 0)
     draft = LaasOrder(1, "PS-1", "RESERVED", "UNKNOWN", created)
-    assert countdown(draft.draft_left(created + timedelta(seconds=1)) or timedelta()) == "1:00"
-    assert countdown(draft.draft_left(created + timedelta(minutes=59, seconds=1)) or timedelta()) == "0:01"
+    assert draft.draft_left(created + timedelta(seconds=1)) == timedelta(minutes=59, seconds=59)
+    assert draft.draft_left(created + timedelta(hours=1)) == timedelta(0)
     assert draft.draft_left(created + timedelta(hours=2)) == timedelta(0)
     assert LaasOrder(2, "PS-2", "PROCESSING", "STARTED", created).draft_left(created) is None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import httpx
 import pytest
@@ -81,9 +81,9 @@ async def test_courier_order_as_a_draft_confirmed_moved_and_cancelled(env: Env) 
     assert order.is_draft
     assert order.recipient is not None
     assert order.recipient.phone == "+79990001122"
-    assert svc.draft_left_text(order) == "1:00"
+    assert order.draft_left(svc.clock.now()) == timedelta(hours=1)
     env.sandbox.advance_clock(30)
-    assert svc.draft_left_text(order, env.clock.now()) == "1:00"  # minutes round up
+    assert order.draft_left(svc.clock.now()) == timedelta(minutes=59, seconds=30)
     confirm = await svc.confirm(order)
     assert confirm.id in svc.pending
     done = await svc.wait(confirm)

@@ -23,7 +23,7 @@ def test_shows_an_orders_records_oldest_first(qtbot: QtBot, store: LocalStore) -
     store.audit.record("some_future_action", order_id=42)
     store.audit.record("other_order", order_id=43)
     store.audit.record("label_printed", order_id=42, detail="box 1/1")
-    view = OrderHistoryView(store.audit, language="en")
+    view = OrderHistoryView(store.audit)
     qtbot.addWidget(view)
 
     view.show_order(42)
@@ -61,7 +61,7 @@ def test_storage_error_is_shown_not_raised(qtbot: QtBot, qapp: QApplication) -> 
     translations = Translations(qapp)
     assert translations.apply("ru")
     try:
-        view = OrderHistoryView(_BrokenReader(), language="ru")
+        view = OrderHistoryView(_BrokenReader())
         qtbot.addWidget(view)
         view.show_order(1)
         assert view.title() == "файл повреждён или не является базой данных"  # from the catalogue

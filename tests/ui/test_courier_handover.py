@@ -22,6 +22,7 @@ from packstation.ui.packing_view import PackingView
 from packstation.ui.sounds import Sound
 from tests.fixtures.qt import until
 from tests.ui.packing_support import sandbox_shell
+from tests.ui.shell_packing import open_order, scan_every_unit, submit
 
 pytestmark = [pytest.mark.asyncio]
 
@@ -33,14 +34,9 @@ async def _packed_express(shell: Shell, sandbox: Sandbox) -> PackingView:
     created = sandbox.add_order((("CHARGER-65", 1),), program="EXPRESS")
     shell.window.show()
     await shell.load_orders()
-    shell.window.order_activated.emit(created.id)
-    view = shell.window.packing_widget
-    assert isinstance(view, PackingView)
-    shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
-    shell.packing.scanner.scanned.emit("PS:SUBMIT")
-    await view.session.wait_idle()
-    assert view.session.phase is Phase.READY
-    await until(lambda: shell.tasks.running == 0, "the label job")
+    view = open_order(shell, created.id)
+    scan_every_unit(shell, view)
+    await submit(shell, view, phase=Phase.READY)
     assert view.pages.currentWidget() is view.courier
     return view
 

@@ -27,14 +27,12 @@ from packstation.market.gateway import MarketGateway
 from packstation.sandbox.app import SandboxConfig, create_app
 from packstation.sandbox.clock import SandboxClock
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
-from packstation.services.packing import Phase
 from packstation.settings import SETTINGS_FILE, AppSettings, load_settings, save_settings
 from packstation.ui import palette
 from packstation.ui.format import local_day_time
 from packstation.ui.order_list_model import ORDER_ID_ROLE, Column
-from packstation.ui.packing_view import PackingView
-from tests.fixtures.qt import until
 from tests.services.fakes import FakeClock
+from tests.ui.shell_packing import open_order, scan_every_unit, submit
 
 pytestmark = [pytest.mark.asyncio]
 
@@ -110,16 +108,10 @@ async def test_the_list_sorts_by_real_deadline_counts_down_and_the_status_bar_sh
         assert shell.window.status.shift.text() == "Today: 5 due · 1 packed · 1 late"
 
         # The packing header counts down in the same format, after the time of day.
-        shell.window.order_activated.emit(ids["fbs_cutoff"])
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, ids["fbs_cutoff"])
         assert view.deadline.text().endswith(" · in 0:23")
-        for line in view.session.order.lines:
-            shell.packing.scanner.scanned.emit(line.barcodes[0])
-        shell.packing.scanner.scanned.emit("PS:SUBMIT")
-        await view.session.wait_idle()
-        assert view.session.phase is Phase.DONE
-        await until(lambda: shell.tasks.running == 0, "the label job")
+        scan_every_unit(shell, view)
+        await submit(shell, view)
         view.back_requested.emit()
         await shell.queue.refresh()  # the background refresh: the order comes back READY_TO_SHIP
         assert shell.model.row_of(ids["fbs_cutoff"]) is None  # packed: off the list, still today's

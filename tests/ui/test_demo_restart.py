@@ -16,10 +16,9 @@ from pytestqt.qtbot import QtBot
 from packstation.app import Shell, build_services, connect_market, prepare
 from packstation.cli import build_parser
 from packstation.logs import shutdown_logging
-from packstation.services.packing import Phase
-from packstation.ui.packing_view import PackingView
 from tests.fixtures.qt import until
 from tests.sandbox.pdf_tools import pdf_text
+from tests.ui.shell_packing import pack_and_submit
 
 pytestmark = [pytest.mark.asyncio]
 MUG_ORDER = 51_000_001  # one ceramic mug, no marking: packs with one scan
@@ -43,16 +42,7 @@ async def test_an_order_packed_before_a_restart_is_not_listed_to_pack_after_it(
     shell = await _demo_shell(qtbot, tmp_path)
     try:
         assert shell.model.row_of(MUG_ORDER) is not None
-        shell.window.order_activated.emit(MUG_ORDER)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
-        for line in view.session.order.lines:
-            for _ in range(line.count):
-                shell.packing.scanner.scanned.emit(line.barcodes[0])
-        shell.packing.scanner.scanned.emit("PS:SUBMIT")
-        await view.session.wait_idle()
-        assert view.session.phase is Phase.DONE  # the Market said READY_TO_SHIP
-        await until(lambda: shell.tasks.running == 0, "the label job")
+        await pack_and_submit(shell, MUG_ORDER)  # DONE: the Market said READY_TO_SHIP
     finally:
         await shell.shutdown()
         shutdown_logging()

@@ -19,7 +19,7 @@ from packstation.ui.shift_panel import ShiftPanel
 from tests.fixtures.qt import until
 from tests.fleet.helpers import init_schema
 from tests.ui.packing_support import sandbox_shell
-from tests.ui.test_shift_panel import _submit
+from tests.ui.shell_packing import submit
 
 pytestmark = [pytest.mark.asyncio]
 SHIFT = ShiftSettings(packers=[PackerEntry(name="Анна"), PackerEntry(name="Борис")])
@@ -56,7 +56,7 @@ async def test_history_and_shift_panel_across_desks(
         barcode = view.session.order.lines[0].barcodes[0]
         for _ in range(3):  # the third is one more than ordered: refused
             anna.packing.scanner.scanned.emit(barcode)
-        await _submit(anna, view)
+        await submit(anna, view)
         assert anna.fleet is not None
         await anna.fleet._catch_up()  # the heartbeat's flush of the shared history
 

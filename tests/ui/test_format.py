@@ -1,4 +1,5 @@
-"""The one countdown format (`ui.format.countdown`) and deadline texts, in English and Russian."""
+"""The one countdown format (`ui.format.countdown`, `time_left`) and deadline texts, in English
+and Russian. The rule at every boundary: never more time than is left."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from packstation.domain.deadline import Urgency
-from packstation.ui.format import countdown, deadline_text, local_day_time
+from packstation.ui.format import countdown, deadline_text, local_day_time, time_left
 from packstation.ui.i18n import Translations
 
 NOW = datetime(2026, 12, 7, 9, 0, tzinfo=UTC)
@@ -23,6 +24,35 @@ def test_countdown_counts_hours_and_minutes_left_or_late(qapp: QApplication) -> 
     assert countdown(timedelta(minutes=-5)) == "late 0:05"
     assert countdown(timedelta(minutes=-4, seconds=-10)) == "late 0:05"
     assert countdown(timedelta(hours=-26, minutes=-10)) == "late 26:10"  # yesterday's order
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (61, "in 0:01"),
+        (60, "in 0:01"),
+        (59, "in 0:00"),  # less than a minute left: no minute promised
+        (1, "in 0:00"),
+        (0, "late 0:01"),
+        (-1, "late 0:01"),
+        (-59, "late 0:01"),
+        (-60, "late 0:01"),
+        (-61, "late 0:02"),
+        (3599, "in 0:59"),
+        (3600, "in 1:00"),
+    ],
+)
+def test_countdown_at_the_minute_boundaries(qapp: QApplication, seconds: int, text: str) -> None:
+    assert countdown(timedelta(seconds=seconds)) == text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(3600, "1:00"), (3599, "0:59"), (61, "0:01"), (60, "0:01"), (59, "0:00"), (0, "0:00"), (-30, "0:00")],
+)
+def test_time_left_rounds_down_and_stops_at_zero(seconds: int, text: str) -> None:
+    # A LaaS draft's "confirm within 0:59": a draft one second old has 59:59 left, not an hour.
+    assert time_left(timedelta(seconds=seconds)) == text
 
 
 def test_deadline_text_counts_down_only_when_it_matters(qapp: QApplication) -> None:

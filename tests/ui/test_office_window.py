@@ -114,7 +114,7 @@ async def test_courier_draft_confirmed_moved_and_cancelled(
     [order] = orders.orders
     assert office.sandbox.find(order.id).status == "RESERVED"
     assert orders.table.item(0, 2).text() == "Draft · RESERVED/UNKNOWN"
-    assert orders.table.item(0, 6).text() == "confirm within 1:00"
+    assert orders.table.item(0, 6).text() == "confirm within 0:59"  # real time: under an hour left
     assert orders.table.item(0, 4).text() == "Петрова Анна"
     assert form.items.rowCount() == 0  # the form is emptied only after a success
     orders.select(order.id)

@@ -56,7 +56,7 @@ def _actions_shown(view: OrderHistoryView) -> list[str]:
 def test_every_action_the_app_records_has_a_readable_label(qtbot: QtBot) -> None:
     recorded = _recorded_actions()
     assert {"layout_sent", "ready_to_ship", "label_printed", "outbox_rejected"} <= recorded  # the scan works
-    view = OrderHistoryView(_Reader(), language="en")
+    view = OrderHistoryView(_Reader())
     qtbot.addWidget(view)
     labels = view.action_labels()
     assert sorted(recorded - labels.keys()) == []
@@ -65,7 +65,7 @@ def test_every_action_the_app_records_has_a_readable_label(qtbot: QtBot) -> None
 
 
 def test_labels_in_english_unknown_actions_as_stored_and_the_stored_name_as_tooltip(qtbot: QtBot) -> None:
-    view = OrderHistoryView(_Reader("layout_sent", "some_future_action", "outbox_skipped"), language="en")
+    view = OrderHistoryView(_Reader("layout_sent", "some_future_action", "outbox_skipped"))
     qtbot.addWidget(view)
     view.show_order(42)
     assert _actions_shown(view) == [
@@ -80,7 +80,7 @@ def test_labels_follow_the_russian_ui(qtbot: QtBot, qapp: QApplication) -> None:
     translations = Translations(qapp)
     assert translations.apply("ru")
     try:
-        view = OrderHistoryView(_Reader("ready_to_ship", "label_print_failed", "odd_action"), language="ru")
+        view = OrderHistoryView(_Reader("ready_to_ship", "label_print_failed", "odd_action"))
         qtbot.addWidget(view)
         view.show_order(42)
         assert _actions_shown(view) == [

@@ -25,8 +25,8 @@ class Harness:
         self.printer = printer
         self.market = FakeMarket()
         self.labels = LabelJob(self.market, printer, fmt=LabelFormat.A9_HORIZONTALLY, clock=FixedClock())
-        self.tasks = TaskRunner(self.errors.append, self.crashes.append, lambda: "en")
-        self.panel = PrintQueuePanel(self.labels, tasks=self.tasks, language=lambda: "en")
+        self.tasks = TaskRunner(self.errors.append, self.crashes.append)
+        self.panel = PrintQueuePanel(self.labels, tasks=self.tasks)
         qtbot.addWidget(self.panel)
 
     async def settle(self) -> None:
@@ -148,7 +148,7 @@ class PdfMarket(FakeMarket):
 async def test_preview_shows_the_thermal_bitmaps(qtbot: QtBot) -> None:
     h = Harness(qtbot, FakePrinter())
     h.labels = LabelJob(PdfMarket(), h.printer, fmt=LabelFormat.A9_HORIZONTALLY, clock=FixedClock())
-    h.panel = PrintQueuePanel(h.labels, tasks=h.tasks, language=lambda: "en", preview_dpi=203)
+    h.panel = PrintQueuePanel(h.labels, tasks=h.tasks, preview_dpi=203)
     qtbot.addWidget(h.panel)
     await h.labels.print_order_labels(make_order(7206821), make_boxes(901, 902))
     assert not h.panel.preview_button.isEnabled()

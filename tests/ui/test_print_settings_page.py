@@ -32,7 +32,7 @@ class Recorder:
 def _page(
     qtbot: QtBot, settings: PrintingSettings, recorder: Recorder, errors: list[str]
 ) -> PrinterSettingsPage:
-    tasks = TaskRunner(errors.append, lambda exc: errors.append(repr(exc)), lambda: "en")
+    tasks = TaskRunner(errors.append, lambda exc: errors.append(repr(exc)))
     page = PrinterSettingsPage(settings, tasks=tasks, print_test_label=recorder)
     qtbot.addWidget(page)
     return page

@@ -25,6 +25,7 @@ from packstation.ui.scale_panel import ScalePanel
 from tests.devices.scale_sim import PtyScale
 from tests.fixtures.qt import until
 from tests.ui.packing_support import sandbox_shell
+from tests.ui.shell_packing import open_order, scan_every_unit
 
 pytestmark = [pytest.mark.asyncio]
 
@@ -56,14 +57,10 @@ async def _open_with_scale(
     await shell.load_orders()
     shell.packing.install(qapp)
     await until(lambda: shell.packing.scale.connected, "the scale")
-    shell.window.order_activated.emit(order.id)
-    view = shell.window.packing_widget
-    assert isinstance(view, PackingView)
+    view = open_order(shell, order.id)
     panel = view.findChild(ScalePanel)
     assert panel is not None
-    for line in view.session.order.lines:
-        for _ in range(line.count):
-            shell.packing.scanner.scanned.emit(line.barcodes[0])
+    scan_every_unit(shell, view)
     return shell, client, view, panel
 
 

@@ -14,7 +14,7 @@ from tests.fixtures.keyring_memory import MemoryKeyring
 
 
 def _dialog(qtbot: QtBot, settings: AppSettings) -> SettingsDialog:
-    dialog = SettingsDialog(settings, has_key=False, store_key=store_api_key, language="en")
+    dialog = SettingsDialog(settings, has_key=False, store_key=store_api_key)
     qtbot.addWidget(dialog)
     return dialog
 
@@ -67,9 +67,7 @@ def test_serial_scanner_and_auto_submit_are_offered(qtbot: QtBot) -> None:
 
     ports = [PortInfo("ttyACM0", "Barcode scanner", "Honeywell", 0x0C2E, 1), PortInfo("ttyS0")]
     original = AppSettings(scanner=ScannerSettings(serial_port="COM9", serial_baud=9600))
-    dialog = SettingsDialog(
-        original, has_key=False, store_key=store_api_key, language="en", list_ports=lambda: ports
-    )
+    dialog = SettingsDialog(original, has_key=False, store_key=store_api_key, list_ports=lambda: ports)
     qtbot.addWidget(dialog)
     names = [dialog.serial_port.itemData(i) for i in range(dialog.serial_port.count())]
     assert names == ["", "ttyACM0", "ttyS0", "COM9"]  # the configured port stays, marked not found
@@ -111,9 +109,7 @@ def test_the_desk_scale_is_configured_beside_the_serial_scanner(qtbot: QtBot) ->
 
     ports = [PortInfo("ttyUSB0", "USB serial", vendor_id=0x1A86)]
     original = AppSettings(scale=ScaleSettings(tolerance_pct=Decimal(5)))
-    dialog = SettingsDialog(
-        original, has_key=False, store_key=store_api_key, language="en", list_ports=lambda: ports
-    )
+    dialog = SettingsDialog(original, has_key=False, store_key=store_api_key, list_ports=lambda: ports)
     qtbot.addWidget(dialog)
     assert dialog.edited().scale == original.scale  # untouched: unchanged
     dialog.scale_protocol.setCurrentIndex(dialog.scale_protocol.findData("massa_k_100"))
@@ -137,7 +133,7 @@ def test_the_packing_video_camera_is_chosen_by_name_or_address(qtbot: QtBot) -> 
     from packstation.devices.config import TEST_PATTERN
 
     dialog = SettingsDialog(
-        AppSettings(), has_key=False, store_key=store_api_key, language="en",
+        AppSettings(), has_key=False, store_key=store_api_key,
         list_ports=lambda: [], list_cameras=lambda: ["HD Pro Webcam C920"],
     )
     qtbot.addWidget(dialog)

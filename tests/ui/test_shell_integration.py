@@ -27,7 +27,6 @@ from packstation.market.errors import ConnectionFailedError
 from packstation.services.intents import IntentKind, status_payload
 from packstation.services.label_job import JobKind
 from packstation.services.outbox_replay import ReplayReport
-from packstation.services.packing import Phase
 from packstation.settings import AppSettings
 from packstation.storage.database import DB_FILE_NAME
 from packstation.storage.local_store import open_local_store
@@ -37,6 +36,7 @@ from packstation.ui.packing_view import PackingView
 from tests.fixtures.qt import until
 from tests.services.fakes import FakeMarket, make_order
 from tests.ui.packing_support import sandbox_shell, shell_over
+from tests.ui.shell_packing import pack_and_submit
 
 pytestmark = [pytest.mark.asyncio]
 RTS = status_payload(PROCESSING, READY_TO_SHIP)
@@ -47,20 +47,6 @@ async def _close(shell: Shell, client: MarketClient | None = None) -> None:
     if client is not None:
         await client.aclose()
     shutdown_logging()
-
-
-async def _pack_and_submit(shell: Shell, order_id: int) -> PackingView:
-    shell.window.order_activated.emit(order_id)
-    view = shell.window.packing_widget
-    assert isinstance(view, PackingView)
-    for line in view.session.order.lines:
-        for _ in range(line.count):
-            shell.packing.scanner.scanned.emit(line.barcodes[0])
-    shell.packing.scanner.scanned.emit("PS:SUBMIT")
-    await view.session.wait_idle()
-    assert view.session.phase is Phase.DONE
-    await until(lambda: shell.tasks.running == 0, "the label job")
-    return view
 
 
 # -- 1. outbox replay ---------------------------------------------------------------------------
@@ -270,7 +256,7 @@ async def test_print_queue_dock_and_scanned_box_labels_reprint(
         shell.window.show()
         await shell.load_orders()
         assert shell.print_queue is None  # built when first needed
-        await _pack_and_submit(shell, packed.id)
+        await pack_and_submit(shell, packed.id)
         shell.window.show_orders()
 
         action = shell.window.print_queue_action
@@ -322,7 +308,7 @@ async def test_order_history_opens_from_the_list_and_the_packing_view(
     try:
         shell.window.show()
         await shell.load_orders()
-        view = await _pack_and_submit(shell, order.id)
+        view = await pack_and_submit(shell, order.id)
         view.history_button.click()
         assert shell.window.history_dock.isVisible()
         history = shell.history

@@ -12,13 +12,12 @@ from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
 from packstation.logs import shutdown_logging
-from packstation.services.packing import Phase
 from packstation.services.shift_config import PackerEntry, ShiftSettings
 from packstation.settings import AppSettings
 from packstation.ui.packing_view import PackingView
 from packstation.ui.shift_panel import ShiftPanel
-from tests.fixtures.qt import until
 from tests.ui.packing_support import sandbox_shell
+from tests.ui.shell_packing import pack_and_submit, submit
 
 pytestmark = [pytest.mark.asyncio]
 SHIFT = ShiftSettings(packers=[PackerEntry(name="Анна"), PackerEntry(name="Борис")])
@@ -39,7 +38,7 @@ async def test_two_packers_and_the_shift_panel(qtbot: QtBot, tmp_path: Path, san
 
         scan("PS:PACKER:P01")
         assert "Анна" in shell.window.status.packer.text()
-        await _pack(shell, first.id)
+        await pack_and_submit(shell, first.id)
 
         scan("ps:packer:p02")  # Борис takes over (case flipped by the scanner)
         assert "Борис" in shell.window.status.packer.text()
@@ -49,7 +48,7 @@ async def test_two_packers_and_the_shift_panel(qtbot: QtBot, tmp_path: Path, san
         barcode = view.session.order.lines[0].barcodes[0]
         scan(barcode)
         scan(barcode)  # one more than ordered: refused
-        await _submit(shell, view)
+        await submit(shell, view)
 
         scan("PS:PACKER:P02")  # the same badge again signs out
         assert "not signed in" in shell.window.status.packer.text()
@@ -129,29 +128,6 @@ async def test_required_sign_in_refuses_opening_from_the_list(
         await shell.shutdown()
         await client.aclose()
         shutdown_logging()
-
-
-async def _pack(shell: object, order_id: int) -> None:
-    from packstation.app import Shell
-
-    assert isinstance(shell, Shell)
-    shell.window.order_activated.emit(order_id)
-    view = shell.window.packing_widget
-    assert isinstance(view, PackingView)
-    for line in view.session.order.lines:
-        for _ in range(line.count):
-            shell.packing.scanner.scanned.emit(line.barcodes[0])
-    await _submit(shell, view)
-
-
-async def _submit(shell: object, view: PackingView) -> None:
-    from packstation.app import Shell
-
-    assert isinstance(shell, Shell)
-    shell.packing.scanner.scanned.emit("PS:SUBMIT")
-    await view.session.wait_idle()
-    assert view.session.phase is Phase.DONE
-    await until(lambda: shell.tasks.running == 0, "the label job")
 
 
 async def test_packers_tab_and_a_new_list_applies_at_once(

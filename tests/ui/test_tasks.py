@@ -19,8 +19,8 @@ class Sink:
         self.crashes: list[BaseException] = []
 
 
-def _runner(sink: Sink, language: str = "ru") -> TaskRunner:
-    return TaskRunner(sink.errors.append, sink.crashes.append, lambda: language)
+def _runner(sink: Sink) -> TaskRunner:
+    return TaskRunner(sink.errors.append, sink.crashes.append)
 
 
 @pytest.mark.asyncio
@@ -51,7 +51,7 @@ async def test_trigger_is_disabled_while_the_task_runs(qtbot: QtBot) -> None:
 @pytest.mark.asyncio
 async def test_expected_errors_go_to_the_message_bar_in_the_ui_language(qtbot: QtBot) -> None:
     sink = Sink()
-    runner = _runner(sink, "en")
+    runner = _runner(sink)
 
     async def refuse() -> None:
         raise DomainError(
