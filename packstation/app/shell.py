@@ -538,7 +538,7 @@ class Shell(QObject):
 
             reader = store.audit if self.fleet is None else self.fleet.history(store.audit)
             self.history = OrderHistoryView(
-                reader, language=self.language, video_clips=self.packing.video_clips
+                reader, language=self.language, video_clips=self.packing.video_clips, tasks=self.tasks
             )
         self.history.show_order(order_id)
         self.window.show_history(self.history)
