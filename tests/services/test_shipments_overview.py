@@ -96,7 +96,6 @@ async def test_overview_reads_overlap_within_the_parallel_cap_and_rows_are_uncha
 
     assert len(rows) == 4 > OVERVIEW_PARALLEL  # today and the 3 next days, one shipment each
     assert recorder.peak == OVERVIEW_PARALLEL  # the reads overlapped, and no more than that at once
-    assert client.transport.limiter.peak[("campaign", DEMO_CAMPAIGN_ID)] <= 4  # no 420 was needed
     assert set(recorder.ended.values()) == {"read"}
     shipments = await gateway.shipments(today, today + timedelta(days=3))
     sequential = [await service.row(s) for s in sorted(shipments, key=lambda s: s.interval_from)]
