@@ -211,13 +211,13 @@ class OrderHistoryView(QWidget):
         self.export_button.setEnabled(False)
         self._title.setText(fill(self.tr("Saving the video of order %1…"), order_id))
         try:
-            result = await asyncio.to_thread(self._exporter or export_clips, clips, target)
-        except ExportError as error:
-            self._title.setText(self._export_failure(error))
-            return False
+            result = await asyncio.to_thread(_export_in_worker, self._exporter or export_clips, clips, target)
         finally:
             self.exporting = False
             self._enable_export()
+        if isinstance(result, ExportError):
+            self._title.setText(self._export_failure(result))
+            return False
         text = fill(self.tr("Video of order %1 saved: %2"), order_id, result.out)
         if result.skipped:
             text += " " + self.tr("Unreadable clips skipped: %n.", "", len(result.skipped))
@@ -245,6 +245,19 @@ class OrderHistoryView(QWidget):
     def title(self) -> str:
         """The text above the table (for tests and accessibility)."""
         return self._title.text()
+
+
+def _export_in_worker(export: Exporter, clips: Sequence[Path], target: Path) -> ExportResult | ExportError:
+    """The export, in the worker thread; a refusal comes back as a value. Raised, it would be
+    re-raised in the view's coroutine and so carry the view's frame (the widget) in its traceback,
+    while the worker's future still holds it: the worker could then drop the widget's last
+    reference, and a Qt object freed off the GUI thread crashes the app."""
+    from packstation.devices.video_export import ExportError
+
+    try:
+        return export(clips, target)
+    except ExportError as error:
+        return error
 
 
 def _row(record: AuditLine, action: str) -> list[QStandardItem]:
