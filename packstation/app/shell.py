@@ -533,7 +533,7 @@ class Shell(QObject):
             from packstation.ui.order_history_view import OrderHistoryView
 
             reader = store.audit if self.fleet is None else self.fleet.history(store.audit)
-            self.history = OrderHistoryView(reader, video_clips=self.packing.video_clips)
+            self.history = OrderHistoryView(reader, video_clips=self.packing.video_clips, tasks=self.tasks)
         self.history.show_order(order_id)
         self.window.show_history(self.history)
 

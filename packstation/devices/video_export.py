@@ -3,14 +3,18 @@
 The clips' H.264 packets are copied, not re-encoded (fast, no quality loss), one clip after the
 other on one timeline, into a plain MP4 with the index at the front (`+faststart`) that common
 players and messengers open. Clips that cannot be read (cut off by a crash before their first
-fragment) are skipped and named.
+fragment) are skipped and named. The MP4 is written under a temporary name beside the target and
+moved onto it only when whole, so a failed export leaves no broken file and replaces nothing; a
+target that is one of the clips themselves is refused (writing it would destroy the recording).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -25,17 +29,41 @@ class ExportResult:
     skipped: tuple[Path, ...] = ()
 
 
+class ExportFailure(StrEnum):
+    NO_READABLE_CLIP = "no readable clip"
+    TARGET_IS_A_CLIP = "the target is one of the clips"
+    WRITE_FAILED = "writing failed"
+
+
 class ExportError(Exception):
-    """Nothing could be exported (no readable clip, or the output cannot be written)."""
+    """Nothing was exported: no readable clip, the target is a clip, or writing failed
+    (`reason` says which, for the packer's language; `detail` carries the system's words)."""
+
+    def __init__(self, reason: ExportFailure, detail: str = "") -> None:
+        super().__init__(f"{reason.value}: {detail}" if detail else reason.value)
+        self.reason = reason
+        self.detail = detail
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    if a.resolve() == b.resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # either does not exist (yet)
+        return False
 
 
 def export_clips(clips: Sequence[Path], out: Path) -> ExportResult:
     """Concatenate `clips` (in order) into `out`.
 
     Raises:
-        ExportError: no clip was readable, or writing `out` failed.
+        ExportError: no clip was readable, `out` is one of the clips, or writing `out` failed.
     """
     import av
+
+    if any(_same_file(out, clip) for clip in clips):
+        raise ExportError(ExportFailure.TARGET_IS_A_CLIP, str(out))
 
     readable: list[Path] = []
     skipped: list[Path] = []
@@ -49,12 +77,13 @@ def export_clips(clips: Sequence[Path], out: Path) -> ExportResult:
             pass
         skipped.append(path)
     if not readable:
-        raise ExportError("no readable clip")
-    out.parent.mkdir(parents=True, exist_ok=True)
+        raise ExportError(ExportFailure.NO_READABLE_CLIP)
     packets = 0
     offset = Fraction(0)
+    partial = out.with_name(f".{out.name}.part")
     try:
-        with av.open(str(out), "w", format="mp4", options={"movflags": "+faststart"}) as output:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with av.open(str(partial), "w", format="mp4", options={"movflags": "+faststart"}) as output:
             target: Any = None
             for path in readable:
                 with av.open(str(path)) as source:
@@ -78,8 +107,9 @@ def export_clips(clips: Sequence[Path], out: Path) -> ExportResult:
                         frame_end = (packet.pts + (packet.duration or 0)) * base
                         end = max(end, frame_end)
                     offset = end
+        os.replace(partial, out)
     except (av.error.FFmpegError, OSError) as error:
         with contextlib.suppress(OSError):
-            out.unlink()
-        raise ExportError(str(error)) from error
+            partial.unlink()
+        raise ExportError(ExportFailure.WRITE_FAILED, str(error)) from error
     return ExportResult(out, len(readable), packets, float(offset), tuple(skipped))

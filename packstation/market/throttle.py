@@ -9,6 +9,7 @@ quota is used, so the desk slows down before the Market starts refusing.
 from __future__ import annotations
 
 import asyncio
+import bisect
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -188,10 +189,14 @@ class QuotaTracker:
                 waits.append(to_reset * units / window.server_remaining)
         return max(waits)
 
-    def record(self, op: Operation, key: ScopeKey, now: float, units: int = 1) -> None:
-        """Count a call that was sent."""
+    def record(
+        self, op: Operation, key: ScopeKey, now: float, units: int = 1, *, due: float | None = None
+    ) -> None:
+        """Count a call at monotonic `now`; `due`: when it will go, if later (a paced call
+        booked before its wait, so that concurrent calls see it)."""
         window = self._window(op, key, now)
-        window.calls.append((now, units))
+        # Calls booked while waiting are due out of order; the window stays oldest first.
+        bisect.insort(window.calls, (now if due is None else max(now, due), units))
         window.used += units
         if window.server_remaining is not None:
             window.server_remaining = max(0, window.server_remaining - units)

@@ -151,9 +151,14 @@ class MarketTransport:
         query = {k: v for k, v in (params or {}).items() if v is not None}
         attempt = 0
         while True:
-            wait = self.quota.delay(op, key, self.clock(), units)
+            now = self.clock()
+            wait = self.quota.delay(op, key, now, units)
             if wait > self.retry.max_rate_wait:
                 raise RateLimitedError(wait, operation=op.id)
+            # Count the call now, at the moment it is due to go: a concurrent call deciding its
+            # own wait meanwhile (while this one sleeps or waits for a parallel slot) sees it, so
+            # calls started together cannot all squeeze into the last unit of a quota.
+            self.quota.record(op, key, now, units, due=now + wait)
             if wait > 0:
                 log.info("pacing %s for %.1f s to stay within the quota", op.id, wait)
                 await self.sleep(wait)
@@ -162,7 +167,6 @@ class MarketTransport:
             retry_after: float | None = None
             async with self.limiter.slot(key):
                 started = self.clock()
-                self.quota.record(op, key, started, units)
                 try:
                     response = await self.http.request(
                         op.method, url, params=query, content=content, headers=headers

@@ -8,6 +8,7 @@ waybill and the discrepancy act are XLS files) can only be saved.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -18,10 +19,16 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.labels import LabelFormat
 from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.shipments import Shipment, ShipmentAction, ShipmentProgress, shipment_progress
+from packstation.services.gather import gather_all
 from packstation.services.ports import AuditPort, DocumentPrinterPort, PackedOrdersPort, ShipmentsPort
 
 UPCOMING_DAYS = 3
 """The screen shows today's shipments and those of the next few days."""
+
+OVERVIEW_PARALLEL = 3
+"""Orders reads of the overview in flight at once: one fewer than the Market's 4 parallel
+requests per campaign (which the client enforces anyway), so the packing screen's calls never
+queue behind a whole overview."""
 
 
 class DocumentKind(StrEnum):
@@ -99,9 +106,21 @@ class ShipmentsService:
         self.audit = audit
 
     async def overview(self, today: date, days: int = UPCOMING_DAYS) -> list[ShipmentRow]:
-        """Today's and the next `days` days' shipments, earliest first."""
+        """Today's and the next `days` days' shipments, earliest first.
+
+        The shipments' orders are read concurrently, at most `OVERVIEW_PARALLEL` at a time.
+        All or nothing: when one read fails, the others are cancelled and that first error is
+        raised, so the screen never shows a half-read day as if it were whole.
+        """
         shipments = await self.market.shipments(today, today + timedelta(days=days))
-        return [await self.row(s) for s in sorted(shipments, key=lambda s: s.interval_from)]
+        ordered = sorted(shipments, key=lambda s: s.interval_from)
+        slots = asyncio.Semaphore(OVERVIEW_PARALLEL)
+
+        async def read(shipment: Shipment) -> ShipmentRow:
+            async with slots:
+                return await self.row(shipment)
+
+        return await gather_all(read(s) for s in ordered)
 
     async def row(self, shipment: Shipment) -> ShipmentRow:
         with_labels = await self.market.orders_with_labels(shipment.id)

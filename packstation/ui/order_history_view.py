@@ -5,13 +5,16 @@ shared history of every desk (`FleetHistory`, which falls back to this desk's lo
 warehouse database is offline, and the title says so). Shows time (local), station or desk,
 packer, action (a readable label in the UI language) and detail. It holds no data of its own beyond
 the table model it fills. With `video_clips`, "Export video…" saves the order's packing video as
-one MP4.
+one MP4: in a worker thread (a long clip takes a while to copy), the button disabled and the title
+saying so meanwhile, then how it went.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import asyncio
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -32,6 +35,12 @@ from packstation.services.shift_stats import AuditLine
 from packstation.ui.format import fill
 from packstation.ui.i18n import say
 from packstation.ui.plain_text import plain_label
+from packstation.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from packstation.devices.video_export import ExportError, ExportResult
+
+Exporter = Callable[[Sequence[Path], Path], "ExportResult"]
 
 
 class OrderHistoryView(QWidget):
@@ -39,6 +48,10 @@ class OrderHistoryView(QWidget):
 
     Args:
         reader: where the records come from.
+        video_clips: an order's packing video files; None hides "Export video…".
+        tasks: runs the export (unexpected failures reach the crash reporter); without it the
+            view runs the task itself.
+        exporter: joins clips into one MP4 (blocking); the default copies them with PyAV.
         parent: the parent widget.
     """
 
@@ -47,11 +60,17 @@ class OrderHistoryView(QWidget):
         reader: HistoryReader,
         *,
         video_clips: Callable[[int], list[Path]] | None = None,
+        tasks: TaskRunner | None = None,
+        exporter: Exporter | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._reader = reader
         self._video_clips = video_clips
+        self._tasks = tasks
+        self._exporter = exporter
+        self.export_task: asyncio.Task[bool] | None = None
+        self.exporting = False
         self.export_button = QPushButton(self.tr("Export video…"), self)
         self.export_button.setObjectName("exportVideo")
         self.export_button.setToolTip(self.tr("Save this order's packing video as one MP4 file"))
@@ -94,7 +113,7 @@ class OrderHistoryView(QWidget):
     def show_order(self, order_id: int) -> None:
         """Load and show the history of `order_id` (replacing what was shown)."""
         self.order_id = order_id
-        self.export_button.setEnabled(bool(self._video_clips and self._video_clips(order_id)))
+        self._enable_export()
         self.model.removeRows(0, self.model.rowCount())
         try:
             records = self._reader.history(order_id)
@@ -165,23 +184,55 @@ class OrderHistoryView(QWidget):
             self, self.tr("Export video"), f"order-{self.order_id}.mp4", self.tr("MP4 video (*.mp4)")
         )
         if name:
-            self.export_video(Path(name))
+            self.start_export(Path(name))
 
-    def export_video(self, target: Path) -> bool:
-        """Export the order's clips as one MP4 at `target`; the title says how it went."""
+    def start_export(self, target: Path) -> asyncio.Task[bool]:
+        """Start exporting the order's video to `target` on the running (qasync) loop."""
+        work = self.export_video(target)
+        if self._tasks is not None:
+            self.export_task = self._tasks.run(work, name="video-export")
+        else:
+            self.export_task = asyncio.get_running_loop().create_task(work, name="video-export")
+        return self.export_task
+
+    async def export_video(self, target: Path) -> bool:
+        """Export the order's clips as one MP4 at `target` in a worker thread, the GUI thread
+        free meanwhile; the title says that it runs, then how it went. The clips are only read."""
         if self.order_id is None or self._video_clips is None:
             return False
         from packstation.devices.video_export import ExportError, export_clips
 
-        clips = self._video_clips(self.order_id)
+        order_id = self.order_id
+        clips = self._video_clips(order_id)
+        self.exporting = True
+        self.export_button.setEnabled(False)
+        self._title.setText(fill(self.tr("Saving the video of order %1…"), order_id))
         try:
-            result = export_clips(clips, target)
-        except ExportError as error:
-            self._title.setText(fill(self.tr("The video was not exported: %1"), error))
+            result = await asyncio.to_thread(_export_in_worker, self._exporter or export_clips, clips, target)
+        finally:
+            self.exporting = False
+            self._enable_export()
+        if isinstance(result, ExportError):
+            self._title.setText(self._export_failure(result))
             return False
-        text = self.tr("Video of order %1 saved: %2")
-        self._title.setText(fill(text, self.order_id, result.out))
+        text = fill(self.tr("Video of order %1 saved: %2"), order_id, result.out)
+        if result.skipped:
+            text += " " + self.tr("Unreadable clips skipped: %n.", "", len(result.skipped))
+        self._title.setText(text)
         return True
+
+    def _export_failure(self, error: ExportError) -> str:
+        from packstation.devices.video_export import ExportFailure
+
+        if error.reason is ExportFailure.NO_READABLE_CLIP:
+            return self.tr("The video was not saved: none of the order's clips can be read.")
+        if error.reason is ExportFailure.TARGET_IS_A_CLIP:
+            return self.tr("The video was not saved: that file is the recording itself. Choose another name.")
+        return fill(self.tr("The video was not saved: the file could not be written (%1)."), error.detail)
+
+    def _enable_export(self) -> None:
+        has_clips = self.order_id is not None and bool(self._video_clips and self._video_clips(self.order_id))
+        self.export_button.setEnabled(has_clips and not self.exporting)
 
     def refresh(self) -> None:
         """Reload the order shown (after new actions were recorded)."""
@@ -191,6 +242,19 @@ class OrderHistoryView(QWidget):
     def title(self) -> str:
         """The text above the table (for tests and accessibility)."""
         return self._title.text()
+
+
+def _export_in_worker(export: Exporter, clips: Sequence[Path], target: Path) -> ExportResult | ExportError:
+    """The export, in the worker thread; a refusal comes back as a value. Raised, it would be
+    re-raised in the view's coroutine and so carry the view's frame (the widget) in its traceback,
+    while the worker's future still holds it: the worker could then drop the widget's last
+    reference, and a Qt object freed off the GUI thread crashes the app."""
+    from packstation.devices.video_export import ExportError
+
+    try:
+        return export(clips, target)
+    except ExportError as error:
+        return error
 
 
 def _row(record: AuditLine, action: str) -> list[QStandardItem]:

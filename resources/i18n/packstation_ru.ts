@@ -2419,52 +2419,52 @@
 <context>
     <name>OrderHistoryView</name>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="57" />
+        <location filename="../../packstation/ui/order_history_view.py" line="76" />
         <source>Export video…</source>
         <translation>Выгрузить видео…</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="59" />
+        <location filename="../../packstation/ui/order_history_view.py" line="78" />
         <source>Save this order's packing video as one MP4 file</source>
         <translation>Сохранить видео упаковки заказа одним файлом MP4</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="72" />
+        <location filename="../../packstation/ui/order_history_view.py" line="91" />
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="73" />
+        <location filename="../../packstation/ui/order_history_view.py" line="92" />
         <source>Station</source>
         <translation>Станция</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="73" />
+        <location filename="../../packstation/ui/order_history_view.py" line="92" />
         <source>Desk</source>
         <translation>Стол</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="74" />
+        <location filename="../../packstation/ui/order_history_view.py" line="93" />
         <source>Packer</source>
         <translation>Упаковщик</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="75" />
+        <location filename="../../packstation/ui/order_history_view.py" line="94" />
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="76" />
+        <location filename="../../packstation/ui/order_history_view.py" line="95" />
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="95" />
+        <location filename="../../packstation/ui/order_history_view.py" line="114" />
         <source>Choose an order to see its history.</source>
         <translation>Выберите заказ, чтобы увидеть его историю.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/order_history_view.py" line="113" />
+        <location filename="../../packstation/ui/order_history_view.py" line="132" />
         <source>History of order %1 at all desks: %n records</source>
         <translation>
             <numerusform>История заказа %1 на всех столах: %n запись</numerusform>
@@ -2473,12 +2473,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="115" />
+        <location filename="../../packstation/ui/order_history_view.py" line="134" />
         <source>Nothing recorded for order %1 at any desk.</source>
         <translation>Ни на одном столе по заказу %1 ничего не записано.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../packstation/ui/order_history_view.py" line="117" />
+        <location filename="../../packstation/ui/order_history_view.py" line="136" />
         <source>History of order %1: %n records</source>
         <translation>
             <numerusform>История заказа %1: %n запись</numerusform>
@@ -2487,177 +2487,201 @@
         </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="119" />
+        <location filename="../../packstation/ui/order_history_view.py" line="138" />
         <source>Nothing recorded for order %1 at this station.</source>
         <translation>На этой станции по заказу %1 ничего не записано.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="121" />
+        <location filename="../../packstation/ui/order_history_view.py" line="140" />
         <source>The warehouse database is offline: only this desk's records are shown.</source>
         <translation>База склада недоступна: показаны записи только этого стола.</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="132" />
+        <location filename="../../packstation/ui/order_history_view.py" line="151" />
         <source>Box layout sent to the Market</source>
         <translation>Раскладка по коробкам отправлена в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="133" />
+        <location filename="../../packstation/ui/order_history_view.py" line="152" />
         <source>Marked ready to ship</source>
         <translation>Заказ переведён в статус «Готов к отгрузке»</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="134" />
+        <location filename="../../packstation/ui/order_history_view.py" line="153" />
         <source>Courier code checked</source>
         <translation>Код курьера проверен</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="135" />
+        <location filename="../../packstation/ui/order_history_view.py" line="154" />
         <source>Order shortened</source>
         <translation>Заказ сокращён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="136" />
+        <location filename="../../packstation/ui/order_history_view.py" line="155" />
         <source>Shortening asked of the Market</source>
         <translation>Сокращение заказа запрошено у Маркета</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="137" />
+        <location filename="../../packstation/ui/order_history_view.py" line="156" />
         <source>Shortening refused: the order is as it was</source>
         <translation>Сокращение отклонено: заказ остался как был</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="138" />
+        <location filename="../../packstation/ui/order_history_view.py" line="157" />
         <source>Shortening not confirmed: the order is as it was</source>
         <translation>Сокращение не подтверждено: заказ остался как был</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="139" />
+        <location filename="../../packstation/ui/order_history_view.py" line="158" />
         <source>Order cancelled by the shop</source>
         <translation>Заказ отменён магазином</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="140" />
+        <location filename="../../packstation/ui/order_history_view.py" line="159" />
         <source>Packing interrupted: the order changed</source>
         <translation>Сборка прервана: заказ изменился</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="141" />
+        <location filename="../../packstation/ui/order_history_view.py" line="160" />
         <source>Labels printed</source>
         <translation>Ярлыки напечатаны</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="142" />
+        <location filename="../../packstation/ui/order_history_view.py" line="161" />
         <source>Label printing failed</source>
         <translation>Ошибка печати ярлыков</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="143" />
+        <location filename="../../packstation/ui/order_history_view.py" line="162" />
         <source>Labels kept: the boxes did not change</source>
         <translation>Ярлыки оставлены: коробки не изменились</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="144" />
+        <location filename="../../packstation/ui/order_history_view.py" line="163" />
         <source>Damaged journal line set aside</source>
         <translation>Повреждённая строка журнала отложена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="145" />
+        <location filename="../../packstation/ui/order_history_view.py" line="164" />
         <source>Saved action sent to the Market</source>
         <translation>Сохранённое действие отправлено в Маркет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="146" />
+        <location filename="../../packstation/ui/order_history_view.py" line="165" />
         <source>Saved action was already done on the Market</source>
         <translation>Сохранённое действие уже выполнено в Маркете</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="147" />
+        <location filename="../../packstation/ui/order_history_view.py" line="166" />
         <source>Saved action skipped: no longer valid</source>
         <translation>Сохранённое действие пропущено: уже неактуально</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="148" />
+        <location filename="../../packstation/ui/order_history_view.py" line="167" />
         <source>Saved action refused by the Market</source>
         <translation>Маркет отклонил сохранённое действие</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="149" />
+        <location filename="../../packstation/ui/order_history_view.py" line="168" />
         <source>Saved action needs the packer</source>
         <translation>Сохранённое действие требует упаковщика</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="150" />
+        <location filename="../../packstation/ui/order_history_view.py" line="169" />
         <source>Box weighed</source>
         <translation>Коробка взвешена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="151" />
+        <location filename="../../packstation/ui/order_history_view.py" line="170" />
         <source>Submit stopped: box weight</source>
         <translation>Отправка остановлена: вес коробки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="152" />
+        <location filename="../../packstation/ui/order_history_view.py" line="171" />
         <source>Box weight accepted by the packer</source>
         <translation>Вес коробки принят упаковщиком</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="153" />
+        <location filename="../../packstation/ui/order_history_view.py" line="172" />
         <source>Packing video recorded</source>
         <translation>Записано видео упаковки</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="154" />
+        <location filename="../../packstation/ui/order_history_view.py" line="173" />
         <source>Packing started</source>
         <translation>Начата упаковка</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="155" />
+        <location filename="../../packstation/ui/order_history_view.py" line="174" />
         <source>Scan refused</source>
         <translation>Скан отклонён</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="156" />
+        <location filename="../../packstation/ui/order_history_view.py" line="175" />
         <source>Shipment confirmed</source>
         <translation>Отгрузка подтверждена</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="157" />
+        <location filename="../../packstation/ui/order_history_view.py" line="176" />
         <source>Shipment pallets set</source>
         <translation>Задано число палет</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="158" />
+        <location filename="../../packstation/ui/order_history_view.py" line="177" />
         <source>Document printed</source>
         <translation>Документ напечатан</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="159" />
+        <location filename="../../packstation/ui/order_history_view.py" line="178" />
         <source>Packer signed in</source>
         <translation>Упаковщик вошёл</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="160" />
+        <location filename="../../packstation/ui/order_history_view.py" line="179" />
         <source>Packer signed out</source>
         <translation>Упаковщик вышел</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="168" />
+        <location filename="../../packstation/ui/order_history_view.py" line="187" />
         <source>Export video</source>
         <translation>Выгрузка видео</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="168" />
+        <location filename="../../packstation/ui/order_history_view.py" line="187" />
         <source>MP4 video (*.mp4)</source>
         <translation>Видео MP4 (*.mp4)</translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="183" />
-        <source>The video was not exported: %1</source>
-        <translation>Видео не выгружено: %1</translation>
+        <location filename="../../packstation/ui/order_history_view.py" line="212" />
+        <source>Saving the video of order %1…</source>
+        <translation>Сохраняется видео заказа %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../packstation/ui/order_history_view.py" line="223" />
+        <source>Unreadable clips skipped: %n.</source>
+        <translation>
+            <numerusform>Нечитаемых фрагментов пропущено: %n.</numerusform>
+            <numerusform>Нечитаемых фрагментов пропущено: %n.</numerusform>
+            <numerusform>Нечитаемых фрагментов пропущено: %n.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../packstation/ui/order_history_view.py" line="185" />
+        <location filename="../../packstation/ui/order_history_view.py" line="231" />
+        <source>The video was not saved: none of the order's clips can be read.</source>
+        <translation>Видео не сохранено: ни один фрагмент видео заказа не читается.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="233" />
+        <source>The video was not saved: that file is the recording itself. Choose another name.</source>
+        <translation>Видео не сохранено: этот файл — сама запись. Выберите другое имя.</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="234" />
+        <source>The video was not saved: the file could not be written (%1).</source>
+        <translation>Видео не сохранено: файл не удалось записать (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../packstation/ui/order_history_view.py" line="221" />
         <source>Video of order %1 saved: %2</source>
         <translation>Видео заказа %1 сохранено: %2</translation>
     </message>

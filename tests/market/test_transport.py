@@ -441,6 +441,37 @@ async def test_quota_pacing_slows_down_before_the_hourly_limit_and_never_exceeds
         assert sent_at[i + 1000] - sent_at[i] >= 3600  # never 1001 calls within an hour
 
 
+class _YieldingClock(FakeClock):
+    """A fake clock whose sleep lets the other tasks run before it ends, as a real one does."""
+
+    async def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        due = self.now + seconds
+        await asyncio.sleep(0)
+        self.now = max(self.now, due)
+
+
+@pytest.mark.asyncio
+async def test_concurrent_calls_at_a_used_up_quota_go_one_by_one_as_the_window_frees() -> None:
+    clock = _YieldingClock()
+    sent_at: list[float] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        sent_at.append(clock.now)
+        info = {"orderIdsWithLabels": [], "orderIdsWithoutLabels": []}
+        return json_response({"status": "OK", "result": info})
+
+    async with make_client(handler, clock, quota=QuotaTracker(slow_at=1.0)) as client:
+        for _ in range(200):  # orders/info of a shipment allows 200 per hour: one a second, used up
+            await client.shipment_orders_info(2001, 5)
+            clock.now += 1
+        clock.now = sent_at[0] + 3600 - 5  # the oldest call leaves the window in 5 s
+        await asyncio.gather(*(client.shipment_orders_info(2001, 5) for _ in range(3)))
+    assert sent_at[200:] == [sent_at[0] + 3600, sent_at[1] + 3600, sent_at[2] + 3600]
+    for i in range(len(sent_at) - 200):
+        assert sent_at[i + 200] - sent_at[i] >= 3600  # never 201 calls within an hour
+
+
 @pytest.mark.asyncio
 async def test_quota_exhausted_locally_raises_without_calling_the_market() -> None:
     clock = FakeClock()

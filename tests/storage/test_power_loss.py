@@ -166,7 +166,11 @@ def test_journal_lines_commit_quickly_and_reach_the_disk_soon_after(local: Local
     local.journal.append(7, {"op": "open"})
     # The scan's commit does not wait for the disk (issue 19) ...
     # nor run a checkpoint (the syncer thread does that) ...
-    assert statements[:3] == ["PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 0", "BEGIN IMMEDIATE"]
+    assert statements[:3] == [
+        "PRAGMA synchronous = NORMAL",
+        "PRAGMA wal_autocheckpoint = 0",
+        "BEGIN IMMEDIATE",
+    ]
     # ... and the next scan's commit runs no PRAGMA at all (they were 4 of its 9 statements) ...
     del statements[:]
     local.journal.append(7, {"op": "put"})
@@ -175,7 +179,11 @@ def test_journal_lines_commit_quickly_and_reach_the_disk_soon_after(local: Local
     # ... while FULL, with SQLite's own checkpoints, is back before any other write
     del statements[:]
     local.outbox.add_intent(7, "status", {"status": "PROCESSING", "substatus": "READY_TO_SHIP"})
-    assert statements[:3] == ["PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 1000", "BEGIN IMMEDIATE"]
+    assert statements[:3] == [
+        "PRAGMA synchronous = FULL",
+        "PRAGMA wal_autocheckpoint = 1000",
+        "BEGIN IMMEDIATE",
+    ]
     with local.database.reading() as conn:
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2
         assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000

@@ -78,7 +78,7 @@ async def test_a_packed_order_has_a_playable_clip_with_its_marker_and_exports(
         assert "Packing video recorded" in actions
         assert history.export_button.isVisible()
         assert history.export_button.isEnabled()
-        assert history.export_video(tmp_path / "from-history.mp4")
+        assert await history.start_export(tmp_path / "from-history.mp4")
         assert decode(tmp_path / "from-history.mp4").frames == decoded.frames
         assert "saved" in history.title()
     finally:
