@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from packstation.domain.errors import PackstationError
@@ -81,6 +81,7 @@ def _check_rules(packing: Packing) -> None:
 
 @settings(max_examples=80, deadline=None)
 @given(st.lists(actions, max_size=25))
+@example([("split", 1, 2), ("code", 0), ("code", 0), ("undo",)])  # a split unit's code scanned again
 def test_any_action_sequence_keeps_the_rules_and_restores_exactly(sequence: list[tuple[Any, ...]]) -> None:
     deps = SessionDeps(market=FakeMarket(), journal=FakeJournal(), clock=FakeClock())
     session = PackingSession.start(make_order(1, *LINES), deps)

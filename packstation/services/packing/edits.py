@@ -100,10 +100,10 @@ class PackingEditor:
         packing = state.packing
         try:
             new, unit = packing.attach_code(instance, gtin)
-            if new is packing:  # the unit already carries this code (a split unit's later parcel)
-                return unit
+            # A split unit's code scanned again on a later parcel is already there: accepted and
+            # recorded like any scan (undo steps back over it alone), never a duplicate to guard.
             replaced = {inst for inst in packing.codes_of(unit) if inst.kind is instance.kind}
-            if self._guard is not None:
+            if self._guard is not None and new is not packing:
                 others = [inst for _, inst in packing.all_codes() if inst not in replaced]
                 self._guard.check(instance, order_id=state.order.id, order_codes=others)
         except PackstationError as error:
