@@ -31,7 +31,10 @@ LOOK_ROLE = Qt.ItemDataRole.UserRole + 100
 
 _KEPT = 512  # laid-out texts kept: every row's current and recent texts, for a few orders
 _PAD_X, _PAD_Y, _ICON_GAP = 6, 3, 8
-_HOVERED_OR_SELECTED = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_MouseOver
+# State bits as plain ints: a Python enum's `&` costs microseconds, and a row is painted often.
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_HOVERED_OR_SELECTED = _SELECTED | QStyle.StateFlag.State_MouseOver.value
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -71,6 +74,7 @@ class RowDelegate(QStyledItemDelegate):
         self._base: QFont | None = None
         self._fonts: dict[tuple[bool, bool], tuple[QFont, int]] = {}
         self._heights: dict[int, int] = {}  # per row, the height last measured (wrapped rows)
+        self._blocks: dict[tuple[str, int, int], tuple[list[QStaticText], int]] = {}
 
     # -- fonts and laid-out texts ------------------------------------------------------------------
 
@@ -80,6 +84,7 @@ class RowDelegate(QStyledItemDelegate):
             self._base = QFont(base)
             self._fonts.clear()
             self._texts.clear()
+            self._blocks.clear()
         style = (look.bold, look.italic)
         kept = self._fonts.get(style)
         if kept is None:
@@ -115,8 +120,14 @@ class RowDelegate(QStyledItemDelegate):
     def _paragraphs(self, text: str, width: int, font: QFont, font_id: int) -> tuple[list[QStaticText], int]:
         """`text`'s lines, each laid out apart (a scan changes one line of a row: only that one
         is laid out again), and their height."""
-        laid = [self._laid_out(line, width, font, font_id) for line in text.split("\n")]
-        return laid, int(sum(part.size().height() for part in laid) + 0.999)
+        key = (text, width, font_id)
+        kept = self._blocks.get(key)
+        if kept is None:
+            laid = [self._laid_out(line, width, font, font_id) for line in text.split("\n")]
+            kept = self._blocks[key] = (laid, int(sum(part.size().height() for part in laid) + 0.999))
+            if len(self._blocks) > _KEPT:
+                self._blocks.pop(next(iter(self._blocks)))
+        return kept
 
     def _wrap_width(self) -> int:
         """The width rows wrap at: the list's, less the spacing around each row."""
@@ -150,7 +161,7 @@ class RowDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         look = _look(index)
-        rect, state = option.rect, option.state
+        rect, state = option.rect, option.state.value
         if look.background is not None:
             painter.fillRect(rect, look.background)
         if state & _HOVERED_OR_SELECTED:
@@ -164,7 +175,7 @@ class RowDelegate(QStyledItemDelegate):
             width -= shown.width() + _ICON_GAP
         font, font_id = self._font(option.font, look)
         parts, text_height = self._paragraphs(look.text, max(1, width), font, font_id)
-        if state & QStyle.StateFlag.State_Selected:
+        if state & _SELECTED:
             colour = option.palette.highlightedText().color()
         else:
             colour = look.foreground or option.palette.text().color()
@@ -176,10 +187,10 @@ class RowDelegate(QStyledItemDelegate):
             painter.drawStaticText(QPointF(left, top), part)
             top += part.size().height()
         painter.restore()
-        if state & QStyle.StateFlag.State_HasFocus:
+        if state & _HAS_FOCUS:
             focus = QStyleOptionFocusRect()
             focus.rect = rect
-            focus.state = state
+            focus.state = option.state
             focus.palette = option.palette
             self._view.style().drawPrimitive(
                 QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, self._view

@@ -46,6 +46,7 @@ class StatusLine(QWidget):
         font.setPointSize(point_size)
         font.setBold(bold)
         self.setFont(font)
+        self._spacing = QFontMetrics(font).lineSpacing()
         self._text = ""
         self._fg = QColor(self.palette().windowText().color())
         self._bg: QColor | None = None
@@ -88,7 +89,7 @@ class StatusLine(QWidget):
     # -- size --------------------------------------------------------------------------------------
 
     def _height(self, rows: int) -> int:
-        return QFontMetrics(self.font()).lineSpacing() * rows + 2 * self._pad_y
+        return self._spacing * rows + 2 * self._pad_y
 
     def _fit(self, rows: int) -> None:
         """Grow or shrink to `rows` rows (after the paint that measured them)."""
@@ -118,7 +119,6 @@ class StatusLine(QWidget):
         painter.end()
         # Measured while painting, which lays the text out anyway: a text that needs another row
         # count is drawn cut for one frame, then the line takes the rows it needs.
-        spacing = QFontMetrics(self.font()).lineSpacing()
-        rows = max(1, round(used.height() / spacing))
+        rows = max(1, round(used.height() / self._spacing))
         if rows != self._rows:
             QTimer.singleShot(0, self, lambda: self._fit(rows))
