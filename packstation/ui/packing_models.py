@@ -247,8 +247,9 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         rows = [i for i, line in enumerate(self._core.snapshot.order.lines) if line.picture_url == url]
         for row in rows:
             self._cache[row].pop(Qt.ItemDataRole.DecorationRole, None)
+            self._cache[row].pop(LOOK_ROLE, None)  # the row's look holds the picture too
             index = self.index(row, 0)
-            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, LOOK_ROLE])
 
     @staticmethod
     def _row_states(snapshot: SessionSnapshot) -> list[tuple[object, ...]]:

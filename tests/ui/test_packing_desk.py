@@ -21,6 +21,7 @@ from packstation.market.pictures import PictureFetcher
 from packstation.services.packing import PackingSession, Phase
 from packstation.ui.i18n import Translations
 from packstation.ui.packing_view import PackingDesk, PackingView
+from packstation.ui.row_delegate import LOOK_ROLE
 from packstation.ui.tasks import TaskRunner
 from tests.ui.packing_support import open_desk, sandbox_shell
 
@@ -166,11 +167,13 @@ async def test_product_pictures_are_fetched_cached_and_shown(
                 return png if url == mug_url else None
 
             view = PackingView(desk.session, desk.tasks, load_picture=load)
-            await desk.settle()
             lines = view.lines_model
+            assert lines.data(lines.index(0, 0), LOOK_ROLE).picture is None  # as painted before it came
+            await desk.settle()
             picture = lines.data(lines.index(0, 0), Qt.ItemDataRole.DecorationRole)
             assert isinstance(picture, QPixmap)
             assert picture.width() == 64  # scaled to the list's icon size
+            assert lines.data(lines.index(0, 0), LOOK_ROLE).picture is picture  # what the row paints
             assert lines.data(lines.index(1, 0), Qt.ItemDataRole.DecorationRole) is None
             view.detach()
             view.deleteLater()
