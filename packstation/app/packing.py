@@ -100,7 +100,6 @@ class PackingWiring(QObject):
             self.open_session,
             tasks,
             sounds=self.sounds,
-            language=language,
             show_error=desk_error or show_error,
             load_picture=pictures.fetch if pictures is not None else None,
             box_label=box_label,

@@ -53,17 +53,13 @@ class ShortenDialog(QDialog):
     Args:
         order: the order as the Market has it.
         check: the session's `check_shorten` (raises `PackstationError` when refused).
-        language: "ru" or "en" for the refusal texts.
     """
 
-    def __init__(
-        self, order: Order, check: ShortenCheck, language: str, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, order: Order, check: ShortenCheck, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortenDialog")
         self.setWindowTitle(fill(self.tr("Shorten order %1"), str(order.id)))
         self._check = check
-        self._language = language
         self.spins: dict[int, QSpinBox] = {}
         form = QFormLayout()
         for line in order.lines:
@@ -187,9 +183,8 @@ class CountryDialog(QDialog):
     barcode does not hold. The value is checked by the domain (`normalize_country_code`).
     """
 
-    def __init__(self, gtd: str, language: str, suggestion: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, gtd: str, suggestion: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._language = language
         self.setObjectName("countryDialog")
         self.setWindowTitle(self.tr("Country of origin"))
         self.country = QLineEdit(suggestion, self)

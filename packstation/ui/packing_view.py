@@ -120,7 +120,6 @@ class PackingView(QWidget):
         session: the order's packing session.
         tasks: runs Market steps as tracked tasks (`ui.tasks.TaskRunner`).
         sounds: feedback sounds (silent ones when None).
-        language: "ru" or "en" for the session's messages.
         clock: the current time (the deadline countdown).
         cutoff: the store's shipment time for orders without the Market's `shipmentTime`.
         load_picture: fetches the lines' product pictures (None: none shown).
@@ -146,7 +145,6 @@ class PackingView(QWidget):
         tasks: TaskRunnerLike,
         *,
         sounds: Sounds | None = None,
-        language: str = "ru",
         clock: Callable[[], datetime] = utc_now,
         cutoff: Callable[[], time] = lambda: DEFAULT_CUTOFF,
         load_picture: PictureLoader | None = None,
@@ -160,7 +158,6 @@ class PackingView(QWidget):
         self.session = session
         self.tasks = tasks
         self.sounds = sounds or Sounds(self, enabled=False)
-        self.language = language
         self.clock = clock
         self.cutoff = cutoff
         self._phase = session.phase
@@ -688,7 +685,7 @@ class PackingView(QWidget):
 
     def ask_shorten(self) -> ShortenDialog:
         """Ask which units to remove; the request goes to the Market, which decides."""
-        dialog = ShortenDialog(self.session.order, self.session.check_shorten, self.language, self)
+        dialog = ShortenDialog(self.session.order, self.session.check_shorten, self)
         dialog.accepted.connect(lambda: self.request_shorten(dialog.counts()))
         self._open(dialog)
 
@@ -740,7 +737,7 @@ class PackingView(QWidget):
             ),
             "",
         )
-        dialog = CountryDialog(instance.value, self.language, self._last_country or catalogue, self)
+        dialog = CountryDialog(instance.value, self._last_country or catalogue, self)
 
         def accepted() -> None:
             self._last_country = dialog.code
@@ -854,7 +851,6 @@ class PackingDesk(QObject):
         session_factory: builds (or restores) the session of an order.
         tasks: the task runner.
         sounds: feedback sounds.
-        language: "ru" or "en".
         show_error: shows a message (the message bar) when an order cannot be opened.
         load_picture: fetches product pictures for the lines (None: no pictures).
         box_label: takes a scanned box label `(order id, box number)` no packing view takes
@@ -883,7 +879,6 @@ class PackingDesk(QObject):
         tasks: TaskRunnerLike,
         *,
         sounds: Sounds | None = None,
-        language: str = "ru",
         show_error: Callable[[str], None] = lambda _text: None,
         load_picture: PictureLoader | None = None,
         box_label: Callable[[int, int], bool] | None = None,
@@ -907,7 +902,6 @@ class PackingDesk(QObject):
         self.session_factory = session_factory
         self.tasks = tasks
         self.sounds = sounds
-        self.language = language
         self.show_error = show_error
         self.view: PackingView | None = None
         self._unfollow: Callable[[], None] = lambda: None
@@ -968,7 +962,6 @@ class PackingDesk(QObject):
             session,
             self.tasks,
             sounds=self.sounds,
-            language=self.language,
             clock=self.clock,
             cutoff=self.cutoff,
             load_picture=self.load_picture,

@@ -156,7 +156,7 @@ async def open_desk(
     tasks = TaskRunner(errors.append, crashes.append)
     sounds = Sounds(enabled=False)
     desk = PackingDesk(
-        _Pages(), _OneOrder(order), lambda _order: session, tasks, sounds=sounds, language="en"
+        _Pages(), _OneOrder(order), lambda _order: session, tasks, sounds=sounds
     )
     view = desk.open_order(order.id)
     assert view is not None

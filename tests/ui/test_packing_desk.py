@@ -221,7 +221,7 @@ async def test_the_desk_carries_out_reprints_and_their_fallback(qapp: QApplicati
         return taken
 
     desk = PackingDesk(
-        _Pages(), _NoOrders(), _no_session, TaskRunner(errors.append, crashes.append), language="en",
+        _Pages(), _NoOrders(), _no_session, TaskRunner(errors.append, crashes.append),
         show_error=errors.append, box_label=box_label,
     )
     desk.handle_scan("123456-1")  # the print side declines: the router's fallback is shown
