@@ -309,20 +309,24 @@ class LinesModel(_FollowsSession, QAbstractListModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        cache = self._cache[index.row()]
+        return self._kept(index.row(), role)
+
+    def _kept(self, row: int, role: int) -> Any:
+        """`role`'s value for `row`, computed once until the row changes."""
+        cache = self._cache[row]
         if role not in cache:
-            cache[role] = self._data(index.row(), role)
+            cache[role] = self._data(row, role)
         return cache[role]
 
     def _data(self, row: int, role: int) -> Any:
         line = self.line_at(row)
         progress = self._core.snapshot.progress[row]
         if role == LOOK_ROLE:
-            background = self._data(row, Qt.ItemDataRole.BackgroundRole)
+            background = self._kept(row, Qt.ItemDataRole.BackgroundRole)
             return RowLook(
-                self._data(row, Qt.ItemDataRole.DisplayRole),
+                self._kept(row, Qt.ItemDataRole.DisplayRole),
                 background=background.color() if background is not None else None,
-                picture=self._data(row, Qt.ItemDataRole.DecorationRole),
+                picture=self._kept(row, Qt.ItemDataRole.DecorationRole),
             )
         if role == Qt.ItemDataRole.DisplayRole:
             details = [line.offer_id, f"× {line.count}"]
@@ -675,8 +679,10 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self._node(index)
-        if node is None:
-            return None
+        return None if node is None else self._kept(node, role)
+
+    def _kept(self, node: _Node, role: int) -> Any:
+        """`role`'s value for `node`, computed once until the row changes."""
         cache = node.cache
         if role not in cache:
             cache[role] = self._data(node, role)
@@ -684,9 +690,9 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
 
     def _data(self, node: _Node, role: int) -> Any:
         if role == LOOK_ROLE:
-            background, foreground = (self._data(node, r) for r in _COLOUR_ROLES)
+            background, foreground = (self._kept(node, r) for r in _COLOUR_ROLES)
             return RowLook(
-                self._display(node),
+                self._kept(node, Qt.ItemDataRole.DisplayRole),
                 background=background.color() if background is not None else None,
                 foreground=foreground.color() if foreground is not None else None,
                 bold=node.kind is NodeKind.BOX,

@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import datetime, time
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -277,7 +277,6 @@ class PackingView(QWidget):
         self.lines.setModel(self.lines_model)
         self.lines.setSpacing(2)
         self.lines.setAlternatingRowColors(False)
-        self.lines.setIconSize(QSize(PICTURE_SIZE, PICTURE_SIZE))
         self.boxes = QTreeView(self.workspace)
         self.boxes.setObjectName("boxesView")
         self.boxes.setModel(self.boxes_model)
