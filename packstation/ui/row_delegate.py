@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap, QStaticText, QTextOption
@@ -36,6 +37,24 @@ _SELECTED = QStyle.StateFlag.State_Selected.value
 _HOVERED_OR_SELECTED = _SELECTED | QStyle.StateFlag.State_MouseOver.value
 _HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
 AnyIndex = QModelIndex | QPersistentModelIndex
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class _Kept(OrderedDict[K, V]):
+    """The `_KEPT` most recently used values (an old order's texts make way for the next's)."""
+
+    def get_recent(self, key: K) -> V | None:
+        value = self.get(key)
+        if value is not None:
+            self.move_to_end(key)
+        return value
+
+    def keep(self, key: K, value: V) -> V:
+        self[key] = value
+        if len(self) > _KEPT:
+            self.popitem(last=False)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,11 +89,11 @@ class RowDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self._wrap = wrap
-        self._texts: OrderedDict[tuple[str, int, int], QStaticText] = OrderedDict()
+        self._texts: _Kept[tuple[str, int, int], QStaticText] = _Kept()
         self._base: QFont | None = None
         self._fonts: dict[tuple[bool, bool], tuple[QFont, int]] = {}
         self._heights: dict[int, int] = {}  # per row, the height last measured (wrapped rows)
-        self._blocks: dict[tuple[str, int, int], tuple[list[QStaticText], int]] = {}
+        self._blocks: _Kept[tuple[str, int, int], tuple[list[QStaticText], int]] = _Kept()
 
     # -- fonts and laid-out texts ------------------------------------------------------------------
 
@@ -98,9 +117,8 @@ class RowDelegate(QStyledItemDelegate):
         """One line of text laid out in `font`: wrapped at `width`, or (one-line rows) cut to
         `width` with an ellipsis; width -1: unbroken."""
         key = (text, width, font_id)
-        kept = self._texts.get(key)
+        kept = self._texts.get_recent(key)
         if kept is not None:
-            self._texts.move_to_end(key)
             return kept
         elide = width >= 0 and not self._wrap
         shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width) if elide else text
@@ -112,21 +130,16 @@ class RowDelegate(QStyledItemDelegate):
             option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
             laid.setTextOption(option)
         laid.prepare(font=font)
-        self._texts[key] = laid
-        if len(self._texts) > _KEPT:
-            self._texts.popitem(last=False)
-        return laid
+        return self._texts.keep(key, laid)
 
     def _paragraphs(self, text: str, width: int, font: QFont, font_id: int) -> tuple[list[QStaticText], int]:
         """`text`'s lines, each laid out apart (a scan changes one line of a row: only that one
         is laid out again), and their height."""
         key = (text, width, font_id)
-        kept = self._blocks.get(key)
+        kept = self._blocks.get_recent(key)
         if kept is None:
             laid = [self._laid_out(line, width, font, font_id) for line in text.split("\n")]
-            kept = self._blocks[key] = (laid, int(sum(part.size().height() for part in laid) + 0.999))
-            if len(self._blocks) > _KEPT:
-                self._blocks.pop(next(iter(self._blocks)))
+            kept = self._blocks.keep(key, (laid, int(sum(part.size().height() for part in laid) + 0.999)))
         return kept
 
     def _wrap_width(self) -> int:

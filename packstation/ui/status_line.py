@@ -19,8 +19,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-_WRAP = Qt.TextFlag.TextWordWrap
-_ALIGN = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+# Left, centred vertically, wrapped at words: combined once, not on every paint.
+_FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap)
 
 
 class StatusLine(QWidget):
@@ -50,7 +50,7 @@ class StatusLine(QWidget):
         self._text = ""
         self._fg = QColor(self.palette().windowText().color())
         self._bg: QColor | None = None
-        self._colours: tuple[str, str | None] = ("", None)
+        self._colours: tuple[str, str | None] = (self._fg.name(), None)
         self._pad_x, self._pad_y = padding
         self._radius = radius
         self._rows = 1
@@ -71,7 +71,7 @@ class StatusLine(QWidget):
             self.update()  # the paint measures it: a longer text grows the line then
 
     def set_colours(self, foreground: str, background: str | None = None) -> None:
-        """The text's colour and the background's (None: the parent's shows through)."""
+        """The text's colour and the background's (None: the window's colour)."""
         if (foreground, background) == self._colours:
             return
         self._colours = (foreground, background)
@@ -80,11 +80,11 @@ class StatusLine(QWidget):
 
     @property
     def foreground(self) -> str:
-        return str(self._fg.name())
+        return self._colours[0]
 
     @property
     def background(self) -> str | None:
-        return None if self._bg is None else str(self._bg.name())
+        return self._colours[1]
 
     # -- size --------------------------------------------------------------------------------------
 
@@ -115,7 +115,7 @@ class StatusLine(QWidget):
             painter.drawRoundedRect(QRectF(self.rect()), self._radius, self._radius)
         painter.setPen(self._fg)
         text_area = self.rect().adjusted(self._pad_x, self._pad_y, -self._pad_x, -self._pad_y)
-        used = painter.drawText(text_area, int(_ALIGN) | int(_WRAP), self._text)
+        used = painter.drawText(text_area, _FLAGS, self._text)
         painter.end()
         # Measured while painting, which lays the text out anyway: a text that needs another row
         # count is drawn cut for one frame, then the line takes the rows it needs.
