@@ -67,6 +67,7 @@ from packstation.services.scan_router import (
     ShowOrders,
 )
 from packstation.ui import palette
+from packstation.ui.boxes_tree import RowPictures
 from packstation.ui.format import countdown, fill, key_name, local_day_time, local_time
 from packstation.ui.handover_page import HandoverPage
 from packstation.ui.i18n import say
@@ -79,7 +80,6 @@ from packstation.ui.packing_dialogs import (
 )
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.plain_text import plain_label
-from packstation.ui.row_delegate import RowDelegate
 from packstation.ui.shorten_notice import ShortenNotice
 from packstation.ui.sounds import Sounds
 from packstation.ui.status_line import StatusLine
@@ -292,7 +292,7 @@ class PackingView(QWidget):
             font = QFont(view.font())
             font.setPointSize(12)
             view.setFont(font)
-        self.boxes.setItemDelegate(RowDelegate(self.boxes, wrap=False))
+        self.boxes.setItemDelegate(RowPictures(self.boxes))
         self.boxes_model.modelReset.connect(self.boxes.expandAll)
         self.boxes_model.rowsInserted.connect(self._expand_inserted)
         self.boxes.expandAll()
