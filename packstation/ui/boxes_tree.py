@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTreeView, QWidget
 
@@ -41,7 +41,27 @@ class RowPictures(RowDelegate):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view, wrap=False)
         self._pictures: dict[tuple[object, ...], QPixmap] = {}
+        self._sizes: dict[tuple[str, bool, bool], QSize] = {}  # each row's size hint
         self._painted_font = QFont()  # the font of the kept pictures (another one: start again)
+
+    def _same_font(self, font: QFont) -> None:
+        if font != self._painted_font:
+            self._painted_font = QFont(font)
+            self._pictures.clear()
+            self._sizes.clear()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        look = index.data(LOOK_ROLE)
+        if not isinstance(look, RowLook) or look.picture is not None:
+            return super().sizeHint(option, index)
+        self._same_font(option.font)
+        key = (look.text, look.bold, look.italic)
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) >= _KEPT:
+                del self._sizes[next(iter(self._sizes))]  # the oldest
+            size = self._sizes[key] = super().sizeHint(option, index)
+        return QSize(size)  # a copy: the caller may change it
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         look = index.data(LOOK_ROLE)
@@ -49,10 +69,7 @@ class RowPictures(RowDelegate):
         if state & _DIRECT or not isinstance(look, RowLook) or look.picture is not None:
             super().paint(painter, option, index)
             return
-        font = option.font
-        if font != self._painted_font:
-            self._painted_font = QFont(font)
-            self._pictures.clear()
+        self._same_font(option.font)
         rect = option.rect
         background, foreground = look.background, look.foreground
         key = (
@@ -109,7 +126,6 @@ class BoxesTree(QTreeView):
         # Where changes start since the last layout: a row whose top begins the band; None: the top.
         self._changes: list[QPersistentModelIndex | None] = []
         self._bottom: int | None = None  # where the rows ended when last painted; None: unknown
-        self._opening = False  # opening inserted rows (their band is noted already)
         self.expanded.connect(self._opened_or_closed)
         self.collapsed.connect(self._opened_or_closed)
 
@@ -128,8 +144,9 @@ class BoxesTree(QTreeView):
     def rowsInserted(self, parent: QModelIndex, start: int, end: int) -> None:  # type: ignore[override]
         self._note(parent, start)
         super().rowsInserted(parent, start, end)
-        # New rows show opened, as everything does (the packer sees what went where).
-        self._opening = True
+        # New rows show opened, as everything does (the packer sees what went where). Their band
+        # is noted: `expanded` is not emitted for them (each emission would call Python).
+        blocked = self.blockSignals(True)
         try:
             if parent.isValid():
                 self.expand(parent)
@@ -137,7 +154,7 @@ class BoxesTree(QTreeView):
             for row in range(start, end + 1):
                 self.expandRecursively(model.index(row, 0, parent))
         finally:
-            self._opening = False
+            self.blockSignals(blocked)
 
     def rowsAboutToBeRemoved(self, parent: QModelIndex, start: int, end: int) -> None:  # type: ignore[override]
         self._note(parent, start)
@@ -151,8 +168,8 @@ class BoxesTree(QTreeView):
         super().dataChanged(top_left, bottom_right, roles)
 
     def _opened_or_closed(self, index: QModelIndex) -> None:
-        if not self._opening:  # the rows below it move (when laid out later, Qt paints nothing)
-            self._changes.append(QPersistentModelIndex(index))
+        # The rows below it move (when it is laid out later, Qt paints nothing then).
+        self._changes.append(QPersistentModelIndex(index))
 
     def reset(self) -> None:
         self._changes.clear()
@@ -193,11 +210,9 @@ class BoxesTree(QTreeView):
         return self.verticalScrollBar().value(), self.horizontalScrollBar().value()
 
     def _rows_bottom(self) -> int:
-        """Where the laid-out rows end in the viewport (0 without rows)."""
-        model = self.model()
-        if model is None or not model.hasChildren(self.rootIndex()):
-            return 0
-        return self.viewportSizeHint().height() - (0 if self.isHeaderHidden() else self.header().height())
+        """Where the laid-out rows end in the viewport, or below (a shown header's height, the
+        size hint of a tree without rows): a band that reaches lower repaints a little more."""
+        return self.viewportSizeHint().height()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -416,6 +416,7 @@ _BOLD, _ITALIC = QFont(), QFont()
 _BOLD.setBold(True)
 _ITALIC.setItalic(True)
 _FONTS = {NodeKind.BOX: _BOLD, NodeKind.NEW_BOX: _ITALIC}  # bold box rows, the italic "new box" row
+_KEPT_ROWS = 512  # rows' values kept by what they show
 
 
 class BoxesModel(_FollowsSession, QStandardItemModel):
@@ -440,6 +441,8 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
         self.setColumnCount(1)
         self._core = _SessionModel(session, self.refused.emit)
         self._root = self.invisibleRootItem()  # flags: drop enabled (drops on empty space)
+        # Each row's values by what it shows (an undone scan shows the rows it showed before).
+        self._kept: dict[tuple[object, ...], dict[int, Any]] = {}
         self._tops: list[_Node] = self._rows(self._core.snapshot)
         self._root.appendRows([self._item(node) for node in self._tops])
         self._unsubscribe = session.subscribe(self._on_snapshot)
@@ -493,7 +496,8 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
     def _item(self, node: _Node) -> QStandardItem:
         """A new Qt item for `node` and its subtree (not in the model yet: no signals)."""
         item = node.item = QStandardItem()
-        item.setColumnCount(1)  # else its first child row would insert a column too
+        if node.kind is not NodeKind.CODE:
+            item.setColumnCount(1)  # else its first child row would insert a column too
         item.setFlags(self._flags(node))
         node.values = self._values(node)
         for role, value in node.values.items():
@@ -626,7 +630,19 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
         return None
 
     def _values(self, node: _Node) -> dict[int, Any]:
-        """Every role `node`'s item holds (None: not set)."""
+        """Every role `node`'s item holds (None: not set); the same dict for the same row."""
+        key = (node.kind, node.key, node.box, node.line_id, node.shown)
+        try:
+            values = self._kept.get(key)
+        except TypeError:  # something shown cannot be hashed: computed each time
+            return self._computed(node)
+        if values is None:
+            values = self._kept[key] = self._computed(node)
+            if len(self._kept) > _KEPT_ROWS:
+                del self._kept[next(iter(self._kept))]  # the oldest
+        return values
+
+    def _computed(self, node: _Node) -> dict[int, Any]:
         kind = node.kind
         status = self._code_status(node) if kind is NodeKind.CODE else None
         background = self._background(node, status)

@@ -5,7 +5,7 @@ changed, equals a full repaint pixel for pixel."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -17,7 +17,7 @@ from PySide6.QtGui import (
     QStandardItem,
     QStandardItemModel,
 )
-from PySide6.QtWidgets import QApplication, QStyleFactory, QTreeView
+from PySide6.QtWidgets import QApplication, QStyleFactory, QStyleOptionViewItem, QTreeView
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
@@ -248,6 +248,14 @@ def _painted_by(tree: QTreeView, delegate: RowDelegate) -> QImage:
     return tree.viewport().grab().toImage()
 
 
+def _sizes(tree: QTreeView, delegate: RowDelegate) -> list[QSize]:
+    option = QStyleOptionViewItem()
+    tree.initViewItemOption(option)
+    model = tree.model()
+    rows = [model.index(row, 0) for row in range(model.rowCount())] + [model.index(0, 0, model.index(0, 0))]
+    return [delegate.sizeHint(option, index) for index in rows]
+
+
 def test_rows_from_kept_pictures_look_as_rows_painted_directly(qtbot: QtBot) -> None:
     tree = _tree(qtbot)
     model = tree.model()
@@ -255,11 +263,13 @@ def test_rows_from_kept_pictures_look_as_rows_painted_directly(qtbot: QtBot) -> 
     pictures = RowPictures(tree)
     for _ in range(2):  # drawn into pictures, then copied from them
         assert _painted_by(tree, pictures) == _painted_by(tree, RowDelegate(tree, wrap=False))
+        assert _sizes(tree, pictures) == _sizes(tree, RowDelegate(tree, wrap=False))
     assert pictures._pictures  # the rows were copied from pictures
     font = QFont(tree.font())
     font.setPointSize(font.pointSize() + 3)
-    tree.setFont(font)  # a new font: pictures drawn again
+    tree.setFont(font)  # a new font: pictures drawn again, sizes measured again
     assert _painted_by(tree, pictures) == _painted_by(tree, RowDelegate(tree, wrap=False))
+    assert _sizes(tree, pictures) == _sizes(tree, RowDelegate(tree, wrap=False))
     tree.setEnabled(False)
     assert _painted_by(tree, pictures) == _painted_by(tree, RowDelegate(tree, wrap=False))
 
