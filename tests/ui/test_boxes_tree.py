@@ -88,6 +88,7 @@ async def test_the_tree_repainted_in_bands_shows_what_a_full_repaint_shows(
         tree, boxes, lines = view.boxes, view.boxes_model, view.lines_model
         assert isinstance(tree, BoxesTree)
         tree_style = QStyleFactory.create(style)
+        tree_style.setParent(tree)  # it lives as long as the tree (which does not own it)
         tree.setStyle(tree_style)
         mug, book, charger = (line.barcodes[0] for line in desk.order.lines)
         _settle()
