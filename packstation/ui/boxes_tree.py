@@ -32,7 +32,8 @@ _DIRECT = (
 
 
 class RowPictures(RowDelegate):
-    """Paints one-line rows (the boxes tree) from kept pictures; see the module doc.
+    """Paints one-line rows (the boxes tree) from kept pictures; see the module doc. For views
+    whose rows lie on the palette's base colour (no style sheet, no alternating row colours).
 
     Args:
         view: the item view it paints for.
