@@ -21,7 +21,7 @@ from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate, RowLook
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 _UPDATES_DISABLED = Qt.WidgetAttribute.WA_UpdatesDisabled
-_KEPT = 256  # row pictures kept: every row of a few orders' boxes
+_KEPT = 128  # row pictures kept (~50 kB each): every row a scan repaints, and more
 # Rows the style draws over (selection, hover, focus): painted directly. Plain ints: a Python
 # enum's `&` costs microseconds.
 _DIRECT = (
