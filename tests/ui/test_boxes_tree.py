@@ -22,7 +22,7 @@ from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
 from packstation.ui.boxes_tree import BoxesTree, RowPictures
-from packstation.ui.packing_models import BoxesModel, NodeKind, Role
+from packstation.ui.packing_models import NodeKind, Role
 from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate, RowLook
 from tests.ui.packing_support import open_desk
 
@@ -87,6 +87,8 @@ async def test_the_tree_repainted_in_bands_shows_what_a_full_repaint_shows(
         view = desk.view
         tree, boxes, lines = view.boxes, view.boxes_model, view.lines_model
         assert isinstance(tree, BoxesTree)
+        assert isinstance(tree.itemDelegate(), RowPictures)
+        assert isinstance(boxes, QStandardItemModel)  # rows Qt reads without calling Python
         tree_style = QStyleFactory.create(style)
         tree_style.setParent(tree)  # it lives as long as the tree (which does not own it)
         tree.setStyle(tree_style)
@@ -273,7 +275,3 @@ def test_rows_from_kept_pictures_look_as_rows_painted_directly(qtbot: QtBot) -> 
     assert _sizes(tree, pictures) == _sizes(tree, RowDelegate(tree, wrap=False))
     tree.setEnabled(False)
     assert _painted_by(tree, pictures) == _painted_by(tree, RowDelegate(tree, wrap=False))
-
-
-def test_the_packing_screen_paints_the_boxes_with_pictures_in_a_banded_tree() -> None:
-    assert issubclass(BoxesModel, QStandardItemModel)  # rows Qt reads without calling Python
