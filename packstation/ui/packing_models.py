@@ -28,7 +28,6 @@ from enum import IntEnum, StrEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
     QAbstractListModel,
     QByteArray,
     QCoreApplication,
@@ -39,7 +38,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QPixmap, QStandardItem, QStandardItemModel
 
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
@@ -390,45 +389,46 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         return self._core.apply_drop(drag, None, unpack=True)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Node:
+    """A row of the boxes tree: what it is and, once shown, the Qt item that holds its values."""
+
     kind: NodeKind
-    parent: int  # node id of the parent, -1 for top-level rows
+    # Among its siblings, what the row is (box number, line, code); and what it shows, to tell
+    # whether a session change touched it.
+    key: object
+    shown: object
     box: int | None = None
     line_id: int | None = None
     units: int = 0
     instance: Instance | None = None
     badge: CodeBadge | None = None
-    children: list[int] = field(default_factory=list)
-    # Among its siblings, what the row is (box number, line, code); and what it shows, to tell
-    # whether a session change touched it.
-    key: object = None
-    shown: object = None
-    # The values `data` and `flags` gave for it, until it shows something else: a repaint asks
-    # for about ten roles of every visible row.
-    cache: dict[int, Any] = field(default_factory=dict)
+    children: list[_Node] = field(default_factory=list)
+    item: QStandardItem | None = None
+    values: dict[int, Any] = field(default_factory=dict)  # the roles its item holds
 
 
-_FLAGS = -1  # `_Node.cache`'s key for the item flags (no data role is negative)
-_COLOUR_ROLES = (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole)
+# Item flags, combined once (each `|` of Qt's Python enums costs microseconds).
+_BOX_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
+_CODE_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ENTRY_DRAGGABLE = _BOX_FLAGS | Qt.ItemFlag.ItemIsDragEnabled
+_BOLD, _ITALIC = QFont(), QFont()
+_BOLD.setBold(True)
+_ITALIC.setItalic(True)
+_FONTS = {NodeKind.BOX: _BOLD, NodeKind.NEW_BOX: _ITALIC}  # bold box rows, the italic "new box" row
+_KEPT_ROWS = 512  # rows' values kept by what they show
 
 
-@dataclass
-class _Row:
-    """A row as the snapshot has it, before it is matched against the shown tree."""
-
-    node: _Node
-    children: list[_Row] = field(default_factory=list)
-
-
-class BoxesModel(_FollowsSession, QAbstractItemModel):
+class BoxesModel(_FollowsSession, QStandardItemModel):
     """The boxes as a tree: box -> its lines (or the one part) -> the codes of those units.
 
     The last top-level row is a "new box" drop target. Whole-goods boxes and part boxes are told
     apart by text, icon colour and `Role.NODE_KIND` / box kind.
 
-    Rows keep their identity (node ids) across session changes: a change removes the rows that
-    went, inserts the new ones and reports `dataChanged` for those that show something else.
+    Rows keep their identity across session changes: a change removes the rows that went,
+    inserts the new ones and reports `dataChanged` (once per row) for those that show something
+    else. The rows are Qt items holding their values as roles, so the view lays out and paints
+    them without calling Python (issue 19); only drag and drop is Python.
 
     Signals:
         refused(object): a drop was refused (the `PackstationError`).
@@ -438,25 +438,24 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
 
     def __init__(self, session: PackingSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.setColumnCount(1)
         self._core = _SessionModel(session, self.refused.emit)
-        self._nodes: dict[int, _Node] = {}
-        self._roots: list[int] = []
-        self._next_id = 0
-        for row in self._rows(self._core.snapshot):
-            self._add(row, -1, len(self._roots))
+        self._root = self.invisibleRootItem()  # flags: drop enabled (drops on empty space)
+        # Each row's values by what it shows (an undone scan shows the rows it showed before).
+        self._kept: dict[tuple[object, ...], dict[int, Any]] = {}
+        self._tops: list[_Node] = self._rows(self._core.snapshot)
+        self._root.appendRows([self._item(node) for node in self._tops])
         self._unsubscribe = session.subscribe(self._on_snapshot)
 
     def _on_snapshot(self, snapshot: SessionSnapshot) -> None:
         rows = self._rows(snapshot)
-        # Removals first, while the old snapshot still describes every shown row; then the new
-        # snapshot, the inserted rows and the changed ones.
-        self._remove_gone(-1, rows)
         self._core.snapshot = snapshot
-        self._insert_and_update(-1, rows)
+        self._remove_gone(self._root, self._tops, rows)
+        self._insert_and_update(self._root, self._tops, rows)
 
     # -- the tree ----------------------------------------------------------------------------------
 
-    def _rows(self, snapshot: SessionSnapshot) -> list[_Row]:
+    def _rows(self, snapshot: SessionSnapshot) -> list[_Node]:
         packing = snapshot.packing
         editable = snapshot.editable
         rejected = packing.rejected
@@ -465,118 +464,106 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
         for index, box in enumerate(packing.boxes):
             part_line = packing.order.line(box.part.unit.line_id) if box.part is not None else None
             shown = (box, index == packing.current, part_line)
-            box_row = _Row(_Node(NodeKind.BOX, -1, box=index, key=index, shown=shown))
+            box_row = _Node(NodeKind.BOX, index, shown, box=index)
             for line_id, units in self._entries(box):
                 line = packing.order.line(line_id)
                 entry = _Node(
                     NodeKind.ENTRY,
-                    -1,
+                    line_id,
+                    (line, len(units), box.part, editable),
                     box=index,
                     line_id=line_id,
                     units=len(units),
-                    key=line_id,
-                    shown=(line, len(units), box.part, editable),
                 )
-                entry_row = _Row(entry)
                 for unit in units:
                     for instance in packing.codes_of(unit):
                         badge = badges.get((unit, instance.value))
                         code = _Node(
                             NodeKind.CODE,
-                            -1,
+                            (unit, instance.value),
+                            (instance, badge, instance.value in rejected),
                             box=index,
                             line_id=line_id,
                             instance=instance,
                             badge=badge,
-                            key=(unit, instance.value),
-                            shown=(instance, badge, instance.value in rejected),
                         )
-                        entry_row.children.append(_Row(code))
-                box_row.children.append(entry_row)
+                        entry.children.append(code)
+                box_row.children.append(entry)
             rows.append(box_row)
-        rows.append(_Row(_Node(NodeKind.NEW_BOX, -1, key="new", shown="new")))
+        rows.append(_Node(NodeKind.NEW_BOX, "new", "new"))
         return rows
 
-    def _siblings(self, parent: int) -> list[int]:
-        return self._roots if parent < 0 else self._nodes[parent].children
+    def _item(self, node: _Node) -> QStandardItem:
+        """A new Qt item for `node` and its subtree (not in the model yet: no signals)."""
+        item = node.item = QStandardItem()
+        if node.kind is not NodeKind.CODE:
+            item.setColumnCount(1)  # else its first child row would insert a column too
+        item.setFlags(self._flags(node))
+        node.values = self._values(node)
+        for role, value in node.values.items():
+            if value is not None:
+                item.setData(value, role)
+        if node.children:
+            item.appendRows([self._item(child) for child in node.children])
+        return item
 
-    def _index_of(self, node_id: int) -> QModelIndex:
-        if node_id < 0:
-            return QModelIndex()
-        parent = self._nodes[node_id].parent
-        return self.createIndex(self._siblings(parent).index(node_id), 0, node_id)
-
-    def _add(self, row: _Row, parent: int, position: int) -> None:
-        """Add `row` and its subtree under `parent` at `position` (inside begin/endInsertRows)."""
-        node_id, self._next_id = self._next_id, self._next_id + 1
-        node = row.node
-        node.parent, node.children = parent, []
-        self._nodes[node_id] = node
-        self._siblings(parent).insert(position, node_id)
-        for child in row.children:
-            self._add(child, node_id, len(node.children))
-
-    def _drop(self, node_id: int) -> None:
-        for child in self._nodes[node_id].children:
-            self._drop(child)
-        del self._nodes[node_id]
-
-    def _remove_gone(self, parent: int, rows: list[_Row]) -> None:
+    def _remove_gone(self, parent: QStandardItem, shown: list[_Node], rows: list[_Node]) -> None:
         """Remove the rows under `parent` that `rows` no longer has; recurse into the others. When
         the kept rows would change their order (never, in practice), all rows there are replaced."""
-        siblings = self._siblings(parent)
-        keys = [row.node.key for row in rows]
-        wanted = {key: row for key, row in zip(keys, rows, strict=True)}
-        kept = [self._nodes[node_id].key for node_id in siblings if self._nodes[node_id].key in wanted]
+        keys = [row.key for row in rows]
+        wanted = {row.key: row for row in rows}
+        kept = [node.key for node in shown if node.key in wanted]
         kept_set = set(kept)
         in_order = len(wanted) == len(keys) and kept == [key for key in keys if key in kept_set]
-        row = len(siblings) - 1
+        row = len(shown) - 1
         while row >= 0:  # contiguous runs, from the bottom
-            if in_order and self._nodes[siblings[row]].key in wanted:
+            if in_order and shown[row].key in wanted:
                 row -= 1
                 continue
             last = row
-            while row - 1 >= 0 and not (in_order and self._nodes[siblings[row - 1]].key in wanted):
+            while row - 1 >= 0 and not (in_order and shown[row - 1].key in wanted):
                 row -= 1
-            self.beginRemoveRows(self._index_of(parent), row, last)
-            for node_id in siblings[row : last + 1]:
-                self._drop(node_id)
-            del siblings[row : last + 1]
-            self.endRemoveRows()
+            parent.removeRows(row, last - row + 1)
+            del shown[row : last + 1]
             row -= 1
-        for node_id in siblings:
-            self._remove_gone(node_id, wanted[self._nodes[node_id].key].children)
+        for node in shown:
+            if node.children or wanted[node.key].children:
+                assert node.item is not None
+                self._remove_gone(node.item, node.children, wanted[node.key].children)
 
-    def _insert_and_update(self, parent: int, rows: list[_Row]) -> None:
-        """Insert the rows under `parent` that are new (the kept ones are in order), report the kept
-        ones that show something else, and recurse into them."""
-        siblings = self._siblings(parent)
+    def _insert_and_update(self, parent: QStandardItem, shown: list[_Node], rows: list[_Node]) -> None:
+        """Insert the rows under `parent` that are new (the kept ones are in order), update the
+        kept ones that show something else, and recurse into them."""
         position = 0
         while position < len(rows):
-            if position < len(siblings) and self._nodes[siblings[position]].key == rows[position].node.key:
-                self._update(siblings[position], position, rows[position])
+            if position < len(shown) and shown[position].key == rows[position].key:
+                self._update(shown[position], rows[position])
                 position += 1
                 continue
             end = position + 1
-            while end < len(rows) and not (
-                position < len(siblings) and self._nodes[siblings[position]].key == rows[end].node.key
-            ):
+            while end < len(rows) and not (position < len(shown) and shown[position].key == rows[end].key):
                 end += 1
-            self.beginInsertRows(self._index_of(parent), position, end - 1)
-            for at in range(position, end):
-                self._add(rows[at], parent, at)
-            self.endInsertRows()
+            added = rows[position:end]
+            parent.insertRows(position, [self._item(node) for node in added])
+            shown[position:position] = added
             position = end
 
-    def _update(self, node_id: int, position: int, row: _Row) -> None:
-        node, new = self._nodes[node_id], row.node
+    def _update(self, node: _Node, new: _Node) -> None:
         if node.shown != new.shown:
             node.box, node.line_id, node.units = new.box, new.line_id, new.units
             node.instance, node.badge, node.shown = new.instance, new.badge, new.shown
-            node.cache = {}
-            index = self.createIndex(position, 0, node_id)
-            self.dataChanged.emit(index, index)
-        self._insert_and_update(node_id, row.children)
+            values = self._values(node)
+            changed = {role: value for role, value in values.items() if node.values.get(role) != value}
+            node.values = values
+            assert node.item is not None
+            if changed:
+                self.setItemData(node.item.index(), changed)  # one dataChanged for the row
+            flags = self._flags(node)
+            if node.item.flags() != flags:  # an entry stops being draggable (the order is sent)
+                node.item.setFlags(flags)
+        if node.children or new.children:
+            assert node.item is not None
+            self._insert_and_update(node.item, node.children, new.children)
 
     @staticmethod
     def _entries(box: Box) -> list[tuple[int, list[UnitRef]]]:
@@ -587,47 +574,16 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
             by_line.setdefault(unit.line_id, []).append(unit)
         return list(by_line.items())
 
-    def _node(self, index: AnyIndex) -> _Node | None:
-        if not index.isValid():
-            return None
-        return self._nodes[index.internalId()]
-
-    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
-        siblings = self._children(parent)
-        if column != 0 or not 0 <= row < len(siblings):
-            return QModelIndex()
-        return self.createIndex(row, 0, siblings[row])
-
-    def _children(self, parent: AnyIndex) -> list[int]:
-        node = self._node(parent)
-        return self._roots if node is None else node.children
-
-    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        node = self._node(index)
-        if node is None or node.parent < 0:
-            return QModelIndex()
-        grand = self._nodes[node.parent].parent
-        siblings = self._roots if grand < 0 else self._nodes[grand].children
-        return self.createIndex(siblings.index(node.parent), 0, node.parent)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        if parent.isValid() and parent.column() != 0:
-            return 0
-        return len(self._children(parent))
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 1
-
     def box_index(self, box: int) -> QModelIndex:
         """The top-level row of box `box` (0-based)."""
-        for row, node_id in enumerate(self._roots):
-            if self._nodes[node_id].box == box and self._nodes[node_id].kind is NodeKind.BOX:
-                return self.createIndex(row, 0, node_id)
+        for row, node in enumerate(self._tops):
+            if node.box == box and node.kind is NodeKind.BOX:
+                return self.index(row, 0)
         return QModelIndex()
 
     def new_box_index(self) -> QModelIndex:
         """The "new box" drop row (always the last top-level row)."""
-        return self.createIndex(len(self._roots) - 1, 0, self._roots[-1])
+        return self.index(len(self._tops) - 1, 0)
 
     # -- display -----------------------------------------------------------------------------------
 
@@ -651,9 +607,8 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
             text += " " + self.tr("← scans go here")
         return text
 
-    def _code_text(self, node: _Node) -> str:
+    def _code_text(self, node: _Node, status: CodeStatus | None) -> str:
         assert node.instance is not None
-        status = node.badge.status if node.badge is not None else None
         words = {
             CodeStatus.OK: self.tr("checked"),
             CodeStatus.IN_PROGRESS: self.tr("being checked"),
@@ -662,68 +617,58 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
             CodeStatus.INVALID: self.tr("sale forbidden: scan another"),
             CodeStatus.UNKNOWN: self.tr("unknown"),
         }
-        rejected = node.instance.value in self._core.snapshot.packing.rejected
-        if rejected and status is None:
-            status = CodeStatus.FAILED
         marks = {CodeStatus.OK: "✔", CodeStatus.FAILED: "✖", CodeStatus.INVALID: "✖"}
         mark = marks.get(status or CodeStatus.UNKNOWN, "•")
         suffix = f" — {words[status]}" if status is not None else ""
         return f"{mark} {node.instance.kind.value.upper()} {mask_code(node.instance)}{suffix}"
 
-    def code_status(self, node: _Node) -> CodeStatus | None:
+    def _code_status(self, node: _Node) -> CodeStatus | None:
         if node.badge is not None:
             return node.badge.status
         if node.instance is not None and node.instance.value in self._core.snapshot.packing.rejected:
             return CodeStatus.FAILED
         return None
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        node = self._node(index)
-        return None if node is None else self._kept(node, role)
+    def _values(self, node: _Node) -> dict[int, Any]:
+        """Every role `node`'s item holds (None: not set); the same dict for the same row."""
+        key = (node.kind, node.key, node.box, node.line_id, node.shown)
+        try:
+            values = self._kept.get(key)
+        except TypeError:  # something shown cannot be hashed: computed each time
+            return self._computed(node)
+        if values is None:
+            values = self._kept[key] = self._computed(node)
+            if len(self._kept) > _KEPT_ROWS:
+                del self._kept[next(iter(self._kept))]  # the oldest
+        return values
 
-    def _kept(self, node: _Node, role: int) -> Any:
-        """`role`'s value for `node`, computed once until the row changes."""
-        cache = node.cache
-        if role not in cache:
-            cache[role] = self._data(node, role)
-        return cache[role]
+    def _computed(self, node: _Node) -> dict[int, Any]:
+        kind = node.kind
+        status = self._code_status(node) if kind is NodeKind.CODE else None
+        background = self._background(node, status)
+        foreground = QBrush(STATUS_COLORS[status]) if status is not None else None
+        text = self._display(node, status)
+        look = RowLook(
+            text,
+            background=background.color() if background is not None else None,
+            foreground=foreground.color() if foreground is not None else None,
+            bold=kind is NodeKind.BOX,
+            italic=kind is NodeKind.NEW_BOX,
+        )
+        return {
+            Qt.ItemDataRole.DisplayRole: text,
+            Qt.ItemDataRole.BackgroundRole: background,
+            Qt.ItemDataRole.ForegroundRole: foreground,
+            Qt.ItemDataRole.FontRole: _FONTS.get(kind),
+            LOOK_ROLE: look,
+            Role.NODE_KIND: kind.value,
+            Role.BOX: node.box,
+            Role.LINE_ID: node.line_id,
+            Role.UNITS: node.units,
+            Role.CODE_STATUS: status.value if status is not None else None,
+        }
 
-    def _data(self, node: _Node, role: int) -> Any:
-        if role == LOOK_ROLE:
-            background, foreground = (self._kept(node, r) for r in _COLOUR_ROLES)
-            return RowLook(
-                self._kept(node, Qt.ItemDataRole.DisplayRole),
-                background=background.color() if background is not None else None,
-                foreground=foreground.color() if foreground is not None else None,
-                bold=node.kind is NodeKind.BOX,
-                italic=node.kind is NodeKind.NEW_BOX,
-            )
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(node)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return self._background(node)
-        if role == Qt.ItemDataRole.ForegroundRole and node.kind is NodeKind.CODE:
-            status = self.code_status(node)
-            return QBrush(STATUS_COLORS[status]) if status is not None else None
-        if role == Qt.ItemDataRole.FontRole and node.kind in (NodeKind.BOX, NodeKind.NEW_BOX):
-            font = QFont()
-            font.setBold(node.kind is NodeKind.BOX)
-            font.setItalic(node.kind is NodeKind.NEW_BOX)
-            return font
-        if role == Role.NODE_KIND:
-            return node.kind.value
-        if role == Role.BOX:
-            return node.box
-        if role == Role.LINE_ID:
-            return node.line_id
-        if role == Role.UNITS:
-            return node.units
-        if role == Role.CODE_STATUS:
-            status = self.code_status(node)
-            return status.value if status is not None else None
-        return None
-
-    def _display(self, node: _Node) -> str:
+    def _display(self, node: _Node, status: CodeStatus | None) -> str:
         packing = self._core.snapshot.packing
         if node.kind is NodeKind.BOX:
             assert node.box is not None
@@ -740,52 +685,41 @@ class BoxesModel(_FollowsSession, QAbstractItemModel):
                     name=line.name, current=part.current, total=part.total
                 )
             return f"{line.name}  × {node.units}"
-        return self._code_text(node)
+        return self._code_text(node, status)
 
-    def _background(self, node: _Node) -> QBrush | None:
+    def _background(self, node: _Node, status: CodeStatus | None) -> QBrush | None:
         packing = self._core.snapshot.packing
         if node.kind is NodeKind.BOX and node.box is not None:
             if packing.boxes[node.box].part is not None:
                 return QBrush(COLOR_PART_BOX)
             return QBrush(COLOR_CURRENT) if node.box == packing.current else None
-        if node.kind is NodeKind.CODE and self.code_status(node) in (CodeStatus.FAILED, CodeStatus.INVALID):
+        if node.kind is NodeKind.CODE and status in (CodeStatus.FAILED, CodeStatus.INVALID):
             return QBrush(COLOR_BAD)
         return None
 
     # -- drag and drop ------------------------------------------------------------------------------
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        node = self._node(index)
-        if node is None:
-            return Qt.ItemFlag.ItemIsDropEnabled
-        cached: Qt.ItemFlag | None = node.cache.get(_FLAGS)
-        if cached is None:
-            cached = node.cache[_FLAGS] = self._flags(node)
-        return cached
-
     def _flags(self, node: _Node) -> Qt.ItemFlag:
-        editable = self._core.snapshot.editable
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if node.kind in (NodeKind.BOX, NodeKind.NEW_BOX, NodeKind.ENTRY):
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        if node.kind is NodeKind.ENTRY and editable:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        if node.kind is NodeKind.CODE:
+            return _CODE_FLAGS
+        if node.kind is NodeKind.ENTRY and self._core.snapshot.editable:
+            return _ENTRY_DRAGGABLE
+        return _BOX_FLAGS
 
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        nodes = [self._node(index) for index in indexes]
-        entry = next((n for n in nodes if n is not None and n.kind is NodeKind.ENTRY), None)
-        if entry is None or entry.line_id is None or entry.box is None:
+        entry = next((i for i in indexes if i.data(Role.NODE_KIND) == NodeKind.ENTRY.value), None)
+        if entry is None:
             return QMimeData()
-        return encode_drag(UnitDrag(entry.line_id, self._core._units(entry.units), entry.box))
+        units = self._core._units(entry.data(Role.UNITS))
+        return encode_drag(UnitDrag(entry.data(Role.LINE_ID), units, entry.data(Role.BOX)))
 
     def drop_target(self, row: int, parent: AnyIndex) -> int | None:
         """The box a drop lands in: the box under the cursor (or of the entry/code under it);
         None (a new box) for the "new box" row, between top-level rows and on empty space."""
-        node = self._node(parent)
-        if node is None or node.kind is NodeKind.NEW_BOX:
+        if not parent.isValid() or parent.data(Role.NODE_KIND) == NodeKind.NEW_BOX.value:
             return None
-        return node.box
+        box: int | None = parent.data(Role.BOX)
+        return box
 
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex

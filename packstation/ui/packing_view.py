@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import datetime, time
 from typing import Any, Protocol
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -67,6 +66,7 @@ from packstation.services.scan_router import (
     ShowOrders,
 )
 from packstation.ui import palette
+from packstation.ui.boxes_tree import BoxesTree, RowPictures
 from packstation.ui.format import countdown, fill, key_name, local_day_time, local_time
 from packstation.ui.handover_page import HandoverPage
 from packstation.ui.i18n import say
@@ -79,7 +79,6 @@ from packstation.ui.packing_dialogs import (
 )
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.plain_text import plain_label
-from packstation.ui.row_delegate import RowDelegate
 from packstation.ui.shorten_notice import ShortenNotice
 from packstation.ui.sounds import Sounds
 from packstation.ui.status_line import StatusLine
@@ -277,7 +276,7 @@ class PackingView(QWidget):
         self.lines.setModel(self.lines_model)
         self.lines.setSpacing(2)
         self.lines.setAlternatingRowColors(False)
-        self.boxes = QTreeView(self.workspace)
+        self.boxes = BoxesTree(self.workspace)
         self.boxes.setObjectName("boxesView")
         self.boxes.setModel(self.boxes_model)
         self.boxes.setHeaderHidden(True)
@@ -292,9 +291,8 @@ class PackingView(QWidget):
             font = QFont(view.font())
             font.setPointSize(12)
             view.setFont(font)
-        self.boxes.setItemDelegate(RowDelegate(self.boxes, wrap=False))
+        self.boxes.setItemDelegate(RowPictures(self.boxes))
         self.boxes_model.modelReset.connect(self.boxes.expandAll)
-        self.boxes_model.rowsInserted.connect(self._expand_inserted)
         self.boxes.expandAll()
         self.drag_units = QSpinBox(self.workspace)
         self.drag_units.setObjectName("dragUnits")
@@ -349,13 +347,6 @@ class PackingView(QWidget):
         button.clicked.connect(slot)
         self.buttons.addWidget(button)
         return button
-
-    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        # The model inserts the rows a change added (no reset): they show opened, as everything does.
-        if parent.isValid():
-            self.boxes.expand(parent)
-        for row in range(first, last + 1):
-            self.boxes.expandRecursively(self.boxes_model.index(row, 0, parent))
 
     def _build_actions(self) -> None:
         act = self._action

@@ -1,0 +1,221 @@
+"""The boxes tree: rows painted from pictures kept between paints, and after a change only the
+rows that moved repainted (issue 19).
+
+`RowDelegate` draws a row with a dozen calls from Python into Qt (font, pen, background, each
+laid-out text): ~18 µs a row, and a scan that adds or takes a box repaints every row below it.
+`RowPictures` draws each row once into a pixmap, over the background the view paints under
+it, and then only copies that pixmap: the same pixels for a few µs. A row that is selected,
+hovered or has the focus (the style draws those over the row) is painted directly, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTreeView, QWidget
+
+from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate, RowLook
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+_UPDATES_DISABLED = Qt.WidgetAttribute.WA_UpdatesDisabled
+_KEPT = 128  # row pictures kept (~50 kB each): every row a scan repaints, and more
+# Rows the style draws over (selection, hover, focus): painted directly. Plain ints: a Python
+# enum's `&` costs microseconds.
+_DIRECT = (
+    QStyle.StateFlag.State_Selected.value
+    | QStyle.StateFlag.State_MouseOver.value
+    | QStyle.StateFlag.State_HasFocus.value
+)
+
+
+class RowPictures(RowDelegate):
+    """Paints one-line rows (the boxes tree) from kept pictures; see the module doc. For views
+    whose rows lie on the palette's base colour (no style sheet, no alternating row colours).
+
+    Args:
+        view: the item view it paints for.
+    """
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view, wrap=False)
+        self._pictures: dict[tuple[object, ...], QPixmap] = {}
+        self._sizes: dict[tuple[str, bool, bool], QSize] = {}  # each row's size hint
+        self._painted_font = QFont()  # the font of the kept pictures (another one: start again)
+
+    def _same_font(self, font: QFont) -> None:
+        if font != self._painted_font:
+            self._painted_font = QFont(font)
+            self._pictures.clear()
+            self._sizes.clear()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        look = index.data(LOOK_ROLE)
+        if not isinstance(look, RowLook) or look.picture is not None:
+            return super().sizeHint(option, index)
+        self._same_font(option.font)
+        key = (look.text, look.bold, look.italic)
+        size = self._sizes.get(key)
+        if size is None:
+            if len(self._sizes) >= _KEPT:
+                del self._sizes[next(iter(self._sizes))]  # the oldest
+            size = self._sizes[key] = super().sizeHint(option, index)
+        return QSize(size)  # a copy: the caller may change it
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        look = index.data(LOOK_ROLE)
+        state = option.state.value
+        if state & _DIRECT or not isinstance(look, RowLook) or look.picture is not None:
+            super().paint(painter, option, index)
+            return
+        self._same_font(option.font)
+        rect = option.rect
+        background, foreground = look.background, look.foreground
+        key = (
+            look.text,
+            look.bold,
+            look.italic,
+            None if background is None else background.rgba(),
+            None if foreground is None else foreground.rgba(),
+            rect.width(),
+            rect.height(),
+            state,
+            option.palette.cacheKey(),
+            painter.device().devicePixelRatio(),
+        )
+        picture = self._pictures.get(key)
+        if picture is None:
+            picture = self._picture(option, index, key)
+        painter.drawPixmap(rect.topLeft(), picture)
+
+    def _picture(self, option: QStyleOptionViewItem, index: AnyIndex, key: tuple[object, ...]) -> QPixmap:
+        """The row as `RowDelegate` paints it over the view's background (its base colour)."""
+        rect = option.rect
+        ratio = float(key[-1])  # type: ignore[arg-type]
+        picture = QPixmap(round(rect.width() * ratio), round(rect.height() * ratio))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(option.palette.base().color())
+        at_origin = QStyleOptionViewItem(option)
+        at_origin.rect = QRect(0, 0, rect.width(), rect.height())
+        painter = QPainter(picture)
+        super().paint(painter, at_origin, index)
+        painter.end()
+        if len(self._pictures) >= _KEPT:
+            del self._pictures[next(iter(self._pictures))]  # the oldest
+        self._pictures[key] = picture
+        return picture
+
+
+class BoxesTree(QTreeView):
+    """The boxes tree: rows show opened as they come, and after rows were inserted or removed only
+    the rows from the first one that changed down to where the rows end (before or after) are
+    repainted, not the whole viewport.
+
+    Qt lays the tree out again after an insertion or removal and then repaints all of the
+    viewport: every row's delegate and the empty space below (issue 19). A scan changes one box:
+    the rows above it, and the empty space below the rows, stay as they are. Where a change
+    starts is noted when the model reports it (and when a row opens or closes: that lays out
+    again too); the layout runs with the viewport's updates blocked, then the changed band is
+    updated. Anything else that lays the tree out (a reset, scrolling, a resize) repaints
+    everything, as Qt does; so does Qt on a new font, style or palette.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Where changes start since the last layout: a row whose top begins the band; None: the top.
+        self._changes: list[QPersistentModelIndex | None] = []
+        self._bottom: int | None = None  # where the rows ended when last painted; None: unknown
+        self.expanded.connect(self._opened_or_closed)
+        self.collapsed.connect(self._opened_or_closed)
+
+    # -- where changes start -----------------------------------------------------------------------
+
+    def _note(self, parent: QModelIndex, start: int) -> None:
+        """Rows change under `parent` from `start` on: the band starts at `parent`'s row (its
+        branch sign may change) or, for top-level rows, at the row above (its branch lines)."""
+        if parent.isValid():
+            self._changes.append(QPersistentModelIndex(parent))
+        elif start > 0:
+            self._changes.append(QPersistentModelIndex(self.model().index(start - 1, 0)))
+        else:
+            self._changes.append(None)
+
+    def rowsInserted(self, parent: QModelIndex, start: int, end: int) -> None:  # type: ignore[override]
+        self._note(parent, start)
+        super().rowsInserted(parent, start, end)
+        # New rows show opened, as everything does (the packer sees what went where). Their band
+        # is noted: `expanded` is not emitted for them (each emission would call Python).
+        blocked = self.blockSignals(True)
+        try:
+            if parent.isValid():
+                self.expand(parent)
+            model = self.model()
+            for row in range(start, end + 1):
+                self.expandRecursively(model.index(row, 0, parent))
+        finally:
+            self.blockSignals(blocked)
+
+    def rowsAboutToBeRemoved(self, parent: QModelIndex, start: int, end: int) -> None:  # type: ignore[override]
+        self._note(parent, start)
+        super().rowsAboutToBeRemoved(parent, start, end)
+
+    def dataChanged(  # type: ignore[override]
+        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()
+    ) -> None:
+        if self._changes:  # a layout is pending: Qt leaves these rows to it, so does the band
+            self._changes.append(QPersistentModelIndex(top_left))
+        super().dataChanged(top_left, bottom_right, roles)
+
+    def _opened_or_closed(self, index: QModelIndex) -> None:
+        # The rows below it move (when it is laid out later, Qt paints nothing then).
+        self._changes.append(QPersistentModelIndex(index))
+
+    def reset(self) -> None:
+        self._changes.clear()
+        self._bottom = None
+        super().reset()
+
+    # -- the layout and the band it repaints -------------------------------------------------------
+
+    def doItemsLayout(self) -> None:
+        changes, self._changes = self._changes, []
+        viewport = self.viewport()
+        shown = self._bottom
+        if not changes or shown is None or viewport.testAttribute(_UPDATES_DISABLED):
+            super().doItemsLayout()  # updates all of the viewport
+            return
+        size, scrolled = viewport.size(), self._scrolled()
+        # Qt ends the layout with viewport().update(); setUpdatesEnabled(True) would update it all.
+        viewport.setAttribute(_UPDATES_DISABLED, True)
+        try:
+            super().doItemsLayout()
+        finally:
+            viewport.setAttribute(_UPDATES_DISABLED, False)
+        if viewport.size() != size or self._scrolled() != scrolled:
+            viewport.update()
+            return
+        top = min(self._top(change) for change in changes)
+        bottom = max(shown, self._rows_bottom())
+        if bottom > top:
+            viewport.update(QRect(0, top, viewport.width(), bottom - top))
+
+    def _top(self, change: QPersistentModelIndex | None) -> int:
+        if change is None or not change.isValid():
+            return 0
+        rect = self.visualRect(change)
+        return rect.top() if rect.isValid() else 0
+
+    def _scrolled(self) -> tuple[int, int]:
+        return self.verticalScrollBar().value(), self.horizontalScrollBar().value()
+
+    def _rows_bottom(self) -> int:
+        """Where the laid-out rows end in the viewport, or below (a shown header's height, the
+        size hint of a tree without rows): a band that reaches lower repaints a little more."""
+        return self.viewportSizeHint().height()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        # What the screen shows now: the rows as laid out (every change repaints what it moved).
+        self._bottom = self._rows_bottom()
