@@ -42,14 +42,14 @@ class RowPictures(RowDelegate):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view, wrap=False)
         self._pictures: dict[tuple[object, ...], QPixmap] = {}
-        self._sizes: dict[tuple[str, bool, bool], QSize] = {}  # each row's size hint
+        self._row_sizes: dict[tuple[str, bool, bool], QSize] = {}  # each row's size hint
         self._painted_font = QFont()  # the font of the kept pictures (another one: start again)
 
     def _same_font(self, font: QFont) -> None:
         if font != self._painted_font:
             self._painted_font = QFont(font)
             self._pictures.clear()
-            self._sizes.clear()
+            self._row_sizes.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         look = index.data(LOOK_ROLE)
@@ -57,11 +57,11 @@ class RowPictures(RowDelegate):
             return super().sizeHint(option, index)
         self._same_font(option.font)
         key = (look.text, look.bold, look.italic)
-        size = self._sizes.get(key)
+        size = self._row_sizes.get(key)
         if size is None:
-            if len(self._sizes) >= _KEPT:
-                del self._sizes[next(iter(self._sizes))]  # the oldest
-            size = self._sizes[key] = super().sizeHint(option, index)
+            if len(self._row_sizes) >= _KEPT:
+                del self._row_sizes[next(iter(self._row_sizes))]  # the oldest
+            size = self._row_sizes[key] = super().sizeHint(option, index)
         return QSize(size)  # a copy: the caller may change it
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
