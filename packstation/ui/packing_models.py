@@ -239,6 +239,11 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         self._shown = self._row_states(self._core.snapshot)
         # Per row, the values `data` gave, until the row changes (a repaint asks for every role).
         self._cache: list[dict[int, Any]] = [{} for _ in self._shown]
+        self._headings: dict[int, tuple[OrderLine, str]] = {}  # per row: its line and `_heading`
+        # The progress texts, translated once: a scan writes one row's anew.
+        self._packed_of = self.tr("{packed} of {count} packed")
+        self._coded_of = self.tr("{coded} of {count} coded")
+        self._split_of = self.tr("{n} split")
         self._unsubscribe = session.subscribe(self._on_snapshot)
 
     def set_picture(self, url: str, pixmap: QPixmap) -> None:
@@ -255,8 +260,10 @@ class LinesModel(_FollowsSession, QAbstractListModel):
     def _row_states(snapshot: SessionSnapshot) -> list[tuple[object, ...]]:
         """What each row shows, to tell which rows a change touched."""
         packing, editable = snapshot.packing, snapshot.editable
+        # Without a split unit no line has a parcel open: most scans need not look per line.
+        parts = any(box.part is not None for box in packing.boxes)
         return [
-            (line, progress, packing.open_part(line.id), editable)
+            (line, progress, packing.open_part(line.id) if parts else None, editable)
             for line, progress in zip(snapshot.order.lines, snapshot.progress, strict=True)
         ]
 
@@ -295,12 +302,11 @@ class LinesModel(_FollowsSession, QAbstractListModel):
     def progress_text(self, row: int) -> str:
         line = self.line_at(row)
         progress = self._core.snapshot.progress[row]
-        text = self.tr("{packed} of {count} packed").format(packed=progress.packed, count=progress.count)
+        text = self._packed_of.format(packed=progress.packed, count=progress.count)
         if progress.needs_codes or progress.coded or line.required:
-            coded = self.tr("{coded} of {count} coded")
-            text += ", " + coded.format(coded=progress.coded, count=progress.count)
+            text += ", " + self._coded_of.format(coded=progress.coded, count=progress.count)
         if progress.split_units:
-            text += ", " + self.tr("{n} split").format(n=progress.split_units)
+            text += ", " + self._split_of.format(n=progress.split_units)
         begun = self._core.snapshot.packing.open_part(line.id)
         if begun is not None:  # the unit whose parcels are being scanned: how far it is
             text += ", " + fill(self.tr("parcels in boxes: %1 of %n", "", begun.total), begun.current)
@@ -329,13 +335,7 @@ class LinesModel(_FollowsSession, QAbstractListModel):
                 picture=self._kept(row, Qt.ItemDataRole.DecorationRole),
             )
         if role == Qt.ItemDataRole.DisplayRole:
-            details = [line.offer_id, f"× {line.count}"]
-            if line.parts_per_unit > 1:
-                details.append(self.tr("%n parcels per unit", "", line.parts_per_unit))
-            marking = required_text(line)
-            if marking:
-                details.append(marking)
-            return f"{line.name}\n{'  ·  '.join(details)}\n{self.progress_text(row)}"
+            return f"{self._heading(row, line)}\n{self.progress_text(row)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(line.name)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -347,6 +347,21 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self.pictures.get(line.picture_url) if line.picture_url else None
         return self._role(role, line.id, progress.packed, progress.coded)
+
+    def _heading(self, row: int, line: OrderLine) -> str:
+        """The row's name and details lines, which no scan changes: kept per line."""
+        kept = self._headings.get(row)
+        if kept is not None and kept[0] is line:
+            return kept[1]
+        details = [line.offer_id, f"× {line.count}"]
+        if line.parts_per_unit > 1:
+            details.append(self.tr("%n parcels per unit", "", line.parts_per_unit))
+        marking = required_text(line)
+        if marking:
+            details.append(marking)
+        heading = f"{line.name}\n{'  ·  '.join(details)}"
+        self._headings[row] = (line, heading)
+        return heading
 
     @staticmethod
     def _role(role: int, line_id: int, packed: int, coded: int) -> Any:

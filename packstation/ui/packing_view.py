@@ -162,6 +162,8 @@ class PackingView(QWidget):
         self.cutoff = cutoff
         self._phase = session.phase
         self._feedback_error = False
+        self._header: tuple[Program, BuyerType] | None = None  # the program and buyer shown
+        self._pack_texts: dict[int, str] = {}  # the packing banner's template per unit total
         self.lines_model = LinesModel(session, self)
         self.boxes_model = BoxesModel(session, self)
         self.lines_model.refused.connect(self._on_refused)
@@ -411,8 +413,11 @@ class PackingView(QWidget):
     def show_snapshot(self, snapshot: SessionSnapshot) -> None:
         """Redraw everything that depends on the session state."""
         order = snapshot.order
-        self.program.setText(self._program_text(order))
-        self.buyer.setText(self._buyer_text(order.buyer_type))
+        header = (order.program, order.buyer_type)
+        if header != self._header:  # a scan never changes them: no texts to translate again
+            self._header = header
+            self.program.setText(self._program_text(order))
+            self.buyer.setText(self._buyer_text(order.buyer_type))
         text, colour = self._banner(snapshot)
         self.state_banner.setText(text)
         self.state_banner.set_colours("white", colour)
@@ -423,11 +428,12 @@ class PackingView(QWidget):
         elif self._feedback_error and snapshot.editable:
             self._set_feedback("", error=False)
         self.label_change.show_change(None if snapshot.labels_stale else snapshot.label_change)
-        self.notice.setText(self._notice(snapshot))
-        self.notice.setVisible(bool(self.notice.text()))
+        notice = self._notice(snapshot)
+        self.notice.setText(notice)
+        self.notice.setVisible(bool(notice))
         self.shorten_notice.show_state(order, snapshot.pending_shorten, snapshot.last_error)
         editable = snapshot.editable
-        for button in (self.new_box_button, self.close_box_button, self.split_button, self.shorten_button):
+        for button in (self.new_box_button, self.close_box_button, self.split_button):
             button.setEnabled(editable)
         pending = bool(snapshot.pending_shorten)  # the Market's answer decides the lines first
         self.shorten_button.setEnabled(editable and not pending)
@@ -486,7 +492,11 @@ class PackingView(QWidget):
                 text += " " + self.tr("(then %n more)", "", step.more)
             return text, colour
         if step.step is Step.PACK:  # while scanning: not every step's text, only this one (issue 19)
-            return fill(self.tr("Packing: %1 of %n units in boxes", "", step.total), step.done), colour
+            template = self._pack_texts.get(step.total)
+            if template is None:  # translated once per unit total
+                template = self.tr("Packing: %1 of %n units in boxes", "", step.total)
+                self._pack_texts[step.total] = template
+            return fill(template, step.done), colour
         texts = {
             Step.NEXT_PARCEL: fill(
                 self.tr("%1: parcel %2 of %n packed — scan the next parcel", "", step.total),

@@ -155,14 +155,20 @@ class Packing:
     def all_units(self) -> tuple[UnitRef, ...]:
         return tuple(UnitRef(line.id, n) for line in self.order.lines for n in range(line.count))
 
-    def placement(self) -> dict[UnitRef, tuple[int, ...]]:
-        """Where each placed unit is: one box index (whole) or its part boxes' indices."""
+    def placement(self) -> Mapping[UnitRef, tuple[int, ...]]:
+        """Where each placed unit is: one box index (whole) or its part boxes' indices (worked
+        out once per packing: a scan asks several times)."""
+        kept = self._memo.get("placement")
+        if kept is not None:
+            placed: Mapping[UnitRef, tuple[int, ...]] = kept[0]
+            return placed
         where: dict[UnitRef, tuple[int, ...]] = {}
         for index, box in enumerate(self.boxes):
             for unit in box.units:
                 where[unit] = (index,)
             if box.part is not None:
                 where[box.part.unit] = (*where.get(box.part.unit, ()), index)
+        self._memo["placement"] = (where,)  # a Mapping: no caller changes it
         return where
 
     def unplaced(self, line_id: int) -> tuple[UnitRef, ...]:
@@ -400,6 +406,8 @@ class Packing:
     def pruned(self) -> Packing:
         """Drop empty boxes other than the current one, keeping `current` on the same box."""
         keep = [i for i, box in enumerate(self.boxes) if box.kind is not BoxKind.EMPTY or i == self.current]
+        if len(keep) == len(self.boxes):  # nothing to drop (every scan but the first of a box)
+            return self
         current = keep.index(self.current) if self.current is not None and self.current in keep else None
         return replace(self, boxes=tuple(self.boxes[i] for i in keep), current=current)
 
@@ -801,6 +809,8 @@ class Packing:
 
     def refused_codes(self) -> tuple[tuple[UnitRef, Instance], ...]:
         """The attached codes the Market refused, in unit order: each unit needs a new code."""
+        if not self.rejected:  # the usual case, asked on every scan (issue 19)
+            return ()
         return tuple((unit, inst) for unit, inst in self.all_codes() if inst.value in self.rejected)
 
     def all_codes(self) -> tuple[tuple[UnitRef, Instance], ...]:
