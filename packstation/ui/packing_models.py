@@ -45,7 +45,7 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.order import OrderLine, RequiredCode
 from packstation.domain.packing.errors import box_no
-from packstation.domain.packing.model import Box, BoxKind, UnitRef
+from packstation.domain.packing.model import Box, BoxKind, LineProgress, UnitRef
 from packstation.domain.verification import CodeStatus
 from packstation.services.packing import CodeBadge, PackingSession, SessionSnapshot
 from packstation.ui import palette
@@ -221,6 +221,15 @@ def required_text(line: OrderLine) -> str:
     return ", ".join(names[code] for code in RequiredCode if code in line.required)
 
 
+def _line_colour(progress: LineProgress) -> QColor | None:
+    """A line's background: green when done, amber when begun (the shared colour: a look only
+    reads it)."""
+    coded = not progress.needs_codes or progress.coded == progress.count
+    if progress.packed == progress.count and coded:
+        return COLOR_DONE
+    return COLOR_PARTIAL if progress.packed or progress.coded else None
+
+
 class LinesModel(_FollowsSession, QAbstractListModel):
     """The order's lines with their progress ("2 of 3 packed, 1 of 3 coded").
 
@@ -328,10 +337,9 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         line = self.line_at(row)
         progress = self._core.snapshot.progress[row]
         if role == LOOK_ROLE:
-            background = self._kept(row, Qt.ItemDataRole.BackgroundRole)
             return RowLook(
                 self._kept(row, Qt.ItemDataRole.DisplayRole),
-                background=background.color() if background is not None else None,
+                background=_line_colour(progress),
                 picture=self._kept(row, Qt.ItemDataRole.DecorationRole),
             )
         if role == Qt.ItemDataRole.DisplayRole:
@@ -339,11 +347,8 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(line.name)
         if role == Qt.ItemDataRole.BackgroundRole:
-            coded = not progress.needs_codes or progress.coded == progress.count
-            done = progress.packed == progress.count and coded
-            if done:
-                return QBrush(COLOR_DONE)
-            return QBrush(COLOR_PARTIAL) if progress.packed or progress.coded else None
+            colour = _line_colour(progress)
+            return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.DecorationRole:
             return self.pictures.get(line.picture_url) if line.picture_url else None
         return self._role(role, line.id, progress.packed, progress.coded)

@@ -163,7 +163,10 @@ class PackingView(QWidget):
         self._phase = session.phase
         self._feedback_error = False
         self._header: tuple[Program, BuyerType] | None = None  # the program and buyer shown
-        self._pack_texts: dict[int, str] = {}  # the packing banner's template per unit total
+        self._pack_texts: dict[tuple[int, int], str] = {}  # the packing banner per (done, total)
+        # The feedback of the usual scans, translated once (a translation costs µs; issue 19).
+        self._into_box = self.tr("%1 → box %2")
+        self._command_done = self.tr("command %1")
         self.lines_model = LinesModel(session, self)
         self.boxes_model = BoxesModel(session, self)
         self.lines_model.refused.connect(self._on_refused)
@@ -492,11 +495,13 @@ class PackingView(QWidget):
                 text += " " + self.tr("(then %n more)", "", step.more)
             return text, colour
         if step.step is Step.PACK:  # while scanning: not every step's text, only this one (issue 19)
-            template = self._pack_texts.get(step.total)
-            if template is None:  # translated once per unit total
-                template = self.tr("Packing: %1 of %n units in boxes", "", step.total)
-                self._pack_texts[step.total] = template
-            return fill(template, step.done), colour
+            packing = self._pack_texts.get((step.done, step.total))
+            if packing is None:  # worked out once per count (a packer goes back and forth with undo)
+                packing = fill(self.tr("Packing: %1 of %n units in boxes", "", step.total), step.done)
+                if len(self._pack_texts) >= 256:
+                    self._pack_texts.clear()
+                self._pack_texts[step.done, step.total] = packing
+            return packing, colour
         texts = {
             Step.NEXT_PARCEL: fill(
                 self.tr("%1: parcel %2 of %n packed — scan the next parcel", "", step.total),
@@ -611,7 +616,7 @@ class PackingView(QWidget):
                     text = self.tr("%1: parcel %2 of %n → box %3", "", part.total)
                     text = fill(text, name, part.current, str(box_no(outcome.box)))
                 else:
-                    text = fill(self.tr("%1 → box %2"), name, str(box_no(outcome.box)))
+                    text = fill(self._into_box, name, str(box_no(outcome.box)))
                 if outcome.code_needed and part is not None:  # one code for all of the unit's parcels
                     text += " — " + self.tr("scan its marking code")
                 return text
@@ -623,7 +628,7 @@ class PackingView(QWidget):
                 text = self.tr("code for %1, unit %2: it goes into all %n of its parcels", "", parts[0].total)
                 return fill(text, name, str(outcome.unit.n + 1))
             return fill(self.tr("code for %1, unit %2"), name, str(outcome.unit.n + 1))
-        return fill(self.tr("command %1"), result.command.value if result.command else result.value)
+        return fill(self._command_done, result.command.value if result.command else result.value)
 
     def _on_refused(self, error: object) -> None:
         if isinstance(error, PackstationError):

@@ -27,12 +27,11 @@ class WrappingListView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)  # a new width wraps the rows again
         self._rows = RowDelegate(self, wrap=True)
         self.setItemDelegate(self._rows)
-        self._option = QStyleOptionViewItem()  # filled anew for each changed row, made once
 
     def dataChanged(self, top_left: AnyIndex, bottom_right: AnyIndex, roles: Sequence[int] = ()) -> None:
         one_row = top_left.isValid() and top_left.row() == bottom_right.row()
         if one_row:
-            option = self._option
+            option = QStyleOptionViewItem()
             self.initViewItemOption(option)
             if self._rows.height_kept(option, top_left):
                 # The item views' own handling: repaint the row's rectangle, without

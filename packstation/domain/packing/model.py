@@ -232,6 +232,24 @@ class Packing:
         return self._memo["progress"]
 
     def _progress(self) -> tuple[LineProgress, ...]:
+        if self.codes or any(box.part is not None for box in self.boxes):
+            return self._progress_per_unit()
+        # No codes and no split units (most scans): a line's packed units are its boxed ones.
+        order = self.order
+        counts = {line.id: line.count for line in order.lines}
+        boxed = dict.fromkeys(counts, 0)
+        seen: set[UnitRef] = set()
+        for box in self.boxes:
+            for unit in box.units:
+                if unit.n < counts.get(unit.line_id, 0) and unit not in seen:
+                    seen.add(unit)
+                    boxed[unit.line_id] += 1
+        return tuple(
+            LineProgress(line.id, line.count, boxed[line.id], 0, bool(mandatory_kinds(order, line)), 0)
+            for line in order.lines
+        )
+
+    def _progress_per_unit(self) -> tuple[LineProgress, ...]:
         placed = self.placement()
         result = []
         for line in self.order.lines:
@@ -641,8 +659,13 @@ class Packing:
                 ),
                 hint=QT_TRANSLATE_NOOP("PackingRules", "Set this item aside: it belongs to another order."),
             )
-        left = (line for line in matching if self.open_part(line.id) or self.unplaced(line.id))
+        left = (line for line in matching if self.open_part(line.id) or self._has_unplaced(line))
         return next(left, matching[0])
+
+    def _has_unplaced(self, line: OrderLine) -> bool:
+        """Whether a unit of `line` is in no box (`unplaced` without listing them)."""
+        boxed = sum(1 for unit in self.placement() if unit.line_id == line.id and unit.n < line.count)
+        return boxed < line.count
 
     def scan_item(self, barcode: str) -> Packing:
         """A scanned item barcode: one unit of its line into the current box (or a new one); an
