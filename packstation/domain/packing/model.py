@@ -466,10 +466,11 @@ class Packing:
         free = self.unplaced(line_id)
         if len(free) < units:
             raise self._over_packing(line, len(free), units)
-        state, index = self._with_box(box)
-        target = state.boxes[index]
+        # One new packing (a new box is added with its units, not first empty: issue 19).
+        index = len(self.boxes) if box is None else box
+        target = self.boxes[index] if index < len(self.boxes) else Box()
         filled = replace(target, units=(*target.units, *free[:units]), closed=False)
-        return replace(state, boxes=state._set_box(index, filled), current=index, last_line=line_id).pruned()
+        return replace(self, boxes=self._set_box(index, filled), current=index, last_line=line_id).pruned()
 
     @staticmethod
     def _refuse_part_box(box: Box, index: int, line: OrderLine) -> None:
