@@ -322,9 +322,10 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         return text
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+        row = index.row()  # -1 for an invalid index
+        if not 0 <= row < len(self._cache) or not index.isValid():
             return None
-        return self._kept(index.row(), role)
+        return self._kept(row, role)
 
     def _kept(self, row: int, role: int) -> Any:
         """`role`'s value for `row`, computed once until the row changes."""
