@@ -839,4 +839,6 @@ class Packing:
 
     def all_codes(self) -> tuple[tuple[UnitRef, Instance], ...]:
         """Every attached identifier with its unit, in unit order."""
+        if not self.codes:  # goods without marking: asked on every scan (issue 19)
+            return ()
         return tuple((unit, inst) for unit in sorted(self.codes) for inst in self.codes[unit])
