@@ -45,7 +45,7 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.order import OrderLine, RequiredCode
 from packstation.domain.packing.errors import box_no
-from packstation.domain.packing.model import Box, BoxKind, LineProgress, UnitRef
+from packstation.domain.packing.model import Box, BoxKind, LineProgress, PartSlot, UnitRef
 from packstation.domain.verification import CodeStatus
 from packstation.services.packing import CodeBadge, PackingSession, SessionSnapshot
 from packstation.ui import palette
@@ -266,7 +266,7 @@ class LinesModel(_FollowsSession, QAbstractListModel):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, LOOK_ROLE])
 
     @staticmethod
-    def _row_states(snapshot: SessionSnapshot) -> list[tuple[object, ...]]:
+    def _row_states(snapshot: SessionSnapshot) -> list[tuple[OrderLine, LineProgress, PartSlot | None, bool]]:
         """What each row shows, to tell which rows a change touched."""
         packing, editable = snapshot.packing, snapshot.editable
         # Without a split unit no line has a parcel open: most scans need not look per line.
@@ -278,9 +278,9 @@ class LinesModel(_FollowsSession, QAbstractListModel):
 
     def _on_snapshot(self, snapshot: SessionSnapshot) -> None:
         states = self._row_states(snapshot)
-        old_ids = [line.id for line in self._core.snapshot.order.lines]
-        new_ids = [line.id for line in snapshot.order.lines]
-        if old_ids != new_ids:  # lines left or joined the order (a shortening), never a scan
+        old_lines, new_lines = self._core.snapshot.order.lines, snapshot.order.lines
+        # Lines left or joined the order (a shortening), never a scan (its lines are the same).
+        if old_lines is not new_lines and [line.id for line in old_lines] != [line.id for line in new_lines]:
             self.beginResetModel()
             self._core.snapshot, self._shown = snapshot, states
             self._cache = [{} for _ in states]
@@ -316,7 +316,7 @@ class LinesModel(_FollowsSession, QAbstractListModel):
             text += ", " + self._coded_of.format(coded=progress.coded, count=progress.count)
         if progress.split_units:
             text += ", " + self._split_of.format(n=progress.split_units)
-        begun = self._core.snapshot.packing.open_part(line.id)
+        begun = self._shown[row][2]  # the row's open part (`_row_states`), worked out already
         if begun is not None:  # the unit whose parcels are being scanned: how far it is
             text += ", " + fill(self.tr("parcels in boxes: %1 of %n", "", begun.total), begun.current)
         return text
