@@ -164,6 +164,8 @@ class PackingView(QWidget):
         self._feedback_error = False
         self._header: tuple[Program, BuyerType] | None = None  # the program and buyer shown
         self._pack_texts: dict[tuple[int, int], str] = {}  # the packing banner per (done, total)
+        self._shown_change: object = self  # the label change shown (self: none shown yet)
+        self._shown_notice: str | None = None
         # The feedback of the usual scans, translated once (a translation costs µs; issue 19).
         self._into_box = self.tr("%1 → box %2")
         self._command_done = self.tr("command %1")
@@ -430,10 +432,15 @@ class PackingView(QWidget):
             self._set_feedback(say(snapshot.last_error), error=True)
         elif self._feedback_error and snapshot.editable:
             self._set_feedback("", error=False)
-        self.label_change.show_change(None if snapshot.labels_stale else snapshot.label_change)
+        change = None if snapshot.labels_stale else snapshot.label_change
+        if change is not self._shown_change:  # only this method shows them: a scan leaves them be
+            self._shown_change = change
+            self.label_change.show_change(change)
         notice = self._notice(snapshot)
-        self.notice.setText(notice)
-        self.notice.setVisible(bool(notice))
+        if notice != self._shown_notice:
+            self._shown_notice = notice
+            self.notice.setText(notice)
+            self.notice.setVisible(bool(notice))
         self.shorten_notice.show_state(order, snapshot.pending_shorten, snapshot.last_error)
         editable = snapshot.editable
         for button in (self.new_box_button, self.close_box_button, self.split_button):
