@@ -10,12 +10,17 @@ from typing import Any
 from packstation.domain.errors import StorageError
 from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 
+# One encoder for every line: `json.dumps` with options builds a new one per call (issue 19).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
 
 def to_text(moment: datetime) -> str:
     """A sortable ISO-8601 UTC text (naive datetimes are taken as UTC)."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+    elif moment.tzinfo is not UTC:  # the clock's own times are UTC already (a scan stamps one)
+        moment = moment.astimezone(UTC)
+    return moment.isoformat(timespec="microseconds")
 
 
 def from_text(text: str) -> datetime:
@@ -34,7 +39,7 @@ def dump_json(value: Mapping[str, Any], what: Message) -> str:
         StorageError: `value` holds something that is not plain JSON (objects, NaN, ...).
     """
     try:
-        return json.dumps(dict(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return _ENCODER.encode(value if type(value) is dict else dict(value))
     except (TypeError, ValueError) as err:
         raise StorageError(
             QT_TRANSLATE_NOOP("Codec", "Could not store the %1: the data cannot be serialized (%2).")(

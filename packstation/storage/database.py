@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from types import TracebackType
 from typing import Final
 
 from packstation.domain.errors import StorageError
@@ -59,6 +60,7 @@ class Database:
         self._lock = threading.RLock()
         self._depth = 0  # >0 while a transaction is open (nested ones join it)
         self._inner_failed = False
+        self.rollbacks = 0  # how many transactions were rolled back (what was written in them is gone)
         self._needs_sync = False  # a durable part joined a quick transaction
         self._syncer: WalSyncer | None = None  # started by the first quick commit
         # Whether the connection is set for quick commits (None: unknown, a switch failed half-way).
@@ -74,8 +76,7 @@ class Database:
             self._syncer = WalSyncer(self.path.with_name(self.path.name + "-wal"), database=self.path)
         return self._syncer
 
-    @contextmanager
-    def transaction(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+    def transaction(self, *, durable: bool = True) -> Transaction:
         """A write transaction; committed on exit, rolled back on any exception.
 
         `durable`: COMMIT returns once the transaction is on the disk (`synchronous=FULL`, the
@@ -93,22 +94,7 @@ class Database:
         Raises:
             StorageError: the database could not be written (disk full, I/O error, locked).
         """
-        with self._lock:
-            if self._depth:
-                self._needs_sync = self._needs_sync or durable
-                yield from self._joined()
-                return
-            try:
-                self._commit_quickly(not durable)  # only outside a transaction: SQLite refuses it inside
-                self._conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as err:
-                raise write_failed(self.path, err) from err
-            self._depth, self._inner_failed, self._needs_sync = 1, False, durable
-            yield from self._outermost()
-            if not durable and self._needs_sync:  # a durable part joined: sync as FULL would
-                self._wal_syncer().flush()
-            elif not durable:
-                self._wal_syncer().due()
+        return Transaction(self, durable)
 
     def _commit_quickly(self, quick: bool) -> None:
         """Set the connection for quick commits (`synchronous=NORMAL`, and no checkpoint: a scan
@@ -129,39 +115,6 @@ class Database:
             self._conn.execute("PRAGMA synchronous = FULL")
             self._conn.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
         self._quick = quick
-
-    def _outermost(self) -> Iterator[sqlite3.Connection]:
-        try:
-            yield self._conn
-        except sqlite3.Error as err:
-            self._rollback()
-            raise write_failed(self.path, err) from err
-        except BaseException:
-            self._rollback()
-            raise
-        finally:
-            self._depth = 0
-        if self._inner_failed:
-            self._rollback()
-            raise write_failed(self.path, sqlite3.OperationalError("a part of the transaction failed"))
-        try:
-            self._conn.execute("COMMIT")
-        except sqlite3.Error as err:
-            self._rollback()
-            raise write_failed(self.path, err) from err
-
-    def _joined(self) -> Iterator[sqlite3.Connection]:
-        self._depth += 1
-        try:
-            yield self._conn
-        except sqlite3.Error as err:
-            self._inner_failed = True
-            raise write_failed(self.path, err) from err
-        except BaseException:
-            self._inner_failed = True
-            raise
-        finally:
-            self._depth -= 1
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -190,10 +143,81 @@ class Database:
             self._conn.close()
 
     def _rollback(self) -> None:
+        self.rollbacks += 1
         try:
             self._conn.execute("ROLLBACK")
         except sqlite3.Error as err:  # already rolled back by SQLite after an I/O error
             _log.debug("rollback after failure: %s", err)
+
+
+class Transaction:
+    """`Database.transaction`'s context manager: a plain class, not a generator (a scan opens
+    two, the journal line's inside the edit's; generator context managers cost several µs each,
+    issue 19)."""
+
+    __slots__ = ("_db", "_durable", "_outermost")
+
+    def __init__(self, db: Database, durable: bool) -> None:
+        self._db = db
+        self._durable = durable
+        self._outermost = False
+
+    def __enter__(self) -> sqlite3.Connection:
+        db = self._db
+        db._lock.acquire()
+        try:
+            if db._depth:
+                db._needs_sync = db._needs_sync or self._durable
+                db._depth += 1
+                return db._conn
+            try:
+                db._commit_quickly(not self._durable)  # only outside a transaction: SQLite refuses it inside
+                db._conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as err:
+                raise write_failed(db.path, err) from err
+            db._depth, db._inner_failed, db._needs_sync = 1, False, self._durable
+            self._outermost = True
+            return db._conn
+        except BaseException:
+            db._lock.release()
+            raise
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        db = self._db
+        try:
+            if self._outermost:
+                self._end_outermost(error)
+            else:
+                db._depth -= 1
+                if error is not None:  # the whole transaction rolls back, even if the caller goes on
+                    db._inner_failed = True
+                    if isinstance(error, sqlite3.Error):
+                        raise write_failed(db.path, error) from error
+        finally:
+            db._lock.release()
+
+    def _end_outermost(self, error: BaseException | None) -> None:
+        db = self._db
+        db._depth = 0
+        if error is not None:
+            db._rollback()
+            if isinstance(error, sqlite3.Error):
+                raise write_failed(db.path, error) from error
+            return  # the exception goes on as it is
+        if db._inner_failed:
+            db._rollback()
+            raise write_failed(db.path, sqlite3.OperationalError("a part of the transaction failed"))
+        try:
+            db._conn.execute("COMMIT")
+        except sqlite3.Error as err:
+            db._rollback()
+            raise write_failed(db.path, err) from err
+        if not self._durable and db._needs_sync:  # a durable part joined: sync as FULL would
+            db._wal_syncer().flush()
+        elif not self._durable:
+            db._wal_syncer().due()
 
 
 class Table:

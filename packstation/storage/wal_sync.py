@@ -60,7 +60,10 @@ class WalSyncer:
 
     def due(self) -> None:
         """A commit left WAL frames unsynced: sync them soon."""
-        self._due.set()
+        # Already due: the worker clears the flag before it syncs, so that sync covers this
+        # commit too (setting an Event takes its lock and notifies: each scan did; issue 19).
+        if not self._due.is_set():
+            self._due.set()
 
     def flush(self) -> None:
         """Sync now, in the calling thread (a durable write joined a quick transaction)."""

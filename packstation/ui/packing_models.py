@@ -44,7 +44,7 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.order import OrderLine, RequiredCode
 from packstation.domain.packing.errors import box_no
-from packstation.domain.packing.model import Box, BoxKind, UnitRef
+from packstation.domain.packing.model import Box, BoxKind, LineProgress, PartSlot, UnitRef
 from packstation.domain.verification import CodeStatus
 from packstation.services.packing import CodeBadge, PackingSession, SessionSnapshot
 from packstation.ui import palette
@@ -220,6 +220,15 @@ def required_text(line: OrderLine) -> str:
     return ", ".join(names[code] for code in RequiredCode if code in line.required)
 
 
+def _line_colour(progress: LineProgress) -> QColor | None:
+    """A line's background: green when done, amber when begun (the shared colour: a look only
+    reads it)."""
+    coded = not progress.needs_codes or progress.coded == progress.count
+    if progress.packed == progress.count and coded:
+        return COLOR_DONE
+    return COLOR_PARTIAL if progress.packed or progress.coded else None
+
+
 class LinesModel(_FollowsSession, QAbstractListModel):
     """The order's lines with their progress ("2 of 3 packed, 1 of 3 coded").
 
@@ -238,6 +247,11 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         self._shown = self._row_states(self._core.snapshot)
         # Per row, the values `data` gave, until the row changes (a repaint asks for every role).
         self._cache: list[dict[int, Any]] = [{} for _ in self._shown]
+        self._headings: dict[int, tuple[OrderLine, str]] = {}  # per row: its line and `_heading`
+        # The progress texts, translated once: a scan writes one row's anew.
+        self._packed_of = self.tr("{packed} of {count} packed")
+        self._coded_of = self.tr("{coded} of {count} coded")
+        self._split_of = self.tr("{n} split")
         self._unsubscribe = session.subscribe(self._on_snapshot)
 
     def set_picture(self, url: str, pixmap: QPixmap) -> None:
@@ -251,19 +265,21 @@ class LinesModel(_FollowsSession, QAbstractListModel):
             self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole, LOOK_ROLE])
 
     @staticmethod
-    def _row_states(snapshot: SessionSnapshot) -> list[tuple[object, ...]]:
+    def _row_states(snapshot: SessionSnapshot) -> list[tuple[OrderLine, LineProgress, PartSlot | None, bool]]:
         """What each row shows, to tell which rows a change touched."""
         packing, editable = snapshot.packing, snapshot.editable
+        # Without a split unit no line has a parcel open: most scans need not look per line.
+        parts = any(box.part is not None for box in packing.boxes)
         return [
-            (line, progress, packing.open_part(line.id), editable)
+            (line, progress, packing.open_part(line.id) if parts else None, editable)
             for line, progress in zip(snapshot.order.lines, snapshot.progress, strict=True)
         ]
 
     def _on_snapshot(self, snapshot: SessionSnapshot) -> None:
         states = self._row_states(snapshot)
-        old_ids = [line.id for line in self._core.snapshot.order.lines]
-        new_ids = [line.id for line in snapshot.order.lines]
-        if old_ids != new_ids:  # lines left or joined the order (a shortening), never a scan
+        old_lines, new_lines = self._core.snapshot.order.lines, snapshot.order.lines
+        # Lines left or joined the order (a shortening), never a scan (its lines are the same).
+        if old_lines is not new_lines and [line.id for line in old_lines] != [line.id for line in new_lines]:
             self.beginResetModel()
             self._core.snapshot, self._shown = snapshot, states
             self._cache = [{} for _ in states]
@@ -294,21 +310,21 @@ class LinesModel(_FollowsSession, QAbstractListModel):
     def progress_text(self, row: int) -> str:
         line = self.line_at(row)
         progress = self._core.snapshot.progress[row]
-        text = self.tr("{packed} of {count} packed").format(packed=progress.packed, count=progress.count)
+        text = self._packed_of.format(packed=progress.packed, count=progress.count)
         if progress.needs_codes or progress.coded or line.required:
-            coded = self.tr("{coded} of {count} coded")
-            text += ", " + coded.format(coded=progress.coded, count=progress.count)
+            text += ", " + self._coded_of.format(coded=progress.coded, count=progress.count)
         if progress.split_units:
-            text += ", " + self.tr("{n} split").format(n=progress.split_units)
-        begun = self._core.snapshot.packing.open_part(line.id)
+            text += ", " + self._split_of.format(n=progress.split_units)
+        begun = self._shown[row][2]  # the row's open part (`_row_states`), worked out already
         if begun is not None:  # the unit whose parcels are being scanned: how far it is
             text += ", " + fill(self.tr("parcels in boxes: %1 of %n", "", begun.total), begun.current)
         return text
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+        row = index.row()  # -1 for an invalid index
+        if not 0 <= row < len(self._cache) or not index.isValid():
             return None
-        return self._kept(index.row(), role)
+        return self._kept(row, role)
 
     def _kept(self, row: int, role: int) -> Any:
         """`role`'s value for `row`, computed once until the row changes."""
@@ -321,31 +337,36 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         line = self.line_at(row)
         progress = self._core.snapshot.progress[row]
         if role == LOOK_ROLE:
-            background = self._kept(row, Qt.ItemDataRole.BackgroundRole)
             return RowLook(
                 self._kept(row, Qt.ItemDataRole.DisplayRole),
-                background=background.color() if background is not None else None,
+                background=_line_colour(progress),
                 picture=self._kept(row, Qt.ItemDataRole.DecorationRole),
             )
         if role == Qt.ItemDataRole.DisplayRole:
-            details = [line.offer_id, f"× {line.count}"]
-            if line.parts_per_unit > 1:
-                details.append(self.tr("%n parcels per unit", "", line.parts_per_unit))
-            marking = required_text(line)
-            if marking:
-                details.append(marking)
-            return f"{line.name}\n{'  ·  '.join(details)}\n{self.progress_text(row)}"
+            return f"{self._heading(row, line)}\n{self.progress_text(row)}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(line.name)
         if role == Qt.ItemDataRole.BackgroundRole:
-            coded = not progress.needs_codes or progress.coded == progress.count
-            done = progress.packed == progress.count and coded
-            if done:
-                return QBrush(COLOR_DONE)
-            return QBrush(COLOR_PARTIAL) if progress.packed or progress.coded else None
+            colour = _line_colour(progress)
+            return QBrush(colour) if colour is not None else None
         if role == Qt.ItemDataRole.DecorationRole:
             return self.pictures.get(line.picture_url) if line.picture_url else None
         return self._role(role, line.id, progress.packed, progress.coded)
+
+    def _heading(self, row: int, line: OrderLine) -> str:
+        """The row's name and details lines, which no scan changes: kept per line."""
+        kept = self._headings.get(row)
+        if kept is not None and kept[0] is line:
+            return kept[1]
+        details = [line.offer_id, f"× {line.count}"]
+        if line.parts_per_unit > 1:
+            details.append(self.tr("%n parcels per unit", "", line.parts_per_unit))
+        marking = required_text(line)
+        if marking:
+            details.append(marking)
+        heading = f"{line.name}\n{'  ·  '.join(details)}"
+        self._headings[row] = (line, heading)
+        return heading
 
     @staticmethod
     def _role(role: int, line_id: int, packed: int, coded: int) -> Any:

@@ -161,6 +161,13 @@ class PackingView(QWidget):
         self.cutoff = cutoff
         self._phase = session.phase
         self._feedback_error = False
+        self._header: tuple[Program, BuyerType] | None = None  # the program and buyer shown
+        self._pack_texts: dict[tuple[int, int], str] = {}  # the packing banner per (done, total)
+        self._shown_change: object = self  # the label change shown (self: none shown yet)
+        self._shown_notice: str | None = None
+        # The feedback of the usual scans, translated once (a translation costs µs; issue 19).
+        self._into_box = self.tr("%1 → box %2")
+        self._command_done = self.tr("command %1")
         self.lines_model = LinesModel(session, self)
         self.boxes_model = BoxesModel(session, self)
         self.lines_model.refused.connect(self._on_refused)
@@ -402,8 +409,11 @@ class PackingView(QWidget):
     def show_snapshot(self, snapshot: SessionSnapshot) -> None:
         """Redraw everything that depends on the session state."""
         order = snapshot.order
-        self.program.setText(self._program_text(order))
-        self.buyer.setText(self._buyer_text(order.buyer_type))
+        header = (order.program, order.buyer_type)
+        if header != self._header:  # a scan never changes them: no texts to translate again
+            self._header = header
+            self.program.setText(self._program_text(order))
+            self.buyer.setText(self._buyer_text(order.buyer_type))
         text, colour = self._banner(snapshot)
         self.state_banner.setText(text)
         self.state_banner.set_colours("white", colour)
@@ -413,12 +423,18 @@ class PackingView(QWidget):
             self._set_feedback(say(snapshot.last_error), error=True)
         elif self._feedback_error and snapshot.editable:
             self._set_feedback("", error=False)
-        self.label_change.show_change(None if snapshot.labels_stale else snapshot.label_change)
-        self.notice.setText(self._notice(snapshot))
-        self.notice.setVisible(bool(self.notice.text()))
+        change = None if snapshot.labels_stale else snapshot.label_change
+        if change is not self._shown_change:  # only this method shows them: a scan leaves them be
+            self._shown_change = change
+            self.label_change.show_change(change)
+        notice = self._notice(snapshot)
+        if notice != self._shown_notice:
+            self._shown_notice = notice
+            self.notice.setText(notice)
+            self.notice.setVisible(bool(notice))
         self.shorten_notice.show_state(order, snapshot.pending_shorten, snapshot.last_error)
         editable = snapshot.editable
-        for button in (self.new_box_button, self.close_box_button, self.split_button, self.shorten_button):
+        for button in (self.new_box_button, self.close_box_button, self.split_button):
             button.setEnabled(editable)
         pending = bool(snapshot.pending_shorten)  # the Market's answer decides the lines first
         self.shorten_button.setEnabled(editable and not pending)
@@ -477,7 +493,13 @@ class PackingView(QWidget):
                 text += " " + self.tr("(then %n more)", "", step.more)
             return text, colour
         if step.step is Step.PACK:  # while scanning: not every step's text, only this one (issue 19)
-            return fill(self.tr("Packing: %1 of %n units in boxes", "", step.total), step.done), colour
+            packing = self._pack_texts.get((step.done, step.total))
+            if packing is None:  # worked out once per count (a packer goes back and forth with undo)
+                packing = fill(self.tr("Packing: %1 of %n units in boxes", "", step.total), step.done)
+                if len(self._pack_texts) >= 256:
+                    self._pack_texts.clear()
+                self._pack_texts[step.done, step.total] = packing
+            return packing, colour
         texts = {
             Step.NEXT_PARCEL: fill(
                 self.tr("%1: parcel %2 of %n packed — scan the next parcel", "", step.total),
@@ -592,7 +614,7 @@ class PackingView(QWidget):
                     text = self.tr("%1: parcel %2 of %n → box %3", "", part.total)
                     text = fill(text, name, part.current, str(box_no(outcome.box)))
                 else:
-                    text = fill(self.tr("%1 → box %2"), name, str(box_no(outcome.box)))
+                    text = fill(self._into_box, name, str(box_no(outcome.box)))
                 if outcome.code_needed and part is not None:  # one code for all of the unit's parcels
                     text += " — " + self.tr("scan its marking code")
                 return text
@@ -604,7 +626,7 @@ class PackingView(QWidget):
                 text = self.tr("code for %1, unit %2: it goes into all %n of its parcels", "", parts[0].total)
                 return fill(text, name, str(outcome.unit.n + 1))
             return fill(self.tr("code for %1, unit %2"), name, str(outcome.unit.n + 1))
-        return fill(self.tr("command %1"), result.command.value if result.command else result.value)
+        return fill(self._command_done, result.command.value if result.command else result.value)
 
     def _on_refused(self, error: object) -> None:
         if isinstance(error, PackstationError):

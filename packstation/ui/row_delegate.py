@@ -172,6 +172,10 @@ class RowDelegate(QStyledItemDelegate):
         before = self._heights.get(index.row())
         return before is not None and self.sizeHint(option, index).height() == before
 
+    def measured_height(self, row: int) -> int | None:
+        """The wrapped row's height when `sizeHint` last measured it (None: never)."""
+        return self._heights.get(row)
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         look = _look(index)
         rect, state = option.rect, option.state.value

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 from packstation.ui.row_delegate import RowDelegate
 
@@ -29,13 +29,13 @@ class WrappingListView(QListView):
         self.setItemDelegate(self._rows)
 
     def dataChanged(self, top_left: AnyIndex, bottom_right: AnyIndex, roles: Sequence[int] = ()) -> None:
-        one_row = top_left.isValid() and top_left.row() == bottom_right.row()
-        if one_row:
-            option = QStyleOptionViewItem()
-            self.initViewItemOption(option)
-            if self._rows.height_kept(option, top_left):
-                # The item views' own handling: repaint the row's rectangle, without
-                # QListView's relayout of every row.
-                QAbstractItemView.dataChanged(self, top_left, bottom_right, list(roles))
+        row = top_left.row()
+        before = self._rows.measured_height(row)
+        if before is not None and top_left.isValid() and row == bottom_right.row() and self.isVisible():
+            # The item views' own handling: repaint the row's rectangle, without QListView's
+            # relayout of every row. Finding that rectangle measures the row (QListView asks the
+            # delegate's sizeHint), so its new height is known without measuring it again.
+            QAbstractItemView.dataChanged(self, top_left, bottom_right, list(roles))
+            if self._rows.measured_height(row) == before:
                 return
-        super().dataChanged(top_left, bottom_right, list(roles))
+        super().dataChanged(top_left, bottom_right, list(roles))  # lays the rows out again

@@ -77,6 +77,10 @@ def _check_rules(packing: Packing) -> None:
     assert replace(packing).complete == (not words)
     assert [problem.english() for problem in replace(packing).problems()] == words
     assert all(box.kind is not BoxKind.EMPTY for i, box in enumerate(packing.boxes) if i != packing.current)
+    # The quick counts (no codes, no split units) agree with the unit-by-unit ones.
+    assert packing.progress() == replace(packing)._progress_per_unit()
+    for line in packing.order.lines:
+        assert packing._has_unplaced(line) == bool(packing.unplaced(line.id))
 
 
 @settings(max_examples=80, deadline=None)

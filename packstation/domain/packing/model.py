@@ -155,14 +155,20 @@ class Packing:
     def all_units(self) -> tuple[UnitRef, ...]:
         return tuple(UnitRef(line.id, n) for line in self.order.lines for n in range(line.count))
 
-    def placement(self) -> dict[UnitRef, tuple[int, ...]]:
-        """Where each placed unit is: one box index (whole) or its part boxes' indices."""
+    def placement(self) -> Mapping[UnitRef, tuple[int, ...]]:
+        """Where each placed unit is: one box index (whole) or its part boxes' indices (worked
+        out once per packing: a scan asks several times)."""
+        kept = self._memo.get("placement")
+        if kept is not None:
+            placed: Mapping[UnitRef, tuple[int, ...]] = kept[0]
+            return placed
         where: dict[UnitRef, tuple[int, ...]] = {}
         for index, box in enumerate(self.boxes):
             for unit in box.units:
                 where[unit] = (index,)
             if box.part is not None:
                 where[box.part.unit] = (*where.get(box.part.unit, ()), index)
+        self._memo["placement"] = (where,)  # a Mapping: no caller changes it
         return where
 
     def unplaced(self, line_id: int) -> tuple[UnitRef, ...]:
@@ -226,6 +232,24 @@ class Packing:
         return self._memo["progress"]
 
     def _progress(self) -> tuple[LineProgress, ...]:
+        if self.codes or any(box.part is not None for box in self.boxes):
+            return self._progress_per_unit()
+        # No codes and no split units (most scans): a line's packed units are its boxed ones.
+        order = self.order
+        counts = {line.id: line.count for line in order.lines}
+        boxed = dict.fromkeys(counts, 0)
+        seen: set[UnitRef] = set()
+        for box in self.boxes:
+            for unit in box.units:
+                if unit.n < counts.get(unit.line_id, 0) and unit not in seen:
+                    seen.add(unit)
+                    boxed[unit.line_id] += 1
+        return tuple(
+            LineProgress(line.id, line.count, boxed[line.id], 0, bool(mandatory_kinds(order, line)), 0)
+            for line in order.lines
+        )
+
+    def _progress_per_unit(self) -> tuple[LineProgress, ...]:
         placed = self.placement()
         result = []
         for line in self.order.lines:
@@ -400,6 +424,8 @@ class Packing:
     def pruned(self) -> Packing:
         """Drop empty boxes other than the current one, keeping `current` on the same box."""
         keep = [i for i, box in enumerate(self.boxes) if box.kind is not BoxKind.EMPTY or i == self.current]
+        if len(keep) == len(self.boxes):  # nothing to drop (every scan but the first of a box)
+            return self
         current = keep.index(self.current) if self.current is not None and self.current in keep else None
         return replace(self, boxes=tuple(self.boxes[i] for i in keep), current=current)
 
@@ -440,10 +466,11 @@ class Packing:
         free = self.unplaced(line_id)
         if len(free) < units:
             raise self._over_packing(line, len(free), units)
-        state, index = self._with_box(box)
-        target = state.boxes[index]
+        # One new packing (a new box is added with its units, not first empty: issue 19).
+        index = len(self.boxes) if box is None else box
+        target = self.boxes[index] if index < len(self.boxes) else Box()
         filled = replace(target, units=(*target.units, *free[:units]), closed=False)
-        return replace(state, boxes=state._set_box(index, filled), current=index, last_line=line_id).pruned()
+        return replace(self, boxes=self._set_box(index, filled), current=index, last_line=line_id).pruned()
 
     @staticmethod
     def _refuse_part_box(box: Box, index: int, line: OrderLine) -> None:
@@ -633,8 +660,13 @@ class Packing:
                 ),
                 hint=QT_TRANSLATE_NOOP("PackingRules", "Set this item aside: it belongs to another order."),
             )
-        left = (line for line in matching if self.open_part(line.id) or self.unplaced(line.id))
+        left = (line for line in matching if self.open_part(line.id) or self._has_unplaced(line))
         return next(left, matching[0])
+
+    def _has_unplaced(self, line: OrderLine) -> bool:
+        """Whether a unit of `line` is in no box (`unplaced` without listing them)."""
+        boxed = sum(1 for unit in self.placement() if unit.line_id == line.id and unit.n < line.count)
+        return boxed < line.count
 
     def scan_item(self, barcode: str) -> Packing:
         """A scanned item barcode: one unit of its line into the current box (or a new one); an
@@ -801,8 +833,12 @@ class Packing:
 
     def refused_codes(self) -> tuple[tuple[UnitRef, Instance], ...]:
         """The attached codes the Market refused, in unit order: each unit needs a new code."""
+        if not self.rejected:  # the usual case, asked on every scan (issue 19)
+            return ()
         return tuple((unit, inst) for unit, inst in self.all_codes() if inst.value in self.rejected)
 
     def all_codes(self) -> tuple[tuple[UnitRef, Instance], ...]:
         """Every attached identifier with its unit, in unit order."""
+        if not self.codes:  # goods without marking: asked on every scan (issue 19)
+            return ()
         return tuple((unit, inst) for unit in sorted(self.codes) for inst in self.codes[unit])

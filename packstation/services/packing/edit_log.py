@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from packstation.domain.errors import PackstationError
+from packstation.domain.instances import Instance
 from packstation.services.code_guard import CodeGuard
 from packstation.services.packing.actions import UnknownActionError, apply_action
 from packstation.services.packing.state import SessionState
@@ -100,14 +101,15 @@ class EditLog:
         old = self._state
         if new is None:
             new = apply_action(old, action)
-        releasing = bool(old.held_codes()) and not new.held_codes() and new.phase is not old.phase
+        held = old.held_codes()
+        releasing = bool(held) and new.phase is not old.phase and not new.held_codes()
         opening = self._opening
         with self._journal.atomic():
             if opening is not None:
                 self._journal.append(self.order_id, dict(opening))
             self._journal.append(self.order_id, dict(action))
             if not releasing:
-                self._sync_codes(old, new)
+                self._sync_codes(old, new, held)
         self._state = new
         if opening is not None:
             self._opening = None
@@ -158,10 +160,11 @@ class EditLog:
                 "order %s: codes not released yet (%s); released on the next restore", self.order_id, error.en
             )
 
-    def _sync_codes(self, old: SessionState, new: SessionState) -> None:
+    def _sync_codes(self, old: SessionState, new: SessionState, before: frozenset[Instance]) -> None:
+        """`before`: `old.held_codes()`."""
         if self._guard is None or (old.packing is new.packing and old.phase is new.phase):
             return
-        before, after = old.held_codes(), new.held_codes()
+        after = new.held_codes()
         for instance in after - before:
             self._guard.remember(instance, self.order_id)
         for instance in before - after:

@@ -97,10 +97,12 @@ def next_step(snapshot: SessionSnapshot) -> NextStep:
     if (slot := packing.open_part()) is not None:
         name = packing.line(slot.unit.line_id).name
         return NextStep(Step.NEXT_PARCEL, Tone.WORK, item=name, done=slot.current, total=slot.total)
-    if uncoded := _boxed_without_code(packing):
+    progress = snapshot.progress
+    # Only a line that needs a code can lack one: most orders' scans skip the search (issue 19).
+    if any(line.needs_codes for line in progress) and (uncoded := _boxed_without_code(packing)):
         return _unit_step(Step.SCAN_CODE, Tone.WORK, packing, uncoded)
-    packed = sum(p.packed for p in snapshot.progress)
-    total = sum(p.count for p in snapshot.progress)
+    packed = sum(p.packed for p in progress)
+    total = sum(p.count for p in progress)
     if packed < total:
         return NextStep(Step.PACK, Tone.WORK, done=packed, total=total)
     if snapshot.problems:

@@ -103,7 +103,7 @@ class SessionState:
 
     def held_codes(self) -> frozenset[Instance]:
         """The codes the station's seen-codes index holds for this order (none once it is off)."""
-        if self.phase in (Phase.CANCELLED, Phase.INTERRUPTED):
+        if not self.packing.codes or self.phase in (Phase.CANCELLED, Phase.INTERRUPTED):
             return frozenset()
         return frozenset(instance for _, instance in self.packing.all_codes())
 
