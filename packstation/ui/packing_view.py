@@ -82,7 +82,7 @@ from packstation.ui.plain_text import plain_label
 from packstation.ui.row_delegate import RowDelegate
 from packstation.ui.shorten_notice import ShortenNotice
 from packstation.ui.sounds import Sounds
-from packstation.ui.solid_button import SolidButton
+from packstation.ui.solid_button import solid_button
 from packstation.ui.status_line import StatusLine
 from packstation.ui.wrapping_list import WrappingListView
 
@@ -343,7 +343,7 @@ class PackingView(QWidget):
         self.addAction(action)
         keys_text = key_name(shortcut)
         # The shortcut visible, the row still narrow; solid: enabling one repaints it alone.
-        button = SolidButton(f"{text}\n{keys_text}", self)
+        button = solid_button(f"{text}\n{keys_text}", self)
         button.setToolTip(f"{text} ({keys_text})")
         button.setObjectName(name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner must not press it

@@ -77,6 +77,27 @@ class RowLook:
         return QSize(round(self.picture.width() / ratio), round(self.picture.height() / ratio))
 
 
+@dataclass(frozen=True, slots=True)
+class _Measured:
+    """A look's size when rows wrap at `width` (-1: one-line rows)."""
+
+    look: RowLook  # kept alive while measured: its id names it
+    width: int
+    size: QSize
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """Where a look's picture and lines go in a row of `width` x `height` (from its top left)."""
+
+    look: RowLook
+    width: int
+    height: int
+    font: QFont
+    picture_at: tuple[int, int] | None
+    lines: tuple[tuple[float, float, QStaticText], ...]
+
+
 class RowDelegate(QStyledItemDelegate):
     """Paints `view`'s rows: background, picture, text (see the module doc).
 
@@ -94,6 +115,8 @@ class RowDelegate(QStyledItemDelegate):
         self._fonts: dict[tuple[bool, bool], tuple[QFont, int]] = {}
         self._heights: dict[int, int] = {}  # per row, the height last measured (wrapped rows)
         self._blocks: _Kept[tuple[str, int, int], tuple[list[QStaticText], int]] = _Kept()
+        self._measures: _Kept[int, _Measured] = _Kept()  # per look (its id), while the model keeps it
+        self._places: _Kept[int, _Placed] = _Kept()
 
     # -- fonts and laid-out texts ------------------------------------------------------------------
 
@@ -104,6 +127,8 @@ class RowDelegate(QStyledItemDelegate):
             self._fonts.clear()
             self._texts.clear()
             self._blocks.clear()
+            self._measures.clear()
+            self._places.clear()
         style = (look.bold, look.italic)
         kept = self._fonts.get(style)
         if kept is None:
@@ -147,24 +172,54 @@ class RowDelegate(QStyledItemDelegate):
         spacing = self._view.spacing() if isinstance(self._view, QListView) else 0
         return self._view.viewport().width() - 2 * spacing
 
+    # -- a row's look, measured and placed ---------------------------------------------------------
+
+    def _measured(self, look: RowLook, font: QFont, font_id: int) -> _Measured:
+        """`look`'s size and lines, kept while the model keeps the look (a changed row is a new
+        look) and the width rows wrap at stays: Qt asks a row's size several times per change
+        (for its rectangle, to repaint it, to paint it)."""
+        width = self._wrap_width() if self._wrap else -1
+        kept = self._measures.get_recent(id(look))
+        if kept is not None and kept.look is look and kept.width == width:
+            return kept
+        picture = look.picture_size
+        if self._wrap:
+            text_width = width - 2 * _PAD_X - (picture.width() + _ICON_GAP if picture.width() else 0)
+            parts, text_height = self._paragraphs(look.text, max(1, text_width), font, font_id)
+            row_width = width
+        else:
+            parts, text_height = self._paragraphs(look.text, -1, font, font_id)
+            row_width = int(max(part.size().width() for part in parts)) + 2 * _PAD_X + picture.width()
+        size = QSize(row_width, max(text_height, picture.height()) + 2 * _PAD_Y)
+        return self._measures.keep(id(look), _Measured(look, width, size))
+
+    def _placed(self, look: RowLook, width: int, height: int, font: QFont, font_id: int) -> _Placed:
+        """Where `look` draws in a row of `width` x `height`, kept like its measure."""
+        kept = self._places.get_recent(id(look))
+        if kept is not None and kept.look is look and kept.width == width and kept.height == height:
+            return kept
+        left, text_width, picture_at = _PAD_X, width - 2 * _PAD_X, None
+        if look.picture is not None and not look.picture.isNull():
+            shown = look.picture_size
+            picture_at = (left, (height - shown.height()) // 2)
+            left += shown.width() + _ICON_GAP
+            text_width -= shown.width() + _ICON_GAP
+        parts, text_height = self._paragraphs(look.text, max(1, text_width), font, font_id)
+        top = float(max(_PAD_Y, (height - text_height) // 2))
+        lines = []
+        for part in parts:
+            lines.append((float(left), top, part))
+            top += part.size().height()
+        return self._places.keep(id(look), _Placed(look, width, height, font, picture_at, tuple(lines)))
+
     # -- Qt's delegate interface -------------------------------------------------------------------
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         look = _look(index)
-        font, font_id = self._font(option.font, look)
-        picture = look.picture_size
+        size = self._measured(look, *self._font(option.font, look)).size
         if self._wrap:
-            width = self._wrap_width()
-            text_width = width - 2 * _PAD_X - (picture.width() + _ICON_GAP if picture.width() else 0)
-            parts, text_height = self._paragraphs(look.text, max(1, text_width), font, font_id)
-        else:
-            parts, text_height = self._paragraphs(look.text, -1, font, font_id)
-            text_width = int(max(part.size().width() for part in parts))
-            width = text_width + 2 * _PAD_X + picture.width()
-        height = max(text_height, picture.height()) + 2 * _PAD_Y
-        if self._wrap:
-            self._heights[index.row()] = height
-        return QSize(width, height)
+            self._heights[index.row()] = size.height()
+        return size
 
     def height_kept(self, option: QStyleOptionViewItem, index: AnyIndex) -> bool:
         """Whether the row at `index`, whose data just changed, is as high as when last measured
@@ -175,30 +230,24 @@ class RowDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         look = _look(index)
         rect, state = option.rect, option.state.value
+        x, y = rect.x(), rect.y()
+        placed = self._placed(look, rect.width(), rect.height(), *self._font(option.font, look))
         if look.background is not None:
             painter.fillRect(rect, look.background)
         if state & _HOVERED_OR_SELECTED:
             style = self._view.style()
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self._view)
-        left, width = rect.left() + _PAD_X, rect.width() - 2 * _PAD_X
-        if look.picture is not None and not look.picture.isNull():
-            shown = look.picture_size
-            painter.drawPixmap(left, rect.top() + (rect.height() - shown.height()) // 2, look.picture)
-            left += shown.width() + _ICON_GAP
-            width -= shown.width() + _ICON_GAP
-        font, font_id = self._font(option.font, look)
-        parts, text_height = self._paragraphs(look.text, max(1, width), font, font_id)
+        if placed.picture_at is not None and look.picture is not None:
+            painter.drawPixmap(x + placed.picture_at[0], y + placed.picture_at[1], look.picture)
         if state & _SELECTED:
             colour = option.palette.highlightedText().color()
         else:
             colour = look.foreground or option.palette.text().color()
         painter.save()
-        painter.setFont(font)
+        painter.setFont(placed.font)
         painter.setPen(colour)
-        top = float(rect.top() + max(_PAD_Y, (rect.height() - text_height) // 2))
-        for part in parts:
-            painter.drawStaticText(QPointF(left, top), part)
-            top += part.size().height()
+        for left, top, part in placed.lines:
+            painter.drawStaticText(QPointF(x + left, y + top), part)
         painter.restore()
         if state & _HAS_FOCUS:
             focus = QStyleOptionFocusRect()

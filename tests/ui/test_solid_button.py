@@ -3,11 +3,13 @@ look as plain push buttons do (issue 19)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from packstation.ui.solid_button import SolidButton
+from packstation.ui.solid_button import solid_button
 
 
 class Painted(QObject):
@@ -23,7 +25,7 @@ class Painted(QObject):
         return False
 
 
-def _row(qtbot: QtBot, cls: type[QPushButton]) -> tuple[QWidget, QPushButton]:
+def _row(qtbot: QtBot, make: Callable[[str, QWidget], QPushButton]) -> tuple[QWidget, QPushButton]:
     window = QWidget()
     window.setObjectName("window")
     qtbot.addWidget(window)
@@ -32,7 +34,7 @@ def _row(qtbot: QtBot, cls: type[QPushButton]) -> tuple[QWidget, QPushButton]:
     row.setObjectName("row")
     layout.addWidget(row)
     buttons = QHBoxLayout(row)
-    button = cls("Undo\nCtrl+Z", row)
+    button = make("Undo\nCtrl+Z", row)
     button.setObjectName("undo")
     button.setMinimumHeight(48)
     buttons.addWidget(button)
@@ -52,7 +54,7 @@ def _screen(window: QWidget) -> bytes:
 
 
 def test_enabling_a_button_repaints_the_button_alone(qtbot: QtBot) -> None:
-    window, button = _row(qtbot, SolidButton)
+    window, button = _row(qtbot, solid_button)
     painted = Painted()
     QApplication.instance().installEventFilter(painted)  # type: ignore[union-attr]
     try:
@@ -66,12 +68,12 @@ def test_enabling_a_button_repaints_the_button_alone(qtbot: QtBot) -> None:
 
 def test_a_solid_button_looks_as_a_plain_one(qtbot: QtBot) -> None:
     shown: dict[str, list[bytes]] = {}
-    for cls in (QPushButton, SolidButton):
-        window, button = _row(qtbot, cls)
-        shown[cls.__name__] = []
+    for name, make in (("plain", QPushButton), ("solid", solid_button)):
+        window, button = _row(qtbot, make)
+        shown[name] = []
         for enabled in (False, True, False, True):
             button.setEnabled(enabled)
             QApplication.processEvents()
-            shown[cls.__name__].append(_screen(window))
+            shown[name].append(_screen(window))
         window.close()
-    assert shown["SolidButton"] == shown["QPushButton"]
+    assert shown["solid"] == shown["plain"]
