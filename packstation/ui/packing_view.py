@@ -81,8 +81,8 @@ from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.plain_text import plain_label
 from packstation.ui.row_delegate import RowDelegate
 from packstation.ui.shorten_notice import ShortenNotice
-from packstation.ui.sounds import Sounds
 from packstation.ui.solid_button import solid_button
+from packstation.ui.sounds import Sounds
 from packstation.ui.status_line import StatusLine
 from packstation.ui.wrapping_list import WrappingListView
 

@@ -4,7 +4,9 @@ Qt's default delegate lays every row's text out again on each paint and asks the
 dozen roles per row, each a call into Python: 80-150 µs a row, and a scan repaints both lists.
 `RowDelegate` asks once per row for the row's `RowLook` (which the models keep until the row
 changes) and keeps each text laid out (`QStaticText`, per text, width and font), so a repaint
-only draws glyphs. Selection, hover and focus are drawn by the style, as for any item view.
+only draws glyphs. Qt asks a changed row's size several times (to place it, to repaint it, to
+paint it): the size is kept per look, so only the first asks lays anything out. Selection, hover
+and focus are drawn by the style, as for any item view.
 
 Rows either wrap at the view's width (the items list: long product names stay whole) or stay one
 line, elided at the right (the boxes tree, whose rows are all one line high).
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap, QStaticText, QTextOption
@@ -77,25 +79,11 @@ class RowLook:
         return QSize(round(self.picture.width() / ratio), round(self.picture.height() / ratio))
 
 
-@dataclass(frozen=True, slots=True)
-class _Measured:
-    """A look's size when rows wrap at `width` (-1: one-line rows)."""
+class _Block(NamedTuple):
+    """A text's lines laid out, each with its height, and their whole height (whole pixels)."""
 
-    look: RowLook  # kept alive while measured: its id names it
-    width: int
-    size: QSize
-
-
-@dataclass(frozen=True, slots=True)
-class _Placed:
-    """Where a look's picture and lines go in a row of `width` x `height` (from its top left)."""
-
-    look: RowLook
-    width: int
+    lines: list[tuple[QStaticText, float]]
     height: int
-    font: QFont
-    picture_at: tuple[int, int] | None
-    lines: tuple[tuple[float, float, QStaticText], ...]
 
 
 class RowDelegate(QStyledItemDelegate):
@@ -114,9 +102,10 @@ class RowDelegate(QStyledItemDelegate):
         self._base: QFont | None = None
         self._fonts: dict[tuple[bool, bool], tuple[QFont, int]] = {}
         self._heights: dict[int, int] = {}  # per row, the height last measured (wrapped rows)
-        self._blocks: _Kept[tuple[str, int, int], tuple[list[QStaticText], int]] = _Kept()
-        self._measures: _Kept[int, _Measured] = _Kept()  # per look (its id), while the model keeps it
-        self._places: _Kept[int, _Placed] = _Kept()
+        self._blocks: _Kept[tuple[str, int, int], _Block] = _Kept()
+        # Per look (its id; the look kept alive with it), the width it was measured at and its
+        # size: Qt asks a changed row's size several times (to place it, repaint it, paint it).
+        self._sizes: _Kept[int, tuple[RowLook, int, QSize]] = _Kept()
 
     # -- fonts and laid-out texts ------------------------------------------------------------------
 
@@ -127,8 +116,7 @@ class RowDelegate(QStyledItemDelegate):
             self._fonts.clear()
             self._texts.clear()
             self._blocks.clear()
-            self._measures.clear()
-            self._places.clear()
+            self._sizes.clear()
         style = (look.bold, look.italic)
         kept = self._fonts.get(style)
         if kept is None:
@@ -157,14 +145,15 @@ class RowDelegate(QStyledItemDelegate):
         laid.prepare(font=font)
         return self._texts.keep(key, laid)
 
-    def _paragraphs(self, text: str, width: int, font: QFont, font_id: int) -> tuple[list[QStaticText], int]:
+    def _paragraphs(self, text: str, width: int, font: QFont, font_id: int) -> _Block:
         """`text`'s lines, each laid out apart (a scan changes one line of a row: only that one
-        is laid out again), and their height."""
+        is laid out again), with their heights."""
         key = (text, width, font_id)
         kept = self._blocks.get_recent(key)
         if kept is None:
             laid = [self._laid_out(line, width, font, font_id) for line in text.split("\n")]
-            kept = self._blocks.keep(key, (laid, int(sum(part.size().height() for part in laid) + 0.999)))
+            lines = [(part, part.size().height()) for part in laid]
+            kept = self._blocks.keep(key, _Block(lines, int(sum(height for _, height in lines) + 0.999)))
         return kept
 
     def _wrap_width(self) -> int:
@@ -172,54 +161,32 @@ class RowDelegate(QStyledItemDelegate):
         spacing = self._view.spacing() if isinstance(self._view, QListView) else 0
         return self._view.viewport().width() - 2 * spacing
 
-    # -- a row's look, measured and placed ---------------------------------------------------------
-
-    def _measured(self, look: RowLook, font: QFont, font_id: int) -> _Measured:
-        """`look`'s size and lines, kept while the model keeps the look (a changed row is a new
-        look) and the width rows wrap at stays: Qt asks a row's size several times per change
-        (for its rectangle, to repaint it, to paint it)."""
-        width = self._wrap_width() if self._wrap else -1
-        kept = self._measures.get_recent(id(look))
-        if kept is not None and kept.look is look and kept.width == width:
-            return kept
-        picture = look.picture_size
-        if self._wrap:
-            text_width = width - 2 * _PAD_X - (picture.width() + _ICON_GAP if picture.width() else 0)
-            parts, text_height = self._paragraphs(look.text, max(1, text_width), font, font_id)
-            row_width = width
-        else:
-            parts, text_height = self._paragraphs(look.text, -1, font, font_id)
-            row_width = int(max(part.size().width() for part in parts)) + 2 * _PAD_X + picture.width()
-        size = QSize(row_width, max(text_height, picture.height()) + 2 * _PAD_Y)
-        return self._measures.keep(id(look), _Measured(look, width, size))
-
-    def _placed(self, look: RowLook, width: int, height: int, font: QFont, font_id: int) -> _Placed:
-        """Where `look` draws in a row of `width` x `height`, kept like its measure."""
-        kept = self._places.get_recent(id(look))
-        if kept is not None and kept.look is look and kept.width == width and kept.height == height:
-            return kept
-        left, text_width, picture_at = _PAD_X, width - 2 * _PAD_X, None
-        if look.picture is not None and not look.picture.isNull():
-            shown = look.picture_size
-            picture_at = (left, (height - shown.height()) // 2)
-            left += shown.width() + _ICON_GAP
-            text_width -= shown.width() + _ICON_GAP
-        parts, text_height = self._paragraphs(look.text, max(1, text_width), font, font_id)
-        top = float(max(_PAD_Y, (height - text_height) // 2))
-        lines = []
-        for part in parts:
-            lines.append((float(left), top, part))
-            top += part.size().height()
-        return self._places.keep(id(look), _Placed(look, width, height, font, picture_at, tuple(lines)))
-
     # -- Qt's delegate interface -------------------------------------------------------------------
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         look = _look(index)
-        size = self._measured(look, *self._font(option.font, look)).size
+        font, font_id = self._font(option.font, look)
+        width = self._wrap_width() if self._wrap else -1
+        kept = self._sizes.get_recent(id(look))
+        if kept is not None and kept[0] is look and kept[1] == width:
+            size = kept[2]
+        else:
+            size = self._measure(look, width, font, font_id)
+            self._sizes.keep(id(look), (look, width, size))
         if self._wrap:
             self._heights[index.row()] = size.height()
         return size
+
+    def _measure(self, look: RowLook, width: int, font: QFont, font_id: int) -> QSize:
+        picture = look.picture_size
+        if self._wrap:
+            text_width = width - 2 * _PAD_X - (picture.width() + _ICON_GAP if picture.width() else 0)
+            text_height = self._paragraphs(look.text, max(1, text_width), font, font_id).height
+        else:
+            block = self._paragraphs(look.text, -1, font, font_id)
+            text_height = block.height
+            width = int(max(part.size().width() for part, _ in block.lines)) + 2 * _PAD_X + picture.width()
+        return QSize(width, max(text_height, picture.height()) + 2 * _PAD_Y)
 
     def height_kept(self, option: QStyleOptionViewItem, index: AnyIndex) -> bool:
         """Whether the row at `index`, whose data just changed, is as high as when last measured
@@ -230,24 +197,30 @@ class RowDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         look = _look(index)
         rect, state = option.rect, option.state.value
-        x, y = rect.x(), rect.y()
-        placed = self._placed(look, rect.width(), rect.height(), *self._font(option.font, look))
         if look.background is not None:
             painter.fillRect(rect, look.background)
         if state & _HOVERED_OR_SELECTED:
             style = self._view.style()
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self._view)
-        if placed.picture_at is not None and look.picture is not None:
-            painter.drawPixmap(x + placed.picture_at[0], y + placed.picture_at[1], look.picture)
+        left, width = rect.left() + _PAD_X, rect.width() - 2 * _PAD_X
+        if look.picture is not None and not look.picture.isNull():
+            shown = look.picture_size
+            painter.drawPixmap(left, rect.top() + (rect.height() - shown.height()) // 2, look.picture)
+            left += shown.width() + _ICON_GAP
+            width -= shown.width() + _ICON_GAP
+        font, font_id = self._font(option.font, look)
+        block = self._paragraphs(look.text, max(1, width), font, font_id)
         if state & _SELECTED:
             colour = option.palette.highlightedText().color()
         else:
             colour = look.foreground or option.palette.text().color()
         painter.save()
-        painter.setFont(placed.font)
+        painter.setFont(font)
         painter.setPen(colour)
-        for left, top, part in placed.lines:
-            painter.drawStaticText(QPointF(x + left, y + top), part)
+        top = float(rect.top() + max(_PAD_Y, (rect.height() - block.height) // 2))
+        for part, height in block.lines:
+            painter.drawStaticText(QPointF(left, top), part)
+            top += height
         painter.restore()
         if state & _HAS_FOCUS:
             focus = QStyleOptionFocusRect()
