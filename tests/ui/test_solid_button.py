@@ -54,7 +54,7 @@ def _screen(window: QWidget) -> bytes:
 
 
 def test_enabling_a_button_repaints_the_button_alone(qtbot: QtBot) -> None:
-    window, button = _row(qtbot, solid_button)
+    _window, button = _row(qtbot, solid_button)
     painted = Painted()
     QApplication.instance().installEventFilter(painted)  # type: ignore[union-attr]
     try:
