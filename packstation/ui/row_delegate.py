@@ -105,7 +105,8 @@ class RowDelegate(QStyledItemDelegate):
         self._blocks: _Kept[tuple[str, int, int], _Block] = _Kept()
         # Per look (its id; the look kept alive with it), the width it was measured at and its
         # size: Qt asks a changed row's size several times (to place it, repaint it, paint it).
-        self._sizes: _Kept[int, tuple[RowLook, int, QSize]] = _Kept()
+        self._sizes: _Kept[int, tuple[RowLook, int, QSize, int]] = _Kept()
+        self._list = view if isinstance(view, QListView) else None  # its rows are spaced apart
 
     # -- fonts and laid-out texts ------------------------------------------------------------------
 
@@ -158,7 +159,7 @@ class RowDelegate(QStyledItemDelegate):
 
     def _wrap_width(self) -> int:
         """The width rows wrap at: the list's, less the spacing around each row."""
-        spacing = self._view.spacing() if isinstance(self._view, QListView) else 0
+        spacing = self._list.spacing() if self._list is not None else 0
         return self._view.viewport().width() - 2 * spacing
 
     # -- Qt's delegate interface -------------------------------------------------------------------
@@ -168,14 +169,12 @@ class RowDelegate(QStyledItemDelegate):
         font, font_id = self._font(option.font, look)
         width = self._wrap_width() if self._wrap else -1
         kept = self._sizes.get_recent(id(look))
-        if kept is not None and kept[0] is look and kept[1] == width:
-            size = kept[2]
-        else:
+        if kept is None or kept[0] is not look or kept[1] != width:
             size = self._measure(look, width, font, font_id)
-            self._sizes.keep(id(look), (look, width, size))
+            kept = self._sizes.keep(id(look), (look, width, size, size.height()))
         if self._wrap:
-            self._heights[index.row()] = size.height()
-        return size
+            self._heights[index.row()] = kept[3]
+        return kept[2]
 
     def _measure(self, look: RowLook, width: int, font: QFont, font_id: int) -> QSize:
         picture = look.picture_size
