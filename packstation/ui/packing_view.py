@@ -80,6 +80,7 @@ from packstation.ui.packing_dialogs import (
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.plain_text import plain_label
 from packstation.ui.shorten_notice import ShortenNotice
+from packstation.ui.solid_button import solid_button
 from packstation.ui.sounds import Sounds
 from packstation.ui.status_line import StatusLine
 from packstation.ui.wrapping_list import WrappingListView
@@ -346,7 +347,8 @@ class PackingView(QWidget):
         action.triggered.connect(slot)
         self.addAction(action)
         keys_text = key_name(shortcut)
-        button = QPushButton(f"{text}\n{keys_text}", self)  # the shortcut visible, the row still narrow
+        # The shortcut visible, the row still narrow; solid: enabling one repaints it alone.
+        button = solid_button(f"{text}\n{keys_text}", self)
         button.setToolTip(f"{text} ({keys_text})")
         button.setObjectName(name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter from a scanner must not press it

@@ -4,7 +4,9 @@ Qt's default delegate lays every row's text out again on each paint and asks the
 dozen roles per row, each a call into Python: 80-150 µs a row, and a scan repaints both lists.
 `RowDelegate` asks once per row for the row's `RowLook` (which the models keep until the row
 changes) and keeps each text laid out (`QStaticText`, per text, width and font), so a repaint
-only draws glyphs. Selection, hover and focus are drawn by the style, as for any item view.
+only draws glyphs. Qt asks a changed row's size several times (to place it, to repaint it, to
+paint it): the size is kept per look, so only the first asks lays anything out. Selection, hover
+and focus are drawn by the style, as for any item view.
 
 Rows either wrap at the view's width (the items list: long product names stay whole) or stay one
 line, elided at the right (the boxes tree, whose rows are all one line high).
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap, QStaticText, QTextOption
@@ -77,6 +79,13 @@ class RowLook:
         return QSize(round(self.picture.width() / ratio), round(self.picture.height() / ratio))
 
 
+class _Block(NamedTuple):
+    """A text's lines laid out, each with its height, and their whole height (whole pixels)."""
+
+    lines: list[tuple[QStaticText, float]]
+    height: int
+
+
 class RowDelegate(QStyledItemDelegate):
     """Paints `view`'s rows: background, picture, text (see the module doc).
 
@@ -93,7 +102,11 @@ class RowDelegate(QStyledItemDelegate):
         self._base: QFont | None = None
         self._fonts: dict[tuple[bool, bool], tuple[QFont, int]] = {}
         self._heights: dict[int, int] = {}  # per row, the height last measured (wrapped rows)
-        self._blocks: _Kept[tuple[str, int, int], tuple[list[QStaticText], int]] = _Kept()
+        self._blocks: _Kept[tuple[str, int, int], _Block] = _Kept()
+        # Per look (its id; the look kept alive with it), the width it was measured at and its
+        # size: Qt asks a changed row's size several times (to place it, repaint it, paint it).
+        self._sizes: _Kept[int, tuple[RowLook, int, QSize, int]] = _Kept()
+        self._list = view if isinstance(view, QListView) else None  # its rows are spaced apart
 
     # -- fonts and laid-out texts ------------------------------------------------------------------
 
@@ -104,6 +117,7 @@ class RowDelegate(QStyledItemDelegate):
             self._fonts.clear()
             self._texts.clear()
             self._blocks.clear()
+            self._sizes.clear()
         style = (look.bold, look.italic)
         kept = self._fonts.get(style)
         if kept is None:
@@ -132,19 +146,20 @@ class RowDelegate(QStyledItemDelegate):
         laid.prepare(font=font)
         return self._texts.keep(key, laid)
 
-    def _paragraphs(self, text: str, width: int, font: QFont, font_id: int) -> tuple[list[QStaticText], int]:
+    def _paragraphs(self, text: str, width: int, font: QFont, font_id: int) -> _Block:
         """`text`'s lines, each laid out apart (a scan changes one line of a row: only that one
-        is laid out again), and their height."""
+        is laid out again), with their heights."""
         key = (text, width, font_id)
         kept = self._blocks.get_recent(key)
         if kept is None:
             laid = [self._laid_out(line, width, font, font_id) for line in text.split("\n")]
-            kept = self._blocks.keep(key, (laid, int(sum(part.size().height() for part in laid) + 0.999)))
+            lines = [(part, part.size().height()) for part in laid]
+            kept = self._blocks.keep(key, _Block(lines, int(sum(height for _, height in lines) + 0.999)))
         return kept
 
     def _wrap_width(self) -> int:
         """The width rows wrap at: the list's, less the spacing around each row."""
-        spacing = self._view.spacing() if isinstance(self._view, QListView) else 0
+        spacing = self._list.spacing() if self._list is not None else 0
         return self._view.viewport().width() - 2 * spacing
 
     # -- Qt's delegate interface -------------------------------------------------------------------
@@ -152,19 +167,25 @@ class RowDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         look = _look(index)
         font, font_id = self._font(option.font, look)
+        width = self._wrap_width() if self._wrap else -1
+        kept = self._sizes.get_recent(id(look))
+        if kept is None or kept[0] is not look or kept[1] != width:
+            size = self._measure(look, width, font, font_id)
+            kept = self._sizes.keep(id(look), (look, width, size, size.height()))
+        if self._wrap:
+            self._heights[index.row()] = kept[3]
+        return kept[2]
+
+    def _measure(self, look: RowLook, width: int, font: QFont, font_id: int) -> QSize:
         picture = look.picture_size
         if self._wrap:
-            width = self._wrap_width()
             text_width = width - 2 * _PAD_X - (picture.width() + _ICON_GAP if picture.width() else 0)
-            parts, text_height = self._paragraphs(look.text, max(1, text_width), font, font_id)
+            text_height = self._paragraphs(look.text, max(1, text_width), font, font_id).height
         else:
-            parts, text_height = self._paragraphs(look.text, -1, font, font_id)
-            text_width = int(max(part.size().width() for part in parts))
-            width = text_width + 2 * _PAD_X + picture.width()
-        height = max(text_height, picture.height()) + 2 * _PAD_Y
-        if self._wrap:
-            self._heights[index.row()] = height
-        return QSize(width, height)
+            block = self._paragraphs(look.text, -1, font, font_id)
+            text_height = block.height
+            width = int(max(part.size().width() for part, _ in block.lines)) + 2 * _PAD_X + picture.width()
+        return QSize(width, max(text_height, picture.height()) + 2 * _PAD_Y)
 
     def height_kept(self, option: QStyleOptionViewItem, index: AnyIndex) -> bool:
         """Whether the row at `index`, whose data just changed, is as high as when last measured
@@ -191,7 +212,7 @@ class RowDelegate(QStyledItemDelegate):
             left += shown.width() + _ICON_GAP
             width -= shown.width() + _ICON_GAP
         font, font_id = self._font(option.font, look)
-        parts, text_height = self._paragraphs(look.text, max(1, width), font, font_id)
+        block = self._paragraphs(look.text, max(1, width), font, font_id)
         if state & _SELECTED:
             colour = option.palette.highlightedText().color()
         else:
@@ -199,10 +220,10 @@ class RowDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(font)
         painter.setPen(colour)
-        top = float(rect.top() + max(_PAD_Y, (rect.height() - text_height) // 2))
-        for part in parts:
+        top = float(rect.top() + max(_PAD_Y, (rect.height() - block.height) // 2))
+        for part, height in block.lines:
             painter.drawStaticText(QPointF(left, top), part)
-            top += part.size().height()
+            top += height
         painter.restore()
         if state & _HAS_FOCUS:
             focus = QStyleOptionFocusRect()

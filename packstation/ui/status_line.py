@@ -11,12 +11,17 @@ time it asks for a layout; it shrinks back when the text fits again. The paint m
 (it lays it out anyway), so setting one costs nothing but the repaint. It paints plain text (never
 rich text: item names and Market messages are shown literally), wrapped at words, on an optional
 rounded background.
+
+Each scan sets a new text, so a paint lays one out and draws it in one call into Qt; what a
+paint need not redo is kept: the rounded background (an antialiased shape as wide as the
+window) is drawn once per size and colours and kept as a picture, the colours and rectangles
+are kept as Qt values.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPixmap, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 # Left, centred vertically, wrapped at words: combined once, not on every paint.
@@ -48,12 +53,16 @@ class StatusLine(QWidget):
         self.setFont(font)
         self._spacing = QFontMetrics(font).lineSpacing()
         self._text = ""
+        self._window = QColor(self.palette().window().color())
         self._fg = QColor(self.palette().windowText().color())
         self._bg: QColor | None = None
+        self._backdrop: QPixmap | None = None  # the background, drawn for the current size
         self._colours: tuple[str, str | None] = (self._fg.name(), None)
         self._pad_x, self._pad_y = padding
         self._radius = radius
         self._rows = 1
+        self._whole = QRect()
+        self._text_area = QRect()
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         # It paints all of itself (the window's colour first), so a new text repaints the line
         # alone, not the widgets under it too.
@@ -76,6 +85,7 @@ class StatusLine(QWidget):
             return
         self._colours = (foreground, background)
         self._fg, self._bg = QColor(foreground), QColor(background) if background is not None else None
+        self._backdrop = None
         self.update()
 
     @property
@@ -103,19 +113,44 @@ class StatusLine(QWidget):
     def minimumSizeHint(self) -> QSize:
         return QSize(2 * self._pad_x, self._height(self._rows))
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._whole = self.rect()
+        self._text_area = self._whole.adjusted(self._pad_x, self._pad_y, -self._pad_x, -self._pad_y)
+        self._backdrop = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # the window's colour around the text
+            self._window = QColor(self.palette().window().color())
+            self._backdrop = None
+            self.update()
+        super().changeEvent(event)
+
     # -- painting ----------------------------------------------------------------------------------
+
+    def _background(self, colour: QColor) -> QPixmap:
+        """The rounded background on the window's colour, as a picture of the line's size."""
+        ratio = self.devicePixelRatioF()
+        if self._backdrop is None or self._backdrop.devicePixelRatio() != ratio:
+            backdrop = QPixmap(self._whole.size() * ratio)
+            backdrop.setDevicePixelRatio(ratio)
+            backdrop.fill(self._window)
+            painter = QPainter(backdrop)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(QRectF(self._whole), self._radius, self._radius)
+            painter.end()
+            self._backdrop = backdrop
+        return self._backdrop
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), self.palette().window())
-        if self._bg is not None:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self._bg)
-            painter.drawRoundedRect(QRectF(self.rect()), self._radius, self._radius)
+        if self._bg is None:
+            painter.fillRect(self._whole, self._window)
+        else:
+            painter.drawPixmap(0, 0, self._background(self._bg))
         painter.setPen(self._fg)
-        text_area = self.rect().adjusted(self._pad_x, self._pad_y, -self._pad_x, -self._pad_y)
-        used = painter.drawText(text_area, _FLAGS, self._text)
+        used = painter.drawText(self._text_area, _FLAGS, self._text)
         painter.end()
         # Measured while painting, which lays the text out anyway: a text that needs another row
         # count is drawn cut for one frame, then the line takes the rows it needs.

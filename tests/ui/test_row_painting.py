@@ -3,8 +3,8 @@ when they change, one-line rows cut with an ellipsis (issue 19)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QRegion, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QRegion, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTreeView
 from pytestqt.qtbot import QtBot
 
@@ -37,6 +37,12 @@ def _list(qtbot: QtBot, texts: list[str], width: int = 420) -> tuple[WrappingLis
     model = QStandardItemModel()
     for text in texts:
         model.appendRow(QStandardItem(text))
+    return _list_of(qtbot, model, width)
+
+
+def _list_of(
+    qtbot: QtBot, model: QStandardItemModel, width: int = 420
+) -> tuple[WrappingListView, QStandardItemModel]:
     view = WrappingListView()
     qtbot.addWidget(view)
     view.setModel(model)
@@ -110,3 +116,42 @@ def test_one_line_rows_are_cut_to_the_width_and_drawn_as_the_model_says(qtbot: Q
 
 def _reddish(colour: QColor) -> bool:
     return colour.red() > 150 and colour.green() < 120 and colour.blue() < 120
+
+
+def _looks_list(qtbot: QtBot, texts: list[str]) -> tuple[WrappingListView, QStandardItemModel, list[str]]:
+    """A wrapping list of rows with a look each (kept until the row changes, as the packing
+    models keep them), and the texts of the looks its delegate measures from now on."""
+    model = QStandardItemModel()
+    for text in texts:
+        item = QStandardItem(text)
+        item.setData(RowLook(text), LOOK_ROLE)
+        model.appendRow(item)
+    view, _model = _list_of(qtbot, model)
+    delegate = view.itemDelegate()
+    assert isinstance(delegate, RowDelegate)
+    measured: list[str] = []
+    measure = delegate._measure
+
+    def counted(look: RowLook, width: int, font: QFont, font_id: int) -> QSize:
+        measured.append(look.text)
+        return measure(look, width, font, font_id)
+
+    delegate._measure = counted  # type: ignore[method-assign]
+    return view, model, measured
+
+
+def test_a_row_is_measured_once_per_look(qtbot: QtBot) -> None:
+    view, model, measured = _looks_list(qtbot, [THREE_LINES.format(n=0), "Плед"])
+    changed = THREE_LINES.format(n=1)
+    model.item(0).setData(RowLook(changed), LOOK_ROLE)  # a scan: the model's new look for the row
+    _settle()
+    view.viewport().repaint()  # Qt asks the rows' sizes again to place and paint them
+    assert measured == [changed]  # once, though Qt asked for its size several times
+
+
+def test_a_new_look_of_another_height_is_measured_anew(qtbot: QtBot) -> None:
+    view, model, _measured = _looks_list(qtbot, ["Плед", "Кружка"])
+    below = view.visualRect(model.index(1, 0))
+    model.item(0).setData(RowLook(THREE_LINES.format(n=1)), LOOK_ROLE)
+    _settle()
+    assert view.visualRect(model.index(1, 0)).top() > below.top()  # the row grew: the rows below moved

@@ -86,3 +86,29 @@ def test_the_line_paints_its_colours(qtbot: QtBot) -> None:
     assert image.pixelColor(line.width() // 2, 2) == QColor("#dc3545")  # the background's top edge
     colours = {image.pixelColor(x, line.height() // 2).name() for x in range(0, 60)}
     assert "#ffffff" in colours  # the text
+
+
+def test_the_background_follows_new_colours_and_a_new_width(qtbot: QtBot) -> None:
+    window, line = _screen(qtbot)
+    line = StatusLine(window, point_size=18, padding=(14, 10), radius=6)
+    layout = window.layout()
+    assert isinstance(layout, QVBoxLayout)
+    layout.addWidget(line)
+    line.set_colours("white", "#dc3545")
+    line.setText("Упаковка: 1 из 4")
+    _settle()
+    window_colour = line.palette().window().color()
+
+    def at(x: int, y: int) -> QColor:
+        return line.grab().toImage().pixelColor(x, y)
+
+    assert at(line.width() // 2, 1) == QColor("#dc3545")
+    assert at(0, 0) == window_colour  # outside the rounded corner
+    line.set_colours("white", "#1e8449")  # the state changed: the background is drawn anew
+    _settle()
+    assert at(line.width() // 2, 1) == QColor("#1e8449")
+    window.resize(700, 300)  # wider: the background too, its right corners at the new edge
+    _settle()
+    assert line.width() > 600
+    assert at(line.width() - 20, 1) == QColor("#1e8449")
+    assert at(line.width() - 1, 0) == window_colour
