@@ -187,12 +187,6 @@ class RowDelegate(QStyledItemDelegate):
             width = int(max(part.size().width() for part, _ in block.lines)) + 2 * _PAD_X + picture.width()
         return QSize(width, max(text_height, picture.height()) + 2 * _PAD_Y)
 
-    def height_kept(self, option: QStyleOptionViewItem, index: AnyIndex) -> bool:
-        """Whether the row at `index`, whose data just changed, is as high as when last measured
-        (the list's layout still fits it). Wrapped rows only; it measures the row anew."""
-        before = self._heights.get(index.row())
-        return before is not None and self.sizeHint(option, index).height() == before
-
     def measured_height(self, row: int) -> int | None:
         """The wrapped row's height when `sizeHint` last measured it (None: never)."""
         return self._heights.get(row)
