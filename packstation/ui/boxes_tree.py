@@ -3,8 +3,10 @@ rows that moved repainted (issue 19).
 
 `RowDelegate` draws a row with a dozen calls from Python into Qt (font, pen, background, each
 laid-out text): ~18 µs a row, and a scan that adds or takes a box repaints every row below it.
-`RowPictures` draws each row once into a pixmap, over the background the view paints under
-it, and then only copies that pixmap: the same pixels for a few µs. A row that is selected,
+`RowPictures` draws a row directly the first time (most rows' texts are shown once: a new
+count, a new box), and when it is painted again (rows below an insert, an exposure) draws it
+into a pixmap, over the background the view paints under it, and from then on only copies
+that pixmap: the same pixels for a few µs. A row that is selected,
 hovered or has the focus (the style draws those over the row) is painted directly, as before.
 """
 
@@ -22,6 +24,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 _UPDATES_DISABLED = Qt.WidgetAttribute.WA_UpdatesDisabled
 _KEPT = 128  # row pictures kept (~50 kB each): every row a scan repaints, and more
+_SEEN = 512  # rows remembered as painted once (a key each)
 # Rows the style draws over (selection, hover, focus): painted directly. Plain ints: a Python
 # enum's `&` costs microseconds.
 _DIRECT = (
@@ -42,6 +45,9 @@ class RowPictures(RowDelegate):
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view, wrap=False)
         self._pictures: dict[tuple[object, ...], QPixmap] = {}
+        # Rows painted once, directly (a picture costs more than one direct paint): a row's
+        # picture is made the second time it is painted, most rows' texts being shown once.
+        self._seen: dict[tuple[object, ...], None] = {}
         self._row_sizes: dict[tuple[str, bool, bool], QSize] = {}  # each row's size hint
         self._painted_font = QFont()  # the font of the kept pictures (another one: start again)
 
@@ -49,6 +55,7 @@ class RowPictures(RowDelegate):
         if font != self._painted_font:
             self._painted_font = QFont(font)
             self._pictures.clear()
+            self._seen.clear()
             self._row_sizes.clear()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
@@ -87,6 +94,12 @@ class RowPictures(RowDelegate):
         )
         picture = self._pictures.get(key)
         if picture is None:
+            if key not in self._seen:
+                if len(self._seen) >= _SEEN:
+                    del self._seen[next(iter(self._seen))]  # the oldest
+                self._seen[key] = None
+                super().paint(painter, option, index)
+                return
             picture = self._picture(option, index, key)
         painter.drawPixmap(rect.topLeft(), picture)
 

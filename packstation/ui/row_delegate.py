@@ -135,6 +135,12 @@ class RowDelegate(QStyledItemDelegate):
         if kept is not None:
             return kept
         elide = width >= 0 and not self._wrap
+        if elide:
+            # The unbroken line (laid out to measure the row) when it fits: `elidedText` would
+            # return it unchanged, and laying it out again costs as much as the first time.
+            unbroken = self._texts.get_recent((text, -1, font_id))
+            if unbroken is not None and unbroken.size().width() <= width - 1:
+                return self._texts.keep(key, unbroken)
         shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width) if elide else text
         laid = QStaticText(shown)
         laid.setTextFormat(Qt.TextFormat.PlainText)  # names and Market texts are shown literally

@@ -5,7 +5,7 @@ changed, equals a full repaint pixel for pixel."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPoint, QPointF, QSize, Qt
+from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QFont,
     QImage,
+    QPainter,
     QRegion,
     QStandardItem,
     QStandardItemModel,
@@ -275,3 +276,17 @@ def test_rows_from_kept_pictures_look_as_rows_painted_directly(qtbot: QtBot) -> 
     assert _sizes(tree, pictures) == _sizes(tree, RowDelegate(tree, wrap=False))
     tree.setEnabled(False)
     assert _painted_by(tree, pictures) == _painted_by(tree, RowDelegate(tree, wrap=False))
+
+
+def test_a_row_painted_once_is_painted_directly_and_again_from_its_picture(qtbot: QtBot) -> None:
+    tree = _tree(qtbot)
+    pictures = RowPictures(tree)
+    option = QStyleOptionViewItem()
+    tree.initViewItemOption(option)
+    option.rect = QRect(0, 0, 300, 24)
+    image = QImage(300, 24, QImage.Format.Format_ARGB32_Premultiplied)
+    for kept in (0, 1):  # painted directly (its text may never be shown again), then kept
+        painter = QPainter(image)
+        pictures.paint(painter, option, tree.model().index(0, 0))
+        painter.end()
+        assert len(pictures._pictures) == kept

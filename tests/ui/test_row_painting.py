@@ -155,3 +155,28 @@ def test_a_new_look_of_another_height_is_measured_anew(qtbot: QtBot) -> None:
     model.item(0).setData(RowLook(THREE_LINES.format(n=1)), LOOK_ROLE)
     _settle()
     assert view.visualRect(model.index(1, 0)).top() > below.top()  # the row grew: the rows below moved
+
+
+def test_a_one_line_row_that_fits_is_laid_out_once_and_a_long_one_is_cut(qtbot: QtBot) -> None:
+    model = QStandardItemModel()
+    for text in ("Коробка 2: 3 шт.", LONG_NAME * 3):
+        item = QStandardItem(text)
+        item.setData(RowLook(text), LOOK_ROLE)
+        model.appendRow(item)
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setHeaderHidden(True)
+    delegate = RowDelegate(view, wrap=False)
+    view.setItemDelegate(delegate)
+    view.setModel(model)
+    view.resize(400, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    _settle()
+    laid = {(text, width): static for (text, width, _), static in delegate._texts.items()}
+    short = [static for (text, width), static in laid.items() if text == "Коробка 2: 3 шт." and width >= 0]
+    assert short
+    assert all(static is laid[("Коробка 2: 3 шт.", -1)] for static in short)  # measured = painted
+    long = [static for (text, width), static in laid.items() if text == LONG_NAME * 3 and width >= 0]
+    assert long
+    assert all(static.text().endswith("…") for static in long)
