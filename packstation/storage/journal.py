@@ -53,7 +53,6 @@ rest of the order is restored. `take_quarantined` tells the UI which rows were j
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -72,12 +71,22 @@ AUDIT_QUARANTINED: Final = "journal_row_quarantined"
 
 _log = logging.getLogger("packstation.storage")
 _ACTION: Final = QT_TRANSLATE_NOOP("Journal", "packing action")
-_INSERT: Final = "INSERT INTO journal (order_id, epoch, kind, action, created_at) VALUES (?, ?, ?, ?, ?)"
 # A line of an order in progress, into its open epoch, in one statement (issue 19): nothing is
 # inserted when the order has no work or its work is finished (then a new epoch starts first).
 _INSERT_INTO_OPEN: Final = (
     "INSERT INTO journal (order_id, epoch, kind, action, created_at) "
     "SELECT order_id, epoch, ?, ?, ? FROM order_work WHERE order_id = ? AND state = 'in_progress'"
+)
+# The order's epoch open for a line, in one statement (issue 19): a new order's first, a finished
+# one's next (reopened), an open one's (restored) kept; `updated_at` is the line's time.
+_OPEN_EPOCH: Final = (
+    "INSERT INTO order_work (order_id, state, epoch, started_at, updated_at) "
+    "VALUES (?, 'in_progress', 1, ?, ?) "
+    "ON CONFLICT (order_id) DO UPDATE SET "
+    "epoch = CASE state WHEN 'finished' THEN epoch + 1 ELSE epoch END, "
+    "started_at = CASE state WHEN 'finished' THEN excluded.started_at ELSE started_at END, "
+    "finished_at = CASE state WHEN 'finished' THEN NULL ELSE finished_at END, "
+    "state = 'in_progress', updated_at = excluded.updated_at"
 )
 _TOUCH: Final = "UPDATE order_work SET updated_at = ? WHERE order_id = ?"
 TOUCH_EVERY: Final = timedelta(minutes=1)
@@ -138,11 +147,16 @@ class SqliteJournal(Table):
         moment = self._clock()
         now = to_text(moment)
         db = self._db
+        line = (kind, text, now, order_id)
         with db.transaction(durable=False) as conn:
-            cursor = conn.execute(_INSERT_INTO_OPEN, (kind, text, now, order_id))
-            if cursor.rowcount != 1:  # the order's first line, or its first since it was finished
-                epoch = _open_epoch(conn, order_id, now)
-                cursor = conn.execute(_INSERT, (order_id, epoch, kind, text, now))
+            # An order not written to since this journal opened (its first line, a restored
+            # order's first since the start) opens its epoch first: the line's own INSERT would
+            # find none (issue 19). One that had its epoch finished since falls back to it.
+            cursor = conn.execute(_INSERT_INTO_OPEN, line) if order_id in self._touched else None
+            if cursor is None or cursor.rowcount != 1:
+                conn.execute(_OPEN_EPOCH, (order_id, now, now))
+                cursor = conn.execute(_INSERT_INTO_OPEN, line)
+                assert cursor.rowcount == 1  # the epoch just opened (else lastrowid is another row's)
                 self._touched[order_id] = (moment, db.rollbacks)
             elif self._touch_due(order_id, moment):
                 conn.execute(_TOUCH, (now, order_id))
@@ -270,24 +284,3 @@ class SqliteJournal(Table):
             conn.executescript("PRAGMA incremental_vacuum;")
         return CompactionResult(journal_rows, orders, outbox_rows)
 
-
-def _open_epoch(conn: sqlite3.Connection, order_id: int, now: str) -> int:
-    row = conn.execute("SELECT state, epoch FROM order_work WHERE order_id = ?", (order_id,)).fetchone()
-    if row is None:
-        conn.execute(
-            "INSERT INTO order_work (order_id, state, epoch, started_at, updated_at) "
-            "VALUES (?, 'in_progress', 1, ?, ?)",
-            (order_id, now, now),
-        )
-        return 1
-    state, epoch = row
-    if state == "finished":
-        epoch += 1
-        conn.execute(
-            "UPDATE order_work SET state = 'in_progress', epoch = ?, started_at = ?, updated_at = ?, "
-            "finished_at = NULL WHERE order_id = ?",
-            (epoch, now, now, order_id),
-        )
-    else:
-        conn.execute("UPDATE order_work SET updated_at = ? WHERE order_id = ?", (now, order_id))
-    return int(epoch)

@@ -10,6 +10,7 @@ import pytest
 from packstation.catalogue import russian
 from packstation.domain.errors import StorageError
 from packstation.services.ports import JournalEntry, JournalPort
+from packstation.storage.codec import to_text
 from packstation.storage.config import StorageSettings
 from packstation.storage.database import DB_FILE_NAME
 from packstation.storage.local_store import LocalStore, open_local_store
@@ -78,6 +79,59 @@ def test_reopened_order_restores_only_its_new_work(store: LocalStore) -> None:
     seq = store.journal.append(7, {"kind": "put", "n": 2})
     assert store.journal.entries(7) == [JournalEntry(seq, 7, {"kind": "put", "n": 2})]
     assert store.journal.orders_in_progress() == [7]
+
+
+def _work(tmp_path: Path, order_id: int) -> tuple[str, int, str, str, str | None]:
+    with sqlite3.connect(tmp_path / DB_FILE_NAME) as conn:
+        row = conn.execute(
+            "SELECT state, epoch, started_at, updated_at, finished_at FROM order_work WHERE order_id = ?",
+            (order_id,),
+        ).fetchone()
+    assert row is not None
+    return row
+
+
+def test_a_first_line_opens_the_epoch_a_reopened_order_a_new_one(
+    store: LocalStore, tmp_path: Path, clock: FakeClock
+) -> None:
+    start = to_text(clock())
+    store.journal.append(5, {"kind": "put"})
+    assert _work(tmp_path, 5) == ("in_progress", 1, start, start, None)
+    clock.advance(minutes=5)
+    store.journal.finish(5)
+    clock.advance(minutes=5)
+    again = to_text(clock())
+    seq = store.journal.append(5, {"kind": "put", "n": 2})
+    assert _work(tmp_path, 5) == ("in_progress", 2, again, again, None)
+    assert store.journal.entries(5) == [JournalEntry(seq, 5, {"kind": "put", "n": 2})]
+
+
+def test_a_restored_order_keeps_its_epoch_and_start(tmp_path: Path, clock: FakeClock) -> None:
+    first = open_local_store(tmp_path, clock=clock)
+    start = to_text(clock())
+    old = first.journal.append(8, {"kind": "put", "n": 1})
+    first.close()
+    clock.advance(minutes=5)
+    second = open_local_store(tmp_path, clock=clock)
+    try:
+        new = second.journal.append(8, {"kind": "put", "n": 2})  # its first line since the start
+        assert _work(tmp_path, 8) == ("in_progress", 1, start, to_text(clock()), None)
+        assert [e.seq for e in second.journal.entries(8)] == [old, new]
+    finally:
+        second.close()
+
+
+def test_a_line_after_a_rolled_back_first_line_opens_the_epoch_again(store: LocalStore) -> None:
+    def first_line_then_failure() -> None:
+        with store.journal.atomic():
+            store.journal.append(6, {"kind": "put", "n": 1})
+            raise RuntimeError("the code index failed")
+
+    with pytest.raises(RuntimeError):
+        first_line_then_failure()
+    assert store.journal.orders_in_progress() == []
+    seq = store.journal.append(6, {"kind": "put", "n": 2})
+    assert store.journal.entries(6) == [JournalEntry(seq, 6, {"kind": "put", "n": 2})]
 
 
 def test_in_progress_entries_reads_everything_at_once(store: LocalStore) -> None:
