@@ -88,7 +88,8 @@ def _work(tmp_path: Path, order_id: int) -> tuple[str, int, str, str, str | None
             (order_id,),
         ).fetchone()
     assert row is not None
-    return row
+    state, epoch, started, updated, finished = row
+    return state, epoch, started, updated, finished
 
 
 def test_a_first_line_opens_the_epoch_a_reopened_order_a_new_one(
