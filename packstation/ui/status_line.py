@@ -14,7 +14,8 @@ rounded background.
 
 Each scan sets a new text, so a paint lays one out and draws it in one call into Qt; what a
 paint need not redo is kept: the rounded background (an antialiased shape as wide as the
-window) is drawn once per size and colours and kept as a picture, the colours and rectangles
+window) is drawn once per size and colours and kept as a picture (shared by all lines: a new
+order's view shows the same ones), the colours and rectangles
 are kept as Qt values.
 """
 
@@ -26,6 +27,11 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 # Left, centred vertically, wrapped at words: combined once, not on every paint.
 _FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap)
+
+# The backgrounds drawn, shared by every line (issue 19): each order opens a new packing view whose
+# banner changes colour on its first and last scans, the same pictures at the same width each time.
+_BACKDROPS: dict[tuple[int, int, float, int, int, int], QPixmap] = {}
+_BACKDROPS_KEPT = 16  # a few colours at a few widths (a resized window starts again)
 
 
 class StatusLine(QWidget):
@@ -131,15 +137,22 @@ class StatusLine(QWidget):
         """The rounded background on the window's colour, as a picture of the line's size."""
         ratio = self.devicePixelRatioF()
         if self._backdrop is None or self._backdrop.devicePixelRatio() != ratio:
-            backdrop = QPixmap(self._whole.size() * ratio)
-            backdrop.setDevicePixelRatio(ratio)
-            backdrop.fill(self._window)
-            painter = QPainter(backdrop)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawRoundedRect(QRectF(self._whole), self._radius, self._radius)
-            painter.end()
+            whole = self._whole
+            key = (whole.width(), whole.height(), ratio, self._radius, self._window.rgba(), colour.rgba())
+            backdrop = _BACKDROPS.get(key)
+            if backdrop is None:
+                backdrop = QPixmap(whole.size() * ratio)
+                backdrop.setDevicePixelRatio(ratio)
+                backdrop.fill(self._window)
+                painter = QPainter(backdrop)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(colour)
+                painter.drawRoundedRect(QRectF(whole), self._radius, self._radius)
+                painter.end()
+                if len(_BACKDROPS) >= _BACKDROPS_KEPT:
+                    _BACKDROPS.clear()
+                _BACKDROPS[key] = backdrop
             self._backdrop = backdrop
         return self._backdrop
 

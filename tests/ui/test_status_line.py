@@ -112,3 +112,23 @@ def test_the_background_follows_new_colours_and_a_new_width(qtbot: QtBot) -> Non
     assert line.width() > 600
     assert at(line.width() - 20, 1) == QColor("#1e8449")
     assert at(line.width() - 1, 0) == window_colour
+
+
+def test_a_new_line_of_the_same_size_and_colours_reuses_the_background(qtbot: QtBot) -> None:
+    """Each order opens a new packing view: its banner shows the backgrounds drawn before."""
+    windows, lines = [], []
+    for _ in range(2):
+        window, line = _screen(qtbot)
+        windows.append(window)  # kept alive: compared below
+        line.set_colours("white", "#0d6efd")
+        line.setText("Упаковка: 1 из 4")
+        _settle()
+        line.set_colours("white", "#198754")  # the order is complete
+        _settle()
+        lines.append(line)
+    first, second = lines
+    assert first._backdrop is not None
+    assert second._backdrop is not None
+    assert second._backdrop.cacheKey() == first._backdrop.cacheKey()  # not drawn again
+    assert second.grab().toImage() == first.grab().toImage()
+    assert second.grab().toImage().pixelColor(second.width() // 2, 1) == QColor("#198754")
