@@ -51,7 +51,7 @@ from packstation.services.packing import (
     ScanOutcome,
     SessionSnapshot,
 )
-from packstation.services.packing.next_step import Step, Tone, next_step
+from packstation.services.packing.next_step import NextStep, Step, Tone, next_step
 from packstation.services.packing.shortening import is_shorten_refusal
 from packstation.services.scan_router import (
     Applied,
@@ -502,35 +502,43 @@ class PackingView(QWidget):
                     self._pack_texts.clear()
                 self._pack_texts[step.done, step.total] = packing
             return packing, colour
-        texts = {
-            Step.NEXT_PARCEL: fill(
-                self.tr("%1: parcel %2 of %n packed — scan the next parcel", "", step.total),
-                step.item,
-                step.done,
-            ),
-            Step.PACK: fill(self.tr("Packing: %1 of %n units in boxes", "", step.total), step.done),
-            Step.FIX: problem,
-            Step.FIX_DESK: fill(self.tr("%1 Then submit again (Ctrl+Enter)."), problem),
-            Step.AUTO_SUBMIT: fill(self.tr("Submitting in %1 s — scan CANCEL to stop"), step.seconds),
-            Step.SUBMIT: self.tr("Everything is packed: submit (Ctrl+Enter)"),
-            Step.SENDING: self.tr("Sending the boxes to the Market and printing labels…"),
-            Step.CHECKING: self.tr("The Market is checking the marking codes…"),
-            Step.LABELS_FAILED: fill(
-                self.tr("Labels did not print: %1 Retry in the print queue (F9)."), problem
-            ),
-            Step.RELABEL: fill(
-                self.tr("Swap the labels: peel off %1 void, stick %2 new (listed below)"),
-                step.done,
-                step.total,
-            ),
-            Step.HANDOVER: self.tr("Ready to ship: hand the parcels to the courier"),
-            Step.DONE: self.tr("Done: handed over to the courier")
-            if snapshot.order.is_express
-            else self.tr("Done: the order is ready to ship"),
-            Step.CANCELLED: self.tr("The order is cancelled: put the items back"),
-            Step.INTERRUPTED: self.tr("Packing stopped: the order changed"),
-        }
-        return texts[step.step], colour
+        return self._step_text(step, snapshot, problem), colour
+
+    def _step_text(self, step: NextStep, snapshot: SessionSnapshot, problem: str) -> str:
+        """The banner's text of a step other than packing or a code: only that one translated
+        (a scan that completes the order showed all of them, ~15 translations; issue 19)."""
+        match step.step:
+            case Step.NEXT_PARCEL:
+                text = self.tr("%1: parcel %2 of %n packed — scan the next parcel", "", step.total)
+                return fill(text, step.item, step.done)
+            case Step.FIX:
+                return problem
+            case Step.FIX_DESK:
+                return fill(self.tr("%1 Then submit again (Ctrl+Enter)."), problem)
+            case Step.AUTO_SUBMIT:
+                return fill(self.tr("Submitting in %1 s — scan CANCEL to stop"), step.seconds)
+            case Step.SUBMIT:
+                return self.tr("Everything is packed: submit (Ctrl+Enter)")
+            case Step.SENDING:
+                return self.tr("Sending the boxes to the Market and printing labels…")
+            case Step.CHECKING:
+                return self.tr("The Market is checking the marking codes…")
+            case Step.LABELS_FAILED:
+                return fill(self.tr("Labels did not print: %1 Retry in the print queue (F9)."), problem)
+            case Step.RELABEL:
+                text = self.tr("Swap the labels: peel off %1 void, stick %2 new (listed below)")
+                return fill(text, step.done, step.total)
+            case Step.HANDOVER:
+                return self.tr("Ready to ship: hand the parcels to the courier")
+            case Step.DONE:
+                if snapshot.order.is_express:
+                    return self.tr("Done: handed over to the courier")
+                return self.tr("Done: the order is ready to ship")
+            case Step.CANCELLED:
+                return self.tr("The order is cancelled: put the items back")
+            case Step.INTERRUPTED:
+                return self.tr("Packing stopped: the order changed")
+        raise KeyError(step.step)  # every step is shown (PACK and the code steps by `_banner`)
 
     def _notice(self, snapshot: SessionSnapshot) -> str:
         parts = []
