@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.order import OrderLine, RequiredCode
-from packstation.domain.packing.model import BoxKind, Packing
+from packstation.domain.packing.model import BoxKind, Packing, UnitRef
 from packstation.services.packing import PackingSession, SessionDeps
 from tests.services.fakes import FakeClock, FakeJournal, FakeMarket, make_order
 
@@ -81,6 +81,20 @@ def _check_rules(packing: Packing) -> None:
     assert packing.progress() == replace(packing)._progress_per_unit()
     for line in packing.order.lines:
         assert packing._has_unplaced(line) == bool(packing.unplaced(line.id))
+    _check_fills(packing)
+
+
+def _check_fills(packing: Packing) -> None:
+    """The boxed units carried from packing to packing by the edits (issue 19) are those counted
+    from the boxes, and the free units found from them are those listed unit by unit."""
+    assert packing._fills() == replace(packing)._fills()
+    placed = packing.placement()
+    for line in packing.order.lines:
+        units = [UnitRef(line.id, n) for n in range(line.count)]
+        listed = sorted((u for u in units if u not in placed), key=lambda u: (not packing.codes.get(u), u.n))
+        assert packing.unplaced(line.id) == tuple(listed)
+        for wanted in range(1, line.count + 1):
+            assert packing._first_free(line.id, wanted) == tuple(listed[:wanted])
 
 
 @settings(max_examples=80, deadline=None)

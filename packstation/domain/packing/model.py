@@ -29,6 +29,7 @@ from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.order import Order, OrderLine
 from packstation.domain.packing.codes import accepted_kinds, kind_name, mandatory_kinds, ordered
 from packstation.domain.packing.errors import PackingError, PackingScanError, Reason, box_no
+from packstation.domain.packing.fill import LineFill
 
 MAX_PARTS = 99  # a sanity bound for `split`; real items travel in 2-5 parcels
 
@@ -173,9 +174,56 @@ class Packing:
 
     def unplaced(self, line_id: int) -> tuple[UnitRef, ...]:
         """Units of the line in no box, coded ones first (a code scanned before the item)."""
-        placed = self.placement()
-        free = [unit for unit in self.units(line_id) if unit not in placed]
-        return tuple(sorted(free, key=lambda unit: (not self.codes.get(unit), unit.n)))
+        return self._first_free(line_id, self.line(line_id).count)
+
+    def _first_free(self, line_id: int, wanted: int) -> tuple[UnitRef, ...]:
+        """The first `wanted` of `unplaced(line_id)`, found without listing the boxed units: the
+        coded free ones by number, then the uncoded ones from the line's lowest free number."""
+        count = self.line(line_id).count
+        fill = self._fills()[line_id]
+        codes = self.codes
+        free = sorted(
+            unit
+            for unit, instances in codes.items()
+            if instances and unit.line_id == line_id and unit.n < count and not fill.has(unit.n)
+        )[:wanted]
+        n = fill.low
+        while len(free) < wanted and n < count:
+            if n not in fill.above and not codes.get(unit := UnitRef(line_id, n)):
+                free.append(unit)
+            n += 1
+        return tuple(free)
+
+    def _fills(self) -> Mapping[int, LineFill]:
+        """Each line's boxed units (whole or part): carried over from the packing an edit was made
+        from (`_carried`), else counted from the boxes."""
+        kept = self._memo.get("fills")
+        if kept is not None:
+            fills: Mapping[int, LineFill] = kept[0]
+            return fills
+        counts = {line.id: line.count for line in self.order.lines}
+        boxed: dict[int, set[int]] = {line_id: set() for line_id in counts}
+        for box in self.boxes:
+            units = (*box.units, box.part.unit) if box.part is not None else box.units
+            for unit in units:
+                if unit.n < counts.get(unit.line_id, 0):
+                    boxed[unit.line_id].add(unit.n)
+        fills = {line_id: LineFill().added(ns) for line_id, ns in boxed.items()}
+        self._memo["fills"] = (fills,)
+        return fills
+
+    def _carried(self, new: Packing, line_id: int | None = None, boxed: Iterable[UnitRef] = ()) -> Packing:
+        """`new`, made from this packing by an edit that boxed the free units `boxed` of line
+        `line_id` (none: moved or boxed nothing), keeps this packing's fills updated by them."""
+        kept = self._memo.get("fills")
+        if kept is not None and new is not self and "fills" not in new._memo:
+            fills: Mapping[int, LineFill] = kept[0]
+            if line_id is not None:
+                count = self.line(line_id).count
+                fill = fills[line_id].added(unit.n for unit in boxed if unit.n < count)
+                fills = {**fills, line_id: fill}
+            new._memo["fills"] = (fills,)
+        return new
 
     def codes_of(self, unit: UnitRef) -> tuple[Instance, ...]:
         return self.codes.get(unit, ())
@@ -236,16 +284,9 @@ class Packing:
             return self._progress_per_unit()
         # No codes and no split units (most scans): a line's packed units are its boxed ones.
         order = self.order
-        counts = {line.id: line.count for line in order.lines}
-        boxed = dict.fromkeys(counts, 0)
-        seen: set[UnitRef] = set()
-        for box in self.boxes:
-            for unit in box.units:
-                if unit.n < counts.get(unit.line_id, 0) and unit not in seen:
-                    seen.add(unit)
-                    boxed[unit.line_id] += 1
+        fills = self._fills()
         return tuple(
-            LineProgress(line.id, line.count, boxed[line.id], 0, bool(mandatory_kinds(order, line)), 0)
+            LineProgress(line.id, line.count, fills[line.id].placed, 0, bool(mandatory_kinds(order, line)), 0)
             for line in order.lines
         )
 
@@ -434,14 +475,14 @@ class Packing:
         if self.current is not None and self.boxes[self.current].kind is BoxKind.EMPTY:
             return self
         state, index = self._with_box(None)
-        return replace(state, current=index).pruned()
+        return self._carried(replace(state, current=index).pruned())
 
     def close_box(self) -> Packing:
         """Close the current box: the next scanned item starts a new one."""
         if self.current is None:
             return self
         closed = replace(self.boxes[self.current], closed=True)
-        return replace(self, boxes=self._set_box(self.current, closed), current=None).pruned()
+        return self._carried(replace(self, boxes=self._set_box(self.current, closed), current=None).pruned())
 
     def scan_target(self) -> int | None:
         """The box the next scanned item goes into (None: a new box)."""
@@ -463,14 +504,15 @@ class Packing:
         _check_count(units)
         if box is not None and box != len(self.boxes):
             self._refuse_part_box(self._box(box), box, line)
-        free = self.unplaced(line_id)
+        free = self._first_free(line_id, units)
         if len(free) < units:
             raise self._over_packing(line, len(free), units)
         # One new packing (a new box is added with its units, not first empty: issue 19).
         index = len(self.boxes) if box is None else box
         target = self.boxes[index] if index < len(self.boxes) else Box()
-        filled = replace(target, units=(*target.units, *free[:units]), closed=False)
-        return replace(self, boxes=self._set_box(index, filled), current=index, last_line=line_id).pruned()
+        filled = replace(target, units=(*target.units, *free), closed=False)
+        packed = replace(self, boxes=self._set_box(index, filled), current=index, last_line=line_id)
+        return self._carried(packed.pruned(), line_id, free)
 
     @staticmethod
     def _refuse_part_box(box: Box, index: int, line: OrderLine) -> None:
@@ -547,7 +589,7 @@ class Packing:
         state, index = state._with_box(to_box)
         target = state.boxes[index]
         filled = replace(target, units=(*target.units, *taken), closed=False)
-        return replace(state, boxes=state._set_box(index, filled), current=index).pruned()
+        return self._carried(replace(state, boxes=state._set_box(index, filled), current=index).pruned())
 
     def unpack(self, line_id: int, box: int, units: int = 1) -> Packing:
         """Take units back out of a box; for a part box, the whole split unit (all its parts)."""
@@ -591,13 +633,14 @@ class Packing:
         existing = self.split_total(line_id)
         if existing is not None and existing != total:
             raise self._other_split(line, existing)
-        free = self.unplaced(line_id)
+        free = self._first_free(line_id, 1)
         if not free:
             raise self._over_packing(line, 0, 1)
         unit = free[0]
         new = tuple(Box(part=PartSlot(unit, current, total)) for current in range(1, total + 1))
         boxes = (*self.boxes, *new)
-        return replace(self, boxes=boxes, current=len(boxes) - 1, last_line=line_id).pruned()
+        split = replace(self, boxes=boxes, current=len(boxes) - 1, last_line=line_id)
+        return self._carried(split.pruned(), line_id, free)
 
     @staticmethod
     def _other_split(line: OrderLine, existing: int) -> PackingError:
@@ -619,7 +662,7 @@ class Packing:
             boxed = {part.current for part in self.parts_boxed(unit)}
             current = min(set(range(1, total + 1)) - boxed)
         else:
-            free = self.unplaced(line_id)
+            free = self._first_free(line_id, 1)
             if not free:
                 raise self._over_packing(line, 0, 1)
             total = self.split_total(line_id) or line.parts_per_unit
@@ -627,7 +670,8 @@ class Packing:
                 return self.put(line_id, None, 1)
             unit, current = free[0], 1
         boxes = (*self.boxes, Box(part=PartSlot(unit, current, total)))
-        return replace(self, boxes=boxes, current=len(boxes) - 1, last_line=line_id).pruned()
+        added = replace(self, boxes=boxes, current=len(boxes) - 1, last_line=line_id).pruned()
+        return self._carried(added, line_id, () if slot is not None else (unit,))
 
     # -------------------------------------------------------------------------------- scans
 
@@ -665,8 +709,8 @@ class Packing:
 
     def _has_unplaced(self, line: OrderLine) -> bool:
         """Whether a unit of `line` is in no box (`unplaced` without listing them)."""
-        boxed = sum(1 for unit in self.placement() if unit.line_id == line.id and unit.n < line.count)
-        return boxed < line.count
+        fill = self._fills().get(line.id)
+        return fill is None or fill.placed < line.count
 
     def scan_item(self, barcode: str) -> Packing:
         """A scanned item barcode: one unit of its line into the current box (or a new one); an
@@ -686,7 +730,7 @@ class Packing:
         target = state.boxes[index]
         filled = replace(target, units=(*target.units, unit), closed=False)
         held = replace(state, boxes=state._set_box(index, filled), current=index, last_line=unit.line_id)
-        return held.pruned()
+        return self._carried(held.pruned(), unit.line_id, (unit,))
 
     def attach_code(self, instance: Instance, gtin: str | None = None) -> tuple[Packing, UnitRef]:
         """Attach a scanned identifier to the next unit of the matching line that lacks one.
@@ -727,7 +771,7 @@ class Packing:
             )
         kept = tuple(inst for inst in self.codes_of(unit) if inst.kind is not kind)
         codes = {**self.codes, unit: ordered((*kept, instance))}
-        return replace(self, codes=codes), unit
+        return self._carried(replace(self, codes=codes)), unit
 
     def _lines_for_code(self, kind: InstanceKind, gtin: str | None) -> list[OrderLine]:
         lines = self.order.lines
