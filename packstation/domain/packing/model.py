@@ -62,6 +62,15 @@ class Box:
     units: tuple[UnitRef, ...] = ()
     part: PartSlot | None = None
     closed: bool = False
+    # `line_counts`, worked out once per box and carried to the box `extended` makes (issue 19).
+    _counts: list[dict[int, int]] = field(
+        default_factory=list, init=False, repr=False, compare=False, hash=False
+    )
+
+    def __hash__(self) -> int:
+        # Without hashing every unit: the boxes tree keys its rows by their boxes on every scan
+        # (issue 19). Equal boxes have equal ends, so this agrees with ==.
+        return hash((len(self.units), self.units[-1] if self.units else None, self.part, self.closed))
 
     @property
     def kind(self) -> BoxKind:
@@ -71,14 +80,27 @@ class Box:
 
     def count(self, line_id: int) -> int:
         """Whole units of `line_id` in this box."""
-        return sum(1 for unit in self.units if unit.line_id == line_id)
+        return self.line_counts().get(line_id, 0)
 
-    def line_counts(self) -> dict[int, int]:
+    def line_counts(self) -> Mapping[int, int]:
         """Whole units per line, in the order the lines entered the box (for the box's list)."""
-        counts: dict[int, int] = {}
-        for unit in self.units:
-            counts[unit.line_id] = counts.get(unit.line_id, 0) + 1
-        return counts
+        if not self._counts:
+            self._counts.append(_counted({}, self.units))
+        return self._counts[0]
+
+    def extended(self, units: Iterable[UnitRef]) -> Box:
+        """This box, open, with `units` added at its end (its line counts carried over)."""
+        added = tuple(units)
+        box = Box((*self.units, *added), self.part)
+        if self._counts:
+            box._counts.append(_counted(dict(self._counts[0]), added))
+        return box
+
+
+def _counted(counts: dict[int, int], units: Iterable[UnitRef]) -> dict[int, int]:
+    for unit in units:
+        counts[unit.line_id] = counts.get(unit.line_id, 0) + 1
+    return counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -510,7 +532,7 @@ class Packing:
         # One new packing (a new box is added with its units, not first empty: issue 19).
         index = len(self.boxes) if box is None else box
         target = self.boxes[index] if index < len(self.boxes) else Box()
-        filled = replace(target, units=(*target.units, *free), closed=False)
+        filled = target.extended(free)
         packed = replace(self, boxes=self._set_box(index, filled), current=index, last_line=line_id)
         return self._carried(packed.pruned(), line_id, free)
 
@@ -588,7 +610,7 @@ class Packing:
         state = replace(self, boxes=self._set_box(from_box, emptied))
         state, index = state._with_box(to_box)
         target = state.boxes[index]
-        filled = replace(target, units=(*target.units, *taken), closed=False)
+        filled = target.extended(taken)
         return self._carried(replace(state, boxes=state._set_box(index, filled), current=index).pruned())
 
     def unpack(self, line_id: int, box: int, units: int = 1) -> Packing:
@@ -728,7 +750,7 @@ class Packing:
         self.line(unit.line_id)  # an unknown line is refused like any other edit
         state, index = self._with_box(self.scan_target())
         target = state.boxes[index]
-        filled = replace(target, units=(*target.units, unit), closed=False)
+        filled = target.extended((unit,))
         held = replace(state, boxes=state._set_box(index, filled), current=index, last_line=unit.line_id)
         return self._carried(held.pruned(), unit.line_id, (unit,))
 
