@@ -88,11 +88,13 @@ def _check_fills(packing: Packing) -> None:
     """The boxed units carried from packing to packing by the edits (issue 19) are those counted
     from the boxes, and the free units found from them are those listed unit by unit."""
     assert packing._fills() == replace(packing)._fills()
+    assert packing._coded() == replace(packing)._coded()
     for box in packing.boxes:  # a box's line counts carried by `extended` are those counted
         fresh = replace(box)
         assert box.line_counts() == fresh.line_counts() == dict(Counter(u.line_id for u in box.units))
         assert list(box.line_counts()) == list(dict.fromkeys(u.line_id for u in box.units))
-        assert box == fresh and hash(box) == hash(fresh)
+        assert box == fresh
+        assert hash(box) == hash(fresh)
     placed = packing.placement()
     for line in packing.order.lines:
         units = [UnitRef(line.id, n) for n in range(line.count)]

@@ -234,18 +234,61 @@ class Packing:
         self._memo["fills"] = (fills,)
         return fills
 
-    def _carried(self, new: Packing, line_id: int | None = None, boxed: Iterable[UnitRef] = ()) -> Packing:
+    def _carried(
+        self,
+        new: Packing,
+        line_id: int | None = None,
+        boxed: Iterable[UnitRef] = (),
+        recoded: UnitRef | None = None,
+    ) -> Packing:
         """`new`, made from this packing by an edit that boxed the free units `boxed` of line
-        `line_id` (none: moved or boxed nothing), keeps this packing's fills updated by them."""
+        `line_id` (none: moved or boxed nothing) and changed at most the codes of `recoded`,
+        keeps this packing's fills and coded counts updated by them."""
+        if new is self:
+            return new
         kept = self._memo.get("fills")
-        if kept is not None and new is not self and "fills" not in new._memo:
+        if kept is not None and "fills" not in new._memo:
             fills: Mapping[int, LineFill] = kept[0]
             if line_id is not None:
                 count = self.line(line_id).count
                 fill = fills[line_id].added(unit.n for unit in boxed if unit.n < count)
                 fills = {**fills, line_id: fill}
             new._memo["fills"] = (fills,)
+        kept = self._memo.get("coded")
+        same_codes = new.codes is self.codes or recoded is not None
+        if kept is not None and "coded" not in new._memo and same_codes and new.rejected is self.rejected:
+            coded: Mapping[int, int] = kept[0]
+            if recoded is not None and recoded.line_id in coded:
+                line = self.order.line(recoded.line_id)
+                if recoded.n < line.count:
+                    needed = mandatory_kinds(self.order, line)
+                    change = new._unit_coded(recoded, needed) - self._unit_coded(recoded, needed)
+                    coded = {**coded, line.id: coded[line.id] + change} if change else coded
+            new._memo["coded"] = (coded,)
         return new
+
+    def _unit_coded(self, unit: UnitRef, needed: frozenset[InstanceKind]) -> bool:
+        """Whether `progress` counts the unit as coded: every mandatory kind (else any code),
+        not counting codes the Market refused."""
+        kinds = {inst.kind for inst in self.codes_of(unit) if inst.value not in self.rejected}
+        return needed <= kinds if needed else bool(kinds)
+
+    def _coded(self) -> Mapping[int, int]:
+        """Per line, its units `progress` counts as coded: carried over from the packing an edit
+        was made from (`_carried`), else counted from the codes."""
+        kept = self._memo.get("coded")
+        if kept is not None:
+            counts: Mapping[int, int] = kept[0]
+            return counts
+        lines = {line.id: line for line in self.order.lines}
+        needed = {line.id: mandatory_kinds(self.order, line) for line in self.order.lines}
+        coded = dict.fromkeys(lines, 0)
+        for unit in self.codes:
+            line = lines.get(unit.line_id)
+            if line is not None and unit.n < line.count and self._unit_coded(unit, needed[line.id]):
+                coded[line.id] += 1
+        self._memo["coded"] = (coded,)
+        return coded
 
     def codes_of(self, unit: UnitRef) -> tuple[Instance, ...]:
         return self.codes.get(unit, ())
@@ -302,13 +345,22 @@ class Packing:
         return self._memo["progress"]
 
     def _progress(self) -> tuple[LineProgress, ...]:
-        if self.codes or any(box.part is not None for box in self.boxes):
+        if any(box.part is not None for box in self.boxes):
             return self._progress_per_unit()
-        # No codes and no split units (most scans): a line's packed units are its boxed ones.
+        # No split units (most scans): a line's packed units are its boxed ones; both counts are
+        # carried from packing to packing, not counted unit by unit (issue 19).
         order = self.order
         fills = self._fills()
+        coded = self._coded() if self.codes else {}
         return tuple(
-            LineProgress(line.id, line.count, fills[line.id].placed, 0, bool(mandatory_kinds(order, line)), 0)
+            LineProgress(
+                line.id,
+                line.count,
+                fills[line.id].placed,
+                coded.get(line.id, 0),
+                bool(mandatory_kinds(order, line)),
+                0,
+            )
             for line in order.lines
         )
 
@@ -793,7 +845,7 @@ class Packing:
             )
         kept = tuple(inst for inst in self.codes_of(unit) if inst.kind is not kind)
         codes = {**self.codes, unit: ordered((*kept, instance))}
-        return self._carried(replace(self, codes=codes)), unit
+        return self._carried(replace(self, codes=codes), recoded=unit), unit
 
     def _lines_for_code(self, kind: InstanceKind, gtin: str | None) -> list[OrderLine]:
         lines = self.order.lines
