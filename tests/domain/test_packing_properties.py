@@ -84,11 +84,31 @@ def _check_rules(packing: Packing) -> None:
     _check_fills(packing)
 
 
+def _ranked_lacking(packing: Packing, line_id: int, kind: InstanceKind) -> UnitRef | None:
+    """The unit lacking a `kind` code that ranks first: in the current box, then box by box and
+    by place in the box, then unboxed by number (the unit-by-unit reference)."""
+    placed = packing.placement()
+
+    def rank(unit: UnitRef) -> tuple[int, ...]:
+        where = placed.get(unit)
+        if where is None:
+            return (2, 0, unit.n)
+        box = packing.boxes[where[0]]
+        position = box.units.index(unit) if box.part is None else 0
+        return (0 if packing.current in where else 1, where[0], position)
+
+    lacking = [u for u in packing.units(line_id) if not any(i.kind is kind for i in packing.codes_of(u))]
+    return min(lacking, key=rank, default=None)
+
+
 def _check_fills(packing: Packing) -> None:
     """The boxed units carried from packing to packing by the edits (issue 19) are those counted
     from the boxes, and the free units found from them are those listed unit by unit."""
     assert packing._fills() == replace(packing)._fills()
     assert packing._coded() == replace(packing)._coded()
+    for line in packing.order.lines:  # the next code's unit, walked to: the one ranked first
+        for kind in (InstanceKind.CIS, InstanceKind.UIN):
+            assert packing._first_lacking(line, kind) == _ranked_lacking(packing, line.id, kind)
     for box in packing.boxes:  # a box's line counts carried by `extended` are those counted
         fresh = replace(box)
         assert box.line_counts() == fresh.line_counts() == dict(Counter(u.line_id for u in box.units))

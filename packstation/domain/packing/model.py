@@ -907,11 +907,10 @@ class Packing:
     def _unit_for_code(self, kind: InstanceKind, candidates: list[OrderLine]) -> UnitRef:
         if self.last_line is not None:
             candidates = sorted(candidates, key=lambda line: line.id != self.last_line)
-        placed = self.placement()
         for line in candidates:
-            lacking = [u for u in self.units(line.id) if not any(i.kind is kind for i in self.codes_of(u))]
-            if lacking:
-                return min(lacking, key=lambda unit: self._code_priority(unit, placed))
+            lacking = self._first_lacking(line, kind)
+            if lacking is not None:
+                return lacking
         for line in candidates:
             for unit in self.units(line.id):
                 if any(i.kind is kind and i.value in self.rejected for i in self.codes_of(unit)):
@@ -926,13 +925,33 @@ class Packing:
             ),
         )
 
-    def _code_priority(self, unit: UnitRef, placed: Mapping[UnitRef, tuple[int, ...]]) -> tuple[int, ...]:
-        where = placed.get(unit)
-        if where is None:
-            return (2, 0, unit.n)
-        in_current = self.current is not None and self.current in where
-        position = self.boxes[where[0]].units.index(unit) if self.boxes[where[0]].part is None else 0
-        return (0 if in_current else 1, where[0], position)
+    def _first_lacking(self, line: OrderLine, kind: InstanceKind) -> UnitRef | None:
+        """The unit of `line` without a `kind` code that the next such code goes to: the first in
+        the current box, else in the other boxes box by box, else the lowest unboxed one. Walked
+        in that order, stopping at the first, not by ranking every unit of the line (issue 19)."""
+        line_id, count, codes = line.id, line.count, self.codes
+
+        def lacking(unit: UnitRef) -> bool:
+            return (
+                unit.line_id == line_id
+                and unit.n < count
+                and not any(inst.kind is kind for inst in codes.get(unit, ()))
+            )
+
+        current = self.current
+        indices = [index for index in range(len(self.boxes)) if index != current]
+        if current is not None:
+            indices.insert(0, current)
+        for index in indices:
+            box = self.boxes[index]
+            for unit in (box.part.unit,) if box.part is not None else box.units:
+                if lacking(unit):
+                    return unit
+        fill = self._fills()[line_id]
+        for n in range(fill.low, count):
+            if n not in fill.above and lacking(unit := UnitRef(line_id, n)):
+                return unit
+        return None
 
     def remove_code(self, value: str) -> Packing:
         """Take a code off its unit (e.g. a code the Market rejected or scanned by mistake)."""
