@@ -486,15 +486,15 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
             part_line = packing.order.line(box.part.unit.line_id) if box.part is not None else None
             shown = (box, index == packing.current, part_line)
             box_row = _Node(NodeKind.BOX, index, shown, box=index)
-            for line_id, units in self._entries(box):
+            for line_id, count, units in self._entries(box, bool(packing.codes)):
                 line = packing.order.line(line_id)
                 entry = _Node(
                     NodeKind.ENTRY,
                     line_id,
-                    (line, len(units), box.part, editable),
+                    (line, count, box.part, editable),
                     box=index,
                     line_id=line_id,
-                    units=len(units),
+                    units=count,
                 )
                 for unit in units:
                     for instance in packing.codes_of(unit):
@@ -587,13 +587,17 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
             self._insert_and_update(node.item, node.children, new.children)
 
     @staticmethod
-    def _entries(box: Box) -> list[tuple[int, list[UnitRef]]]:
+    def _entries(box: Box, coded: bool) -> list[tuple[int, int, list[UnitRef]]]:
+        """Per line in the box: its unit count and, when units may carry codes, its units (with
+        none, the box's kept counts: no walk over its units on each scan, issue 19)."""
         if box.part is not None:
-            return [(box.part.unit.line_id, [box.part.unit])]
+            return [(box.part.unit.line_id, 1, [box.part.unit])]
+        if not coded:
+            return [(line_id, count, []) for line_id, count in box.line_counts().items()]
         by_line: dict[int, list[UnitRef]] = {}
         for unit in box.units:
             by_line.setdefault(unit.line_id, []).append(unit)
-        return list(by_line.items())
+        return [(line_id, len(units), units) for line_id, units in by_line.items()]
 
     def box_index(self, box: int) -> QModelIndex:
         """The top-level row of box `box` (0-based)."""

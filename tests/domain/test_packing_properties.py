@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.order import OrderLine, RequiredCode
-from packstation.domain.packing.model import BoxKind, Packing
+from packstation.domain.packing.model import BoxKind, Packing, UnitRef
 from packstation.services.packing import PackingSession, SessionDeps
 from tests.services.fakes import FakeClock, FakeJournal, FakeMarket, make_order
 
@@ -81,6 +81,47 @@ def _check_rules(packing: Packing) -> None:
     assert packing.progress() == replace(packing)._progress_per_unit()
     for line in packing.order.lines:
         assert packing._has_unplaced(line) == bool(packing.unplaced(line.id))
+    _check_fills(packing)
+
+
+def _ranked_lacking(packing: Packing, line_id: int, kind: InstanceKind) -> UnitRef | None:
+    """The unit lacking a `kind` code that ranks first: in the current box, then box by box and
+    by place in the box, then unboxed by number (the unit-by-unit reference)."""
+    placed = packing.placement()
+
+    def rank(unit: UnitRef) -> tuple[int, ...]:
+        where = placed.get(unit)
+        if where is None:
+            return (2, 0, unit.n)
+        box = packing.boxes[where[0]]
+        position = box.units.index(unit) if box.part is None else 0
+        return (0 if packing.current in where else 1, where[0], position)
+
+    lacking = [u for u in packing.units(line_id) if not any(i.kind is kind for i in packing.codes_of(u))]
+    return min(lacking, key=rank, default=None)
+
+
+def _check_fills(packing: Packing) -> None:
+    """The boxed units carried from packing to packing by the edits (issue 19) are those counted
+    from the boxes, and the free units found from them are those listed unit by unit."""
+    assert packing._fills() == replace(packing)._fills()
+    assert packing._coded() == replace(packing)._coded()
+    for line in packing.order.lines:  # the next code's unit, walked to: the one ranked first
+        for kind in (InstanceKind.CIS, InstanceKind.UIN):
+            assert packing._first_lacking(line, kind) == _ranked_lacking(packing, line.id, kind)
+    for box in packing.boxes:  # a box's line counts carried by `extended` are those counted
+        fresh = replace(box)
+        assert box.line_counts() == fresh.line_counts() == dict(Counter(u.line_id for u in box.units))
+        assert list(box.line_counts()) == list(dict.fromkeys(u.line_id for u in box.units))
+        assert box == fresh
+        assert hash(box) == hash(fresh)
+    placed = packing.placement()
+    for line in packing.order.lines:
+        units = [UnitRef(line.id, n) for n in range(line.count)]
+        listed = sorted((u for u in units if u not in placed), key=lambda u: (not packing.codes.get(u), u.n))
+        assert packing.unplaced(line.id) == tuple(listed)
+        for wanted in range(1, line.count + 1):
+            assert packing._first_free(line.id, wanted) == tuple(listed[:wanted])
 
 
 @settings(max_examples=80, deadline=None)

@@ -29,6 +29,7 @@ from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.order import Order, OrderLine
 from packstation.domain.packing.codes import accepted_kinds, kind_name, mandatory_kinds, ordered
 from packstation.domain.packing.errors import PackingError, PackingScanError, Reason, box_no
+from packstation.domain.packing.fill import LineFill
 
 MAX_PARTS = 99  # a sanity bound for `split`; real items travel in 2-5 parcels
 
@@ -61,6 +62,15 @@ class Box:
     units: tuple[UnitRef, ...] = ()
     part: PartSlot | None = None
     closed: bool = False
+    # `line_counts`, worked out once per box and carried to the box `extended` makes (issue 19).
+    _counts: list[dict[int, int]] = field(
+        default_factory=list, init=False, repr=False, compare=False, hash=False
+    )
+
+    def __hash__(self) -> int:
+        # Without hashing every unit: the boxes tree keys its rows by their boxes on every scan
+        # (issue 19). Equal boxes have equal ends, so this agrees with ==.
+        return hash((len(self.units), self.units[-1] if self.units else None, self.part, self.closed))
 
     @property
     def kind(self) -> BoxKind:
@@ -70,14 +80,27 @@ class Box:
 
     def count(self, line_id: int) -> int:
         """Whole units of `line_id` in this box."""
-        return sum(1 for unit in self.units if unit.line_id == line_id)
+        return self.line_counts().get(line_id, 0)
 
-    def line_counts(self) -> dict[int, int]:
+    def line_counts(self) -> Mapping[int, int]:
         """Whole units per line, in the order the lines entered the box (for the box's list)."""
-        counts: dict[int, int] = {}
-        for unit in self.units:
-            counts[unit.line_id] = counts.get(unit.line_id, 0) + 1
-        return counts
+        if not self._counts:
+            self._counts.append(_counted({}, self.units))
+        return self._counts[0]
+
+    def extended(self, units: Iterable[UnitRef]) -> Box:
+        """This box, open, with `units` added at its end (its line counts carried over)."""
+        added = tuple(units)
+        box = Box((*self.units, *added), self.part)
+        if self._counts:
+            box._counts.append(_counted(dict(self._counts[0]), added))
+        return box
+
+
+def _counted(counts: dict[int, int], units: Iterable[UnitRef]) -> dict[int, int]:
+    for unit in units:
+        counts[unit.line_id] = counts.get(unit.line_id, 0) + 1
+    return counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,9 +196,99 @@ class Packing:
 
     def unplaced(self, line_id: int) -> tuple[UnitRef, ...]:
         """Units of the line in no box, coded ones first (a code scanned before the item)."""
-        placed = self.placement()
-        free = [unit for unit in self.units(line_id) if unit not in placed]
-        return tuple(sorted(free, key=lambda unit: (not self.codes.get(unit), unit.n)))
+        return self._first_free(line_id, self.line(line_id).count)
+
+    def _first_free(self, line_id: int, wanted: int) -> tuple[UnitRef, ...]:
+        """The first `wanted` of `unplaced(line_id)`, found without listing the boxed units: the
+        coded free ones by number, then the uncoded ones from the line's lowest free number."""
+        count = self.line(line_id).count
+        fill = self._fills()[line_id]
+        codes = self.codes
+        free = sorted(
+            unit
+            for unit, instances in codes.items()
+            if instances and unit.line_id == line_id and unit.n < count and not fill.has(unit.n)
+        )[:wanted]
+        n = fill.low
+        while len(free) < wanted and n < count:
+            if n not in fill.above and not codes.get(unit := UnitRef(line_id, n)):
+                free.append(unit)
+            n += 1
+        return tuple(free)
+
+    def _fills(self) -> Mapping[int, LineFill]:
+        """Each line's boxed units (whole or part): carried over from the packing an edit was made
+        from (`_carried`), else counted from the boxes."""
+        kept = self._memo.get("fills")
+        if kept is not None:
+            fills: Mapping[int, LineFill] = kept[0]
+            return fills
+        counts = {line.id: line.count for line in self.order.lines}
+        boxed: dict[int, set[int]] = {line_id: set() for line_id in counts}
+        for box in self.boxes:
+            units = (*box.units, box.part.unit) if box.part is not None else box.units
+            for unit in units:
+                if unit.n < counts.get(unit.line_id, 0):
+                    boxed[unit.line_id].add(unit.n)
+        fills = {line_id: LineFill().added(ns) for line_id, ns in boxed.items()}
+        self._memo["fills"] = (fills,)
+        return fills
+
+    def _carried(
+        self,
+        new: Packing,
+        line_id: int | None = None,
+        boxed: Iterable[UnitRef] = (),
+        recoded: UnitRef | None = None,
+    ) -> Packing:
+        """`new`, made from this packing by an edit that boxed the free units `boxed` of line
+        `line_id` (none: moved or boxed nothing) and changed at most the codes of `recoded`,
+        keeps this packing's fills and coded counts updated by them."""
+        if new is self:
+            return new
+        kept = self._memo.get("fills")
+        if kept is not None and "fills" not in new._memo:
+            fills: Mapping[int, LineFill] = kept[0]
+            if line_id is not None:
+                count = self.line(line_id).count
+                fill = fills[line_id].added(unit.n for unit in boxed if unit.n < count)
+                fills = {**fills, line_id: fill}
+            new._memo["fills"] = (fills,)
+        kept = self._memo.get("coded")
+        same_codes = new.codes is self.codes or recoded is not None
+        if kept is not None and "coded" not in new._memo and same_codes and new.rejected is self.rejected:
+            coded: Mapping[int, int] = kept[0]
+            if recoded is not None and recoded.line_id in coded:
+                line = self.order.line(recoded.line_id)
+                if recoded.n < line.count:
+                    needed = mandatory_kinds(self.order, line)
+                    change = new._unit_coded(recoded, needed) - self._unit_coded(recoded, needed)
+                    coded = {**coded, line.id: coded[line.id] + change} if change else coded
+            new._memo["coded"] = (coded,)
+        return new
+
+    def _unit_coded(self, unit: UnitRef, needed: frozenset[InstanceKind]) -> bool:
+        """Whether `progress` counts the unit as coded: every mandatory kind (else any code),
+        not counting codes the Market refused."""
+        kinds = {inst.kind for inst in self.codes_of(unit) if inst.value not in self.rejected}
+        return needed <= kinds if needed else bool(kinds)
+
+    def _coded(self) -> Mapping[int, int]:
+        """Per line, its units `progress` counts as coded: carried over from the packing an edit
+        was made from (`_carried`), else counted from the codes."""
+        kept = self._memo.get("coded")
+        if kept is not None:
+            counts: Mapping[int, int] = kept[0]
+            return counts
+        lines = {line.id: line for line in self.order.lines}
+        needed = {line.id: mandatory_kinds(self.order, line) for line in self.order.lines}
+        coded = dict.fromkeys(lines, 0)
+        for unit in self.codes:
+            line = lines.get(unit.line_id)
+            if line is not None and unit.n < line.count and self._unit_coded(unit, needed[line.id]):
+                coded[line.id] += 1
+        self._memo["coded"] = (coded,)
+        return coded
 
     def codes_of(self, unit: UnitRef) -> tuple[Instance, ...]:
         return self.codes.get(unit, ())
@@ -232,20 +345,22 @@ class Packing:
         return self._memo["progress"]
 
     def _progress(self) -> tuple[LineProgress, ...]:
-        if self.codes or any(box.part is not None for box in self.boxes):
+        if any(box.part is not None for box in self.boxes):
             return self._progress_per_unit()
-        # No codes and no split units (most scans): a line's packed units are its boxed ones.
+        # No split units (most scans): a line's packed units are its boxed ones; both counts are
+        # carried from packing to packing, not counted unit by unit (issue 19).
         order = self.order
-        counts = {line.id: line.count for line in order.lines}
-        boxed = dict.fromkeys(counts, 0)
-        seen: set[UnitRef] = set()
-        for box in self.boxes:
-            for unit in box.units:
-                if unit.n < counts.get(unit.line_id, 0) and unit not in seen:
-                    seen.add(unit)
-                    boxed[unit.line_id] += 1
+        fills = self._fills()
+        coded = self._coded() if self.codes else {}
         return tuple(
-            LineProgress(line.id, line.count, boxed[line.id], 0, bool(mandatory_kinds(order, line)), 0)
+            LineProgress(
+                line.id,
+                line.count,
+                fills[line.id].placed,
+                coded.get(line.id, 0),
+                bool(mandatory_kinds(order, line)),
+                0,
+            )
             for line in order.lines
         )
 
@@ -434,14 +549,14 @@ class Packing:
         if self.current is not None and self.boxes[self.current].kind is BoxKind.EMPTY:
             return self
         state, index = self._with_box(None)
-        return replace(state, current=index).pruned()
+        return self._carried(replace(state, current=index).pruned())
 
     def close_box(self) -> Packing:
         """Close the current box: the next scanned item starts a new one."""
         if self.current is None:
             return self
         closed = replace(self.boxes[self.current], closed=True)
-        return replace(self, boxes=self._set_box(self.current, closed), current=None).pruned()
+        return self._carried(replace(self, boxes=self._set_box(self.current, closed), current=None).pruned())
 
     def scan_target(self) -> int | None:
         """The box the next scanned item goes into (None: a new box)."""
@@ -463,14 +578,15 @@ class Packing:
         _check_count(units)
         if box is not None and box != len(self.boxes):
             self._refuse_part_box(self._box(box), box, line)
-        free = self.unplaced(line_id)
+        free = self._first_free(line_id, units)
         if len(free) < units:
             raise self._over_packing(line, len(free), units)
         # One new packing (a new box is added with its units, not first empty: issue 19).
         index = len(self.boxes) if box is None else box
         target = self.boxes[index] if index < len(self.boxes) else Box()
-        filled = replace(target, units=(*target.units, *free[:units]), closed=False)
-        return replace(self, boxes=self._set_box(index, filled), current=index, last_line=line_id).pruned()
+        filled = target.extended(free)
+        packed = replace(self, boxes=self._set_box(index, filled), current=index, last_line=line_id)
+        return self._carried(packed.pruned(), line_id, free)
 
     @staticmethod
     def _refuse_part_box(box: Box, index: int, line: OrderLine) -> None:
@@ -546,8 +662,8 @@ class Packing:
         state = replace(self, boxes=self._set_box(from_box, emptied))
         state, index = state._with_box(to_box)
         target = state.boxes[index]
-        filled = replace(target, units=(*target.units, *taken), closed=False)
-        return replace(state, boxes=state._set_box(index, filled), current=index).pruned()
+        filled = target.extended(taken)
+        return self._carried(replace(state, boxes=state._set_box(index, filled), current=index).pruned())
 
     def unpack(self, line_id: int, box: int, units: int = 1) -> Packing:
         """Take units back out of a box; for a part box, the whole split unit (all its parts)."""
@@ -591,13 +707,14 @@ class Packing:
         existing = self.split_total(line_id)
         if existing is not None and existing != total:
             raise self._other_split(line, existing)
-        free = self.unplaced(line_id)
+        free = self._first_free(line_id, 1)
         if not free:
             raise self._over_packing(line, 0, 1)
         unit = free[0]
         new = tuple(Box(part=PartSlot(unit, current, total)) for current in range(1, total + 1))
         boxes = (*self.boxes, *new)
-        return replace(self, boxes=boxes, current=len(boxes) - 1, last_line=line_id).pruned()
+        split = replace(self, boxes=boxes, current=len(boxes) - 1, last_line=line_id)
+        return self._carried(split.pruned(), line_id, free)
 
     @staticmethod
     def _other_split(line: OrderLine, existing: int) -> PackingError:
@@ -619,7 +736,7 @@ class Packing:
             boxed = {part.current for part in self.parts_boxed(unit)}
             current = min(set(range(1, total + 1)) - boxed)
         else:
-            free = self.unplaced(line_id)
+            free = self._first_free(line_id, 1)
             if not free:
                 raise self._over_packing(line, 0, 1)
             total = self.split_total(line_id) or line.parts_per_unit
@@ -627,7 +744,8 @@ class Packing:
                 return self.put(line_id, None, 1)
             unit, current = free[0], 1
         boxes = (*self.boxes, Box(part=PartSlot(unit, current, total)))
-        return replace(self, boxes=boxes, current=len(boxes) - 1, last_line=line_id).pruned()
+        added = replace(self, boxes=boxes, current=len(boxes) - 1, last_line=line_id).pruned()
+        return self._carried(added, line_id, () if slot is not None else (unit,))
 
     # -------------------------------------------------------------------------------- scans
 
@@ -665,8 +783,8 @@ class Packing:
 
     def _has_unplaced(self, line: OrderLine) -> bool:
         """Whether a unit of `line` is in no box (`unplaced` without listing them)."""
-        boxed = sum(1 for unit in self.placement() if unit.line_id == line.id and unit.n < line.count)
-        return boxed < line.count
+        fill = self._fills().get(line.id)
+        return fill is None or fill.placed < line.count
 
     def scan_item(self, barcode: str) -> Packing:
         """A scanned item barcode: one unit of its line into the current box (or a new one); an
@@ -684,9 +802,9 @@ class Packing:
         self.line(unit.line_id)  # an unknown line is refused like any other edit
         state, index = self._with_box(self.scan_target())
         target = state.boxes[index]
-        filled = replace(target, units=(*target.units, unit), closed=False)
+        filled = target.extended((unit,))
         held = replace(state, boxes=state._set_box(index, filled), current=index, last_line=unit.line_id)
-        return held.pruned()
+        return self._carried(held.pruned(), unit.line_id, (unit,))
 
     def attach_code(self, instance: Instance, gtin: str | None = None) -> tuple[Packing, UnitRef]:
         """Attach a scanned identifier to the next unit of the matching line that lacks one.
@@ -727,7 +845,7 @@ class Packing:
             )
         kept = tuple(inst for inst in self.codes_of(unit) if inst.kind is not kind)
         codes = {**self.codes, unit: ordered((*kept, instance))}
-        return replace(self, codes=codes), unit
+        return self._carried(replace(self, codes=codes), recoded=unit), unit
 
     def _lines_for_code(self, kind: InstanceKind, gtin: str | None) -> list[OrderLine]:
         lines = self.order.lines
@@ -789,11 +907,10 @@ class Packing:
     def _unit_for_code(self, kind: InstanceKind, candidates: list[OrderLine]) -> UnitRef:
         if self.last_line is not None:
             candidates = sorted(candidates, key=lambda line: line.id != self.last_line)
-        placed = self.placement()
         for line in candidates:
-            lacking = [u for u in self.units(line.id) if not any(i.kind is kind for i in self.codes_of(u))]
-            if lacking:
-                return min(lacking, key=lambda unit: self._code_priority(unit, placed))
+            lacking = self._first_lacking(line, kind)
+            if lacking is not None:
+                return lacking
         for line in candidates:
             for unit in self.units(line.id):
                 if any(i.kind is kind and i.value in self.rejected for i in self.codes_of(unit)):
@@ -808,13 +925,33 @@ class Packing:
             ),
         )
 
-    def _code_priority(self, unit: UnitRef, placed: Mapping[UnitRef, tuple[int, ...]]) -> tuple[int, ...]:
-        where = placed.get(unit)
-        if where is None:
-            return (2, 0, unit.n)
-        in_current = self.current is not None and self.current in where
-        position = self.boxes[where[0]].units.index(unit) if self.boxes[where[0]].part is None else 0
-        return (0 if in_current else 1, where[0], position)
+    def _first_lacking(self, line: OrderLine, kind: InstanceKind) -> UnitRef | None:
+        """The unit of `line` without a `kind` code that the next such code goes to: the first in
+        the current box, else in the other boxes box by box, else the lowest unboxed one. Walked
+        in that order, stopping at the first, not by ranking every unit of the line (issue 19)."""
+        line_id, count, codes = line.id, line.count, self.codes
+
+        def lacking(unit: UnitRef) -> bool:
+            return (
+                unit.line_id == line_id
+                and unit.n < count
+                and not any(inst.kind is kind for inst in codes.get(unit, ()))
+            )
+
+        current = self.current
+        indices = [index for index in range(len(self.boxes)) if index != current]
+        if current is not None:
+            indices.insert(0, current)
+        for index in indices:
+            box = self.boxes[index]
+            for unit in (box.part.unit,) if box.part is not None else box.units:
+                if lacking(unit):
+                    return unit
+        fill = self._fills()[line_id]
+        for n in range(fill.low, count):
+            if n not in fill.above and lacking(unit := UnitRef(line_id, n)):
+                return unit
+        return None
 
     def remove_code(self, value: str) -> Packing:
         """Take a code off its unit (e.g. a code the Market rejected or scanned by mistake)."""
