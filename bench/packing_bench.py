@@ -48,6 +48,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx
 from gc_watch import GcWatch, apply, percentiles
 from order_list_bench import NOW, FixedClock, MemoryMarket, make_orders
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from packstation.sandbox.app import create_app
@@ -229,6 +230,9 @@ async def stream_latency(
             watch.active = False
             await desk.close()
             if qt is not None:
+                # The app's event loop deletes a closed view (deleteLater); processEvents alone
+                # never does, and 1,700 kept views would make the heap, and its collections, grow.
+                qt.sendPostedEvents(None, QEvent.Type.DeferredDelete)
                 qt.processEvents()
         return timings, journal_ms, cpu_ms, watch
     finally:

@@ -461,18 +461,22 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
         super().__init__(parent)
         self.setColumnCount(1)
         self._core = _SessionModel(session, self.refused.emit)
-        self._root = self.invisibleRootItem()  # flags: drop enabled (drops on empty space)
         # Each row's values by what it shows (an undone scan shows the rows it showed before).
         self._kept: dict[tuple[object, ...], dict[int, Any]] = {}
         self._tops: list[_Node] = self._rows(self._core.snapshot)
-        self._root.appendRows([self._item(node) for node in self._tops])
+        # The invisible root item (its flags: drop enabled, for drops on empty space) is asked
+        # for each time, never kept: Qt makes and deletes it with the model, without telling
+        # PySide, so a kept wrapper would outlive it and be handed out for whatever C++ object
+        # later takes its address (a crash once the closed view is deleted).
+        self.invisibleRootItem().appendRows([self._item(node) for node in self._tops])
         self._unsubscribe = session.subscribe(self._on_snapshot)
 
     def _on_snapshot(self, snapshot: SessionSnapshot) -> None:
         rows = self._rows(snapshot)
         self._core.snapshot = snapshot
-        self._remove_gone(self._root, self._tops, rows)
-        self._insert_and_update(self._root, self._tops, rows)
+        root = self.invisibleRootItem()
+        self._remove_gone(root, self._tops, rows)
+        self._insert_and_update(root, self._tops, rows)
 
     # -- the tree ----------------------------------------------------------------------------------
 
