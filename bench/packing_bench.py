@@ -111,9 +111,11 @@ class TimedJournal:
         return getattr(self._journal, name)
 
 
-async def scan_latency(
-    scans: int, orders: int, gc_mode: str, video_dir: Path | None = None, paint: str = "loop"
-) -> tuple[list[float], list[float], list[float], GcWatch]:
+async def _listed_orders_and_journal(
+    orders: int,
+) -> tuple[OrderListView, tempfile.TemporaryDirectory[str], Any, TimedJournal]:
+    """What the app holds while packing: the order list shown (`orders` orders) and a real
+    SQLite journal (its store and folder to close and clean up afterwards)."""
     queue = OrderQueue(MemoryMarket(make_orders(orders)), FixedClock())  # type: ignore[arg-type]
     await queue.refresh()
     order_list = OrderListView(OrderListModel(queue, now=lambda: NOW))
@@ -122,6 +124,13 @@ async def scan_latency(
     data_dir = tempfile.TemporaryDirectory(prefix="packing-bench-")
     store = open_local_store(Path(data_dir.name))
     journal = TimedJournal(store.journal)
+    return order_list, data_dir, store, journal
+
+
+async def scan_latency(
+    scans: int, orders: int, gc_mode: str, video_dir: Path | None = None, paint: str = "loop"
+) -> tuple[list[float], list[float], list[float], GcWatch]:
+    order_list, data_dir, store, journal = await _listed_orders_and_journal(orders)
     app = create_app(SandboxConfig(seed=1))
     desk = await open_desk(app, (("MUG-300", 2), ("BOOK-WP", 1), ("CHARGER-65", 1)), journal=journal)
     # As in the app, the opened order's view is on screen (laid out, painted) before its first scan.
@@ -184,14 +193,7 @@ async def stream_latency(
     """Scan -> feedback while packing a stream of small orders one after another, each in its own
     packing view as the app opens them (untimed: opening, closing): every unit scanned once,
     nothing undone, so no two scans of an order show the same texts."""
-    queue = OrderQueue(MemoryMarket(make_orders(orders)), FixedClock())  # type: ignore[arg-type]
-    await queue.refresh()
-    order_list = OrderListView(OrderListModel(queue, now=lambda: NOW))
-    order_list.resize(1100, 700)
-    order_list.show()
-    data_dir = tempfile.TemporaryDirectory(prefix="packing-bench-")
-    store = open_local_store(Path(data_dir.name))
-    journal = TimedJournal(store.journal)
+    order_list, data_dir, store, journal = await _listed_orders_and_journal(orders)
     # Hundreds of orders opened in a minute: beyond the Market's quota for reading them, which
     # the bench does not measure.
     app = create_app(SandboxConfig(seed=1, quotas=False))

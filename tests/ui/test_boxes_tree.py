@@ -5,7 +5,7 @@ changed, equals a full repaint pixel for pixel."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QModelIndex, QObject, QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QFont,
     QImage,
     QPainter,
-    QRegion,
     QStandardItem,
     QStandardItemModel,
 )
@@ -26,21 +25,9 @@ from packstation.ui.boxes_tree import BoxesTree, RowPictures
 from packstation.ui.packing_models import NodeKind, Role
 from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate, RowLook
 from tests.ui.packing_support import open_desk
+from tests.ui.paint_support import Painted
 
 COPY = Qt.DropAction.CopyAction
-
-
-class Painted(QObject):
-    """The regions a widget was asked to paint."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.regions: list[QRegion] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.regions.append(QRegion(event.region()))  # type: ignore[attr-defined]
-        return False
 
 
 def _settle() -> None:

@@ -3,29 +3,17 @@ when they change, one-line rows cut with an ellipsis (issue 19)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QRegion, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QApplication, QTreeView
 from pytestqt.qtbot import QtBot
 
 from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate, RowLook
 from packstation.ui.wrapping_list import WrappingListView
+from tests.ui.paint_support import Painted
 
 THREE_LINES = "Кружка керамическая\nMUG-300  ·  × 2\n{n} из 2 упаковано"
 LONG_NAME = "Футболка хлопковая оверсайз с длинным рукавом и принтом, размер M, цвет тёмно-синий"
-
-
-class Painted(QObject):
-    """The regions a widget was asked to paint."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.regions: list[QRegion] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.regions.append(QRegion(event.region()))  # type: ignore[attr-defined]
-        return False
 
 
 def _settle() -> None:
