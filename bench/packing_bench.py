@@ -111,6 +111,32 @@ class TimedJournal:
         return getattr(self._journal, name)
 
 
+def _timed_scan(
+    desk: Any,
+    text: str,
+    journal: TimedJournal,
+    paint: str,
+    into: tuple[list[float], list[float], list[float]],
+) -> None:
+    """One scan and what the event loop then paints (`paint`), its wall, CPU and journal times
+    appended to `into`; a refused scan stops the bench."""
+    qt = QApplication.instance()
+    timings, cpu_ms, journal_ms = into
+    journal.spent = 0.0
+    start, start_cpu = time.perf_counter(), time.thread_time()
+    desk.scan(text)
+    if paint == "loop" and qt is not None:
+        qt.processEvents()
+    else:
+        desk.view.feedback.repaint()
+        desk.view.boxes.viewport().repaint()
+    timings.append((time.perf_counter() - start) * 1000)
+    cpu_ms.append((time.thread_time() - start_cpu) * 1000)
+    journal_ms.append(journal.spent * 1000)
+    if not desk.view.feedback.text().startswith("✔"):
+        raise RuntimeError(f"scan of {text!r} was refused: {desk.view.feedback.text()}")
+
+
 async def _listed_orders_and_journal(
     orders: int,
 ) -> tuple[OrderListView, tempfile.TemporaryDirectory[str], Any, TimedJournal]:
@@ -144,7 +170,6 @@ async def scan_latency(
     recording = _record(video_dir, desk.order.id) if video_dir is not None else None
     try:
         barcodes = [line.barcodes[0] for line in desk.order.lines]
-        view = desk.view
         timings = []
         journal_ms = []
         cpu_ms = []
@@ -152,19 +177,7 @@ async def scan_latency(
         watch.active = True
         for i in range(scans):
             text = barcodes[(i // 2) % len(barcodes)] if i % 2 == 0 else "PS:UNDO"
-            journal.spent = 0.0
-            start, start_cpu = time.perf_counter(), time.thread_time()
-            desk.scan(text)
-            if paint == "loop" and qt is not None:
-                qt.processEvents()
-            else:
-                view.feedback.repaint()
-                view.boxes.viewport().repaint()
-            timings.append((time.perf_counter() - start) * 1000)
-            cpu_ms.append((time.thread_time() - start_cpu) * 1000)
-            journal_ms.append(journal.spent * 1000)
-            if not view.feedback.text().startswith("✔"):
-                raise RuntimeError(f"scan {i} ({text!r}) was refused: {view.feedback.text()}")
+            _timed_scan(desk, text, journal, paint, (timings, cpu_ms, journal_ms))
         watch.active = False
         return timings, journal_ms, cpu_ms, watch
     finally:
@@ -216,19 +229,7 @@ async def stream_latency(
             units = [line.barcodes[0] for line in desk.order.lines for _ in range(line.count)]
             watch.active = True
             for text in units[: scans - len(timings)]:
-                journal.spent = 0.0
-                start, start_cpu = time.perf_counter(), time.thread_time()
-                desk.scan(text)
-                if paint == "loop" and qt is not None:
-                    qt.processEvents()
-                else:
-                    desk.view.feedback.repaint()
-                    desk.view.boxes.viewport().repaint()
-                timings.append((time.perf_counter() - start) * 1000)
-                cpu_ms.append((time.thread_time() - start_cpu) * 1000)
-                journal_ms.append(journal.spent * 1000)
-                if not desk.view.feedback.text().startswith("✔"):
-                    raise RuntimeError(f"scan of {text!r} was refused: {desk.view.feedback.text()}")
+                _timed_scan(desk, text, journal, paint, (timings, cpu_ms, journal_ms))
             watch.active = False
             await desk.close()
             if qt is not None:
