@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTreeView, QWidget
 
-from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate, RowLook
+from packstation.ui.row_delegate import LOOK_ROLE, Kept, RowDelegate, RowLook
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -44,11 +44,10 @@ class RowPictures(RowDelegate):
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view, wrap=False)
-        self._pictures: dict[tuple[object, ...], QPixmap] = {}
+        self._pictures: Kept[tuple[object, ...], QPixmap] = Kept(_KEPT)
         # Rows painted once, directly (a picture costs more than one direct paint): a row's
         # picture is made the second time it is painted, most rows' texts being shown once.
-        self._seen: dict[tuple[object, ...], None] = {}
-        self._row_sizes: dict[tuple[str, bool, bool], QSize] = {}  # each row's size hint
+        self._seen: Kept[tuple[object, ...], bool] = Kept(_SEEN)
         self._painted_font = QFont()  # the font of the kept pictures (another one: start again)
 
     def _same_font(self, font: QFont) -> None:
@@ -56,20 +55,6 @@ class RowPictures(RowDelegate):
             self._painted_font = QFont(font)
             self._pictures.clear()
             self._seen.clear()
-            self._row_sizes.clear()
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        look = index.data(LOOK_ROLE)
-        if not isinstance(look, RowLook) or look.picture is not None:
-            return super().sizeHint(option, index)
-        self._same_font(option.font)
-        key = (look.text, look.bold, look.italic)
-        size = self._row_sizes.get(key)
-        if size is None:
-            if len(self._row_sizes) >= _KEPT:
-                del self._row_sizes[next(iter(self._row_sizes))]  # the oldest
-            size = self._row_sizes[key] = super().sizeHint(option, index)
-        return QSize(size)  # a copy: the caller may change it
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         look = index.data(LOOK_ROLE)
@@ -92,12 +77,10 @@ class RowPictures(RowDelegate):
             option.palette.cacheKey(),
             painter.device().devicePixelRatio(),
         )
-        picture = self._pictures.get(key)
+        picture = self._pictures.get_recent(key)
         if picture is None:
-            if key not in self._seen:
-                if len(self._seen) >= _SEEN:
-                    del self._seen[next(iter(self._seen))]  # the oldest
-                self._seen[key] = None
+            if self._seen.get_recent(key) is None:
+                self._seen.keep(key, True)
                 super().paint(painter, option, index)
                 return
             picture = self._picture(option, index, key)
@@ -115,10 +98,7 @@ class RowPictures(RowDelegate):
         painter = QPainter(picture)
         super().paint(painter, at_origin, index)
         painter.end()
-        if len(self._pictures) >= _KEPT:
-            del self._pictures[next(iter(self._pictures))]  # the oldest
-        self._pictures[key] = picture
-        return picture
+        return self._pictures.keep(key, picture)
 
 
 class BoxesTree(QTreeView):

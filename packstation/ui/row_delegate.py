@@ -43,8 +43,12 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 
-class _Kept(OrderedDict[K, V]):
-    """The `_KEPT` most recently used values (an old order's texts make way for the next's)."""
+class Kept(OrderedDict[K, V]):
+    """The `limit` most recently used values (an old order's texts make way for the next's)."""
+
+    def __init__(self, limit: int = _KEPT) -> None:
+        super().__init__()
+        self.limit = limit
 
     def get_recent(self, key: K) -> V | None:
         value = self.get(key)
@@ -54,7 +58,7 @@ class _Kept(OrderedDict[K, V]):
 
     def keep(self, key: K, value: V) -> V:
         self[key] = value
-        if len(self) > _KEPT:
+        if len(self) > self.limit:
             self.popitem(last=False)
         return value
 
@@ -98,14 +102,14 @@ class RowDelegate(QStyledItemDelegate):
         super().__init__(view)
         self._view = view
         self._wrap = wrap
-        self._texts: _Kept[tuple[str, int, int], QStaticText] = _Kept()
+        self._texts: Kept[tuple[str, int, int], QStaticText] = Kept()
         self._base: QFont | None = None
         self._fonts: dict[tuple[bool, bool], tuple[QFont, int]] = {}
         self._heights: dict[int, int] = {}  # per row, the height last measured (wrapped rows)
-        self._blocks: _Kept[tuple[str, int, int], _Block] = _Kept()
+        self._blocks: Kept[tuple[str, int, int], _Block] = Kept()
         # Per look (its id; the look kept alive with it), the width it was measured at and its
         # size: Qt asks a changed row's size several times (to place it, repaint it, paint it).
-        self._sizes: _Kept[int, tuple[RowLook, int, QSize, int]] = _Kept()
+        self._sizes: Kept[int, tuple[RowLook, int, QSize, int]] = Kept()
         self._list = view if isinstance(view, QListView) else None  # its rows are spaced apart
 
     # -- fonts and laid-out texts ------------------------------------------------------------------
