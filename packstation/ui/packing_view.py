@@ -65,6 +65,7 @@ from packstation.services.scan_router import (
     SessionRefused,
     ShowOrders,
 )
+from packstation.services.weak_calls import weakly
 from packstation.ui import palette
 from packstation.ui.boxes_tree import BoxesTree, RowPictures
 from packstation.ui.format import countdown, fill, key_name, local_day_time, local_time
@@ -918,7 +919,7 @@ class PackingDesk(QObject):
         # The shell's look at every scan first (packer badges); True: it took the scan.
         self.before_scan = before_scan
         self.can_reprint = can_reprint
-        self.router = ScanRouter(orders, self._may_reprint)
+        self.router = ScanRouter(orders, weakly(self._may_reprint, otherwise=False))  # no cycle: see services.weak_calls
         self.window = window
         self.orders = orders
         self.session_factory = session_factory

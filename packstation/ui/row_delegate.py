@@ -14,6 +14,7 @@ line, elided at the right (the boxes tree, whose rows are all one line high).
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
@@ -100,7 +101,9 @@ class RowDelegate(QStyledItemDelegate):
 
     def __init__(self, view: QAbstractItemView, *, wrap: bool) -> None:
         super().__init__(view)
-        self._view = view
+        # Weakly: the view keeps its delegate, and a cycle would leave a closed view to the garbage
+        # collector (see services.weak_calls).
+        self._view = weakref.ref(view)
         self._wrap = wrap
         self._texts: Kept[tuple[str, int, int], QStaticText] = Kept()
         self._base: QFont | None = None
@@ -110,7 +113,6 @@ class RowDelegate(QStyledItemDelegate):
         # Per look (its id; the look kept alive with it), the width it was measured at and its
         # size: Qt asks a changed row's size several times (to place it, repaint it, paint it).
         self._sizes: Kept[int, tuple[RowLook, int, QSize, int]] = Kept()
-        self._list = view if isinstance(view, QListView) else None  # its rows are spaced apart
 
     # -- fonts and laid-out texts ------------------------------------------------------------------
 
@@ -169,8 +171,11 @@ class RowDelegate(QStyledItemDelegate):
 
     def _wrap_width(self) -> int:
         """The width rows wrap at: the list's, less the spacing around each row."""
-        spacing = self._list.spacing() if self._list is not None else 0
-        return self._view.viewport().width() - 2 * spacing
+        view = self._view()
+        if view is None:
+            return 0
+        spacing = view.spacing() if isinstance(view, QListView) else 0  # a list's rows are spaced apart
+        return view.viewport().width() - 2 * spacing
 
     # -- Qt's delegate interface -------------------------------------------------------------------
 
@@ -206,9 +211,9 @@ class RowDelegate(QStyledItemDelegate):
         rect, state = option.rect, option.state.value
         if look.background is not None:
             painter.fillRect(rect, look.background)
-        if state & _HOVERED_OR_SELECTED:
-            style = self._view.style()
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, self._view)
+        view = self._view()
+        if state & _HOVERED_OR_SELECTED and view is not None:
+            view.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, view)
         left, width = rect.left() + _PAD_X, rect.width() - 2 * _PAD_X
         if look.picture is not None and not look.picture.isNull():
             shown = look.picture_size
@@ -229,14 +234,12 @@ class RowDelegate(QStyledItemDelegate):
             painter.drawStaticText(QPointF(left, top), part)
             top += height
         painter.restore()
-        if state & _HAS_FOCUS:
+        if state & _HAS_FOCUS and view is not None:
             focus = QStyleOptionFocusRect()
             focus.rect = rect
             focus.state = option.state
             focus.palette = option.palette
-            self._view.style().drawPrimitive(
-                QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, self._view
-            )
+            view.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, view)
 
 
 def _look(index: AnyIndex) -> RowLook:

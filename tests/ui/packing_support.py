@@ -107,8 +107,7 @@ class Desk:
             await asyncio.sleep(0.01)
 
     async def close(self) -> None:
-        self.view.detach()
-        await self.session.close()
+        await self.desk.aclose()  # as the app closes it: the view detached, the session closed
         await self.tasks.shutdown()
         await self.client.aclose()
         self.view.deleteLater()

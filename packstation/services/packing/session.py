@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 from collections.abc import Awaitable, Callable, Mapping
 
@@ -38,6 +39,7 @@ from packstation.services.packing.state import SessionState, snapshot_of
 from packstation.services.packing.submit import Submitter
 from packstation.services.packing.values import CheckBudget, Phase, ScanOutcome, SessionDeps, SessionSnapshot
 from packstation.services.packing.verification import VerificationPoller
+from packstation.services.weak_calls import weakly, weakly_async
 
 log = logging.getLogger("packstation.services.packing")
 
@@ -49,18 +51,21 @@ class PackingSession:
         if isinstance(state, Order):
             state = SessionState.opened(state)
         self.deps = deps  # the ports and settings the session runs with (another restore uses them)
-        self._subscribers: list[Callable[[SessionSnapshot], None]] = []
+        self._subscribers: dict[int, Callable[[SessionSnapshot], None]] = {}
+        self._keys = itertools.count()
         self._version = 0
         self._snapshot: SessionSnapshot | None = None
         self._tasks: set[asyncio.Task[None]] = set()
-        self._log = EditLog(
-            state, journal=deps.journal, on_change=self._changed, guard=deps.guard, audit=deps.audit
+        # The parts call the session back weakly (`services.weak_calls`): no reference cycles, so
+        # a closed session is freed at once, not by a garbage collection in a later scan.
+        self._log = log = EditLog(
+            state, journal=deps.journal, on_change=weakly(self._changed), guard=deps.guard, audit=deps.audit
         )
         self._countdown = Countdown(
             deps.auto_submit_s,
             sleep=deps.sleep,
-            on_tick=self._changed,
-            on_due=self._submit_when_due,
+            on_tick=weakly(self._changed),
+            on_due=weakly_async(self._submit_when_due),
             name=f"auto-submit-{state.order.id}",
         )
         sender = IntentSender(state.order.id, deps.market, deps.outbox, self._log.audit)
@@ -94,10 +99,10 @@ class PackingSession:
         self._editor = PackingEditor(self._log, guard=deps.guard, countdown=self._countdown)
         self._scans = ScanHandler(
             self._editor,
-            state=lambda: self._log.state,
+            state=lambda: log.state,
             countdown=self._countdown,
-            request_submit=self.request_submit,
-            cancel_auto_submit=self.cancel_auto_submit,
+            request_submit=weakly(self.request_submit),
+            cancel_auto_submit=weakly(self.cancel_auto_submit),
         )
 
     # --------------------------------------------------------------------------- opening
@@ -171,11 +176,13 @@ class PackingSession:
 
     def subscribe(self, callback: Callable[[SessionSnapshot], None]) -> Callable[[], None]:
         """Call `callback(snapshot)` after every change; returns an unsubscriber."""
-        self._subscribers.append(callback)
+        key = next(self._keys)
+        self._subscribers[key] = callback
 
+        # Holds the key, not the callback: a subscriber keeping its unsubscriber (a view's model)
+        # forms no reference cycle with it.
         def unsubscribe() -> None:
-            with contextlib.suppress(ValueError):
-                self._subscribers.remove(callback)
+            self._subscribers.pop(key, None)
 
         return unsubscribe
 
@@ -183,7 +190,7 @@ class PackingSession:
         self._version += 1
         self._snapshot = None
         snapshot = self.snapshot
-        for callback in list(self._subscribers):
+        for callback in list(self._subscribers.values()):
             try:
                 callback(snapshot)
             except Exception:  # a broken view must not undo a journaled action
