@@ -919,7 +919,8 @@ class PackingDesk(QObject):
         # The shell's look at every scan first (packer badges); True: it took the scan.
         self.before_scan = before_scan
         self.can_reprint = can_reprint
-        self.router = ScanRouter(orders, weakly(self._may_reprint, otherwise=False))  # no cycle: see services.weak_calls
+        # Weakly: the desk keeps its router (no reference cycle: see services.weak_calls).
+        self.router = ScanRouter(orders, weakly(self._may_reprint, otherwise=False))
         self.window = window
         self.orders = orders
         self.session_factory = session_factory
