@@ -20,7 +20,7 @@ moment chosen by the allocation count, i.e. often while the packer scans. Hence:
 What the collections find matters as much as what they walk: a closed order used to leave its
 whole packing view, models and session in reference cycles (~550 objects), so the young
 collections of the next orders' scans freed views by the dozen (8-14 ms each). A closed order now
-leaves no cycle (`services.weak_calls`; `tests/ui/test_closed_view_garbage.py`): it is freed by
+leaves no cycle (`services.weak_calls`; `tests/ui/test_closed_views.py`): it is freed by
 reference counting when its view is deleted, between orders.
 """
 

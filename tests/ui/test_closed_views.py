@@ -1,13 +1,18 @@
-"""A closed order leaves no reference cycle: its packing view, models and session are freed by
-reference counting when the view is deleted, not by a later garbage collection (issue 19).
+"""What a closed packing view leaves behind once Qt deleted it: nothing.
 
-Before, every closed order left ~550 objects in cycles (the session with its edit log and
-countdown, each view model with its unsubscriber, each list with its row delegate): Python's
-collector freed them in whatever scan of the next orders it happened to run, 8-14 ms at a time
-(and a full collection of 50-130 ms now and then): the stream bench's dropped frames.
-
-Each test holds the collector still, does its work, then asks it to keep (`DEBUG_SAVEALL`)
-instead of freeing what it finds unreachable: that must hold nothing of ours or of Qt's.
+1. No reference cycle (issue 19): its view, models and session are freed by reference counting
+   when the view is deleted, not by a later garbage collection. Before, every closed order left
+   ~550 objects in cycles (the session with its edit log and countdown, each view model with
+   its unsubscriber, each list with its row delegate): Python's collector freed them in
+   whatever scan of the next orders it happened to run, 8-14 ms at a time (and a full collection
+   of 50-130 ms now and then): the stream bench's dropped frames. These tests hold the collector
+   still, do their work, then ask it to keep (`DEBUG_SAVEALL`) instead of freeing what it finds
+   unreachable: that must hold nothing of ours or of Qt's.
+2. No Python wrapper of a deleted Qt item. Qt makes the boxes model's invisible root item itself
+   and deletes it with the model without telling PySide: a wrapper the model kept of it outlived
+   it, and PySide handed that wrapper out for whatever C++ object next took its address:
+   `horizontalScrollBar()` came back as a QStandardItem, then a segfault, once closed views were
+   deleted (the stream bench packing hundreds of orders in a row).
 """
 
 from __future__ import annotations
@@ -17,7 +22,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QStandardItem
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
@@ -36,7 +43,8 @@ def _deleted_later() -> None:
 
 @pytest.fixture
 def collector_held() -> Iterator[None]:
-    """A collection first, then no automatic one until the test asks (`_ours_in_cycles`)."""
+    """A collection first, then no automatic one until the test asks: the state between a view's
+    deletion and the next collection, held still."""
     gc.collect()
     gc.disable()
     try:
@@ -45,6 +53,9 @@ def collector_held() -> Iterator[None]:
         gc.set_debug(0)
         gc.garbage.clear()
         gc.enable()
+
+
+# -- 1. no cycle ---------------------------------------------------------------------------------
 
 
 def _ours_in_cycles() -> list[str]:
@@ -104,3 +115,24 @@ async def test_an_order_packed_in_the_shell_leaves_no_cycle_once_the_next_one_op
         await shell.shutdown()
         await client.aclose()
         shutdown_logging()
+
+
+# -- 2. wrappers --------------------------------------------------------------------------------
+
+
+def _item_wrappers() -> set[int]:
+    """The live wrappers of Qt items (earlier tests may have left some: compared as sets)."""
+    return {id(wrapper) for wrapper in shiboken6.getAllValidWrappers() if isinstance(wrapper, QStandardItem)}
+
+
+async def test_a_deleted_packing_view_leaves_no_item_wrapper(
+    sandbox_app: Starlette, collector_held: None
+) -> None:
+    _deleted_later()  # earlier tests' views
+    before = _item_wrappers()
+    desk = await open_desk(sandbox_app, (("MUG-300", 2), ("BOOK-WP", 1)))
+    desk.scan(desk.order.lines[0].barcodes[0])
+    assert _item_wrappers() - before  # the boxes model's rows are Qt items
+    await desk.close()  # deleteLater, as the desk does when the packer goes back to the orders
+    _deleted_later()
+    assert _item_wrappers() - before == set()
