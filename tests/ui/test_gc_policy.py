@@ -72,12 +72,18 @@ def test_startup_warms_the_scan_path_freezes_survivors_and_sets_thresholds() -> 
 
 
 def test_maintenance_pass_waits_for_quiet_input_and_runs_at_most_every_ten_minutes(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     now = [1000.0]
     collector = gc_policy.IdleCollector(clock=lambda: now[0])
     ran: list[float] = []
-    monkeypatch.setattr(gc_policy, "deep_collect", lambda: ran.append(now[0]))  # no freeze in this process
+
+    def deep_collect() -> tuple[int, float]:  # no freeze in this process
+        ran.append(now[0])
+        return 1234, 0.052
+
+    monkeypatch.setattr(gc_policy, "deep_collect", deep_collect)
+    caplog.set_level("INFO", logger="packstation.ui")
     now[0] += gc_policy.DEEP_EVERY_S + 1
     press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
     collector.eventFilter(collector, press)  # the packer just typed or scanned
@@ -92,3 +98,7 @@ def test_maintenance_pass_waits_for_quiet_input_and_runs_at_most_every_ten_minut
     assert collector.check() is True
     assert len(ran) == 2
     assert collector.passes == 2
+    # Each pass says in the station's log what it freed and how long the window was busy.
+    passes = [r.getMessage() for r in caplog.records if "idle-time full collection" in r.getMessage()]
+    assert len(passes) == 2
+    assert "1234 objects freed in 52 ms" in passes[0]
