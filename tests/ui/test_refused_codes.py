@@ -16,13 +16,13 @@ from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
 from packstation.app import Shell
-from packstation.logs import shutdown_logging
 from packstation.sandbox.state import Sandbox
 from packstation.services.label_job import JobKind
 from packstation.services.packing import Phase
 from packstation.ui import palette
 from packstation.ui.packing_view import PackingView
-from tests.ui.packing_support import sandbox_shell
+from tests.ui.packing_support import running_shell
+from tests.ui.shell_packing import open_order
 
 pytestmark = [pytest.mark.asyncio]
 SHOES = "SHOE-RUN-43"
@@ -43,14 +43,17 @@ async def until(sandbox: Sandbox, condition: Callable[[], bool], what: str) -> N
     raise AssertionError(f"timed out waiting for {what}")
 
 
-async def refused_on_second_unit(shell: Shell, sandbox: Sandbox) -> tuple[PackingView, list[str]]:
-    """A business order of two shoe pairs, the second pair's code refused by the Market."""
-    order = sandbox.add_order(((SHOES, 2),), buyer_type="BUSINESS")
-    shell.window.show()
-    await shell.load_orders()
-    shell.window.order_activated.emit(order.id)
-    view = shell.window.packing_widget
-    assert isinstance(view, PackingView)
+def two_shoe_pairs(sandbox: Sandbox) -> int:
+    """A new business order of two shoe pairs (marked goods), listed at the shell's first load."""
+    return sandbox.add_order(((SHOES, 2),), buyer_type="BUSINESS").id
+
+
+async def refused_on_second_unit(
+    shell: Shell, sandbox: Sandbox, order_id: int
+) -> tuple[PackingView, list[str]]:
+    """The order of `two_shoe_pairs` opened and submitted, the second pair's code refused by the
+    Market."""
+    view = open_order(shell, order_id)
     barcode = view.session.order.lines[0].barcodes[0]
     good = sandbox.unused_codes(SHOES)[:3]
     scan = shell.packing.scanner.scanned.emit
@@ -71,9 +74,9 @@ async def test_a_refused_code_makes_the_banner_ask_for_a_new_code_of_that_unit_n
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        view, good = await refused_on_second_unit(shell, sandbox)
+    order_id = two_shoe_pairs(sandbox)
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        view, good = await refused_on_second_unit(shell, sandbox, order_id)
         assert view.session.phase is Phase.PACKING
         name = view.session.order.lines[0].name
         banner = view.state_banner.text()
@@ -100,20 +103,15 @@ async def test_a_refused_code_makes_the_banner_ask_for_a_new_code_of_that_unit_n
         market = sandbox.find(view.session.order.id)
         box_ids = tuple(box.box_id for box in market.boxes)
         assert shell.packing.labels.current_boxes(market.id) == box_ids  # reprints reach the new ids
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()
 
 
 async def test_a_resubmit_with_other_boxes_lists_void_and_new_labels_and_voids_them_in_the_queue(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        view, good = await refused_on_second_unit(shell, sandbox)
-        order_id = view.session.order.id
+    order_id = two_shoe_pairs(sandbox)
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        view, good = await refused_on_second_unit(shell, sandbox, order_id)
         old_boxes = tuple(box.box_id for box in sandbox.find(order_id).boxes)
         assert len(old_boxes) == 1
         first_job = next(job for job in shell.packing.labels.jobs() if job.kind is JobKind.LABELS)
@@ -157,7 +155,3 @@ async def test_a_resubmit_with_other_boxes_lists_void_and_new_labels_and_voids_t
         new_row = rows[", ".join(map(str, new_boxes))]
         assert new_row.text(2) == "done"
         assert not new_row.font(0).strikeOut()
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()
