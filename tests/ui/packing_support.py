@@ -18,6 +18,7 @@ import dataclasses
 from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -245,15 +246,13 @@ async def running_desks(
         for settings in desks:
             desk_dir = data_dir / settings.desk_name
             desk_dir.mkdir()
-            shell = running_shell(qtbot, desk_dir, app, settings, show=False, load=False)
-            shells.append(await stack.enter_async_context(shell))
+            started = running_shell(qtbot, desk_dir, app, settings, show=False, load=False)
+            shells.append(await stack.enter_async_context(started))
         for shell in shells:
             assert shell.fleet is not None
             shell.window.show()
             if local_store:
                 shell.start_local_store()
-            await shell.fleet.start(
-                wake=shell.queue.wake, full_read=lambda s=shell: s.queue.refresh(full=True)
-            )
+            await shell.fleet.start(wake=shell.queue.wake, full_read=partial(shell.queue.refresh, full=True))
             await shell.load_orders()
         yield shells

@@ -5,6 +5,8 @@ opening the hand-over, and both ways the Market hands over a code."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -27,18 +29,19 @@ pytestmark = [pytest.mark.asyncio]
 CIS = "0104006381333931215Abc123456789" + "\x1d" + "93TEST"
 
 
-def _express_order(sandbox: Sandbox) -> int:
-    """A new Express order, listed at the shell's first load."""
-    return sandbox.add_order((("CHARGER-65", 1),), program="EXPRESS").id
-
-
-async def _packed_express(shell: Shell, order_id: int) -> PackingView:
-    """The order of `_express_order` opened, packed by scans and submitted: its hand-over page is up."""
-    view = open_order(shell, order_id)
-    scan_every_unit(shell, view)
-    await submit(shell, view, phase=Phase.READY)
-    assert view.pages.currentWidget() is view.courier
-    return view
+@contextlib.asynccontextmanager
+async def _packed_express(
+    qtbot: QtBot, data_dir: Path, app: Starlette
+) -> AsyncIterator[tuple[Shell, PackingView]]:
+    """The running shell with a new Express order opened, packed by scans and submitted: its
+    hand-over page is up."""
+    created = app.state.sandbox.add_order((("CHARGER-65", 1),), program="EXPRESS")
+    async with running_shell(qtbot, data_dir, app) as shell:
+        view = open_order(shell, created.id)
+        scan_every_unit(shell, view)
+        await submit(shell, view, phase=Phase.READY)
+        assert view.pages.currentWidget() is view.courier
+        yield shell, view
 
 
 async def _scan(shell: Shell, text: str) -> None:
@@ -59,9 +62,7 @@ async def test_every_outcome_shows_on_the_page_and_replaces_the_one_before(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    express = _express_order(sandbox)
-    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
-        view = await _packed_express(shell, express)
+    async with _packed_express(qtbot, tmp_path, sandbox_app) as (shell, view):
         page = view.courier
         order_id = view.session.order.id
         sounds = shell.packing.sounds
@@ -103,9 +104,7 @@ async def test_need_update_is_explained_on_the_page(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    express = _express_order(sandbox)
-    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
-        view = await _packed_express(shell, express)
+    async with _packed_express(qtbot, tmp_path, sandbox_app) as (shell, view):
         await _courier_arrives(shell, sandbox)
         real = sandbox.eac_code(view.session.order.id)
         wrong = "0000" if real != "0000" else "1111"
@@ -121,9 +120,7 @@ async def test_stray_scans_are_not_courier_codes_and_cost_no_attempt(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    express = _express_order(sandbox)
-    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
-        view = await _packed_express(shell, express)
+    async with _packed_express(qtbot, tmp_path, sandbox_app) as (shell, view):
         await _courier_arrives(shell, sandbox)
         order_id = view.session.order.id
         next_order = sandbox.add_order((("MUG-300", 1),))
@@ -149,9 +146,7 @@ async def test_stray_scans_are_not_courier_codes_and_cost_no_attempt(
 async def test_network_trouble_is_said_on_the_page(qtbot: QtBot, tmp_path: Path) -> None:
     app = create_app(SandboxConfig(seed=1, faults="drop=1@/verifyEac"))
     sandbox: Sandbox = app.state.sandbox
-    express = _express_order(sandbox)
-    async with running_shell(qtbot, tmp_path, app) as shell:
-        view = await _packed_express(shell, express)
+    async with _packed_express(qtbot, tmp_path, app) as (shell, view):
         await _courier_arrives(shell, sandbox)
         await _scan(shell, sandbox.eac_code(view.session.order.id))
         assert "No answer from the Market" in view.courier.result.text()
@@ -165,9 +160,7 @@ async def test_arrival_alert_couriers_panel_and_box_label_opening_the_hand_over(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    express = _express_order(sandbox)
-    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
-        view = await _packed_express(shell, express)
+    async with _packed_express(qtbot, tmp_path, sandbox_app) as (shell, view):
         order_id = view.session.order.id
         couriers = shell.couriers
         await shell.queue.refresh()
@@ -210,9 +203,7 @@ async def test_arrival_alert_couriers_panel_and_box_label_opening_the_hand_over(
         # From another order's packing view too.
         other = sandbox.add_order((("MUG-300", 1),))
         await shell.queue.refresh(full=True)
-        shell.window.order_activated.emit(other.id)
-        packing = shell.window.packing_widget
-        assert isinstance(packing, PackingView)
+        packing = open_order(shell, other.id)
         assert packing.session.order.id == other.id
         shell.packing.scanner.scanned.emit(f"{order_id}-1")
         back = shell.window.packing_widget
@@ -232,9 +223,7 @@ async def test_checking_by_merchant_checks_the_couriers_code(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    express = _express_order(sandbox)
-    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
-        view = await _packed_express(shell, express)
+    async with _packed_express(qtbot, tmp_path, sandbox_app) as (shell, view):
         order_id = view.session.order.id
         sandbox.set_eac_type(order_id, "CHECKING_BY_MERCHANT")
         await _courier_arrives(shell, sandbox)
@@ -254,9 +243,7 @@ async def test_merchant_to_courier_shows_the_code_to_tell_and_never_sends_one(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    express = _express_order(sandbox)
-    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
-        view = await _packed_express(shell, express)
+    async with _packed_express(qtbot, tmp_path, sandbox_app) as (shell, view):
         order_id = view.session.order.id
         sandbox.set_eac_type(order_id, "MERCHANT_TO_COURIER")
         await _courier_arrives(shell, sandbox)

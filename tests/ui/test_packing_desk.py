@@ -23,6 +23,7 @@ from packstation.ui.packing_view import PackingDesk, PackingView
 from packstation.ui.row_delegate import LOOK_ROLE
 from packstation.ui.tasks import TaskRunner
 from tests.ui.packing_support import open_desk, running_shell
+from tests.ui.shell_packing import open_order
 
 pytestmark = [pytest.mark.asyncio]
 
@@ -34,9 +35,7 @@ async def test_open_by_activation_pack_by_scanner_and_follow_the_queue(
     first = sandbox.add_order((("MUG-300", 2),))
     second = sandbox.add_order((("BOOK-WP", 1),))
     async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
-        shell.window.order_activated.emit(first.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, first.id)
         assert shell.window.pages.currentWidget() is view
         assert view.session.order.id == first.id
 
@@ -229,9 +228,7 @@ async def test_next_order_inside_a_packing_view_goes_back_to_the_list(
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
     async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
-        shell.window.order_activated.emit(order.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, order.id)
         assert shell.window.pages.currentWidget() is view
         shell.packing.scanner.scanned.emit("PS:NEXT_ORDER")
         assert shell.window.pages.currentWidget() is shell.window.order_list

@@ -26,10 +26,10 @@ from packstation.services.label_job import JobKind
 from packstation.services.packing import Phase
 from packstation.ui.format import fill
 from packstation.ui.i18n import Translations
-from packstation.ui.packing_view import PackingView
 from packstation.ui.sounds import Sound
 from tests.sandbox.pdf_tools import page_count
 from tests.ui.packing_support import open_desk, running_shell
+from tests.ui.shell_packing import open_order
 
 pytestmark = [pytest.mark.asyncio]
 COPY = Qt.DropAction.CopyAction
@@ -65,9 +65,7 @@ async def test_a_three_parcel_item_packed_by_scans_alone(
     created, code = marked_wardrobe(sandbox)
     barcode = created.lines[0].product.ean13
     async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
-        shell.window.order_activated.emit(created.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, created.id)
         assert view.session.order.lines[0].parts_per_unit == 3  # the catalogue's boxCount
         scan = shell.packing.scanner.scanned.emit
 

@@ -8,7 +8,8 @@ marks the void ones in the print queue; one that keeps the boxes prints nothing 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import contextlib
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -43,40 +44,37 @@ async def until(sandbox: Sandbox, condition: Callable[[], bool], what: str) -> N
     raise AssertionError(f"timed out waiting for {what}")
 
 
-def two_shoe_pairs(sandbox: Sandbox) -> int:
-    """A new business order of two shoe pairs (marked goods), listed at the shell's first load."""
-    return sandbox.add_order(((SHOES, 2),), buyer_type="BUSINESS").id
-
-
+@contextlib.asynccontextmanager
 async def refused_on_second_unit(
-    shell: Shell, sandbox: Sandbox, order_id: int
-) -> tuple[PackingView, list[str]]:
-    """The order of `two_shoe_pairs` opened and submitted, the second pair's code refused by the
-    Market."""
-    view = open_order(shell, order_id)
-    barcode = view.session.order.lines[0].barcodes[0]
-    good = sandbox.unused_codes(SHOES)[:3]
-    scan = shell.packing.scanner.scanned.emit
-    scan(barcode)
-    assert "Scan the marking code for" in view.state_banner.text()
-    assert "unit 1" in view.state_banner.text()
-    scan(good[0])
-    scan(barcode)
-    scan(refused_version(good[1]))
-    assert "Everything is packed" in view.state_banner.text()
-    scan("PS:SUBMIT")
-    await until(sandbox, lambda: bool(view.session.packing.rejected), "the refusal")
-    await until(sandbox, lambda: shell.tasks.running == 0, "the label job")
-    return view, good
+    qtbot: QtBot, data_dir: Path, app: Starlette
+) -> AsyncIterator[tuple[Shell, PackingView, list[str]]]:
+    """The running shell with a business order of two shoe pairs packed and submitted, the second
+    pair's code refused by the Market; with the first three unused codes of the shoes."""
+    sandbox: Sandbox = app.state.sandbox
+    order = sandbox.add_order(((SHOES, 2),), buyer_type="BUSINESS")
+    async with running_shell(qtbot, data_dir, app) as shell:
+        view = open_order(shell, order.id)
+        barcode = view.session.order.lines[0].barcodes[0]
+        good = sandbox.unused_codes(SHOES)[:3]
+        scan = shell.packing.scanner.scanned.emit
+        scan(barcode)
+        assert "Scan the marking code for" in view.state_banner.text()
+        assert "unit 1" in view.state_banner.text()
+        scan(good[0])
+        scan(barcode)
+        scan(refused_version(good[1]))
+        assert "Everything is packed" in view.state_banner.text()
+        scan("PS:SUBMIT")
+        await until(sandbox, lambda: bool(view.session.packing.rejected), "the refusal")
+        await until(sandbox, lambda: shell.tasks.running == 0, "the label job")
+        yield shell, view, good
 
 
 async def test_a_refused_code_makes_the_banner_ask_for_a_new_code_of_that_unit_not_submit(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    order_id = two_shoe_pairs(sandbox)
-    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
-        view, good = await refused_on_second_unit(shell, sandbox, order_id)
+    async with refused_on_second_unit(qtbot, tmp_path, sandbox_app) as (shell, view, good):
         assert view.session.phase is Phase.PACKING
         name = view.session.order.lines[0].name
         banner = view.state_banner.text()
@@ -109,9 +107,8 @@ async def test_a_resubmit_with_other_boxes_lists_void_and_new_labels_and_voids_t
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    order_id = two_shoe_pairs(sandbox)
-    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
-        view, good = await refused_on_second_unit(shell, sandbox, order_id)
+    async with refused_on_second_unit(qtbot, tmp_path, sandbox_app) as (shell, view, good):
+        order_id = view.session.order.id
         old_boxes = tuple(box.box_id for box in sandbox.find(order_id).boxes)
         assert len(old_boxes) == 1
         first_job = next(job for job in shell.packing.labels.jobs() if job.kind is JobKind.LABELS)

@@ -35,7 +35,7 @@ from packstation.ui.packing_view import PackingView
 from tests.fixtures.qt import until
 from tests.services.fakes import FakeMarket, make_order
 from tests.ui.packing_support import closing_shell, running_shell, shell_over
-from tests.ui.shell_packing import pack_and_submit
+from tests.ui.shell_packing import open_order, pack_and_submit
 
 pytestmark = [pytest.mark.asyncio]
 RTS = status_payload(PROCESSING, READY_TO_SHIP)
@@ -117,9 +117,7 @@ async def test_orders_in_progress_are_marked_and_reopen_where_the_packer_left(
     started = sandbox.add_order((("MUG-300", 2),))
     untouched = sandbox.add_order((("BOOK-WP", 1),))
     async with running_shell(qtbot, tmp_path, sandbox_app, local_store=True) as shell:
-        shell.window.order_activated.emit(started.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, started.id)
         shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
         view.back_requested.emit()  # back on the list: the marker shows at once
         assert shell.model.is_in_progress(started.id)
@@ -137,9 +135,7 @@ async def test_orders_in_progress_are_marked_and_reopen_where_the_packer_left(
         other = model.index(model.row_of(untouched.id) or 0, Column.ORDER)
         assert other.data(IN_PROGRESS_ROLE) is False
         assert other.data(Qt.ItemDataRole.DecorationRole) is None
-        shell.window.order_activated.emit(started.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, started.id)
         assert view.session.snapshot.progress[0].packed == 1
 
 
@@ -149,9 +145,7 @@ async def test_a_damaged_journal_line_is_set_aside_and_the_order_still_reopens(
     """Before: the JSON error escaped the restore, a crash dialog on every attempt to open."""
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 2),))
     async with running_shell(qtbot, tmp_path, sandbox_app, local_store=True) as shell:
-        shell.window.order_activated.emit(order.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, order.id)
         shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
         shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
         assert view.session.snapshot.progress[0].packed == 2
@@ -162,9 +156,7 @@ async def test_a_damaged_journal_line_is_set_aside_and_the_order_still_reopens(
     conn.close()
 
     async with running_shell(qtbot, tmp_path, sandbox_app, local_store=True) as shell:
-        shell.window.order_activated.emit(order.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, order.id)
         assert view.session.snapshot.progress[0].packed == 1  # the readable work is back
         # "1 damaged line ... was" with the English plural catalogue loaded, the source text without.
         assert f"in the journal of order {order.id}" in shell.window.message_bar.text
@@ -237,9 +229,7 @@ async def test_print_queue_dock_and_scanned_box_labels_reprint(
         assert shell.window.pages.currentWidget() is shell.window.order_list  # nothing opened
 
         # Inside another order's packing view the scanned label is forwarded to the reprint too.
-        shell.window.order_activated.emit(other.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, other.id)
         shell.packing.scanner.scanned.emit(f"{packed.id}-1")
         await until(lambda: shell.tasks.running == 0, "the second reprint")
         assert [job.kind for job in shell.packing.labels.jobs()].count(JobKind.REPRINT) == 2
@@ -331,9 +321,7 @@ async def test_auto_submit_setting_reaches_the_packing_session(
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
     async with running_shell(qtbot, tmp_path, sandbox_app, AppSettings(auto_submit_s=30)) as shell:
-        shell.window.order_activated.emit(order.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, order.id)
         shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
         assert view.session.snapshot.countdown is not None
         assert 0 < view.session.snapshot.countdown <= 30

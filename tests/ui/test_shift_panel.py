@@ -16,7 +16,7 @@ from packstation.settings import AppSettings
 from packstation.ui.packing_view import PackingView
 from packstation.ui.shift_panel import ShiftPanel
 from tests.ui.packing_support import running_shell
-from tests.ui.shell_packing import pack_and_submit, submit
+from tests.ui.shell_packing import open_order, pack_and_submit, submit
 
 pytestmark = [pytest.mark.asyncio]
 SHIFT = ShiftSettings(packers=[PackerEntry(name="Анна"), PackerEntry(name="Борис")])
@@ -37,9 +37,7 @@ async def test_two_packers_and_the_shift_panel(qtbot: QtBot, tmp_path: Path, san
 
         scan("ps:packer:p02")  # Борис takes over (case flipped by the scanner)
         assert "Борис" in shell.window.status.packer.text()
-        shell.window.order_activated.emit(second.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, second.id)
         barcode = view.session.order.lines[0].barcodes[0]
         scan(barcode)
         scan(barcode)  # one more than ordered: refused

@@ -17,12 +17,12 @@ from packstation.cli import build_parser
 from packstation.devices.config import TEST_PATTERN, CameraSettings
 from packstation.services.packing import Phase
 from packstation.settings import AppSettings
-from packstation.ui.packing_view import PackingView
 from packstation.ui.video_wiring import RecordingBadge
 from packstation.video_cli import video_cli
 from tests.devices.video_support import decode
 from tests.fixtures.qt import until
 from tests.ui.packing_support import running_shell
+from tests.ui.shell_packing import open_order
 
 pytestmark = [pytest.mark.asyncio]
 
@@ -37,9 +37,7 @@ async def test_a_packed_order_has_a_playable_clip_with_its_marker_and_exports(
     async with running_shell(qtbot, tmp_path, sandbox_app, settings) as shell:
         shell.packing.install(qapp)
         await asyncio.sleep(0.5)  # the camera runs before the order opens: the pre-roll
-        shell.window.order_activated.emit(order.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, order.id)
         badge = view.findChild(RecordingBadge)
         assert badge is not None
         assert badge.text() == "● Recording video"
@@ -112,9 +110,7 @@ async def test_a_short_disk_means_no_video_and_packing_goes_on(
     settings = AppSettings(camera=CameraSettings(source=TEST_PATTERN, min_free_mb=huge))
     async with running_shell(qtbot, tmp_path, sandbox_app, settings) as shell:
         shell.packing.install(qapp)
-        shell.window.order_activated.emit(order.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, order.id)
         assert "packing video is not recording: the disk is almost full" in shell.window.message_bar.text
         badge = view.findChild(RecordingBadge)
         assert badge is not None
