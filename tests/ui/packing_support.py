@@ -238,9 +238,9 @@ async def running_desks(
     qtbot: QtBot, data_dir: Path, app: Starlette, desks: Sequence[AppSettings], *, local_store: bool = False
 ) -> AsyncIterator[list[Shell]]:
     """One real shell per desk of the fleet (`desks`: each one's settings, with the fleet's DSN and
-    its `desk_name`, its data in `data_dir / desk_name`), all built first, then each started as
-    `main` starts a fleet desk: the window shown, (`local_store`: its local store opened,) the
-    fleet joined, the orders loaded. All are shut down after the block."""
+    its `desk_name`; its data in `data_dir / desk_name`), all built first, then each started in
+    turn: its window shown, its local store opened (`local_store`), the fleet joined, the orders
+    loaded. All are shut down after the block, the last desk first (`closing_shell`)."""
     async with contextlib.AsyncExitStack() as stack:
         shells: list[Shell] = []
         for settings in desks:
