@@ -4,16 +4,21 @@
 `PackingSession` with an in-memory journal, the `TaskRunner`, a `PackingView`) for one order the
 sandbox creates. The session's sleep completes the sandbox's code checks, so a submit does not
 wait for real seconds.
+
+`running_shell` is the real shell over the same sandbox for the shell-level tests: started as the
+test needs it, shut down after the test's block whatever happened in it (`closing_shell`).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import dataclasses
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 
 import httpx
@@ -25,6 +30,7 @@ from packstation.app import MarketConnection, Shell, build_services, prepare
 from packstation.cli import build_parser
 from packstation.domain.order import Order
 from packstation.domain.scan import ScanResult
+from packstation.logs import shutdown_logging
 from packstation.market.client import MarketClient
 from packstation.market.gateway import MarketGateway
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
@@ -188,3 +194,65 @@ def sandbox_shell(
     gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
     shell = shell_over(qtbot, data_dir, gateway, settings=settings, closers=(client,), shipments=gateway)
     return shell, client
+
+
+@contextlib.asynccontextmanager
+async def closing_shell(shell: Shell, *clients: MarketClient) -> AsyncIterator[Shell]:
+    """`shell` for the block; after it, even when it failed, shut down in this order: the shell,
+    the `clients`, the logging the shell set up (each step runs even when the one before fails)."""
+    async with contextlib.AsyncExitStack() as stack:  # its callbacks run last in, first out
+        stack.callback(shutdown_logging)
+        for client in reversed(clients):
+            stack.push_async_callback(client.aclose)
+        stack.push_async_callback(shell.shutdown)
+        yield shell
+
+
+@contextlib.asynccontextmanager
+async def running_shell(
+    qtbot: QtBot,
+    data_dir: Path,
+    app: Starlette,
+    settings: AppSettings | None = None,
+    *,
+    show: bool = True,
+    local_store: bool = False,
+    load: bool = True,
+) -> AsyncIterator[Shell]:
+    """The real shell over the in-process sandbox (`sandbox_shell`), started in this order: its
+    window shown (`show`), the local store opened (`local_store`: else packing opens it when it
+    first needs it), the orders loaded (`load`); shut down after the block (`closing_shell`)."""
+    shell, client = sandbox_shell(qtbot, data_dir, app, settings)
+    async with closing_shell(shell, client):
+        if show:
+            shell.window.show()
+        if local_store:
+            shell.start_local_store()
+        if load:
+            await shell.load_orders()
+        yield shell
+
+
+@contextlib.asynccontextmanager
+async def running_desks(
+    qtbot: QtBot, data_dir: Path, app: Starlette, desks: Sequence[AppSettings], *, local_store: bool = False
+) -> AsyncIterator[list[Shell]]:
+    """One real shell per desk of the fleet (`desks`: each one's settings, with the fleet's DSN and
+    its `desk_name`; its data in `data_dir / desk_name`), all built first, then each started in
+    turn: its window shown, its local store opened (`local_store`), the fleet joined, the orders
+    loaded. All are shut down after the block, the last desk first (`closing_shell`)."""
+    async with contextlib.AsyncExitStack() as stack:
+        shells: list[Shell] = []
+        for settings in desks:
+            desk_dir = data_dir / settings.desk_name
+            desk_dir.mkdir()
+            started = running_shell(qtbot, desk_dir, app, settings, show=False, load=False)
+            shells.append(await stack.enter_async_context(started))
+        for shell in shells:
+            assert shell.fleet is not None
+            shell.window.show()
+            if local_store:
+                shell.start_local_store()
+            await shell.fleet.start(wake=shell.queue.wake, full_read=partial(shell.queue.refresh, full=True))
+            await shell.load_orders()
+        yield shells

@@ -28,9 +28,8 @@ from PySide6.QtGui import QStandardItem
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
-from packstation.logs import shutdown_logging
 from packstation.ui.packing_view import PackingView
-from tests.ui.packing_support import open_desk, sandbox_shell
+from tests.ui.packing_support import open_desk, running_shell
 from tests.ui.shell_packing import open_order, pack_and_submit
 
 pytestmark = [pytest.mark.asyncio]
@@ -99,11 +98,7 @@ async def test_an_order_packed_in_the_shell_leaves_no_cycle_once_the_next_one_op
     sandbox = sandbox_app.state.sandbox
     first = sandbox.add_order((("MUG-300", 2), ("BOOK-WP", 1)))
     second = sandbox.add_order((("CHARGER-65", 1),))
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        shell.window.show()
-        shell.start_local_store()
-        await shell.load_orders()
+    async with running_shell(qtbot, tmp_path, sandbox_app, local_store=True) as shell:
         await pack_and_submit(shell, first.id)  # submit, labels, READY_TO_SHIP
         _deleted_later()
         gc.collect()  # what opening and packing left so far: the first view is still alive
@@ -111,10 +106,6 @@ async def test_an_order_packed_in_the_shell_leaves_no_cycle_once_the_next_one_op
         assert isinstance(view, PackingView)
         _deleted_later()
         assert _ours_in_cycles() == []
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()
 
 
 # -- 2. wrappers --------------------------------------------------------------------------------

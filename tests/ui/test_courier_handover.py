@@ -5,6 +5,8 @@ opening the hand-over, and both ways the Market hands over a code."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -12,8 +14,6 @@ from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
 from packstation.app import Shell
-from packstation.logs import shutdown_logging
-from packstation.market.client import MarketClient
 from packstation.sandbox.app import create_app
 from packstation.sandbox.config import SandboxConfig
 from packstation.sandbox.state import Sandbox
@@ -21,7 +21,7 @@ from packstation.services.packing import Phase
 from packstation.ui.packing_view import PackingView
 from packstation.ui.sounds import Sound
 from tests.fixtures.qt import until
-from tests.ui.packing_support import sandbox_shell
+from tests.ui.packing_support import running_shell
 from tests.ui.shell_packing import open_order, scan_every_unit, submit
 
 pytestmark = [pytest.mark.asyncio]
@@ -29,16 +29,19 @@ pytestmark = [pytest.mark.asyncio]
 CIS = "0104006381333931215Abc123456789" + "\x1d" + "93TEST"
 
 
-async def _packed_express(shell: Shell, sandbox: Sandbox) -> PackingView:
-    """A new Express order opened, packed by scans and submitted: its hand-over page is up."""
-    created = sandbox.add_order((("CHARGER-65", 1),), program="EXPRESS")
-    shell.window.show()
-    await shell.load_orders()
-    view = open_order(shell, created.id)
-    scan_every_unit(shell, view)
-    await submit(shell, view, phase=Phase.READY)
-    assert view.pages.currentWidget() is view.courier
-    return view
+@contextlib.asynccontextmanager
+async def _packed_express(
+    qtbot: QtBot, data_dir: Path, app: Starlette
+) -> AsyncIterator[tuple[Shell, PackingView]]:
+    """The running shell with a new Express order opened, packed by scans and submitted: its
+    hand-over page is up."""
+    created = app.state.sandbox.add_order((("CHARGER-65", 1),), program="EXPRESS")
+    async with running_shell(qtbot, data_dir, app) as shell:
+        view = open_order(shell, created.id)
+        scan_every_unit(shell, view)
+        await submit(shell, view, phase=Phase.READY)
+        assert view.pages.currentWidget() is view.courier
+        yield shell, view
 
 
 async def _scan(shell: Shell, text: str) -> None:
@@ -55,19 +58,11 @@ def _verify_calls(sandbox: Sandbox) -> int:
     return sandbox.received.count("PUT", "/verifyEac")
 
 
-async def _close(shell: Shell, client: MarketClient) -> None:
-    await shell.shutdown()
-    await client.aclose()
-    shutdown_logging()
-
-
 async def test_every_outcome_shows_on_the_page_and_replaces_the_one_before(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        view = await _packed_express(shell, sandbox)
+    async with _packed_express(qtbot, tmp_path, sandbox_app) as (shell, view):
         page = view.courier
         order_id = view.session.order.id
         sounds = shell.packing.sounds
@@ -103,17 +98,13 @@ async def test_every_outcome_shows_on_the_page_and_replaces_the_one_before(
         assert not page.takes_code
         assert sounds.played[-1] is Sound.COMPLETE
         assert sandbox.find(order_id).substatus == "COURIER_RECEIVED"
-    finally:
-        await _close(shell, client)
 
 
 async def test_need_update_is_explained_on_the_page(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        view = await _packed_express(shell, sandbox)
+    async with _packed_express(qtbot, tmp_path, sandbox_app) as (shell, view):
         await _courier_arrives(shell, sandbox)
         real = sandbox.eac_code(view.session.order.id)
         wrong = "0000" if real != "0000" else "1111"
@@ -123,17 +114,13 @@ async def test_need_update_is_explained_on_the_page(
         assert "new code" in view.courier.detail.text()
         assert shell.packing.sounds.played[-1] is Sound.ERROR
         assert view.session.phase is Phase.READY
-    finally:
-        await _close(shell, client)
 
 
 async def test_stray_scans_are_not_courier_codes_and_cost_no_attempt(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        view = await _packed_express(shell, sandbox)
+    async with _packed_express(qtbot, tmp_path, sandbox_app) as (shell, view):
         await _courier_arrives(shell, sandbox)
         order_id = view.session.order.id
         next_order = sandbox.add_order((("MUG-300", 1),))
@@ -154,16 +141,12 @@ async def test_stray_scans_are_not_courier_codes_and_cost_no_attempt(
         assert _verify_calls(sandbox) == before
         await _scan(shell, sandbox.eac_code(order_id))  # the real code still goes through
         assert "Code accepted" in view.courier.result.text()
-    finally:
-        await _close(shell, client)
 
 
 async def test_network_trouble_is_said_on_the_page(qtbot: QtBot, tmp_path: Path) -> None:
     app = create_app(SandboxConfig(seed=1, faults="drop=1@/verifyEac"))
     sandbox: Sandbox = app.state.sandbox
-    shell, client = sandbox_shell(qtbot, tmp_path, app)
-    try:
-        view = await _packed_express(shell, sandbox)
+    async with _packed_express(qtbot, tmp_path, app) as (shell, view):
         await _courier_arrives(shell, sandbox)
         await _scan(shell, sandbox.eac_code(view.session.order.id))
         assert "No answer from the Market" in view.courier.result.text()
@@ -171,17 +154,13 @@ async def test_network_trouble_is_said_on_the_page(qtbot: QtBot, tmp_path: Path)
         assert shell.packing.sounds.played[-1] is Sound.ERROR
         assert view.session.phase is Phase.READY
         assert view.pages.currentWidget() is view.courier
-    finally:
-        await _close(shell, client)
 
 
 async def test_arrival_alert_couriers_panel_and_box_label_opening_the_hand_over(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        view = await _packed_express(shell, sandbox)
+    async with _packed_express(qtbot, tmp_path, sandbox_app) as (shell, view):
         order_id = view.session.order.id
         couriers = shell.couriers
         await shell.queue.refresh()
@@ -224,9 +203,7 @@ async def test_arrival_alert_couriers_panel_and_box_label_opening_the_hand_over(
         # From another order's packing view too.
         other = sandbox.add_order((("MUG-300", 1),))
         await shell.queue.refresh(full=True)
-        shell.window.order_activated.emit(other.id)
-        packing = shell.window.packing_widget
-        assert isinstance(packing, PackingView)
+        packing = open_order(shell, other.id)
         assert packing.session.order.id == other.id
         shell.packing.scanner.scanned.emit(f"{order_id}-1")
         back = shell.window.packing_widget
@@ -240,17 +217,13 @@ async def test_arrival_alert_couriers_panel_and_box_label_opening_the_hand_over(
         await shell.queue.refresh(full=True)
         assert order_id not in couriers.panel.order_ids
         assert not couriers.banner.isVisible()
-    finally:
-        await _close(shell, client)
 
 
 async def test_checking_by_merchant_checks_the_couriers_code(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        view = await _packed_express(shell, sandbox)
+    async with _packed_express(qtbot, tmp_path, sandbox_app) as (shell, view):
         order_id = view.session.order.id
         sandbox.set_eac_type(order_id, "CHECKING_BY_MERCHANT")
         await _courier_arrives(shell, sandbox)
@@ -264,17 +237,13 @@ async def test_checking_by_merchant_checks_the_couriers_code(
         assert _verify_calls(sandbox) == before + 1
         assert "Code accepted" in view.courier.result.text()
         assert view.session.phase is Phase.DONE
-    finally:
-        await _close(shell, client)
 
 
 async def test_merchant_to_courier_shows_the_code_to_tell_and_never_sends_one(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        view = await _packed_express(shell, sandbox)
+    async with _packed_express(qtbot, tmp_path, sandbox_app) as (shell, view):
         order_id = view.session.order.id
         sandbox.set_eac_type(order_id, "MERCHANT_TO_COURIER")
         await _courier_arrives(shell, sandbox)
@@ -298,8 +267,6 @@ async def test_merchant_to_courier_shows_the_code_to_tell_and_never_sends_one(
         assert view.session.phase is Phase.DONE
         assert "Code accepted" in page.result.text()
         assert not page.given_code.isVisible()
-    finally:
-        await _close(shell, client)
 
 
 async def test_an_order_packed_at_another_desk_opens_at_its_hand_over_by_its_box_label(
@@ -311,10 +278,7 @@ async def test_an_order_packed_at_another_desk_opens_at_its_hand_over_by_its_box
     sandbox.set_layout(packed.campaign_id, packed.id, layout)
     sandbox.update_status(packed.campaign_id, packed.id, "PROCESSING", "READY_TO_SHIP")
     sandbox.advance_clock(4 * sandbox.config.courier_step)
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        shell.window.show()
-        await shell.load_orders()
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
         assert shell.couriers.banner.isVisible()  # a courier already at the desk at start-up
         shell.packing.scanner.scanned.emit(f"{packed.id}-1")
         view = shell.window.packing_widget
@@ -325,5 +289,3 @@ async def test_an_order_packed_at_another_desk_opens_at_its_hand_over_by_its_box
         await _scan(shell, sandbox.eac_code(packed.id))
         assert "Code accepted" in view.courier.result.text()
         assert sandbox.find(packed.id).substatus == "COURIER_RECEIVED"
-    finally:
-        await _close(shell, client)

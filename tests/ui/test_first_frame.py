@@ -18,7 +18,7 @@ from packstation.logs import shutdown_logging
 from packstation.market.client import MarketClient
 from packstation.market.gateway import MarketGateway
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
-from tests.ui.packing_support import sandbox_shell
+from tests.ui.packing_support import closing_shell, running_shell
 
 pytestmark = [pytest.mark.asyncio]
 
@@ -29,14 +29,10 @@ async def test_a_restart_shows_the_kept_list_at_once_and_the_market_list_replace
     sandbox = sandbox_app.state.sandbox
     leaving = sandbox.add_order((("MUG-300", 1),))
     # The last run: the Market's list is kept when the local store opens (and at shutdown).
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    await shell.load_orders()
-    assert shell.start_local_store() is not None
-    listed = {order.id for order in shell.queue.orders()}
-    assert leaving.id in listed
-    await shell.shutdown()
-    await client.aclose()
-    shutdown_logging()
+    async with running_shell(qtbot, tmp_path, sandbox_app, show=False) as shell:
+        assert shell.start_local_store() is not None
+        listed = {order.id for order in shell.queue.orders()}
+        assert leaving.id in listed
     # Meanwhile the Market moves on: one order is cancelled, one arrives.
     sandbox.cancel_by_buyer(leaving.id)
     arriving = sandbox.add_order((("BOOK-WP", 1),))
@@ -55,8 +51,8 @@ async def test_a_restart_shows_the_kept_list_at_once_and_the_market_list_replace
     client = MarketClient("demo", "http://sandbox.invalid", transport=httpx.ASGITransport(app=sandbox_app))
     gateway = MarketGateway(client, DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID)
     connection = MarketConnection(gateway, [client.aclose], expect_express=True, shipments=gateway)
-    shell = Shell(runtime, build_services(runtime, connection, first), first=first)
-    try:
+    after_first = Shell(runtime, build_services(runtime, connection, first), first=first)
+    async with closing_shell(after_first, client) as shell:
         assert shell.window is first.window
         assert shell.queue is first.queue
         await shell.load_orders()
@@ -66,10 +62,6 @@ async def test_a_restart_shows_the_kept_list_at_once_and_the_market_list_replace
         assert shell.queue.cached_at is None
         assert "updating" not in shell.window.status.refreshed.text()
         assert shell.window.status.refreshed.text().startswith("Updated at")
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()
 
 
 async def test_a_first_start_shows_an_empty_list_without_the_mark(

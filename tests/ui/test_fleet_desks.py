@@ -14,13 +14,12 @@ from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
 from packstation.app import Shell
-from packstation.logs import shutdown_logging
 from packstation.settings import AppSettings
 from packstation.ui.order_list_model import Column
 from packstation.ui.packing_view import PackingView
 from tests.fixtures.qt import until
 from tests.fleet.helpers import init_schema
-from tests.ui.packing_support import sandbox_shell
+from tests.ui.packing_support import running_desks, running_shell
 
 pytestmark = [pytest.mark.asyncio]
 
@@ -35,22 +34,11 @@ async def test_claims_between_two_desk_windows(
 ) -> None:
     await init_schema(fleet_dsn)
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 2),))
-    shells: list[Shell] = []
-    for desk, packer in (("3", "Anna"), ("5", "Boris")):
-        settings = AppSettings(fleet_dsn=fleet_dsn, desk_name=desk, packer_name=packer)
-        (tmp_path / desk).mkdir()
-        shell, _client = sandbox_shell(qtbot, tmp_path / desk, sandbox_app, settings)
-        shells.append(shell)
-    anna, boris = shells
-    try:
-        for shell in shells:
-            assert shell.fleet is not None
-            shell.window.show()
-            await shell.fleet.start(
-                wake=shell.queue.wake, full_read=lambda s=shell: s.queue.refresh(full=True)
-            )
-            await shell.load_orders()
-
+    desks = [
+        AppSettings(fleet_dsn=fleet_dsn, desk_name=desk, packer_name=packer)
+        for desk, packer in (("3", "Anna"), ("5", "Boris"))
+    ]
+    async with running_desks(qtbot, tmp_path, sandbox_app, desks) as (anna, boris):
         # Desk 3 opens the order: claimed first, then shown.
         anna.window.order_activated.emit(order.id)
         await until(lambda: _opened(anna, order.id), "desk 3 to open the order")
@@ -105,10 +93,6 @@ async def test_claims_between_two_desk_windows(
         )
         await anna.fleet.claims.beat()  # it answers again
         assert "Warehouse database is back" in anna.window.message_bar.text
-    finally:
-        for shell in shells:
-            await shell.shutdown()
-        shutdown_logging()
 
 
 async def test_an_order_opened_by_an_item_barcode_counts_it_once_claimed_and_untouched_ones_are_released(
@@ -118,10 +102,8 @@ async def test_an_order_opened_by_an_item_barcode_counts_it_once_claimed_and_unt
     sandbox = sandbox_app.state.sandbox
     looked_at = sandbox.add_order((("MUG-300", 1),))
     settings = AppSettings(fleet_dsn=fleet_dsn, desk_name="3", packer_name="Anna")
-    shell, _client = sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
-    try:
+    async with running_shell(qtbot, tmp_path, sandbox_app, settings, load=False) as shell:
         assert shell.fleet is not None
-        shell.window.show()
         await shell.fleet.start(wake=shell.queue.wake, full_read=lambda: shell.queue.refresh(full=True))
         await shell.load_orders()
         shell.start_local_store()
@@ -149,6 +131,3 @@ async def test_an_order_opened_by_an_item_barcode_counts_it_once_claimed_and_unt
         shell.window.show_orders()
         await shell.fleet.claims.beat()
         assert order_id in shell.fleet.claims.held  # work in the journal: the desk keeps it
-    finally:
-        await shell.shutdown()
-        shutdown_logging()

@@ -10,15 +10,13 @@ import pytest
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
-from packstation.app import Shell
-from packstation.logs import shutdown_logging
 from packstation.services.shift_config import PackerEntry, ShiftSettings
 from packstation.settings import AppSettings
 from packstation.ui.packing_view import PackingView
 from packstation.ui.shift_panel import ShiftPanel
 from tests.fixtures.qt import until
 from tests.fleet.helpers import init_schema
-from tests.ui.packing_support import sandbox_shell
+from tests.ui.packing_support import running_desks
 from tests.ui.shell_packing import submit
 
 pytestmark = [pytest.mark.asyncio]
@@ -30,23 +28,11 @@ async def test_history_and_shift_panel_across_desks(
 ) -> None:
     await init_schema(fleet_dsn)
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 2),))
-    shells: list[Shell] = []
-    for desk in ("3", "5"):
-        settings = AppSettings(fleet_dsn=fleet_dsn, desk_name=desk, station_name=desk, shift=SHIFT)
-        (tmp_path / desk).mkdir()
-        shell, _client = sandbox_shell(qtbot, tmp_path / desk, sandbox_app, settings)
-        shells.append(shell)
-    anna, boris = shells
-    try:
-        for shell in shells:
-            assert shell.fleet is not None
-            shell.window.show()
-            shell.start_local_store()
-            await shell.fleet.start(
-                wake=shell.queue.wake, full_read=lambda s=shell: s.queue.refresh(full=True)
-            )
-            await shell.load_orders()
-
+    desks = [
+        AppSettings(fleet_dsn=fleet_dsn, desk_name=desk, station_name=desk, shift=SHIFT)
+        for desk in ("3", "5")
+    ]
+    async with running_desks(qtbot, tmp_path, sandbox_app, desks, local_store=True) as (anna, boris):
         # Desk 3: Анна signs in by badge, packs the order with one refused scan.
         anna.packing.scanner.scanned.emit("PS:PACKER:P01")
         anna.window.order_activated.emit(order.id)
@@ -94,7 +80,3 @@ async def test_history_and_shift_panel_across_desks(
         assert "The warehouse database is offline: only this desk's records are shown." in history.title()
         panel.reload()
         assert panel.row_of("Анна") is None
-    finally:
-        for shell in shells:
-            await shell.shutdown()
-        shutdown_logging()

@@ -5,6 +5,8 @@ an item barcode that opens its order and counts, and a marking code scanned befo
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -15,31 +17,22 @@ from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
 from packstation.app import Shell
-from packstation.logs import shutdown_logging
-from packstation.market.client import MarketClient
 from packstation.ui.main_window import HISTORY_FLOATING, HISTORY_MIN
 from packstation.ui.message_bar import DESK
 from packstation.ui.packing_view import PackingView
 from tests.fixtures.qt import until
-from tests.ui.packing_support import sandbox_shell
+from tests.ui.packing_support import running_shell
 
 pytestmark = [pytest.mark.asyncio]
 
 
-async def _started(qtbot: QtBot, tmp_path: Path, app: Starlette) -> tuple[Shell, MarketClient]:
-    shell, client = sandbox_shell(qtbot, tmp_path, app)
-    shell.window.show()
-    shell.window.activateWindow()
-    shell.start_local_store()
-    await shell.load_orders()
-    await until(lambda: shell.window.isActiveWindow(), "the window to be active")
-    return shell, client
-
-
-async def _close(shell: Shell, client: MarketClient) -> None:
-    await shell.shutdown()
-    await client.aclose()
-    shutdown_logging()
+@contextlib.asynccontextmanager
+async def _started(qtbot: QtBot, tmp_path: Path, app: Starlette) -> AsyncIterator[Shell]:
+    """The shell started with its local store, its window active (the keys go to it)."""
+    async with running_shell(qtbot, tmp_path, app, local_store=True) as shell:
+        shell.window.activateWindow()
+        await until(lambda: shell.window.isActiveWindow(), "the window to be active")
+        yield shell
 
 
 def _view(shell: Shell) -> PackingView:
@@ -57,8 +50,7 @@ async def test_esc_goes_back_to_the_list_and_the_order_reopens_with_its_boxes(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 2), ("BOOK-WP", 1)))
-    shell, client = await _started(qtbot, tmp_path, sandbox_app)
-    try:
+    async with _started(qtbot, tmp_path, sandbox_app) as shell:
         shell.window.order_activated.emit(order.id)
         view = _view(shell)
         shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
@@ -74,15 +66,12 @@ async def test_esc_goes_back_to_the_list_and_the_order_reopens_with_its_boxes(
         assert again is view  # the same work, not a fresh start
         assert _packed(again) == 1
         assert again.session.packing.boxes == boxes
-    finally:
-        await _close(shell, client)
 
 
 async def test_the_search_field_reaches_the_list_and_an_empty_result_says_so(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
-    shell, client = await _started(qtbot, tmp_path, sandbox_app)
-    try:
+    async with _started(qtbot, tmp_path, sandbox_app) as shell:
         orders = shell.window.order_list
         orders.search.setFocus()
         qtbot.keyClicks(orders.search, "PENCILS-24")  # in several demo orders
@@ -116,8 +105,6 @@ async def test_the_search_field_reaches_the_list_and_an_empty_result_says_so(
         assert QApplication.focusWidget() is orders.search
         orders.search.clear()
         assert not orders.empty_note.isVisible()
-    finally:
-        await _close(shell, client)
 
 
 async def test_messages_about_an_order_go_when_another_one_opens(
@@ -126,9 +113,8 @@ async def test_messages_about_an_order_go_when_another_one_opens(
     sandbox = sandbox_app.state.sandbox
     one = sandbox.add_order((("MUG-300", 1),))
     two = sandbox.add_order((("BOOK-WP", 1),))
-    shell, client = await _started(qtbot, tmp_path, sandbox_app)
-    bar = shell.window.message_bar
-    try:
+    async with _started(qtbot, tmp_path, sandbox_app) as shell:
+        bar = shell.window.message_bar
         shell.packing.scanner.scanned.emit("PS:NOT-A-THING")  # a scan on the list nobody takes
         assert bar.isVisible()
         assert bar.order == DESK
@@ -149,14 +135,11 @@ async def test_messages_about_an_order_go_when_another_one_opens(
         shell.window.order_activated.emit(999_999_999)  # not listed: said, and about the desk
         assert bar.text == "Order 999999999 is no longer in the list."
         assert bar.text.endswith(".")
-    finally:
-        await _close(shell, client)
 
 
 async def test_shortcuts_are_named_one_way(qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
-    shell, client = await _started(qtbot, tmp_path, sandbox_app)
-    try:
+    async with _started(qtbot, tmp_path, sandbox_app) as shell:
         shell.window.order_activated.emit(order.id)
         view = _view(shell)
         assert view.submit_button.text().endswith("\nCtrl+Enter")
@@ -168,8 +151,6 @@ async def test_shortcuts_are_named_one_way(qtbot: QtBot, tmp_path: Path, sandbox
         assert QKeySequence("Ctrl+Enter") in submit.shortcuts()  # the keypad's Enter too
         texts = [b.text() for b in view.findChildren(type(view.submit_button))]
         assert not [t for t in texts if "Return" in t]
-    finally:
-        await _close(shell, client)
 
 
 async def test_an_order_only_looked_at_is_not_in_progress_anywhere(
@@ -177,8 +158,7 @@ async def test_an_order_only_looked_at_is_not_in_progress_anywhere(
 ) -> None:
     sandbox = sandbox_app.state.sandbox
     order = sandbox.add_order((("MUG-300", 2),))
-    shell, client = await _started(qtbot, tmp_path, sandbox_app)
-    try:
+    async with _started(qtbot, tmp_path, sandbox_app) as shell:
         store = shell.packing.open_store()
         shell.window.order_activated.emit(order.id)
         view = _view(shell)
@@ -197,15 +177,12 @@ async def test_an_order_only_looked_at_is_not_in_progress_anywhere(
         assert shell.model.is_in_progress(order.id)
         assert shell._orders_worked_on() == {order.id}
         assert "order_opened" in [line.action for line in store.audit.history(order.id)]
-    finally:
-        await _close(shell, client)
 
 
 async def test_an_item_barcode_scanned_on_the_list_opens_its_order_and_counts_the_unit(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
-    shell, client = await _started(qtbot, tmp_path, sandbox_app)
-    try:
+    async with _started(qtbot, tmp_path, sandbox_app) as shell:
         # A barcode only one listed order holds (the demo's single ring order).
         holders: dict[str, list[int]] = {}
         for listed in shell.queue.orders():
@@ -218,8 +195,6 @@ async def test_an_item_barcode_scanned_on_the_list_opens_its_order_and_counts_th
         assert view.session.order.id == order_id
         assert _packed(view) == 1
         assert view.feedback.text().endswith("→ box 1")
-    finally:
-        await _close(shell, client)
 
 
 async def test_a_marking_code_scanned_before_its_barcode_boxes_the_unit_held(
@@ -228,8 +203,7 @@ async def test_a_marking_code_scanned_before_its_barcode_boxes_the_unit_held(
     sandbox = sandbox_app.state.sandbox
     order = sandbox.add_order((("SHOE-RUN-43", 2),))
     first, second = sandbox.unused_codes("SHOE-RUN-43")[:2]
-    shell, client = await _started(qtbot, tmp_path, sandbox_app)
-    try:
+    async with _started(qtbot, tmp_path, sandbox_app) as shell:
         shell.window.order_activated.emit(order.id)
         view = _view(shell)
         barcode = view.session.order.lines[0].barcodes[0]
@@ -249,30 +223,25 @@ async def test_a_marking_code_scanned_before_its_barcode_boxes_the_unit_held(
 
         # The journal says the same after a restart.
         qtbot.keyClick(view, Qt.Key.Key_Escape)
-    finally:
-        await _close(shell, client)
-    shell, client = await _started(qtbot, tmp_path, sandbox_app)
-    try:
+
+    async with _started(qtbot, tmp_path, sandbox_app) as shell:
         shell.window.order_activated.emit(order.id)
         restored = _view(shell)
         assert _packed(restored) == 2
         assert restored.session.snapshot.complete
-    finally:
-        await _close(shell, client)
 
 
 async def test_history_opens_readable_from_every_place(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
-    shell, client = await _started(qtbot, tmp_path, sandbox_app)
-    dock = shell.window.history_dock
+    async with _started(qtbot, tmp_path, sandbox_app) as shell:
+        dock = shell.window.history_dock
 
-    async def readable() -> None:
-        await until(lambda: dock.isVisible() and dock.width() >= HISTORY_MIN[0], "a readable history")
-        assert dock.height() >= HISTORY_MIN[1]
+        async def readable() -> None:
+            await until(lambda: dock.isVisible() and dock.width() >= HISTORY_MIN[0], "a readable history")
+            assert dock.height() >= HISTORY_MIN[1]
 
-    try:
         shell.window.order_activated.emit(order.id)
         view = _view(shell)
         shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
@@ -304,5 +273,3 @@ async def test_history_opens_readable_from_every_place(
         await until(dock.isVisible, "the floating history")
         assert dock.width() >= HISTORY_FLOATING[0]
         assert dock.height() >= HISTORY_FLOATING[1]
-    finally:
-        await _close(shell, client)

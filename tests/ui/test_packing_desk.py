@@ -16,14 +16,14 @@ from starlette.applications import Starlette
 
 from packstation.domain.order import Order
 from packstation.domain.scan import ScanResult
-from packstation.logs import shutdown_logging
 from packstation.market.pictures import PictureFetcher
 from packstation.services.packing import PackingSession, Phase
 from packstation.ui.i18n import Translations
 from packstation.ui.packing_view import PackingDesk, PackingView
 from packstation.ui.row_delegate import LOOK_ROLE
 from packstation.ui.tasks import TaskRunner
-from tests.ui.packing_support import open_desk, sandbox_shell
+from tests.ui.packing_support import open_desk, running_shell
+from tests.ui.shell_packing import open_order
 
 pytestmark = [pytest.mark.asyncio]
 
@@ -34,13 +34,8 @@ async def test_open_by_activation_pack_by_scanner_and_follow_the_queue(
     sandbox = sandbox_app.state.sandbox
     first = sandbox.add_order((("MUG-300", 2),))
     second = sandbox.add_order((("BOOK-WP", 1),))
-    shell, _client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        shell.window.show()
-        await shell.load_orders()
-        shell.window.order_activated.emit(first.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        view = open_order(shell, first.id)
         assert shell.window.pages.currentWidget() is view
         assert view.session.order.id == first.id
 
@@ -81,9 +76,6 @@ async def test_open_by_activation_pack_by_scanner_and_follow_the_queue(
         opened = shell.window.packing_widget
         assert isinstance(opened, PackingView)
         assert opened.session.order.id == third.id
-    finally:
-        await shell.shutdown()
-        shutdown_logging()
     assert shell.packing.store is None  # closed after the open session stopped
     assert shell.packing.desk.view is None
 
@@ -91,9 +83,7 @@ async def test_open_by_activation_pack_by_scanner_and_follow_the_queue(
 async def test_unknown_order_gives_a_message_not_a_crash(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
-    shell, _client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        await shell.load_orders()
+    async with running_shell(qtbot, tmp_path, sandbox_app, show=False) as shell:
         shell.window.order_activated.emit(12345)
         assert shell.window.packing_widget is None
         assert "12345" in shell.window.message_bar.text
@@ -108,9 +98,6 @@ async def test_unknown_order_gives_a_message_not_a_crash(
         shell.packing.scanner.scanned.emit("garbage-scan")
         assert shell.window.packing_widget is None
         assert "garbage-scan" in shell.window.message_bar.text
-    finally:
-        await shell.shutdown()
-        shutdown_logging()
 
 
 async def test_packing_view_speaks_russian(qapp: QApplication, sandbox_app: Starlette) -> None:
@@ -145,8 +132,7 @@ def _png() -> bytes:
 async def test_product_pictures_are_fetched_cached_and_shown(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
-    shell, _client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
+    async with running_shell(qtbot, tmp_path, sandbox_app, show=False, load=False):
         png = _png()
         with respx.mock(assert_all_called=False) as router:
             ok = httpx.Response(200, content=png)
@@ -179,9 +165,6 @@ async def test_product_pictures_are_fetched_cached_and_shown(
             view.deleteLater()
         finally:
             await desk.close()
-    finally:
-        await shell.shutdown()
-        shutdown_logging()
 
 
 class _Pages:
@@ -244,17 +227,9 @@ async def test_next_order_inside_a_packing_view_goes_back_to_the_list(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
-    shell, _client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        shell.window.show()
-        await shell.load_orders()
-        shell.window.order_activated.emit(order.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        view = open_order(shell, order.id)
         assert shell.window.pages.currentWidget() is view
         shell.packing.scanner.scanned.emit("PS:NEXT_ORDER")
         assert shell.window.pages.currentWidget() is shell.window.order_list
         assert shell.packing.desk.view is view  # the session stays open to come back to
-    finally:
-        await shell.shutdown()
-        shutdown_logging()

@@ -26,10 +26,10 @@ from packstation.services.label_job import JobKind
 from packstation.services.packing import Phase
 from packstation.ui.format import fill
 from packstation.ui.i18n import Translations
-from packstation.ui.packing_view import PackingView
 from packstation.ui.sounds import Sound
 from tests.sandbox.pdf_tools import page_count
-from tests.ui.packing_support import open_desk, sandbox_shell
+from tests.ui.packing_support import open_desk, running_shell
+from tests.ui.shell_packing import open_order
 
 pytestmark = [pytest.mark.asyncio]
 COPY = Qt.DropAction.CopyAction
@@ -64,13 +64,8 @@ async def test_a_three_parcel_item_packed_by_scans_alone(
     sandbox: Sandbox = sandbox_app.state.sandbox
     created, code = marked_wardrobe(sandbox)
     barcode = created.lines[0].product.ean13
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        shell.window.show()
-        await shell.load_orders()
-        shell.window.order_activated.emit(created.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        view = open_order(shell, created.id)
         assert view.session.order.lines[0].parts_per_unit == 3  # the catalogue's boxCount
         scan = shell.packing.scanner.scanned.emit
 
@@ -123,9 +118,6 @@ async def test_a_three_parcel_item_packed_by_scans_alone(
         panel = shell.print_queue
         assert panel is not None
         assert panel.queue.topLevelItemCount() == 1
-    finally:
-        await shell.shutdown()
-        await client.aclose()
 
 
 async def test_drag_and_split_box_a_multi_parcel_item_in_part_boxes(sandbox_app: Starlette) -> None:

@@ -8,7 +8,8 @@ marks the void ones in the print queue; one that keeps the boxes prints nothing 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+import contextlib
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -16,13 +17,13 @@ from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
 from packstation.app import Shell
-from packstation.logs import shutdown_logging
 from packstation.sandbox.state import Sandbox
 from packstation.services.label_job import JobKind
 from packstation.services.packing import Phase
 from packstation.ui import palette
 from packstation.ui.packing_view import PackingView
-from tests.ui.packing_support import sandbox_shell
+from tests.ui.packing_support import running_shell
+from tests.ui.shell_packing import open_order
 
 pytestmark = [pytest.mark.asyncio]
 SHOES = "SHOE-RUN-43"
@@ -43,37 +44,37 @@ async def until(sandbox: Sandbox, condition: Callable[[], bool], what: str) -> N
     raise AssertionError(f"timed out waiting for {what}")
 
 
-async def refused_on_second_unit(shell: Shell, sandbox: Sandbox) -> tuple[PackingView, list[str]]:
-    """A business order of two shoe pairs, the second pair's code refused by the Market."""
+@contextlib.asynccontextmanager
+async def refused_on_second_unit(
+    qtbot: QtBot, data_dir: Path, app: Starlette
+) -> AsyncIterator[tuple[Shell, PackingView, list[str]]]:
+    """The running shell with a business order of two shoe pairs packed and submitted, the second
+    pair's code refused by the Market; with the first three unused codes of the shoes."""
+    sandbox: Sandbox = app.state.sandbox
     order = sandbox.add_order(((SHOES, 2),), buyer_type="BUSINESS")
-    shell.window.show()
-    await shell.load_orders()
-    shell.window.order_activated.emit(order.id)
-    view = shell.window.packing_widget
-    assert isinstance(view, PackingView)
-    barcode = view.session.order.lines[0].barcodes[0]
-    good = sandbox.unused_codes(SHOES)[:3]
-    scan = shell.packing.scanner.scanned.emit
-    scan(barcode)
-    assert "Scan the marking code for" in view.state_banner.text()
-    assert "unit 1" in view.state_banner.text()
-    scan(good[0])
-    scan(barcode)
-    scan(refused_version(good[1]))
-    assert "Everything is packed" in view.state_banner.text()
-    scan("PS:SUBMIT")
-    await until(sandbox, lambda: bool(view.session.packing.rejected), "the refusal")
-    await until(sandbox, lambda: shell.tasks.running == 0, "the label job")
-    return view, good
+    async with running_shell(qtbot, data_dir, app) as shell:
+        view = open_order(shell, order.id)
+        barcode = view.session.order.lines[0].barcodes[0]
+        good = sandbox.unused_codes(SHOES)[:3]
+        scan = shell.packing.scanner.scanned.emit
+        scan(barcode)
+        assert "Scan the marking code for" in view.state_banner.text()
+        assert "unit 1" in view.state_banner.text()
+        scan(good[0])
+        scan(barcode)
+        scan(refused_version(good[1]))
+        assert "Everything is packed" in view.state_banner.text()
+        scan("PS:SUBMIT")
+        await until(sandbox, lambda: bool(view.session.packing.rejected), "the refusal")
+        await until(sandbox, lambda: shell.tasks.running == 0, "the label job")
+        yield shell, view, good
 
 
 async def test_a_refused_code_makes_the_banner_ask_for_a_new_code_of_that_unit_not_submit(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        view, good = await refused_on_second_unit(shell, sandbox)
+    async with refused_on_second_unit(qtbot, tmp_path, sandbox_app) as (shell, view, good):
         assert view.session.phase is Phase.PACKING
         name = view.session.order.lines[0].name
         banner = view.state_banner.text()
@@ -100,19 +101,13 @@ async def test_a_refused_code_makes_the_banner_ask_for_a_new_code_of_that_unit_n
         market = sandbox.find(view.session.order.id)
         box_ids = tuple(box.box_id for box in market.boxes)
         assert shell.packing.labels.current_boxes(market.id) == box_ids  # reprints reach the new ids
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()
 
 
 async def test_a_resubmit_with_other_boxes_lists_void_and_new_labels_and_voids_them_in_the_queue(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        view, good = await refused_on_second_unit(shell, sandbox)
+    async with refused_on_second_unit(qtbot, tmp_path, sandbox_app) as (shell, view, good):
         order_id = view.session.order.id
         old_boxes = tuple(box.box_id for box in sandbox.find(order_id).boxes)
         assert len(old_boxes) == 1
@@ -157,7 +152,3 @@ async def test_a_resubmit_with_other_boxes_lists_void_and_new_labels_and_voids_t
         new_row = rows[", ".join(map(str, new_boxes))]
         assert new_row.text(2) == "done"
         assert not new_row.font(0).strikeOut()
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()

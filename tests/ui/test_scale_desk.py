@@ -5,7 +5,8 @@ reported and reconnects; the packer may accept a weight (recorded with the packe
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import contextlib
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,6 @@ from starlette.applications import Starlette
 
 from packstation.app import Shell
 from packstation.devices.config import ScaleProtocol, ScaleSettings
-from packstation.logs import shutdown_logging
-from packstation.market.client import MarketClient
 from packstation.services.box_weighing import AUDIT_OVERRIDE, AUDIT_REFUSED, AUDIT_WEIGHED
 from packstation.services.packing import Phase
 from packstation.settings import AppSettings
@@ -24,7 +23,7 @@ from packstation.ui.packing_view import PackingView
 from packstation.ui.scale_panel import ScalePanel
 from tests.devices.scale_sim import PtyScale
 from tests.fixtures.qt import until
-from tests.ui.packing_support import sandbox_shell
+from tests.ui.packing_support import running_shell
 from tests.ui.shell_packing import open_order, scan_every_unit
 
 pytestmark = [pytest.mark.asyncio]
@@ -39,6 +38,7 @@ def scale(tmp_path: Path) -> Iterator[PtyScale]:
         device.unplug()
 
 
+@contextlib.asynccontextmanager
 async def _open_with_scale(
     qtbot: QtBot,
     qapp: QApplication,
@@ -46,38 +46,28 @@ async def _open_with_scale(
     app: Starlette,
     scale: PtyScale,
     offers: tuple[tuple[str, int], ...],
-) -> tuple[Shell, MarketClient, PackingView, ScalePanel]:
+) -> AsyncIterator[tuple[Shell, PackingView, ScalePanel]]:
     order = app.state.sandbox.add_order(offers)
     settings = AppSettings(
         packer_name="Анна",
         scale=ScaleSettings(protocol=ScaleProtocol.CONTINUOUS, port=str(scale.link), retry_ms=100),
     )
-    shell, client = sandbox_shell(qtbot, data_dir, app, settings)
-    shell.window.show()
-    await shell.load_orders()
-    shell.packing.install(qapp)
-    await until(lambda: shell.packing.scale.connected, "the scale")
-    view = open_order(shell, order.id)
-    panel = view.findChild(ScalePanel)
-    assert panel is not None
-    scan_every_unit(shell, view)
-    return shell, client, view, panel
-
-
-async def _close(shell: Shell, client: MarketClient) -> None:
-    await shell.shutdown()
-    await client.aclose()
-    shutdown_logging()
+    async with running_shell(qtbot, data_dir, app, settings) as shell:
+        shell.packing.install(qapp)
+        await until(lambda: shell.packing.scale.connected, "the scale")
+        view = open_order(shell, order.id)
+        panel = view.findChild(ScalePanel)
+        assert panel is not None
+        scan_every_unit(shell, view)
+        yield shell, view, panel
 
 
 async def test_a_too_light_box_is_caught_before_its_label_prints(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, sandbox_app: Starlette, scale: PtyScale
 ) -> None:
     # Two mugs of 0.35 kg + 0.05 kg packaging: 0.75 ± 0.10 kg.
-    shell, client, view, panel = await _open_with_scale(
-        qtbot, qapp, tmp_path, sandbox_app, scale, (("MUG-300", 2),)
-    )
-    try:
+    opened = _open_with_scale(qtbot, qapp, tmp_path, sandbox_app, scale, (("MUG-300", 2),))
+    async with opened as (shell, view, panel):
         assert "Box 1: put it on the scale (expected 0.75 ± 0.10)" in panel.boxes.text()
         scale.send(b"US,GS,+  0.380kg\r\n")  # still moving: not a weighing
         await until(lambda: "~" in panel.live.text(), "the unstable weight")
@@ -124,17 +114,13 @@ async def test_a_too_light_box_is_caught_before_its_label_prints(
         ]
         shell.packing.desk.close_view()  # the order leaves the desk: the scale weighs nothing of it
         assert shell.packing.scale.weighing is None
-    finally:
-        await _close(shell, client)
 
 
 async def test_the_packer_may_accept_a_weight_and_it_is_recorded(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, sandbox_app: Starlette, scale: PtyScale
 ) -> None:
-    shell, client, view, panel = await _open_with_scale(
-        qtbot, qapp, tmp_path, sandbox_app, scale, (("BOOK-WP", 1),)
-    )
-    try:
+    opened = _open_with_scale(qtbot, qapp, tmp_path, sandbox_app, scale, (("BOOK-WP", 1),))
+    async with opened as (shell, view, panel):
         shell.packing.scanner.scanned.emit("PS:SUBMIT")  # not weighed yet
         await asyncio.sleep(0.05)
         error = view.session.snapshot.last_error
@@ -157,5 +143,3 @@ async def test_the_packer_may_accept_a_weight_and_it_is_recorded(
         assert [(r.detail, r.packer) for r in overrides] == [
             ("box=1 weight_kg=1.10 expected_kg=0.85±0.10 verdict=too_heavy", "Анна")
         ]
-    finally:
-        await _close(shell, client)

@@ -15,14 +15,13 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
-from packstation.app import COMPACT_EVERY_MS, Shell
+from packstation.app import COMPACT_EVERY_MS
 from packstation.devices.config import ScannerSettings
 from packstation.devices.serial_reader import SerialScanner
 from packstation.domain.errors import PackstationError
 from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP
 from packstation.logs import shutdown_logging
-from packstation.market.client import MarketClient
 from packstation.market.errors import ConnectionFailedError
 from packstation.services.intents import IntentKind, status_payload
 from packstation.services.label_job import JobKind
@@ -35,18 +34,11 @@ from packstation.ui.order_list_model import IN_PROGRESS_ROLE, Column
 from packstation.ui.packing_view import PackingView
 from tests.fixtures.qt import until
 from tests.services.fakes import FakeMarket, make_order
-from tests.ui.packing_support import sandbox_shell, shell_over
-from tests.ui.shell_packing import pack_and_submit
+from tests.ui.packing_support import closing_shell, running_shell, shell_over
+from tests.ui.shell_packing import open_order, pack_and_submit
 
 pytestmark = [pytest.mark.asyncio]
 RTS = status_payload(PROCESSING, READY_TO_SHIP)
-
-
-async def _close(shell: Shell, client: MarketClient | None = None) -> None:
-    await shell.shutdown()
-    if client is not None:
-        await client.aclose()
-    shutdown_logging()
 
 
 # -- 1. outbox replay ---------------------------------------------------------------------------
@@ -109,13 +101,10 @@ async def test_a_reconnect_replays_what_stayed_pending(qtbot: QtBot, tmp_path: P
 
 
 async def test_a_broken_replay_report_reaches_the_message_bar(qtbot: QtBot, tmp_path: Path) -> None:
-    shell = shell_over(qtbot, tmp_path, FakeMarket())
-    try:
+    async with closing_shell(shell_over(qtbot, tmp_path, FakeMarket())) as shell:
         broken = PackstationError(QT_TRANSLATE_NOOP("Tests", "The journal is unreadable"))
         shell.show_replay(ReplayReport(error=broken))
         assert shell.window.message_bar.text == "The journal is unreadable"
-    finally:
-        await _close(shell)
 
 
 # -- 2. orders in progress ----------------------------------------------------------------------
@@ -127,27 +116,15 @@ async def test_orders_in_progress_are_marked_and_reopen_where_the_packer_left(
     sandbox = sandbox_app.state.sandbox
     started = sandbox.add_order((("MUG-300", 2),))
     untouched = sandbox.add_order((("BOOK-WP", 1),))
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        shell.window.show()
-        shell.start_local_store()
-        await shell.load_orders()
-        shell.window.order_activated.emit(started.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+    async with running_shell(qtbot, tmp_path, sandbox_app, local_store=True) as shell:
+        view = open_order(shell, started.id)
         shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
         view.back_requested.emit()  # back on the list: the marker shows at once
         assert shell.model.is_in_progress(started.id)
-    finally:
-        await _close(shell, client)
 
     # The next start (a crash or a restart): the list says where work was left, and opening the
     # order restores it from the journal.
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        shell.window.show()
-        shell.start_local_store()
-        await shell.load_orders()
+    async with running_shell(qtbot, tmp_path, sandbox_app, local_store=True) as shell:
         model = shell.model
         row = model.row_of(started.id)
         assert row is not None
@@ -158,12 +135,8 @@ async def test_orders_in_progress_are_marked_and_reopen_where_the_packer_left(
         other = model.index(model.row_of(untouched.id) or 0, Column.ORDER)
         assert other.data(IN_PROGRESS_ROLE) is False
         assert other.data(Qt.ItemDataRole.DecorationRole) is None
-        shell.window.order_activated.emit(started.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, started.id)
         assert view.session.snapshot.progress[0].packed == 1
-    finally:
-        await _close(shell, client)
 
 
 async def test_a_damaged_journal_line_is_set_aside_and_the_order_still_reopens(
@@ -171,33 +144,19 @@ async def test_a_damaged_journal_line_is_set_aside_and_the_order_still_reopens(
 ) -> None:
     """Before: the JSON error escaped the restore, a crash dialog on every attempt to open."""
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 2),))
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        shell.window.show()
-        shell.start_local_store()
-        await shell.load_orders()
-        shell.window.order_activated.emit(order.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+    async with running_shell(qtbot, tmp_path, sandbox_app, local_store=True) as shell:
+        view = open_order(shell, order.id)
         shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
         shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
         assert view.session.snapshot.progress[0].packed == 2
-    finally:
-        await _close(shell, client)
     conn = sqlite3.connect(tmp_path / DB_FILE_NAME)
     with conn:
         (last,) = conn.execute("SELECT max(seq) FROM journal WHERE order_id = ?", (order.id,)).fetchone()
         conn.execute("UPDATE journal SET action = '{\"op\": \"put\", \"li' WHERE seq = ?", (last,))
     conn.close()
 
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        shell.window.show()
-        shell.start_local_store()
-        await shell.load_orders()
-        shell.window.order_activated.emit(order.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+    async with running_shell(qtbot, tmp_path, sandbox_app, local_store=True) as shell:
+        view = open_order(shell, order.id)
         assert view.session.snapshot.progress[0].packed == 1  # the readable work is back
         # "1 damaged line ... was" with the English plural catalogue loaded, the source text without.
         assert f"in the journal of order {order.id}" in shell.window.message_bar.text
@@ -207,8 +166,6 @@ async def test_a_damaged_journal_line_is_set_aside_and_the_order_still_reopens(
         assert history is not None
         shown = [history.model.item(row, 3).text() for row in range(history.model.rowCount())]
         assert "Damaged journal line set aside" in shown
-    finally:
-        await _close(shell, client)
 
 
 # -- 3. retention -------------------------------------------------------------------------------
@@ -224,8 +181,7 @@ def _old_finished_work(data_dir: Path, order_id: int) -> None:
 
 async def test_retention_runs_at_start_and_then_daily(qtbot: QtBot, tmp_path: Path) -> None:
     _old_finished_work(tmp_path, 7)
-    shell = shell_over(qtbot, tmp_path, FakeMarket())
-    try:
+    async with closing_shell(shell_over(qtbot, tmp_path, FakeMarket())) as shell:
         store = shell.start_local_store()
         assert store is not None
         assert store.compaction is not None
@@ -237,8 +193,6 @@ async def test_retention_runs_at_start_and_then_daily(qtbot: QtBot, tmp_path: Pa
         assert store.journal.entries(8) != []
         shell._compact_timer.timeout.emit()
         assert store.journal.entries(8) == []
-    finally:
-        await _close(shell)
     assert not shell._compact_timer.isActive()
 
 
@@ -251,10 +205,7 @@ async def test_print_queue_dock_and_scanned_box_labels_reprint(
     sandbox = sandbox_app.state.sandbox
     packed = sandbox.add_order((("MUG-300", 1),))
     other = sandbox.add_order((("BOOK-WP", 1),))
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        shell.window.show()
-        await shell.load_orders()
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
         assert shell.print_queue is None  # built when first needed
         await pack_and_submit(shell, packed.id)
         shell.window.show_orders()
@@ -278,9 +229,7 @@ async def test_print_queue_dock_and_scanned_box_labels_reprint(
         assert shell.window.pages.currentWidget() is shell.window.order_list  # nothing opened
 
         # Inside another order's packing view the scanned label is forwarded to the reprint too.
-        shell.window.order_activated.emit(other.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, other.id)
         shell.packing.scanner.scanned.emit(f"{packed.id}-1")
         await until(lambda: shell.tasks.running == 0, "the second reprint")
         assert [job.kind for job in shell.packing.labels.jobs()].count(JobKind.REPRINT) == 2
@@ -293,8 +242,6 @@ async def test_print_queue_dock_and_scanned_box_labels_reprint(
         assert isinstance(opened, PackingView)
         assert opened.session.order.id == other.id
         assert shell.window.pages.currentWidget() is opened
-    finally:
-        await _close(shell, client)
 
 
 # -- 5. order history ---------------------------------------------------------------------------
@@ -304,10 +251,7 @@ async def test_order_history_opens_from_the_list_and_the_packing_view(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        shell.window.show()
-        await shell.load_orders()
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
         view = await pack_and_submit(shell, order.id)
         view.history_button.click()
         assert shell.window.history_dock.isVisible()
@@ -331,8 +275,6 @@ async def test_order_history_opens_from_the_list_and_the_packing_view(
         assert shell.window.history_dock.isVisible()
         assert shell.history is history
         assert history.model.rowCount() == recorded
-    finally:
-        await _close(shell, client)
 
 
 # -- 6. serial scanner --------------------------------------------------------------------------
@@ -343,9 +285,7 @@ async def test_a_configured_serial_scanner_feeds_the_scan_path_and_stops_at_shut
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
     settings = AppSettings(scanner=ScannerSettings(serial_port="/dev/packstation-no-such-port"))
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
-    try:
-        await shell.load_orders()
+    async with running_shell(qtbot, tmp_path, sandbox_app, settings, show=False) as shell:
         shell.packing.install(qapp)
         serial = shell.packing.serial
         assert isinstance(serial, SerialScanner)
@@ -360,8 +300,6 @@ async def test_a_configured_serial_scanner_feeds_the_scan_path_and_stops_at_shut
         view = shell.window.packing_widget
         assert isinstance(view, PackingView)
         assert view.session.order.id == order.id
-    finally:
-        await _close(shell, client)
     assert shell.packing.serial is None
     assert not serial.is_open
     assert not serial._retry.isActive()
@@ -370,12 +308,9 @@ async def test_a_configured_serial_scanner_feeds_the_scan_path_and_stops_at_shut
 async def test_without_a_serial_port_no_reader_starts(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
-    shell = shell_over(qtbot, tmp_path, FakeMarket())
-    try:
+    async with closing_shell(shell_over(qtbot, tmp_path, FakeMarket())) as shell:
         shell.packing.install(qapp)
         assert shell.packing.serial is None
-    finally:
-        await _close(shell)
 
 
 # -- 7. auto-submit -----------------------------------------------------------------------------
@@ -385,25 +320,17 @@ async def test_auto_submit_setting_reaches_the_packing_session(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, AppSettings(auto_submit_s=30))
-    try:
-        shell.window.show()
-        await shell.load_orders()
-        shell.window.order_activated.emit(order.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+    async with running_shell(qtbot, tmp_path, sandbox_app, AppSettings(auto_submit_s=30)) as shell:
+        view = open_order(shell, order.id)
         shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
         assert view.session.snapshot.countdown is not None
         assert 0 < view.session.snapshot.countdown <= 30
-    finally:
-        await _close(shell, client)
 
 
 async def test_saved_settings_switch_auto_submit_and_the_serial_scanner_without_a_restart(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    shell = shell_over(qtbot, tmp_path, FakeMarket())
-    try:
+    async with closing_shell(shell_over(qtbot, tmp_path, FakeMarket())) as shell:
         assert shell.packing.serial is None
         shell.window.settings_action.trigger()
         dialog = shell.settings_dialog
@@ -424,5 +351,3 @@ async def test_saved_settings_switch_auto_submit_and_the_serial_scanner_without_
         dialog.accept()
         assert shell.packing.serial is None
         assert "Settings saved." in shell.window.message_bar.text
-    finally:
-        await _close(shell)

@@ -11,13 +11,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
-from packstation.logs import shutdown_logging
 from packstation.services.shift_config import PackerEntry, ShiftSettings
 from packstation.settings import AppSettings
 from packstation.ui.packing_view import PackingView
 from packstation.ui.shift_panel import ShiftPanel
-from tests.ui.packing_support import sandbox_shell
-from tests.ui.shell_packing import pack_and_submit, submit
+from tests.ui.packing_support import running_shell
+from tests.ui.shell_packing import open_order, pack_and_submit, submit
 
 pytestmark = [pytest.mark.asyncio]
 SHIFT = ShiftSettings(packers=[PackerEntry(name="Анна"), PackerEntry(name="Борис")])
@@ -28,12 +27,8 @@ async def test_two_packers_and_the_shift_panel(qtbot: QtBot, tmp_path: Path, san
     first = sandbox.add_order((("MUG-300", 2),))
     second = sandbox.add_order((("BOOK-WP", 1),))
     settings = AppSettings(station_name="desk-1", shift=SHIFT)
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
-    scan = shell.packing.scanner.scanned.emit
-    try:
-        shell.window.show()
-        shell.start_local_store()
-        await shell.load_orders()
+    async with running_shell(qtbot, tmp_path, sandbox_app, settings, local_store=True) as shell:
+        scan = shell.packing.scanner.scanned.emit
         assert "not signed in" in shell.window.status.packer.text()
 
         scan("PS:PACKER:P01")
@@ -42,9 +37,7 @@ async def test_two_packers_and_the_shift_panel(qtbot: QtBot, tmp_path: Path, san
 
         scan("ps:packer:p02")  # Борис takes over (case flipped by the scanner)
         assert "Борис" in shell.window.status.packer.text()
-        shell.window.order_activated.emit(second.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, second.id)
         barcode = view.session.order.lines[0].barcodes[0]
         scan(barcode)
         scan(barcode)  # one more than ordered: refused
@@ -75,10 +68,6 @@ async def test_two_packers_and_the_shift_panel(qtbot: QtBot, tmp_path: Path, san
         journal = store.journal.entries(second.id)
         assert {(e.action["packer"], e.action["desk"]) for e in journal} == {("Борис", "desk-1")}
         assert {e.action["packer"] for e in store.journal.entries(first.id)} == {"Анна"}
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()
 
 
 async def test_required_sign_in_holds_scans_until_a_badge(
@@ -86,10 +75,7 @@ async def test_required_sign_in_holds_scans_until_a_badge(
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
     settings = AppSettings(shift=ShiftSettings(packers=SHIFT.packers, require_sign_in=True))
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
-    try:
-        shell.window.show()
-        await shell.load_orders()
+    async with running_shell(qtbot, tmp_path, sandbox_app, settings) as shell:
         shell.packing.scanner.scanned.emit(str(order.id))
         assert shell.window.packing_widget is None
         assert "Sign in first" in shell.window.message_bar.text
@@ -98,10 +84,6 @@ async def test_required_sign_in_holds_scans_until_a_badge(
         shell.packers.pick("Анна")  # picking a name from the status bar menu
         shell.packing.scanner.scanned.emit(str(order.id))
         assert isinstance(shell.window.packing_widget, PackingView)
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()
 
 
 async def test_required_sign_in_refuses_opening_from_the_list(
@@ -109,10 +91,7 @@ async def test_required_sign_in_refuses_opening_from_the_list(
 ) -> None:
     order = sandbox_app.state.sandbox.add_order((("MUG-300", 1),))
     settings = AppSettings(shift=ShiftSettings(packers=SHIFT.packers, require_sign_in=True))
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
-    try:
-        shell.window.show()
-        await shell.load_orders()
+    async with running_shell(qtbot, tmp_path, sandbox_app, settings) as shell:
         order_list = shell.window.order_list
         assert order_list.select_order(order.id)
         qtbot.keyClick(order_list.table, Qt.Key.Key_Return)  # Enter in the order list
@@ -124,10 +103,6 @@ async def test_required_sign_in_refuses_opening_from_the_list(
         view = shell.window.packing_widget
         assert isinstance(view, PackingView)
         assert view.session.order.id == order.id
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()
 
 
 async def test_packers_tab_and_a_new_list_applies_at_once(
@@ -145,15 +120,9 @@ async def test_packers_tab_and_a_new_list_applies_at_once(
     assert edited.require_sign_in
     assert edited.idle_sign_out is None
 
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, AppSettings(shift=SHIFT))
-    try:
-        shell.window.show()
+    async with running_shell(qtbot, tmp_path, sandbox_app, AppSettings(shift=SHIFT), load=False) as shell:
         shell.packing.scanner.scanned.emit("PS:PACKER:P01")
         shell.packers.apply_settings(AppSettings(shift=edited))
         assert "Анна" in shell.window.status.packer.text()  # still listed: stays signed in
         shell.packing.scanner.scanned.emit("PS:PACKER:V9")
         assert "Вера" in shell.window.status.packer.text()
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()

@@ -13,13 +13,12 @@ from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
 from packstation.domain.shipments import ShipmentAction
-from packstation.logs import shutdown_logging
 from packstation.printing.config import PrintingSettings
 from packstation.settings import AppSettings
 from packstation.ui.shipments_view import ShipmentsView
 from tests.fixtures.qt import until
 from tests.sandbox.pdf_tools import page_size_mm, pdf_text
-from tests.ui.packing_support import sandbox_shell
+from tests.ui.packing_support import running_shell
 
 pytestmark = [pytest.mark.asyncio]
 
@@ -37,10 +36,9 @@ async def test_confirm_after_the_cutoff_and_print_the_act(
     sandbox = sandbox_app.state.sandbox
     printed = tmp_path / "printed"
     settings = AppSettings(printing=PrintingSettings(virtual_dir=str(printed)))
-    shell, client = sandbox_shell(qtbot, tmp_path / "data", sandbox_app, settings)
-    try:
-        shell.window.show()
-        shell.start_local_store()
+    async with running_shell(
+        qtbot, tmp_path / "data", sandbox_app, settings, local_store=True, load=False
+    ) as shell:
         assert shell.window.shipments_action.isEnabled()
         shell.window.shipments_action.trigger()
         view = shell.shipments_view
@@ -75,7 +73,3 @@ async def test_confirm_after_the_cutoff_and_print_the_act(
         assert (round(width), round(height)) == (210, 297)  # A4
         assert f"Акт приёма-передачи № {today.id}" in pdf_text(content)
         await until(lambda: "documents printer" in shell.window.message_bar.text, "the report")
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()

@@ -14,27 +14,16 @@ from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
 from packstation.app import Shell
-from packstation.logs import shutdown_logging
-from packstation.market.client import MarketClient
 from packstation.sandbox.app import SandboxConfig, create_app
 from packstation.sandbox.state import Sandbox
 from packstation.services.packing import Phase, SessionSnapshot
 from packstation.ui.packing_dialogs import CancelOrderDialog, ShortenDialog
 from packstation.ui.packing_view import PackingView
 from tests.fixtures.qt import until
-from tests.ui.packing_support import sandbox_shell
+from tests.ui.packing_support import running_shell
+from tests.ui.shell_packing import open_order
 
 pytestmark = [pytest.mark.asyncio]
-
-
-async def _open(shell: Shell, order_id: int) -> PackingView:
-    shell.window.show()
-    shell.start_local_store()
-    await shell.load_orders()
-    shell.window.order_activated.emit(order_id)
-    view = shell.window.packing_widget
-    assert isinstance(view, PackingView)
-    return view
 
 
 async def _idle(shell: Shell, view: PackingView) -> None:
@@ -44,12 +33,6 @@ async def _idle(shell: Shell, view: PackingView) -> None:
 
 def _scan(shell: Shell, text: str) -> None:
     shell.packing.scanner.scanned.emit(text)
-
-
-async def _close(shell: Shell, client: MarketClient) -> None:
-    await shell.shutdown()
-    await client.aclose()
-    shutdown_logging()
 
 
 def _ask(view: PackingView, keep: dict[int, int]) -> ShortenDialog:
@@ -65,9 +48,8 @@ async def test_a_promo_line_the_market_named_is_refused_before_anything_is_sent(
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
     created = sandbox.add_order((("MUG-300", 2), ("CASE-PHONE", 1)), promo_offer="CASE-PHONE")
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        view = await _open(shell, created.id)
+    async with running_shell(qtbot, tmp_path, sandbox_app, local_store=True) as shell:
+        view = open_order(shell, created.id)
         mug, case = view.session.order.lines
         assert not case.promo  # the business order reader does not say it
         _scan(shell, mug.barcodes[0])
@@ -89,8 +71,6 @@ async def test_a_promo_line_the_market_named_is_refused_before_anything_is_sent(
         assert view.session.order.line(case.id).promo  # now known
         assert view.session.packing.boxes == before.boxes
         assert sandbox.find(created.id).removed_units == 0
-    finally:
-        await _close(shell, client)
 
 
 async def test_the_markets_refusal_leaves_line_and_boxes_as_before_and_names_reason_and_options(
@@ -98,9 +78,8 @@ async def test_the_markets_refusal_leaves_line_and_boxes_as_before_and_names_rea
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
     created = sandbox.add_order((("MUG-300", 2), ("CASE-PHONE", 1)))
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        view = await _open(shell, created.id)
+    async with running_shell(qtbot, tmp_path, sandbox_app, local_store=True) as shell:
+        view = open_order(shell, created.id)
         mug, case = view.session.order.lines
         _scan(shell, mug.barcodes[0])
         _scan(shell, case.barcodes[0])
@@ -147,8 +126,6 @@ async def test_the_markets_refusal_leaves_line_and_boxes_as_before_and_names_rea
         await _idle(shell, view)
         assert session.phase is Phase.DONE
         assert sandbox.find(created.id).substatus == "READY_TO_SHIP"
-    finally:
-        await _close(shell, client)
 
 
 async def test_a_normal_line_changes_once_the_market_accepts(
@@ -156,9 +133,8 @@ async def test_a_normal_line_changes_once_the_market_accepts(
 ) -> None:
     sandbox: Sandbox = sandbox_app.state.sandbox
     created = sandbox.add_order((("MUG-300", 3), ("BOOK-WP", 1)))
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
-        view = await _open(shell, created.id)
+    async with running_shell(qtbot, tmp_path, sandbox_app, local_store=True) as shell:
+        view = open_order(shell, created.id)
         mug, book = view.session.order.lines
         for _ in range(2):
             _scan(shell, mug.barcodes[0])
@@ -191,17 +167,14 @@ async def test_a_normal_line_changes_once_the_market_accepts(
         _scan(shell, "PS:SUBMIT")
         await _idle(shell, view)
         assert session.phase is Phase.DONE
-    finally:
-        await _close(shell, client)
 
 
 async def test_a_lost_answer_is_settled_by_the_order_the_market_holds(qtbot: QtBot, tmp_path: Path) -> None:
     app = create_app(SandboxConfig(seed=1, faults="lost=1@/boxes"))  # applied, then the answer breaks
     sandbox: Sandbox = app.state.sandbox
     created = sandbox.add_order((("MUG-300", 2), ("BOOK-WP", 1)))
-    shell, client = sandbox_shell(qtbot, tmp_path, app)
-    try:
-        view = await _open(shell, created.id)
+    async with running_shell(qtbot, tmp_path, app, local_store=True) as shell:
+        view = open_order(shell, created.id)
         mug, book = view.session.order.lines
         _ask(view, {book.id: 0}).accept()
         await _idle(shell, view)
@@ -212,5 +185,3 @@ async def test_a_lost_answer_is_settled_by_the_order_the_market_holds(qtbot: QtB
         assert sandbox.find(created.id).line(book.id) is None
         assert not view.shorten_notice.isVisible()
         assert session.phase is Phase.PACKING  # our own change: no "order changed" stop
-    finally:
-        await _close(shell, client)

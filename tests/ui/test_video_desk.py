@@ -15,15 +15,14 @@ from starlette.applications import Starlette
 
 from packstation.cli import build_parser
 from packstation.devices.config import TEST_PATTERN, CameraSettings
-from packstation.logs import shutdown_logging
 from packstation.services.packing import Phase
 from packstation.settings import AppSettings
-from packstation.ui.packing_view import PackingView
 from packstation.ui.video_wiring import RecordingBadge
 from packstation.video_cli import video_cli
 from tests.devices.video_support import decode
 from tests.fixtures.qt import until
-from tests.ui.packing_support import sandbox_shell
+from tests.ui.packing_support import running_shell
+from tests.ui.shell_packing import open_order
 
 pytestmark = [pytest.mark.asyncio]
 
@@ -35,15 +34,10 @@ async def test_a_packed_order_has_a_playable_clip_with_its_marker_and_exports(
     settings = AppSettings(
         station_name="Стол 2", packer_name="Анна", camera=CameraSettings(source=TEST_PATTERN, preroll_s=1.0)
     )
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
-    try:
-        shell.window.show()
-        await shell.load_orders()
+    async with running_shell(qtbot, tmp_path, sandbox_app, settings) as shell:
         shell.packing.install(qapp)
         await asyncio.sleep(0.5)  # the camera runs before the order opens: the pre-roll
-        shell.window.order_activated.emit(order.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, order.id)
         badge = view.findChild(RecordingBadge)
         assert badge is not None
         assert badge.text() == "● Recording video"
@@ -81,10 +75,6 @@ async def test_a_packed_order_has_a_playable_clip_with_its_marker_and_exports(
         assert await history.start_export(tmp_path / "from-history.mp4")
         assert decode(tmp_path / "from-history.mp4").frames == decoded.frames
         assert "saved" in history.title()
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()
 
     out = io.StringIO()
     args = build_parser().parse_args(
@@ -118,14 +108,9 @@ async def test_a_short_disk_means_no_video_and_packing_goes_on(
     order = sandbox_app.state.sandbox.add_order((("BOOK-WP", 1),))
     huge = 10**12  # more free megabytes than any disk has
     settings = AppSettings(camera=CameraSettings(source=TEST_PATTERN, min_free_mb=huge))
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app, settings)
-    try:
-        shell.window.show()
-        await shell.load_orders()
+    async with running_shell(qtbot, tmp_path, sandbox_app, settings) as shell:
         shell.packing.install(qapp)
-        shell.window.order_activated.emit(order.id)
-        view = shell.window.packing_widget
-        assert isinstance(view, PackingView)
+        view = open_order(shell, order.id)
         assert "packing video is not recording: the disk is almost full" in shell.window.message_bar.text
         badge = view.findChild(RecordingBadge)
         assert badge is not None
@@ -136,17 +121,12 @@ async def test_a_short_disk_means_no_video_and_packing_goes_on(
         store = shell.packing.store
         assert store is not None
         assert store.clips.clips_of(order.id) == []
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()
 
 
 async def test_the_camera_follows_edited_settings(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
-    shell, client = sandbox_shell(qtbot, tmp_path, sandbox_app)
-    try:
+    async with running_shell(qtbot, tmp_path, sandbox_app, show=False, load=False) as shell:
         shell.packing.install(qapp)
         video = shell.packing.video
         assert video.recorder is None  # no camera configured: no encoder thread, no camera
@@ -159,7 +139,3 @@ async def test_the_camera_follows_edited_settings(
         shell.packing.apply_settings(on.model_copy(update={"camera": CameraSettings()}))
         assert video.recorder is None
         assert not camera.running
-    finally:
-        await shell.shutdown()
-        await client.aclose()
-        shutdown_logging()
