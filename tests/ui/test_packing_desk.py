@@ -129,42 +129,39 @@ def _png() -> bytes:
     return bytes(buffer.data().data())
 
 
-async def test_product_pictures_are_fetched_cached_and_shown(
-    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
-) -> None:
-    async with running_shell(qtbot, tmp_path, sandbox_app, show=False, load=False):
-        png = _png()
-        with respx.mock(assert_all_called=False) as router:
-            ok = httpx.Response(200, content=png)
-            good = router.get("https://img.example/mug.png").mock(return_value=ok)
-            router.get("https://img.example/gone.png").mock(return_value=httpx.Response(404))
-            pictures = PictureFetcher()  # the demo's URLs are fake: the shell wires none there
-            assert await pictures.fetch("https://img.example/mug.png") == png
-            assert await pictures.fetch("https://img.example/mug.png") == png
-            assert good.call_count == 1  # cached
-            assert await pictures.fetch("https://img.example/gone.png") is None
+async def test_product_pictures_are_fetched_cached_and_shown(sandbox_app: Starlette) -> None:
+    png = _png()
+    with respx.mock(assert_all_called=False) as router:
+        ok = httpx.Response(200, content=png)
+        good = router.get("https://img.example/mug.png").mock(return_value=ok)
+        router.get("https://img.example/gone.png").mock(return_value=httpx.Response(404))
+        pictures = PictureFetcher()  # the demo's URLs are fake: the shell wires none there
+        assert await pictures.fetch("https://img.example/mug.png") == png
+        assert await pictures.fetch("https://img.example/mug.png") == png
+        assert good.call_count == 1  # cached
+        assert await pictures.fetch("https://img.example/gone.png") is None
 
-        desk = await open_desk(sandbox_app, (("MUG-300", 1), ("BOOK-WP", 1)))
-        try:
-            mug_url = desk.order.lines[0].picture_url
-            assert mug_url is not None
+    desk = await open_desk(sandbox_app, (("MUG-300", 1), ("BOOK-WP", 1)))
+    try:
+        mug_url = desk.order.lines[0].picture_url
+        assert mug_url is not None
 
-            async def load(url: str) -> bytes | None:
-                return png if url == mug_url else None
+        async def load(url: str) -> bytes | None:
+            return png if url == mug_url else None
 
-            view = PackingView(desk.session, desk.tasks, load_picture=load)
-            lines = view.lines_model
-            assert lines.data(lines.index(0, 0), LOOK_ROLE).picture is None  # as painted before it came
-            await desk.settle()
-            picture = lines.data(lines.index(0, 0), Qt.ItemDataRole.DecorationRole)
-            assert isinstance(picture, QPixmap)
-            assert picture.width() == 64  # scaled to the list's icon size
-            assert lines.data(lines.index(0, 0), LOOK_ROLE).picture is picture  # what the row paints
-            assert lines.data(lines.index(1, 0), Qt.ItemDataRole.DecorationRole) is None
-            view.detach()
-            view.deleteLater()
-        finally:
-            await desk.close()
+        view = PackingView(desk.session, desk.tasks, load_picture=load)
+        lines = view.lines_model
+        assert lines.data(lines.index(0, 0), LOOK_ROLE).picture is None  # as painted before it came
+        await desk.settle()
+        picture = lines.data(lines.index(0, 0), Qt.ItemDataRole.DecorationRole)
+        assert isinstance(picture, QPixmap)
+        assert picture.width() == 64  # scaled to the list's icon size
+        assert lines.data(lines.index(0, 0), LOOK_ROLE).picture is picture  # what the row paints
+        assert lines.data(lines.index(1, 0), Qt.ItemDataRole.DecorationRole) is None
+        view.detach()
+        view.deleteLater()
+    finally:
+        await desk.close()
 
 
 class _Pages:
