@@ -23,7 +23,7 @@ from datetime import datetime, time
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -166,6 +166,7 @@ class PackingView(QWidget):
         self._pack_texts: dict[tuple[int, int], str] = {}  # the packing banner per (done, total)
         self._shown_change: object = self  # the label change shown (self: none shown yet)
         self._shown_notice: str | None = None
+        self._prepared = False  # the next scans' rows prepared once shown (`prepare_scans`)
         # The feedback of the usual scans, translated once (a translation costs µs; issue 19).
         self._into_box = self.tr("%1 → box %2")
         self._command_done = self.tr("command %1")
@@ -407,6 +408,26 @@ class PackingView(QWidget):
             if snapshot.phase in (Phase.DONE, Phase.CANCELLED, Phase.INTERRUPTED):
                 self.finished.emit(snapshot.order.id)
         self.show_snapshot(snapshot)
+        # Boxes rows the change inserted or removed are laid out now, not when Qt's delayed
+        # layout runs after the paint: the rows they move are then painted with the rest of
+        # the change (the first scan's new box in its own frame, not in the next one).
+        self.boxes.executeDelayedItemsLayout()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._prepared:  # once laid out (the loop's next turn), before the packer scans
+            self._prepared = True
+            QTimer.singleShot(0, self, self.prepare_scans)
+
+    def prepare_scans(self) -> None:
+        """Work out and lay out now the rows each line's next scan would show (the session's
+        `scan_previews`), while the packer reaches for the item: the first scan of an order
+        showed only rows and texts never shown before, a third of its time (issue 19)."""
+        self.boxes.executeDelayedItemsLayout()  # the rows' widths
+        for preview in self.session.scan_previews():
+            self.lines.prepare(self.lines_model.looks_after(preview))
+            self.boxes.prepare(self.boxes_model.looks_after(preview))
+            self._banner(preview)  # its text translated and kept
 
     def show_snapshot(self, snapshot: SessionSnapshot) -> None:
         """Redraw everything that depends on the session state."""

@@ -169,6 +169,27 @@ class PackingSession:
             self._snapshot = snapshot_of(self._log.state, self._version, self._countdown.remaining)
         return self._snapshot
 
+    def scan_previews(self, limit: int = 8) -> list[SessionSnapshot]:
+        """What the packer would see after scanning the item of each line next (the first
+        `limit` lines with a barcode that a scan takes), worked out without changing anything or
+        telling anyone: a view prepares those rows while the packer reaches for the item
+        (issue 19). Empty when scans cannot change the packing."""
+        state = self._log.state
+        if state.phase is not Phase.PACKING:
+            return []
+        previews: list[SessionSnapshot] = []
+        for line in state.order.lines:
+            if len(previews) >= limit:
+                break
+            if not line.barcodes:
+                continue
+            try:
+                packing = state.packing.scan_item(line.barcodes[0])
+            except PackstationError:  # all its units are packed: no scan of it shows anything new
+                continue
+            previews.append(snapshot_of(state.edited(packing), self._version + 1, self._countdown.remaining))
+        return previews
+
     def subscribe(self, callback: Callable[[SessionSnapshot], None]) -> Callable[[], None]:
         """Call `callback(snapshot)` after every change; returns an unsubscriber."""
         self._subscribers.append(callback)
