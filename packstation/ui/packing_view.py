@@ -423,11 +423,14 @@ class PackingView(QWidget):
         """Work out and lay out now the rows each line's next scan would show (the session's
         `scan_previews`), while the packer reaches for the item: the first scan of an order
         showed only rows and texts never shown before, a third of its time (issue 19)."""
-        self.boxes.executeDelayedItemsLayout()  # the rows' widths
-        for preview in self.session.scan_previews():
-            self.lines.prepare(self.lines_model.looks_after(preview))
-            self.boxes.prepare(self.boxes_model.looks_after(preview))
-            self._banner(preview)  # its text translated and kept
+        try:
+            self.boxes.executeDelayedItemsLayout()  # the rows' widths
+            for preview in self.session.scan_previews():
+                self.lines.prepare(self.lines_model.looks_after(preview))
+                self.boxes.prepare(self.boxes_model.looks_after(preview))
+                self._banner(preview)  # its text translated and kept
+        except Exception:  # only time was to be won: the scan works it all out anyway
+            _log.exception("order %s: the next scans' rows not prepared", self.session.order.id)
 
     def show_snapshot(self, snapshot: SessionSnapshot) -> None:
         """Redraw everything that depends on the session state."""

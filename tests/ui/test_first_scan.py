@@ -3,6 +3,8 @@ item, so that scan lays no text out, and its new box is painted in the scan's ow
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QImage
@@ -42,13 +44,16 @@ def _laid_out(view: PackingView) -> list[set[object]]:
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize("line", [0, 1, 2])
-async def test_the_first_scan_of_any_line_lays_out_no_text(sandbox_app: Starlette, line: int) -> None:
+async def test_the_first_scan_of_any_line_lays_out_no_text(
+    sandbox_app: Starlette, line: int, caplog: pytest.LogCaptureFixture
+) -> None:
     desk = await open_desk(sandbox_app, OFFERS)
     try:
         view = desk.view
         _settle()  # the loop's turns after opening: the view prepares the next scans' rows
         prepared = _laid_out(view)
         assert all(prepared)
+        assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
         new_box_before = view.boxes_model.index(0, 0).data(LOOK_ROLE)
 
         desk.scan(desk.order.lines[line].barcodes[0])
