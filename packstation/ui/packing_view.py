@@ -420,15 +420,18 @@ class PackingView(QWidget):
             QTimer.singleShot(0, self, self.prepare_scans)
 
     def prepare_scans(self) -> None:
-        """Work out and lay out now the rows each line's next scan would show (the session's
-        `scan_previews`), while the packer reaches for the item: the first scan of an order
-        showed only rows and texts never shown before, a third of its time (issue 19)."""
+        """Work out and lay out now the rows and texts each line's next scan would show (the
+        session's `scan_previews`), while the packer reaches for the item: the first scan of an
+        order showed only rows and texts never shown before, a third of its time (issue 19)."""
         try:
             self.boxes.executeDelayedItemsLayout()  # the rows' widths
             for preview in self.session.scan_previews():
-                self.lines.prepare(self.lines_model.looks_after(preview))
-                self.boxes.prepare(self.boxes_model.looks_after(preview))
-                self._banner(preview)  # its text translated and kept
+                snapshot, outcome = preview.snapshot, preview.outcome
+                self.lines.prepare(self.lines_model.looks_after(snapshot))
+                self.boxes.prepare(self.boxes_model.looks_after(snapshot))
+                self.state_banner.prepare(self._banner(snapshot)[0])
+                if outcome.scan is not None:
+                    self.feedback.prepare(self._applied_text(outcome, outcome.scan))
         except Exception:  # only time was to be won: the scan works it all out anyway
             _log.exception("order %s: the next scans' rows not prepared", self.session.order.id)
 
@@ -601,7 +604,7 @@ class PackingView(QWidget):
 
     def show_applied(self, outcome: ScanOutcome, result: ScanResult) -> None:
         """Show and sound what a scan did."""
-        self._set_feedback("✔ " + self._outcome_text(outcome, result), error=False)
+        self._set_feedback(self._applied_text(outcome, result), error=False)
         if self.session.snapshot.complete and self.session.phase is Phase.PACKING:
             self.sounds.complete()
         else:
@@ -637,6 +640,9 @@ class PackingView(QWidget):
             return
         if outcome.action is not ScanAction.FORWARD:
             self.show_applied(outcome, result)
+
+    def _applied_text(self, outcome: ScanOutcome, result: ScanResult) -> str:
+        return "✔ " + self._outcome_text(outcome, result)
 
     def _outcome_text(self, outcome: ScanOutcome, result: ScanResult) -> str:
         order = self.session.order

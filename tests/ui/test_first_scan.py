@@ -59,6 +59,8 @@ async def test_the_first_scan_of_any_line_lays_out_no_text(
         desk.scan(desk.order.lines[line].barcodes[0])
         _settle()
         assert _laid_out(view) == prepared  # measured and painted from what was prepared
+        assert view.feedback.text() in view.feedback._laid  # the texts above the lists too
+        assert view.state_banner.text() in view.state_banner._laid
         box = view.boxes_model.box_index(0)
         entry = view.boxes_model.index(0, 0, box)
         assert view.boxes.visualRect(entry).isValid()  # shown, opened
@@ -76,9 +78,9 @@ async def test_the_prepared_rows_are_those_the_scan_shows(sandbox_app: Starlette
     try:
         view = desk.view
         _settle()
-        previews = view.session.scan_previews()
-        expected = [look for look, _depth in view.boxes_model.looks_after(previews[1])]
-        lines = [look.text for look in view.lines_model.looks_after(previews[1])]
+        preview = view.session.scan_previews()[1].snapshot
+        expected = [look for look, _depth in view.boxes_model.looks_after(preview)]
+        lines = [look.text for look in view.lines_model.looks_after(preview)]
         desk.scan(desk.order.lines[1].barcodes[0])
         _settle()
         model = view.boxes_model
@@ -93,16 +95,16 @@ async def test_the_prepared_rows_are_those_the_scan_shows(sandbox_app: Starlette
 
 
 @pytest.mark.asyncio
-async def test_the_first_scan_shows_its_box_in_its_own_frame(sandbox_app: Starlette) -> None:
+@pytest.mark.parametrize("line", [0, 2])
+async def test_the_first_scan_shows_all_of_itself_in_its_own_frame(sandbox_app: Starlette, line: int) -> None:
     desk = await open_desk(sandbox_app, OFFERS)
     try:
         view = desk.view
         _settle()
-        desk.scan(desk.order.lines[0].barcodes[0])
+        desk.scan(desk.order.lines[line].barcodes[0])
         QApplication.processEvents()  # one turn of the loop: the frame the scan is shown in
-        viewport = view.boxes.viewport()
-        shown = _on_screen(viewport)
-        viewport.repaint()
-        assert shown == _on_screen(viewport)  # the box and its entry were there already
+        shown = _on_screen(view)
+        view.repaint()  # all of it painted again
+        assert shown == _on_screen(view)  # the new box and its entry were there already, alike
     finally:
         await desk.close()
