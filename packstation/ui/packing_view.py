@@ -422,7 +422,8 @@ class PackingView(QWidget):
     def prepare_scans(self) -> None:
         """Work out and lay out now the rows and texts each line's next scan would show (the
         session's `scan_previews`), while the packer reaches for the item: the first scan of an
-        order showed only rows and texts never shown before, a third of its time (issue 19)."""
+        order shows only rows and texts never shown before, and laying them out was much of what
+        made it slower than the later ones (issue 19)."""
         try:
             self.boxes.executeDelayedItemsLayout()  # the rows' widths
             for preview in self.session.scan_previews():
