@@ -73,6 +73,32 @@ async def test_the_first_scan_of_any_line_lays_out_no_text(
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("offers", "buyer"),
+    [
+        ((("WARDROBE-3", 2), ("MUG-300", 1)), "PERSON"),  # a part box: "parcel 1 of 3"
+        ((("SHOE-RUN-43", 1),), "BUSINESS"),  # its marking code asked next
+    ],
+)
+async def test_a_first_scan_of_parcels_or_of_a_marked_item_was_prepared_too(
+    sandbox_app: Starlette, offers: tuple[tuple[str, int], ...], buyer: str
+) -> None:
+    desk = await open_desk(sandbox_app, offers, buyer_type=buyer)
+    try:
+        view = desk.view
+        _settle()
+        prepared = _laid_out(view)
+        desk.scan(desk.order.lines[0].barcodes[0])
+        _settle()
+        assert view.feedback.text().startswith("✔")
+        assert _laid_out(view) == prepared
+        assert view.feedback.text() in view.feedback._laid
+        assert view.state_banner.text() in view.state_banner._laid
+    finally:
+        await desk.close()
+
+
+@pytest.mark.asyncio
 async def test_the_prepared_rows_are_those_the_scan_shows(sandbox_app: Starlette) -> None:
     desk = await open_desk(sandbox_app, OFFERS)
     try:
