@@ -224,8 +224,12 @@ async def stream_latency(
             handle = desk.view.window().windowHandle()
             while qt is not None and handle is not None and not handle.isExposed():
                 qt.processEvents()
+            # The loop's next turns, as in the app before the packer scans: the new view's layouts
+            # settle (one that changed asks its parent's in the next turn) and it prepares the rows
+            # of the first scan; else the first scan runs what the opening left.
             if qt is not None:
-                qt.processEvents()
+                for _ in range(3):
+                    qt.processEvents()
             units = [line.barcodes[0] for line in desk.order.lines for _ in range(line.count)]
             watch.active = True
             for text in units[: scans - len(timings)]:

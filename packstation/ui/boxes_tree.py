@@ -12,7 +12,7 @@ hovered or has the focus (the style draws those over the row) is painted directl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPixmap
@@ -122,6 +122,18 @@ class BoxesTree(QTreeView):
         self._bottom: int | None = None  # where the rows ended when last painted; None: unknown
         self.expanded.connect(self._opened_or_closed)
         self.collapsed.connect(self._opened_or_closed)
+
+    def prepare(self, rows: Iterable[tuple[RowLook, int]]) -> None:
+        """Lay out the texts of rows about to show these looks, each at its depth in the tree
+        (`RowDelegate.prepare`)."""
+        delegate = self.itemDelegate()
+        if not isinstance(delegate, RowDelegate):
+            return
+        font = self.font()
+        # A row's cell is the column less the indentation of its depth (the branch signs' space).
+        column = self.columnWidth(0) - (self.indentation() if self.rootIsDecorated() else 0)
+        for look, depth in rows:
+            delegate.prepare(look, font, column - depth * self.indentation())
 
     # -- where changes start -----------------------------------------------------------------------
 

@@ -44,7 +44,7 @@ from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.order import OrderLine, RequiredCode
 from packstation.domain.packing.errors import box_no
-from packstation.domain.packing.model import Box, BoxKind, LineProgress, PartSlot, UnitRef
+from packstation.domain.packing.model import Box, BoxKind, LineProgress, Packing, PartSlot, UnitRef
 from packstation.domain.verification import CodeStatus
 from packstation.services.packing import CodeBadge, PackingSession, SessionSnapshot
 from packstation.ui import palette
@@ -308,17 +308,34 @@ class LinesModel(_FollowsSession, QAbstractListModel):
         raise KeyError(line_id)
 
     def progress_text(self, row: int) -> str:
-        line = self.line_at(row)
-        progress = self._core.snapshot.progress[row]
+        # The row's open part (`_row_states`) is worked out already.
+        return self._progress_text(self.line_at(row), self._core.snapshot.progress[row], self._shown[row][2])
+
+    def _progress_text(self, line: OrderLine, progress: LineProgress, begun: PartSlot | None) -> str:
         text = self._packed_of.format(packed=progress.packed, count=progress.count)
         if progress.needs_codes or progress.coded or line.required:
             text += ", " + self._coded_of.format(coded=progress.coded, count=progress.count)
         if progress.split_units:
             text += ", " + self._split_of.format(n=progress.split_units)
-        begun = self._shown[row][2]  # the row's open part (`_row_states`), worked out already
         if begun is not None:  # the unit whose parcels are being scanned: how far it is
             text += ", " + fill(self.tr("parcels in boxes: %1 of %n", "", begun.total), begun.current)
         return text
+
+    def looks_after(self, snapshot: SessionSnapshot) -> list[RowLook]:
+        """The looks the rows `snapshot` would change would get, worked out without showing
+        them (nothing is kept: a view lays their texts out ahead, `WrappingListView.prepare`)."""
+        shown = self._shown
+        states = self._row_states(snapshot)
+        if [state[0].id for state in states] != [state[0].id for state in shown]:
+            return []  # other lines (a shortening): the model is reset then, nothing to foresee
+        looks = []
+        for row, state in enumerate(states):
+            if state != shown[row]:
+                line, progress, begun, _editable = state
+                text = f"{self._heading(row, line)}\n{self._progress_text(line, progress, begun)}"
+                picture = self.pictures.get(line.picture_url) if line.picture_url else None
+                looks.append(RowLook(text, background=_line_colour(progress), picture=picture))
+        return looks
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = index.row()  # -1 for an invalid index
@@ -478,6 +495,20 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
         self._remove_gone(root, self._tops, rows)
         self._insert_and_update(root, self._tops, rows)
 
+    def looks_after(self, snapshot: SessionSnapshot) -> list[tuple[RowLook, int]]:
+        """The looks of the rows `snapshot` would show, each with its depth in the tree, worked
+        out without showing them; their values are kept for when it comes (a view lays their
+        texts out ahead, `BoxesTree.prepare`)."""
+        looks: list[tuple[RowLook, int]] = []
+        rows = [(node, 0) for node in reversed(self._rows(snapshot))]
+        while rows:
+            node, depth = rows.pop()
+            look = self._values(node, snapshot.packing)[LOOK_ROLE]
+            if isinstance(look, RowLook):
+                looks.append((look, depth))
+            rows.extend((child, depth + 1) for child in reversed(node.children))
+        return looks
+
     # -- the tree ----------------------------------------------------------------------------------
 
     def _rows(self, snapshot: SessionSnapshot) -> list[_Node]:
@@ -524,7 +555,7 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
         if node.kind is not NodeKind.CODE:
             item.setColumnCount(1)  # else its first child row would insert a column too
         item.setFlags(self._flags(node))
-        node.values = self._values(node)
+        node.values = self._values(node, self._core.snapshot.packing)
         for role, value in node.values.items():
             if value is not None:
                 item.setData(value, role)
@@ -577,7 +608,7 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
         if node.shown != new.shown:
             node.box, node.line_id, node.units = new.box, new.line_id, new.units
             node.instance, node.badge, node.shown = new.instance, new.badge, new.shown
-            values = self._values(node)
+            values = self._values(node, self._core.snapshot.packing)
             changed = {role: value for role, value in values.items() if node.values.get(role) != value}
             node.values = values
             assert node.item is not None
@@ -616,8 +647,7 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
 
     # -- display -----------------------------------------------------------------------------------
 
-    def _box_text(self, index: int) -> str:
-        packing = self._core.snapshot.packing
+    def _box_text(self, packing: Packing, index: int) -> str:
         box = packing.boxes[index]
         number = box_no(index)
         if box.part is not None:
@@ -651,32 +681,33 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
         suffix = f" — {words[status]}" if status is not None else ""
         return f"{mark} {node.instance.kind.value.upper()} {mask_code(node.instance)}{suffix}"
 
-    def _code_status(self, node: _Node) -> CodeStatus | None:
+    def _code_status(self, node: _Node, packing: Packing) -> CodeStatus | None:
         if node.badge is not None:
             return node.badge.status
-        if node.instance is not None and node.instance.value in self._core.snapshot.packing.rejected:
+        if node.instance is not None and node.instance.value in packing.rejected:
             return CodeStatus.FAILED
         return None
 
-    def _values(self, node: _Node) -> dict[int, Any]:
-        """Every role `node`'s item holds (None: not set); the same dict for the same row."""
+    def _values(self, node: _Node, packing: Packing) -> dict[int, Any]:
+        """Every role `node`'s item holds (None: not set) in `packing`; the same dict for the same
+        row."""
         key = (node.kind, node.key, node.box, node.line_id, node.shown)
         try:
             values = self._kept.get(key)
         except TypeError:  # something shown cannot be hashed: computed each time
-            return self._computed(node)
+            return self._computed(node, packing)
         if values is None:
-            values = self._kept[key] = self._computed(node)
+            values = self._kept[key] = self._computed(node, packing)
             if len(self._kept) > _KEPT_ROWS:
                 del self._kept[next(iter(self._kept))]  # the oldest
         return values
 
-    def _computed(self, node: _Node) -> dict[int, Any]:
+    def _computed(self, node: _Node, packing: Packing) -> dict[int, Any]:
         kind = node.kind
-        status = self._code_status(node) if kind is NodeKind.CODE else None
-        background = self._background(node, status)
+        status = self._code_status(node, packing) if kind is NodeKind.CODE else None
+        background = self._background(node, status, packing)
         foreground = QBrush(STATUS_COLORS[status]) if status is not None else None
-        text = self._display(node, status)
+        text = self._display(node, status, packing)
         look = RowLook(
             text,
             background=background.color() if background is not None else None,
@@ -697,11 +728,10 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
             Role.CODE_STATUS: status.value if status is not None else None,
         }
 
-    def _display(self, node: _Node, status: CodeStatus | None) -> str:
-        packing = self._core.snapshot.packing
+    def _display(self, node: _Node, status: CodeStatus | None, packing: Packing) -> str:
         if node.kind is NodeKind.BOX:
             assert node.box is not None
-            return self._box_text(node.box)
+            return self._box_text(packing, node.box)
         if node.kind is NodeKind.NEW_BOX:
             return self.tr("+ Drop here for a new box")
         if node.kind is NodeKind.ENTRY:
@@ -716,8 +746,7 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
             return f"{line.name}  × {node.units}"
         return self._code_text(node, status)
 
-    def _background(self, node: _Node, status: CodeStatus | None) -> QBrush | None:
-        packing = self._core.snapshot.packing
+    def _background(self, node: _Node, status: CodeStatus | None, packing: Packing) -> QBrush | None:
         if node.kind is NodeKind.BOX and node.box is not None:
             if packing.boxes[node.box].part is not None:
                 return QBrush(COLOR_PART_BOX)

@@ -23,7 +23,7 @@ from datetime import datetime, time
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -167,6 +167,7 @@ class PackingView(QWidget):
         self._pack_texts: dict[tuple[int, int], str] = {}  # the packing banner per (done, total)
         self._shown_change: object = self  # the label change shown (self: none shown yet)
         self._shown_notice: str | None = None
+        self._prepared = False  # the next scans' rows prepared once shown (`prepare_scans`)
         # The feedback of the usual scans, translated once (a translation costs µs; issue 19).
         self._into_box = self.tr("%1 → box %2")
         self._command_done = self.tr("command %1")
@@ -408,6 +409,33 @@ class PackingView(QWidget):
             if snapshot.phase in (Phase.DONE, Phase.CANCELLED, Phase.INTERRUPTED):
                 self.finished.emit(snapshot.order.id)
         self.show_snapshot(snapshot)
+        # Boxes rows the change inserted or removed are laid out now, not when Qt's delayed
+        # layout runs after the paint: the rows they move are then painted with the rest of
+        # the change (the first scan's new box in its own frame, not in the next one).
+        self.boxes.executeDelayedItemsLayout()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._prepared:  # once laid out (the loop's next turn), before the packer scans
+            self._prepared = True
+            QTimer.singleShot(0, self, self.prepare_scans)
+
+    def prepare_scans(self) -> None:
+        """Work out and lay out now the rows and texts each line's next scan would show (the
+        session's `scan_previews`), while the packer reaches for the item: the first scan of an
+        order shows only rows and texts never shown before, and laying them out was much of what
+        made it slower than the later ones (issue 19)."""
+        try:
+            self.boxes.executeDelayedItemsLayout()  # the rows' widths
+            for preview in self.session.scan_previews():
+                snapshot, outcome = preview.snapshot, preview.outcome
+                self.lines.prepare(self.lines_model.looks_after(snapshot))
+                self.boxes.prepare(self.boxes_model.looks_after(snapshot))
+                self.state_banner.prepare(self._banner(snapshot)[0])
+                if outcome.scan is not None:
+                    self.feedback.prepare(self._applied_text(outcome, outcome.scan))
+        except Exception:  # only time was to be won: the scan works it all out anyway
+            _log.exception("order %s: the next scans' rows not prepared", self.session.order.id)
 
     def show_snapshot(self, snapshot: SessionSnapshot) -> None:
         """Redraw everything that depends on the session state."""
@@ -578,7 +606,7 @@ class PackingView(QWidget):
 
     def show_applied(self, outcome: ScanOutcome, result: ScanResult) -> None:
         """Show and sound what a scan did."""
-        self._set_feedback("✔ " + self._outcome_text(outcome, result), error=False)
+        self._set_feedback(self._applied_text(outcome, result), error=False)
         if self.session.snapshot.complete and self.session.phase is Phase.PACKING:
             self.sounds.complete()
         else:
@@ -614,6 +642,9 @@ class PackingView(QWidget):
             return
         if outcome.action is not ScanAction.FORWARD:
             self.show_applied(outcome, result)
+
+    def _applied_text(self, outcome: ScanOutcome, result: ScanResult) -> str:
+        return "✔ " + self._outcome_text(outcome, result)
 
     def _outcome_text(self, outcome: ScanOutcome, result: ScanResult) -> str:
         order = self.session.order

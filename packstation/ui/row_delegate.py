@@ -169,7 +169,7 @@ class RowDelegate(QStyledItemDelegate):
             kept = self._blocks.keep(key, _Block(lines, int(sum(height for _, height in lines) + 0.999)))
         return kept
 
-    def _wrap_width(self) -> int:
+    def wrap_width(self) -> int:
         """The width rows wrap at: the list's, less the spacing around each row."""
         view = self._view()
         if view is None:
@@ -182,7 +182,7 @@ class RowDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         look = _look(index)
         font, font_id = self._font(option.font, look)
-        width = self._wrap_width() if self._wrap else -1
+        width = self.wrap_width() if self._wrap else -1
         kept = self._sizes.get_recent(id(look))
         if kept is None or kept[0] is not look or kept[1] != width:
             size = self._measure(look, width, font, font_id)
@@ -201,6 +201,20 @@ class RowDelegate(QStyledItemDelegate):
             text_height = block.height
             width = int(max(part.size().width() for part, _ in block.lines)) + 2 * _PAD_X + picture.width()
         return QSize(width, max(text_height, picture.height()) + 2 * _PAD_Y)
+
+    def prepare(self, look: RowLook, font: QFont, width: int) -> None:
+        """Lay `look`'s text out now as measuring it (`font`: the view's) and painting it in a
+        row `width` wide will need it, so that paint only draws: e.g. the rows the packer's next
+        scan will show, while the packer reaches for the item (issue 19)."""
+        row_font, font_id = self._font(font, look)
+        size_width = self.wrap_width() if self._wrap else -1
+        kept = self._sizes.get_recent(id(look))
+        if kept is None or kept[0] is not look or kept[1] != size_width:
+            size = self._measure(look, size_width, row_font, font_id)
+            self._sizes.keep(id(look), (look, size_width, size, size.height()))
+        picture = look.picture_size.width()
+        text_width = width - 2 * _PAD_X - (picture + _ICON_GAP if picture else 0)
+        self._paragraphs(look.text, max(1, text_width), row_font, font_id)
 
     def measured_height(self, row: int) -> int | None:
         """The wrapped row's height when `sizeHint` last measured it (None: never)."""

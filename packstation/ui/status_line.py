@@ -16,13 +16,24 @@ Each scan sets a new text, so a paint lays one out and draws it in one call into
 paint need not redo is kept: the rounded background (an antialiased shape as wide as the
 window) is drawn once per size and colours and kept as a picture (shared by all lines: a new
 order's view shows the same ones), the colours and rectangles
-are kept as Qt values.
+are kept as Qt values. A text known ahead (the feedback and banner of the packer's next scan,
+`prepare`) is laid out then and only drawn when shown, in the same pixels.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPixmap, QResizeEvent
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+    QStaticText,
+    QTextOption,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 # Left, centred vertically, wrapped at words: combined once, not on every paint.
@@ -32,6 +43,7 @@ _FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | int(Q
 # banner changes colour on its first and last scans, the same pictures at the same width each time.
 _BACKDROPS: dict[tuple[int, int, float, int, int, int], QPixmap] = {}
 _BACKDROPS_KEPT = 16  # a few colours at a few widths (a resized window starts again)
+_LAID_KEPT = 16  # texts laid out ahead (`prepare`): the next scan's, for each line of an order
 
 
 class StatusLine(QWidget):
@@ -53,6 +65,7 @@ class StatusLine(QWidget):
         radius: int = 0,
     ) -> None:
         super().__init__(parent)
+        self._laid: dict[str, QStaticText] = {}  # texts laid out ahead at the text area's width
         font = QFont(self.font())
         font.setPointSize(point_size)
         font.setBold(bold)
@@ -94,6 +107,24 @@ class StatusLine(QWidget):
         self._backdrop = None
         self.update()
 
+    def prepare(self, text: str) -> None:
+        """Lay `text` out now, at the line's width, so that showing it only draws it: e.g. the
+        feedback the packer's next scan will show (issue 19). Drawn in the same pixels as an
+        unprepared text; a new width or font forgets what was prepared."""
+        width = self._text_area.width()
+        if width <= 0 or text in self._laid:
+            return
+        laid = QStaticText(text)
+        laid.setTextFormat(Qt.TextFormat.PlainText)  # names and Market texts are shown literally
+        laid.setTextWidth(width)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)  # as `drawText` with TextWordWrap
+        laid.setTextOption(option)
+        laid.prepare(font=self.font())
+        if len(self._laid) >= _LAID_KEPT:
+            self._laid.clear()
+        self._laid[text] = laid
+
     @property
     def foreground(self) -> str:
         return self._colours[0]
@@ -123,12 +154,15 @@ class StatusLine(QWidget):
         self._whole = self.rect()
         self._text_area = self._whole.adjusted(self._pad_x, self._pad_y, -self._pad_x, -self._pad_y)
         self._backdrop = None
+        self._laid.clear()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # the window's colour around the text
             self._window = QColor(self.palette().window().color())
             self._backdrop = None
             self.update()
+        elif event.type() == QEvent.Type.FontChange:
+            self._laid.clear()
         super().changeEvent(event)
 
     # -- painting ----------------------------------------------------------------------------------
@@ -163,10 +197,17 @@ class StatusLine(QWidget):
         else:
             painter.drawPixmap(0, 0, self._background(self._bg))
         painter.setPen(self._fg)
-        used = painter.drawText(self._text_area, _FLAGS, self._text)
+        area = self._text_area
+        laid = self._laid.get(self._text)
+        height = laid.size().height() if laid is not None else 0.0
+        if laid is not None and height <= area.height():
+            # Laid out ahead: drawn where `drawText` puts it (left, centred vertically).
+            painter.drawStaticText(QPointF(area.left(), area.top() + (area.height() - height) / 2), laid)
+        else:
+            height = painter.drawText(area, _FLAGS, self._text).height()
         painter.end()
         # Measured while painting, which lays the text out anyway: a text that needs another row
         # count is drawn cut for one frame, then the line takes the rows it needs.
-        rows = max(1, round(used.height() / self._spacing))
+        rows = max(1, round(height / self._spacing))
         if rows != self._rows:
             QTimer.singleShot(0, self, lambda: self._fit(rows))

@@ -8,12 +8,12 @@ or shrinks lays the list out again. Its rows are painted by `RowDelegate`, wrapp
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from packstation.ui.row_delegate import RowDelegate
+from packstation.ui.row_delegate import RowDelegate, RowLook
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -27,6 +27,13 @@ class WrappingListView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)  # a new width wraps the rows again
         self._rows = RowDelegate(self, wrap=True)
         self.setItemDelegate(self._rows)
+
+    def prepare(self, looks: Iterable[RowLook]) -> None:
+        """Lay out the texts of rows about to show these looks (`RowDelegate.prepare`); a row
+        is as wide as the rows wrap."""
+        width = self._rows.wrap_width()
+        for look in looks:
+            self._rows.prepare(look, self.font(), width)
 
     def dataChanged(self, top_left: AnyIndex, bottom_right: AnyIndex, roles: Sequence[int] = ()) -> None:
         row = top_left.row()

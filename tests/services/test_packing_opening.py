@@ -64,3 +64,37 @@ def test_the_api_attach_code_still_leaves_an_unboxed_unit_unboxed() -> None:
     d = desk(make_order(1, mug(1)))
     d.session.attach_code(Instance(InstanceKind.CIS, CIS_A))
     assert _packed(d.session) == 0  # only a scanned code means the packer holds the unit
+
+
+def test_scan_previews_show_each_lines_next_scan_and_change_nothing() -> None:
+    d = desk(make_order(1, mug(2), kettle(1)))
+    told: list[object] = []
+    d.session.subscribe(told.append)
+    before = d.session.snapshot
+    previews = d.session.scan_previews()
+    assert [[p.packed for p in preview.snapshot.progress] for preview in previews] == [[1, 0], [0, 1]]
+    assert all(p.snapshot.can_undo and p.snapshot.version == before.version + 1 for p in previews)
+    assert [(p.outcome.action, p.outcome.box) for p in previews] == [(ScanAction.ITEM_PACKED, 0)] * 2
+    assert [p.outcome.unit.line_id for p in previews if p.outcome.unit is not None] == [
+        line.id for line in d.session.order.lines
+    ]
+    assert d.session.snapshot is before  # nothing changed, nobody was told, nothing journalled
+    assert told == []
+    assert d.journal.entries(1) == []
+    # What the scan then shows is what its preview said.
+    outcome = d.session.scan(classify_scan(KETTLE, known_gtins=[MUG, KETTLE]))
+    assert d.session.packing == previews[1].snapshot.packing
+    assert d.session.snapshot.progress == previews[1].snapshot.progress
+    assert (outcome.unit, outcome.box, outcome.part) == (
+        previews[1].outcome.unit, previews[1].outcome.box, previews[1].outcome.part
+    )
+
+
+def test_scan_previews_leave_out_packed_lines_and_end_with_packing() -> None:
+    d = desk(make_order(1, mug(1), kettle(1)))
+    d.session.scan(classify_scan(MUG, known_gtins=[MUG, KETTLE]))
+    previews = d.session.scan_previews()
+    assert [[p.packed for p in preview.snapshot.progress] for preview in previews] == [[1, 1]]
+    assert len(d.session.scan_previews(limit=0)) == 0
+    d.session.scan(classify_scan(KETTLE, known_gtins=[MUG, KETTLE]))
+    assert d.session.scan_previews() == []  # every unit packed: no scan of an item packs one

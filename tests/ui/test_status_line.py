@@ -4,6 +4,7 @@ window out again, and still fit any text: a long one grows the line, a short one
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
@@ -132,3 +133,39 @@ def test_a_new_line_of_the_same_size_and_colours_reuses_the_background(qtbot: Qt
     assert second._backdrop.cacheKey() == first._backdrop.cacheKey()  # not drawn again
     assert second.grab().toImage() == first.grab().toImage()
     assert second.grab().toImage().pixelColor(second.width() // 2, 1) == QColor("#198754")
+
+
+@pytest.mark.parametrize("colours", [("#2e7d32", None), ("white", "#1565c0")])
+@pytest.mark.parametrize(
+    "text", ["✔ Кружка керамическая, 300 мл → коробка 1", "Упаковка: 1 из 4 шт. в коробках", LONG]
+)
+def test_a_text_laid_out_ahead_is_drawn_in_the_same_pixels(
+    qtbot: QtBot, text: str, colours: tuple[str, str | None]
+) -> None:
+    windows, lines = [], []
+    for prepare in (False, True):
+        window, line = _screen(qtbot, width=900)  # the short texts fit on one row
+        windows.append(window)  # kept alive until compared
+        line.set_colours(*colours)
+        _settle()
+        if prepare:
+            line.prepare(text)
+        line.setText(text)
+        _settle()
+        lines.append(line)
+    plain, prepared = lines
+    assert prepared.height() == plain.height()  # a long one grew alike
+    assert prepared.grab().toImage() == plain.grab().toImage()
+
+
+def test_a_new_width_forgets_the_texts_laid_out_ahead(qtbot: QtBot) -> None:
+    window, line = _screen(qtbot)
+    line.prepare("✔ Кружка → коробка 1")
+    window.resize(300, 300)
+    _settle()
+    line.setText("✔ Кружка → коробка 1")
+    _settle()
+    _other, plain = _screen(qtbot, width=300)
+    plain.setText("✔ Кружка → коробка 1")
+    _settle()
+    assert line.grab().toImage() == plain.grab().toImage()

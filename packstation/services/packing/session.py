@@ -24,7 +24,7 @@ from packstation.domain.order import Order
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.packing.journal import decode_order, encode_order
 from packstation.domain.packing.model import Packing, UnitRef
-from packstation.domain.scan import ScanResult
+from packstation.domain.scan import ScanKind, ScanResult
 from packstation.domain.verification import CodeStatus, EacResult
 from packstation.services.label_job import PrintJob
 from packstation.services.packing.countdown import Countdown
@@ -32,12 +32,19 @@ from packstation.services.packing.edit_log import EditLog, replay
 from packstation.services.packing.edits import PackingEditor
 from packstation.services.packing.handover import CourierHandover
 from packstation.services.packing.order_watch import OrderWatcher
-from packstation.services.packing.scans import ScanHandler, takes_courier_code
+from packstation.services.packing.scans import ScanHandler, packed_outcome, takes_courier_code
 from packstation.services.packing.sender import IntentSender
 from packstation.services.packing.shortening import Shortener
 from packstation.services.packing.state import SessionState, snapshot_of
 from packstation.services.packing.submit import Submitter
-from packstation.services.packing.values import CheckBudget, Phase, ScanOutcome, SessionDeps, SessionSnapshot
+from packstation.services.packing.values import (
+    CheckBudget,
+    Phase,
+    ScanOutcome,
+    ScanPreview,
+    SessionDeps,
+    SessionSnapshot,
+)
 from packstation.services.packing.verification import VerificationPoller
 from packstation.services.weak_calls import weakly, weakly_async
 
@@ -173,6 +180,30 @@ class PackingSession:
         if self._snapshot is None:
             self._snapshot = snapshot_of(self._log.state, self._version, self._countdown.remaining)
         return self._snapshot
+
+    def scan_previews(self, limit: int = 8) -> list[ScanPreview]:
+        """What the packer would see after scanning the item of each line next (the first
+        `limit` lines with a barcode that a scan takes), worked out without changing anything or
+        telling anyone: a view prepares those rows and texts while the packer reaches for the
+        item (issue 19). Empty when scans cannot change the packing."""
+        state = self._log.state
+        if state.phase is not Phase.PACKING:
+            return []
+        previews: list[ScanPreview] = []
+        for line in state.order.lines:
+            if len(previews) >= limit:
+                break
+            if not line.barcodes:
+                continue
+            barcode = line.barcodes[0]
+            try:
+                packing = state.packing.scan_item(barcode)
+            except PackstationError:  # all its units are packed: no scan of it shows anything new
+                continue
+            snapshot = snapshot_of(state.edited(packing), self._version + 1, self._countdown.remaining)
+            scanned = ScanResult(ScanKind.ITEM_BARCODE, raw=barcode, value=barcode)
+            previews.append(ScanPreview(snapshot, packed_outcome(packing, scanned)))
+        return previews
 
     def subscribe(self, callback: Callable[[SessionSnapshot], None]) -> Callable[[], None]:
         """Call `callback(snapshot)` after every change; returns an unsubscriber."""

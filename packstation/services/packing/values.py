@@ -232,3 +232,12 @@ class SessionSnapshot:
     @property
     def editable(self) -> bool:
         return self.phase is Phase.PACKING
+
+
+@dataclass(frozen=True, slots=True)
+class ScanPreview:
+    """What scanning an item next would show (`PackingSession.scan_previews`): the snapshot
+    after it and what the scan did."""
+
+    snapshot: SessionSnapshot
+    outcome: ScanOutcome

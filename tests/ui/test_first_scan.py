@@ -1,0 +1,136 @@
+"""The first scan of an order (issue 19): its rows are prepared while the packer reaches for the
+item, so that scan lays no text out, and its new box is painted in the scan's own frame."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QWidget
+from starlette.applications import Starlette
+
+from packstation.ui.packing_view import PackingView
+from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate
+from tests.ui.packing_support import open_desk
+
+OFFERS = (("MUG-300", 2), ("BOOK-WP", 1), ("CHARGER-65", 1))
+
+
+def _settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def _on_screen(widget: QWidget) -> QImage:
+    """What the window shows of `widget` (its backing store, not a fresh paint)."""
+    window = widget.window()
+    at = widget.mapTo(window, QPoint(0, 0))
+    grabbed = window.screen().grabWindow(window.winId(), at.x(), at.y(), widget.width(), widget.height())
+    return grabbed.toImage()
+
+
+def _delegates(view: PackingView) -> list[RowDelegate]:
+    delegates = [view.lines.itemDelegate(), view.boxes.itemDelegate()]
+    assert all(isinstance(delegate, RowDelegate) for delegate in delegates)
+    return [delegate for delegate in delegates if isinstance(delegate, RowDelegate)]
+
+
+def _laid_out(view: PackingView) -> list[set[object]]:
+    """The texts each list's delegate has laid out (laid-out lines and whole rows)."""
+    return [set(delegate._texts) | set(delegate._blocks) for delegate in _delegates(view)]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("line", [0, 1, 2])
+async def test_the_first_scan_of_any_line_lays_out_no_text(
+    sandbox_app: Starlette, line: int, caplog: pytest.LogCaptureFixture
+) -> None:
+    desk = await open_desk(sandbox_app, OFFERS)
+    try:
+        view = desk.view
+        _settle()  # the loop's turns after opening: the view prepares the next scans' rows
+        prepared = _laid_out(view)
+        assert all(prepared)
+        assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
+        new_box_before = view.boxes_model.index(0, 0).data(LOOK_ROLE)
+
+        desk.scan(desk.order.lines[line].barcodes[0])
+        _settle()
+        assert _laid_out(view) == prepared  # measured and painted from what was prepared
+        assert view.feedback.text() in view.feedback._laid  # the texts above the lists too
+        assert view.state_banner.text() in view.state_banner._laid
+        box = view.boxes_model.box_index(0)
+        entry = view.boxes_model.index(0, 0, box)
+        assert view.boxes.visualRect(entry).isValid()  # shown, opened
+        assert entry.data(LOOK_ROLE).text.endswith("× 1")
+        assert new_box_before.text != box.data(LOOK_ROLE).text
+        assert desk.errors == []
+        assert desk.crashes == []
+    finally:
+        await desk.close()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("offers", "buyer"),
+    [
+        ((("WARDROBE-3", 2), ("MUG-300", 1)), "PERSON"),  # a part box: "parcel 1 of 3"
+        ((("SHOE-RUN-43", 1),), "BUSINESS"),  # its marking code asked next
+    ],
+)
+async def test_a_first_scan_of_parcels_or_of_a_marked_item_was_prepared_too(
+    sandbox_app: Starlette, offers: tuple[tuple[str, int], ...], buyer: str
+) -> None:
+    desk = await open_desk(sandbox_app, offers, buyer_type=buyer)
+    try:
+        view = desk.view
+        _settle()
+        prepared = _laid_out(view)
+        desk.scan(desk.order.lines[0].barcodes[0])
+        _settle()
+        assert view.feedback.text().startswith("✔")
+        assert _laid_out(view) == prepared
+        assert view.feedback.text() in view.feedback._laid
+        assert view.state_banner.text() in view.state_banner._laid
+    finally:
+        await desk.close()
+
+
+@pytest.mark.asyncio
+async def test_the_prepared_rows_are_those_the_scan_shows(sandbox_app: Starlette) -> None:
+    desk = await open_desk(sandbox_app, OFFERS)
+    try:
+        view = desk.view
+        _settle()
+        preview = view.session.scan_previews()[1].snapshot
+        expected = [look for look, _depth in view.boxes_model.looks_after(preview)]
+        lines = [look.text for look in view.lines_model.looks_after(preview)]
+        desk.scan(desk.order.lines[1].barcodes[0])
+        _settle()
+        model = view.boxes_model
+        box = model.box_index(0)
+        rows = (box, model.index(0, 0, box), model.new_box_index())
+        shown = [row.data(LOOK_ROLE) for row in rows]
+        assert [look.text for look in shown] == [look.text for look in expected]
+        assert all(a is b for a, b in zip(shown, expected, strict=True))  # the very values kept
+        assert lines == [view.lines_model.index(1, 0).data(LOOK_ROLE).text]
+    finally:
+        await desk.close()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("line", [0, 2])
+async def test_the_first_scan_shows_all_of_itself_in_its_own_frame(sandbox_app: Starlette, line: int) -> None:
+    desk = await open_desk(sandbox_app, OFFERS)
+    try:
+        view = desk.view
+        _settle()
+        desk.scan(desk.order.lines[line].barcodes[0])
+        QApplication.processEvents()  # one turn of the loop: the frame the scan is shown in
+        shown = _on_screen(view)
+        view.repaint()  # all of it painted again
+        assert shown == _on_screen(view)  # the new box and its entry were there already, alike
+    finally:
+        await desk.close()
