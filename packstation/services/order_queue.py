@@ -187,6 +187,14 @@ class QueueChange:
         return not (self.added or self.updated or self.removed) and not self.initial
 
 
+@dataclass(frozen=True, slots=True)
+class _Unchanged:
+    """A received order found equal to the listed copy `listed` while its page arrived."""
+
+    order: Order
+    listed: Order
+
+
 ChangeCallback = Callable[[QueueChange], None]
 NewOrdersCallback = Callable[[tuple[Order, ...]], None]
 StateCallback = Callable[[ConnectionState], None]
@@ -414,9 +422,11 @@ class OrderQueue:
                     updated_to=None,
                 )
             try:
-                received: list[Order] = []
+                received: list[Order | _Unchanged] = []
                 async for page in self._market.iter_order_pages(query):
-                    received.extend(page)
+                    # Compared page by page as they arrive (issue 19): a full reload of 3,000
+                    # orders compared at once held the GUI thread for ~20 ms.
+                    received.extend(self._screen(page))
             except PackstationError as error:
                 self._record_failure(error)
                 raise
@@ -465,13 +475,27 @@ class OrderQueue:
         self._announce(change)
         return change
 
-    def _apply(self, received: Iterable[Order], *, full: bool, initial: bool) -> QueueChange:
+    def _screen(self, page: Iterable[Order]) -> list[Order | _Unchanged]:
+        """A page of received orders, those equal to the listed copy marked `_Unchanged`."""
+        screened: list[Order | _Unchanged] = []
+        for order in page:
+            known = self._orders.get(order.id)
+            screened.append(_Unchanged(order, known) if known is not None and known == order else order)
+        return screened
+
+    def _apply(self, received: Iterable[Order | _Unchanged], *, full: bool, initial: bool) -> QueueChange:
         added: list[Order] = []
         updated: list[Order] = []
         removed: list[int] = []
         left: list[Order] = []
         seen: set[int] = set()
-        for order in received:
+        for item in received:
+            if isinstance(item, _Unchanged):
+                seen.add(item.order.id)
+                if self._orders.get(item.order.id) is item.listed:
+                    continue  # still the copy it was found equal to
+                item = item.order  # the list changed since (a pushed update): compare again
+            order = item
             seen.add(order.id)
             known = self._orders.get(order.id)
             if not self._keeps(order):

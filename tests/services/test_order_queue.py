@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -18,6 +18,7 @@ from packstation.domain.order import (
     READY_TO_SHIP,
     SHIPPED,
     STARTED,
+    Order,
     OrderLine,
     Program,
 )
@@ -34,6 +35,7 @@ from packstation.services.order_queue import (
     ConnectionState,
     OrderFilter,
     OrderQueue,
+    QueueChange,
     connection_state_for,
     order_deadline,
 )
@@ -391,3 +393,63 @@ async def test_a_wake_during_a_refresh_is_not_lost() -> None:
     queue.start()
     await _eventually(lambda: market.count("iter_order_pages") >= 2)
     await queue.stop()
+
+
+class _PausingSource:
+    """Pages of orders, pausing after the first until `go` is set (a reload still being read)."""
+
+    def __init__(self, *pages: list[Order]) -> None:
+        self.pages = pages
+        self.paused = asyncio.Event()
+        self.go = asyncio.Event()
+
+    async def iter_order_pages(self, query: object) -> AsyncIterator[list[Order]]:
+        for number, page in enumerate(self.pages):
+            yield page
+            if number == 0 and not self.go.is_set():
+                self.paused.set()
+                await self.go.wait()
+
+
+@pytest.mark.asyncio
+async def test_a_reload_compares_pages_as_they_arrive_and_compares_again_an_update_pushed_meanwhile() -> None:
+    first, second = make_order(1), make_order(2)
+    source = _PausingSource([first], [second])
+    source.go.set()
+    queue = OrderQueue(source, FakeClock(T0))
+    await queue.refresh()
+    source.go.clear()
+    changes: list[QueueChange] = []
+    queue.subscribe(changes.append)
+
+    reload = asyncio.ensure_future(queue.refresh(full=True))
+    await source.paused.wait()  # order 1 arrived equal to the listed copy ...
+    pushed = replace(first, notes="picked up by the session")
+    queue.upsert(pushed)  # ... and the packing session pushed a newer copy before the last page
+    source.go.set()
+    change = await reload
+
+    # The Market's copy, read after the push began, is what the reload leaves listed: as before
+    # the pages were compared one by one, a listed copy that changed meanwhile is compared again.
+    assert [order.notes for order in change.updated] == [first.notes]
+    assert queue.get(1) == first
+    assert changes[-1] is change
+    assert change.removed == ()
+    assert change.added == ()
+
+
+@pytest.mark.asyncio
+async def test_a_reload_of_unchanged_pages_keeps_the_listed_objects_and_announces_nothing() -> None:
+    source = _PausingSource([make_order(1)], [make_order(2)])
+    source.go.set()
+    queue = OrderQueue(source, FakeClock(T0))
+    await queue.refresh()
+    listed = queue.orders()
+    changes: list[QueueChange] = []
+    queue.subscribe(changes.append)
+
+    change = await queue.refresh(full=True)
+
+    assert change.is_empty
+    assert changes == []
+    assert all(queue.get(order.id) is order for order in listed)
