@@ -340,6 +340,10 @@ class OrderQueue:
             self._sorted = tuple(sorted(self._orders.values(), key=self.sort_key))
         return self._sorted
 
+    def listed(self) -> tuple[Order, ...]:
+        """The listed orders in no particular order: for counting, without `orders()`'s sort."""
+        return tuple(self._orders.values())
+
     def get(self, order_id: int) -> Order | None:
         return self._orders.get(order_id)
 
