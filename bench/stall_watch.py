@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import gc
+import re
 import sys
 import threading
 import time
@@ -193,3 +194,18 @@ def _signature(frames: tuple[str, ...], depth: int) -> tuple[str, ...]:
     innermost = frames[0]
     head = () if innermost.startswith(_OWN) else (innermost,)
     return head + tuple(own[:depth])
+
+
+def cause(stall: Stall) -> str:
+    """A short name for what held the thread: the longest asyncio callback in the stall (a task's
+    name without its order number), else the most sampled task, else Qt's own work or a GC."""
+    if stall.collections and max(ms for _g, ms, _n in stall.collections) > stall.ms / 2:
+        return "garbage collection"
+    if stall.handles:
+        _ms, name = max(stall.handles)
+        return re.sub(r"-\d+\b|Task-\d+", "", name.split(" (")[0].removeprefix("task "))
+    names = collections.Counter(name for name, _frames in stall.samples)
+    if names:
+        name = names.most_common(1)[0][0]
+        return re.sub(r"-\d+\b|Task-\d+", "", name) or "a Qt slot or event (no task)"
+    return "unsampled (preempted, or Qt's own work)"
