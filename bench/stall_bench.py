@@ -3,9 +3,10 @@
 The real shell (`Shell`, as `app.start` builds it: settings, Market connection, services, the
 scanner filter installed, the qasync loop) runs in real-store mode against the sandbox served by
 uvicorn in a separate process over loopback HTTP (a Market on another machine: its work does not
-compete with the GUI thread for the GIL), with `--orders` orders listed (a tenth Express). The
-background refresh runs at the shortest pace the settings allow (Express pace 5 s, incremental
-reads); the packer presses F5 (a full reload of every page) every `--full-every-s`. Meanwhile a
+compete with the GUI thread for the GIL), with `--orders` orders listed (a tenth Express), which
+came in an hour before. The background refresh runs at the shortest pace the settings allow
+(Express pace 5 s, incremental reads: what changed since); the packer presses F5 (a full reload
+of every page, as the queue also does every 15 minutes) every `--full-every-s`. Meanwhile a
 shift is scripted: `--pack` FBS orders, one after another, each opened by scanning its number,
 every unit scanned (`--gap-ms` apart), PS:SUBMIT (box layout, labels printed by the virtual PDF
 printer, READY_TO_SHIP), then the next order. Scans go down the scanner's path: the scanner
@@ -33,6 +34,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,14 +62,20 @@ def serve_sandbox(orders: int) -> None:
     import uvicorn
 
     from packstation.sandbox.app import create_app
+    from packstation.sandbox.clock import SandboxClock
     from packstation.sandbox.config import SandboxConfig
 
-    # Minute-scale refreshes and full reloads of every page: beyond the Market's quotas for
+    # The orders came in over the last hours: an incremental refresh (orders updated since the
+    # last one, minus a 5-minute overlap) brings only what changed since, as at a real store.
+    back = [timedelta(hours=1)]
+    clock = SandboxClock(source=lambda: datetime.now(UTC) - back[0])
+    # Refreshes every few seconds and full reloads of every page: beyond the Market's quotas for
     # reading orders, which this bench does not measure.
-    app = create_app(SandboxConfig(seed=1, quotas=False))
+    app = create_app(SandboxConfig(seed=1, quotas=False, clock=clock))
     sandbox = app.state.sandbox
     for n in range(orders):
         sandbox.add_order(KINDS[n % len(KINDS)], program="EXPRESS" if n % 10 == 0 else "FBS")
+    back[0] = timedelta()
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
