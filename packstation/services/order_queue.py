@@ -42,7 +42,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from packstation.domain.courier_handover import AWAITING_COURIER_SUBSTATUSES
-from packstation.domain.deadline import DEFAULT_CUTOFF, deadline, sort_key
+from packstation.domain.deadline import DEFAULT_CUTOFF, deadline, key_of, sort_key
 from packstation.domain.errors import PackstationError, ScanError
 from packstation.domain.gtin import as_gtin14
 from packstation.domain.message import QT_TRANSLATE_NOOP
@@ -256,6 +256,7 @@ class OrderQueue:
         self._cutoff = cutoff
         self._orders: dict[int, Order] = {}
         self._haystacks: dict[int, str] = {}
+        self._dues: dict[int, tuple[Order, datetime | None]] = {}  # `due`, per listed order object
         self._sorted: tuple[Order, ...] | None = ()
         self._version = 0
         self._last_refresh: datetime | None = None
@@ -328,21 +329,34 @@ class OrderQueue:
         if cutoff == self._cutoff:
             return
         self._cutoff = cutoff
+        self._dues.clear()
         self._announce(self._changed(QueueChange(initial=True)))
 
     def sort_key(self, order: Order) -> tuple[datetime, int]:
         """The list's order: earliest deadline first under the current cutoff."""
-        return sort_key(order, self._cutoff)
+        return key_of(self.due(order), order.id)
+
+    def due(self, order: Order) -> datetime | None:
+        """`order`'s deadline under the current cutoff, kept for each listed order object: the
+        list is re-sorted and the shift counted after every change, and working 3,000 deadlines
+        out each time took milliseconds of the GUI thread (issue 19)."""
+        kept = self._dues.get(order.id)
+        if kept is not None and kept[0] is order:
+            return kept[1]
+        due = deadline(order, self._cutoff)
+        if self._orders.get(order.id) is order:
+            self._dues[order.id] = (order, due)
+        return due
+
+    def dated(self) -> tuple[tuple[Order, datetime | None], ...]:
+        """The listed orders with their deadlines, in no particular order (`due`)."""
+        return tuple((order, self.due(order)) for order in self._orders.values())
 
     def orders(self) -> tuple[Order, ...]:
         """The listed orders, earliest deadline first (cached between changes)."""
         if self._sorted is None:
             self._sorted = tuple(sorted(self._orders.values(), key=self.sort_key))
         return self._sorted
-
-    def listed(self) -> tuple[Order, ...]:
-        """The listed orders in no particular order: for counting, without `orders()`'s sort."""
-        return tuple(self._orders.values())
 
     def get(self, order_id: int) -> Order | None:
         return self._orders.get(order_id)
@@ -475,6 +489,7 @@ class OrderQueue:
             return QueueChange(version=self._version)
         del self._orders[order_id]
         self._haystacks.pop(order_id, None)
+        self._dues.pop(order_id, None)
         change = self._changed(QueueChange(removed=(order_id,)))
         self._announce(change)
         return change
@@ -506,6 +521,7 @@ class OrderQueue:
                 if known is not None:
                     del self._orders[order.id]
                     self._haystacks.pop(order.id, None)
+                    self._dues.pop(order.id, None)
                     removed.append(order.id)
                     left.append(order)
                 continue
@@ -521,6 +537,7 @@ class OrderQueue:
             for order_id in [oid for oid in self._orders if oid not in seen]:
                 del self._orders[order_id]
                 self._haystacks.pop(order_id, None)
+                self._dues.pop(order_id, None)
                 removed.append(order_id)
         added.sort(key=self.sort_key)
         change = QueueChange(

@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 
 from packstation.catalogue import russian
+from packstation.domain.deadline import sort_key
 from packstation.domain.errors import PackstationError, ScanError
 from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import (
@@ -453,3 +454,33 @@ async def test_a_reload_of_unchanged_pages_keeps_the_listed_objects_and_announce
     assert change.is_empty
     assert changes == []
     assert all(queue.get(order.id) is order for order in listed)
+
+
+def test_kept_deadlines_follow_each_pushed_copy_the_cutoff_and_the_orders_leaving() -> None:
+    """The queue keeps each listed order's deadline (the list re-sorts and the shift is counted
+    after every change, issue 19): a pushed copy with another shipment date, a new cutoff and an
+    order leaving the list are all seen as if every deadline were worked out again."""
+    queue = _queue(FakeMarket())
+    queue.upsert(make_order(1, shipment_date=date(2026, 11, 24)))
+    queue.upsert(make_order(2, shipment_date=date(2026, 11, 23)))
+    queue.upsert(make_order(3, program=Program.EXPRESS, ship_by=datetime(2026, 11, 23, 10, 0, tzinfo=UTC)))
+
+    def check() -> None:
+        listed = queue.orders()
+        resorted = sorted(listed, key=lambda o: sort_key(o, queue.cutoff))
+        assert [o.id for o in listed] == [o.id for o in resorted]
+        worked_out = {o.id: order_deadline(o, queue.cutoff) for o in listed}
+        assert {o.id: due for o, due in queue.dated()} == worked_out
+
+    check()
+    assert [o.id for o in queue.orders()] == [3, 2, 1]  # 2: the 14:00 cutoff, after 3's 13:00
+    queue.upsert(make_order(1, shipment_date=date(2026, 11, 22)))  # moved a day earlier
+    check()
+    assert [o.id for o in queue.orders()] == [1, 3, 2]
+    queue.set_cutoff(time(12, 0))  # 2 now due at noon, before 3's 13:00
+    check()
+    assert [o.id for o in queue.orders()] == [1, 2, 3]
+    queue.discard(1)
+    queue.upsert(make_order(1, shipment_date=date(2026, 11, 25)))  # back, with a later date
+    check()
+    assert [o.id for o in queue.orders()] == [2, 3, 1]
