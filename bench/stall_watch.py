@@ -203,9 +203,12 @@ def cause(stall: Stall) -> str:
         return "garbage collection"
     if stall.handles:
         _ms, name = max(stall.handles)
-        return re.sub(r"-\d+\b|Task-\d+", "", name.split(" (")[0].removeprefix("task "))
+        task = name.removeprefix("task ")
+        if re.match(r"Task-\d+ \(", task):  # an unnamed task: its coroutine says what it is
+            return task.split(" (", 1)[1].rstrip(")")
+        return re.sub(r"-\d+\b", "", task.split(" (")[0])
     names = collections.Counter(name for name, _frames in stall.samples)
     if names:
         name = names.most_common(1)[0][0]
-        return re.sub(r"-\d+\b|Task-\d+", "", name) or "a Qt slot or event (no task)"
+        return re.sub(r"-\d+\b", "", name) or "a Qt slot or event (no task)"
     return "unsampled (preempted, or Qt's own work)"
