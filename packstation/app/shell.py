@@ -317,6 +317,7 @@ class Shell(QObject):
             await self.replayer.close()
             self.replayer = None
         if self.keeper is not None:  # the latest list, for the next start (before the store closes)
+            await self.keeper.settle()
             self.keeper.save(self.queue)
         await self.packing.aclose()
         await self.queue.stop()
@@ -421,7 +422,7 @@ class Shell(QObject):
         from packstation.services.order_list_keeper import OrderListKeeper
 
         self.keeper = OrderListKeeper(store.order_list, campaign, self.services.clock)
-        self.keeper.save(self.queue)
+        self.keeper.save_soon(self.queue)  # in a worker thread: the orders were just shown
         self._unsubscribe.append(self.keeper.attach(self.queue))
 
     def compact_store(self) -> None:

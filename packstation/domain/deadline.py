@@ -58,7 +58,12 @@ def deadline(order: Order, cutoff: time = DEFAULT_CUTOFF) -> datetime | None:
 
 def sort_key(order: Order, cutoff: time = DEFAULT_CUTOFF) -> tuple[datetime, int]:
     """Earliest deadline first, whatever the program; orders without one last; ties by id."""
-    return (deadline(order, cutoff) or _FAR_FUTURE, order.id)
+    return key_of(deadline(order, cutoff), order.id)
+
+
+def key_of(due: datetime | None, order_id: int) -> tuple[datetime, int]:
+    """`sort_key` of the order `order_id` whose deadline is `due` (worked out already)."""
+    return (due or _FAR_FUTURE, order_id)
 
 
 def is_due_today(moment: datetime, now: datetime) -> bool:
@@ -96,15 +101,30 @@ class ShiftTotals:
 
 
 def shift_totals(orders: Iterable[Order], cutoff: time, now: datetime) -> ShiftTotals:
-    """Count today's shift over `orders` (listed and packed ones; each order once)."""
+    """Count today's shift over `orders` (listed and packed ones; each order once): the counts
+    `urgency` and `is_due_today` give, with the Moscow day's bounds worked out once instead of two
+    time-zone conversions per order (3,000 orders every few seconds: issue 19)."""
+    return count_shift(((order, deadline(order, cutoff)) for order in orders), now)
+
+
+def count_shift(dated: Iterable[tuple[Order, datetime | None]], now: datetime) -> ShiftTotals:
+    """`shift_totals` over orders whose deadlines are worked out already (`(order, deadline)`)."""
+    start, end = moscow_day(now)
     due_today = packed = late = 0
-    for order in orders:
-        due = deadline(order, cutoff)
-        level = urgency(order, due, now)
-        if due is None or level is None:
+    for order, due in dated:
+        if due is None or order.is_cancelled:
             continue
-        if is_due_today(due, now):
-            due_today += 1
-            packed += level is Urgency.PACKED
-        late += level is Urgency.LATE
+        today = start <= due < end
+        due_today += today
+        if not order.awaiting_packing:
+            packed += today
+        elif due <= now:
+            late += 1
     return ShiftTotals(due_today=due_today, packed=packed, late=late)
+
+
+def moscow_day(now: datetime) -> tuple[datetime, datetime]:
+    """The current Moscow day as [start, end): a moment `m` is on it iff `is_due_today(m, now)`."""
+    day = now.astimezone(MOSCOW).date()
+    start = datetime.combine(day, time(0), tzinfo=MOSCOW)
+    return start, datetime.combine(day + timedelta(days=1), time(0), tzinfo=MOSCOW)

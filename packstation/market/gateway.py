@@ -11,6 +11,7 @@ by hand).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ from packstation.market.models import (
 log = logging.getLogger(__name__)
 
 _ORDER_IDS_PER_REQUEST = 50
+_CONVERT_AT_ONCE = 25  # orders of a page made domain values in one event loop turn
 
 
 class OrderFilter(Protocol):
@@ -255,12 +257,22 @@ class MarketGateway:
         ]
 
     async def iter_order_pages(self, query: OrderFilter) -> AsyncIterator[list[Order]]:
-        """Pages of orders matching an `OrderQuery`, enriched with offer facts."""
+        """Pages of orders matching an `OrderQuery`, enriched with offer facts.
+
+        A page's orders become domain values `_CONVERT_AT_ONCE` at a time, each batch in an event
+        loop turn of its own: a 50-order page parsed and converted in one turn held the GUI thread
+        for 8-16 ms on a busy station (issue 19: a full reload of 3,000 orders is 60 pages).
+        """
         read: set[str] = set()  # offers this read already asked the catalogue about
         for request in self._requests(query):
             async for page in self.client.iter_business_order_pages(self.business_id, request):
                 await self._learn_offers({item.offer_id for order in page for item in order.items}, read)
-                yield [order_from_wire(order, self._offers) for order in page]
+                orders: list[Order] = []
+                for start in range(0, len(page), _CONVERT_AT_ONCE):
+                    await asyncio.sleep(0)  # the parse, or the previous batch, ended a turn
+                    batch = page[start : start + _CONVERT_AT_ONCE]
+                    orders.extend(order_from_wire(order, self._offers) for order in batch)
+                yield orders
 
     async def get_order(self, order_id: int) -> Order:
         """One order by id; `NotFoundError` when the store has no such order."""

@@ -42,7 +42,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from packstation.domain.courier_handover import AWAITING_COURIER_SUBSTATUSES
-from packstation.domain.deadline import DEFAULT_CUTOFF, deadline, sort_key
+from packstation.domain.deadline import DEFAULT_CUTOFF, deadline, key_of, sort_key
 from packstation.domain.errors import PackstationError, ScanError
 from packstation.domain.gtin import as_gtin14
 from packstation.domain.message import QT_TRANSLATE_NOOP
@@ -187,6 +187,14 @@ class QueueChange:
         return not (self.added or self.updated or self.removed) and not self.initial
 
 
+@dataclass(frozen=True, slots=True)
+class _Unchanged:
+    """A received order found equal to the listed copy `listed` while its page arrived."""
+
+    order: Order
+    listed: Order
+
+
 ChangeCallback = Callable[[QueueChange], None]
 NewOrdersCallback = Callable[[tuple[Order, ...]], None]
 StateCallback = Callable[[ConnectionState], None]
@@ -248,6 +256,7 @@ class OrderQueue:
         self._cutoff = cutoff
         self._orders: dict[int, Order] = {}
         self._haystacks: dict[int, str] = {}
+        self._dues: dict[int, tuple[Order, datetime | None]] = {}  # `due`, per listed order object
         self._sorted: tuple[Order, ...] | None = ()
         self._version = 0
         self._last_refresh: datetime | None = None
@@ -320,11 +329,28 @@ class OrderQueue:
         if cutoff == self._cutoff:
             return
         self._cutoff = cutoff
+        self._dues.clear()
         self._announce(self._changed(QueueChange(initial=True)))
 
     def sort_key(self, order: Order) -> tuple[datetime, int]:
         """The list's order: earliest deadline first under the current cutoff."""
-        return sort_key(order, self._cutoff)
+        return key_of(self.due(order), order.id)
+
+    def due(self, order: Order) -> datetime | None:
+        """`order`'s deadline under the current cutoff, kept for each listed order object: the
+        list is re-sorted and the shift counted after every change, and working 3,000 deadlines
+        out each time took milliseconds of the GUI thread (issue 19)."""
+        kept = self._dues.get(order.id)
+        if kept is not None and kept[0] is order:
+            return kept[1]
+        due = deadline(order, self._cutoff)
+        if self._orders.get(order.id) is order:
+            self._dues[order.id] = (order, due)
+        return due
+
+    def dated(self) -> tuple[tuple[Order, datetime | None], ...]:
+        """The listed orders with their deadlines, in no particular order (`due`)."""
+        return tuple((order, self.due(order)) for order in self._orders.values())
 
     def orders(self) -> tuple[Order, ...]:
         """The listed orders, earliest deadline first (cached between changes)."""
@@ -414,9 +440,11 @@ class OrderQueue:
                     updated_to=None,
                 )
             try:
-                received: list[Order] = []
+                received: list[Order | _Unchanged] = []
                 async for page in self._market.iter_order_pages(query):
-                    received.extend(page)
+                    # Compared page by page as they arrive (issue 19): a full reload of 3,000
+                    # orders compared at once held the GUI thread for ~20 ms.
+                    received.extend(self._screen(page))
             except PackstationError as error:
                 self._record_failure(error)
                 raise
@@ -461,23 +489,39 @@ class OrderQueue:
             return QueueChange(version=self._version)
         del self._orders[order_id]
         self._haystacks.pop(order_id, None)
+        self._dues.pop(order_id, None)
         change = self._changed(QueueChange(removed=(order_id,)))
         self._announce(change)
         return change
 
-    def _apply(self, received: Iterable[Order], *, full: bool, initial: bool) -> QueueChange:
+    def _screen(self, page: Iterable[Order]) -> list[Order | _Unchanged]:
+        """A page of received orders, those equal to the listed copy marked `_Unchanged`."""
+        screened: list[Order | _Unchanged] = []
+        for order in page:
+            known = self._orders.get(order.id)
+            screened.append(_Unchanged(order, known) if known is not None and known == order else order)
+        return screened
+
+    def _apply(self, received: Iterable[Order | _Unchanged], *, full: bool, initial: bool) -> QueueChange:
         added: list[Order] = []
         updated: list[Order] = []
         removed: list[int] = []
         left: list[Order] = []
         seen: set[int] = set()
-        for order in received:
+        for item in received:
+            if isinstance(item, _Unchanged):
+                seen.add(item.order.id)
+                if self._orders.get(item.order.id) is item.listed:
+                    continue  # still the copy it was found equal to
+                item = item.order  # the list changed since (a pushed update): compare again
+            order = item
             seen.add(order.id)
             known = self._orders.get(order.id)
             if not self._keeps(order):
                 if known is not None:
                     del self._orders[order.id]
                     self._haystacks.pop(order.id, None)
+                    self._dues.pop(order.id, None)
                     removed.append(order.id)
                     left.append(order)
                 continue
@@ -493,6 +537,7 @@ class OrderQueue:
             for order_id in [oid for oid in self._orders if oid not in seen]:
                 del self._orders[order_id]
                 self._haystacks.pop(order_id, None)
+                self._dues.pop(order_id, None)
                 removed.append(order_id)
         added.sort(key=self.sort_key)
         change = QueueChange(

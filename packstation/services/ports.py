@@ -217,13 +217,17 @@ class CachedOrderList:
 
 
 class OrderListCachePort(Protocol):
-    """The last known order list per campaign (`storage.order_list_cache`)."""
+    """The last known order list per campaign (`storage.order_list_cache`); `save` may be called
+    from a worker thread (the keeper saves there)."""
 
     def save(self, campaign_id: int, orders: Sequence[Order]) -> None: ...
     def load(self, campaign_id: int) -> CachedOrderList | None: ...
 
 
 class OutboxPort(Protocol):
+    """The Market writes journalled before they are sent; `add_intent` and `complete_intent` may
+    be called from a worker thread (the packing session writes there, issue 19)."""
+
     def add_intent(self, order_id: int, kind: str, payload: Mapping[str, Any]) -> Intent: ...
 
     def complete_intent(self, intent_id: int, outcome: str) -> None: ...

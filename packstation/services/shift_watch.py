@@ -5,14 +5,14 @@ The order queue lists the orders still to pack (and Express orders awaiting thei
 order packed here or at another desk leaves it with its new status (`QueueChange.left`). The
 watch keeps those packed orders, so today's total still counts them; `seed()` reads the ones
 packed before the app started from the Market (today's shipment date). The numbers themselves
-come from `domain.deadline.shift_totals`.
+come from `domain.deadline.count_shift` (`shift_totals` over the queue's kept deadlines).
 """
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-from packstation.domain.deadline import ShiftTotals, deadline, is_due_today, shift_totals
+from packstation.domain.deadline import ShiftTotals, count_shift, deadline, is_due_today
 from packstation.domain.order import Order
 from packstation.domain.time import MOSCOW
 from packstation.services.order_queue import OrderQueue, QueueChange
@@ -64,7 +64,9 @@ class ShiftWatch:
                 del self._packed[order_id]  # yesterday's work: not this shift's any more
             elif self._queue.get(order_id) is None:
                 packed.append(order)
-        return shift_totals((*self._queue.orders(), *packed), cutoff, now)
+        # The queue's kept deadlines, in no order: no deadline worked out again, no re-sort.
+        dated = [*self._queue.dated(), *((order, deadline(order, cutoff)) for order in packed)]
+        return count_shift(dated, now)
 
     def close(self) -> None:
         self._unsubscribe()

@@ -2,7 +2,8 @@
 
 Implements `AuditPort` and the `AuditReader` queries the order-history view and the CSV export
 use. Details pass through the same masking as the log file, so marking codes and tokens never
-reach the audit trail in full. The audit log is never compacted.
+reach the audit trail in full. The audit log is never compacted. Lines commit quickly (synced to
+the disk by a worker thread within `wal_sync.DELAY_S`).
 """
 
 from __future__ import annotations
@@ -50,7 +51,10 @@ class SqliteAuditLog(Table):
             StorageError: the line could not be written.
         """
         safe = mask_secrets(detail)[:_MAX_DETAIL]
-        with self._db.transaction() as conn:
+        # A quick commit, like a scan's journal line (see `storage.wal_sync`): an app crash cannot
+        # lose it and a worker thread syncs it within a fraction of a second; a durable one made
+        # every submit wait for several fsyncs (5-100 ms each) in the GUI thread (issue 19).
+        with self._db.transaction(durable=False) as conn:
             conn.execute(
                 "INSERT INTO audit (at, station, packer, action, order_id, detail) VALUES (?, ?, ?, ?, ?, ?)",
                 (to_text(self._clock()), self.station, self.packer, action, order_id, safe),

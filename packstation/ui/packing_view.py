@@ -23,7 +23,7 @@ from datetime import datetime, time
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPixmap, QShowEvent
+from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -112,6 +112,20 @@ class TaskRunnerLike(Protocol):
     def run(
         self, coro: Coroutine[Any, Any, Any], *, trigger: Any = None, name: str | None = None
     ) -> asyncio.Task[Any]: ...
+
+
+def picture_image(data: bytes) -> QImage | None:
+    """A product picture decoded and scaled to the lines' icon size (None: not an image); a QImage,
+    so any thread may make it."""
+    image = QImage()
+    if not image.loadFromData(data):
+        return None
+    return image.scaled(
+        PICTURE_SIZE,
+        PICTURE_SIZE,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
 
 
 class PackingView(QWidget):
@@ -213,15 +227,13 @@ class PackingView(QWidget):
 
     async def _show_picture(self, load: PictureLoader, url: str) -> None:
         data = await load(url)
-        pixmap = QPixmap()
-        if data and pixmap.loadFromData(data):
-            scaled = pixmap.scaled(
-                PICTURE_SIZE,
-                PICTURE_SIZE,
-                Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation,
-            )
-            self.lines_model.set_picture(url, scaled)
+        if not data:
+            return
+        # Decoding and scaling a catalogue photo takes milliseconds to tens of them: a worker
+        # thread does it on a QImage (issue 19); only the small result becomes a pixmap here.
+        image = await asyncio.to_thread(picture_image, data)
+        if image is not None:
+            self.lines_model.set_picture(url, QPixmap.fromImage(image))
 
     # -- building ----------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from packstation.domain.deadline import (
     ShiftTotals,
     Urgency,
     deadline,
+    is_due_today,
     shift_totals,
     sort_key,
     urgency,
@@ -100,3 +101,43 @@ def test_shift_totals_count_due_today_packed_and_late() -> None:
     assert shift_totals(orders, DEFAULT_CUTOFF, now) == ShiftTotals(due_today=3, packed=1, late=2)
     assert shift_totals(orders, time(16, 0), now) == ShiftTotals(due_today=3, packed=1, late=1)
     assert shift_totals([], DEFAULT_CUTOFF, now) == ShiftTotals()
+
+
+def test_shift_totals_agree_with_urgency_and_the_moscow_day_at_every_edge() -> None:
+    """The totals work the Moscow day's bounds out once: the same counts as `urgency` and
+    `is_due_today` order by order, at midnight, at the last second of the day and at `now`."""
+    now = msk(14, 30)
+    edges = [
+        msk(0, 0), msk(0, 0) - timedelta(microseconds=1), msk(0, 0, DAY + timedelta(days=1)),
+        msk(0, 0, DAY + timedelta(days=1)) - timedelta(microseconds=1), now, now + timedelta(microseconds=1),
+        now - timedelta(microseconds=1), datetime(2026, 12, 6, 21, 0, tzinfo=UTC),  # Moscow midnight in UTC
+        datetime(2026, 12, 7, 20, 59, 59, tzinfo=UTC), datetime(2026, 12, 7, 13, 5),  # a naive Market time
+    ]
+    orders = []
+    for n, due in enumerate(edges):
+        for substatus in ("STARTED", READY_TO_SHIP):
+            express = make_order(len(orders) + 1, program=Program.EXPRESS, ship_by=due, substatus=substatus)
+            orders.append(express)
+        orders.append(make_order(len(orders) + 1, ship_by=due, status=CANCELLED, substatus="SHOP_FAILED"))
+        orders.append(make_order(len(orders) + 1, shipment_date=DAY + timedelta(days=n % 3 - 1)))
+    expected = ShiftTotals()
+    for order in orders:
+        due = deadline(order, DEFAULT_CUTOFF)
+        level = urgency(order, due, now)
+        if due is None or level is None:
+            continue
+        today = is_due_today(due, now)
+        expected = ShiftTotals(
+            expected.due_today + today, expected.packed + (today and level is Urgency.PACKED),
+            expected.late + (level is Urgency.LATE),
+        )
+    assert expected.due_today  # every count is exercised
+    assert expected.packed
+    assert expected.late
+    assert shift_totals(orders, DEFAULT_CUTOFF, now) == expected
+    for order in orders:  # and order by order
+        due = deadline(order, DEFAULT_CUTOFF)
+        level = urgency(order, due, now)
+        alone = shift_totals([order], DEFAULT_CUTOFF, now)
+        assert alone.late == (level is Urgency.LATE)
+        assert alone.due_today == (due is not None and level is not None and is_due_today(due, now))

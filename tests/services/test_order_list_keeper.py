@@ -3,12 +3,14 @@ marked as kept, and the Market's first load replaces them; only the Market's lis
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
-from packstation.domain.order import CANCELLED
+from packstation.domain.order import CANCELLED, Order
 from packstation.services.order_list_keeper import OrderListKeeper
 from packstation.services.order_queue import OrderQueue, QueueChange
 from packstation.storage.local_store import LocalStore, open_local_store
@@ -76,6 +78,7 @@ async def test_saves_follow_refreshes_at_most_every_interval_and_only_when_chang
     keeper = OrderListKeeper(store.order_list, CAMPAIGN, clock, every_s=600)
     keeper.attach(queue)
     await queue.refresh()
+    await keeper.settle()  # saved in a worker thread
     kept = store.order_list.load(CAMPAIGN)
     assert kept is not None
     assert [order.id for order in kept.orders] == [1]
@@ -85,6 +88,7 @@ async def test_saves_follow_refreshes_at_most_every_interval_and_only_when_chang
     assert [order.id for order in kept.orders] == [1]
     clock.advance(601)
     queue.upsert(make_order(3))
+    await keeper.settle()
     kept = store.order_list.load(CAMPAIGN)
     assert kept is not None
     assert sorted(order.id for order in kept.orders) == [1, 2, 3]
@@ -95,3 +99,46 @@ def test_the_kept_list_only_precedes_the_first_load(store: LocalStore) -> None:
     queue = OrderQueue(FakeMarket(), FakeClock())
     assert OrderListKeeper(store.order_list, CAMPAIGN, FakeClock()).restore(queue) == 0  # none kept
     assert len(queue) == 0
+
+
+class _ThreadNotingCache(SqliteOrderListCache):
+    """The real cache, noting the thread of each save; `hold` keeps a save waiting."""
+
+    def __init__(self, store: LocalStore) -> None:
+        super().__init__(store.database)
+        self.threads: list[int] = []
+        self.hold = threading.Event()
+        self.hold.set()
+
+    def save(self, campaign_id: int, orders: Sequence[Order]) -> None:
+        self.threads.append(threading.get_ident())
+        self.hold.wait(5)
+        super().save(campaign_id, orders)
+
+
+@pytest.mark.asyncio
+async def test_saves_after_refreshes_run_in_a_worker_thread_and_never_keep_an_older_list(
+    store: LocalStore,
+) -> None:
+    """Encoding and writing 3,000 orders held the GUI thread for ~100 ms (issue 19)."""
+    market = FakeMarket()
+    market.add(make_order(1))
+    queue = OrderQueue(market, FakeClock())
+    cache = _ThreadNotingCache(store)
+    keeper = OrderListKeeper(cache, CAMPAIGN, FakeClock())
+    keeper.attach(queue)
+    cache.hold.clear()
+    await queue.refresh()  # a save of [1] starts in a worker thread and waits ...
+    await asyncio.sleep(0.05)
+    assert cache.threads
+    assert threading.get_ident() not in cache.threads
+    queue.upsert(make_order(2))
+    # ... while the shutdown keeps the newer list [1, 2] (it waits for the worker's write)
+    saving = asyncio.ensure_future(asyncio.to_thread(keeper.save, queue))
+    await asyncio.sleep(0.05)
+    cache.hold.set()
+    assert await saving is True
+    await keeper.settle()
+    kept = store.order_list.load(CAMPAIGN)
+    assert kept is not None
+    assert sorted(order.id for order in kept.orders) == [1, 2]

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
 from packstation.catalogue import russian
+from packstation.domain.deadline import sort_key
 from packstation.domain.errors import PackstationError, ScanError
 from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import (
@@ -18,6 +19,7 @@ from packstation.domain.order import (
     READY_TO_SHIP,
     SHIPPED,
     STARTED,
+    Order,
     OrderLine,
     Program,
 )
@@ -34,6 +36,7 @@ from packstation.services.order_queue import (
     ConnectionState,
     OrderFilter,
     OrderQueue,
+    QueueChange,
     connection_state_for,
     order_deadline,
 )
@@ -391,3 +394,93 @@ async def test_a_wake_during_a_refresh_is_not_lost() -> None:
     queue.start()
     await _eventually(lambda: market.count("iter_order_pages") >= 2)
     await queue.stop()
+
+
+class _PausingSource:
+    """Pages of orders, pausing after the first until `go` is set (a reload still being read)."""
+
+    def __init__(self, *pages: list[Order]) -> None:
+        self.pages = pages
+        self.paused = asyncio.Event()
+        self.go = asyncio.Event()
+
+    async def iter_order_pages(self, query: object) -> AsyncIterator[list[Order]]:
+        for number, page in enumerate(self.pages):
+            yield page
+            if number == 0 and not self.go.is_set():
+                self.paused.set()
+                await self.go.wait()
+
+
+@pytest.mark.asyncio
+async def test_a_reload_compares_pages_as_they_arrive_and_compares_again_an_update_pushed_meanwhile() -> None:
+    first, second = make_order(1), make_order(2)
+    source = _PausingSource([first], [second])
+    source.go.set()
+    queue = OrderQueue(source, FakeClock(T0))
+    await queue.refresh()
+    source.go.clear()
+    changes: list[QueueChange] = []
+    queue.subscribe(changes.append)
+
+    reload = asyncio.ensure_future(queue.refresh(full=True))
+    await source.paused.wait()  # order 1 arrived equal to the listed copy ...
+    pushed = replace(first, notes="picked up by the session")
+    queue.upsert(pushed)  # ... and the packing session pushed a newer copy before the last page
+    source.go.set()
+    change = await reload
+
+    # The Market's copy, read after the push began, is what the reload leaves listed: as before
+    # the pages were compared one by one, a listed copy that changed meanwhile is compared again.
+    assert [order.notes for order in change.updated] == [first.notes]
+    assert queue.get(1) == first
+    assert changes[-1] is change
+    assert change.removed == ()
+    assert change.added == ()
+
+
+@pytest.mark.asyncio
+async def test_a_reload_of_unchanged_pages_keeps_the_listed_objects_and_announces_nothing() -> None:
+    source = _PausingSource([make_order(1)], [make_order(2)])
+    source.go.set()
+    queue = OrderQueue(source, FakeClock(T0))
+    await queue.refresh()
+    listed = queue.orders()
+    changes: list[QueueChange] = []
+    queue.subscribe(changes.append)
+
+    change = await queue.refresh(full=True)
+
+    assert change.is_empty
+    assert changes == []
+    assert all(queue.get(order.id) is order for order in listed)
+
+
+def test_kept_deadlines_follow_each_pushed_copy_the_cutoff_and_the_orders_leaving() -> None:
+    """The queue keeps each listed order's deadline (the list re-sorts and the shift is counted
+    after every change, issue 19): a pushed copy with another shipment date, a new cutoff and an
+    order leaving the list are all seen as if every deadline were worked out again."""
+    queue = _queue(FakeMarket())
+    queue.upsert(make_order(1, shipment_date=date(2026, 11, 24)))
+    queue.upsert(make_order(2, shipment_date=date(2026, 11, 23)))
+    queue.upsert(make_order(3, program=Program.EXPRESS, ship_by=datetime(2026, 11, 23, 10, 0, tzinfo=UTC)))
+
+    def check() -> None:
+        listed = queue.orders()
+        resorted = sorted(listed, key=lambda o: sort_key(o, queue.cutoff))
+        assert [o.id for o in listed] == [o.id for o in resorted]
+        worked_out = {o.id: order_deadline(o, queue.cutoff) for o in listed}
+        assert {o.id: due for o, due in queue.dated()} == worked_out
+
+    check()
+    assert [o.id for o in queue.orders()] == [3, 2, 1]  # 2: the 14:00 cutoff, after 3's 13:00
+    queue.upsert(make_order(1, shipment_date=date(2026, 11, 22)))  # moved a day earlier
+    check()
+    assert [o.id for o in queue.orders()] == [1, 3, 2]
+    queue.set_cutoff(time(12, 0))  # 2 now due at noon, before 3's 13:00
+    check()
+    assert [o.id for o in queue.orders()] == [1, 2, 3]
+    queue.discard(1)
+    queue.upsert(make_order(1, shipment_date=date(2026, 11, 25)))  # back, with a later date
+    check()
+    assert [o.id for o in queue.orders()] == [2, 3, 1]

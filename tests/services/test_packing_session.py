@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import threading
+from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -18,6 +19,7 @@ from packstation.domain.courier_handover import HandoverKind
 from packstation.domain.errors import PackstationError, ScanError, StorageError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.labels import LabelFormat
+from packstation.domain.layout import LayoutPlan, StoredBox
 from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import (
     CANCELLED,
@@ -34,7 +36,7 @@ from packstation.domain.packing.codes import mandatory_kinds
 from packstation.domain.packing.errors import PackingError, PackingScanError, Reason
 from packstation.domain.packing.model import UnitRef
 from packstation.domain.scan import Command, ScanKind, ScanResult
-from packstation.domain.verification import CodeCheck, CodeStatus, EacVerdict
+from packstation.domain.verification import CodeCheck, CodeStatus, EacVerdict, StatusChange
 from packstation.market import layout_to_wire
 from packstation.market.client import MarketClient
 from packstation.market.errors import ApiErrorItem, BadRequestError, ConnectionFailedError, MarketTimeoutError
@@ -52,7 +54,7 @@ from packstation.services.packing import (
     SessionDeps,
     SessionSnapshot,
 )
-from packstation.services.ports import OrderQuery
+from packstation.services.ports import Intent, OrderQuery
 from tests.domain.test_packing_layouts import (
     CODE_1,
     CODE_2,
@@ -1322,3 +1324,56 @@ async def test_a_code_the_sandbox_fails_is_replaced_and_the_order_ships(sandbox_
 
 async def _all_orders(market: MarketGateway) -> list[Order]:
     return [order async for page in market.iter_order_pages(OrderQuery()) for order in page]
+
+
+class _ThreadNotingOutbox(FakeOutbox):
+    """Notes the thread each intent is written and closed in."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        super().__init__(clock)
+        self.threads: list[tuple[str, int]] = []
+
+    def add_intent(self, order_id: int, kind: str, payload: Mapping[str, Any]) -> Intent:
+        self.threads.append(("add", threading.get_ident()))
+        return super().add_intent(order_id, kind, payload)
+
+    def complete_intent(self, intent_id: int, outcome: str) -> None:
+        self.threads.append(("complete", threading.get_ident()))
+        super().complete_intent(intent_id, outcome)
+
+
+class _CallWatchingMarket(FakeMarket):
+    """Notes which intents are pending in `outbox` when each Market write goes out."""
+
+    def __init__(self, outbox: FakeOutbox) -> None:
+        super().__init__()
+        self.outbox = outbox
+        self.pending_at_call: dict[str, list[str]] = {}
+
+    async def set_box_layout(self, order_id: int, plan: LayoutPlan) -> tuple[StoredBox, ...]:
+        self.pending_at_call["layout"] = [i.kind for i in self.outbox.pending_intents()]
+        return await super().set_box_layout(order_id, plan)
+
+    async def set_status(self, order_id: int, status: str, substatus: str | None = None) -> StatusChange:
+        self.pending_at_call["status"] = [i.kind for i in self.outbox.pending_intents()]
+        return await super().set_status(order_id, status, substatus)
+
+
+@pytest.mark.asyncio
+async def test_a_submits_intents_are_written_off_the_event_loops_thread_before_each_market_call() -> None:
+    """Their durable commits (an fsync each) no longer hold the GUI thread (issue 19); each intent
+    is still in the outbox when its Market call goes out, and closed once the Market took it."""
+    order = make_order(1, kettle(1))
+    d = desk(order)
+    outbox = _ThreadNotingOutbox(d.clock)
+    market = _CallWatchingMarket(outbox)
+    market.add(order)
+    session = PackingSession.start(order, replace(d.deps, market=market, outbox=outbox))
+    session.scan(item(KETTLE))
+    await session.submit()
+
+    assert session.phase is Phase.DONE
+    assert market.pending_at_call == {"layout": ["box_layout"], "status": ["status"]}
+    assert outbox.pending_intents() == []
+    assert [what for what, _thread in outbox.threads] == ["add", "complete", "add", "complete"]
+    assert threading.get_ident() not in {thread for _what, thread in outbox.threads}

@@ -257,3 +257,19 @@ def test_a_durable_write_whose_switch_back_to_full_fails_is_refused(local: Local
     _full_trace(local, statements)
     local.outbox.add_intent(7, "status", {"status": "PROCESSING", "substatus": "READY_TO_SHIP"})
     assert statements[:2] == ["PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 1000"]
+
+
+def test_audit_lines_commit_quickly_and_reach_the_disk_soon_after(local: LocalStore) -> None:
+    """A submit records several audit lines: each used to wait for an fsync in the GUI thread
+    (issue 19); they commit like a scan's journal line and the worker thread syncs them."""
+    local.outbox.add_intent(7, "status", {"status": "PROCESSING", "substatus": "READY_TO_SHIP"})  # FULL now
+    statements: list[str] = []
+    _full_trace(local, statements)
+    before = local.database.wal_syncs
+    local.audit.record("box_layout_sent", order_id=7, detail="1 box")
+    assert statements[:2] == ["PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 0"]
+    assert [line.action for line in local.audit.history(7)] == ["box_layout_sent"]
+    deadline = time.monotonic() + 5
+    while local.database.wal_syncs == before and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert local.database.wal_syncs > before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,8 +19,9 @@ from packstation.domain.order import Order
 from packstation.domain.scan import ScanResult
 from packstation.market.pictures import PictureFetcher
 from packstation.services.packing import PackingSession, Phase
+from packstation.ui import packing_view
 from packstation.ui.i18n import Translations
-from packstation.ui.packing_view import PackingDesk, PackingView
+from packstation.ui.packing_view import PackingDesk, PackingView, picture_image
 from packstation.ui.row_delegate import LOOK_ROLE
 from packstation.ui.tasks import TaskRunner
 from tests.ui.packing_support import open_desk, running_shell
@@ -129,7 +131,17 @@ def _png() -> bytes:
     return bytes(buffer.data().data())
 
 
-async def test_product_pictures_are_fetched_cached_and_shown(sandbox_app: Starlette) -> None:
+async def test_product_pictures_are_fetched_cached_and_shown(
+    sandbox_app: Starlette, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    decoded_in: list[int] = []
+
+    def decoding(data: bytes) -> QImage | None:
+        decoded_in.append(threading.get_ident())
+        return picture_image(data)
+
+    # The photo is decoded and scaled off the GUI thread (issue 19).
+    monkeypatch.setattr(packing_view, "picture_image", decoding)
     png = _png()
     with respx.mock(assert_all_called=False) as router:
         ok = httpx.Response(200, content=png)
@@ -158,6 +170,8 @@ async def test_product_pictures_are_fetched_cached_and_shown(sandbox_app: Starle
         assert picture.width() == 64  # scaled to the list's icon size
         assert lines.data(lines.index(0, 0), LOOK_ROLE).picture is picture  # what the row paints
         assert lines.data(lines.index(1, 0), Qt.ItemDataRole.DecorationRole) is None
+        assert decoded_in
+        assert threading.get_ident() not in decoded_in
         view.detach()
         view.deleteLater()
     finally:

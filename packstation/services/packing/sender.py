@@ -7,6 +7,7 @@ change whose answer was lost is settled by reading the order back, never by rese
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
@@ -42,6 +43,15 @@ class IntentSender:
             return None
         return self._outbox.add_intent(self._order_id, payload.kind, payload.to_json()).id
 
+    async def intent_off_thread(self, payload: IntentPayload) -> int | None:
+        """`intent`, its durable commit (an fsync: 5-100 ms on a busy disk) made in a worker
+        thread so the GUI thread goes on meanwhile (issue 19); it is on the disk on return, before
+        the Market call, as with `intent`."""
+        if self._outbox is None:
+            return None
+        add = self._outbox.add_intent
+        return (await asyncio.to_thread(add, self._order_id, payload.kind, payload.to_json())).id
+
     def done(self, intent: int | None, outcome: str) -> None:
         """Close the intent with `outcome` (e.g. after a read-back settled it)."""
         self._done(intent, outcome)
@@ -62,10 +72,15 @@ class IntentSender:
             result = await call
         except PackstationError as error:
             if delivery_of(error) is Delivery.REFUSED:
-                self._done(intent, f"rejected: {error}")
+                await self._done_off_thread(intent, f"rejected: {error}")
             raise
-        self._done(intent, "sent")
+        await self._done_off_thread(intent, "sent")
         return result
+
+    async def _done_off_thread(self, intent: int | None, outcome: str) -> None:
+        """`_done` with its durable commit in a worker thread (see `intent_off_thread`)."""
+        if intent is not None and self._outbox is not None:
+            await asyncio.to_thread(self._outbox.complete_intent, intent, outcome)
 
     async def change_status(self, payload: StatusLike) -> None:
         """Ask the Market for a status change; a per-order refusal inside HTTP 200 is an error.
@@ -76,7 +91,7 @@ class IntentSender:
             PackstationError: the Market refused or the call failed.
         """
         status, sub = payload.target
-        intent = self.intent(payload)
+        intent = await self.intent_off_thread(payload)
         try:
             change = await self.send(intent, self._market.set_status(self._order_id, status, sub))
         except PackstationError as error:

@@ -129,7 +129,7 @@ class Submitter:
         plan = state.packing.plan()
         if plan == state.sent_plan and state.labels is not None:
             return
-        intent = self._sender.intent(LayoutIntent(plan))
+        intent = await self._sender.intent_off_thread(LayoutIntent(plan))
         try:
             boxes = await self._sender.send(intent, self._market.set_box_layout(log.order_id, plan))
         except PackstationError as error:
