@@ -203,6 +203,15 @@ class Shell(QObject):
             self.window.message_bar.show_warning(say(services.fleet_error))
         self.show_shift()
 
+    def _install_gc_policy(self) -> gc_policy.IdleCollector:
+        """Start-up is over: freeze it (issue 19). The idle collector hears of input from the
+        scanner filter when it is installed (one application-wide Python filter, not two)."""
+        scanner = self.packing.scanner
+        collector = gc_policy.install(self.window, watch_input=not scanner.installed)
+        if scanner.installed:
+            scanner.on_input = collector.note_activity
+        return collector
+
     def _scan_activity(self) -> None:
         """A serial scan: input that no key event shows, so the idle collector is told of it."""
         if self.gc_collector is not None:
@@ -260,7 +269,7 @@ class Shell(QObject):
                 self._unsubscribe.append(
                     self.replayer.replay_when_online(self.queue.subscribe_state, self.show_replay)
                 )
-            self.gc_collector = gc_policy.install(self.window)  # start-up is over: freeze it (issue 19)
+            self.gc_collector = self._install_gc_policy()
             await self.seed_shift()  # before the refresh loop: both read orders
             self.queue.start()
             await self.quit_requested

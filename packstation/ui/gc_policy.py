@@ -116,9 +116,12 @@ class IdleCollector(QObject):
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.check)
 
-    def start(self) -> None:
+    def start(self, *, watch_input: bool = True) -> None:
+        """Start checking; `watch_input`: note input through an application filter of its own
+        (else whoever filters the app's events already calls `note_activity`: one Python filter
+        fewer for every event of the app)."""
         app = QCoreApplication.instance()
-        if app is not None:
+        if app is not None and watch_input:
             app.installEventFilter(self)
         self._timer.start()
 
@@ -128,7 +131,8 @@ class IdleCollector(QObject):
         return False
 
     def note_activity(self) -> None:
-        """Input that arrives without key events (a serial scanner): postpone the pass as well."""
+        """Input seen elsewhere (the scanner filter's keys and clicks, a serial scanner's scans):
+        postpone the pass as well."""
         self._last_input = self._clock()
 
     def check(self) -> bool:
@@ -150,12 +154,12 @@ class IdleCollector(QObject):
         return True
 
 
-def install(parent: QObject) -> IdleCollector:
+def install(parent: QObject, *, watch_input: bool = True) -> IdleCollector:
     """Apply the policy once the window shows its orders (the one start-up hook); it lasts as long
     as `parent` (the main window): destroying it restores Python's defaults, so a shell built and
     torn down inside a longer process (the tests) leaves that process's collector as it was."""
     settle_after_startup()
     collector = IdleCollector(parent)
-    collector.start()
+    collector.start(watch_input=watch_input)
     parent.destroyed.connect(restore)
     return collector

@@ -40,6 +40,8 @@ _LATE_MS = 10
 _MAX_DRAINS = 4
 
 # Caps Lock bit in QKeyEvent.nativeModifiers(): X11 LockMask; Qt's Windows key mapper flag.
+# Input that is not a key (`ScannerFilter.on_input`); a tuple: `in` compares by identity.
+_OTHER_INPUT = (QEvent.Type.MouseButtonPress, QEvent.Type.Wheel)
 _CAPS_BITS = {PLATFORM_X11: 0x2, PLATFORM_WINDOWS: 0x100}
 
 
@@ -90,6 +92,15 @@ class ScannerFilter(QObject):
         self._last_seen_ms = 0.0  # our clock when the last held key was taken
         self._last_pressed_ms = 0.0  # that key's own time (the decoder's clock)
         self._app: QCoreApplication | None = None
+        # Told of every key press, mouse click and wheel turn (the idle-time collector's "the
+        # packer is busy"): the app has one application-wide Python event filter, this one, as
+        # every event of the app passes through it (~1,000 while an order opens; issue 19).
+        self.on_input: Callable[[], None] | None = None
+
+    @property
+    def installed(self) -> bool:
+        """Whether it filters the application's events."""
+        return self._app is not None
 
     @property
     def settings(self) -> ScannerSettings:
@@ -119,7 +130,11 @@ class ScannerFilter(QObject):
             return False
         kind = event.type()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+            if self.on_input is not None and kind in _OTHER_INPUT:
+                self.on_input()
             return False
+        if self.on_input is not None and kind is QEvent.Type.KeyPress:
+            self.on_input()
         if not isinstance(event, QKeyEvent) or not _is_key_target(obj):
             return False
         key_event = self._convert(event)

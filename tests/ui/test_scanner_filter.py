@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -172,6 +172,29 @@ def test_human_space_still_fires_a_shortcut_on_a_widget_without_text(
     shortcut.activated.connect(lambda: fired.append(True))
     qtbot.keyClick(button, Qt.Key.Key_Space)
     assert fired == [True]
+
+
+def test_every_key_press_click_and_wheel_turn_is_reported_as_input(
+    qtbot: QtBot, scanner_filter: ScannerFilter, window: _Window
+) -> None:
+    """The idle-time collector hears of input through this filter, the app's only application-wide
+    one (issue 19): keys typed or scanned, mouse clicks and the wheel count; other events do not."""
+    seen: list[str] = []
+    scanner_filter.on_input = lambda: seen.append("input")
+    QTest.keyClicks(window.other, "ab")  # two presses (and their releases)
+    assert seen == ["input"] * 2
+    QTest.mouseClick(window.other, Qt.MouseButton.LeftButton)
+    assert seen == ["input"] * 3
+    wheel = QWheelEvent(
+        QPointF(5, 5), QPointF(5, 5), QPoint(0, 0), QPoint(0, 120), Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False,
+    )
+    QApplication.sendEvent(window.other, wheel)
+    assert seen == ["input"] * 4
+    window.other.repaint()
+    window.resize(window.width() + 10, window.height())
+    qtbot.wait(10)
+    assert seen == ["input"] * 4
 
 
 def test_platform_family() -> None:

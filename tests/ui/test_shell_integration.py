@@ -10,7 +10,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
@@ -29,6 +30,7 @@ from packstation.services.outbox_replay import ReplayReport
 from packstation.settings import AppSettings
 from packstation.storage.database import DB_FILE_NAME
 from packstation.storage.local_store import open_local_store
+from packstation.ui import gc_policy
 from packstation.ui.gc_policy import IdleCollector
 from packstation.ui.order_list_model import IN_PROGRESS_ROLE, Column
 from packstation.ui.packing_view import PackingView
@@ -303,6 +305,26 @@ async def test_a_configured_serial_scanner_feeds_the_scan_path_and_stops_at_shut
     assert shell.packing.serial is None
     assert not serial.is_open
     assert not serial._retry.isActive()
+
+
+async def test_the_idle_collector_hears_of_input_through_the_scanner_filter_alone(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One application-wide Python event filter, not two: every event of the app (~1,000 while
+    an order opens) passes through each (issue 19)."""
+    monkeypatch.setattr(gc_policy, "settle_after_startup", lambda: None)  # no freeze in this process
+    async with closing_shell(shell_over(qtbot, tmp_path, FakeMarket())) as shell:
+        shell.window.show()
+        shell.packing.install(qapp)
+        collector = shell._install_gc_policy()
+        press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+        collector._last_input = 0.0
+        QApplication.sendEvent(shell.window.order_list.search, press)
+        assert collector._last_input > 0.0  # heard through the scanner filter
+        shell.packing.scanner.on_input = None
+        collector._last_input = 0.0
+        QApplication.sendEvent(shell.window.order_list.search, press)
+        assert collector._last_input == 0.0  # it has no filter of its own
 
 
 async def test_without_a_serial_port_no_reader_starts(
