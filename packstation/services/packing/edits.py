@@ -104,7 +104,8 @@ class PackingEditor:
             # recorded like any scan (undo steps back over it alone), never a duplicate to guard.
             replaced = {inst for inst in packing.codes_of(unit) if inst.kind is instance.kind}
             if self._guard is not None and new is not packing:
-                others = [inst for _, inst in packing.all_codes() if inst not in replaced]
+                # In any order (the guard only looks for the same code): not sorted per scan.
+                others = [inst for held in packing.codes.values() for inst in held if inst not in replaced]
                 self._guard.check(instance, order_id=state.order.id, order_codes=others)
         except PackstationError as error:
             self._refused(error)
