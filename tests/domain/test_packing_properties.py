@@ -133,6 +133,11 @@ def _check_codes_carried(packing: Packing) -> None:
     boxes say."""
     assert packing.boxed_lacking_codes() == _listed_lacking(packing) == replace(packing).boxed_lacking_codes()
     assert packing.instances() == frozenset(inst for _, inst in packing.all_codes())
+    placed = packing.placement()
+    for line in packing.order.lines:
+        for n in range(line.count + 1):  # (one past the line's units too)
+            assert packing.is_boxed(UnitRef(line.id, n)) == (UnitRef(line.id, n) in placed)
+    assert not packing.is_boxed(UnitRef(99, 0))  # no such line
     values = [inst.value for held in packing.codes.values() for inst in held]
     for value in [*values, "0104601234567893215nobody\x1d93Zjqw"]:
         assert packing.code_owner(value) == _searched_owner(packing, value)
@@ -164,6 +169,7 @@ def _check_fills(packing: Packing) -> None:
 @settings(max_examples=80, deadline=None)
 @given(st.lists(actions, max_size=25))
 @example([("split", 1, 2), ("code", 0), ("code", 0), ("undo",)])  # a split unit's code scanned again
+@example([("put", 1, None, 1), ("put", 1, None, 1), ("unpack", 1, 0, 1), ("scan_code", 1), ("scan_code", 2)])
 def test_any_action_sequence_keeps_the_rules_and_restores_exactly(sequence: list[tuple[Any, ...]]) -> None:
     deps = SessionDeps(market=FakeMarket(), journal=FakeJournal(), clock=FakeClock())
     session = PackingSession.start(make_order(1, *LINES), deps)

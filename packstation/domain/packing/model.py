@@ -194,6 +194,15 @@ class Packing:
         self._memo["placement"] = (where,)  # a Mapping: no caller changes it
         return where
 
+    def is_boxed(self, unit: UnitRef) -> bool:
+        """Whether the unit is in a box (`unit in placement()`), from the line's carried fill: a
+        code scan asks before and after its code, and listing every boxed unit grew with the
+        order (issue 19)."""
+        fill = self._fills().get(unit.line_id)
+        if fill is not None and 0 <= unit.n < self.order.line(unit.line_id).count:
+            return fill.has(unit.n)
+        return unit in self.placement()  # no unit of the order's lines as they are
+
     def unplaced(self, line_id: int) -> tuple[UnitRef, ...]:
         """Units of the line in no box, coded ones first (a code scanned before the item)."""
         return self._first_free(line_id, self.line(line_id).count)
@@ -874,7 +883,7 @@ class Packing:
     def hold(self, unit: UnitRef) -> Packing:
         """The unit the packer holds (its marking code was scanned before its barcode) into the box
         the next scanned item would go to; a unit already in a box stays where it is."""
-        if unit in self.placement():
+        if self.is_boxed(unit):
             return self
         self.line(unit.line_id)  # an unknown line is refused like any other edit
         state, index = self._with_box(self.scan_target())

@@ -112,7 +112,7 @@ class PackingEditor:
             raise
         action: dict[str, Any] = {"op": "code", **encode_instance(instance), "gtin": gtin}
         # A multi-parcel item is not held whole: its parts go into part boxes (split).
-        if hold and unit not in new.placement() and new.line(unit.line_id).parts_per_unit <= 1:
+        if hold and not new.is_boxed(unit) and new.line(unit.line_id).parts_per_unit <= 1:
             new, action["hold"] = new.hold(unit), True
         self._commit(action, state.edited(new))
         return unit
