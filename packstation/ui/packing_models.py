@@ -497,7 +497,8 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
         self._core = _SessionModel(session, self.refused.emit)
         # Each row's values by what it shows (an undone scan shows the rows it showed before).
         self._kept: dict[tuple[object, ...], dict[int, Any]] = {}
-        self._tops: list[_Node] = self._rows(self._core.snapshot)
+        self._tops: list[_Node] = []
+        self._tops = self._rows(self._core.snapshot)
         # The invisible root item (its flags: drop enabled, for drops on empty space) is asked
         # for each time, never kept: Qt makes and deletes it with the model, without telling
         # PySide, so a kept wrapper would outlive it and be handed out for whatever C++ object
@@ -522,7 +523,7 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
         # The entries shown now, whose code rows the new ones may keep (issue 19: a coded order's
         # scans made every code row of the order again, and compared each with the one shown).
         entries = {
-            (top.box, entry.key): entry for top in getattr(self, "_tops", ()) for entry in top.children
+            (top.box, entry.key): entry for top in self._tops for entry in top.children
         }
         rows = []
         for index, box in enumerate(packing.boxes):
