@@ -138,6 +138,11 @@ def _check_codes_carried(packing: Packing) -> None:
         for n in range(line.count + 1):  # (one past the line's units too)
             assert packing.is_boxed(UnitRef(line.id, n)) == (UnitRef(line.id, n) in placed)
     assert not packing.is_boxed(UnitRef(99, 0))  # no such line
+    counts = {line.id: line.count for line in packing.order.lines}
+    coded_free = {
+        u for u, held in packing.codes.items() if held and u.n < counts.get(u.line_id, 0) and u not in placed
+    }
+    assert packing._coded_free() == coded_free == replace(packing)._coded_free()
     values = [inst.value for held in packing.codes.values() for inst in held]
     for value in [*values, "0104601234567893215nobody\x1d93Zjqw"]:
         assert packing.code_owner(value) == _searched_owner(packing, value)

@@ -213,17 +213,32 @@ class Packing:
         count = self.line(line_id).count
         fill = self._fills()[line_id]
         codes = self.codes
-        free = sorted(
-            unit
-            for unit, instances in codes.items()
-            if instances and unit.line_id == line_id and unit.n < count and not fill.has(unit.n)
-        )[:wanted]
+        free = sorted(unit for unit in self._coded_free() if unit.line_id == line_id)[:wanted]
         n = fill.low
         while len(free) < wanted and n < count:
             if n not in fill.above and not codes.get(unit := UnitRef(line_id, n)):
                 free.append(unit)
             n += 1
         return tuple(free)
+
+    def _coded_free(self) -> frozenset[UnitRef]:
+        """The units of the order's lines carrying a code but in no box (a code scanned before its
+        item): carried over from the packing an edit was made from (`_carried`), else looked for
+        among the codes. Each item scan asks; going over every code grew with a coded order
+        (issue 19)."""
+        kept = self._memo.get("coded_free")
+        if kept is not None:
+            found: frozenset[UnitRef] = kept[0]
+            return found
+        counts = {line.id: line.count for line in self.order.lines}
+        fills = self._fills()
+        free = frozenset(
+            unit
+            for unit, instances in self.codes.items()
+            if instances and unit.n < counts.get(unit.line_id, 0) and not fills[unit.line_id].has(unit.n)
+        )
+        self._memo["coded_free"] = (free,)
+        return free
 
     def _fills(self) -> Mapping[int, LineFill]:
         """Each line's boxed units (whole or part): carried over from the packing an edit was made
@@ -279,7 +294,30 @@ class Packing:
         if same_codes and new.order is self.order:
             self._carry_owners(new, recoded)
             self._carry_lacking(new, boxed, recoded)
+            self._carry_coded_free(new, boxed, recoded)
         return new
+
+    def _carry_coded_free(self, new: Packing, boxed: tuple[UnitRef, ...], recoded: UnitRef | None) -> None:
+        """`new` keeps this packing's coded units in no box, less the units `boxed` and with
+        `recoded` as its codes and place say."""
+        kept = self._memo.get("coded_free")
+        if kept is None or "coded_free" in new._memo:
+            return
+        free: frozenset[UnitRef] = kept[0]
+        if boxed:
+            free = free - set(boxed)
+        if recoded is not None and new.codes is not self.codes:
+            fill = new._fills().get(recoded.line_id)
+            if (
+                fill is not None
+                and new.codes.get(recoded)
+                and recoded.n < self.line(recoded.line_id).count
+                and not fill.has(recoded.n)
+            ):
+                free = free | {recoded}
+            elif recoded in free:
+                free = free - {recoded}
+        new._memo["coded_free"] = (free,)
 
     def _carry_owners(self, new: Packing, recoded: UnitRef | None) -> None:
         """`new` keeps this packing's code owners, with `recoded`'s new codes; when a code left a
