@@ -32,6 +32,7 @@ import argparse
 import asyncio
 import contextlib
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -51,8 +52,10 @@ from order_list_bench import NOW, FixedClock, MemoryMarket, make_orders
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
+from packstation.sandbox import codes
 from packstation.sandbox.app import create_app
 from packstation.sandbox.config import SandboxConfig
+from packstation.services.code_guard import CodeGuard
 from packstation.services.order_queue import OrderQueue
 from packstation.storage.local_store import open_local_store
 from packstation.ui.order_list_model import OrderListModel
@@ -249,6 +252,78 @@ async def stream_latency(
         order_list.deleteLater()
 
 
+# Orders of goods marked with Chestny Znak codes (shoes, clothing): 1, 2 and 4 units, and a
+# business order of 20; the packer scans each unit's item barcode, then its DataMatrix code.
+CODED: tuple[tuple[tuple[tuple[str, int], ...], str], ...] = (
+    ((("SHOE-RUN-43", 1),), "PERSON"),
+    ((("TSHIRT-M", 2),), "PERSON"),
+    ((("SHOE-WIN-38", 1), ("TSHIRT-M", 2), ("JACKET-L", 1)), "PERSON"),
+    ((("TSHIRT-M", 10), ("JACKET-L", 10)), "BUSINESS"),
+)
+
+
+def _coded_scans(desk: Any, rng: random.Random) -> list[tuple[str, bool]]:
+    """What the packer scans for each unit of the desk's order: its item barcode, then a new
+    valid CIS code (GS separators included) of its product (True: a code)."""
+    products = {line.id: line.product for line in desk.market_order.lines}
+    scans: list[tuple[str, bool]] = []
+    for line in desk.order.lines:
+        product = products[line.id]
+        shape = product.cis_shape
+        if shape is None:
+            raise RuntimeError(f"{product.offer_id} takes no Chestny Znak code")
+        for _ in range(line.count):
+            scans.append((line.barcodes[0], False))
+            scans.append((codes.make_cis(rng, product.gtin14, shape.serial_len, shape.short_tail), True))
+    return scans
+
+
+async def coded_latency(
+    scans: int, orders: int, gc_mode: str, paint: str = "loop"
+) -> tuple[list[float], list[float], list[float], GcWatch, list[bool]]:
+    """Scan -> feedback while packing a stream of orders of marked goods, each in its own packing
+    view (untimed: opening, closing), the station's duplicate-code guard on its SQLite index as
+    in the app: per unit its item barcode, then its code. Also says which scans were codes."""
+    order_list, data_dir, store, journal = await _listed_orders_and_journal(orders)
+    app = create_app(SandboxConfig(seed=1, quotas=False))
+    qt = QApplication.instance()
+    watch = GcWatch()
+    rng = random.Random("coded-bench")
+    timings: list[float] = []
+    journal_ms: list[float] = []
+    cpu_ms: list[float] = []
+    is_code: list[bool] = []
+    apply(gc_mode)
+    try:
+        packed = 0
+        while len(timings) < scans:
+            offers, buyer = CODED[packed % len(CODED)]
+            desk = await open_desk(
+                app, offers, buyer_type=buyer, journal=journal, guard=CodeGuard(store.codes)
+            )
+            packed += 1
+            handle = desk.view.window().windowHandle()
+            while qt is not None and handle is not None and not handle.isExposed():
+                qt.processEvents()
+            if qt is not None:
+                qt.processEvents()
+            watch.active = True
+            for text, code in _coded_scans(desk, rng)[: scans - len(timings)]:
+                _timed_scan(desk, text, journal, paint, (timings, cpu_ms, journal_ms))
+                is_code.append(code)
+            watch.active = False
+            await desk.close()
+            if qt is not None:
+                qt.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+                qt.processEvents()
+        return timings, journal_ms, cpu_ms, watch, is_code
+    finally:
+        watch.active = False
+        store.close()
+        data_dir.cleanup()
+        order_list.deleteLater()
+
+
 def _record(folder: Path, order_id: int) -> Callable[[], None]:
     """Record the packing video while the scans run; returns what stops it (and reports it)."""
     from datetime import UTC, datetime
@@ -339,6 +414,14 @@ async def whole_order(cups_queue: str, printer: FakeLabelPrinter) -> WholeOrder:
         stop_server(server, thread)
 
 
+def _print_coded_kinds(timings: list[float], cpu_ms: list[float], is_code: list[bool]) -> None:
+    """The coded scenario's item-barcode and code scans apart (wall, then CPU)."""
+    for label, want in (("item barcode scans", False), ("code scans", True)):
+        wall = [t for t, code in zip(timings, is_code, strict=True) if code is want]
+        cpu = [t for t, code in zip(cpu_ms, is_code, strict=True) if code is want]
+        print(f"  {label}: {percentiles(wall)}; CPU {percentiles(cpu)}")
+
+
 async def main(
     scans: int,
     orders: int,
@@ -351,9 +434,14 @@ async def main(
     paint: str = "loop",
     scenario: str = "undo",
 ) -> None:
+    is_code: list[bool] = []
     if scenario == "stream":
         timings, journal_ms, cpu_ms, watch = await stream_latency(scans, orders, gc_mode, paint)
         what = f"small orders packed one after another ({len(STREAM)} kinds, 1-20 units)"
+    elif scenario == "coded":
+        timings, journal_ms, cpu_ms, watch, is_code = await coded_latency(scans, orders, gc_mode, paint)
+        what = (f"orders of marked goods packed one after another ({len(CODED)} kinds, 1-20 units), "
+                "item barcode then its Chestny Znak code per unit, duplicate-code guard on")
     else:
         with tempfile.TemporaryDirectory() as folder:
             timings, journal_ms, cpu_ms, watch = await scan_latency(
@@ -367,6 +455,8 @@ async def main(
         # kinds differ in cost, so each is shown apart too.
         print(f"  item scans: {percentiles(timings[0::2])}")
         print(f"  undo scans: {percentiles(timings[1::2])}")
+    if scenario == "coded":
+        _print_coded_kinds(timings, cpu_ms, is_code)
     # The journal commits each scan (WAL, synchronous=NORMAL: to the OS, synced by a worker thread
     # soon after) before the packer sees it: shown apart from the app's own work.
     print(f"  of which the journal's commit: {percentiles(journal_ms)}")
@@ -426,10 +516,11 @@ if __name__ == "__main__":
     )
     parser.add_argument(
         "--scenario",
-        choices=("undo", "stream"),
+        choices=("undo", "stream", "coded"),
         default="undo",
-        help="the scans timed: item scans and UNDO alternating in one 4-unit order (undo), or a "
-        "stream of small orders each packed whole in its own view (stream)",
+        help="the scans timed: item scans and UNDO alternating in one 4-unit order (undo), a "
+        "stream of small orders each packed whole in its own view (stream), or such a stream of "
+        "orders of marked goods, each unit's barcode then its Chestny Znak code (coded)",
     )
     options = parser.parse_args()
     # The whole order prints through a private cupsd (tests/fixtures/cups.py): libcups and Qt read

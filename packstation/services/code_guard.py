@@ -18,6 +18,7 @@ doing and never goes through `check`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from packstation.domain.cis import check_cis
@@ -31,10 +32,19 @@ from packstation.services.ports import CodeRegistryPort
 def code_key(instance: Instance) -> str:
     """The identity of a code: GTIN+serial for a valid CIS, the value otherwise."""
     if instance.kind is InstanceKind.CIS:
-        check = check_cis(instance.value)
-        if check.valid:
-            return check.without_tail
+        key = _cis_key(instance.value)
+        if key is not None:
+            return key
     return f"{instance.kind.value}:{instance.value}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _cis_key(value: str) -> str | None:
+    """GTIN+serial of a valid CIS, else None. Kept per value: a code scan compares the new code
+    with every code of its order, and then remembers it; parsing each again (~0.2 ms a code)
+    made a scan's cost grow with the order's units (issue 19)."""
+    check = check_cis(value)
+    return check.without_tail if check.valid else None
 
 
 class CodeGuard:

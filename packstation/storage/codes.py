@@ -4,6 +4,12 @@ Implements `CodeRegistryPort`. A code may be recorded for several orders (the du
 decides what to refuse); `find` answers with the earliest use, which is where the packer should
 look. Codes are stored exactly as given: normalising them (e.g. dropping the crypto tail) is the
 caller's job, so that the same code always reaches the index in the same form.
+
+Its writes commit quickly, as the journal's lines do (`storage.journal`): a code scan changes
+both in one transaction, and a durable write joining it would fsync the WAL in the GUI thread on
+every code scan (2-20 ms, issue 19). The index needs no more than the journal it follows: a
+restored session makes it hold exactly the journal's codes (`CodeGuard.resync`), and the next
+durable write (an outbox intent, before any Market call) syncs it with everything before.
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ class SqliteCodeRegistry(Table):
 
     def remember(self, code: str, order_id: int) -> None:
         """Record that `code` went into `order_id` (idempotent: the first time is kept)."""
-        with self._db.transaction() as conn:
+        with self._db.transaction(durable=False) as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO seen_codes (code, order_id, used_at) VALUES (?, ?, ?)",
                 (code, order_id, to_text(self._clock())),
@@ -51,5 +57,5 @@ class SqliteCodeRegistry(Table):
 
     def forget(self, code: str, order_id: int) -> None:
         """Drop the use of `code` in `order_id` (the code was removed or the order undone)."""
-        with self._db.transaction() as conn:
+        with self._db.transaction(durable=False) as conn:
             conn.execute("DELETE FROM seen_codes WHERE code = ? AND order_id = ?", (code, order_id))

@@ -138,12 +138,14 @@ class BoxesTree(QTreeView):
     # -- where changes start -----------------------------------------------------------------------
 
     def _note(self, parent: QModelIndex, start: int) -> None:
-        """Rows change under `parent` from `start` on: the band starts at `parent`'s row (its
-        branch sign may change) or, for top-level rows, at the row above (its branch lines)."""
-        if parent.isValid():
+        """Rows change under `parent` from `start` on: the band starts at the sibling above them
+        (its branch lines may change), or at `parent` for its first rows (its branch sign may
+        change). Not at `parent` for every child: a box's code rows above a new one stay as they
+        are (a coded order's scans repainted all of them; issue 19)."""
+        if start > 0:
+            self._changes.append(QPersistentModelIndex(self.model().index(start - 1, 0, parent)))
+        elif parent.isValid():
             self._changes.append(QPersistentModelIndex(parent))
-        elif start > 0:
-            self._changes.append(QPersistentModelIndex(self.model().index(start - 1, 0)))
         else:
             self._changes.append(None)
 

@@ -442,8 +442,42 @@ class _Node:
     instance: Instance | None = None
     badge: CodeBadge | None = None
     children: list[_Node] = field(default_factory=list)
+    # An entry's code rows are made from: its units, their codes, the badges and the refused
+    # codes (`_CodeRows`); None: no code rows.
+    source: _CodeRows | None = None
+    kept: int = 0  # its first `kept` children are the rows shown there now (the same nodes)
     item: QStandardItem | None = None
     values: dict[int, Any] = field(default_factory=dict)  # the roles its item holds
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class _CodeRows:
+    """What an entry's code rows show: its units, each one's codes, the order's code badges and
+    refused codes. Rows made from the same (identical) values are the same rows."""
+
+    units: tuple[UnitRef, ...]
+    codes: tuple[tuple[Instance, ...] | None, ...]
+    badges: tuple[CodeBadge, ...]
+    rejected: frozenset[str]
+
+    def same_as(self, other: _CodeRows) -> bool:
+        return (
+            self.badges is other.badges
+            and self.rejected is other.rejected
+            and self.units == other.units
+            and self.codes == other.codes
+        )
+
+    def kept_units(self, other: _CodeRows) -> tuple[int, int]:
+        """How many first units `other` shows as this does (the same codes), and their rows."""
+        if self.badges is not other.badges or self.rejected is not other.rejected:
+            return 0, 0
+        units, codes, rows = other.units, other.codes, 0
+        for n, (unit, held) in enumerate(zip(self.units, self.codes, strict=True)):
+            if n >= len(units) or units[n] != unit or codes[n] is not held:
+                return n, rows
+            rows += len(held) if held is not None else 0
+        return len(self.units), rows
 
 
 # Item flags, combined once (each `|` of Qt's Python enums costs microseconds).
@@ -480,7 +514,8 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
         self._core = _SessionModel(session, self.refused.emit)
         # Each row's values by what it shows (an undone scan shows the rows it showed before).
         self._kept: dict[tuple[object, ...], dict[int, Any]] = {}
-        self._tops: list[_Node] = self._rows(self._core.snapshot)
+        self._tops: list[_Node] = []
+        self._tops = self._rows(self._core.snapshot)
         # The invisible root item (its flags: drop enabled, for drops on empty space) is asked
         # for each time, never kept: Qt makes and deletes it with the model, without telling
         # PySide, so a kept wrapper would outlive it and be handed out for whatever C++ object
@@ -516,6 +551,11 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
         editable = snapshot.editable
         rejected = packing.rejected
         badges = {(badge.unit, badge.instance.value): badge for badge in snapshot.badges}
+        # The entries shown now, whose code rows the new ones may keep (issue 19: a coded order's
+        # scans made every code row of the order again, and compared each with the one shown).
+        entries = {
+            (top.box, entry.key): entry for top in self._tops for entry in top.children
+        }
         rows = []
         for index, box in enumerate(packing.boxes):
             part_line = packing.order.line(box.part.unit.line_id) if box.part is not None else None
@@ -531,23 +571,48 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
                     line_id=line_id,
                     units=count,
                 )
-                for unit in units:
-                    for instance in packing.codes_of(unit):
-                        badge = badges.get((unit, instance.value))
-                        code = _Node(
-                            NodeKind.CODE,
-                            (unit, instance.value),
-                            (instance, badge, instance.value in rejected),
-                            box=index,
-                            line_id=line_id,
-                            instance=instance,
-                            badge=badge,
-                        )
-                        entry.children.append(code)
+                if units:
+                    codes = tuple(map(packing.codes.get, units))
+                    source = _CodeRows(tuple(units), codes, snapshot.badges, rejected)
+                    entry.source = source
+                    entry.children, entry.kept = self._code_rows(
+                        source, entries.get((index, line_id)), badges, index
+                    )
                 box_row.children.append(entry)
             rows.append(box_row)
         rows.append(_Node(NodeKind.NEW_BOX, "new", "new"))
         return rows
+
+    @staticmethod
+    def _code_rows(
+        source: _CodeRows, shown: _Node | None, badges: dict[tuple[UnitRef, str], CodeBadge], index: int
+    ) -> tuple[list[_Node], int]:
+        """An entry's code rows: those shown now when they show the same (the same list: nothing
+        to compare), else the rows shown for its first units that did not change, then new ones;
+        and how many are rows shown now."""
+        start, children = 0, []
+        if shown is not None and shown.source is not None:
+            if source.same_as(shown.source):
+                return shown.children, len(shown.children)
+            start, rows = source.kept_units(shown.source)
+            children = shown.children[:rows]
+        kept = len(children)
+        rejected = source.rejected
+        for unit, held in zip(source.units[start:], source.codes[start:], strict=True):
+            for instance in held or ():
+                badge = badges.get((unit, instance.value))
+                children.append(
+                    _Node(
+                        NodeKind.CODE,
+                        (unit, instance.value),
+                        (instance, badge, instance.value in rejected),
+                        box=index,
+                        line_id=unit.line_id,
+                        instance=instance,
+                        badge=badge,
+                    )
+                )
+        return children, kept
 
     def _item(self, node: _Node) -> QStandardItem:
         """A new Qt item for `node` and its subtree (not in the model yet: no signals)."""
@@ -563,34 +628,41 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
             item.appendRows([self._item(child) for child in node.children])
         return item
 
-    def _remove_gone(self, parent: QStandardItem, shown: list[_Node], rows: list[_Node]) -> None:
+    def _remove_gone(
+        self, parent: QStandardItem, shown: list[_Node], rows: list[_Node], start: int = 0
+    ) -> None:
         """Remove the rows under `parent` that `rows` no longer has; recurse into the others. When
-        the kept rows would change their order (never, in practice), all rows there are replaced."""
-        keys = [row.key for row in rows]
-        wanted = {row.key: row for row in rows}
-        kept = [node.key for node in shown if node.key in wanted]
+        the kept rows would change their order (never, in practice), all rows there are replaced.
+        The first `start` rows are the shown ones (the same nodes): not looked at."""
+        keys = [row.key for row in rows[start:]]
+        wanted = {row.key: row for row in rows[start:]}
+        kept = [node.key for node in shown[start:] if node.key in wanted]
         kept_set = set(kept)
         in_order = len(wanted) == len(keys) and kept == [key for key in keys if key in kept_set]
         row = len(shown) - 1
-        while row >= 0:  # contiguous runs, from the bottom
+        while row >= start:  # contiguous runs, from the bottom
             if in_order and shown[row].key in wanted:
                 row -= 1
                 continue
             last = row
-            while row - 1 >= 0 and not (in_order and shown[row - 1].key in wanted):
+            while row - 1 >= start and not (in_order and shown[row - 1].key in wanted):
                 row -= 1
             parent.removeRows(row, last - row + 1)
             del shown[row : last + 1]
             row -= 1
-        for node in shown:
-            if node.children or wanted[node.key].children:
+        for node in shown[start:]:
+            new = wanted[node.key]
+            if (node.children or new.children) and node.children is not new.children:
                 assert node.item is not None
-                self._remove_gone(node.item, node.children, wanted[node.key].children)
+                self._remove_gone(node.item, node.children, new.children, new.kept)
 
-    def _insert_and_update(self, parent: QStandardItem, shown: list[_Node], rows: list[_Node]) -> None:
+    def _insert_and_update(
+        self, parent: QStandardItem, shown: list[_Node], rows: list[_Node], start: int = 0
+    ) -> None:
         """Insert the rows under `parent` that are new (the kept ones are in order), update the
-        kept ones that show something else, and recurse into them."""
-        position = 0
+        kept ones that show something else, and recurse into them. The first `start` rows are
+        the shown ones (the same nodes): not looked at."""
+        position = start
         while position < len(rows):
             if position < len(shown) and shown[position].key == rows[position].key:
                 self._update(shown[position], rows[position])
@@ -617,9 +689,10 @@ class BoxesModel(_FollowsSession, QStandardItemModel):
             flags = self._flags(node)
             if node.item.flags() != flags:  # an entry stops being draggable (the order is sent)
                 node.item.setFlags(flags)
-        if node.children or new.children:
+        if (node.children or new.children) and node.children is not new.children:
             assert node.item is not None
-            self._insert_and_update(node.item, node.children, new.children)
+            self._insert_and_update(node.item, node.children, new.children, new.kept)
+        node.source = new.source
 
     @staticmethod
     def _entries(box: Box, coded: bool) -> list[tuple[int, int, list[UnitRef]]]:

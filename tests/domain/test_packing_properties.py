@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from packstation.domain.errors import PackstationError
 from packstation.domain.instances import Instance, InstanceKind
 from packstation.domain.order import OrderLine, RequiredCode
+from packstation.domain.packing.codes import mandatory_kinds
 from packstation.domain.packing.model import BoxKind, Packing, UnitRef
+from packstation.domain.scan import ScanKind, ScanResult
 from packstation.services.packing import PackingSession, SessionDeps
 from tests.services.fakes import FakeClock, FakeJournal, FakeMarket, make_order
 
@@ -36,14 +38,22 @@ actions = st.one_of(
     st.tuples(st.just("undo")),
     st.tuples(st.just("code"), st.integers(0, 9)),
     st.tuples(st.just("scan"), st.just("4601234567893")),
+    # A code scanned before its item (the unit goes into the box with it), and a code taken off.
+    st.tuples(st.just("scan_code"), st.integers(0, 9)),
+    st.tuples(st.just("remove_code"), st.integers(0, 9)),
 )
 
 
 def _apply(session: PackingSession, action: tuple[Any, ...]) -> None:
     name, *args = action
+    value = f"0104601234567893215ser{args[0]:03d}\x1d93Zjqw" if name.endswith("code") else ""
     if name == "code":
-        value = f"0104601234567893215ser{args[0]:03d}\x1d93Zjqw"
         session.attach_code(Instance(InstanceKind.CIS, value))
+    elif name == "scan_code":
+        instance = Instance(InstanceKind.CIS, value)
+        session.scan(ScanResult(ScanKind.CIS, value, value, gtin=value[2:16], instance=instance))
+    elif name == "remove_code":
+        session.remove_code(value)
     elif name == "scan":
         session.scan_item(args[0])
     else:
@@ -82,6 +92,7 @@ def _check_rules(packing: Packing) -> None:
     for line in packing.order.lines:
         assert packing._has_unplaced(line) == bool(packing.unplaced(line.id))
     _check_fills(packing)
+    _check_codes_carried(packing)
 
 
 def _ranked_lacking(packing: Packing, line_id: int, kind: InstanceKind) -> UnitRef | None:
@@ -99,6 +110,42 @@ def _ranked_lacking(packing: Packing, line_id: int, kind: InstanceKind) -> UnitR
 
     lacking = [u for u in packing.units(line_id) if not any(i.kind is kind for i in packing.codes_of(u))]
     return min(lacking, key=rank, default=None)
+
+
+def _listed_lacking(packing: Packing) -> tuple[UnitRef, ...]:
+    """Boxed units lacking a mandatory code, box by box (the unit-by-unit reference)."""
+    placed = packing.placement()
+    lacking = []
+    for unit in sorted(placed, key=lambda u: (placed[u], u)):
+        needed = mandatory_kinds(packing.order, packing.line(unit.line_id))
+        if needed and not needed <= {inst.kind for inst in packing.codes_of(unit)}:
+            lacking.append(unit)
+    return tuple(lacking)
+
+
+def _searched_owner(packing: Packing, value: str) -> UnitRef | None:
+    """The first unit carrying the code `value` (the unit-by-unit reference)."""
+    return next((u for u, held in packing.codes.items() if any(i.value == value for i in held)), None)
+
+
+def _check_codes_carried(packing: Packing) -> None:
+    """What the edits carry about codes from packing to packing (issue 19) is what the codes and
+    boxes say."""
+    assert packing.boxed_lacking_codes() == _listed_lacking(packing) == replace(packing).boxed_lacking_codes()
+    assert packing.instances() == frozenset(inst for _, inst in packing.all_codes())
+    placed = packing.placement()
+    for line in packing.order.lines:
+        for n in range(line.count + 1):  # (one past the line's units too)
+            assert packing.is_boxed(UnitRef(line.id, n)) == (UnitRef(line.id, n) in placed)
+    assert not packing.is_boxed(UnitRef(99, 0))  # no such line
+    counts = {line.id: line.count for line in packing.order.lines}
+    coded_free = {
+        u for u, held in packing.codes.items() if held and u.n < counts.get(u.line_id, 0) and u not in placed
+    }
+    assert packing._coded_free() == coded_free == replace(packing)._coded_free()
+    values = [inst.value for held in packing.codes.values() for inst in held]
+    for value in [*values, "0104601234567893215nobody\x1d93Zjqw"]:
+        assert packing.code_owner(value) == _searched_owner(packing, value)
 
 
 def _check_fills(packing: Packing) -> None:
@@ -127,6 +174,7 @@ def _check_fills(packing: Packing) -> None:
 @settings(max_examples=80, deadline=None)
 @given(st.lists(actions, max_size=25))
 @example([("split", 1, 2), ("code", 0), ("code", 0), ("undo",)])  # a split unit's code scanned again
+@example([("put", 1, None, 1), ("put", 1, None, 1), ("unpack", 1, 0, 1), ("scan_code", 1), ("scan_code", 2)])
 def test_any_action_sequence_keeps_the_rules_and_restores_exactly(sequence: list[tuple[Any, ...]]) -> None:
     deps = SessionDeps(market=FakeMarket(), journal=FakeJournal(), clock=FakeClock())
     session = PackingSession.start(make_order(1, *LINES), deps)

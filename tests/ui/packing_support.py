@@ -36,6 +36,7 @@ from packstation.market.gateway import MarketGateway
 from packstation.sandbox.demo_data import DEMO_BUSINESS_ID, DEMO_CAMPAIGN_ID
 from packstation.sandbox.model import Order as SandboxOrder
 from packstation.sandbox.state import Sandbox
+from packstation.services.code_guard import CodeGuard
 from packstation.services.label_job import LabelJob
 from packstation.services.packing import PackingSession, SessionDeps
 from packstation.services.ports import JournalPort, MarketPort, ShipmentsPort
@@ -131,12 +132,14 @@ async def open_desk(
     item_name: str | None = None,
     journal: JournalPort | None = None,
     labels: Callable[[MarketPort], LabelJob] | None = None,
+    guard: CodeGuard | None = None,
 ) -> Desk:
     """A new sandbox order with `offers`, opened in a packing view (`finish_checks`: the
     session's waits complete the sandbox's code checks; `item_name`: the Market's name of
     every item of the order; `journal`: a real one instead of the in-memory fake, e.g. the
     bench's SQLite journal; `labels`: builds the label job over the order's Market, to print the
-    labels at submit, e.g. on a CUPS queue)."""
+    labels at submit, e.g. on a CUPS queue; `guard`: the station's duplicate-code guard, as in the
+    app)."""
     sandbox: Sandbox = app.state.sandbox
     created = sandbox.add_order(offers, program=program, buyer_type=buyer_type)
     if item_name is not None:
@@ -154,7 +157,9 @@ async def open_desk(
 
     fake = FakeJournal()
     job = labels(gateway) if labels is not None else None
-    deps = SessionDeps(gateway, fake if journal is None else journal, WallClock(), labels=job, sleep=sleep)
+    deps = SessionDeps(
+        gateway, fake if journal is None else journal, WallClock(), labels=job, guard=guard, sleep=sleep
+    )
     session = PackingSession.open(order, deps)
     errors: list[str] = []
     crashes: list[BaseException] = []

@@ -182,6 +182,46 @@ async def test_the_tree_repainted_in_bands_shows_what_a_full_repaint_shows(
 
 
 @pytest.mark.asyncio
+@pytest.mark.parametrize("style", ["Fusion", "Windows"])
+async def test_a_new_code_row_repaints_from_the_code_row_above_it(sandbox_app: Starlette, style: str) -> None:
+    desk = await open_desk(sandbox_app, (("TSHIRT-M", 3), ("SHOE-RUN-43", 1)), buyer_type="BUSINESS")
+    try:
+        tree, boxes = desk.view.boxes, desk.view.boxes_model
+        tree_style = QStyleFactory.create(style)
+        tree_style.setParent(tree)
+        tree.setStyle(tree_style)
+        shirt, shoes = desk.order.lines[0].barcodes[0], desk.order.lines[1].barcodes[0]
+        codes = desk.sandbox.unused_codes("TSHIRT-M")
+        _settle()
+        painted = Painted()
+        tree.viewport().installEventFilter(painted)
+        desk.scan(shoes)  # the shirts' entry is not the last one: its new code rows move the shoes
+        desk.scan(desk.sandbox.unused_codes("SHOE-RUN-43")[0])
+        for n in range(3):
+            desk.scan(shirt)
+            _same_as_full_repaint(tree, f"shirt {n + 1}")
+            del painted.regions[:]
+            desk.scan(codes[n])
+            _settle()
+            shirts = boxes.index(1, 0, boxes.box_index(0))
+            assert boxes.rowCount(shirts) == n + 1
+            if n:  # (the first one opens the entry: Qt repaints everything then)
+                # From the code row above the new one down, not from the entry: the codes above
+                # stay as they are.
+                top = min(region.boundingRect().top() for region in painted.regions)
+                assert top == tree.visualRect(boxes.index(n - 1, 0, shirts)).top()
+            _same_as_full_repaint(tree, f"code {n + 1}")
+        desk.scan("PS:UNDO")  # the last code row goes
+        _same_as_full_repaint(tree, "a code undone")
+        for _ in range(3):
+            desk.scan("PS:UNDO")
+        _same_as_full_repaint(tree, "codes and shirts undone")
+        assert desk.crashes == []
+    finally:
+        await desk.close()
+
+
+@pytest.mark.asyncio
 async def test_code_rows_and_part_boxes_repaint_in_bands_as_a_full_repaint(sandbox_app: Starlette) -> None:
     desk = await open_desk(sandbox_app, (("SPLIT-09", 1), ("SHOE-RUN-43", 1)), buyer_type="BUSINESS")
     try:

@@ -194,6 +194,15 @@ class Packing:
         self._memo["placement"] = (where,)  # a Mapping: no caller changes it
         return where
 
+    def is_boxed(self, unit: UnitRef) -> bool:
+        """Whether the unit is in a box (`unit in placement()`), from the line's carried fill: a
+        code scan asks before and after its code, and listing every boxed unit grew with the
+        order (issue 19)."""
+        fill = self._fills().get(unit.line_id)
+        if fill is not None and 0 <= unit.n < self.order.line(unit.line_id).count:
+            return fill.has(unit.n)
+        return unit in self.placement()  # no unit of the order's lines as they are
+
     def unplaced(self, line_id: int) -> tuple[UnitRef, ...]:
         """Units of the line in no box, coded ones first (a code scanned before the item)."""
         return self._first_free(line_id, self.line(line_id).count)
@@ -204,17 +213,32 @@ class Packing:
         count = self.line(line_id).count
         fill = self._fills()[line_id]
         codes = self.codes
-        free = sorted(
-            unit
-            for unit, instances in codes.items()
-            if instances and unit.line_id == line_id and unit.n < count and not fill.has(unit.n)
-        )[:wanted]
+        free = sorted(unit for unit in self._coded_free() if unit.line_id == line_id)[:wanted]
         n = fill.low
         while len(free) < wanted and n < count:
             if n not in fill.above and not codes.get(unit := UnitRef(line_id, n)):
                 free.append(unit)
             n += 1
         return tuple(free)
+
+    def _coded_free(self) -> frozenset[UnitRef]:
+        """The units of the order's lines carrying a code but in no box (a code scanned before its
+        item): carried over from the packing an edit was made from (`_carried`), else looked for
+        among the codes. Each item scan asks; going over every code grew with a coded order
+        (issue 19)."""
+        kept = self._memo.get("coded_free")
+        if kept is not None:
+            found: frozenset[UnitRef] = kept[0]
+            return found
+        counts = {line.id: line.count for line in self.order.lines}
+        fills = self._fills()
+        free = frozenset(
+            unit
+            for unit, instances in self.codes.items()
+            if instances and unit.n < counts.get(unit.line_id, 0) and not fills[unit.line_id].has(unit.n)
+        )
+        self._memo["coded_free"] = (free,)
+        return free
 
     def _fills(self) -> Mapping[int, LineFill]:
         """Each line's boxed units (whole or part): carried over from the packing an edit was made
@@ -243,9 +267,11 @@ class Packing:
     ) -> Packing:
         """`new`, made from this packing by an edit that boxed the free units `boxed` of line
         `line_id` (none: moved or boxed nothing) and changed at most the codes of `recoded`,
-        keeps this packing's fills and coded counts updated by them."""
+        keeps this packing's fills, coded counts, code owners and boxed units lacking a code,
+        updated by them."""
         if new is self:
             return new
+        boxed = tuple(boxed)
         kept = self._memo.get("fills")
         if kept is not None and "fills" not in new._memo:
             fills: Mapping[int, LineFill] = kept[0]
@@ -265,7 +291,67 @@ class Packing:
                     change = new._unit_coded(recoded, needed) - self._unit_coded(recoded, needed)
                     coded = {**coded, line.id: coded[line.id] + change} if change else coded
             new._memo["coded"] = (coded,)
+        if same_codes and new.order is self.order:
+            self._carry_owners(new, recoded)
+            self._carry_lacking(new, boxed, recoded)
+            self._carry_coded_free(new, boxed, recoded)
         return new
+
+    def _carry_coded_free(self, new: Packing, boxed: tuple[UnitRef, ...], recoded: UnitRef | None) -> None:
+        """`new` keeps this packing's coded units in no box, less the units `boxed` and with
+        `recoded` as its codes and place say."""
+        kept = self._memo.get("coded_free")
+        if kept is None or "coded_free" in new._memo:
+            return
+        free: frozenset[UnitRef] = kept[0]
+        if boxed:
+            free = free - set(boxed)
+        if recoded is not None and new.codes is not self.codes:
+            fill = new._fills().get(recoded.line_id)
+            if (
+                fill is not None
+                and new.codes.get(recoded)
+                and recoded.n < self.line(recoded.line_id).count
+                and not fill.has(recoded.n)
+            ):
+                free = free | {recoded}
+            elif recoded in free:
+                free = free - {recoded}
+        new._memo["coded_free"] = (free,)
+
+    def _carry_owners(self, new: Packing, recoded: UnitRef | None) -> None:
+        """`new` keeps this packing's code owners, with `recoded`'s new codes; when a code left a
+        unit or a new one is carried elsewhere too (rare), `new` lists them itself."""
+        kept = self._memo.get("owners")
+        if kept is None or "owners" in new._memo:
+            return
+        owners: Mapping[str, UnitRef] = kept[0]
+        if new.codes is not self.codes and recoded is not None:
+            before = {inst.value for inst in self.codes_of(recoded)}
+            after = {inst.value for inst in new.codes_of(recoded)}
+            added = after - before
+            if before - after or any(value in owners for value in added):
+                return
+            owners = {**owners, **dict.fromkeys(added, recoded)}
+        new._memo["owners"] = (owners,)
+
+    def _carry_lacking(self, new: Packing, boxed: Iterable[UnitRef], recoded: UnitRef | None) -> None:
+        """`new` keeps this packing's boxed units lacking a mandatory code, with the units `boxed`
+        (newly) and `recoded`; when `recoded` lacks one and may be in no box, `new` finds them itself."""
+        kept = self._memo.get("lacking")
+        if kept is None or "lacking" in new._memo:
+            return
+        lacking: frozenset[UnitRef] = kept[0]
+        added = {unit for unit in boxed if new._lacks_code(unit)}
+        if recoded is not None and new.codes is not self.codes:
+            if new._lacks_code(recoded):
+                if recoded not in lacking and recoded not in added:
+                    return  # boxed or not: not known here
+            elif recoded in lacking:
+                lacking = lacking - {recoded}
+        if added:
+            lacking = lacking | added
+        new._memo["lacking"] = (lacking,)
 
     def _unit_coded(self, unit: UnitRef, needed: frozenset[InstanceKind]) -> bool:
         """Whether `progress` counts the unit as coded: every mandatory kind (else any code),
@@ -294,11 +380,49 @@ class Packing:
         return self.codes.get(unit, ())
 
     def code_owner(self, value: str) -> UnitRef | None:
-        """The unit carrying the code `value`, if any."""
+        """The unit carrying the code `value`, if any (the first of `codes` that does)."""
+        return self._owners().get(value)
+
+    def _owners(self) -> Mapping[str, UnitRef]:
+        """Each attached code's unit (the first of `codes` carrying it): carried over from the
+        packing an edit was made from (`_carried`), else listed from the codes. A code scan asks
+        for its code's owner; searching every unit's codes grew with the order (issue 19)."""
+        kept = self._memo.get("owners")
+        if kept is not None:
+            owners: Mapping[str, UnitRef] = kept[0]
+            return owners
+        listed: dict[str, UnitRef] = {}
         for unit, instances in self.codes.items():
-            if any(inst.value == value for inst in instances):
-                return unit
-        return None
+            for inst in instances:
+                listed.setdefault(inst.value, unit)
+        self._memo["owners"] = (listed,)
+        return listed
+
+    def boxed_lacking_codes(self) -> tuple[UnitRef, ...]:
+        """Boxed units lacking a mandatory code, box by box (a split unit at its first part box),
+        then by unit."""
+        lacking = self._lacking()
+        if len(lacking) < 2:
+            return tuple(lacking)
+        placed = self.placement()
+        return tuple(sorted(lacking, key=lambda unit: (placed[unit], unit)))
+
+    def _lacking(self) -> frozenset[UnitRef]:
+        """The boxed units lacking a mandatory code: carried over from the packing an edit was
+        made from (`_carried`), else found unit by unit. Each scan's next step asks; going over
+        every boxed unit grew with the order (issue 19)."""
+        kept = self._memo.get("lacking")
+        if kept is not None:
+            found: frozenset[UnitRef] = kept[0]
+            return found
+        lacking = frozenset(unit for unit in self.placement() if self._lacks_code(unit))
+        self._memo["lacking"] = (lacking,)
+        return lacking
+
+    def _lacks_code(self, unit: UnitRef) -> bool:
+        """Whether the unit lacks a kind of code mandatory for its line."""
+        needed = mandatory_kinds(self.order, self.line(unit.line_id))
+        return bool(needed) and not needed <= {inst.kind for inst in self.codes_of(unit)}
 
     def parts_boxed(self, unit: UnitRef) -> tuple[PartSlot, ...]:
         """The part boxes' slots of a split unit (empty when the unit is not split), box order."""
@@ -797,7 +921,7 @@ class Packing:
     def hold(self, unit: UnitRef) -> Packing:
         """The unit the packer holds (its marking code was scanned before its barcode) into the box
         the next scanned item would go to; a unit already in a box stays where it is."""
-        if unit in self.placement():
+        if self.is_boxed(unit):
             return self
         self.line(unit.line_id)  # an unknown line is refused like any other edit
         state, index = self._with_box(self.scan_target())
@@ -938,20 +1062,37 @@ class Packing:
                 and not any(inst.kind is kind for inst in codes.get(unit, ()))
             )
 
-        current = self.current
-        indices = [index for index in range(len(self.boxes)) if index != current]
-        if current is not None:
-            indices.insert(0, current)
-        for index in indices:
-            box = self.boxes[index]
-            for unit in (box.part.unit,) if box.part is not None else box.units:
-                if lacking(unit):
-                    return unit
+        if mandatory_kinds(self.order, line) == {kind}:
+            # The line's boxed units lacking it are its boxed units lacking a mandatory code:
+            # kept per packing (mostly none or one), not looked for in every box.
+            boxed = [unit for unit in self._lacking() if unit.line_id == line_id and unit.n < count]
+            if len(boxed) > 1:
+                return min(boxed, key=self._code_rank)
+            if boxed:
+                return boxed[0]
+        else:
+            current = self.current
+            indices = [index for index in range(len(self.boxes)) if index != current]
+            if current is not None:
+                indices.insert(0, current)
+            for index in indices:
+                box = self.boxes[index]
+                for unit in (box.part.unit,) if box.part is not None else box.units:
+                    if lacking(unit):
+                        return unit
         fill = self._fills()[line_id]
         for n in range(fill.low, count):
             if n not in fill.above and lacking(unit := UnitRef(line_id, n)):
                 return unit
         return None
+
+    def _code_rank(self, unit: UnitRef) -> tuple[int, int, int]:
+        """Where a boxed unit comes in the walk for a code's unit: in the current box first, then
+        box by box; within a box, by its place there."""
+        where = self.placement()[unit]
+        box = self.boxes[where[0]]
+        position = box.units.index(unit) if box.part is None else 0
+        return (0 if self.current in where else 1, where[0], position)
 
     def remove_code(self, value: str) -> Packing:
         """Take a code off its unit (e.g. a code the Market rejected or scanned by mistake)."""
@@ -973,6 +1114,15 @@ class Packing:
         if not self.rejected:  # the usual case, asked on every scan (issue 19)
             return ()
         return tuple((unit, inst) for unit, inst in self.all_codes() if inst.value in self.rejected)
+
+    def instances(self) -> frozenset[Instance]:
+        """Every attached identifier, once (worked out once per packing: the journal's code
+        index is kept in step with it on every edit, issue 19)."""
+        kept = self._memo.get("instances")
+        if kept is None:
+            kept = self._memo["instances"] = (frozenset(i for held in self.codes.values() for i in held),)
+        found: frozenset[Instance] = kept[0]
+        return found
 
     def all_codes(self) -> tuple[tuple[UnitRef, Instance], ...]:
         """Every attached identifier with its unit, in unit order."""

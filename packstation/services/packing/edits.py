@@ -104,14 +104,15 @@ class PackingEditor:
             # recorded like any scan (undo steps back over it alone), never a duplicate to guard.
             replaced = {inst for inst in packing.codes_of(unit) if inst.kind is instance.kind}
             if self._guard is not None and new is not packing:
-                others = [inst for _, inst in packing.all_codes() if inst not in replaced]
+                # In any order (the guard only looks for the same code): not sorted per scan.
+                others = [inst for held in packing.codes.values() for inst in held if inst not in replaced]
                 self._guard.check(instance, order_id=state.order.id, order_codes=others)
         except PackstationError as error:
             self._refused(error)
             raise
         action: dict[str, Any] = {"op": "code", **encode_instance(instance), "gtin": gtin}
         # A multi-parcel item is not held whole: its parts go into part boxes (split).
-        if hold and unit not in new.placement() and new.line(unit.line_id).parts_per_unit <= 1:
+        if hold and not new.is_boxed(unit) and new.line(unit.line_id).parts_per_unit <= 1:
             new, action["hold"] = new.hold(unit), True
         self._commit(action, state.edited(new))
         return unit

@@ -19,11 +19,11 @@ priority, kept here (Qt-free) so it is tested without a window and the view only
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 from packstation.domain.errors import PackstationError
-from packstation.domain.packing.codes import mandatory_kinds
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.packing.model import Packing, UnitRef
 from packstation.services.packing.values import Phase, SessionSnapshot
@@ -99,7 +99,7 @@ def next_step(snapshot: SessionSnapshot) -> NextStep:
         return NextStep(Step.NEXT_PARCEL, Tone.WORK, item=name, done=slot.current, total=slot.total)
     progress = snapshot.progress
     # Only a line that needs a code can lack one: most orders' scans skip the search (issue 19).
-    if any(line.needs_codes for line in progress) and (uncoded := _boxed_without_code(packing)):
+    if any(line.needs_codes for line in progress) and (uncoded := packing.boxed_lacking_codes()):
         return _unit_step(Step.SCAN_CODE, Tone.WORK, packing, uncoded)
     packed = sum(p.packed for p in progress)
     total = sum(p.count for p in progress)
@@ -135,18 +135,8 @@ def _after_packing(snapshot: SessionSnapshot) -> NextStep:
     return NextStep(Step.DONE, Tone.GO)
 
 
-def _unit_step(step: Step, tone: Tone, packing: Packing, units: list[UnitRef]) -> NextStep:
+def _unit_step(step: Step, tone: Tone, packing: Packing, units: Sequence[UnitRef]) -> NextStep:
     first = units[0]
     name = packing.line(first.line_id).name
     return NextStep(step, tone, item=name, unit=first.n + 1, more=len(units) - 1)
 
-
-def _boxed_without_code(packing: Packing) -> list[UnitRef]:
-    """Boxed units lacking a mandatory code, box by box."""
-    placed = packing.placement()
-    lacking = []
-    for unit in sorted(placed, key=lambda u: (placed[u], u)):
-        needed = mandatory_kinds(packing.order, packing.line(unit.line_id))
-        if needed and not needed <= {inst.kind for inst in packing.codes_of(unit)}:
-            lacking.append(unit)
-    return lacking

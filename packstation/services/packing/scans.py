@@ -61,6 +61,14 @@ def packed_outcome(packing: Packing, result: ScanResult) -> ScanOutcome:
     )
 
 
+def _box_of(packing: Packing, unit: UnitRef) -> int:
+    """The (first) box of a boxed unit: the current one when the unit was just put there."""
+    current = packing.current
+    if current is not None and unit in packing.boxes[current].units:
+        return current
+    return packing.placement()[unit][0]
+
+
 class ScanHandler:
     """Turns scans into edits and commands."""
 
@@ -109,12 +117,13 @@ class ScanHandler:
                 return packed_outcome(self._state().packing, result)
             if result.instance is None:
                 raise invalid_scan(result)
-            was_placed = self._state().packing.placement()
+            before = self._state().packing
             unit = self._editor.attach_code(result.instance, result.gtin, hold=True)
-            where = self._state().packing.placement().get(unit)
-            if unit not in was_placed and where is not None:
+            after = self._state().packing
+            if not before.is_boxed(unit) and after.is_boxed(unit):
                 self._held = unit  # boxed by its code: its own barcode next only confirms it
-                return ScanOutcome(ScanAction.CODE_ATTACHED, unit=unit, box=where[0], scan=result)
+                box = _box_of(after, unit)
+                return ScanOutcome(ScanAction.CODE_ATTACHED, unit=unit, box=box, scan=result)
             return ScanOutcome(ScanAction.CODE_ATTACHED, unit=unit, scan=result)
         self._held = None
         if kind is ScanKind.COMMAND and result.command is not None:

@@ -105,7 +105,7 @@ class SessionState:
         """The codes the station's seen-codes index holds for this order (none once it is off)."""
         if not self.packing.codes or self.phase in (Phase.CANCELLED, Phase.INTERRUPTED):
             return frozenset()
-        return frozenset(instance for _, instance in self.packing.all_codes())
+        return self.packing.instances()
 
     # ------------------------------------------------------------------------- transitions
 
@@ -242,6 +242,8 @@ def snapshot_of(state: SessionState, version: int, countdown: float | None) -> S
 
 
 def _badges(state: SessionState) -> tuple[CodeBadge, ...]:
+    if not state.checks:  # while packing, before the Market checked any code (issue 19)
+        return ()
     badges = []
     for unit, instance in state.packing.all_codes():
         check = next((c for c in state.checks if check_matches(c, unit, instance)), None)
