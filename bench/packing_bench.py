@@ -129,6 +129,9 @@ def _timed_scan(
     start, start_cpu = time.perf_counter(), time.thread_time()
     desk.scan(text)
     if paint == "loop" and qt is not None:
+        # Twice: a layout the first pass runs (a delayed item layout, a timer of 0 ms) may post
+        # its repaint for the loop's next turn, still part of what the scan shows.
+        qt.processEvents()
         qt.processEvents()
     else:
         desk.view.feedback.repaint()
