@@ -178,7 +178,7 @@ class PackingView(QWidget):
         super().__init__(parent)
         if stepwise and session is not None:
             raise ValueError("a view is built stepwise as a skeleton only")
-        self._apply_scan = apply_scan or self._scan_directly
+        self._apply_scan = apply_scan or weakly(self._scan_directly)  # weakly: no cycle
         self.setObjectName("packingView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.tasks = tasks
@@ -192,7 +192,7 @@ class PackingView(QWidget):
         self._feedback_error = False
         self._header: tuple[Program, BuyerType] | None = None  # the program and buyer shown
         self._pack_texts: dict[tuple[int, int], str] = {}  # the packing banner per (done, total)
-        self._shown_change: object = self  # the label change shown (self: none shown yet)
+        self._shown_change: object = _NONE_SHOWN  # the label change shown (not self: a cycle)
         self._shown_notice: str | None = None
         self._prepared = False  # the next scans' rows prepared once shown (`prepare_scans`)
         # The feedback of the usual scans, translated once (a translation costs µs; issue 19).
@@ -1319,6 +1319,7 @@ def _show(view: PackingView, decision: Applied | SessionRefused | CourierCode | 
 
 
 _BUILT = object()
+_NONE_SHOWN = object()  # no label change shown yet
 
 
 def _nothing() -> None:
