@@ -8,6 +8,7 @@ Layout (top to bottom)::
     pages              QStackedWidget `pages`:
                          - the order list page (`order_list`, always index 0)
                          - the packing page, added by `show_packing(widget)`
+                         - the next packing page built ahead, hidden (`stage_packing(widget)`)
     status bar         order counts | last refresh | connection state pill
 
 Where the packing workspace plugs in: connect `order_activated(int)` (double-click / Enter in the
@@ -260,6 +261,23 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(widget)
         self._packing = widget
         self.pages.setCurrentWidget(widget)
+
+    def stage_packing(self, widget: QWidget) -> None:
+        """Put `widget`, the next packing page built ahead, in the stack without showing it:
+        polished and laid out at the stack's size now, so showing it later (`show_packing`)
+        costs only its own paint (issue 19)."""
+        self.pages.addWidget(widget)  # hidden: not the current page
+        widget.setGeometry(self.pages.contentsRect())
+        widget.ensurePolished()  # the style, fonts and palettes of all its widgets
+        layout = widget.layout()
+        if layout is not None:
+            layout.activate()
+
+    def unstage_packing(self, widget: QWidget) -> None:
+        """Throw away a page `stage_packing` put in the stack and that was never shown."""
+        if widget is not self._packing:
+            self.pages.removeWidget(widget)
+            widget.deleteLater()
 
     def show_orders(self) -> None:
         """Back to the order list (the search field gets the focus)."""

@@ -10,6 +10,13 @@ courier code, reprint) run as tracked tasks; their failures stay on screen, noth
 Pages (`pages`): the workspace; "stop, put the items back" when the order was cancelled or
 changed underneath; the Express courier hand-over. `PackingDesk` wires views into the
 `MainWindow` (open an order, follow its fresh copies from the order queue, go back).
+
+The next order's view is built ahead (issue 19: building one took 20-44 ms of the GUI thread
+when the order opened): while the station is idle the desk builds a skeleton
+(`PackingView.skeleton`: the widgets, nothing of an order), a part per loop turn, and stages it
+hidden in the window's page stack, polished and laid out; opening an order `bind`s it to the
+order's session and shows it. A view is still bound once, to one order, and thrown away with
+it; a spare built from what no longer holds (the language, the desk's inputs) is thrown away.
 """
 
 from __future__ import annotations
@@ -17,12 +24,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Generator, Iterator
 from dataclasses import replace
 from datetime import datetime, time
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -153,10 +160,18 @@ class PackingView(QWidget):
     back_requested = Signal()
     finished = Signal(int)
     history_requested = Signal(int)
+    outdated = Signal()
+    """An unbound skeleton no longer matches what a view built now would show (the language
+    changed): the desk throws it away."""
+
+    # Set by `bind` (a skeleton has no session yet).
+    session: PackingSession
+    lines_model: LinesModel
+    boxes_model: BoxesModel
 
     def __init__(
         self,
-        session: PackingSession,
+        session: PackingSession | None,
         tasks: TaskRunnerLike,
         *,
         sounds: Sounds | None = None,
@@ -165,38 +180,55 @@ class PackingView(QWidget):
         load_picture: PictureLoader | None = None,
         apply_scan: Callable[[ScanResult], None] | None = None,
         parent: QWidget | None = None,
+        stepwise: bool = False,
     ) -> None:
         super().__init__(parent)
-        self._apply_scan = apply_scan or self._scan_directly
+        if stepwise and session is not None:
+            raise ValueError("a view is built stepwise as a skeleton only")
+        self._apply_scan = apply_scan or weakly(self._scan_directly)  # weakly: no cycle
         self.setObjectName("packingView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.session = session
         self.tasks = tasks
         self.sounds = sounds or Sounds(self, enabled=False)
         self.clock = clock
         self.cutoff = cutoff
-        self._phase = session.phase
+        self._load_picture = load_picture  # used once, by `bind`
+        self._bound = False
+        self._unsubscribe: Callable[[], None] = _nothing
+        self._phase = Phase.PACKING
         self._feedback_error = False
         self._header: tuple[Program, BuyerType] | None = None  # the program and buyer shown
         self._pack_texts: dict[tuple[int, int], str] = {}  # the packing banner per (done, total)
-        self._shown_change: object = self  # the label change shown (self: none shown yet)
+        self._shown_change: object = _NONE_SHOWN  # the label change shown (not self: a cycle)
         self._shown_notice: str | None = None
         self._prepared = False  # the next scans' rows prepared once shown (`prepare_scans`)
         # The feedback of the usual scans, translated once (a translation costs µs; issue 19).
         self._into_box = self.tr("%1 → box %2")
         self._command_done = self.tr("command %1")
-        self.lines_model = LinesModel(session, self)
-        self.boxes_model = BoxesModel(session, self)
-        self.lines_model.refused.connect(self._on_refused)
-        self.boxes_model.refused.connect(self._on_refused)
         self._last_country = ""
 
+        self._timer = QTimer(self)
+        self._timer.setInterval(1000)
+        self._timer.timeout.connect(self._tick)
+        self._steps: Generator[None] | None = self._build()
+        if stepwise:
+            return
+        self.build_all()
+        if session is not None:
+            self.bind(session)
+
+    def _build(self) -> Generator[None]:
+        """The widgets, built in parts: between two, a stepwise skeleton lets the loop run."""
         self._build_header()
-        self._build_workspace()
+        yield
+        yield from self._build_workspace()
+        yield
         self._build_actions()
+        yield
         self.interrupt_page = self._build_interrupt_page()
         self.courier = HandoverPage(self)
         self.courier.submitted.connect(self.handover)
+        yield
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self.workspace)
         self.pages.addWidget(self.interrupt_page)
@@ -209,15 +241,77 @@ class PackingView(QWidget):
         layout.addWidget(self.label_change)
         layout.addWidget(self.pages, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setInterval(1000)
-        self._timer.timeout.connect(self._tick)
+    def build_step(self) -> bool:
+        """Build the next part of a stepwise skeleton's widgets; False once all are built."""
+        if self._steps is None:
+            return False
+        if next(self._steps, _BUILT) is _BUILT:
+            self._steps = None  # a finished generator: nothing of it left holding the view
+            return False
+        return True
+
+    def build_all(self) -> None:
+        """Build whatever parts of the widgets are not built yet."""
+        while self.build_step():
+            pass
+
+    @classmethod
+    def skeleton(
+        cls,
+        tasks: TaskRunnerLike,
+        *,
+        sounds: Sounds | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        cutoff: Callable[[], time] = lambda: DEFAULT_CUTOFF,
+        load_picture: PictureLoader | None = None,
+        apply_scan: Callable[[ScanResult], None] | None = None,
+        parent: QWidget | None = None,
+        stepwise: bool = False,
+    ) -> PackingView:
+        """A view's widgets without a session (nothing of an order in them), built ahead while
+        the station is idle; `bind` gives it its one session when the order opens (issue 19:
+        opening an order built the whole screen, 20-44 ms without a frame). `stepwise`: only
+        the top widget now, the rest part by part (`build_step`), each in its own loop turn."""
+        return cls(
+            None, tasks, sounds=sounds, clock=clock, cutoff=cutoff, load_picture=load_picture,
+            apply_scan=apply_scan, parent=parent, stepwise=stepwise,
+        )
+
+    @property
+    def bound(self) -> bool:
+        """Whether the view shows its session (a skeleton: not yet)."""
+        return self._bound
+
+    def bind(self, session: PackingSession) -> None:
+        """Show `session` from now on: its models, header, state and pictures. Once: a view
+        shows one order and is thrown away with it (no state carried from one order to the next)."""
+        if self._bound:
+            raise RuntimeError("a packing view shows one session only")
+        self.build_all()
+        self._bound = True
+        self.session = session
+        self._phase = session.phase
+        self.lines_model = LinesModel(session, self)
+        self.boxes_model = BoxesModel(session, self)
+        self.lines_model.refused.connect(self._on_refused)
+        self.boxes_model.refused.connect(self._on_refused)
+        self.lines.setModel(self.lines_model)
+        self.boxes.setModel(self.boxes_model)
+        self.boxes_model.modelReset.connect(self.boxes.expandAll)
+        self.boxes.expandAll()
+        self.title.setText(fill(self.tr("Order %1"), str(session.order.id)))
         self._timer.start()
         self._unsubscribe = session.subscribe(self._on_snapshot)
         self.show_snapshot(session.snapshot)
         self._tick()
-        if load_picture is not None:
-            self._load_pictures(load_picture)
+        load, self._load_picture = self._load_picture, None
+        if load is not None:
+            self._load_pictures(load)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() is QEvent.Type.LanguageChange and not self._bound:
+            self.outdated.emit()  # its texts were translated when it was built
 
     def _load_pictures(self, load: PictureLoader) -> None:
         urls = dict.fromkeys(line.picture_url for line in self.session.order.lines if line.picture_url)
@@ -238,8 +332,7 @@ class PackingView(QWidget):
     # -- building ----------------------------------------------------------------------------------
 
     def _build_header(self) -> None:
-        order = self.session.order
-        self.title = plain_label(fill(self.tr("Order %1"), str(order.id)), self)
+        self.title = plain_label(parent=self)  # the order's number: `bind`
         self.title.setObjectName("orderTitle")
         self.title.setStyleSheet("font-size:20pt; font-weight:bold;")
         self.program = plain_label(parent=self)
@@ -279,7 +372,7 @@ class PackingView(QWidget):
         self.state_banner = StatusLine(self, point_size=18, padding=(14, 10), radius=6)
         self.state_banner.setObjectName("stateBanner")
 
-    def _build_workspace(self) -> None:
+    def _build_workspace(self) -> Iterator[None]:
         self.workspace = QWidget(self)
         self.feedback = StatusLine(self.workspace, point_size=15)
         self.feedback.setObjectName("feedback")
@@ -293,14 +386,13 @@ class PackingView(QWidget):
         self.shorten_notice = ShortenNotice(self.workspace)
         self.shorten_notice.cancel_requested.connect(self.ask_cancel)
         self.shorten_notice.check_requested.connect(self.refresh_order)
+        yield
         self.lines = WrappingListView(self.workspace)
         self.lines.setObjectName("linesView")
-        self.lines.setModel(self.lines_model)
         self.lines.setSpacing(2)
         self.lines.setAlternatingRowColors(False)
         self.boxes = BoxesTree(self.workspace)
         self.boxes.setObjectName("boxesView")
-        self.boxes.setModel(self.boxes_model)
         self.boxes.setHeaderHidden(True)
         self.boxes.setUniformRowHeights(True)  # one-line rows: no row is measured on a scan
         for view in (self.lines, self.boxes):
@@ -314,8 +406,6 @@ class PackingView(QWidget):
             font.setPointSize(12)
             view.setFont(font)
         self.boxes.setItemDelegate(RowPictures(self.boxes))
-        self.boxes_model.modelReset.connect(self.boxes.expandAll)
-        self.boxes.expandAll()
         self.drag_units = QSpinBox(self.workspace)
         self.drag_units.setObjectName("dragUnits")
         self.drag_units.setRange(0, 999)
@@ -323,6 +413,7 @@ class PackingView(QWidget):
         self.drag_units.setPrefix(self.tr("Units per drag: "))
         self.drag_units.setMinimumWidth(260)
         self.drag_units.valueChanged.connect(self._set_drag_units)
+        yield
         left = QWidget(self.workspace)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -428,7 +519,8 @@ class PackingView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._prepared:  # once laid out (the loop's next turn), before the packer scans
+        # Once bound and laid out (the loop's next turn), before the packer scans.
+        if self._bound and not self._prepared:
             self._prepared = True
             QTimer.singleShot(0, self, self.prepare_scans)
 
@@ -882,7 +974,13 @@ class PackingView(QWidget):
     def detach(self) -> None:
         """Stop following the session (before the view is thrown away)."""
         self._timer.stop()
+        if self._steps is not None:  # a skeleton thrown away half built
+            self._steps.close()
+            self._steps = None
+        if not self._bound:
+            return
         self._unsubscribe()
+        self._unsubscribe = _nothing
         self.lines_model.detach()
         self.boxes_model.detach()
 
@@ -903,6 +1001,22 @@ class PackingPages(Protocol):
     def show_packing(self, widget: QWidget) -> None: ...
 
     def show_orders(self) -> None: ...
+
+
+@runtime_checkable
+class StagingPages(PackingPages, Protocol):
+    """A main window that also holds the next packing page built ahead (`MainWindow`)."""
+
+    def stage_packing(self, widget: QWidget) -> None: ...
+
+    def unstage_packing(self, widget: QWidget) -> None: ...
+
+
+SPARE_AFTER_OPEN_MS = 400
+"""The next order's view is built this long after one opened: its first-scan preparation done,
+the packer reaching for the first item (a scan then waits at most for the build, ~10 ms)."""
+SPARE_AFTER_START_MS = 1500
+"""...and once after start-up, when the window with the orders is up."""
 
 
 class PackingDesk(QObject):
@@ -981,6 +1095,15 @@ class PackingDesk(QObject):
         # A scan that opened an order from the list (an item's barcode), applied once it is open;
         # kept while the fleet is asked for the order's claim.
         self._then: dict[int, str] = {}
+        # The next order's view, built ahead while the station is idle (a window that can hold it
+        # only): opening an order then binds it to its session and shows it (issue 19).
+        self.spare: PackingView | None = None  # built, in the window's page stack
+        self._building: PackingView | None = None  # being built, a part per loop turn
+        self._spare_inputs: tuple[object, ...] = ()
+        self._spare_timer = QTimer(self)
+        self._spare_timer.setSingleShot(True)
+        self._spare_timer.timeout.connect(weakly(self._spare_due))
+        self.prepare_spare_later(SPARE_AFTER_START_MS)
 
     def work_alone(self) -> None:
         """The fleet could not start: open orders without claiming them."""
@@ -1025,15 +1148,15 @@ class PackingDesk(QObject):
             self.show_error(say(error))
             return None
         self.close_view()
-        view = PackingView(
-            session,
-            self.tasks,
-            sounds=self.sounds,
-            clock=self.clock,
-            cutoff=self.cutoff,
-            load_picture=self.load_picture,
-            apply_scan=self.apply_scan,
-        )
+        view = self._take_spare()
+        if view is None:
+            view = self._build_view(session)
+        else:
+            try:
+                view.bind(session)
+            except BaseException:
+                self._throw_away(view)
+                raise
         view.back_requested.connect(self.window.show_orders)
         view.history_requested.connect(self.history_requested)
         self._unfollow = self.orders.subscribe_order(order_id, session.order_changed)
@@ -1041,7 +1164,98 @@ class PackingDesk(QObject):
         self.view_opened.emit(view)
         self.window.show_packing(view)
         view.setFocus()
+        self.prepare_spare_later(SPARE_AFTER_OPEN_MS)
         return view
+
+    def _build_view(self, session: PackingSession | None, *, stepwise: bool = False) -> PackingView:
+        """A view of `session` (None: a skeleton, bound when an order opens)."""
+        return PackingView(
+            session,
+            self.tasks,
+            sounds=self.sounds,
+            clock=self.clock,
+            cutoff=self.cutoff,
+            load_picture=self.load_picture,
+            apply_scan=self.apply_scan,
+            stepwise=stepwise,
+        )
+
+    def _view_inputs(self) -> tuple[object, ...]:
+        """What a view takes from the desk when it is built: a spare built from other ones is stale."""
+        return (self.tasks, self.sounds, self.clock, self.cutoff, self.load_picture)
+
+    # -- the spare view ------------------------------------------------------------------------
+
+    def prepare_spare_later(self, delay_ms: int) -> None:
+        """Start building the spare view in `delay_ms`, a part per loop turn (when none is
+        ready and the window can hold one)."""
+        if self.spare is None and isinstance(self.window, StagingPages):
+            self._spare_timer.start(delay_ms)
+
+    def _spare_due(self) -> None:
+        """Build the next part of the spare view: a few milliseconds, the loop runs in between
+        (a scan waits for one part at most, not for a whole view)."""
+        if self.spare is not None or not isinstance(self.window, StagingPages):
+            return
+        view = self._building
+        if view is None:
+            view = self._building = self._build_view(None, stepwise=True)
+            view.outdated.connect(weakly(self.drop_spare))
+            self._spare_inputs = self._view_inputs()
+        elif not view.build_step():
+            self._building = None
+            self._stage(view)
+            return
+        self._spare_timer.start(0)
+
+    def prepare_spare(self) -> PackingView | None:
+        """Build the spare view now, whole, unless one is ready: a skeleton in the window's page
+        stack, hidden, polished and laid out (None: the window cannot hold one)."""
+        if not isinstance(self.window, StagingPages):
+            return None
+        self._spare_timer.stop()
+        if self.spare is None:
+            view, self._building = self._building, None
+            if view is None:
+                view = self._build_view(None)
+                view.outdated.connect(weakly(self.drop_spare))
+                self._spare_inputs = self._view_inputs()
+            view.build_all()
+            self._stage(view)
+        return self.spare
+
+    def _stage(self, view: PackingView) -> None:
+        if isinstance(self.window, StagingPages):
+            self.window.stage_packing(view)
+        self.spare = view
+
+    def drop_spare(self) -> None:
+        """Throw the spare view away, built or half built (what it was built from changed;
+        shutdown)."""
+        self._spare_timer.stop()
+        for view in (self.spare, self._building):
+            if view is not None:
+                self._throw_away(view)
+        self.spare = self._building = None
+
+    def _take_spare(self) -> PackingView | None:
+        """The spare view to bind (half built: `bind` builds the rest), if there is one still
+        built from what the desk has now."""
+        self._spare_timer.stop()
+        spare = self.spare or self._building
+        self.spare = self._building = None
+        if spare is not None and self._spare_inputs != self._view_inputs():
+            self._throw_away(spare)
+            spare = None
+        return spare
+
+    def _throw_away(self, view: PackingView) -> None:
+        with contextlib.suppress(RuntimeError):  # the window (and the view with it) may be gone
+            view.detach()
+            if isinstance(self.window, StagingPages):
+                self.window.unstage_packing(view)
+            else:
+                view.deleteLater()
 
     def handle_scan(self, text: str) -> None:
         """Carry out what the scan router decides for a scan (see `ScanRouter.handle`)."""
@@ -1085,6 +1299,7 @@ class PackingDesk(QObject):
 
     async def aclose(self) -> None:
         """At shutdown: detach the view and wait until its session's background work stopped."""
+        self.drop_spare()
         view = self._detach_view()
         if view is not None:
             await view.session.close()
@@ -1109,6 +1324,14 @@ def _show(view: PackingView, decision: Applied | SessionRefused | CourierCode | 
         view.show_courier_code(decision.code)
     else:
         view.reprint()
+
+
+_BUILT = object()
+_NONE_SHOWN = object()  # no label change shown yet
+
+
+def _nothing() -> None:
+    """No subscription to end (a skeleton's, a detached view's)."""
 
 
 def _restyle(widget: QWidget, style: str) -> None:

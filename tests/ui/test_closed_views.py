@@ -127,3 +127,17 @@ async def test_a_deleted_packing_view_leaves_no_item_wrapper(
     await desk.close()  # deleteLater, as the desk does when the packer goes back to the orders
     _deleted_later()
     assert _item_wrappers() - before == set()
+
+
+async def test_a_spare_view_thrown_away_leaves_no_cycle(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette, collector_held: None
+) -> None:
+    async with running_shell(qtbot, tmp_path, sandbox_app, load=False) as shell:
+        desk = shell.packing.desk
+        desk.drop_spare()
+        _deleted_later()
+        gc.collect()
+        assert desk.prepare_spare() is not None  # the next order's view, built ahead...
+        desk.drop_spare()  # ...and thrown away unbound (a language change, shutdown)
+        _deleted_later()
+        assert _ours_in_cycles() == []

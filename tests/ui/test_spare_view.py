@@ -1,0 +1,210 @@
+"""The next order's packing view built ahead (issue 19: opening an order built the whole screen,
+20-44 ms without a frame): the desk keeps one skeleton, hidden in the window's page stack, and
+binds it to the session of the order that opens next."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
+from pytestqt.qtbot import QtBot
+from starlette.applications import Starlette
+
+from packstation.ui import packing_view
+from packstation.ui.i18n import Translations
+from packstation.ui.packing_view import PackingView
+from packstation.ui.row_delegate import RowDelegate
+from tests.fixtures.qt import until
+from tests.ui.packing_support import open_desk, running_shell
+from tests.ui.shell_packing import open_order
+
+pytestmark = [pytest.mark.asyncio]
+
+
+async def _settle() -> None:
+    """The loop's turns after opening (not `processEvents` inside the loop: a shell test that
+    does that hangs in its loop's teardown, with or without a spare view)."""
+    for _ in range(5):
+        await asyncio.sleep(0.02)
+
+
+def _deleted_later() -> None:
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _seen(view: PackingView) -> dict[str, object]:
+    """What the packer reads on the view: every visible label and button, the lists' rows."""
+    labels = sorted(label.text() for label in view.findChildren(QLabel) if label.isVisibleTo(view))
+    buttons = sorted(
+        (button.text(), button.isEnabled())
+        for button in view.findChildren(QAbstractButton)
+        if button.isVisibleTo(view)
+    )
+    lines = [view.lines_model.index(row, 0).data() for row in range(view.lines_model.rowCount())]
+    boxes = [view.boxes_model.index(row, 0).data() for row in range(view.boxes_model.rowCount())]
+    return {
+        "labels": labels,
+        "buttons": buttons,
+        "banner": view.state_banner.text(),
+        "feedback": view.feedback.text(),
+        "lines": lines,
+        "boxes": boxes,
+        "page": view.pages.currentIndex(),
+    }
+
+
+def _image(view: PackingView) -> QImage:
+    return view.grab().toImage()
+
+
+async def test_the_next_order_opens_in_the_view_built_ahead(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    sandbox = sandbox_app.state.sandbox
+    first = sandbox.add_order((("MUG-300", 2),))
+    second = sandbox.add_order((("BOOK-WP", 1), ("CHARGER-65", 1)))
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        desk = shell.packing.desk
+        window = shell.window
+        view = open_order(shell, first.id)
+        await until(lambda: desk.spare is not None, "the spare view, built while the station is idle")
+        spare = desk.spare
+        assert spare is not None
+        assert spare is not view
+        assert not spare.bound
+        assert window.pages.indexOf(spare) >= 0  # in the stack, laid out with it...
+        assert not spare.isVisible()  # ...and never shown unbound
+        assert spare.size() == view.size()
+        assert window.pages.currentWidget() is view
+
+        opened = open_order(shell, second.id)
+        assert opened is spare  # bound, not built
+        assert opened.bound
+        assert opened.session.order.id == second.id
+        assert desk.spare is None
+        assert window.pages.currentWidget() is opened
+        assert opened.isVisible()
+        assert view.session.order.id == first.id  # the first view is thrown away, not reused
+
+        # The first scan's rows are prepared for a bound spare too (test_first_scan).
+        delegates = [opened.lines.itemDelegate(), opened.boxes.itemDelegate()]
+        await until(
+            lambda: all(isinstance(d, RowDelegate) and d._texts for d in delegates), "the first scan's rows"
+        )
+        shell.packing.scanner.scanned.emit(opened.session.order.lines[0].barcodes[0])
+        assert opened.session.snapshot.progress[0].packed == 1
+        assert opened.feedback.text().startswith("✔")
+        await until(lambda: desk.spare is not None, "the next spare")
+    assert desk.spare is None  # shutdown threw it away
+
+
+async def test_a_bound_spare_shows_what_a_view_built_for_the_order_shows(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    sandbox = sandbox_app.state.sandbox
+    order = sandbox.add_order((("MUG-300", 2), ("BOOK-WP", 1), ("CHARGER-65", 1)))
+    other = sandbox.add_order((("PENCILS-24", 1),))
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        desk = shell.packing.desk
+        desk.drop_spare()
+        cold = open_order(shell, order.id)
+        desk.drop_spare()  # the one its opening scheduled: this test builds it when it wants
+        await _settle()
+        seen, image = _seen(cold), _image(cold)
+        open_order(shell, other.id)
+
+        spare = desk.prepare_spare()
+        assert spare is not None
+        warm = open_order(shell, order.id)
+        desk.drop_spare()
+        assert warm is spare
+        await _settle()
+        assert _seen(warm) == seen
+        assert seen["lines"]
+        assert seen["boxes"]
+        assert seen["banner"]
+        assert f"Order {order.id}" in seen["labels"]
+        assert _image(warm) == image
+
+
+async def test_a_half_built_spare_is_finished_when_an_order_opens(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    sandbox = sandbox_app.state.sandbox
+    order = sandbox.add_order((("MUG-300", 1),))
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        desk = shell.packing.desk
+        desk.drop_spare()
+        desk._spare_due()  # the first two parts of a spare: the loop would build the rest
+        desk._spare_due()
+        building = desk._building
+        assert building is not None
+        assert desk.spare is None
+        view = open_order(shell, order.id)
+        assert view is building
+        assert view.bound
+        await _settle()
+        assert view.title.text().endswith(str(order.id))
+        assert view.state_banner.text()
+        assert shell.window.pages.currentWidget() is view
+        assert view.isVisible()
+
+
+async def test_a_language_change_throws_the_spare_away(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette, qapp: QApplication
+) -> None:
+    sandbox = sandbox_app.state.sandbox
+    order = sandbox.add_order((("MUG-300", 1),))
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        desk = shell.packing.desk
+        stale = desk.prepare_spare()
+        assert stale is not None
+        translations = Translations(qapp)
+        assert translations.apply("ru")
+        try:
+            await until(lambda: desk.spare is None, "the spare thrown away")  # its texts were English
+            _deleted_later()
+            assert not shiboken6.isValid(stale)
+            view = open_order(shell, order.id)
+            assert view.new_box_button.text().startswith("Новая коробка")
+        finally:
+            translations.apply("en")
+
+
+async def test_a_spare_built_from_other_desk_inputs_is_not_used(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    sandbox = sandbox_app.state.sandbox
+    order = sandbox.add_order((("MUG-300", 1),))
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        desk = shell.packing.desk
+        stale = desk.prepare_spare()
+        assert stale is not None
+        desk.cutoff = lambda: packing_view.DEFAULT_CUTOFF  # what its deadline is worked out from
+        view = open_order(shell, order.id)
+        assert view is not stale
+        assert view.cutoff is desk.cutoff
+        _deleted_later()
+        assert not shiboken6.isValid(stale)
+
+
+async def test_a_view_is_bound_once_and_a_skeleton_shows_no_order(sandbox_app: Starlette) -> None:
+    desk = await open_desk(sandbox_app, (("MUG-300", 1),))
+    try:
+        with pytest.raises(RuntimeError, match="one session"):
+            desk.view.bind(desk.session)
+        skeleton = PackingView.skeleton(desk.tasks)
+        assert not skeleton.bound
+        assert skeleton.title.text() == ""
+        assert skeleton.state_banner.text() == ""
+        assert desk.desk.prepare_spare() is None  # a window that cannot hold one: none built
+        skeleton.detach()
+        skeleton.deleteLater()
+        _deleted_later()
+    finally:
+        await desk.close()
