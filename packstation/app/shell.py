@@ -188,7 +188,7 @@ class Shell(QObject):
         self.history: OrderHistoryView | None = None
         self.window.history_requested.connect(self.show_history)
         self.packing.desk.history_requested.connect(self.show_history)
-        self.window.pages.currentChanged.connect(lambda _index: self.refresh_in_progress())
+        self.window.pages.currentChanged.connect(self._page_shown)
         self.replayer: OutboxReplayer | None = None
         self._compact_timer = QTimer(self)
         self._compact_timer.setInterval(COMPACT_EVERY_MS)
@@ -440,6 +440,12 @@ class Shell(QObject):
         if store is not None:
             result = store.compact()
             _log.info("daily compaction: %s", result)
+
+    def _page_shown(self, index: int) -> None:
+        # The markers are on the order list: refreshed when it comes back, not when an order
+        # opens (a journal query and 3,000 rows looked at in the stall of opening; issue 19).
+        if self.window.pages.widget(index) is self.window.order_list:
+            self.refresh_in_progress()
 
     def refresh_in_progress(self) -> None:
         """Mark the listed orders with unfinished packing work at this station."""

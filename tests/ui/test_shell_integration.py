@@ -141,6 +141,26 @@ async def test_orders_in_progress_are_marked_and_reopen_where_the_packer_left(
         assert view.session.snapshot.progress[0].packed == 1
 
 
+async def test_the_markers_are_refreshed_when_the_list_comes_back_not_when_an_order_opens(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening an order stalls the window for as long as it takes (issue 19): the list's
+    in-progress markers, a journal query over every listed order, wait until the list shows."""
+    order = sandbox_app.state.sandbox.add_order((("MUG-300", 2),))
+    async with running_shell(qtbot, tmp_path, sandbox_app, local_store=True) as shell:
+        store = shell.packing.store
+        assert store is not None
+        asked: list[int] = []
+        in_progress = store.journal.orders_in_progress
+        monkeypatch.setattr(store.journal, "orders_in_progress", lambda: asked.append(1) or in_progress())
+        view = open_order(shell, order.id)
+        shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
+        assert asked == []
+        view.back_requested.emit()
+        assert asked == [1]
+        assert shell.model.is_in_progress(order.id)
+
+
 async def test_a_damaged_journal_line_is_set_aside_and_the_order_still_reopens(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
