@@ -139,7 +139,10 @@ class PackingView(QWidget):
     """The packing workspace for one session.
 
     Args:
-        session: the order's packing session.
+        session: the order's packing session; None: a skeleton, the widgets with nothing of an
+            order in them, built ahead while the station is idle; `bind` gives it its one
+            session when the order opens (issue 19: opening an order built the whole screen,
+            20-44 ms without a frame).
         tasks: runs Market steps as tracked tasks (`ui.tasks.TaskRunner`).
         sounds: feedback sounds (silent ones when None).
         clock: the current time (the deadline countdown).
@@ -147,6 +150,8 @@ class PackingView(QWidget):
         load_picture: fetches the lines' product pictures (None: none shown).
         apply_scan: hands a scan the packer completed here (a GTD with its country of origin) to
             the desk's scan path (`PackingDesk.apply_scan`); None: to the session directly.
+        stepwise: (a skeleton only) build the top widget now and the rest part by part
+            (`build_step`), each in its own loop turn.
 
     Scans reach the session through the desk (`PackingDesk.handle_scan`); the view only shows
     their outcomes (`show_applied`, `show_refused`, `handover`).
@@ -254,28 +259,6 @@ class PackingView(QWidget):
         """Build whatever parts of the widgets are not built yet."""
         while self.build_step():
             pass
-
-    @classmethod
-    def skeleton(
-        cls,
-        tasks: TaskRunnerLike,
-        *,
-        sounds: Sounds | None = None,
-        clock: Callable[[], datetime] = utc_now,
-        cutoff: Callable[[], time] = lambda: DEFAULT_CUTOFF,
-        load_picture: PictureLoader | None = None,
-        apply_scan: Callable[[ScanResult], None] | None = None,
-        parent: QWidget | None = None,
-        stepwise: bool = False,
-    ) -> PackingView:
-        """A view's widgets without a session (nothing of an order in them), built ahead while
-        the station is idle; `bind` gives it its one session when the order opens (issue 19:
-        opening an order built the whole screen, 20-44 ms without a frame). `stepwise`: only
-        the top widget now, the rest part by part (`build_step`), each in its own loop turn."""
-        return cls(
-            None, tasks, sounds=sounds, clock=clock, cutoff=cutoff, load_picture=load_picture,
-            apply_scan=apply_scan, parent=parent, stepwise=stepwise,
-        )
 
     @property
     def bound(self) -> bool:

@@ -198,7 +198,7 @@ async def test_a_view_is_bound_once_and_a_skeleton_shows_no_order(sandbox_app: S
     try:
         with pytest.raises(RuntimeError, match="one session"):
             desk.view.bind(desk.session)
-        skeleton = PackingView.skeleton(desk.tasks)
+        skeleton = PackingView(None, desk.tasks)
         assert not skeleton.bound
         assert skeleton.title.text() == ""
         assert skeleton.state_banner.text() == ""
