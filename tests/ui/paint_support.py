@@ -7,13 +7,16 @@ from PySide6.QtGui import QRegion
 
 
 class Painted(QObject):
-    """The regions a widget was asked to paint (install it as the widget's event filter)."""
+    """The regions widgets were asked to paint, and the names of those widgets (install it as a
+    widget's event filter, or the application's to see every widget)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.regions: list[QRegion] = []
+        self.names: list[str] = []
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.regions.append(QRegion(event.region()))  # type: ignore[attr-defined]
+            self.names.append(watched.objectName())
         return False

@@ -5,24 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from packstation.ui.solid_button import solid_button
-
-
-class Painted(QObject):
-    """The objects that received a paint event."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.names: list[str] = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            self.names.append(watched.objectName())
-        return False
+from tests.ui.paint_support import Painted
 
 
 def _row(qtbot: QtBot, make: Callable[[str, QWidget], QPushButton]) -> tuple[QWidget, QPushButton]:
