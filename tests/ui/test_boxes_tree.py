@@ -54,6 +54,13 @@ def _same_as_full_repaint(tree: QTreeView, after: str) -> None:
     assert shown == _on_screen(tree), f"stale pixels after: {after}"
 
 
+def _style(tree: QTreeView, name: str) -> None:
+    """Paint `tree` in the style `name`."""
+    style = QStyleFactory.create(name)
+    style.setParent(tree)  # it lives as long as the tree (which does not own it)
+    tree.setStyle(style)
+
+
 def _drop_on(tree: QTreeView, mime: QMimeData, index: QModelIndex) -> None:
     """Drag `mime` over the row at `index` and drop it, as the mouse does."""
     viewport = tree.viewport()
@@ -77,9 +84,7 @@ async def test_the_tree_repainted_in_bands_shows_what_a_full_repaint_shows(
         assert isinstance(tree, BoxesTree)
         assert isinstance(tree.itemDelegate(), RowPictures)
         assert isinstance(boxes, QStandardItemModel)  # rows Qt reads without calling Python
-        tree_style = QStyleFactory.create(style)
-        tree_style.setParent(tree)  # it lives as long as the tree (which does not own it)
-        tree.setStyle(tree_style)
+        _style(tree, style)
         mug, book, charger = (line.barcodes[0] for line in desk.order.lines)
         _settle()
         painted = Painted()
@@ -187,9 +192,7 @@ async def test_a_new_code_row_repaints_from_the_code_row_above_it(sandbox_app: S
     desk = await open_desk(sandbox_app, (("TSHIRT-M", 3), ("SHOE-RUN-43", 1)), buyer_type="BUSINESS")
     try:
         tree, boxes = desk.view.boxes, desk.view.boxes_model
-        tree_style = QStyleFactory.create(style)
-        tree_style.setParent(tree)
-        tree.setStyle(tree_style)
+        _style(tree, style)
         shirt, shoes = desk.order.lines[0].barcodes[0], desk.order.lines[1].barcodes[0]
         codes = desk.sandbox.unused_codes("TSHIRT-M")
         _settle()
