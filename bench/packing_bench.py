@@ -206,6 +206,32 @@ STREAM = (
 )
 
 
+def _shown(desk: Any) -> None:
+    """Untimed, after an order opened: its view on screen, then the loop's next turns, as in the
+    app before the packer scans: the new view's layouts settle (one that changed asks its
+    parent's in the next turn) and it prepares the rows of the first scan; else the first scan
+    runs what the opening left."""
+    qt = QApplication.instance()
+    if qt is None:
+        return
+    handle = desk.view.window().windowHandle()
+    while handle is not None and not handle.isExposed():
+        qt.processEvents()
+    for _ in range(3):
+        qt.processEvents()
+
+
+async def _closed(desk: Any) -> None:
+    """Untimed: the order closed, and its view deleted as the app's event loop deletes it
+    (deleteLater; processEvents alone never does, and 1,700 kept views would make the heap, and
+    its collections, grow)."""
+    await desk.close()
+    qt = QApplication.instance()
+    if qt is not None:
+        qt.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qt.processEvents()
+
+
 async def stream_latency(
     scans: int, orders: int, gc_mode: str, paint: str = "loop"
 ) -> tuple[list[float], list[float], list[float], GcWatch]:
@@ -216,7 +242,6 @@ async def stream_latency(
     # Hundreds of orders opened in a minute: beyond the Market's quota for reading them, which
     # the bench does not measure.
     app = create_app(SandboxConfig(seed=1, quotas=False))
-    qt = QApplication.instance()
     watch = GcWatch()
     timings: list[float] = []
     journal_ms: list[float] = []
@@ -227,26 +252,13 @@ async def stream_latency(
         while len(timings) < scans:
             desk = await open_desk(app, STREAM[packed % len(STREAM)], journal=journal)
             packed += 1
-            handle = desk.view.window().windowHandle()
-            while qt is not None and handle is not None and not handle.isExposed():
-                qt.processEvents()
-            # The loop's next turns, as in the app before the packer scans: the new view's layouts
-            # settle (one that changed asks its parent's in the next turn) and it prepares the rows
-            # of the first scan; else the first scan runs what the opening left.
-            if qt is not None:
-                for _ in range(3):
-                    qt.processEvents()
+            _shown(desk)
             units = [line.barcodes[0] for line in desk.order.lines for _ in range(line.count)]
             watch.active = True
             for text in units[: scans - len(timings)]:
                 _timed_scan(desk, text, journal, paint, (timings, cpu_ms, journal_ms))
             watch.active = False
-            await desk.close()
-            if qt is not None:
-                # The app's event loop deletes a closed view (deleteLater); processEvents alone
-                # never does, and 1,700 kept views would make the heap, and its collections, grow.
-                qt.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-                qt.processEvents()
+            await _closed(desk)
         return timings, journal_ms, cpu_ms, watch
     finally:
         watch.active = False
@@ -289,7 +301,6 @@ async def coded_latency(
     in the app: per unit its item barcode, then its code. Also says which scans were codes."""
     order_list, data_dir, store, journal = await _listed_orders_and_journal(orders)
     app = create_app(SandboxConfig(seed=1, quotas=False))
-    qt = QApplication.instance()
     watch = GcWatch()
     rng = random.Random("coded-bench")
     timings: list[float] = []
@@ -305,20 +316,13 @@ async def coded_latency(
                 app, offers, buyer_type=buyer, journal=journal, guard=CodeGuard(store.codes)
             )
             packed += 1
-            handle = desk.view.window().windowHandle()
-            while qt is not None and handle is not None and not handle.isExposed():
-                qt.processEvents()
-            if qt is not None:
-                qt.processEvents()
+            _shown(desk)
             watch.active = True
             for text, code in _coded_scans(desk, rng)[: scans - len(timings)]:
                 _timed_scan(desk, text, journal, paint, (timings, cpu_ms, journal_ms))
                 is_code.append(code)
             watch.active = False
-            await desk.close()
-            if qt is not None:
-                qt.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-                qt.processEvents()
+            await _closed(desk)
         return timings, journal_ms, cpu_ms, watch, is_code
     finally:
         watch.active = False
