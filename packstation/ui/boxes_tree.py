@@ -120,10 +120,6 @@ class BoxesTree(QTreeView):
         # Where changes start since the last layout: a row whose top begins the band; None: the top.
         self._changes: list[QPersistentModelIndex | None] = []
         self._bottom: int | None = None  # where the rows ended when last painted; None: unknown
-        # The scroll bar is always there: when rows first overflow, a scroll bar that comes then
-        # narrows every row (each elided again, the whole tree laid out and painted anew: 2-4 ms
-        # in the scan that adds the row) and the rows jump sideways under the packer's eyes.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.expanded.connect(self._opened_or_closed)
         self.collapsed.connect(self._opened_or_closed)
 
