@@ -49,8 +49,7 @@ class IntentSender:
         the Market call, as with `intent`."""
         if self._outbox is None:
             return None
-        add = self._outbox.add_intent
-        return (await asyncio.to_thread(add, self._order_id, payload.kind, payload.to_json())).id
+        return await asyncio.to_thread(self.intent, payload)
 
     def done(self, intent: int | None, outcome: str) -> None:
         """Close the intent with `outcome` (e.g. after a read-back settled it)."""
@@ -80,7 +79,7 @@ class IntentSender:
     async def _done_off_thread(self, intent: int | None, outcome: str) -> None:
         """`_done` with its durable commit in a worker thread (see `intent_off_thread`)."""
         if intent is not None and self._outbox is not None:
-            await asyncio.to_thread(self._outbox.complete_intent, intent, outcome)
+            await asyncio.to_thread(self._done, intent, outcome)
 
     async def change_status(self, payload: StatusLike) -> None:
         """Ask the Market for a status change; a per-order refusal inside HTTP 200 is an error.
