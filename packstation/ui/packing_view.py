@@ -1182,9 +1182,7 @@ class PackingDesk(QObject):
             return
         view = self._building
         if view is None:
-            view = self._building = self._build_view(None, stepwise=True)
-            view.outdated.connect(weakly(self.drop_spare))
-            self._spare_inputs = self._view_inputs()
+            view = self._building = self._skeleton(stepwise=True)
         elif not view.build_step():
             self._building = None
             self._stage(view)
@@ -1200,12 +1198,17 @@ class PackingDesk(QObject):
         if self.spare is None:
             view, self._building = self._building, None
             if view is None:
-                view = self._build_view(None)
-                view.outdated.connect(weakly(self.drop_spare))
-                self._spare_inputs = self._view_inputs()
+                view = self._skeleton(stepwise=False)
             view.build_all()
             self._stage(view)
         return self.spare
+
+    def _skeleton(self, *, stepwise: bool) -> PackingView:
+        """A new spare skeleton, thrown away should it become outdated; notes what it is built from."""
+        view = self._build_view(None, stepwise=stepwise)
+        view.outdated.connect(weakly(self.drop_spare))
+        self._spare_inputs = self._view_inputs()
+        return view
 
     def _stage(self, view: PackingView) -> None:
         if isinstance(self.window, StagingPages):
