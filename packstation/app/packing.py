@@ -113,6 +113,7 @@ class PackingWiring(QObject):
         )
         self.scanner = ScannerFilter(settings.scanner, self)
         self.scanner.scanned.connect(self.desk.handle_scan)
+        self.desk.quiet = self.scanner.aside
         self.serial: QObject | None = None  # the serial scanner, when one is configured
         # Told of every serial scan: input that no key event shows (the shell's idle collector).
         self.serial_activity = serial_activity

@@ -254,13 +254,16 @@ class MainWindow(QMainWindow):
 
     def show_packing(self, widget: QWidget) -> None:
         """Show `widget` as the packing page, replacing (and deleting) the previous one."""
-        if self._packing is not None and self._packing is not widget:
-            self.pages.removeWidget(self._packing)
-            self._packing.deleteLater()
+        previous = self._packing
         if self.pages.indexOf(widget) < 0:
             self.pages.addWidget(widget)
         self._packing = widget
         self.pages.setCurrentWidget(widget)
+        if previous is not None and previous is not widget:
+            # Shown first, then taken out: taking out the current page would show another
+            # page (its show and hide events, its layout) on the way (issue 19).
+            self.pages.removeWidget(previous)
+            previous.deleteLater()
 
     def stage_packing(self, widget: QWidget) -> None:
         """Put `widget`, the next packing page built ahead, in the stack without showing it:

@@ -25,6 +25,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Coroutine, Generator, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import replace
 from datetime import datetime, time
 from typing import Any, Protocol, runtime_checkable
@@ -103,6 +104,10 @@ _TONE_COLOURS = {Tone.GO: GREEN, Tone.WORK: BLUE, Tone.WAIT: AMBER, Tone.STOP: R
 PictureLoader = Callable[[str], Awaitable[bytes | None]]
 """Fetches a product picture by URL; None when it is unavailable (never raises)."""
 PICTURE_SIZE = 64
+PREPARE_AFTER_MS = 30
+"""The next scans' rows are prepared (`PackingView.prepare_scans`) this long after the view is
+shown: after its first frame, which then has nothing else to do (Qt delivers a zero-delay timer
+before the paint it has posted; issue 19), and long before the packer scans the first item."""
 
 
 class ClaimGateLike(Protocol):
@@ -505,7 +510,7 @@ class PackingView(QWidget):
         # Once bound and laid out (the loop's next turn), before the packer scans.
         if self._bound and not self._prepared:
             self._prepared = True
-            QTimer.singleShot(0, self, self.prepare_scans)
+            QTimer.singleShot(PREPARE_AFTER_MS, self, self.prepare_scans)
 
     def prepare_scans(self) -> None:
         """Work out and lay out now the rows and texts each line's next scan would show (the
@@ -1075,6 +1080,9 @@ class PackingDesk(QObject):
         self.cutoff = cutoff
         # The shell's rule on opening any order (packer sign-in): a refusal message, or None to go on.
         self.open_guard = open_guard
+        # What the page switch runs in: the app wires the scanner filter's `aside` (no Python
+        # filter in the switch's ~500 events).
+        self.quiet: Callable[[], AbstractContextManager[None]] = nullcontext
         # A scan that opened an order from the list (an item's barcode), applied once it is open;
         # kept while the fleet is asked for the order's claim.
         self._then: dict[int, str] = {}
@@ -1130,6 +1138,11 @@ class PackingDesk(QObject):
         except PackstationError as error:
             self.show_error(say(error))
             return None
+        with self.quiet():
+            return self._show_session(order_id, session)
+
+    def _show_session(self, order_id: int, session: PackingSession) -> PackingView:
+        """Close the view shown and show `session` in the spare view (or a new one)."""
         self.close_view()
         view = self._take_spare()
         if view is None:

@@ -4,6 +4,7 @@ item, so that scan lays no text out, and its new box is painted in the scan's ow
 from __future__ import annotations
 
 import logging
+import time
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -11,7 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from starlette.applications import Starlette
 
-from packstation.ui.packing_view import PackingView
+from packstation.ui.packing_view import PREPARE_AFTER_MS, PackingView
 from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate
 from tests.ui.packing_support import open_desk
 
@@ -21,6 +22,16 @@ OFFERS = (("MUG-300", 2), ("BOOK-WP", 1), ("CHARGER-65", 1))
 def _settle() -> None:
     for _ in range(5):
         QApplication.processEvents()
+
+
+def _prepared() -> None:
+    """The loop's turns after an order opened, until its view has prepared the next scans' rows
+    (`PREPARE_AFTER_MS` after its first frame)."""
+    until = time.monotonic() + PREPARE_AFTER_MS / 1000 + 0.05
+    while time.monotonic() < until:
+        QApplication.processEvents()
+        time.sleep(0.002)
+    _settle()
 
 
 def _on_screen(widget: QWidget) -> QImage:
@@ -50,7 +61,7 @@ async def test_the_first_scan_of_any_line_lays_out_no_text(
     desk = await open_desk(sandbox_app, OFFERS)
     try:
         view = desk.view
-        _settle()  # the loop's turns after opening: the view prepares the next scans' rows
+        _prepared()
         prepared = _laid_out(view)
         assert all(prepared)
         assert not [record for record in caplog.records if record.levelno >= logging.ERROR]
@@ -86,7 +97,7 @@ async def test_a_first_scan_of_parcels_or_of_a_marked_item_was_prepared_too(
     desk = await open_desk(sandbox_app, offers, buyer_type=buyer)
     try:
         view = desk.view
-        _settle()
+        _prepared()
         prepared = _laid_out(view)
         desk.scan(desk.order.lines[0].barcodes[0])
         _settle()
@@ -103,7 +114,7 @@ async def test_the_prepared_rows_are_those_the_scan_shows(sandbox_app: Starlette
     desk = await open_desk(sandbox_app, OFFERS)
     try:
         view = desk.view
-        _settle()
+        _prepared()
         preview = view.session.scan_previews()[1].snapshot
         expected = [look for look, _depth in view.boxes_model.looks_after(preview)]
         lines = [look.text for look in view.lines_model.looks_after(preview)]
@@ -126,11 +137,27 @@ async def test_the_first_scan_shows_all_of_itself_in_its_own_frame(sandbox_app: 
     desk = await open_desk(sandbox_app, OFFERS)
     try:
         view = desk.view
-        _settle()
+        _prepared()
         desk.scan(desk.order.lines[line].barcodes[0])
         QApplication.processEvents()  # one turn of the loop: the frame the scan is shown in
         shown = _on_screen(view)
         view.repaint()  # all of it painted again
         assert shown == _on_screen(view)  # the new box and its entry were there already, alike
+    finally:
+        await desk.close()
+
+
+@pytest.mark.asyncio
+async def test_the_first_frame_of_an_order_does_not_wait_for_the_preparation(sandbox_app: Starlette) -> None:
+    desk = await open_desk(sandbox_app, OFFERS)
+    try:
+        view = desk.view
+        view.window().show()
+        _settle()  # shown and painted: the frame the order opens in
+        assert view.boxes.viewport().isVisible()
+        shown = _laid_out(view)  # what the frame shows, laid out to be painted
+        _prepared()
+        prepared = _laid_out(view)
+        assert all(now < then for now, then in zip(shown, prepared, strict=True))  # the rest after it
     finally:
         await desk.close()

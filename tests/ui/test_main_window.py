@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -55,6 +56,38 @@ def test_packing_page_plugs_in_and_back(qtbot: QtBot) -> None:
     assert window.pages.currentWidget() is window.order_list
     window.orders_action.trigger()
     assert window.pages.currentWidget() is window.order_list
+
+
+def test_the_next_packing_page_replaces_the_one_shown_without_showing_another_on_the_way(
+    qtbot: QtBot,
+) -> None:
+    """Taking the shown page out of the stack first would show the list (or the page built
+    ahead) in between: their show and layout in the opening's frame (issue 19)."""
+    window = _window(qtbot, demo=True)
+    first = QLabel("packing 1")
+    window.show_packing(first)
+    spare = QLabel("built ahead")
+    window.stage_packing(spare)
+    shown: list[str] = []
+    recorder = _Shown(shown)
+    for page in (window.order_list, spare):
+        page.installEventFilter(recorder)
+    second = QLabel("packing 2")
+    window.show_packing(second)
+    assert window.pages.currentWidget() is second
+    assert window.pages.indexOf(first) < 0
+    assert shown == []
+
+
+class _Shown(QObject):
+    def __init__(self, shown: list[str]) -> None:
+        super().__init__()
+        self.shown = shown
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            self.shown.append(watched.objectName() or type(watched).__name__)
+        return False
 
 
 def test_message_bar_levels_repeats_and_dismiss(qtbot: QtBot) -> None:

@@ -197,6 +197,40 @@ def test_every_key_press_click_and_wheel_turn_is_reported_as_input(
     assert seen == ["input"] * 4
 
 
+def test_aside_takes_the_filter_out_of_the_events_of_its_block_and_back(
+    qtbot: QtBot, scanner_filter: ScannerFilter, window: _Window
+) -> None:
+    """An order's page switch runs with the filter aside (issue 19): none of the events sent
+    within the block pass through it; after the block it filters again, first among filters."""
+    seen: list[str] = []
+    scanner_filter.on_input = lambda: seen.append("input")
+    with scanner_filter.aside():
+        QTest.keyClicks(window.other, "ab")  # sent within the block: not through the filter
+        QTest.mouseClick(window.other, Qt.MouseButton.LeftButton)
+    assert seen == []
+    assert window.other.text() == "ab"
+    assert scanner_filter.installed
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.other)  # the click's
+    with qtbot.waitSignal(scanner_filter.scanned, timeout=2000) as blocker:
+        _scan(qtbot, window.other, DAIRY)
+    assert blocker.args == [DAIRY]
+    assert seen  # its keys went through the filter again
+    assert window.other.text() == "ab"
+
+
+def test_aside_of_a_filter_not_installed_installs_nothing(qtbot: QtBot, window: _Window) -> None:
+    filt = ScannerFilter(ScannerSettings(max_key_gap_ms=60), platform="")
+    with filt.aside():
+        pass
+    assert not filt.installed
+    seen: list[str] = []
+    filt.scanned.connect(seen.append)
+    _scan(qtbot, window.search, "4601234567893")
+    qtbot.wait(150)
+    assert seen == []
+    assert window.search.text() == "4601234567893"
+
+
 def test_platform_family() -> None:
     assert platform_family("xcb") == "x11"
     assert platform_family("wayland") == "x11"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
@@ -345,6 +345,31 @@ async def test_the_idle_collector_hears_of_input_through_the_scanner_filter_alon
         collector._last_input = 0.0
         QApplication.sendEvent(shell.window.order_list.search, press)
         assert collector._last_input == 0.0  # it has no filter of its own
+
+
+async def test_an_order_opens_with_the_scanner_filter_aside_and_back_after(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    """The page switch's ~500 show, hide and layout events do not pass through the Python
+    filter (issue 19); the key events after it do."""
+    order = sandbox_app.state.sandbox.add_order((("MUG-300", 2),))
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        shell.packing.install(qapp)
+        heard: list[str] = []
+        shell.packing.scanner.on_input = lambda: heard.append("key")
+        press = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
+        within: list[list[str]] = []
+
+        def press_a_key_while_it_opens(view: object) -> None:
+            assert isinstance(view, QWidget)
+            QApplication.sendEvent(view, press)
+            within.append(list(heard))
+
+        shell.packing.desk.view_opened.connect(press_a_key_while_it_opens)
+        open_order(shell, order.id)
+        assert within == [[]]  # the key sent within the opening passed the filter by
+        QApplication.sendEvent(shell.window.order_list.search, press)
+        assert heard == ["key"]
 
 
 async def test_without_a_serial_port_no_reader_starts(
