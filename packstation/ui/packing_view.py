@@ -31,9 +31,10 @@ from datetime import datetime, time
 from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QImage, QKeySequence, QPixmap, QShowEvent
+from PySide6.QtGui import QAction, QColor, QFont, QImage, QKeySequence, QPalette, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -322,14 +323,14 @@ class PackingView(QWidget):
     def _build_header(self) -> None:
         self.title = plain_label(parent=self)  # the order's number: `bind`
         self.title.setObjectName("orderTitle")
-        self.title.setStyleSheet("font-size:20pt; font-weight:bold;")
+        _set_font(self.title, point_size=20, bold=True)
         self.program = plain_label(parent=self)
         self.program.setObjectName("program")
         self.buyer = plain_label(parent=self)
         self.buyer.setObjectName("buyerType")
         self.deadline = plain_label(parent=self)
         self.deadline.setObjectName("deadline")
-        self.deadline.setStyleSheet("font-size:16pt; font-weight:bold;")
+        _set_font(self.deadline, point_size=16, bold=True)
         self.back_button = QPushButton(self.tr("← Orders"), self)
         self.back_button.setObjectName("backButton")
         self.back_button.clicked.connect(self.back_requested)
@@ -383,6 +384,9 @@ class PackingView(QWidget):
         self.boxes.setObjectName("boxesView")
         self.boxes.setHeaderHidden(True)
         self.boxes.setUniformRowHeights(True)  # one-line rows: no row is measured on a scan
+        # Its rows are elided to its width: a horizontal bar would only ever show while the
+        # view is laid out, and its show and hide relay out every row (issue 19).
+        self.boxes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for view in (self.lines, self.boxes):
             view.setDragEnabled(True)
             view.setAcceptDrops(True)
@@ -463,7 +467,7 @@ class PackingView(QWidget):
         self.check_button = act(self.tr("Check codes"), "Ctrl+R", self.check_codes, "checkCodes")
         self.resume_button = act(self.tr("Edit again"), "Ctrl+E", self.resume_packing, "resumePacking")
         self.submit_button = act(self.tr("Submit"), "Ctrl+Return", self.submit, "submit")
-        self.submit_button.setStyleSheet("font-weight:bold;")
+        _set_font(self.submit_button, bold=True)
 
     def _build_interrupt_page(self) -> QWidget:
         page = QWidget(self)
@@ -686,8 +690,7 @@ class PackingView(QWidget):
         else:
             text = fill(self.tr("Deadline %1"), local_day_time(due))
         self.deadline.setText(text)
-        colour = palette.URGENCY[level]
-        _restyle(self.deadline, "font-size:16pt; font-weight:bold;" + (f" color:{colour};" if colour else ""))
+        _set_text_colour(self.deadline, palette.URGENCY[level])
 
     def _set_feedback(self, text: str, *, error: bool) -> None:
         self._feedback_error = error
@@ -1333,8 +1336,24 @@ def _nothing() -> None:
     """No subscription to end (a skeleton's, a detached view's)."""
 
 
-def _restyle(widget: QWidget, style: str) -> None:
-    """Set a style sheet only when it changes: setting one re-polishes the widget (~0.1 ms, on
-    every scan otherwise; issue 19)."""
-    if widget.styleSheet() != style:
-        widget.setStyleSheet(style)
+# Fonts and colours of the header's texts by font and palette, not by style sheets: a widget
+# with a style sheet is painted by Qt's style sheet style, slower, and setting one re-polishes
+# it; the deadline's colour changes from order to order (issue 19).
+
+
+def _set_font(widget: QWidget, *, point_size: int | None = None, bold: bool = False) -> None:
+    font = QFont(widget.font())
+    if point_size is not None:
+        font.setPointSize(point_size)
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+def _set_text_colour(widget: QWidget, colour: str | None) -> None:
+    """`colour` for the widget's text; None: the application's."""
+    role = QPalette.ColorRole.WindowText
+    wanted = QColor(colour) if colour else QApplication.palette(widget).color(role)
+    if widget.palette().color(role) != wanted:
+        colours = widget.palette()
+        colours.setColor(role, wanted)
+        widget.setPalette(colours)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QWidget
 from starlette.applications import Starlette
 
 from packstation.sandbox.app import create_app
@@ -229,10 +231,14 @@ async def test_express_countdown_turns_red_when_late(sandbox_app: Starlette) -> 
         desk.view._tick()
         at = local_time(ship_by)  # the time of day, then the one countdown format (ui.format)
         assert desk.view.deadline.text() == f"Deadline {at} · in 0:10"
-        assert palette.SOON in desk.view.deadline.styleSheet()  # under 30 minutes
+        assert _text_colour(desk.view.deadline) == QColor(palette.SOON)  # under 30 minutes
         desk.view.clock = lambda: ship_by + timedelta(seconds=90)
         desk.view._tick()
         assert desk.view.deadline.text() == f"Deadline {at} · late 0:02"
-        assert palette.LATE in desk.view.deadline.styleSheet()
+        assert _text_colour(desk.view.deadline) == QColor(palette.LATE)
     finally:
         await desk.close()
+
+
+def _text_colour(label: QWidget) -> QColor:
+    return label.palette().color(QPalette.ColorRole.WindowText)
