@@ -60,6 +60,7 @@ from packstation.services.order_queue import OrderQueue
 from packstation.storage.local_store import open_local_store
 from packstation.ui.order_list_model import OrderListModel
 from packstation.ui.order_list_view import OrderListView
+from packstation.ui.packing_view import PREPARE_AFTER_MS
 from tests.fixtures.cups import FakeLabelPrinter
 from tests.fixtures.sandbox import serve_in_thread, stop_server
 from tests.ui.packing_support import open_desk
@@ -207,9 +208,10 @@ STREAM = (
 
 
 def _shown(desk: Any) -> None:
-    """Untimed, after an order opened: its view on screen, then the loop's next turns, as in the
-    app before the packer scans: the new view's layouts settle (one that changed asks its
-    parent's in the next turn) and it prepares the rows of the first scan; else the first scan
+    """Untimed, after an order opened: its view on screen, then the loop's turns until the view
+    has prepared the rows of the first scan (`PREPARE_AFTER_MS` after its first frame), as in the
+    app before the packer scans (a second or more after the order opened): the new view's
+    layouts settle (one that changed asks its parent's in the next turn); else the first scan
     runs what the opening left."""
     qt = QApplication.instance()
     if qt is None:
@@ -217,6 +219,10 @@ def _shown(desk: Any) -> None:
     handle = desk.view.window().windowHandle()
     while handle is not None and not handle.isExposed():
         qt.processEvents()
+    until = time.perf_counter() + PREPARE_AFTER_MS / 1000 + 0.005
+    while time.perf_counter() < until:
+        qt.processEvents()
+        time.sleep(0.001)
     for _ in range(3):
         qt.processEvents()
 
