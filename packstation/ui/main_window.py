@@ -55,6 +55,10 @@ _DEMO_STYLE = (
 )
 
 
+RETIRE_AFTER_MS = 200
+"""A packing page another one replaced is deleted this long after (`MainWindow.show_packing`)."""
+
+
 class MainWindow(QMainWindow):
     """The single Packstation window.
 
@@ -261,9 +265,10 @@ class MainWindow(QMainWindow):
         self.pages.setCurrentWidget(widget)
         if previous is not None and previous is not widget:
             # Shown first, then taken out: taking out the current page would show another
-            # page (its show and hide events, its layout) on the way (issue 19).
+            # page (its show and hide events, its layout) on the way; and deleted once the new
+            # page is on screen, not in its first frame (~1 ms; issue 19).
             self.pages.removeWidget(previous)
-            previous.deleteLater()
+            QTimer.singleShot(RETIRE_AFTER_MS, previous, previous.deleteLater)
 
     def stage_packing(self, widget: QWidget) -> None:
         """Put `widget`, the next packing page built ahead, in the stack without showing it:

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from collections.abc import Iterator
 from pathlib import Path
@@ -28,6 +29,7 @@ from PySide6.QtGui import QStandardItem
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
+from packstation.ui.main_window import RETIRE_AFTER_MS
 from packstation.ui.packing_view import PackingView
 from tests.ui.packing_support import open_desk, running_shell
 from tests.ui.shell_packing import open_order, pack_and_submit
@@ -104,6 +106,7 @@ async def test_an_order_packed_in_the_shell_leaves_no_cycle_once_the_next_one_op
         gc.collect()  # what opening and packing left so far: the first view is still alive
         view = open_order(shell, second.id)  # throws the first view away
         assert isinstance(view, PackingView)
+        await asyncio.sleep(RETIRE_AFTER_MS / 1000 + 0.05)  # its deleteLater, after the new page's frame
         _deleted_later()
         assert _ours_in_cycles() == []
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from packstation.services.order_queue import ConnectionState
-from packstation.ui.main_window import MainWindow
+from packstation.ui.main_window import RETIRE_AFTER_MS, MainWindow
 from packstation.ui.message_bar import Level
 from packstation.ui.order_list_model import OrderListModel
 from tests.ui.order_fixtures import NOW, filled_queue
@@ -77,6 +78,9 @@ def test_the_next_packing_page_replaces_the_one_shown_without_showing_another_on
     assert window.pages.currentWidget() is second
     assert window.pages.indexOf(first) < 0
     assert shown == []
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert shiboken6.isValid(first)  # not deleted in the new page's first frame...
+    qtbot.waitUntil(lambda: not shiboken6.isValid(first), timeout=RETIRE_AFTER_MS + 2000)  # ...but soon after
 
 
 class _Shown(QObject):
