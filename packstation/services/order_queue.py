@@ -49,6 +49,7 @@ from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import PROCESSING, STARTED, Order, Program
 from packstation.domain.remote import RemoteError
 from packstation.domain.scan import ScanKind, ScanResult
+from packstation.services.deadline_order import DeadlineOrder
 from packstation.services.ports import Clock, OrderQuery
 
 if TYPE_CHECKING:  # asyncio loads on first use: the first frame builds the queue (issue 19)
@@ -195,6 +196,9 @@ class _Unchanged:
     listed: Order
 
 
+# A change of more than one order in this many sorts the list once instead of moving each order.
+_RESORT_SHARE = 8
+
 ChangeCallback = Callable[[QueueChange], None]
 NewOrdersCallback = Callable[[tuple[Order, ...]], None]
 StateCallback = Callable[[ConnectionState], None]
@@ -257,7 +261,7 @@ class OrderQueue:
         self._orders: dict[int, Order] = {}
         self._haystacks: dict[int, str] = {}
         self._dues: dict[int, tuple[Order, datetime | None]] = {}  # `due`, per listed order object
-        self._sorted: tuple[Order, ...] | None = ()
+        self._ordered = DeadlineOrder()  # the listed orders, kept sorted change by change
         self._version = 0
         self._last_refresh: datetime | None = None
         self._last_full: datetime | None = None
@@ -330,6 +334,7 @@ class OrderQueue:
             return
         self._cutoff = cutoff
         self._dues.clear()
+        self._ordered.rebuild((self.sort_key(order), order) for order in self._orders.values())
         self._announce(self._changed(QueueChange(initial=True)))
 
     def sort_key(self, order: Order) -> tuple[datetime, int]:
@@ -353,10 +358,8 @@ class OrderQueue:
         return tuple((order, self.due(order)) for order in self._orders.values())
 
     def orders(self) -> tuple[Order, ...]:
-        """The listed orders, earliest deadline first (cached between changes)."""
-        if self._sorted is None:
-            self._sorted = tuple(sorted(self._orders.values(), key=self.sort_key))
-        return self._sorted
+        """The listed orders, earliest deadline first (kept sorted as they change)."""
+        return self._ordered.orders()
 
     def get(self, order_id: int) -> Order | None:
         return self._orders.get(order_id)
@@ -490,6 +493,7 @@ class OrderQueue:
         del self._orders[order_id]
         self._haystacks.pop(order_id, None)
         self._dues.pop(order_id, None)
+        self._ordered.drop(order_id)
         change = self._changed(QueueChange(removed=(order_id,)))
         self._announce(change)
         return change
@@ -539,6 +543,7 @@ class OrderQueue:
                 self._haystacks.pop(order_id, None)
                 self._dues.pop(order_id, None)
                 removed.append(order_id)
+        self._sort(added, updated, removed)
         added.sort(key=self.sort_key)
         change = QueueChange(
             added=tuple(added),
@@ -549,9 +554,19 @@ class OrderQueue:
         )
         return self._changed(change) if not change.is_empty else replace(change, version=self._version)
 
+    def _sort(self, added: list[Order], updated: list[Order], removed: list[int]) -> None:
+        """Keep the deadline order: each changed order moved, or one sort when most changed."""
+        ordered = self._ordered
+        if (len(added) + len(updated) + len(removed)) * _RESORT_SHARE > len(self._orders) or not ordered:
+            ordered.rebuild((self.sort_key(order), order) for order in self._orders.values())
+            return
+        for order_id in removed:
+            ordered.drop(order_id)
+        for order in (*added, *updated):
+            ordered.put(order, self.sort_key(order))
+
     def _changed(self, change: QueueChange) -> QueueChange:
         self._version += 1
-        self._sorted = None
         return replace(change, version=self._version)
 
     def _announce(self, change: QueueChange) -> None:
