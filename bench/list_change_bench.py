@@ -90,7 +90,7 @@ class FixedClock:
 
 def timed_listeners(shell: Shell, spent: dict[str, float]) -> None:
     """Wrap every queue listener to add its GUI-thread CPU time into `spent`, by name."""
-    callbacks: list[Callable[[Any], None]] = shell.queue._on_change  # noqa: SLF001 - a bench
+    callbacks: list[Callable[[Any], None]] = shell.queue._on_change
     for index, callback in enumerate(list(callbacks)):
         name = getattr(callback, "__qualname__", repr(callback)).replace(".<locals>", "")
 
@@ -174,9 +174,9 @@ async def run_size(app: QApplication, count: int, rounds: int) -> None:
         def ten(round_: int) -> bool:
             step = n // 10
             picks = [orders[(37 + round_ * 13 + k * step) % n] for k in range(10)]
+            flip = {BuyerType.PERSON: BuyerType.BUSINESS, BuyerType.BUSINESS: BuyerType.PERSON}
             changed = [
-                replace(o, buyer_type=BuyerType.BUSINESS if o.buyer_type is BuyerType.PERSON else BuyerType.PERSON,
-                        updated_at=NOW)
+                replace(o, buyer_type=flip.get(o.buyer_type, BuyerType.PERSON), updated_at=NOW)
                 for o in (market.state[p.id] for p in picks[:4])
             ]
             new = [replace(o, id=o.id + (round_ + 1) * 1_000_000, updated_at=NOW) for o in picks[4:7]]

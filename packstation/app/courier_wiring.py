@@ -2,9 +2,10 @@
 banner above every screen and its sound, fed by the order queue.
 
 Each queue change that touches the packed Express orders waiting for their courier relists them
-in the panel (the change alone is looked at, not the whole list: issue 19), and `ArrivalWatch` tells each courier that comes (COURIER_FOUND, COURIER_ARRIVED_TO_SENDER) once per
-order and state: the doorbell sounds and the banner names the order and the car. Opening a row or
-the banner's button opens the order's hand-over page through the desk.
+in the panel (the change alone is looked at, not the whole list: issue 19), and `ArrivalWatch`
+tells each courier that comes (COURIER_FOUND, COURIER_ARRIVED_TO_SENDER) once per order and
+state: the doorbell sounds and the banner names the order and the car. Opening a row or the
+banner's button opens the order's hand-over page through the desk.
 """
 
 from __future__ import annotations

@@ -27,7 +27,7 @@ class ShiftTally:
     again exactly. Orders without a deadline or cancelled count nowhere and are only remembered.
     """
 
-    __slots__ = ("_entries", "_counted", "_done", "_waiting", "_uncounted")
+    __slots__ = ("_counted", "_done", "_entries", "_uncounted", "_waiting")
 
     def __init__(self, dated: Iterable[tuple[Order, datetime | None]] = ()) -> None:
         self._entries: dict[int, tuple[Order, datetime | None]] = {}

@@ -20,7 +20,7 @@ Key = tuple[datetime, int]
 class DeadlineOrder:
     """Orders sorted by their keys, with the sorted tuple made once per change."""
 
-    __slots__ = ("_orders", "_keys", "_key_of", "_tuple")
+    __slots__ = ("_key_of", "_keys", "_orders", "_tuple")
 
     def __init__(self) -> None:
         self._orders: list[Order] = []
