@@ -196,7 +196,9 @@ class _Unchanged:
     listed: Order
 
 
-# A change of more than one order in this many sorts the list once instead of moving each order.
+# A change of more than this many orders, and of more than one order in `_RESORT_SHARE`, sorts
+# the list once instead of moving each order (a first load, a reload after a long time offline).
+_RESORT_AFTER = 64
 _RESORT_SHARE = 8
 
 ChangeCallback = Callable[[QueueChange], None]
@@ -557,7 +559,8 @@ class OrderQueue:
     def _sort(self, added: list[Order], updated: list[Order], removed: list[int]) -> None:
         """Keep the deadline order: each changed order moved, or one sort when most changed."""
         ordered = self._ordered
-        if (len(added) + len(updated) + len(removed)) * _RESORT_SHARE > len(self._orders) or not ordered:
+        touched = len(added) + len(updated) + len(removed)
+        if not ordered or (touched > _RESORT_AFTER and touched * _RESORT_SHARE > len(self._orders)):
             ordered.rebuild((self.sort_key(order), order) for order in self._orders.values())
             return
         for order_id in removed:
