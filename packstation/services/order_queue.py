@@ -446,15 +446,21 @@ class OrderQueue:
                 )
             try:
                 received: list[Order | _Unchanged] = []
+                unchanged: list[Order | _Unchanged] = []
+                seen: set[int] = set()
+                version = self._version
                 async for page in self._market.iter_order_pages(query):
                     # Compared page by page as they arrive (issue 19): a full reload of 3,000
                     # orders compared at once held the GUI thread for ~20 ms.
-                    received.extend(self._screen(page))
+                    self._screen(page, received, unchanged, seen)
             except PackstationError as error:
                 self._record_failure(error)
                 raise
             self._record_success()
-            change = self._apply(received, full=do_full, initial=self._last_full is None)
+            if self._version != version:  # the list changed meanwhile (a pushed update): compare again
+                received.extend(unchanged)
+            # The orders found unchanged are left out: the last step costs what changed (issue 19).
+            change = self._apply(received, full=do_full, initial=self._last_full is None, seen=seen)
             self._cached_at = None
             self._last_refresh = started
             if do_full:
@@ -500,20 +506,39 @@ class OrderQueue:
         self._announce(change)
         return change
 
-    def _screen(self, page: Iterable[Order]) -> list[Order | _Unchanged]:
-        """A page of received orders, those equal to the listed copy marked `_Unchanged`."""
-        screened: list[Order | _Unchanged] = []
+    def _screen(
+        self,
+        page: Iterable[Order],
+        changed: list[Order | _Unchanged],
+        unchanged: list[Order | _Unchanged],
+        seen: set[int],
+    ) -> None:
+        """Sort a page of received orders into `changed` and `unchanged` (equal to the listed
+        copy, marked `_Unchanged`), adding their ids to `seen`."""
+        orders = self._orders
         for order in page:
-            known = self._orders.get(order.id)
-            screened.append(_Unchanged(order, known) if known is not None and known == order else order)
-        return screened
+            seen.add(order.id)
+            known = orders.get(order.id)
+            if known is not None and known == order:
+                unchanged.append(_Unchanged(order, known))
+            else:
+                changed.append(order)
 
-    def _apply(self, received: Iterable[Order | _Unchanged], *, full: bool, initial: bool) -> QueueChange:
+    def _apply(
+        self,
+        received: Iterable[Order | _Unchanged],
+        *,
+        full: bool,
+        initial: bool,
+        seen: set[int] | None = None,
+    ) -> QueueChange:
+        """Apply the received orders; `seen`: the ids of every order a full read brought,
+        those left out of `received` as unchanged too."""
         added: list[Order] = []
         updated: list[Order] = []
         removed: list[int] = []
         left: list[Order] = []
-        seen: set[int] = set()
+        seen = set() if seen is None else seen
         for item in received:
             if isinstance(item, _Unchanged):
                 seen.add(item.order.id)
@@ -540,7 +565,7 @@ class OrderQueue:
             self._orders[order.id] = order
             self._haystacks[order.id] = search_text(order)
         if full:
-            for order_id in [oid for oid in self._orders if oid not in seen]:
+            for order_id in sorted(self._orders.keys() - seen):
                 del self._orders[order_id]
                 self._haystacks.pop(order_id, None)
                 self._dues.pop(order_id, None)
