@@ -446,7 +446,7 @@ class OrderQueue:
                 )
             try:
                 received: list[Order | _Unchanged] = []
-                unchanged: list[Order | _Unchanged] = []
+                unchanged: list[Order] = []  # the listed copies found equal to those received
                 seen: set[int] = set()
                 version = self._version
                 async for page in self._market.iter_order_pages(query):
@@ -458,7 +458,7 @@ class OrderQueue:
                 raise
             self._record_success()
             if self._version != version:  # the list changed meanwhile (a pushed update): compare again
-                received.extend(unchanged)
+                received.extend(_Unchanged(listed, listed) for listed in unchanged)
             # The orders found unchanged are left out: the last step costs what changed (issue 19).
             change = self._apply(received, full=do_full, initial=self._last_full is None, seen=seen)
             self._cached_at = None
@@ -510,17 +510,18 @@ class OrderQueue:
         self,
         page: Iterable[Order],
         changed: list[Order | _Unchanged],
-        unchanged: list[Order | _Unchanged],
+        unchanged: list[Order],
         seen: set[int],
     ) -> None:
-        """Sort a page of received orders into `changed` and `unchanged` (equal to the listed
-        copy, marked `_Unchanged`), adding their ids to `seen`."""
+        """Sort a page of received orders into `changed` and `unchanged` (for those equal to the
+        listed copy: the listed copy, so the received one is freed with its page, not all at
+        the end of a reload), adding their ids to `seen`."""
         orders = self._orders
         for order in page:
             seen.add(order.id)
             known = orders.get(order.id)
             if known is not None and known == order:
-                unchanged.append(_Unchanged(order, known))
+                unchanged.append(known)
             else:
                 changed.append(order)
 
