@@ -115,6 +115,7 @@ class Shell(QObject):
             self.model = OrderListModel(self.queue, now=services.clock.now)
             self.window = MainWindow(self.model, demo=runtime.demo, station=settings.station_name)
         self.keeper: OrderListKeeper | None = None  # keeps the list for the next start (local store)
+        self._marked: tuple[int, int] | None = None  # the journal's in-progress version marked
         self.tasks = TaskRunner(self.window.message_bar.show_error, self.crash.report, parent=self)
         self.quit_requested: asyncio.Future[None] | None = None
         self.exit_code = 0
@@ -453,7 +454,9 @@ class Shell(QObject):
         if store is None:
             return
         try:
+            version = store.journal.in_progress_version
             self.model.set_in_progress(store.journal.orders_in_progress())
+            self._marked = version
         except PackstationError as err:  # a marker is a nicety: keep the list usable
             _log.warning("orders in progress unavailable: %s", err)
 
@@ -556,10 +559,15 @@ class Shell(QObject):
     # -- reactions ----------------------------------------------------------------------------
 
     def _on_orders_changed(self, change: QueueChange) -> None:
+        # Each listener costs what the change holds, not the list's length (issue 19).
         self.model.apply(change)  # row by row: the packer's selection, scroll and focus stay
         if self.queue.cached_at is None:  # else the kept list stays marked "updating…"
             self.window.set_refreshed(self.queue.last_refresh)
-        self.refresh_in_progress()
+        store = self.packing.store
+        # The markers cover orders not listed too: a new order shows its own. The journal is
+        # asked again only when an order's work opened or finished here since the last look.
+        if store is not None and store.journal.in_progress_version != self._marked:
+            self.refresh_in_progress()
         self.show_shift()
 
     def show_shift(self) -> None:

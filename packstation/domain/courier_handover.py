@@ -11,7 +11,7 @@ has that shape, so a stray scan is refused here and costs nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
@@ -88,6 +88,31 @@ class EacType(StrEnum):
 def awaits_courier(order: Order) -> bool:
     """An Express order packed (READY_TO_SHIP) and waiting at the desk for its courier."""
     return order.is_express and order.status == PROCESSING and order.substatus in AWAITING_COURIER_SUBSTATUSES
+
+
+def still_waiting(
+    waiting: Mapping[int, Order], changed: Iterable[Order], removed: Iterable[int]
+) -> dict[int, Order] | None:
+    """The orders waiting for their courier after a list change, from those waiting before and
+    the orders the change names (`changed`: added or changed; `removed`: ids that left the list):
+    what `awaits_courier` picks from the whole new list, at the cost of the change (issue 19).
+    None when the change leaves the waiting orders as they were."""
+    after: dict[int, Order] | None = None
+    for order_id in removed:
+        if order_id in waiting:
+            after = dict(waiting) if after is None else after
+            del after[order_id]
+    for order in changed:
+        now_waiting = awaits_courier(order)
+        known = (waiting if after is None else after).get(order.id)
+        if (known is order) if now_waiting else (known is None):
+            continue
+        after = dict(waiting) if after is None else after
+        if now_waiting:
+            after[order.id] = order
+        else:
+            del after[order.id]
+    return after
 
 
 @dataclass(frozen=True, slots=True)

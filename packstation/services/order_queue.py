@@ -49,6 +49,7 @@ from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import PROCESSING, STARTED, Order, Program
 from packstation.domain.remote import RemoteError
 from packstation.domain.scan import ScanKind, ScanResult
+from packstation.services.deadline_order import DeadlineOrder
 from packstation.services.ports import Clock, OrderQuery
 
 if TYPE_CHECKING:  # asyncio loads on first use: the first frame builds the queue (issue 19)
@@ -195,6 +196,11 @@ class _Unchanged:
     listed: Order
 
 
+# A change of more than this many orders, and of more than one order in `_RESORT_SHARE`, sorts
+# the list once instead of moving each order (a first load, a reload after a long time offline).
+_RESORT_AFTER = 64
+_RESORT_SHARE = 8
+
 ChangeCallback = Callable[[QueueChange], None]
 NewOrdersCallback = Callable[[tuple[Order, ...]], None]
 StateCallback = Callable[[ConnectionState], None]
@@ -257,7 +263,7 @@ class OrderQueue:
         self._orders: dict[int, Order] = {}
         self._haystacks: dict[int, str] = {}
         self._dues: dict[int, tuple[Order, datetime | None]] = {}  # `due`, per listed order object
-        self._sorted: tuple[Order, ...] | None = ()
+        self._ordered = DeadlineOrder()  # the listed orders, kept sorted change by change
         self._version = 0
         self._last_refresh: datetime | None = None
         self._last_full: datetime | None = None
@@ -330,6 +336,7 @@ class OrderQueue:
             return
         self._cutoff = cutoff
         self._dues.clear()
+        self._ordered.rebuild((self.sort_key(order), order) for order in self._orders.values())
         self._announce(self._changed(QueueChange(initial=True)))
 
     def sort_key(self, order: Order) -> tuple[datetime, int]:
@@ -353,10 +360,8 @@ class OrderQueue:
         return tuple((order, self.due(order)) for order in self._orders.values())
 
     def orders(self) -> tuple[Order, ...]:
-        """The listed orders, earliest deadline first (cached between changes)."""
-        if self._sorted is None:
-            self._sorted = tuple(sorted(self._orders.values(), key=self.sort_key))
-        return self._sorted
+        """The listed orders, earliest deadline first (kept sorted as they change)."""
+        return self._ordered.orders()
 
     def get(self, order_id: int) -> Order | None:
         return self._orders.get(order_id)
@@ -441,15 +446,21 @@ class OrderQueue:
                 )
             try:
                 received: list[Order | _Unchanged] = []
+                unchanged: list[Order] = []  # the listed copies found equal to those received
+                seen: set[int] = set()
+                version = self._version
                 async for page in self._market.iter_order_pages(query):
                     # Compared page by page as they arrive (issue 19): a full reload of 3,000
                     # orders compared at once held the GUI thread for ~20 ms.
-                    received.extend(self._screen(page))
+                    self._screen(page, received, unchanged, seen)
             except PackstationError as error:
                 self._record_failure(error)
                 raise
             self._record_success()
-            change = self._apply(received, full=do_full, initial=self._last_full is None)
+            if self._version != version:  # the list changed meanwhile (a pushed update): compare again
+                received.extend(_Unchanged(listed, listed) for listed in unchanged)
+            # The orders found unchanged are left out: the last step costs what changed (issue 19).
+            change = self._apply(received, full=do_full, initial=self._last_full is None, seen=seen)
             self._cached_at = None
             self._last_refresh = started
             if do_full:
@@ -490,24 +501,45 @@ class OrderQueue:
         del self._orders[order_id]
         self._haystacks.pop(order_id, None)
         self._dues.pop(order_id, None)
+        self._ordered.drop(order_id)
         change = self._changed(QueueChange(removed=(order_id,)))
         self._announce(change)
         return change
 
-    def _screen(self, page: Iterable[Order]) -> list[Order | _Unchanged]:
-        """A page of received orders, those equal to the listed copy marked `_Unchanged`."""
-        screened: list[Order | _Unchanged] = []
+    def _screen(
+        self,
+        page: Iterable[Order],
+        changed: list[Order | _Unchanged],
+        unchanged: list[Order],
+        seen: set[int],
+    ) -> None:
+        """Sort a page of received orders into `changed` and `unchanged` (for those equal to the
+        listed copy: the listed copy, so the received one is freed with its page, not all at
+        the end of a reload), adding their ids to `seen`."""
+        orders = self._orders
         for order in page:
-            known = self._orders.get(order.id)
-            screened.append(_Unchanged(order, known) if known is not None and known == order else order)
-        return screened
+            seen.add(order.id)
+            known = orders.get(order.id)
+            if known is not None and known == order:
+                unchanged.append(known)
+            else:
+                changed.append(order)
 
-    def _apply(self, received: Iterable[Order | _Unchanged], *, full: bool, initial: bool) -> QueueChange:
+    def _apply(
+        self,
+        received: Iterable[Order | _Unchanged],
+        *,
+        full: bool,
+        initial: bool,
+        seen: set[int] | None = None,
+    ) -> QueueChange:
+        """Apply the received orders; `seen`: the ids of every order a full read brought,
+        those left out of `received` as unchanged too."""
         added: list[Order] = []
         updated: list[Order] = []
         removed: list[int] = []
         left: list[Order] = []
-        seen: set[int] = set()
+        seen = set() if seen is None else seen
         for item in received:
             if isinstance(item, _Unchanged):
                 seen.add(item.order.id)
@@ -534,11 +566,12 @@ class OrderQueue:
             self._orders[order.id] = order
             self._haystacks[order.id] = search_text(order)
         if full:
-            for order_id in [oid for oid in self._orders if oid not in seen]:
+            for order_id in sorted(self._orders.keys() - seen):
                 del self._orders[order_id]
                 self._haystacks.pop(order_id, None)
                 self._dues.pop(order_id, None)
                 removed.append(order_id)
+        self._sort(added, updated, removed)
         added.sort(key=self.sort_key)
         change = QueueChange(
             added=tuple(added),
@@ -549,9 +582,20 @@ class OrderQueue:
         )
         return self._changed(change) if not change.is_empty else replace(change, version=self._version)
 
+    def _sort(self, added: list[Order], updated: list[Order], removed: list[int]) -> None:
+        """Keep the deadline order: each changed order moved, or one sort when most changed."""
+        ordered = self._ordered
+        touched = len(added) + len(updated) + len(removed)
+        if not ordered or (touched > _RESORT_AFTER and touched * _RESORT_SHARE > len(self._orders)):
+            ordered.rebuild((self.sort_key(order), order) for order in self._orders.values())
+            return
+        for order_id in removed:
+            ordered.drop(order_id)
+        for order in (*added, *updated):
+            ordered.put(order, self.sort_key(order))
+
     def _changed(self, change: QueueChange) -> QueueChange:
         self._version += 1
-        self._sorted = None
         return replace(change, version=self._version)
 
     def _announce(self, change: QueueChange) -> None:

@@ -118,6 +118,14 @@ class SqliteJournal(Table):
         # Per order in progress: when its `updated_at` was last written, and the database's
         # rollback count then (a later rollback may have undone the write).
         self._touched: dict[int, tuple[datetime, int]] = {}
+        self._progress_changes = 0  # orders' work opened or finished through this journal
+
+    @property
+    def in_progress_version(self) -> tuple[int, int]:
+        """Changes whenever `orders_in_progress` may have: an order's work opened (its first
+        line since the journal opened) or finished here, or a transaction rolled back (it may
+        have undone one). The same value: the same orders in progress, no query needed."""
+        return self._progress_changes, self._db.rollbacks
 
     def atomic(self) -> AbstractContextManager[object]:
         """One transaction for the writes inside (the journal and the code index share the
@@ -155,6 +163,7 @@ class SqliteJournal(Table):
             cursor = conn.execute(_INSERT_INTO_OPEN, line) if order_id in self._touched else None
             if cursor is None or cursor.rowcount != 1:
                 conn.execute(_OPEN_EPOCH, (order_id, now, now))
+                self._progress_changes += 1
                 cursor = conn.execute(_INSERT_INTO_OPEN, line)
                 assert cursor.rowcount == 1  # the epoch just opened (else lastrowid is another row's)
                 self._touched[order_id] = (moment, db.rollbacks)
@@ -242,6 +251,7 @@ class SqliteJournal(Table):
         """Mark the order's work finished (submitted, cancelled or abandoned); idempotent."""
         now = to_text(self._clock())
         self._touched.pop(order_id, None)
+        self._progress_changes += 1
         with self._db.transaction() as conn:
             conn.execute(
                 "UPDATE order_work SET state = 'finished', finished_at = ?, updated_at = ? "

@@ -88,6 +88,8 @@ _ELSEWHERE: Final = QBrush(QColor(palette.ELSEWHERE))  # fleet: packed at anothe
 # Beyond this many changed orders one reset is cheaper than row-by-row signals (and the view
 # restores the selection after a reset anyway).
 _INCREMENTAL_LIMIT: Final = 200
+# Up to this many rows are looked up by binary search; more build the order id -> row index.
+_LOOKUPS: Final = 32
 
 
 class OrderSource(Protocol):
@@ -236,15 +238,14 @@ class OrderListModel(QAbstractTableModel):
         leaving: list[Order] = []
         arriving: list[Order] = list(change.added)
         for order_id in change.removed:
-            old = self._listed(order_id)
+            old, _at = self._listed(order_id)
             if old is not None:
                 leaving.append(old)
         for order in change.updated:
-            old = self._listed(order.id)
+            old, position = self._listed(order.id)
             if old is None:
                 arriving.append(order)
                 continue
-            position = self._position(self._all, old)
             key = self._key()
             before = self._all[position - 1] if position > 0 else None
             after = self._all[position + 1] if position + 1 < len(self._all) else None
@@ -262,21 +263,22 @@ class OrderListModel(QAbstractTableModel):
         for old in leaving:
             self._remove(old)
         for order in arriving:
-            stale = self._listed(order.id)  # "new" but already listed (a reload in between)
+            stale, _at = self._listed(order.id)  # "new" but already listed (a reload in between)
             if stale is not None:
                 self._remove(stale)
             self._insert(order)
         self._reindex()
         self.rows_updated.emit()
 
-    def _listed(self, order_id: int) -> Order | None:
-        """The order object currently listed under this id, or None when it is not listed."""
+    def _listed(self, order_id: int) -> tuple[Order | None, int]:
+        """The order object currently listed under this id and its position in `_all`, or
+        (None, len(_all)) when it is not listed."""
         cached = self._search.get(order_id)
         if cached is None:
-            return None
+            return None, len(self._all)
         old = cached[0]
         position = self._position(self._all, old)
-        return old if position < len(self._all) and self._all[position] is old else None
+        return (old, position) if position < len(self._all) else (None, position)
 
     def _key(self) -> Callable[[Order], Any]:
         return self._sort_key(self._sort[0])
@@ -303,20 +305,31 @@ class OrderListModel(QAbstractTableModel):
 
     def _position(self, orders: list[Order], order: Order) -> int:
         """Where this very object sits in `orders` (len(orders) when it is absent)."""
-        key_value = self._key()(order)
-        lo = self._bound(orders, key_value, right=False)
-        hi = self._bound(orders, key_value, right=True)
-        for position in range(lo, hi):  # equal keys: a short run, checked by identity
-            if orders[position] is order:
+        key = self._key()
+        key_value = key(order)
+        position, end = self._bound(orders, key_value, right=False), len(orders)
+        while position < end:  # equal keys: a short run, checked by identity (the deadline's is unique)
+            candidate = orders[position]
+            if candidate is order:
                 return position
-        return len(orders)
+            if key(candidate) != key_value:
+                break
+            position += 1
+        return end
+
+    def _row(self, position: int, order: Order) -> int:
+        """The row of `order`, found at `position` in `_all`: the same index while every order
+        is a row (no filter), else searched for (len(_rows) when it is not a row)."""
+        if position < len(self._rows) and self._rows[position] is order:
+            return position
+        return self._position(self._rows, order)
 
     def _replace(self, position: int, old: Order, order: Order, text: str, is_row: bool) -> None:
         self._all[position] = order
         self._all_keys[position] = text
         self._search[order.id] = (order, text)
         if is_row:
-            row = self._position(self._rows, old)
+            row = self._row(position, old)
             if row < len(self._rows):
                 self._rows[row] = order
                 self._row_keys[row] = text
@@ -324,10 +337,10 @@ class OrderListModel(QAbstractTableModel):
 
     def _remove(self, old: Order) -> None:
         position = self._position(self._all, old)
+        row = self._row(position, old)
         if position < len(self._all):
             del self._all[position]
             del self._all_keys[position]
-        row = self._position(self._rows, old)
         if row < len(self._rows):
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
@@ -343,7 +356,8 @@ class OrderListModel(QAbstractTableModel):
         self._all.insert(position, order)
         self._all_keys.insert(position, text)
         if self._filter.is_empty or self._filter.accepts(order, text):
-            row = self._bound(self._rows, key_value, right=True)
+            # Every order a row: the rows are `_all` as it was, the same place.
+            row = position if self._filter.is_empty else self._bound(self._rows, key_value, right=True)
             self.beginInsertRows(QModelIndex(), row, row)
             self._rows.insert(row, order)
             self._row_keys.insert(row, text)
@@ -358,7 +372,7 @@ class OrderListModel(QAbstractTableModel):
         changed = ids ^ self._in_progress
         self._in_progress = ids
         for order_id in changed:
-            row = self.row_of(order_id)
+            row = self._row_of_listed(order_id) if len(changed) <= _LOOKUPS else self.row_of(order_id)
             if row is not None:
                 index = self.index(row, Column.ORDER)
                 roles = [Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole]
@@ -455,6 +469,17 @@ class OrderListModel(QAbstractTableModel):
     def row_of(self, order_id: int) -> int | None:
         """The current row of an order, or None when it is not listed."""
         return self._row_of.get(order_id)
+
+    def _row_of_listed(self, order_id: int) -> int | None:
+        """`row_of` without building the row index (a few lookups after a change): a binary
+        search for the listed object."""
+        if self._row_index is not None:
+            return self._row_index.get(order_id)
+        cached = self._search.get(order_id)
+        if cached is None:
+            return None
+        row = self._position(self._rows, cached[0])
+        return row if row < len(self._rows) else None
 
     @property
     def _row_of(self) -> dict[int, int]:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from packstation.services.order_queue import EXPRESS_HANDOVER_SUBSTATUSES
 from packstation.ui import palette
 from packstation.ui.format import fill
 from packstation.ui.order_list_model import ORDER_ID_ROLE, Column, OrderFilterProxy, OrderListModel
+from packstation.ui.order_table import OrderTable
 
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -75,7 +75,7 @@ class OrderListView(QWidget):
         bar.addWidget(QLabel(self.tr("Status:"), self))
         bar.addWidget(self.status)
 
-        self.table = QTableView(self)
+        self.table = OrderTable(self)  # repaints only the rows a change moved (issue 19)
         self.table.setObjectName("orderTable")
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -63,6 +63,7 @@ class AppStatusBar(QStatusBar):
         self.refreshed = QLabel(self)
         self.shift = QLabel(self)
         self.shift.setObjectName("shiftTotals")
+        self._shift_shown: ShiftTotals | None = None
         self.connection = ConnectionIndicator(self)
         self.packer = QToolButton(self)
         self.packer.setObjectName("packerButton")
@@ -88,6 +89,9 @@ class AppStatusBar(QStatusBar):
 
     def set_shift(self, totals: ShiftTotals) -> None:
         """Today's shift: "Today: 12 due · 5 packed · 2 late" (late in red when there are any)."""
+        if totals == self._shift_shown:  # after every list change and every 5 s: mostly the same
+            return
+        self._shift_shown = totals
         parts = [
             self.tr("Today: %n due", "", totals.due_today),
             self.tr("%n packed", "", totals.packed),

@@ -72,6 +72,33 @@ def test_orders_in_progress_in_start_order_and_finish(store: LocalStore, clock: 
     assert not store.journal.is_finished(999)
 
 
+def test_the_in_progress_version_changes_whenever_the_orders_in_progress_may_have(store: LocalStore) -> None:
+    """The order list asks the journal again only when this changed (issue 19)."""
+    journal = store.journal
+    versions = [journal.in_progress_version]
+
+    def same() -> bool:
+        versions.append(journal.in_progress_version)
+        return versions[-1] == versions[-2]
+
+    journal.append(1, {"kind": "put"})
+    assert not same()  # an order's work opened
+    journal.append(1, {"kind": "put"})
+    assert same()  # a scan more: the same orders in progress
+    def first_line_then_failure() -> None:
+        with journal.atomic():
+            journal.append(2, {"kind": "put"})
+            raise RuntimeError("the code index failed")
+
+    with pytest.raises(RuntimeError):
+        first_line_then_failure()
+    assert not same()  # rolled back: what opened is gone again
+    assert journal.orders_in_progress() == [1]
+    journal.finish(1)
+    assert not same()
+    assert journal.orders_in_progress() == []
+
+
 def test_reopened_order_restores_only_its_new_work(store: LocalStore) -> None:
     store.journal.append(7, {"kind": "put", "n": 1})
     store.journal.finish(7)

@@ -11,14 +11,16 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from packstation.domain.order import CANCELLED, BuyerType, Order, Program
-from packstation.services.order_queue import OrderQueue, QueueChange
-from packstation.ui.order_list_model import ORDER_ID_ROLE, Column, OrderListModel
+from packstation.services.order_queue import OrderFilter, OrderQueue, QueueChange
+from packstation.ui.order_list_model import _SORT_KEYS, ORDER_ID_ROLE, Column, OrderListModel
 from packstation.ui.order_list_view import OrderListView
 from tests.services.fakes import FakeClock, FakeMarket, make_order
 from tests.ui.order_fixtures import NOW
@@ -172,3 +174,72 @@ def test_a_change_the_model_already_shows_does_not_duplicate_rows(qtbot: QtBot) 
     model.refresh()  # a reload happened before the change reached the model
     model.apply(changes[-1])
     assert _ids(model) == [order.id for order in queue.orders()]
+
+
+_changes = st.lists(
+    st.tuples(
+        st.sampled_from(("change", "new", "cancel")),
+        st.integers(0, 39),  # which order (of the 40, or a new id)
+        st.integers(0, 9),  # its new shipment day (a deadline that may move it anywhere)
+        st.booleans(),  # its buyer (a change that keeps its place)
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(_changes, min_size=1, max_size=3),
+    st.sampled_from(list(Column)),
+    st.booleans(),
+    st.sampled_from(("", "10", "101", "SKU-102")),
+    st.lists(st.integers(0, 45), max_size=6),
+)
+def test_any_changes_under_any_sort_and_filter_give_the_rows_a_reload_gives(
+    qapp: Any,
+    refreshes: list[list[tuple[str, int, int, bool]]],
+    column: Column,
+    descending: bool,
+    text: str,
+    in_progress: list[int],
+) -> None:
+    market = FakeMarket()
+    market.add(*_orders(40))
+    queue = OrderQueue(market, FakeClock(NOW))
+    _refresh(queue)
+    model = OrderListModel(queue, now=lambda: NOW)
+    queue.subscribe(model.apply)
+    direction = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+    model.sort(column, direction)
+    model.set_filter(OrderFilter(text=text))
+    marked: list[int] = []
+    model.dataChanged.connect(lambda top, _bottom, roles: marked.append(top.row()) if roles else None)
+    for refresh in refreshes:
+        for kind, n, day, business in refresh:
+            order_id = 1000 + n if kind != "new" else 2000 + n
+            buyer = BuyerType.BUSINESS if business else BuyerType.PERSON
+            status = (CANCELLED, "SHOP_FAILED") if kind == "cancel" else ("PROCESSING", "STARTED")
+            market.add(
+                make_order(
+                    order_id, status=status[0], substatus=status[1], buyer=buyer,
+                    shipment_date=date(2026, 11, 23) + timedelta(days=day),
+                )
+            )
+        _refresh(queue)  # a full reload: the cancelled leave, the changed and new come
+        reloaded = OrderListModel(queue, now=lambda: NOW)
+        reloaded.sort(column, direction)
+        reloaded.set_filter(model.filter)
+        if column in (Column.DEADLINE, Column.ORDER):  # unique keys: one order of rows
+            assert _ids(model) == _ids(reloaded)
+        else:  # orders of equal keys may stand in another order than a reload's
+            key = _SORT_KEYS[column]
+            keys = [key(model.order_at(row), queue.cutoff) for row in range(model.rowCount())]
+            assert keys == sorted(keys, reverse=descending)
+            assert sorted(_ids(model)) == sorted(_ids(reloaded))
+        # The markers: rows found by binary search are the rows of the index.
+        ids = {1000 + n for n in in_progress} | {2000 + n for n in in_progress[:2]}
+        marked.clear()
+        model.set_in_progress(ids)
+        assert sorted(marked) == sorted(row for i in ids if (row := model.row_of(i)) is not None)
+        assert all(model.is_in_progress(i) for i in ids)
+        model.set_in_progress(())
