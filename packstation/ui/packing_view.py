@@ -76,6 +76,7 @@ from packstation.services.scan_router import (
 from packstation.services.weak_calls import weakly
 from packstation.ui import palette
 from packstation.ui.boxes_tree import BoxesTree, RowPictures
+from packstation.ui.flat_scroll_bar import flatten_bars
 from packstation.ui.format import countdown, fill, key_name, local_day_time, local_time
 from packstation.ui.handover_page import HandoverPage
 from packstation.ui.i18n import say
@@ -389,6 +390,7 @@ class PackingView(QWidget):
             view.setDropIndicatorShown(True)
             view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
             view.setDefaultDropAction(Qt.DropAction.CopyAction)
+            flatten_bars(view)  # a scroll bar Fusion paints costs as much as the rest of a scan
             # A font, not a style sheet: the style sheet style paints every row slower (issue 19).
             font = QFont(view.font())
             font.setPointSize(12)
