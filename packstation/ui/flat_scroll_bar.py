@@ -9,8 +9,9 @@ style's (QProxyStyle hands every other call to it), so dragging, paging and the 
 before.
 
 It is set on each scroll bar (`flatten`), not on the application: a Python style's every call
-would then pass through Python for every widget. The bar then paints all of its rectangle, so it
-is marked opaque: Qt need not paint the widgets under it first.
+would then pass through Python for every widget. The bar paints all of its rectangle, so it is
+marked opaque: a repaint of the bar paints only the bar, not first the widgets under it from the
+window down (with Fusion, the packing view's eight).
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ _GROOVE = 108  # the groove: the window's colour this much darker (%)
 _HOVERED = 115  # the handle under the mouse: this much darker (%)
 _ANTIALIASED = QPainter.RenderHint.Antialiasing
 _NO_PEN = Qt.PenStyle.NoPen
+_OPAQUE = Qt.WidgetAttribute.WA_OpaquePaintEvent
 
 
 class FlatScrollBarStyle(QProxyStyle):
@@ -63,6 +65,19 @@ class FlatScrollBarStyle(QProxyStyle):
 
     def __init__(self, base: str | None = None) -> None:
         super().__init__(base if base is not None else QApplication.style().name())
+
+    # One name for the widget, palette and application overloads: only widgets are changed.
+    def polish(self, target: QWidget | QPalette | QApplication) -> None:  # type: ignore[override]
+        super().polish(target)
+        if isinstance(target, QScrollBar):
+            # The bar paints all of its rectangle: Qt need not paint what lies under it first.
+            # (Fusion's polish clears this; a plain QScrollBar has it.)
+            target.setAttribute(_OPAQUE, True)
+
+    def unpolish(self, target: QWidget | QApplication) -> None:
+        super().unpolish(target)
+        if isinstance(target, QScrollBar):
+            target.setAttribute(_OPAQUE, False)  # the next style may paint less of it
 
     def drawComplexControl(
         self,
@@ -109,6 +124,7 @@ class FlatScrollBarStyle(QProxyStyle):
         painter.setBrush(colour)
         painter.drawRoundedRect(handle, _RADIUS, _RADIUS)
 
+
 _shared: FlatScrollBarStyle | None = None
 
 
@@ -125,7 +141,6 @@ def flat_style() -> FlatScrollBarStyle:
 def flatten(bar: QScrollBar) -> None:
     """Paint `bar` flat (see the module doc)."""
     bar.setStyle(flat_style())
-    bar.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
 
 def flatten_bars(area: QAbstractScrollArea) -> None:
