@@ -390,7 +390,7 @@ class PackingView(QWidget):
             view.setDropIndicatorShown(True)
             view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
             view.setDefaultDropAction(Qt.DropAction.CopyAction)
-            flatten_bars(view)  # a scroll bar Fusion paints costs as much as the rest of a scan
+            flatten_bars(view)  # painted alone in ~0.1 ms; Fusion's, with what lies under it, 0.5-1 ms
             # A font, not a style sheet: the style sheet style paints every row slower (issue 19).
             font = QFont(view.font())
             font.setPointSize(12)
