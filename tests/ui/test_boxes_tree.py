@@ -320,3 +320,24 @@ def test_a_row_painted_once_is_painted_directly_and_again_from_its_picture(qtbot
         pictures.paint(painter, option, tree.model().index(0, 0))
         painter.end()
         assert len(pictures._pictures) == kept
+
+
+@pytest.mark.asyncio
+async def test_rows_overflowing_the_tree_keep_their_width(sandbox_app: Starlette) -> None:
+    """The scroll bar is there from the start: the row that first overflows the tree does not
+    narrow every row (each elided and painted again in that scan; the rows jumping sideways)."""
+    desk = await open_desk(sandbox_app, (("POWERBANK-10", 40),))
+    try:
+        tree = desk.view.boxes
+        desk.view.resize(900, 500)
+        desk.view.show()
+        _settle()
+        width = tree.viewport().width()
+        for _ in range(40):
+            desk.scan(desk.order.lines[0].barcodes[0])
+            desk.scan("PS:NEW_BOX")
+        _settle()
+        assert tree.verticalScrollBar().maximum() > 0  # the rows overflow the tree
+        assert tree.viewport().width() == width
+    finally:
+        await desk.close()
