@@ -271,6 +271,8 @@ class Shell(QObject):
                     self.replayer.replay_when_online(self.queue.subscribe_state, self.show_replay)
                 )
             self.gc_collector = self._install_gc_policy()
+            if self.services.pictures is not None:  # before the first order opens
+                self.services.pictures.warm_up()
             await self.seed_shift()  # before the refresh loop: both read orders
             self.queue.start()
             await self.quit_requested

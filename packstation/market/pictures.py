@@ -32,6 +32,15 @@ class PictureFetcher:
         self._cache: dict[str, bytes | None] = {}
         self._tls: ssl.SSLContext | None = None
         self._building: asyncio.Future[ssl.SSLContext] | None = None
+        self._warming: asyncio.Future[ssl.SSLContext] | None = None  # `warm_up`'s, kept referenced
+
+    def warm_up(self) -> None:
+        """Start building the TLS context now, in its worker thread, while the station is idle:
+        built at the first fetch, it took the GIL from the first order's opening for ~3-4 ms
+        (issue 19)."""
+        if self._tls is None and self._warming is None:
+            self._warming = asyncio.ensure_future(self.tls_context())
+            self._warming.add_done_callback(_quietly)
 
     async def tls_context(self) -> ssl.SSLContext:
         """httpx's default TLS context (CA bundle, `SSL_CERT_FILE`/`SSL_CERT_DIR`), built once in a
@@ -40,16 +49,25 @@ class PictureFetcher:
             building = self._building
             if building is None or building.get_loop() is not asyncio.get_running_loop():
                 building = self._building = asyncio.ensure_future(asyncio.to_thread(httpx.create_ssl_context))
-            self._tls = await asyncio.shield(building)
+            try:
+                self._tls = await asyncio.shield(building)
+            except BaseException:
+                if self._building is building and building.done():
+                    self._building = None  # failed: the next call builds it again
+                raise
         return self._tls
 
     async def fetch(self, url: str) -> bytes | None:
         """The picture at `url` (cached; None when it cannot be had or is too large)."""
         if url in self._cache:
             return self._cache[url]
-        data: bytes | None = None
         try:
             verify = await self.tls_context()
+        except OSError as error:  # the CA bundle could not be loaded (ssl.SSLError): tried again next time
+            log.info("product pictures unavailable: no TLS context: %s", error)
+            return None
+        data: bytes | None = None
+        try:
             async with httpx.AsyncClient(
                 timeout=PICTURE_TIMEOUT_S, follow_redirects=True, transport=self._transport, verify=verify
             ) as client:
@@ -60,3 +78,9 @@ class PictureFetcher:
             log.info("product picture unavailable (%s): %s", url, type(error).__name__)
         self._cache[url] = data
         return data
+
+
+def _quietly(future: asyncio.Future[ssl.SSLContext]) -> None:
+    """A warm-up that failed: the first fetch builds the context again, and says why."""
+    if not future.cancelled() and future.exception() is not None:
+        log.info("TLS context for pictures not built ahead: %s", future.exception())

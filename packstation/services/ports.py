@@ -279,6 +279,9 @@ class PicturePort(Protocol):
 
     async def fetch(self, url: str) -> bytes | None: ...
 
+    def warm_up(self) -> None:
+        """Make ready now, off the GUI thread, what the first fetch needs (the station is idle)."""
+
 
 class LabelPrinterPort(Protocol):
     """Prints a label PDF (one page per box). Raises `PrintError` when the printer fails."""

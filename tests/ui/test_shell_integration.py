@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -24,6 +25,7 @@ from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.order import CANCELLED, PROCESSING, READY_TO_SHIP
 from packstation.logs import shutdown_logging
 from packstation.market.errors import ConnectionFailedError
+from packstation.market.pictures import PictureFetcher
 from packstation.services.intents import IntentKind, status_payload
 from packstation.services.label_job import JobKind
 from packstation.services.outbox_replay import ReplayReport
@@ -370,6 +372,23 @@ async def test_an_order_opens_with_the_scanner_filter_aside_and_back_after(
         assert within == [[]]  # the key sent within the opening passed the filter by
         QApplication.sendEvent(shell.window.order_list.search, press)
         assert heard == ["key"]
+
+
+async def test_the_pictures_tls_context_is_built_once_the_orders_are_up_before_any_order_opens(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Built at the first picture, it took the GIL from the first order's opening (issue 19)."""
+    shell = shell_over(qtbot, tmp_path, FakeMarket())
+    pictures = PictureFetcher()
+    shell.services = dataclasses.replace(shell.services, pictures=pictures)  # as a real store's
+    main = asyncio.ensure_future(shell.main())
+    try:
+        await until(lambda: pictures._tls is not None, "the TLS context, built ahead")
+        assert shell.window.packing_widget is None  # no order opened, no picture fetched
+    finally:
+        shell.window.close()
+        assert await asyncio.wait_for(main, 5) == 0
+        shutdown_logging()
 
 
 async def test_without_a_serial_port_no_reader_starts(

@@ -21,6 +21,7 @@ from packstation.ui.packing_view import PackingView
 from packstation.ui.row_delegate import RowDelegate
 from tests.fixtures.qt import until
 from tests.ui.packing_support import open_desk, running_shell
+from tests.ui.paint_support import Painted
 from tests.ui.shell_packing import open_order
 
 pytestmark = [pytest.mark.asyncio]
@@ -208,3 +209,29 @@ async def test_a_view_is_bound_once_and_a_skeleton_shows_no_order(sandbox_app: S
         _deleted_later()
     finally:
         await desk.close()
+
+
+async def test_the_first_spare_is_painted_once_unseen_while_the_station_is_idle(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    """The first paint of a packing page (its kinds of widgets, fonts, the style's caches) is
+    not left to the first order's opening (issue 19); later spares are not painted."""
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        desk = shell.packing.desk
+        desk.drop_spare()
+        desk._painted_ahead = False  # as at start-up: no packing page painted yet
+        painted = Painted()
+        QApplication.instance().installEventFilter(painted)  # type: ignore[union-attr]
+        try:
+            first = desk.prepare_spare()
+            assert first is not None
+            assert not first.isVisible()
+            assert "boxesView" in painted.names
+            assert "submit" in painted.names
+            desk.drop_spare()
+            painted.names.clear()
+            second = desk.prepare_spare()
+            assert second is not None
+            assert painted.names == []
+        finally:
+            QApplication.instance().removeEventFilter(painted)  # type: ignore[union-attr]
