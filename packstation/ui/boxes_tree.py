@@ -14,15 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
 from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTreeView, QWidget
 
+from packstation.ui.quiet_layout import UPDATES_DISABLED, lay_out_quietly
 from packstation.ui.row_delegate import LOOK_ROLE, Kept, RowDelegate, RowLook
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-_UPDATES_DISABLED = Qt.WidgetAttribute.WA_UpdatesDisabled
 _KEPT = 128  # row pictures kept (~50 kB each): every row a scan repaints, and more
 _SEEN = 512  # rows remembered as painted once (a key each)
 # Rows the style draws over (selection, hover, focus): painted directly. Plain ints: a Python
@@ -190,18 +190,10 @@ class BoxesTree(QTreeView):
         changes, self._changes = self._changes, []
         viewport = self.viewport()
         shown = self._bottom
-        if not changes or shown is None or viewport.testAttribute(_UPDATES_DISABLED):
+        if not changes or shown is None or viewport.testAttribute(UPDATES_DISABLED):
             super().doItemsLayout()  # updates all of the viewport
             return
-        size, scrolled = viewport.size(), self._scrolled()
-        # Qt ends the layout with viewport().update(); setUpdatesEnabled(True) would update it all.
-        viewport.setAttribute(_UPDATES_DISABLED, True)
-        try:
-            super().doItemsLayout()
-        finally:
-            viewport.setAttribute(_UPDATES_DISABLED, False)
-        if viewport.size() != size or self._scrolled() != scrolled:
-            viewport.update()
+        if not lay_out_quietly(self, super().doItemsLayout):
             return
         top = min(self._top(change) for change in changes)
         bottom = max(shown, self._rows_bottom())
@@ -214,8 +206,6 @@ class BoxesTree(QTreeView):
         rect = self.visualRect(change)
         return rect.top() if rect.isValid() else 0
 
-    def _scrolled(self) -> tuple[int, int]:
-        return self.verticalScrollBar().value(), self.horizontalScrollBar().value()
 
     def _rows_bottom(self) -> int:
         """Where the laid-out rows end in the viewport, or below (a shown header's height, the

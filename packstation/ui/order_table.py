@@ -13,12 +13,13 @@ that stay (`dataChanged`) repaint only themselves: Qt's own way.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
 from PySide6.QtWidgets import QTableView, QWidget
+
+from packstation.ui.quiet_layout import UPDATES_DISABLED, lay_out_quietly
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-_UPDATES_DISABLED = Qt.WidgetAttribute.WA_UpdatesDisabled
 
 
 class OrderTable(QTableView):
@@ -47,18 +48,10 @@ class OrderTable(QTableView):
     def doItemsLayout(self) -> None:
         first, self._first = self._first, None
         viewport = self.viewport()
-        if first is None or viewport.testAttribute(_UPDATES_DISABLED):
+        if first is None or viewport.testAttribute(UPDATES_DISABLED):
             super().doItemsLayout()  # updates all of the viewport
             return
-        size, scrolled = viewport.size(), self._scrolled()
-        # Qt ends the layout with viewport().update(); setUpdatesEnabled(True) would update it all.
-        viewport.setAttribute(_UPDATES_DISABLED, True)
-        try:
-            super().doItemsLayout()
-        finally:
-            viewport.setAttribute(_UPDATES_DISABLED, False)
-        if viewport.size() != size or self._scrolled() != scrolled:
-            viewport.update()
+        if not lay_out_quietly(self, super().doItemsLayout):
             return
         top = max(self._top(first), 0)
         if top < viewport.height():
@@ -74,5 +67,3 @@ class OrderTable(QTableView):
             return 0
         return self.rowViewportPosition(rows - 1) + self.rowHeight(rows - 1)
 
-    def _scrolled(self) -> tuple[int, int]:
-        return self.verticalScrollBar().value(), self.horizontalScrollBar().value()
