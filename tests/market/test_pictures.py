@@ -16,17 +16,23 @@ from packstation.market.pictures import PictureFetcher
 pytestmark = [pytest.mark.asyncio]
 
 
-async def test_the_tls_context_is_built_once_in_a_worker_thread_and_shared_by_every_fetch(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    built_in: list[int] = []
+@pytest.fixture
+def built_in(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The threads TLS contexts are built in, one entry per context built."""
+    threads: list[int] = []
     real = httpx.create_ssl_context
 
     def recording() -> ssl.SSLContext:
-        built_in.append(threading.get_ident())
+        threads.append(threading.get_ident())
         return real()
 
     monkeypatch.setattr(pictures_module.httpx, "create_ssl_context", recording)
+    return threads
+
+
+async def test_the_tls_context_is_built_once_in_a_worker_thread_and_shared_by_every_fetch(
+    built_in: list[int],
+) -> None:
     with respx.mock(assert_all_called=False) as router:
         picture = httpx.Response(200, content=b"png")
         router.get(url__regex=r"https://img\.example/.*\.png").mock(return_value=picture)
@@ -45,17 +51,7 @@ async def test_the_tls_context_is_built_once_in_a_worker_thread_and_shared_by_ev
     assert context.verify_mode is ssl.CERT_REQUIRED  # httpx's default verification, unchanged
 
 
-async def test_warm_up_builds_the_context_ahead_and_the_first_fetch_uses_it(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    built_in: list[int] = []
-    real = httpx.create_ssl_context
-
-    def recording() -> ssl.SSLContext:
-        built_in.append(threading.get_ident())
-        return real()
-
-    monkeypatch.setattr(pictures_module.httpx, "create_ssl_context", recording)
+async def test_warm_up_builds_the_context_ahead_and_the_first_fetch_uses_it(built_in: list[int]) -> None:
     fetcher = PictureFetcher()
     fetcher.warm_up()
     fetcher.warm_up()  # once is enough: the second asks for nothing more
