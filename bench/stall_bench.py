@@ -177,6 +177,9 @@ def report(watch: StallWatch, counts: dict[str, int], seconds: float, worst: int
           f"{watch.ticks} watchdog ticks")
     longest = max((s.ms for s in stalls), default=0.0)
     print(f"GUI-thread stalls: > 16 ms: {len(over16)}; > 8 ms: {len(stalls)}; longest {longest:.1f} ms")
+    busy = [s for s in over16 if s.cpu_ms > 16]
+    print(f"  of those over 16 ms, with over 16 ms of the GUI thread's CPU in them: {len(busy)} "
+          "(the rest: the thread was not running, preempted by the VM or the OS, for part of it)")
     phases = sorted({s.phase for s in stalls})
     for phase in phases:
         mine = [s.ms for s in stalls if s.phase == phase]
@@ -195,7 +198,8 @@ def report(watch: StallWatch, counts: dict[str, int], seconds: float, worst: int
     print(f"the {worst} worst stalls and what ran:")
     for stall in sorted(stalls, key=lambda s: s.ms, reverse=True)[:worst]:
         gcs = ", ".join(f"gen{g} {ms:.1f} ms ({n} freed)" for g, ms, n in stall.collections)
-        print(f"- {stall.ms:.1f} ms during {stall.phase!r}" + (f"; GC: {gcs}" if gcs else ""))
+        head = f"- {stall.ms:.1f} ms ({stall.cpu_ms:.1f} ms GUI CPU) during {stall.phase!r}"
+        print(head + (f"; GC: {gcs}" if gcs else ""))
         for ms, name in sorted(stall.handles, reverse=True)[:3]:
             print(f"    asyncio {name}: {ms:.1f} ms")
         for line in where(stall):

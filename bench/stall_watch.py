@@ -39,6 +39,7 @@ class Stall:
     start: float
     end: float
     phase: str
+    cpu_ms: float = 0.0  # the GUI thread's CPU time in it: far below `ms`, the thread was not running
     samples: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     handles: list[tuple[float, str]] = field(default_factory=list)
     collections: list[tuple[int, float, int]] = field(default_factory=list)
@@ -82,6 +83,7 @@ class StallWatch(QObject):
         self.stalls: list[Stall] = []
         self.ticks = 0
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._samples: collections.deque[tuple[float, str, tuple[str, ...]]] = collections.deque()
         self._handles: collections.deque[tuple[float, float, str]] = collections.deque()
         self._gcs: collections.deque[tuple[float, float, int, int]] = collections.deque()
@@ -97,6 +99,7 @@ class StallWatch(QObject):
 
     def start(self) -> None:
         self._last = time.perf_counter()
+        self._last_cpu = time.thread_time()
         self._timer.start()
         self._sampler.start()
         gc.callbacks.append(self._on_gc)
@@ -124,12 +127,12 @@ class StallWatch(QObject):
         self._attribute()
 
     def _tick(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         self.ticks += 1
         # The timer's own period is 1 ms: a gap beyond it plus the threshold is a stall.
         if now - self._last > self._min_s + 0.001:
-            self.stalls.append(Stall(self._last, now, self.phase))
-        self._last = now
+            self.stalls.append(Stall(self._last, now, self.phase, (cpu - self._last_cpu) * 1000))
+        self._last, self._last_cpu = now, cpu
 
     def _on_gc(self, phase: str, info: dict[str, Any]) -> None:
         if threading.get_ident() != self._gui:
