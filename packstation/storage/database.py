@@ -25,7 +25,7 @@ from packstation.domain.errors import StorageError
 from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.time import utc_now
 from packstation.storage.schema import SCHEMA_VERSION, migrate, schema_version
-from packstation.storage.wal_sync import WalSyncer
+from packstation.storage.wal_sync import KEPT_BYTES, WalSyncer
 
 DB_FILE_NAME: Final = "journal.sqlite3"
 COMPANION_SUFFIXES: Final = ("-wal", "-shm", "-journal")
@@ -70,6 +70,11 @@ class Database:
     def wal_syncs(self) -> int:
         """How many times the worker (or a durable part of a quick transaction) synced the WAL."""
         return 0 if self._syncer is None else self._syncer.syncs
+
+    @property
+    def wal_checkpoints(self) -> int:
+        """How many times the worker checkpointed a grown WAL."""
+        return 0 if self._syncer is None else self._syncer.checkpoints
 
     def _wal_syncer(self) -> WalSyncer:
         if self._syncer is None:
@@ -284,6 +289,9 @@ def connect(path: Path, *, lock_wait_ms: int = _LOCK_WAIT_MS) -> sqlite3.Connect
         if str(mode).lower() != "wal":
             raise sqlite3.OperationalError(f"journal_mode is {mode}, WAL unavailable")
         conn.execute("PRAGMA synchronous = FULL")
+        # A restarted WAL's file is cut back, so that its size tells the syncer's checkpoints
+        # when it holds that much again (see storage.wal_sync).
+        conn.execute(f"PRAGMA journal_size_limit = {KEPT_BYTES}")
     except BaseException:
         conn.close()
         raise

@@ -13,6 +13,15 @@ Quick commits also skip SQLite's automatic checkpoint (copying the WAL back into
 file, with its own fsyncs: up to 100 ms measured in a scan). Once the WAL has grown past
 `CHECKPOINT_BYTES`, the same thread checkpoints it (PASSIVE: it never waits for, nor blocks, the
 GUI thread's writes) through a connection of its own.
+
+SQLite reuses a checkpointed WAL from its start and keeps the file as long as it grew, so its size
+alone said "grown" after the first checkpoint for good: the thread checkpointed after every sync,
+and the next scan after each checkpoint restarted the WAL, which SQLite does with an fsync of its
+header, in the GUI thread (a scan after a pause took 8-10 ms, up to 140 ms while the disk was busy;
+issue 19). The journal's connection therefore keeps at most `KEPT_BYTES` of a restarted WAL
+(`PRAGMA journal_size_limit`, applied at the restart's first commit): the file outgrows
+`CHECKPOINT_BYTES` again only with that much new content, so the WAL restarts, and its header is
+synced in the GUI thread, once per `CHECKPOINT_BYTES` of scans (about a thousand), not every few.
 """
 
 from __future__ import annotations
@@ -27,6 +36,7 @@ from typing import Final
 _log = logging.getLogger("packstation.storage")
 DELAY_S: Final = 0.2  # several scans in a burst share one fsync
 CHECKPOINT_BYTES: Final = 4 * 1024 * 1024  # about SQLite's own 1,000-page autocheckpoint
+KEPT_BYTES: Final = CHECKPOINT_BYTES // 2  # a restarted WAL's file is cut to this (see the module doc)
 
 
 class WalSyncer:

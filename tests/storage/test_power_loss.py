@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -22,7 +22,7 @@ from packstation.services.code_guard import CodeGuard
 from packstation.services.packing import PackingSession, SessionDeps
 from packstation.storage.database import DB_FILE_NAME
 from packstation.storage.local_store import LocalStore, open_local_store
-from packstation.storage.wal_sync import WalSyncer
+from packstation.storage.wal_sync import CHECKPOINT_BYTES, DELAY_S, KEPT_BYTES, WalSyncer
 from tests.services.fakes import FakeClock, FakeMarket, make_order
 
 MUG = OrderLine(11, "MUG", "Кружка", 2, barcodes=("4601234567893",))
@@ -235,6 +235,39 @@ def test_the_syncer_checkpoints_a_grown_wal_off_the_writing_thread(tmp_path: Pat
     with closing(sqlite3.connect(alone)) as copy:
         assert copy.execute("SELECT count(*) FROM t").fetchone()[0] == 50
     conn.close()
+
+
+def _wait_for(done: Callable[[], bool], seconds: float = 10) -> None:
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
+def test_a_checkpointed_wal_is_checkpointed_again_only_once_it_has_grown_again(local: LocalStore) -> None:
+    """SQLite reuses a checkpointed WAL from its start but keeps the file as large as it grew: its
+    size alone said "grown" for good, the syncer checkpointed after every sync, and the scan after
+    each checkpoint restarted the WAL with an fsync in the GUI thread (issue 19)."""
+    db = local.database
+    wal = db.path.with_name(db.path.name + "-wal")
+    line = {"op": "put", "note": "x" * 3000}
+    while not wal.exists() or wal.stat().st_size < CHECKPOINT_BYTES:
+        local.journal.append(7, line)
+    _wait_for(lambda: db.wal_checkpoints == 1)
+    assert db.wal_checkpoints == 1
+    # Scans go on at a packer's pace, each synced by the worker on its own: the restarted WAL
+    # holds a few frames, and its file was cut back, so none of those syncs checkpoints again.
+    for _ in range(5):
+        syncs = db.wal_syncs
+        local.journal.append(7, {"op": "put"})
+        _wait_for(lambda synced=syncs: db.wal_syncs > synced)
+    time.sleep(2 * DELAY_S)  # the last sync's checkpoint check, had there been one due
+    assert db.wal_checkpoints == 1
+    assert wal.stat().st_size <= KEPT_BYTES
+    # Grown again past the mark, it is checkpointed again.
+    while wal.stat().st_size < CHECKPOINT_BYTES:
+        local.journal.append(7, line)
+    _wait_for(lambda: db.wal_checkpoints == 2)
+    assert db.wal_checkpoints == 2
 
 
 def test_a_durable_write_whose_switch_back_to_full_fails_is_refused(local: LocalStore) -> None:
