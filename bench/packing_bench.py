@@ -19,11 +19,16 @@
    Market call made (target, issue 19: the API minimum plus the verification polls the Market's
    timing needs).
 
+With `--pace MS`, the event loop idles MS ms before each timed scan (untimed, garbage collections
+then not counted), as at a desk where the packer reaches for the next item between scans: back to
+back, a scan finds the caches warm from the one before; after a pause of more than a few ms (on
+this VM) it finds them cold and takes about twice as long, which is what a packer's scans meet.
+
 With `--video`, the packing video records the whole time (the generated camera at 10 fps into
 the H.264 encoder thread, as at a desk with a camera), so the percentiles show what recording costs.
 
 Usage: QT_QPA_PLATFORM=offscreen python3 bench/packing_bench.py [--scans 10000] [--orders 3000]
-       [--gc policy|default] [--paint loop|forced] [--video] [--runs 5] [--no-end-to-end]
+       [--gc policy|default] [--paint loop|forced] [--pace MS] [--video] [--runs 5] [--no-end-to-end]
 """
 
 from __future__ import annotations
@@ -49,7 +54,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import httpx
 from gc_watch import GcWatch, apply, percentiles
 from order_list_bench import NOW, FixedClock, MemoryMarket, make_orders
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
 
 from packstation.sandbox import codes
@@ -144,6 +149,18 @@ def _timed_scan(
         raise RuntimeError(f"scan of {text!r} was refused: {desk.view.feedback.text()}")
 
 
+def _paced(watch: GcWatch, pace_ms: int) -> None:
+    """Untimed: the event loop idles `pace_ms` ms as the app's does between two scans (waiting
+    for input, running its timers); collections meanwhile are not the scans'."""
+    if pace_ms <= 0:
+        return
+    watch.active = False
+    idle = QEventLoop()
+    QTimer.singleShot(pace_ms, idle.quit)
+    idle.exec()
+    watch.active = True
+
+
 async def _listed_orders_and_journal(
     orders: int,
 ) -> tuple[OrderListView, tempfile.TemporaryDirectory[str], Any, TimedJournal]:
@@ -161,7 +178,8 @@ async def _listed_orders_and_journal(
 
 
 async def scan_latency(
-    scans: int, orders: int, gc_mode: str, video_dir: Path | None = None, paint: str = "loop"
+    scans: int, orders: int, gc_mode: str, video_dir: Path | None = None, paint: str = "loop",
+    *, pace_ms: int = 0,
 ) -> tuple[list[float], list[float], list[float], GcWatch]:
     order_list, data_dir, store, journal = await _listed_orders_and_journal(orders)
     app = create_app(SandboxConfig(seed=1))
@@ -184,6 +202,7 @@ async def scan_latency(
         watch.active = True
         for i in range(scans):
             text = barcodes[(i // 2) % len(barcodes)] if i % 2 == 0 else "PS:UNDO"
+            _paced(watch, pace_ms)
             _timed_scan(desk, text, journal, paint, (timings, cpu_ms, journal_ms))
         watch.active = False
         return timings, journal_ms, cpu_ms, watch
@@ -239,7 +258,7 @@ async def _closed(desk: Any) -> None:
 
 
 async def stream_latency(
-    scans: int, orders: int, gc_mode: str, paint: str = "loop"
+    scans: int, orders: int, gc_mode: str, paint: str = "loop", *, pace_ms: int = 0
 ) -> tuple[list[float], list[float], list[float], GcWatch]:
     """Scan -> feedback while packing a stream of small orders one after another, each in its own
     packing view as the app opens them (untimed: opening, closing): every unit scanned once,
@@ -262,6 +281,7 @@ async def stream_latency(
             units = [line.barcodes[0] for line in desk.order.lines for _ in range(line.count)]
             watch.active = True
             for text in units[: scans - len(timings)]:
+                _paced(watch, pace_ms)
                 _timed_scan(desk, text, journal, paint, (timings, cpu_ms, journal_ms))
             watch.active = False
             await _closed(desk)
@@ -300,7 +320,7 @@ def _coded_scans(desk: Any, rng: random.Random) -> list[tuple[str, bool]]:
 
 
 async def coded_latency(
-    scans: int, orders: int, gc_mode: str, paint: str = "loop"
+    scans: int, orders: int, gc_mode: str, paint: str = "loop", *, pace_ms: int = 0
 ) -> tuple[list[float], list[float], list[float], GcWatch, list[bool]]:
     """Scan -> feedback while packing a stream of orders of marked goods, each in its own packing
     view (untimed: opening, closing), the station's duplicate-code guard on its SQLite index as
@@ -325,6 +345,7 @@ async def coded_latency(
             _shown(desk)
             watch.active = True
             for text, code in _coded_scans(desk, rng)[: scans - len(timings)]:
+                _paced(watch, pace_ms)
                 _timed_scan(desk, text, journal, paint, (timings, cpu_ms, journal_ms))
                 is_code.append(code)
             watch.active = False
@@ -446,23 +467,29 @@ async def main(
     cups_root: Path,
     paint: str = "loop",
     scenario: str = "undo",
+    pace_ms: int = 0,
 ) -> None:
     is_code: list[bool] = []
     if scenario == "stream":
-        timings, journal_ms, cpu_ms, watch = await stream_latency(scans, orders, gc_mode, paint)
+        timings, journal_ms, cpu_ms, watch = await stream_latency(
+            scans, orders, gc_mode, paint, pace_ms=pace_ms
+        )
         what = f"small orders packed one after another ({len(STREAM)} kinds, 1-20 units)"
     elif scenario == "coded":
-        timings, journal_ms, cpu_ms, watch, is_code = await coded_latency(scans, orders, gc_mode, paint)
+        timings, journal_ms, cpu_ms, watch, is_code = await coded_latency(
+            scans, orders, gc_mode, paint, pace_ms=pace_ms
+        )
         what = (f"orders of marked goods packed one after another ({len(CODED)} kinds, 1-20 units), "
                 "item barcode then its Chestny Znak code per unit, duplicate-code guard on")
     else:
         with tempfile.TemporaryDirectory() as folder:
             timings, journal_ms, cpu_ms, watch = await scan_latency(
-                scans, orders, gc_mode, Path(folder) if video else None, paint
+                scans, orders, gc_mode, Path(folder) if video else None, paint, pace_ms=pace_ms
             )
         what = "a 4-unit order, item scans and UNDO alternating"
-    print(f"scan -> visible feedback over {len(timings)} scans, {what} ({orders} orders listed, SQLite "
-          f"journal on, gc {gc_mode}, paint {paint}): {percentiles(timings)}")
+    paced = f", {pace_ms} ms idle before each" if pace_ms > 0 else ", back to back"
+    print(f"scan -> visible feedback over {len(timings)} scans{paced}, {what} ({orders} orders listed, "
+          f"SQLite journal on, gc {gc_mode}, paint {paint}): {percentiles(timings)}")
     if scenario == "undo":
         # Item scans put a unit in a box (a row inserted) and undo scans take it out: the two
         # kinds differ in cost, so each is shown apart too.
@@ -535,6 +562,14 @@ if __name__ == "__main__":
         "stream of small orders each packed whole in its own view (stream), or such a stream of "
         "orders of marked goods, each unit's barcode then its Chestny Znak code (coded)",
     )
+    parser.add_argument(
+        "--pace",
+        type=int,
+        default=0,
+        metavar="MS",
+        help="idle the event loop MS ms before each timed scan, as between a packer's scans "
+        "(default 0: back to back, the caches warm from the scan before)",
+    )
     options = parser.parse_args()
     # The whole order prints through a private cupsd (tests/fixtures/cups.py): libcups and Qt read
     # CUPS_SERVER once, so it is set before Qt starts; cupsd's filters run as `lp`: world-readable.
@@ -555,5 +590,6 @@ if __name__ == "__main__":
             cups_root=cups_root,
             paint=options.paint,
             scenario=options.scenario,
+            pace_ms=options.pace,
         )
     )
