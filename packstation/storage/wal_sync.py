@@ -22,6 +22,9 @@ issue 19). The journal's connection therefore keeps at most `KEPT_BYTES` of a re
 (`PRAGMA journal_size_limit`, applied at the restart's first commit): the file outgrows
 `CHECKPOINT_BYTES` again only with that much new content, so the WAL restarts, and its header is
 synced in the GUI thread, once per `CHECKPOINT_BYTES` of scans (about a thousand), not every few.
+Not even then, mostly: right after a checkpoint that copied the whole WAL back, the thread makes
+the write that restarts it (`PRAGMA user_version` set to what it is), so the header's fsync is
+its own; a scan writing at that moment restarts the WAL itself, as before.
 """
 
 from __future__ import annotations
@@ -62,6 +65,7 @@ class WalSyncer:
         self._database = database
         self._checkpoint_bytes = checkpoint_bytes
         self.checkpoints = 0
+        self.restarts = 0  # WALs this thread restarted after its checkpoint
         self._due = threading.Event()
         self._stopping = threading.Event()
         self.syncs = 0
@@ -103,14 +107,35 @@ class WalSyncer:
         try:
             if self._wal.stat().st_size < self._checkpoint_bytes:
                 return
-            conn = sqlite3.connect(self._database, timeout=1)
+            conn = sqlite3.connect(self._database, timeout=1, isolation_level=None)
             try:
-                conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+                busy, frames, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                self.checkpoints += 1
+                if not busy and frames == copied:
+                    self._restart(conn)
             finally:
                 conn.close()
-            self.checkpoints += 1
         except (OSError, sqlite3.Error) as err:  # the next durable commit checkpoints instead
             _log.warning("could not checkpoint %s: %s", self._wal, err)
+
+    def _restart(self, conn: sqlite3.Connection) -> None:
+        """Restart the WAL, copied back whole, with a write of nothing new: SQLite syncs the new
+        header here, not in the scan that would write next (see the module doc)."""
+        conn.execute(f"PRAGMA journal_size_limit = {KEPT_BYTES}")
+        conn.execute("PRAGMA synchronous = NORMAL")  # the header is synced all the same
+        conn.execute("PRAGMA busy_timeout = 0")  # a scan writing now restarts it itself
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError:  # busy: that scan's write restarts it
+            return
+        try:
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        self.restarts += 1
 
     def _sync(self) -> None:
         try:

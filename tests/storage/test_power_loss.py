@@ -246,14 +246,23 @@ def _wait_for(done: Callable[[], bool], seconds: float = 10) -> None:
 def test_a_checkpointed_wal_is_checkpointed_again_only_once_it_has_grown_again(local: LocalStore) -> None:
     """SQLite reuses a checkpointed WAL from its start but keeps the file as large as it grew: its
     size alone said "grown" for good, the syncer checkpointed after every sync, and the scan after
-    each checkpoint restarted the WAL with an fsync in the GUI thread (issue 19)."""
+    each checkpoint restarted the WAL with an fsync in the GUI thread (issue 19). Now the file is
+    cut back, and the worker restarts the WAL right after its checkpoint."""
     db = local.database
     wal = db.path.with_name(db.path.name + "-wal")
     line = {"op": "put", "note": "x" * 3000}
     while not wal.exists() or wal.stat().st_size < CHECKPOINT_BYTES:
         local.journal.append(7, line)
+    header = wal.read_bytes()[:32]  # its salts change when the WAL restarts
     _wait_for(lambda: db.wal_checkpoints == 1)
     assert db.wal_checkpoints == 1
+    # The worker restarted the WAL itself (SQLite syncs the new header then), before any scan:
+    # the next scan's write only appends to it.
+    _wait_for(lambda: wal.read_bytes()[:32] != header)
+    restarted = wal.read_bytes()[:32]
+    assert restarted != header
+    local.journal.append(7, {"op": "put"})
+    assert wal.read_bytes()[:32] == restarted
     # Scans go on at a packer's pace, each synced by the worker on its own: the restarted WAL
     # holds a few frames, and its file was cut back, so none of those syncs checkpoints again.
     for _ in range(5):
