@@ -194,6 +194,16 @@ def test_journal_lines_commit_quickly_and_reach_the_disk_soon_after(local: Local
     assert local.database.wal_syncs >= 1
 
 
+def test_finishing_an_order_commits_quickly_like_its_lines(local: LocalStore) -> None:
+    local.journal.append(7, {"op": "open"})
+    statements: list[str] = []
+    _full_trace(local, statements)
+    local.journal.finish(7)  # at the end of each submit, in the GUI thread
+    assert statements[0] == "BEGIN IMMEDIATE"
+    assert not [s for s in statements if s.startswith("PRAGMA")]  # no switch to FULL, no fsync
+    assert local.journal.orders_in_progress() == []
+
+
 def test_market_intents_commit_with_synchronous_full(local: LocalStore) -> None:
     statements: list[str] = []
     _full_trace(local, statements)
