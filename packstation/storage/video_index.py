@@ -35,8 +35,13 @@ class SqliteClipIndex(Table):
     """Clips and claims over the shared database."""
 
     def add(self, order_id: int, path: str, started_at: datetime) -> int:
-        """Index a clip that started recording; returns its id."""
-        with self._db.transaction() as conn:
+        """Index a clip that started recording; returns its id.
+
+        This and `finish` commit quickly, like the journal's lines: they come with every order
+        opened and closed, in the GUI thread, which a durable commit made wait for an fsync
+        (issue 19). A power cut right after one can lose only that line of the index.
+        """
+        with self._db.transaction(durable=False) as conn:
             cursor = conn.execute(
                 "INSERT INTO video_clips (order_id, path, started_at) VALUES (?, ?, ?)",
                 (order_id, path, to_text(started_at)),
@@ -45,7 +50,7 @@ class SqliteClipIndex(Table):
 
     def finish(self, clip_id: int, ended_at: datetime, size_bytes: int, frames: int, note: str = "") -> None:
         """Record that a clip's recording ended (normally, or early: `note` says why)."""
-        with self._db.transaction() as conn:
+        with self._db.transaction(durable=False) as conn:
             conn.execute(
                 "UPDATE video_clips SET ended_at = ?, size_bytes = ?, frames = ?, note = ? WHERE id = ?",
                 (to_text(ended_at), size_bytes, frames, note, clip_id),
