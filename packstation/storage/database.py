@@ -34,7 +34,6 @@ _SQLITE_HEADER: Final = b"SQLite format 3\x00"
 
 _log = logging.getLogger("packstation.storage")
 
-AUTOCHECKPOINT_PAGES = 1000  # SQLite's default: durable commits checkpoint a WAL this large
 
 
 class UnusableDatabaseError(Exception):
@@ -102,10 +101,12 @@ class Database:
         return Transaction(self, durable)
 
     def _commit_quickly(self, quick: bool) -> None:
-        """Set the connection for quick commits (`synchronous=NORMAL`, and no checkpoint: a scan
-        never pays for one, tens of ms with its fsyncs; the syncer thread checkpoints a grown WAL
-        on its own connection) or durable ones (FULL, SQLite's own checkpoints). Only a change
-        of kind switches, so scans in a row run no PRAGMA (4 statements of a scan's 9; issue 19).
+        """Set the connection for quick commits (`synchronous=NORMAL`) or durable ones (FULL).
+        Neither checkpoints (`connect` turns SQLite's own checkpoints off): a checkpoint costs
+        tens of ms with its fsyncs, and a durable commit's, made in a worker thread, held the
+        connection's lock that long, the GUI thread's next scan waiting behind it; the syncer
+        thread checkpoints a grown WAL on its own connection after either kind of commit. Only a
+        change of kind switches, so scans in a row run no PRAGMA (issue 19).
 
         Raises:
             sqlite3.Error: the switch failed; the next transaction sets its kind again.
@@ -113,12 +114,7 @@ class Database:
         if quick is self._quick:
             return
         self._quick = None
-        if quick:
-            self._conn.execute("PRAGMA synchronous = NORMAL")
-            self._conn.execute("PRAGMA wal_autocheckpoint = 0")
-        else:
-            self._conn.execute("PRAGMA synchronous = FULL")
-            self._conn.execute(f"PRAGMA wal_autocheckpoint = {AUTOCHECKPOINT_PAGES}")
+        self._conn.execute("PRAGMA synchronous = NORMAL" if quick else "PRAGMA synchronous = FULL")
         self._quick = quick
 
     @contextmanager
@@ -221,8 +217,8 @@ class Transaction:
             raise write_failed(db.path, err) from err
         if not self._durable and db._needs_sync:  # a durable part joined: sync as FULL would
             db._wal_syncer().flush()
-        elif not self._durable:
-            db._wal_syncer().due()
+        # Quick: synced soon. Either kind: a WAL grown past its mark is checkpointed by the worker.
+        db._wal_syncer().due()
 
 
 class Table:
@@ -289,8 +285,10 @@ def connect(path: Path, *, lock_wait_ms: int = _LOCK_WAIT_MS) -> sqlite3.Connect
         if str(mode).lower() != "wal":
             raise sqlite3.OperationalError(f"journal_mode is {mode}, WAL unavailable")
         conn.execute("PRAGMA synchronous = FULL")
-        # A restarted WAL's file is cut back, so that its size tells the syncer's checkpoints
-        # when it holds that much again (see storage.wal_sync).
+        # Checkpoints are the syncer thread's, never a committing thread's (see `_commit_quickly`);
+        # a restarted WAL's file is cut back, so that its size tells the syncer when it holds that
+        # much again (see storage.wal_sync).
+        conn.execute("PRAGMA wal_autocheckpoint = 0")
         conn.execute(f"PRAGMA journal_size_limit = {KEPT_BYTES}")
     except BaseException:
         conn.close()

@@ -165,28 +165,20 @@ def test_journal_lines_commit_quickly_and_reach_the_disk_soon_after(local: Local
     _full_trace(local, statements)
     local.journal.append(7, {"op": "open"})
     # The scan's commit does not wait for the disk (issue 19) ...
-    # nor run a checkpoint (the syncer thread does that) ...
-    assert statements[:3] == [
-        "PRAGMA synchronous = NORMAL",
-        "PRAGMA wal_autocheckpoint = 0",
-        "BEGIN IMMEDIATE",
-    ]
+    assert statements[:2] == ["PRAGMA synchronous = NORMAL", "BEGIN IMMEDIATE"]
     # ... and the next scan's commit runs no PRAGMA at all (they were 4 of its 9 statements) ...
     del statements[:]
     local.journal.append(7, {"op": "put"})
     assert statements[0] == "BEGIN IMMEDIATE"
     assert not [s for s in statements if s.startswith("PRAGMA")]
-    # ... while FULL, with SQLite's own checkpoints, is back before any other write
+    # ... while FULL is back before any other write; neither kind checkpoints (the syncer
+    # thread does, on its own connection) ...
     del statements[:]
     local.outbox.add_intent(7, "status", {"status": "PROCESSING", "substatus": "READY_TO_SHIP"})
-    assert statements[:3] == [
-        "PRAGMA synchronous = FULL",
-        "PRAGMA wal_autocheckpoint = 1000",
-        "BEGIN IMMEDIATE",
-    ]
+    assert statements[:2] == ["PRAGMA synchronous = FULL", "BEGIN IMMEDIATE"]
     with local.database.reading() as conn:
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2
-        assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+        assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
     # ... the worker thread syncs the WAL within a fraction of a second.
     deadline = time.monotonic() + 5
     while local.database.wal_syncs == 0 and time.monotonic() < deadline:
@@ -289,17 +281,31 @@ def test_a_checkpointed_wal_is_checkpointed_again_only_once_it_has_grown_again(l
     assert db.wal_checkpoints == 2
 
 
+def test_a_wal_grown_by_durable_commits_alone_is_checkpointed_by_the_worker(local: LocalStore) -> None:
+    """A durable commit (a Market intent, written by a worker thread) used to checkpoint a WAL of
+    1,000 pages itself, holding the connection's lock for the tens of ms its fsyncs take, and the
+    GUI thread's next write waited behind it (issue 19). Now only the syncer checkpoints."""
+    db = local.database
+    payload = {"layout": "x" * 200_000}
+    for _ in range(CHECKPOINT_BYTES // 200_000 + 5):  # a WAL of over 1,000 pages
+        local.outbox.add_intent(7, "boxes", payload)
+    with db.reading() as conn:
+        assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+    _wait_for(lambda: db.wal_checkpoints >= 1)
+    assert db.wal_checkpoints >= 1
+
+
 def test_a_durable_write_whose_switch_back_to_full_fails_is_refused(local: LocalStore) -> None:
     local.journal.append(7, {"op": "open"})  # the connection now commits quickly
 
-    def no_autocheckpoint(action: int, arg1: str | None, *_: object) -> int:
-        refused = action == sqlite3.SQLITE_PRAGMA and arg1 == "wal_autocheckpoint"
+    def no_switch(action: int, arg1: str | None, *_: object) -> int:
+        refused = action == sqlite3.SQLITE_PRAGMA and arg1 == "synchronous"
         return sqlite3.SQLITE_DENY if refused else sqlite3.SQLITE_OK
 
     with local.database.reading() as conn:
-        conn.set_authorizer(no_autocheckpoint)
-    # The switch back to durable commits failed half-way: the write is refused, not made in an
-    # unknown mode, and the next one switches again from the start.
+        conn.set_authorizer(no_switch)
+    # The switch back to durable commits failed: the write is refused, not made in an unknown
+    # mode, and the next one switches again.
     with pytest.raises(StorageError):
         local.outbox.add_intent(7, "status", {"status": "PROCESSING", "substatus": "READY_TO_SHIP"})
     assert local.outbox.pending_intents() == []
@@ -308,7 +314,7 @@ def test_a_durable_write_whose_switch_back_to_full_fails_is_refused(local: Local
     statements: list[str] = []
     _full_trace(local, statements)
     local.outbox.add_intent(7, "status", {"status": "PROCESSING", "substatus": "READY_TO_SHIP"})
-    assert statements[:2] == ["PRAGMA synchronous = FULL", "PRAGMA wal_autocheckpoint = 1000"]
+    assert statements[:2] == ["PRAGMA synchronous = FULL", "BEGIN IMMEDIATE"]
 
 
 def test_audit_lines_commit_quickly_and_reach_the_disk_soon_after(local: LocalStore) -> None:
@@ -319,7 +325,7 @@ def test_audit_lines_commit_quickly_and_reach_the_disk_soon_after(local: LocalSt
     _full_trace(local, statements)
     before = local.database.wal_syncs
     local.audit.record("box_layout_sent", order_id=7, detail="1 box")
-    assert statements[:2] == ["PRAGMA synchronous = NORMAL", "PRAGMA wal_autocheckpoint = 0"]
+    assert statements[:2] == ["PRAGMA synchronous = NORMAL", "BEGIN IMMEDIATE"]
     assert [line.action for line in local.audit.history(7)] == ["box_layout_sent"]
     deadline = time.monotonic() + 5
     while local.database.wal_syncs == before and time.monotonic() < deadline:
