@@ -33,7 +33,9 @@ class SqliteOrderListCache(Table):
         """
         encoded = {"orders": [encode_order(order) for order in orders]}
         text = dump_json(encoded, QT_TRANSLATE_NOOP("OrderListCache", "order list"))
-        with self._db.transaction() as conn:
+        # A quick commit: the list is a convenience for the next start, and a durable one held the
+        # shared connection for an fsync while the GUI thread's next scan waited (issue 19).
+        with self._db.transaction(durable=False) as conn:
             conn.execute(
                 "INSERT OR REPLACE INTO order_list_cache (campaign_id, saved_at, orders) VALUES (?, ?, ?)",
                 (campaign_id, to_text(self._clock()), text),
