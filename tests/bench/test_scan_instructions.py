@@ -31,10 +31,11 @@ def test_a_file_without_totals_is_refused(tmp_path: Path) -> None:
         si.read_totals(cut)
 
 
-def test_the_costliest_functions_leave_out_the_interpreters_frames() -> None:
+def test_the_costliest_functions_leave_out_the_interpreters_frames_and_qts_dispatch() -> None:
     rows = si.parse_annotate((DATA / "annotate.txt").read_text())
     assert rows[0] == ("???:0x0000000004936718'2 [???]", 1_201_907_301)
     assert all("PROGRAM TOTALS" not in name for name, _ in rows)
+    assert any("QApplication::notify" in name for name, _ in rows)
     assert si.where_the_work_goes(rows, 3) == [
         ("Sbk_QCoreApplicationFunc_processEvents (QtCore.abi3.so)", 250_101_004),
         (
