@@ -3,7 +3,8 @@
 Timings on a shared machine drift up to 2x, and a scan after a pause runs at half the speed of
 back-to-back ones (cold caches), so milliseconds hide whether a change made a scan do less. The
 number of instructions a scan executes does not drift: callgrind counts the same figure run after
-run, whatever else the machine does, so a change can be judged as "+/- x% instructions".
+run (within 0.4% here, the Python hash seed fixed), whatever else the machine does, so a change
+can be judged as "+/- x% instructions".
 
 The scans are `bench/packing_bench.py`'s (`--scenario stream|coded|undo`, its scenario functions
 and its scan step `_timed_scan`: the scan, then the event loop's layout and paint of what it
@@ -20,10 +21,11 @@ with most inclusive instructions per scan (callgrind_annotate: paint, glyph draw
 `--json FILE` saves the figures, `--compare FILE` prints them against such a saved run.
 
 Needs valgrind (callgrind_annotate for `--top`), a C compiler and valgrind's headers
-(Debian: valgrind). A stream run of the defaults takes about 3-4 minutes on a 2-core machine.
+(Debian: valgrind). On a 2-core machine the defaults (stream) take about 3 minutes, all
+three scenarios about 5.
 
 Usage: python3 bench/scan_instructions.py [--scenario stream coded undo] [--scans 150]
-       [--orders 300] [--jobs 2] [--top 15] [--json FILE] [--compare FILE]
+       [--orders 300] [--jobs 2] [--top 15] [--json FILE] [--compare FILE] [--keep DIR]
 """
 
 from __future__ import annotations
