@@ -297,11 +297,14 @@ def compile_helper(folder: Path) -> Path:
     source = folder / "toggle_collect.c"
     source.write_text(HELPER_C, encoding="utf-8")
     library = folder / "libtoggle_collect.so"
-    done = subprocess.run(
-        [compiler, "-O1", "-shared", "-fPIC", "-o", str(library), str(source)],
-        capture_output=True,
-        text=True,
-    )
+    try:
+        done = subprocess.run(
+            [compiler, "-O1", "-shared", "-fPIC", "-o", str(library), str(source)],
+            capture_output=True,
+            text=True,
+        )
+    except OSError as error:
+        raise SetupError(f"the C compiler {compiler} did not run: {error}") from error
     if done.returncode != 0:
         raise SetupError(
             "the callgrind client-request helper did not compile (valgrind's headers, "

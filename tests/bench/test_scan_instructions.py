@@ -116,3 +116,19 @@ def test_without_valgrind_it_says_so(
     monkeypatch.delenv(si.CHILD_ENV, raising=False)
     assert si.main(["--scans", "3"]) == 2
     assert "valgrind is not installed" in capsys.readouterr().err
+
+
+def test_without_a_c_compiler_it_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("CC", raising=False)
+    with pytest.raises(si.SetupError, match="no C compiler"):
+        si.compile_helper(tmp_path)
+    monkeypatch.setenv("CC", str(tmp_path / "no-such-cc"))
+    with pytest.raises(si.SetupError, match="did not run"):
+        si.compile_helper(tmp_path)
+    failing = tmp_path / "cc"
+    failing.write_text("#!/bin/sh\necho 'valgrind/callgrind.h: No such file or directory' >&2\nexit 1\n")
+    failing.chmod(0o755)
+    monkeypatch.setenv("CC", str(failing))
+    with pytest.raises(si.SetupError, match=r"did not compile[\s\S]*callgrind.h: No such file"):
+        si.compile_helper(tmp_path)
