@@ -237,11 +237,11 @@ def _reference_per_scan(reference: dict[str, Any] | None, scenario: str, positio
     return float(saved["instructions"]) / float(saved["scans"])
 
 
-def to_json(results: Sequence[ScenarioResult], orders: int) -> dict[str, Any]:
+def to_json(results: Sequence[ScenarioResult], orders: int, commit: str | None = None) -> dict[str, Any]:
     return {
         "bench": "scan_instructions",
         "date": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
-        "commit": _git_commit(),
+        "commit": commit,
         "orders": orders,
         "scenarios": {
             result.scenario: {
@@ -456,6 +456,13 @@ def run_child(spec: dict[str, str], scenario: str, scans: int, orders: int) -> N
 # --- the command line ---------------------------------------------------------------------------
 
 
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
@@ -466,9 +473,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="packing_bench's scenarios: small orders packed whole (stream), orders of marked goods, "
         "barcode then Chestny Znak code per unit (coded), item scans and UNDO alternating (undo)",
     )
-    parser.add_argument("--scans", type=int, default=150, help="scans per scenario (all run, some counted)")
-    parser.add_argument("--orders", type=int, default=300, help="orders in the list shown meanwhile")
-    parser.add_argument("--jobs", type=int, default=2, help="valgrind runs at a time")
+    parser.add_argument(
+        "--scans", type=_positive, default=150, help="scans per scenario (all run, some counted)"
+    )
+    parser.add_argument("--orders", type=_positive, default=300, help="orders in the list shown meanwhile")
+    parser.add_argument("--jobs", type=_positive, default=2, help="valgrind runs at a time")
     parser.add_argument("--top", type=int, default=0, metavar="N", help="the N costliest functions")
     parser.add_argument(
         "--keep",
@@ -490,6 +499,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     reference = json.loads(options.compare.read_text(encoding="utf-8")) if options.compare else None
     started = time.monotonic()
+    commit = _git_commit()  # the code measured: the tree as the runs start
     try:
         results = measure(options)
     except SetupError as error:
@@ -505,7 +515,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"({options.orders} orders listed; {time.monotonic() - started:.0f} s under valgrind)")
     if options.json is not None:
         options.json.write_text(
-            json.dumps(to_json(results, options.orders), indent=2) + "\n", encoding="utf-8"
+            json.dumps(to_json(results, options.orders, commit), indent=2) + "\n", encoding="utf-8"
         )
     return 0
 

@@ -73,10 +73,11 @@ def test_the_report_gives_the_instructions_per_scan_of_each_position() -> None:
 
 
 def test_a_saved_run_is_compared_position_by_position(tmp_path: Path) -> None:
-    saved = si.to_json([_stream()], orders=300)
+    saved = si.to_json([_stream()], orders=300, commit="1381bcd")
     saved_file = tmp_path / "main.json"
     saved_file.write_text(json.dumps(saved))
     reference = json.loads(saved_file.read_text())
+    assert (reference["commit"], reference["orders"]) == ("1381bcd", 300)
     assert reference["scenarios"]["stream"]["positions"]["mid"] == {
         "scans": 98,
         "instructions": 318_500_000,
@@ -107,6 +108,8 @@ def test_the_command_line() -> None:
     assert (options.scans, options.orders, options.jobs, options.top) == (150, 300, 2, 10)
     with pytest.raises(SystemExit):
         si.build_parser().parse_args(["--scenario", "fast"])
+    with pytest.raises(SystemExit):
+        si.build_parser().parse_args(["--scans", "0"])
 
 
 def test_without_valgrind_it_says_so(
