@@ -237,6 +237,21 @@ def _reference_per_scan(reference: dict[str, Any] | None, scenario: str, positio
     return float(saved["instructions"]) / float(saved["scans"])
 
 
+def mismatch(result: ScenarioResult, orders: int, reference: dict[str, Any]) -> str | None:
+    """Why a comparison with the saved run may mislead: other scan or order counts (the first
+    scans of a run cost more, and the mix of orders differs)."""
+    saved = reference.get("scenarios", {}).get(result.scenario)
+    if saved is None:
+        return None
+    if saved.get("scans") != result.scans or reference.get("orders") != orders:
+        return (
+            f"  note: the saved {result.scenario} run had {saved.get('scans')} scans and "
+            f"{reference.get('orders')} orders listed, this one {result.scans} and {orders}: "
+            "compare runs of the same counts"
+        )
+    return None
+
+
 def to_json(results: Sequence[ScenarioResult], orders: int, commit: str | None = None) -> dict[str, Any]:
     return {
         "bench": "scan_instructions",
@@ -509,6 +524,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"compared with {options.compare} ({reference.get('date')}, commit {reference.get('commit')})")
     for result in results:
         print(report_line(result, reference))
+        note = mismatch(result, options.orders, reference) if reference is not None else None
+        if note is not None:
+            print(note)
         print(counts_line(result))
         for line in top_lines(result, options.top):
             print(line)

@@ -92,6 +92,11 @@ def test_a_saved_run_is_compared_position_by_position(tmp_path: Path) -> None:
         "stream, 150 scans: first 3.58 M (was 3.98 M, -10.0%), mid 3.25 M (was 3.25 M, +0.0%), "
         "last 0.00 M (was 3.88 M, -100.0%) instructions per scan"
     )
+    assert si.mismatch(faster, 300, reference) is None
+    assert si.mismatch(faster, 3000, reference) == (
+        "  note: the saved stream run had 150 scans and 300 orders listed, this one 150 and 3000: "
+        "compare runs of the same counts"
+    )
     # A scenario the saved run did not measure is reported without a comparison.
     undo = si.ScenarioResult("undo", 40, {"item": si.Counted(20, 60_000_000)})
     assert si.report_line(undo, reference) == "undo, 40 scans: item 3.00 M instructions per scan"
