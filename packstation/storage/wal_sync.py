@@ -9,10 +9,11 @@ from a worker thread within `delay_s`, so a power cut loses at most the last fra
 of scans (the packer scans them again) and never anything a Market call was made for (outbox
 intents commit with `synchronous=FULL`, which syncs every earlier frame too).
 
-Quick commits also skip SQLite's automatic checkpoint (copying the WAL back into the database
-file, with its own fsyncs: up to 100 ms measured in a scan). Once the WAL has grown past
-`CHECKPOINT_BYTES`, the same thread checkpoints it (PASSIVE: it never waits for, nor blocks, the
-GUI thread's writes) through a connection of its own.
+No commit runs SQLite's automatic checkpoint (copying the WAL back into the database file, with
+its own fsyncs: up to 100 ms measured in a scan; a durable commit's, made in a worker thread,
+held the connection the GUI thread writes through). After any commit, once the WAL has grown past
+`CHECKPOINT_BYTES`, this thread checkpoints it (PASSIVE: it never waits for, nor blocks, the GUI
+thread's writes) through a connection of its own.
 
 SQLite reuses a checkpointed WAL from its start and keeps the file as long as it grew, so its size
 alone said "grown" after the first checkpoint for good: the thread checkpointed after every sync,
@@ -20,11 +21,11 @@ and the next scan after each checkpoint restarted the WAL, which SQLite does wit
 header, in the GUI thread (a scan after a pause took 8-10 ms, up to 140 ms while the disk was busy;
 issue 19). The journal's connection therefore keeps at most `KEPT_BYTES` of a restarted WAL
 (`PRAGMA journal_size_limit`, applied at the restart's first commit): the file outgrows
-`CHECKPOINT_BYTES` again only with that much new content, so the WAL restarts, and its header is
-synced in the GUI thread, once per `CHECKPOINT_BYTES` of scans (about a thousand), not every few.
-Not even then, mostly: right after a checkpoint that copied the whole WAL back, the thread makes
+`CHECKPOINT_BYTES` again only with that much new content, so the WAL restarts once per
+`CHECKPOINT_BYTES` of scans (about a thousand), not every few. Nor is the header synced in the GUI
+thread then, mostly: right after a checkpoint that copied the whole WAL back, the thread makes
 the write that restarts it (`PRAGMA user_version` set to what it is), so the header's fsync is
-its own; a scan writing at that moment restarts the WAL itself, as before.
+its own, unless scans are committing then (a burst: the next one restarts the WAL itself).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ _log = logging.getLogger("packstation.storage")
 DELAY_S: Final = 0.2  # several scans in a burst share one fsync
 CHECKPOINT_BYTES: Final = 4 * 1024 * 1024  # about SQLite's own 1,000-page autocheckpoint
 KEPT_BYTES: Final = CHECKPOINT_BYTES // 2  # a restarted WAL's file is cut to this (see the module doc)
+QUIET_S: Final = 0.1  # no commit for this long after a checkpoint: this thread restarts the WAL
 
 
 class WalSyncer:
@@ -73,7 +75,8 @@ class WalSyncer:
         self._thread.start()
 
     def due(self) -> None:
-        """A commit left WAL frames unsynced: sync them soon."""
+        """A commit was made (a quick one left WAL frames unsynced): sync them soon, and
+        checkpoint the WAL if it has grown past the mark."""
         # Already due: the worker clears the flag before it syncs, so that sync covers this
         # commit too (setting an Event takes its lock and notifies: each scan did; issue 19).
         if not self._due.is_set():
@@ -111,7 +114,10 @@ class WalSyncer:
             try:
                 busy, frames, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
                 self.checkpoints += 1
-                if not busy and frames == copied:
+                # Copied back whole: restart it here, in a quiet moment. A scan committing within
+                # `QUIET_S` restarts it itself: its BEGIN would wait here, in SQLite's busy sleeps
+                # (1, 2, 5 ms...), for this thread's restart and its fsync to end.
+                if not busy and frames == copied and not self._due.wait(QUIET_S):
                     self._restart(conn)
             finally:
                 conn.close()
