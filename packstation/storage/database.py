@@ -25,7 +25,7 @@ from packstation.domain.errors import StorageError
 from packstation.domain.message import QT_TRANSLATE_NOOP, Message
 from packstation.domain.time import utc_now
 from packstation.storage.schema import SCHEMA_VERSION, migrate, schema_version
-from packstation.storage.wal_sync import KEPT_BYTES, WalSyncer
+from packstation.storage.wal_sync import WalSyncer
 
 DB_FILE_NAME: Final = "journal.sqlite3"
 COMPANION_SUFFIXES: Final = ("-wal", "-shm", "-journal")
@@ -285,11 +285,8 @@ def connect(path: Path, *, lock_wait_ms: int = _LOCK_WAIT_MS) -> sqlite3.Connect
         if str(mode).lower() != "wal":
             raise sqlite3.OperationalError(f"journal_mode is {mode}, WAL unavailable")
         conn.execute("PRAGMA synchronous = FULL")
-        # Checkpoints are the syncer thread's, never a committing thread's (see `_commit_quickly`);
-        # a restarted WAL's file is cut back, so that its size tells the syncer when it holds that
-        # much again (see storage.wal_sync).
+        # Checkpoints are the syncer thread's, never a committing thread's (see `_commit_quickly`).
         conn.execute("PRAGMA wal_autocheckpoint = 0")
-        conn.execute(f"PRAGMA journal_size_limit = {KEPT_BYTES}")
     except BaseException:
         conn.close()
         raise

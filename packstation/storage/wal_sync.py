@@ -19,13 +19,14 @@ SQLite reuses a checkpointed WAL from its start and keeps the file as long as it
 alone said "grown" after the first checkpoint for good: the thread checkpointed after every sync,
 and the next scan after each checkpoint restarted the WAL, which SQLite does with an fsync of its
 header, in the GUI thread (a scan after a pause took 8-10 ms, up to 140 ms while the disk was busy;
-issue 19). The journal's connection therefore keeps at most `KEPT_BYTES` of a restarted WAL
-(`PRAGMA journal_size_limit`, applied at the restart's first commit): the file outgrows
-`CHECKPOINT_BYTES` again only with that much new content, so the WAL restarts once per
-`CHECKPOINT_BYTES` of scans (about a thousand), not every few. Nor is the header synced in the GUI
-thread then, mostly: right after a checkpoint that copied the whole WAL back, the thread makes
-the write that restarts it (`PRAGMA user_version` set to what it is), so the header's fsync is
-its own, unless scans are committing then (a burst: the next one restarts the WAL itself).
+issue 19). Now, right after a checkpoint that copied the whole WAL back, this thread makes the
+write that restarts it (`PRAGMA user_version` set to what it is), so the header's fsync is its
+own, and its connection cuts the file back to `KEPT_BYTES` then (`PRAGMA journal_size_limit`,
+applied at the restart's commit): the file outgrows `CHECKPOINT_BYTES` again only with that much
+new content, once per about a thousand scans. While scans are committing (one within `QUIET_S`),
+it leaves the restart to the next scan, whose BEGIN would otherwise wait for it in SQLite's busy
+sleeps; the file then stays as long, and the thread checkpoints after each sync until a quiet
+moment lets it restart and cut the WAL (in a burst of scans only: a packer's pace leaves one).
 """
 
 from __future__ import annotations
