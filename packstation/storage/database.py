@@ -77,7 +77,9 @@ class Database:
 
     def _wal_syncer(self) -> WalSyncer:
         if self._syncer is None:
-            self._syncer = WalSyncer(self.path.with_name(self.path.name + "-wal"), database=self.path)
+            self._syncer = WalSyncer(
+                self.path.with_name(self.path.name + "-wal"), database=self.path, writers=self._lock
+            )
         return self._syncer
 
     def transaction(self, *, durable: bool = True) -> Transaction:

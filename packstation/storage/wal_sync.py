@@ -53,6 +53,8 @@ class WalSyncer:
         delay_s: how long to wait after the first `due()` before syncing (coalesces a burst).
         database: the database file, to checkpoint a WAL grown past `checkpoint_bytes` (None:
             never checkpoint here).
+        writers: the lock the database's writers take (`Database`'s): the WAL is restarted
+            holding it.
     """
 
     def __init__(
@@ -62,8 +64,10 @@ class WalSyncer:
         *,
         database: Path | None = None,
         checkpoint_bytes: int = CHECKPOINT_BYTES,
+        writers: threading.RLock | None = None,
     ) -> None:
         self._wal = wal
+        self._writers = writers
         self._delay_s = delay_s
         self._database = database
         self._checkpoint_bytes = checkpoint_bytes
@@ -119,11 +123,23 @@ class WalSyncer:
                 # `QUIET_S` restarts it itself: its BEGIN would wait here, in SQLite's busy sleeps
                 # (1, 2, 5 ms...), for this thread's restart and its fsync to end.
                 if not busy and frames == copied and not self._due.wait(QUIET_S):
-                    self._restart(conn)
+                    self._restart_between_writes(conn)
             finally:
                 conn.close()
         except (OSError, sqlite3.Error) as err:  # the next durable commit checkpoints instead
             _log.warning("could not checkpoint %s: %s", self._wal, err)
+
+    def _restart_between_writes(self, conn: sqlite3.Connection) -> None:
+        """`_restart` holding the writers' lock, when it is free: a scan beginning meanwhile waits
+        for its end on that lock, woken as it ends, not in SQLite's busy sleeps."""
+        writers = self._writers
+        if writers is not None and not writers.acquire(blocking=False):
+            return  # a write is under way: the next one restarts the WAL itself
+        try:
+            self._restart(conn)
+        finally:
+            if writers is not None:
+                writers.release()
 
     def _restart(self, conn: sqlite3.Connection) -> None:
         """Restart the WAL, copied back whole, with a write of nothing new: SQLite syncs the new

@@ -9,6 +9,7 @@ stand-in connection."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import closing
@@ -22,7 +23,7 @@ from packstation.services.code_guard import CodeGuard
 from packstation.services.packing import PackingSession, SessionDeps
 from packstation.storage.database import DB_FILE_NAME
 from packstation.storage.local_store import LocalStore, open_local_store
-from packstation.storage.wal_sync import CHECKPOINT_BYTES, DELAY_S, KEPT_BYTES, WalSyncer
+from packstation.storage.wal_sync import CHECKPOINT_BYTES, DELAY_S, KEPT_BYTES, QUIET_S, WalSyncer
 from tests.services.fakes import FakeClock, FakeMarket, make_order
 
 MUG = OrderLine(11, "MUG", "Кружка", 2, barcodes=("4601234567893",))
@@ -320,6 +321,33 @@ def test_a_wal_grown_by_durable_commits_alone_is_checkpointed_by_the_worker(loca
         assert conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
     _wait_for(lambda: db.wal_checkpoints >= 1)
     assert db.wal_checkpoints >= 1
+
+
+def test_the_worker_restarts_the_wal_holding_the_writers_lock(tmp_path: Path) -> None:
+    """A scan beginning while the worker restarts the WAL waits on the database's lock, woken as
+    the restart ends, not in SQLite's busy sleeps (1, 2, 5 ms...): the worker restarts it only
+    when that lock is free, and holds it meanwhile."""
+    path = tmp_path / "j.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?)", [("scan",)] * 50)
+    wal = path.with_name(path.name + "-wal")
+    writers = threading.RLock()
+    syncer = WalSyncer(wal, delay_s=0.01, database=path, checkpoint_bytes=1, writers=writers)
+    try:
+        with writers:  # a write under way
+            syncer.due()
+            _wait_for(lambda: syncer.checkpoints >= 1)
+            time.sleep(3 * QUIET_S)
+            assert syncer.restarts == 0
+        syncer.due()  # the next sync finds the lock free
+        _wait_for(lambda: syncer.restarts == 1)
+        assert syncer.restarts == 1
+    finally:
+        syncer.stop()
+        conn.close()
 
 
 def test_a_durable_write_whose_switch_back_to_full_fails_is_refused(local: LocalStore) -> None:
