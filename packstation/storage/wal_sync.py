@@ -126,7 +126,7 @@ class WalSyncer:
                     self._restart_between_writes(conn)
             finally:
                 conn.close()
-        except (OSError, sqlite3.Error) as err:  # the next durable commit checkpoints instead
+        except (OSError, sqlite3.Error) as err:  # tried again after the next sync
             _log.warning("could not checkpoint %s: %s", self._wal, err)
 
     def _restart_between_writes(self, conn: sqlite3.Connection) -> None:
@@ -134,7 +134,7 @@ class WalSyncer:
         for its end on that lock, woken as it ends, not in SQLite's busy sleeps."""
         writers = self._writers
         if writers is not None and not writers.acquire(blocking=False):
-            return  # a write is under way: the next one restarts the WAL itself
+            return  # the connection is in use: the next write restarts the WAL itself
         try:
             self._restart(conn)
         finally:
