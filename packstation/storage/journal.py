@@ -252,8 +252,8 @@ class SqliteJournal(Table):
 
         A quick commit, like the order's lines: a durable one made each submit wait in the GUI
         thread for an fsync, and for a checkpoint once the WAL held 1,000 pages (issue 19). A
-        power cut right after it can lose only the mark; the order then opens as in progress and
-        its fresh copy from the Market (READY_TO_SHIP, cancelled) finishes it again.
+        power cut right after it can lose only the mark: the order is listed as in progress until
+        it is opened again, which marks it finished (`PackingSession.open`).
         """
         now = to_text(self._clock())
         self._touched.pop(order_id, None)

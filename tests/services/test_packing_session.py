@@ -954,6 +954,21 @@ async def test_restore_replays_the_journal_to_the_same_state() -> None:
     assert PackingSession.restore(99, d.deps) is None
 
 
+@pytest.mark.asyncio
+async def test_opening_a_packed_order_whose_finished_mark_was_lost_marks_it_again() -> None:
+    """The mark commits quickly: a power cut right after a submit can lose it alone, and the
+    order was then listed as in progress for good."""
+    d = desk(make_order(1, kettle(1)))
+    d.session.scan(item(KETTLE))
+    await d.session.submit()
+    assert d.session.phase is Phase.DONE
+    d.journal.finished.clear()  # lost with the power
+    assert d.journal.orders_in_progress() == [1]
+    reopened = PackingSession.open(d.market.orders[1], d.deps)
+    assert reopened.phase is Phase.DONE
+    assert d.journal.orders_in_progress() == []
+
+
 def test_restore_mid_packing_keeps_undo_and_open_resumes_it() -> None:
     d = desk(make_order(1, mug(2)))
     d.session.put(11)

@@ -159,6 +159,10 @@ class PackingSession:
         ):
             return cls.start(order, deps)
         session.order_changed(order)
+        if session.phase in (Phase.DONE, Phase.CANCELLED, Phase.INTERRUPTED):
+            # Its work is over: a power cut may have lost the mark that says so (it commits
+            # quickly), which left the order listed as in progress. Marking it again is a no-op.
+            session._log.finish()
         return session
 
     # --------------------------------------------------------------------------- reading
