@@ -19,14 +19,14 @@ SQLite reuses a checkpointed WAL from its start and keeps the file as long as it
 alone said "grown" after the first checkpoint for good: the thread checkpointed after every sync,
 and the next scan after each checkpoint restarted the WAL, which SQLite does with an fsync of its
 header, in the GUI thread (a scan after a pause took 8-10 ms, up to 140 ms while the disk was busy;
-issue 19). Now, right after a checkpoint that copied the whole WAL back, this thread makes the
-write that restarts it (`PRAGMA user_version` set to what it is), so the header's fsync is its
-own, and its connection cuts the file back to `KEPT_BYTES` then (`PRAGMA journal_size_limit`,
-applied at the restart's commit): the file outgrows `CHECKPOINT_BYTES` again only with that much
-new content, once per about a thousand scans. While scans are committing (one within `QUIET_S`),
-it leaves the restart to the next scan, whose BEGIN would otherwise wait for it in SQLite's busy
-sleeps; the file then stays as long, and the thread checkpoints after each sync until a quiet
-moment lets it restart and cut the WAL (in a burst of scans only: a packer's pace leaves one).
+issue 19). "Grown" is now what the WAL holds (`wal_content_bytes`: the frame count in the
+wal-index), about a thousand scans between checkpoints whoever restarted the WAL. Right after a
+checkpoint that copied the whole WAL back, this thread makes the write that restarts it (`PRAGMA
+user_version` set to what it is), so the header's fsync is its own, and cuts the file back to
+`KEPT_BYTES` (`PRAGMA journal_size_limit`, applied at the restart's commit). While scans are
+committing (one within `QUIET_S`), it leaves the restart to the next scan, whose BEGIN would
+otherwise wait for it in SQLite's busy sleeps (in a burst of scans only: a packer's pace leaves
+a quiet moment).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import sys
 import threading
 from pathlib import Path
 from typing import Final
@@ -43,6 +44,31 @@ DELAY_S: Final = 0.2  # several scans in a burst share one fsync
 CHECKPOINT_BYTES: Final = 4 * 1024 * 1024  # about SQLite's own 1,000-page autocheckpoint
 KEPT_BYTES: Final = CHECKPOINT_BYTES // 2  # a restarted WAL's file is cut to this (see the module doc)
 QUIET_S: Final = 0.1  # no commit for this long after a checkpoint: this thread restarts the WAL
+
+
+def wal_content_bytes(wal: Path) -> int:
+    """How much of the WAL file holds frames still in use: the frame count SQLite keeps in the
+    wal-index header (the -shm file; https://sqlite.org/walformat.html, two copies of 48 bytes,
+    native byte order), else, when that cannot be read whole, the file's size. The file is reused
+    from its start after a checkpoint and never shrinks, so its size alone says "grown" for good.
+
+    Raises:
+        OSError: the WAL file cannot be read.
+    """
+    size = wal.stat().st_size
+    try:
+        with open(wal.with_name(wal.name.removesuffix("-wal") + "-shm"), "rb") as shm:
+            header = shm.read(96)
+    except OSError:
+        return size
+    if len(header) < 96 or header[:48] != header[48:] or header[12] != 1:  # torn, or not set up
+        return size
+    page = int.from_bytes(header[14:16], sys.byteorder)
+    page = 65536 if page == 1 else page
+    frames = int.from_bytes(header[16:20], sys.byteorder)
+    if not 512 <= page <= 65536:
+        return size
+    return min(size, 32 + frames * (page + 24))
 
 
 class WalSyncer:
@@ -113,7 +139,7 @@ class WalSyncer:
         if self._database is None:
             return
         try:
-            if self._wal.stat().st_size < self._checkpoint_bytes:
+            if wal_content_bytes(self._wal) < self._checkpoint_bytes:
                 return
             conn = sqlite3.connect(self._database, timeout=1, isolation_level=None)
             try:

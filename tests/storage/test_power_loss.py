@@ -23,7 +23,14 @@ from packstation.services.code_guard import CodeGuard
 from packstation.services.packing import PackingSession, SessionDeps
 from packstation.storage.database import DB_FILE_NAME
 from packstation.storage.local_store import LocalStore, open_local_store
-from packstation.storage.wal_sync import CHECKPOINT_BYTES, DELAY_S, KEPT_BYTES, QUIET_S, WalSyncer
+from packstation.storage.wal_sync import (
+    CHECKPOINT_BYTES,
+    DELAY_S,
+    KEPT_BYTES,
+    QUIET_S,
+    WalSyncer,
+    wal_content_bytes,
+)
 from tests.services.fakes import FakeClock, FakeMarket, make_order
 
 MUG = OrderLine(11, "MUG", "Кружка", 2, barcodes=("4601234567893",))
@@ -281,6 +288,47 @@ def test_a_checkpointed_wal_is_checkpointed_again_only_once_it_has_grown_again(l
         local.journal.append(7, line)
     _wait_for(lambda: db.wal_checkpoints > checkpoints)
     assert db.wal_checkpoints > checkpoints
+
+
+def test_a_wal_restarted_by_a_scan_is_not_checkpointed_again_until_it_holds_that_much_again(
+    local: LocalStore,
+) -> None:
+    """Scans too quick for the worker's quiet moment restart the WAL themselves, and its file
+    keeps its length: the worker goes by what the WAL holds (the wal-index's frame count), so it
+    does not checkpoint after every sync again (each making the next scan restart the WAL with
+    an fsync in the GUI thread)."""
+    db = local.database
+    wal = db.path.with_name(db.path.name + "-wal")
+    line = {"op": "put", "note": "x" * 3000}
+    while not wal.exists() or wal.stat().st_size < CHECKPOINT_BYTES:
+        local.journal.append(7, line)
+    deadline = time.monotonic() + 8 * DELAY_S
+    while time.monotonic() < deadline:  # a scan every 20 ms: never a quiet moment
+        local.journal.append(7, {"op": "put"})
+        time.sleep(0.02)
+    assert db.wal_checkpoints == 1
+    assert wal_content_bytes(wal) < KEPT_BYTES < wal.stat().st_size  # restarted by a scan: not cut
+
+
+def test_wal_content_bytes_reads_the_frames_in_use_from_the_wal_index(tmp_path: Path) -> None:
+    path = tmp_path / "j.sqlite3"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("CREATE TABLE t (x TEXT)")
+    conn.executemany("INSERT INTO t VALUES (?)", [("x" * 3000,)] * 50)
+    wal = path.with_name(path.name + "-wal")
+    grown = wal.stat().st_size
+    assert wal_content_bytes(wal) == grown  # every frame in use
+    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    conn.execute("INSERT INTO t VALUES ('scan')")  # restarts the WAL from its start
+    assert wal.stat().st_size == grown
+    assert wal_content_bytes(wal) == 32 + (4096 + 24)  # its header, and the page written
+    alone = tmp_path / "copy"
+    alone.mkdir()
+    (alone / wal.name).write_bytes(wal.read_bytes())
+    assert wal_content_bytes(alone / wal.name) == grown  # no wal-index beside it: the file's size
+    conn.close()
 
 
 def test_scans_in_a_burst_restart_the_wal_themselves(tmp_path: Path) -> None:
