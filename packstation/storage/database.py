@@ -35,7 +35,6 @@ _SQLITE_HEADER: Final = b"SQLite format 3\x00"
 _log = logging.getLogger("packstation.storage")
 
 
-
 class UnusableDatabaseError(Exception):
     """Internal: the file cannot be used as is; `reason` says why."""
 

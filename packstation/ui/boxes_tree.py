@@ -206,7 +206,6 @@ class BoxesTree(QTreeView):
         rect = self.visualRect(change)
         return rect.top() if rect.isValid() else 0
 
-
     def _rows_bottom(self) -> int:
         """Where the laid-out rows end in the viewport, or below (a shown header's height, the
         size hint of a tree without rows): a band that reaches lower repaints a little more."""

@@ -21,7 +21,6 @@ from packstation.ui.quiet_layout import UPDATES_DISABLED, lay_out_quietly
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-
 class OrderTable(QTableView):
     """A `QTableView` repainting after inserts and removals only the rows that moved."""
 
@@ -66,4 +65,3 @@ class OrderTable(QTableView):
         if rows == 0:
             return 0
         return self.rowViewportPosition(rows - 1) + self.rowHeight(rows - 1)
-

@@ -396,9 +396,7 @@ class PackingView(QWidget):
             view.setDefaultDropAction(Qt.DropAction.CopyAction)
             flatten_bars(view)  # painted alone in ~0.1 ms; Fusion's, with what lies under it, 0.5-1 ms
             # A font, not a style sheet: the style sheet style paints every row slower (issue 19).
-            font = QFont(view.font())
-            font.setPointSize(12)
-            view.setFont(font)
+            _set_font(view, point_size=12)
         self.boxes.setItemDelegate(RowPictures(self.boxes))
         # The scroll bar is always there (flat, it costs ~0.1 ms in a paint): when rows first
         # overflow, a scroll bar that came then narrowed every row (each elided again, the tree
