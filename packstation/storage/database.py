@@ -1,5 +1,5 @@
-"""Opening the journal database: WAL + synchronous=FULL (NORMAL for quick commits), migrations,
-and recovery from a bad file.
+"""Opening the journal database: WAL, commits that never hold the connection for an fsync,
+migrations, and recovery from a bad file.
 
 A database that is corrupt, locked by another program past a grace period, or written by a newer
 Packstation never stops the app: the file (with its -wal/-shm companions) is moved aside with a
@@ -47,27 +47,39 @@ class Database:
     """One SQLite connection shared by the journal, outbox, codes index and audit log.
 
     Writes go through `transaction()`, which takes the write lock up front (BEGIN IMMEDIATE) and
-    commits before returning; with WAL + synchronous=FULL the commit has reached the disk.
-    A lock serialises use from several threads (the app is single-threaded, tools may not be).
+    commits before returning; a durable one has reached the disk then. A lock serialises use from
+    several threads: the GUI thread's scans and reads, the workers' Market intents and saves.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        *,
+        read_only: bool = False,
+        sync_file: Callable[[int], None] = os.fsync,
+    ) -> None:
         self._conn = conn
+        self._sync_file = sync_file  # fsyncs the WAL's file descriptor (a test's: a slow disk)
         self.path = path
         self.read_only = read_only
         self._lock = threading.RLock()
         self._depth = 0  # >0 while a transaction is open (nested ones join it)
         self._inner_failed = False
         self.rollbacks = 0  # how many transactions were rolled back (what was written in them is gone)
-        self._needs_sync = False  # a durable part joined a quick transaction
-        self._syncer: WalSyncer | None = None  # started by the first quick commit
-        # Whether the connection is set for quick commits (None: unknown, a switch failed half-way).
-        self._quick: bool | None = False
+        self._needs_sync = False  # the open transaction is durable, or a durable part joined it
+        self._syncer: WalSyncer | None = None  # started by the first commit
+        self._quick = False  # whether the connection is set for quick commits (`_commit_quickly`)
 
     @property
     def wal_syncs(self) -> int:
-        """How many times the worker (or a durable part of a quick transaction) synced the WAL."""
+        """How many times the WAL was synced (by the worker, or by a durable transaction)."""
         return 0 if self._syncer is None else self._syncer.syncs
+
+    @property
+    def durable_syncs(self) -> dict[str, int]:
+        """How many durable transactions each thread synced (by thread name)."""
+        return {} if self._syncer is None else dict(self._syncer.durable_syncs)
 
     @property
     def wal_checkpoints(self) -> int:
@@ -77,46 +89,64 @@ class Database:
     def _wal_syncer(self) -> WalSyncer:
         if self._syncer is None:
             self._syncer = WalSyncer(
-                self.path.with_name(self.path.name + "-wal"), database=self.path, writers=self._lock
+                self.path.with_name(self.path.name + "-wal"),
+                database=self.path,
+                writers=self._lock,
+                sync_file=self._sync_file,
             )
         return self._syncer
 
     def transaction(self, *, durable: bool = True) -> Transaction:
         """A write transaction; committed on exit, rolled back on any exception.
 
-        `durable`: COMMIT returns once the transaction is on the disk (`synchronous=FULL`, the
-        connection's setting). `durable=False` (the journal's scan lines): COMMIT returns once the
-        WAL frames are written to the OS, which a crash of the app cannot lose, and a worker
-        thread syncs them to the disk within `wal_sync.DELAY_S` (`synchronous=NORMAL`; see
-        `storage.wal_sync` for why).
+        Every COMMIT returns once the WAL frames are written to the OS (`synchronous=NORMAL`),
+        which a crash of the app cannot lose. `durable` (the default): the calling thread then
+        fsyncs the WAL, after it has released the connection, and returns once the transaction
+        is on the disk. `durable=False` (the journal's scan lines): a worker thread syncs the
+        WAL within `wal_sync.DELAY_S` (see `storage.wal_sync` for why).
+
+        Why the durable fsync is made outside the connection's lock (issue 19): with
+        `synchronous=FULL` SQLite fsyncs inside COMMIT, and a Market intent written by a worker
+        thread held the connection for its fsync, 1-20 ms, 118 ms once on a busy disk; the GUI
+        thread's next read or scan waited that long (a `stall_bench` submit). An fsync of the
+        WAL file makes the same frames durable as SQLite's own, and every earlier frame with them.
 
         A transaction opened inside another one (same thread) joins it: everything commits or
         rolls back together (the journal line and the code index it changes, for one). If an inner
         part fails, the whole transaction is rolled back even if the caller went on. A durable
-        part joining a quick transaction makes its COMMIT durable (the WAL is synced before the
-        transaction returns).
+        part joining a quick transaction makes it durable (the WAL is synced before it returns).
 
         Raises:
-            StorageError: the database could not be written (disk full, I/O error, locked).
+            StorageError: the database could not be written (disk full, I/O error, locked), or a
+                durable transaction's sync failed (it is committed, but may not survive a power
+                cut: the caller must not act on it, e.g. send its Market call).
         """
         return Transaction(self, durable)
 
-    def _commit_quickly(self, quick: bool) -> None:
-        """Set the connection for quick commits (`synchronous=NORMAL`) or durable ones (FULL).
-        Neither checkpoints (`connect` turns SQLite's own checkpoints off): a checkpoint costs
-        tens of ms with its fsyncs, and a durable commit's, made in a worker thread, held the
-        connection's lock that long, the GUI thread's next scan waiting behind it; the syncer
-        thread checkpoints a grown WAL on its own connection after either kind of commit. Only a
-        change of kind switches, so scans in a row run no PRAGMA (issue 19).
+    def _commit_quickly(self) -> None:
+        """Set the connection for commits that return once the WAL frames are written to the OS
+        (`synchronous=NORMAL`; `connect` sets FULL for the migrations), once. No commit
+        checkpoints (`connect` turns SQLite's own checkpoints off): a checkpoint costs tens of ms
+        with its fsyncs; the syncer thread checkpoints a grown WAL on its own connection.
 
         Raises:
-            sqlite3.Error: the switch failed; the next transaction sets its kind again.
+            sqlite3.Error: the switch failed; the next transaction tries again.
         """
-        if quick is self._quick:
-            return
-        self._quick = None
-        self._conn.execute("PRAGMA synchronous = NORMAL" if quick else "PRAGMA synchronous = FULL")
-        self._quick = quick
+        if not self._quick:
+            self._conn.execute("PRAGMA synchronous = NORMAL")
+            self._quick = True
+
+    def _sync_durably(self) -> None:
+        """Fsync the WAL in the calling thread, the connection's lock released (a committed
+        durable transaction).
+
+        Raises:
+            StorageError: the sync failed.
+        """
+        try:
+            self._wal_syncer().sync_now()
+        except OSError as err:
+            raise write_failed(self.path, sqlite3.OperationalError(f"sync failed: {err}")) from err
 
     @contextmanager
     def reading(self) -> Iterator[sqlite3.Connection]:
@@ -173,7 +203,7 @@ class Transaction:
                 db._depth += 1
                 return db._conn
             try:
-                db._commit_quickly(not self._durable)  # only outside a transaction: SQLite refuses it inside
+                db._commit_quickly()  # only outside a transaction: SQLite refuses it inside
                 db._conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as err:
                 raise write_failed(db.path, err) from err
@@ -188,9 +218,10 @@ class Transaction:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         db = self._db
+        sync = False
         try:
             if self._outermost:
-                self._end_outermost(error)
+                sync = self._end_outermost(error)
             else:
                 db._depth -= 1
                 if error is not None:  # the whole transaction rolls back, even if the caller goes on
@@ -199,15 +230,18 @@ class Transaction:
                         raise write_failed(db.path, error) from error
         finally:
             db._lock.release()
+        if sync:  # the lock released: other threads read and write meanwhile
+            db._sync_durably()
 
-    def _end_outermost(self, error: BaseException | None) -> None:
+    def _end_outermost(self, error: BaseException | None) -> bool:
+        """Commit (or roll back); True when the committed transaction must be synced now."""
         db = self._db
         db._depth = 0
         if error is not None:
             db._rollback()
             if isinstance(error, sqlite3.Error):
                 raise write_failed(db.path, error) from error
-            return  # the exception goes on as it is
+            return False  # the exception goes on as it is
         if db._inner_failed:
             db._rollback()
             raise write_failed(db.path, sqlite3.OperationalError("a part of the transaction failed"))
@@ -216,10 +250,10 @@ class Transaction:
         except sqlite3.Error as err:
             db._rollback()
             raise write_failed(db.path, err) from err
-        if not self._durable and db._needs_sync:  # a durable part joined: sync as FULL would
-            db._wal_syncer().flush()
-        # Quick: synced soon. Either kind: a WAL grown past its mark is checkpointed by the worker.
+        # Either kind: a quick one's frames are synced soon, and a WAL grown past its mark is
+        # checkpointed by the worker.
         db._wal_syncer().due()
+        return db._needs_sync
 
 
 class Table:
@@ -287,6 +321,7 @@ def connect(path: Path, *, lock_wait_ms: int = _LOCK_WAIT_MS) -> sqlite3.Connect
             raise sqlite3.OperationalError(f"journal_mode is {mode}, WAL unavailable")
         conn.execute("PRAGMA synchronous = FULL")
         # Checkpoints are the syncer thread's, never a committing thread's (see `_commit_quickly`).
+        # FULL for the migrations; `Database` sets NORMAL for its transactions and syncs itself.
         conn.execute("PRAGMA wal_autocheckpoint = 0")
     except BaseException:
         conn.close()
@@ -295,7 +330,11 @@ def connect(path: Path, *, lock_wait_ms: int = _LOCK_WAIT_MS) -> sqlite3.Connect
 
 
 def open_database(
-    data_dir: Path, *, file_name: str = DB_FILE_NAME, lock_wait_ms: int = _LOCK_WAIT_MS
+    data_dir: Path,
+    *,
+    file_name: str = DB_FILE_NAME,
+    lock_wait_ms: int = _LOCK_WAIT_MS,
+    sync_file: Callable[[int], None] = os.fsync,
 ) -> DatabaseOpen:
     """Open (or create) the journal database in `data_dir`, upgrading its schema.
 
@@ -303,6 +342,7 @@ def open_database(
         data_dir: the app's data directory (must exist).
         file_name: the database file name.
         lock_wait_ms: how long to wait for another program's lock before giving up on the file.
+        sync_file: fsyncs the WAL's file descriptor (`Database`).
 
     Returns:
         The open database, with a warning when the old file had to be moved aside.
@@ -313,7 +353,7 @@ def open_database(
     path = data_dir / file_name
     try:
         conn, applied = _open_checked(path, lock_wait_ms)
-        return DatabaseOpen(Database(conn, path), migrated=tuple(applied))
+        return DatabaseOpen(Database(conn, path, sync_file=sync_file), migrated=tuple(applied))
     except UnusableDatabaseError as bad:
         moved = _move_aside(path)
         _log.warning("journal %s unusable (%s); moved to %s", path, bad, moved)
@@ -325,7 +365,8 @@ def open_database(
             QT_TRANSLATE_NOOP("Database", "Could not create the journal in %1: %2.")(path, err),
             hint=QT_TRANSLATE_NOOP("Database", "Choose a writable folder with --data-dir."),
         ) from err
-    return DatabaseOpen(Database(conn, path), warning=warning, moved_to=moved, migrated=tuple(applied))
+    database = Database(conn, path, sync_file=sync_file)
+    return DatabaseOpen(database, warning=warning, moved_to=moved, migrated=tuple(applied))
 
 
 def _open_checked(path: Path, lock_wait_ms: int) -> tuple[sqlite3.Connection, list[int]]:

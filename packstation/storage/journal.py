@@ -14,9 +14,10 @@ and storing it, and for that the OS page cache is enough. So:
   `synchronous=NORMAL`: COMMIT returns once the WAL frames are written to the OS (a SIGKILL or a
   crash of the app cannot lose them: the kernel writes them out), and `storage.wal_sync` fsyncs
   the WAL from a worker thread within `wal_sync.DELAY_S`.
-- Everything else - the outbox's Market intents, the audit log, finishing an order - commits with
-  `synchronous=FULL` (the connection's setting), and an fsync of the WAL also makes every earlier
-  journal line durable. So before any Market call for an order, its scans are on the disk.
+- The outbox's Market intents commit the same way, then the writing thread fsyncs the WAL before
+  the call goes out (outside the connection's lock: the GUI thread never waits for that fsync;
+  `Database.transaction`), which makes every earlier journal line durable too. So before any
+  Market call for an order, its scans are on the disk.
 
 What survives a power cut (not the same as SIGKILL: a killed process leaves its writes in the OS
 page cache, which still reaches the disk; a power cut loses that cache too):

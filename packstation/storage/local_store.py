@@ -9,6 +9,7 @@ message bar, calls `compact()` once a day while running (opening already compact
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -86,14 +87,16 @@ def open_local_store(
     packer: str = "",
     clock: Callable[[], datetime] = utc_now,
     file_name: str = DB_FILE_NAME,
+    sync_file: Callable[[int], None] = os.fsync,
 ) -> LocalStore:
-    """Open the journal database in `data_dir`, migrate it, and compact old finished work.
+    """Open the journal database in `data_dir`, migrate it, and compact old finished work
+    (`sync_file`: fsyncs the WAL; a test passes a slow or failing disk's).
 
     Raises:
         StorageError: not even a fresh database can be created there.
     """
     settings = settings or StorageSettings()
-    opened = open_database(data_dir, file_name=file_name)
+    opened = open_database(data_dir, file_name=file_name, sync_file=sync_file)
     db = opened.database
     audit = SqliteAuditLog(db, station=station, packer=packer, clock=clock)
     store = LocalStore(

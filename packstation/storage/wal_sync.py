@@ -6,8 +6,8 @@ the WAL frames into the OS page cache and returns without waiting for the disk, 
 of the app, which is what the journal-before-visible rule protects; only a power cut or an OS
 crash can lose it. `WalSyncer` narrows that window: after such a commit it fsyncs the WAL file
 from a worker thread within `delay_s`, so a power cut loses at most the last fraction of a second
-of scans (the packer scans them again) and never anything a Market call was made for (outbox
-intents commit with `synchronous=FULL`, which syncs every earlier frame too).
+of scans (the packer scans them again) and never anything a Market call was made for (an outbox
+intent's thread syncs the WAL itself before the call, `sync_now`, every earlier frame with it).
 
 No commit runs SQLite's automatic checkpoint (copying the WAL back into the database file, with
 its own fsyncs: up to 100 ms measured in a scan; a durable commit's, made in a worker thread,
@@ -36,6 +36,8 @@ import os
 import sqlite3
 import sys
 import threading
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -81,6 +83,7 @@ class WalSyncer:
             never checkpoint here).
         writers: the lock the database's writers take (`Database`'s): the WAL is restarted
             holding it.
+        sync_file: fsyncs an open file descriptor (a test passes a slow disk's).
     """
 
     def __init__(
@@ -91,8 +94,10 @@ class WalSyncer:
         database: Path | None = None,
         checkpoint_bytes: int = CHECKPOINT_BYTES,
         writers: threading.RLock | None = None,
+        sync_file: Callable[[int], None] = os.fsync,
     ) -> None:
         self._wal = wal
+        self._sync_file = sync_file
         self._writers = writers
         self._delay_s = delay_s
         self._database = database
@@ -102,6 +107,8 @@ class WalSyncer:
         self._due = threading.Event()
         self._stopping = threading.Event()
         self.syncs = 0
+        self.durable_syncs: Counter[str] = Counter()  # `sync_now`s by thread name
+        self._folder_synced = os.name == "nt"  # Windows cannot open a folder to sync it (NTFS logs names)
         self._thread = threading.Thread(target=self._run, name="journal-wal-sync", daemon=True)
         self._thread.start()
 
@@ -113,10 +120,25 @@ class WalSyncer:
         if not self._due.is_set():
             self._due.set()
 
-    def flush(self) -> None:
-        """Sync now, in the calling thread (a durable write joined a quick transaction)."""
-        self._due.clear()
-        self._sync()
+    def sync_now(self) -> None:
+        """Sync the WAL now, in the calling thread (a durable transaction was committed); the
+        first time, its folder too, as SQLite does for a new WAL (the file's name must survive
+        a power cut with its frames).
+
+        Raises:
+            OSError: the WAL (or its folder) could not be synced: its frames may not be on disk.
+        """
+        self._due.clear()  # the worker's next sync would cover nothing more
+        fd = os.open(self._wal, os.O_RDWR)  # Windows needs a writable handle to flush
+        try:
+            self._sync_file(fd)
+        finally:
+            os.close(fd)
+        self.syncs += 1
+        self.durable_syncs[threading.current_thread().name] += 1
+        if not self._folder_synced:
+            _sync_folder(self._wal.parent)
+            self._folder_synced = True
 
     def stop(self) -> None:
         """Sync what is pending and end the thread."""
@@ -195,9 +217,22 @@ class WalSyncer:
             _log.warning("could not open %s to sync it: %s", self._wal, err)
             return
         try:
-            os.fsync(fd)
+            self._sync_file(fd)
             self.syncs += 1
         except OSError as err:
             _log.warning("could not sync %s: %s", self._wal, err)
         finally:
             os.close(fd)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Fsync a folder, so that a file created in it is found after a power cut.
+
+    Raises:
+        OSError: the folder could not be opened or synced.
+    """
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

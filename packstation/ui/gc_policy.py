@@ -30,6 +30,7 @@ import gc
 import logging
 import time
 from collections.abc import Callable
+from datetime import datetime
 from typing import Final
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
@@ -52,14 +53,18 @@ _WARM_UP_SCANS: Final = (
 
 def warm_scan_path() -> None:
     """Classify one scan of each kind, so their lazy imports and caches load now, not on a scan;
-    and let PySide create its lazily built widget types once (the first item view's viewport
-    asked for from Python creates ~50 of them: ~15 ms on the first opened order otherwise)."""
+    parse a date as the Market's answers to a submit carry them (`datetime.strptime` imports
+    `_strptime`, `locale` and `calendar` on first use: 2-3 ms of the first submit otherwise,
+    in the GUI thread); and let PySide create its lazily built widget types once (the first
+    item view's viewport asked for from Python creates ~50 of them: ~15 ms on the first opened
+    order otherwise)."""
     from PySide6.QtWidgets import QApplication, QTreeView
 
     from packstation.domain.classify import classify_scan  # after the first frame, like the rest
 
     for text in _WARM_UP_SCANS:
         classify_scan(text)
+    datetime.strptime("07-12-2026 10:00:00", "%d-%m-%Y %H:%M:%S")  # the status answer's format
     if QApplication.instance() is not None:  # e.g. not in the Qt-free scan benchmark
         probe = QTreeView()
         probe.viewport()

@@ -26,11 +26,11 @@ def _schema(path: Path) -> list[tuple[str, str]]:
     return [(name, " ".join(sql.split())) for name, sql in rows]
 
 
-def test_fresh_database_uses_wal_and_full_sync(tmp_path: Path) -> None:
+def test_fresh_database_uses_wal_and_full_sync_for_its_migrations(tmp_path: Path) -> None:
     opened = open_database(tmp_path)
     with opened.database.reading() as conn:
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL, until the first transaction
         assert conn.execute("PRAGMA auto_vacuum").fetchone()[0] == 2  # INCREMENTAL
         assert schema_version(conn) == SCHEMA_VERSION
     assert opened.warning is None

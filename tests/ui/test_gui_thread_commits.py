@@ -1,11 +1,12 @@
 """No commit in the GUI thread waits for the disk while packing (issue 19: never a dropped frame).
 
-A durable commit (`synchronous=FULL`) returns once an fsync has: 1-10 ms on an SSD, tens of ms
-on a busy disk or an HDD, all of it a frozen window when the GUI thread makes it. Packing an
-order through the real shell with its SQLite store, every write the GUI thread makes (journal
-lines, the finished mark, the codes index, the audit) is a quick commit; only Market intents are
-durable, and they are written in a worker thread. Watched through SQLite's statement trace: a
-transaction begun by the GUI thread while the connection is set to FULL would be durable.
+A durable commit returns once an fsync has: 1-10 ms on an SSD, tens of ms on a busy disk or an
+HDD, all of it a frozen window when the GUI thread makes it. Packing an order through the real
+shell with its SQLite store, every write the GUI thread makes (journal lines, the finished mark,
+the codes index, the audit) is a quick commit; only Market intents are durable, and they are
+written (and synced, outside the connection's lock) in a worker thread. Watched through SQLite's
+statement trace (the GUI thread's transactions) and the database's count of durable syncs by
+thread.
 """
 
 from __future__ import annotations
@@ -24,24 +25,16 @@ from tests.ui.shell_packing import pack_and_submit
 pytestmark = [pytest.mark.asyncio]
 
 
-class CommitWatch:
-    """Follows the connection's synchronous setting through its statements (from any thread)
-    and notes each transaction the GUI thread begins while it is FULL."""
+class TransactionWatch:
+    """Counts the transactions the GUI thread begins (the trace runs in the writing thread)."""
 
-    def __init__(self, full: bool) -> None:
+    def __init__(self) -> None:
         self.gui = threading.get_ident()
-        self.full = full
         self.gui_transactions = 0
-        self.durable_in_gui: list[int] = []
 
     def __call__(self, statement: str) -> None:
-        text = statement.strip().upper()
-        if text.startswith("PRAGMA SYNCHRONOUS ="):
-            self.full = text.endswith("FULL")
-        elif text.startswith("BEGIN") and threading.get_ident() == self.gui:
+        if statement.startswith("BEGIN") and threading.get_ident() == self.gui:
             self.gui_transactions += 1
-            if self.full:
-                self.durable_in_gui.append(self.gui_transactions)
 
 
 async def test_packing_and_submitting_an_order_commits_nothing_durably_in_the_gui_thread(
@@ -54,8 +47,9 @@ async def test_packing_and_submitting_an_order_commits_nothing_durably_in_the_gu
     async with running_shell(qtbot, tmp_path, sandbox_app, settings, local_store=True) as shell:
         store = shell.packing.store
         assert store is not None
+        watch = TransactionWatch()
+        before = store.database.durable_syncs
         with store.database.reading() as conn:
-            watch = CommitWatch(full=conn.execute("PRAGMA synchronous").fetchone()[0] == 2)
             conn.set_trace_callback(watch)
         try:
             await pack_and_submit(shell, first.id)
@@ -64,7 +58,10 @@ async def test_packing_and_submitting_an_order_commits_nothing_durably_in_the_gu
             with store.database.reading() as conn:
                 conn.set_trace_callback(None)
         # Lines, the finished marks, the audit: the GUI thread wrote; none of it durably.
+        synced = store.database.durable_syncs
+        gui = threading.current_thread().name
         assert watch.gui_transactions >= 8
-        assert watch.durable_in_gui == []
-        # The Market intents were written durably, by the worker.
+        assert synced.get(gui, 0) == before.get(gui, 0)
+        # The Market intents were written durably, by workers: each intent, then its outcome.
+        assert sum(synced.values()) - sum(before.values()) >= 4
         assert sandbox.orders[first.id].substatus == "READY_TO_SHIP"
