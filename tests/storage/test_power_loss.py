@@ -382,7 +382,9 @@ def test_a_wal_restarted_by_a_scan_is_not_checkpointed_again_until_it_holds_that
     while time.monotonic() < deadline:  # a scan every 20 ms: never a quiet moment
         local.journal.append(7, {"op": "put"})
         time.sleep(0.02)
-    assert db.wal_checkpoints == 1
+    # Once; twice when a scan's frames came in during the checkpoint (not all copied back: the
+    # WAL goes on from its end, past the mark again). By the file's size: after every sync, ~8.
+    assert 1 <= db.wal_checkpoints <= 2
     assert wal_content_bytes(wal) < KEPT_BYTES < wal.stat().st_size  # restarted by a scan: not cut
 
 
