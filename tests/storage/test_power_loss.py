@@ -169,6 +169,19 @@ def test_an_action_is_shown_only_once_its_commit_has_returned(local: LocalStore,
     assert commits[0] < shown_at[0] < commits[-1] < shown_at[1]
 
 
+def test_an_orders_first_action_commits_once_with_its_opening_and_audit(local: LocalStore) -> None:
+    """The order's first scan journals the order as opened, the scan and the "order_opened"
+    audit line in one transaction (they were two commits in the first scan; issue 19)."""
+    session = _session(_deps(local))
+    statements: list[str] = []
+    _full_trace(local, statements)
+    session.scan_item("4601234567893")
+    assert statements.count("BEGIN IMMEDIATE") == 1
+    assert statements.count("COMMIT") == 1
+    assert [e.action["op"] for e in local.journal.entries(1)] == ["open", "scan_item"]
+    assert [line.action for line in local.audit.history(1)] == ["order_opened"]
+
+
 def _synced_here(store: LocalStore) -> int:
     """How many durable transactions this thread has synced."""
     return store.database.durable_syncs.get(threading.current_thread().name, 0)

@@ -110,10 +110,14 @@ class EditLog:
             self._journal.append(self.order_id, dict(action))
             if not releasing:
                 self._sync_codes(old, new, held)
+            if opening is not None:
+                # The Shift panel times open -> READY_TO_SHIP from here. In the lines' own
+                # transaction: one commit less in the order's first scan (issue 19), and no
+                # local audit line without them (a fleet's copy is queued now, sent later).
+                self.audit("order_opened")
         self._state = new
         if opening is not None:
             self._opening = None
-            self.audit("order_opened")  # the Shift panel times open -> READY_TO_SHIP from here
         if releasing:
             self._release_codes(old)
         if notify:
