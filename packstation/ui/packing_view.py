@@ -51,7 +51,7 @@ from packstation.domain.deadline import DEFAULT_CUTOFF, deadline, urgency
 from packstation.domain.errors import PackstationError
 from packstation.domain.order import BuyerType, Order, Program, RequiredCode
 from packstation.domain.packing.errors import PackingError, PackingScanError, Reason, box_no
-from packstation.domain.scan import ScanResult
+from packstation.domain.scan import ScanKind, ScanResult
 from packstation.domain.time import utc_now
 from packstation.services.packing import (
     PackingSession,
@@ -110,6 +110,10 @@ PREPARE_AFTER_MS = 30
 """The next scans' rows are prepared (`PackingView.prepare_scans`) this long after the view is
 shown: after its first frame, which then has nothing else to do (Qt delivers a zero-delay timer
 before the paint it has posted; issue 19), and long before the packer scans the first item."""
+PREPARE_AFTER_CHANGE_MS = 60
+"""... and again this long after every change (a scan, an undo, a drop) with no other change
+meanwhile: a packer's next scan comes hundreds of ms later, and a burst of changes (scans typed
+back to back by a test or a replay) prepares once, after it."""
 
 
 class ClaimGateLike(Protocol):
@@ -214,6 +218,11 @@ class PackingView(QWidget):
         self._shown_change: object = _NONE_SHOWN  # the label change shown (not self: a cycle)
         self._shown_notice: str | None = None
         self._prepared = False  # the next scans' rows prepared once shown (`prepare_scans`)
+        self._preparing: Iterator[None] | None = None  # the preparation under way, a step a turn
+        self._last_barcode: str | None = None  # the item scanned last: its line prepared first
+        self._prepare_timer = QTimer(self)
+        self._prepare_timer.setSingleShot(True)
+        self._prepare_timer.timeout.connect(self._prepare_step)
         # The feedback of the usual scans, translated once (a translation costs µs; issue 19).
         self._into_box = self.tr("%1 → box %2")
         self._command_done = self.tr("command %1")
@@ -512,30 +521,59 @@ class PackingView(QWidget):
         # layout runs after the paint: the rows they move are then painted with the rest of
         # the change (the first scan's new box in its own frame, not in the next one).
         self.boxes.executeDelayedItemsLayout()
+        if self._prepared:  # shown: the scans after this change, once the packer pauses
+            self._prepare_later(PREPARE_AFTER_CHANGE_MS)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Once bound and laid out (the loop's next turn), before the packer scans.
         if self._bound and not self._prepared:
             self._prepared = True
-            QTimer.singleShot(PREPARE_AFTER_MS, self, self.prepare_scans)
+            self._prepare_later(PREPARE_AFTER_MS)
+
+    def _prepare_later(self, delay_ms: int) -> None:
+        """Prepare the next scans in `delay_ms`; a preparation under way was for an older state."""
+        self._preparing = None
+        self._prepare_timer.start(delay_ms)
+
+    def _prepare_step(self) -> None:
+        """One step of the preparation, the next in the loop's next turn: a scan arriving
+        meanwhile waits for one line's rows at most."""
+        if self._preparing is None:
+            self._preparing = self._preparations()
+        if next(self._preparing, _BUILT) is _BUILT:
+            self._preparing = None
+        else:
+            self._prepare_timer.start(0)
 
     def prepare_scans(self) -> None:
         """Work out and lay out now the rows and texts each line's next scan would show (the
-        session's `scan_previews`), while the packer reaches for the item: the first scan of an
-        order shows only rows and texts never shown before, and laying them out was much of what
-        made it slower than the later ones (issue 19)."""
+        session's `scan_previews`), while the packer reaches for the item: each scan shows
+        rows and texts never shown before, and laying them out was much of what made an
+        order's first scan slower than the later ones, and a third of a later scan's work
+        (issue 19). Done after the view is shown and after every change, a line per loop turn
+        (`_prepare_step`); here all at once."""
+        for _ in self._preparations():
+            pass
+
+    def _preparations(self) -> Iterator[None]:
+        """`prepare_scans`' steps: the previews, then each one's rows and texts."""
+        session = self.session
         try:
             self.boxes.executeDelayedItemsLayout()  # the rows' widths
-            for preview in self.session.scan_previews():
+            previews = session.scan_previews(first=self._last_barcode)
+            for preview in previews:
+                yield
                 snapshot, outcome = preview.snapshot, preview.outcome
+                if session is not self.session or not self._bound:
+                    return
                 self.lines.prepare(self.lines_model.looks_after(snapshot))
                 self.boxes.prepare(self.boxes_model.looks_after(snapshot))
                 self.state_banner.prepare(self._banner(snapshot)[0])
                 if outcome.scan is not None:
                     self.feedback.prepare(self._applied_text(outcome, outcome.scan))
         except Exception:  # only time was to be won: the scan works it all out anyway
-            _log.exception("order %s: the next scans' rows not prepared", self.session.order.id)
+            _log.exception("order %s: the next scans' rows not prepared", session.order.id)
 
     def show_snapshot(self, snapshot: SessionSnapshot) -> None:
         """Redraw everything that depends on the session state."""
@@ -706,6 +744,8 @@ class PackingView(QWidget):
     def show_applied(self, outcome: ScanOutcome, result: ScanResult) -> None:
         """Show and sound what a scan did."""
         self._set_feedback(self._applied_text(outcome, result), error=False)
+        if result.kind is ScanKind.ITEM_BARCODE:
+            self._last_barcode = result.value
         if self.session.snapshot.complete and self.session.phase is Phase.PACKING:
             self.sounds.complete()
         else:
@@ -969,6 +1009,8 @@ class PackingView(QWidget):
     def detach(self) -> None:
         """Stop following the session (before the view is thrown away)."""
         self._timer.stop()
+        self._prepare_timer.stop()
+        self._preparing = None
         if self._steps is not None:  # a skeleton thrown away half built
             self._steps.close()
             self._steps = None

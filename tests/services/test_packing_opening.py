@@ -98,3 +98,17 @@ def test_scan_previews_leave_out_packed_lines_and_end_with_packing() -> None:
     assert len(d.session.scan_previews(limit=0)) == 0
     d.session.scan(classify_scan(KETTLE, known_gtins=[MUG, KETTLE]))
     assert d.session.scan_previews() == []  # every unit packed: no scan of an item packs one
+
+
+def test_scan_previews_put_the_line_of_the_item_scanned_last_first() -> None:
+    """The item scanned last is scanned again more often than not: its line's preview comes
+    first (a view prepares them in that order, one per loop turn), the others in order."""
+    d = desk(make_order(1, mug(2), kettle(2)))
+    d.session.scan(classify_scan(KETTLE, known_gtins=[MUG, KETTLE]))
+    previews = d.session.scan_previews(first=KETTLE)
+    assert [[p.packed for p in preview.snapshot.progress] for preview in previews] == [[0, 2], [1, 1]]
+    assert [p.outcome.unit.line_id for p in previews if p.outcome.unit is not None] == [
+        line.id for line in reversed(d.session.order.lines)
+    ]
+    assert d.session.scan_previews(first=MUG) == d.session.scan_previews()  # already first
+    assert d.session.scan_previews(first="0000000000000") == d.session.scan_previews()  # no line's

@@ -1,5 +1,6 @@
 """The first scan of an order (issue 19): its rows are prepared while the packer reaches for the
-item, so that scan lays no text out, and its new box is painted in the scan's own frame."""
+item, so that scan lays no text out, and its new box is painted in the scan's own frame. So are
+the next scans' rows after every change, once the packer pauses."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from starlette.applications import Starlette
 
-from packstation.ui.packing_view import PREPARE_AFTER_MS, PackingView
+from packstation.ui.packing_view import PREPARE_AFTER_CHANGE_MS, PREPARE_AFTER_MS, PackingView
 from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate
 from tests.ui.packing_support import open_desk
 
@@ -24,10 +25,11 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-def _prepared() -> None:
-    """The loop's turns after an order opened, until its view has prepared the next scans' rows
-    (`PREPARE_AFTER_MS` after its first frame)."""
-    until = time.monotonic() + PREPARE_AFTER_MS / 1000 + 0.05
+def _prepared(after_ms: int = PREPARE_AFTER_MS) -> None:
+    """The loop's turns after an order opened (or changed), until its view has prepared the next
+    scans' rows (`PREPARE_AFTER_MS` after its first frame, `PREPARE_AFTER_CHANGE_MS` after a
+    change)."""
+    until = time.monotonic() + after_ms / 1000 + 0.05
     while time.monotonic() < until:
         QApplication.processEvents()
         time.sleep(0.002)
@@ -159,5 +161,52 @@ async def test_the_first_frame_of_an_order_does_not_wait_for_the_preparation(san
         _prepared()
         prepared = _laid_out(view)
         assert all(now < then for now, then in zip(shown, prepared, strict=True))  # the rest after it
+    finally:
+        await desk.close()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("then", [0, 1])
+async def test_a_later_scan_after_a_pause_lays_out_no_text(sandbox_app: Starlette, then: int) -> None:
+    """After a scan, while the packer reaches for the next item, the view prepares what each
+    line's next scan shows: the same item again (line 0: its count, its box's count) or another
+    one (its first unit into the box). Back to back, a later scan laid out 4-5 texts."""
+    desk = await open_desk(sandbox_app, OFFERS)
+    try:
+        view = desk.view
+        _prepared()
+        desk.scan(desk.order.lines[0].barcodes[0])
+        _settle()
+        _prepared(PREPARE_AFTER_CHANGE_MS)
+        prepared = _laid_out(view)
+        desk.scan(desk.order.lines[then].barcodes[0])
+        _settle()
+        assert view.feedback.text().startswith("✔")
+        assert _laid_out(view) == prepared
+        assert view.state_banner.text() in view.state_banner._laid
+        assert view.feedback.text() in view.feedback._laid
+    finally:
+        await desk.close()
+
+
+@pytest.mark.asyncio
+async def test_changes_in_a_burst_are_prepared_for_once_after_it(sandbox_app: Starlette) -> None:
+    """Scans closer together than `PREPARE_AFTER_CHANGE_MS` (a replay, a test typing them) leave
+    the preparation for after the last one: none runs between them."""
+    desk = await open_desk(sandbox_app, OFFERS)
+    try:
+        view = desk.view
+        _prepared()
+        desk.scan(desk.order.lines[0].barcodes[0])
+        _settle()
+        before = _laid_out(view)
+        desk.scan(desk.order.lines[0].barcodes[0])
+        _settle()
+        after_burst = _laid_out(view)
+        assert all(then > now for now, then in zip(before, after_burst, strict=True))  # laid out by the scan
+        _prepared(PREPARE_AFTER_CHANGE_MS)
+        # Then prepared: the box's rows after the book or the charger joins the mugs (those
+        # lines' own rows read as after their first scan, prepared when the order opened).
+        assert _laid_out(view)[1] > after_burst[1]
     finally:
         await desk.close()

@@ -185,16 +185,20 @@ class PackingSession:
             self._snapshot = snapshot_of(self._log.state, self._version, self._countdown.remaining)
         return self._snapshot
 
-    def scan_previews(self, limit: int = 8) -> list[ScanPreview]:
+    def scan_previews(self, limit: int = 8, *, first: str | None = None) -> list[ScanPreview]:
         """What the packer would see after scanning the item of each line next (the first
-        `limit` lines with a barcode that a scan takes), worked out without changing anything or
-        telling anyone: a view prepares those rows and texts while the packer reaches for the
-        item (issue 19). Empty when scans cannot change the packing."""
+        `limit` lines with a barcode that a scan takes; the line of barcode `first` before the
+        others: the item scanned last is scanned again more often than not), worked out without
+        changing anything or telling anyone: a view prepares those rows and texts while the
+        packer reaches for the item (issue 19). Empty when scans cannot change the packing."""
         state = self._log.state
         if state.phase is not Phase.PACKING:
             return []
         previews: list[ScanPreview] = []
-        for line in state.order.lines:
+        lines = state.order.lines
+        if first is not None:
+            lines = tuple(sorted(lines, key=lambda line: first not in line.barcodes))  # stable
+        for line in lines:
             if len(previews) >= limit:
                 break
             if not line.barcodes:
