@@ -126,7 +126,7 @@ class WalSyncer:
         a power cut with its frames).
 
         Raises:
-            OSError: the WAL (or its folder) could not be synced: its frames may not be on disk.
+            OSError: the WAL could not be synced: its frames may not be on disk.
         """
         self._due.clear()  # the worker's next sync would cover nothing more
         fd = os.open(self._wal, os.O_RDWR)  # Windows needs a writable handle to flush
@@ -226,13 +226,16 @@ class WalSyncer:
 
 
 def _sync_folder(folder: Path) -> None:
-    """Fsync a folder, so that a file created in it is found after a power cut.
-
-    Raises:
-        OSError: the folder could not be opened or synced.
-    """
-    fd = os.open(folder, os.O_RDONLY)
+    """Fsync a folder, so that a file created in it is found after a power cut. Best effort, as
+    SQLite's own: some file systems (network shares) refuse to open or sync a folder."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as err:
+        _log.debug("could not open %s to sync it: %s", folder, err)
+        return
     try:
         os.fsync(fd)
+    except OSError as err:
+        _log.debug("could not sync %s: %s", folder, err)
     finally:
         os.close(fd)
