@@ -60,7 +60,8 @@ async def test_open_by_activation_pack_by_scanner_and_follow_the_queue(
         other = shell.window.packing_widget
         assert isinstance(other, PackingView)
         assert other.session.order.id == second.id
-        assert other is not view
+        assert other is view  # the last order's page, rebound: nothing of that order left on it
+        assert other.pages.currentWidget() is other.workspace
 
         # Packed and submitted: the labels go to the (default, virtual) label printer.
         shell.packing.scanner.scanned.emit(other.session.order.lines[0].barcodes[0])

@@ -1,6 +1,8 @@
 """The next order's packing view built ahead (issue 19: opening an order built the whole screen,
 20-44 ms without a frame): the desk keeps one skeleton, hidden in the window's page stack, and
-binds it to the session of the order that opens next."""
+binds it to the session of the order that opens when no view can be rebound; and the last
+order's view rebound to the next one (`PackingView.unbind`), showing exactly what a view built
+for it shows."""
 
 from __future__ import annotations
 
@@ -63,7 +65,7 @@ def _image(view: PackingView) -> QImage:
     return view.grab().toImage()
 
 
-async def test_the_next_order_opens_in_the_view_built_ahead(
+async def test_the_first_order_opens_in_the_view_built_ahead_and_the_next_ones_rebind_it(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
     sandbox = sandbox_app.state.sandbox
@@ -72,25 +74,21 @@ async def test_the_next_order_opens_in_the_view_built_ahead(
     async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
         desk = shell.packing.desk
         window = shell.window
-        view = open_order(shell, first.id)
         await until(lambda: desk.spare is not None, "the spare view, built while the station is idle")
         spare = desk.spare
         assert spare is not None
-        assert spare is not view
         assert not spare.bound
         assert window.pages.indexOf(spare) >= 0  # in the stack, laid out with it...
         assert not spare.isVisible()  # ...and never shown unbound
-        assert spare.size() == view.size()
-        assert window.pages.currentWidget() is view
+        assert spare.size() == window.pages.contentsRect().size()
 
-        opened = open_order(shell, second.id)
+        opened = open_order(shell, first.id)
         assert opened is spare  # bound, not built
         assert opened.bound
-        assert opened.session.order.id == second.id
+        assert opened.session.order.id == first.id
         assert desk.spare is None
         assert window.pages.currentWidget() is opened
         assert opened.isVisible()
-        assert view.session.order.id == first.id  # the first view is thrown away, not reused
 
         # The first scan's rows are prepared for a bound spare too (test_first_scan).
         delegates = [opened.lines.itemDelegate(), opened.boxes.itemDelegate()]
@@ -101,15 +99,26 @@ async def test_the_next_order_opens_in_the_view_built_ahead(
         assert opened.session.snapshot.progress[0].packed == 1
         assert opened.feedback.text().startswith("✔")
         await until(lambda: desk.spare is not None, "the next spare")
+
+        # The next order: the same page, rebound (no page switch); the spare stays for when
+        # a view cannot be rebound (another language, other desk settings).
+        spare = desk.spare
+        again = open_order(shell, second.id)
+        assert again is opened
+        assert again.session.order.id == second.id
+        assert again.feedback.text() == ""
+        assert desk.spare is spare
+        assert window.pages.currentWidget() is again
     assert desk.spare is None  # shutdown threw it away
 
 
-async def test_a_bound_spare_shows_what_a_view_built_for_the_order_shows(
-    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+@pytest.mark.parametrize("way", ["spare", "rebound"])
+async def test_a_bound_spare_or_a_rebound_view_shows_what_a_view_built_for_the_order_shows(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette, way: str
 ) -> None:
     sandbox = sandbox_app.state.sandbox
     order = sandbox.add_order((("MUG-300", 2), ("BOOK-WP", 1), ("CHARGER-65", 1)))
-    other = sandbox.add_order((("PENCILS-24", 1),))
+    other = sandbox.add_order((("PENCILS-24", 1), ("MUG-300", 1)))
     async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
         desk = shell.packing.desk
         desk.drop_spare()
@@ -117,13 +126,19 @@ async def test_a_bound_spare_shows_what_a_view_built_for_the_order_shows(
         desk.drop_spare()  # the one its opening scheduled: this test builds it when it wants
         await _settle()
         seen, image = _seen(cold), _image(cold)
-        open_order(shell, other.id)
+        previous = open_order(shell, other.id)
+        # The other order's work on the page: a unit packed, a box, a feedback line.
+        shell.packing.scanner.scanned.emit(previous.session.order.lines[0].barcodes[0])
+        assert previous.feedback.text().startswith("✔")
+        await _settle()
 
-        spare = desk.prepare_spare()
-        assert spare is not None
+        if way == "spare":
+            desk.close_view()  # no view to rebind: the spare is bound
+            spare = desk.prepare_spare()
+            assert spare is not None
         warm = open_order(shell, order.id)
         desk.drop_spare()
-        assert warm is spare
+        assert warm is (spare if way == "spare" else previous)
         await _settle()
         assert _seen(warm) == seen
         assert seen["lines"]
@@ -197,7 +212,7 @@ async def test_a_spare_built_from_other_desk_inputs_is_not_used(
 async def test_a_view_is_bound_once_and_a_skeleton_shows_no_order(sandbox_app: Starlette) -> None:
     desk = await open_desk(sandbox_app, (("MUG-300", 1),))
     try:
-        with pytest.raises(RuntimeError, match="one session"):
+        with pytest.raises(RuntimeError, match="one session at a time"):
             desk.view.bind(desk.session)
         skeleton = PackingView(None, desk.tasks)
         assert not skeleton.bound
@@ -235,3 +250,62 @@ async def test_the_first_spare_is_painted_once_unseen_while_the_station_is_idle(
             assert painted.names == []
         finally:
             QApplication.instance().removeEventFilter(painted)  # type: ignore[union-attr]
+
+
+async def test_a_rebound_view_keeps_nothing_of_the_last_orders_devices_or_dialogs(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    """A desk device's strip (the scale, the camera) is the order's: the next order gets its
+    own, not both. A dialog asked about the last order (a split, a cancellation) is closed
+    unanswered: answered later, it would act on the next order."""
+    sandbox = sandbox_app.state.sandbox
+    first = sandbox.add_order((("MUG-300", 2),))
+    second = sandbox.add_order((("BOOK-WP", 1),))
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        desk = shell.packing.desk
+        strips: list[QLabel] = []
+
+        def add_strip(view: PackingView) -> None:
+            strip = QLabel(f"device strip {view.session.order.id}", view)
+            strips.append(strip)
+            view.add_device_panel(strip)
+
+        desk.view_opened.connect(add_strip)
+        view = open_order(shell, first.id)
+        view.lines.setCurrentIndex(view.lines_model.index(0, 0))
+        dialog = view.ask_split()
+        assert dialog is not None
+        assert dialog.isVisible()
+        cancel = view.ask_cancel()
+
+        again = open_order(shell, second.id)
+        assert again is view
+        assert not dialog.isVisible()
+        assert not cancel.isVisible()
+        _deleted_later()
+        assert not shiboken6.isValid(strips[0])  # the first order's strip is gone
+        shown = [label.text() for label in again.findChildren(QLabel) if label.text().startswith("device")]
+        assert shown == [f"device strip {second.id}"]
+        assert sandbox.find(first.id).status == "PROCESSING"  # nothing cancelled
+        assert again.session.snapshot.progress[0].packed == 0
+
+
+async def test_a_view_from_before_a_language_change_is_not_rebound(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette, qapp: QApplication
+) -> None:
+    sandbox = sandbox_app.state.sandbox
+    first = sandbox.add_order((("MUG-300", 1),))
+    second = sandbox.add_order((("BOOK-WP", 1),))
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        view = open_order(shell, first.id)
+        assert view.reusable
+        translations = Translations(qapp)
+        assert translations.apply("ru")
+        try:
+            await _settle()
+            assert not view.reusable  # its buttons were translated when it was built
+            again = open_order(shell, second.id)
+            assert again is not view
+            assert again.new_box_button.text().startswith("Новая коробка")
+        finally:
+            translations.apply("en")
