@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,7 +31,6 @@ from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
 from packstation.ui.main_window import RETIRE_AFTER_MS
-from packstation.ui.packing_view import PackingView
 from tests.ui.packing_support import open_desk, running_shell
 from tests.ui.shell_packing import open_order, pack_and_submit
 
@@ -104,10 +104,16 @@ async def test_an_order_packed_in_the_shell_leaves_no_cycle_once_the_next_one_op
         await pack_and_submit(shell, first.id)  # submit, labels, READY_TO_SHIP
         _deleted_later()
         gc.collect()  # what opening and packing left so far: the first view is still alive
-        view = open_order(shell, second.id)  # throws the first view away
-        assert isinstance(view, PackingView)
-        await asyncio.sleep(RETIRE_AFTER_MS / 1000 + 0.05)  # its deleteLater, after the new page's frame
+        packed = shell.packing.desk.view
+        assert packed is not None
+        session = weakref.ref(packed.session)
+        models = [weakref.ref(packed.lines_model), weakref.ref(packed.boxes_model)]
+        view = open_order(shell, second.id)  # rebinds the first order's view: its session and models go
+        assert view is packed
+        await asyncio.sleep(RETIRE_AFTER_MS / 1000 + 0.05)  # deleteLater, after the new order's frame
         _deleted_later()
+        assert session() is None  # freed by reference counting: no cycle kept it
+        assert [model() for model in models] == [None, None]
         assert _ours_in_cycles() == []
 
 
