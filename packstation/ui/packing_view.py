@@ -208,8 +208,7 @@ class PackingView(QWidget):
         self.sounds = sounds or Sounds(self, enabled=False)
         self.clock = clock
         self.cutoff = cutoff
-        self._picture_loader = load_picture
-        self._load_picture = load_picture  # used once per order, by `bind`
+        self._load_picture = load_picture  # by `bind`, for each order's pictures
         self._bound = False
         self._texts_stale = False  # the language changed since its texts were translated
         self.built_from: tuple[object, ...] = ()  # the desk's inputs it was built from (the desk's)
@@ -315,9 +314,8 @@ class PackingView(QWidget):
         if self.isVisible() and not self._prepared:  # shown already: rebound (no show event)
             self._prepared = True
             self._prepare_later(PREPARE_AFTER_MS)
-        load, self._load_picture = self._load_picture, None
-        if load is not None:
-            self._load_pictures(load)
+        if self._load_picture is not None:
+            self._load_pictures(self._load_picture)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -564,7 +562,7 @@ class PackingView(QWidget):
         """Work out and lay out now the rows and texts each line's next scan would show (the
         session's `scan_previews`), while the packer reaches for the item: each scan shows
         rows and texts never shown before, and laying them out was much of what made an
-        order's first scan slower than the later ones, and a third of a later scan's work
+        order's first scan slower than the later ones, and 4-5 texts of every later scan
         (issue 19). Done after the view is shown and after every change, a line per loop turn
         (`_prepare_step`); here all at once."""
         for _ in self._preparations():
@@ -1065,7 +1063,6 @@ class PackingView(QWidget):
         self._prepared = False
         self._last_barcode = None
         self._last_country = ""
-        self._load_picture = self._picture_loader
         self._set_feedback("", error=False)
         self.courier.show_outcome(None)
         self.courier.code.clear()
