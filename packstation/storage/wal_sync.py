@@ -129,12 +129,7 @@ class WalSyncer:
             OSError: the WAL could not be synced: its frames may not be on disk.
         """
         self._due.clear()  # the worker's next sync would cover nothing more
-        fd = os.open(self._wal, os.O_RDWR)  # Windows needs a writable handle to flush
-        try:
-            self._sync_file(fd)
-        finally:
-            os.close(fd)
-        self.syncs += 1
+        self._sync_wal()
         self.durable_syncs[threading.current_thread().name] += 1
         if not self._folder_synced:
             _sync_folder(self._wal.parent)
@@ -209,20 +204,26 @@ class WalSyncer:
         self.restarts += 1
 
     def _sync(self) -> None:
+        """The worker's sync: a failure is logged (the next sync, or a durable one, retries)."""
         try:
-            fd = os.open(self._wal, os.O_RDWR)  # Windows needs a writable handle to flush
+            self._sync_wal()
         except FileNotFoundError:
             return  # checkpointed and removed: nothing left to sync
         except OSError as err:
-            _log.warning("could not open %s to sync it: %s", self._wal, err)
-            return
+            _log.warning("could not sync %s: %s", self._wal, err)
+
+    def _sync_wal(self) -> None:
+        """Fsync the WAL file.
+
+        Raises:
+            OSError: it could not be opened or synced.
+        """
+        fd = os.open(self._wal, os.O_RDWR)  # Windows needs a writable handle to flush
         try:
             self._sync_file(fd)
-            self.syncs += 1
-        except OSError as err:
-            _log.warning("could not sync %s: %s", self._wal, err)
         finally:
             os.close(fd)
+        self.syncs += 1
 
 
 def _sync_folder(folder: Path) -> None:

@@ -211,7 +211,7 @@ class PackingView(QWidget):
         self._load_picture = load_picture  # by `bind`, for each order's pictures
         self._bound = False
         self._texts_stale = False  # the language changed since its texts were translated
-        self.built_from: tuple[object, ...] = ()  # the desk's inputs it was built from (the desk's)
+        self.built_from: tuple[object, ...] = ()  # the desk's inputs it was built from (set by the desk)
         self._device_panels: list[QWidget] = []  # the desk devices' strips of this order
         self._unsubscribe: Callable[[], None] = _nothing
         self._phase = Phase.PACKING
@@ -1202,7 +1202,6 @@ class PackingDesk(QObject):
         self.spare: PackingView | None = None  # built, in the window's page stack
         self._painted_ahead = False  # the first spare painted unseen (`paint_ahead`)
         self._building: PackingView | None = None  # being built, a part per loop turn
-        self._spare_inputs: tuple[object, ...] = ()
         self._spare_timer = QTimer(self)
         self._spare_timer.setSingleShot(True)
         self._spare_timer.timeout.connect(weakly(self._spare_due))
@@ -1269,7 +1268,6 @@ class PackingDesk(QObject):
                 except BaseException:
                     self._throw_away(view)
                     raise
-            view.built_from = self._view_inputs()
             view.back_requested.connect(self.window.show_orders)
             view.history_requested.connect(self.history_requested)
         self._unfollow = self.orders.subscribe_order(order_id, session.order_changed)
@@ -1293,8 +1291,10 @@ class PackingDesk(QObject):
         return view
 
     def _build_view(self, session: PackingSession | None, *, stepwise: bool = False) -> PackingView:
-        """A view of `session` (None: a skeleton, bound when an order opens)."""
-        return PackingView(
+        """A view of `session` (None: a skeleton, bound when an order opens), noting what it is
+        built from (a spare, or a view to rebind, built from other inputs is stale)."""
+        inputs = self._view_inputs()
+        view = PackingView(
             session,
             self.tasks,
             sounds=self.sounds,
@@ -1304,6 +1304,8 @@ class PackingDesk(QObject):
             apply_scan=self.apply_scan,
             stepwise=stepwise,
         )
+        view.built_from = inputs
+        return view
 
     def _view_inputs(self) -> tuple[object, ...]:
         """What a view takes from the desk when it is built: a spare built from other ones is stale."""
@@ -1346,10 +1348,9 @@ class PackingDesk(QObject):
         return self.spare
 
     def _skeleton(self, *, stepwise: bool) -> PackingView:
-        """A new spare skeleton, thrown away should it become outdated; notes what it is built from."""
+        """A new spare skeleton, thrown away should it become outdated."""
         view = self._build_view(None, stepwise=stepwise)
         view.outdated.connect(weakly(self.drop_spare))
-        self._spare_inputs = self._view_inputs()
         return view
 
     def _stage(self, view: PackingView) -> None:
@@ -1375,7 +1376,7 @@ class PackingDesk(QObject):
         self._spare_timer.stop()
         spare = self.spare or self._building
         self.spare = self._building = None
-        if spare is not None and self._spare_inputs != self._view_inputs():
+        if spare is not None and spare.built_from != self._view_inputs():
             self._throw_away(spare)
             spare = None
         return spare
