@@ -15,7 +15,7 @@ from starlette.applications import Starlette
 
 from packstation.ui.packing_view import PREPARE_AFTER_CHANGE_MS, PREPARE_AFTER_MS, PackingView
 from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate
-from tests.ui.packing_support import open_desk
+from tests.ui.packing_support import Desk, open_desk
 
 OFFERS = (("MUG-300", 2), ("BOOK-WP", 1), ("CHARGER-65", 1))
 
@@ -34,6 +34,18 @@ def _prepared(after_ms: int = PREPARE_AFTER_MS) -> None:
         QApplication.processEvents()
         time.sleep(0.002)
     _settle()
+
+
+def _scan_lays_out_nothing(desk: Desk, barcode: str) -> None:
+    """Scan `barcode` (taken): its rows, feedback line and banner show only prepared texts."""
+    view = desk.view
+    prepared = _laid_out(view)
+    desk.scan(barcode)
+    _settle()
+    assert view.feedback.text().startswith("✔")
+    assert _laid_out(view) == prepared
+    assert view.feedback.text() in view.feedback._laid
+    assert view.state_banner.text() in view.state_banner._laid
 
 
 def _on_screen(widget: QWidget) -> QImage:
@@ -98,15 +110,8 @@ async def test_a_first_scan_of_parcels_or_of_a_marked_item_was_prepared_too(
 ) -> None:
     desk = await open_desk(sandbox_app, offers, buyer_type=buyer)
     try:
-        view = desk.view
         _prepared()
-        prepared = _laid_out(view)
-        desk.scan(desk.order.lines[0].barcodes[0])
-        _settle()
-        assert view.feedback.text().startswith("✔")
-        assert _laid_out(view) == prepared
-        assert view.feedback.text() in view.feedback._laid
-        assert view.state_banner.text() in view.state_banner._laid
+        _scan_lays_out_nothing(desk, desk.order.lines[0].barcodes[0])
     finally:
         await desk.close()
 
@@ -173,18 +178,11 @@ async def test_a_later_scan_after_a_pause_lays_out_no_text(sandbox_app: Starlett
     one (its first unit into the box). Back to back, a later scan laid out 4-5 texts."""
     desk = await open_desk(sandbox_app, OFFERS)
     try:
-        view = desk.view
         _prepared()
         desk.scan(desk.order.lines[0].barcodes[0])
         _settle()
         _prepared(PREPARE_AFTER_CHANGE_MS)
-        prepared = _laid_out(view)
-        desk.scan(desk.order.lines[then].barcodes[0])
-        _settle()
-        assert view.feedback.text().startswith("✔")
-        assert _laid_out(view) == prepared
-        assert view.state_banner.text() in view.state_banner._laid
-        assert view.feedback.text() in view.feedback._laid
+        _scan_lays_out_nothing(desk, desk.order.lines[then].barcodes[0])
     finally:
         await desk.close()
 
