@@ -408,6 +408,9 @@ def _gs1_syntax_problem(value: str) -> Problem | None:
     from biip import ParseError
     from biip.gs1_messages import GS1Message
 
+    from packstation.domain import gs1_lookup
+
+    gs1_lookup.install()  # AIs found by prefix, not by testing each in turn
     try:
         GS1Message.parse(value)
     except ParseError as exc:
