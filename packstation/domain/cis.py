@@ -32,7 +32,7 @@ import binascii
 import functools
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from typing import Final
@@ -166,6 +166,18 @@ def check_cis(text: str, *, known_gtins: Collection[str] = ()) -> CisCheck:
         text: the scan, GS as 0x1D, scanner framing already removed.
         known_gtins: the order item's barcodes; when given, the code's GTIN must be one of them.
     """
+    check = _checked(text)
+    gtin = check.gtin
+    if known_gtins and check.valid and gtin is not None and not gtin_in(gtin, known_gtins):
+        return replace(check, valid=False, problems=(_gtin_not_in_order(gtin),))
+    return check
+
+
+@functools.lru_cache(maxsize=256)
+def _checked(text: str) -> CisCheck:
+    """`check_cis` without an order's GTINs. Kept per text (an immutable verdict): a scanned
+    code is checked when classified and again, as the same string, when the duplicate guard
+    keys it (issue 19)."""
     repairs: list[str] = []
     body = text
     if body.startswith(GS):
@@ -178,7 +190,7 @@ def check_cis(text: str, *, known_gtins: Collection[str] = ()) -> CisCheck:
     if bad is not None:
         return CisCheck(text, False, problems=(bad,), repairs=tuple(repairs))
     if _is_tobacco_pack(body):
-        return _tobacco_pack(body, repairs, known_gtins)
+        return _tobacco_pack(body, repairs)
     parses = _parse(body)
     if GS in body.strip(GS):
         # This scanner sends GS, so it sent it after every variable-length element; only a lost
@@ -210,9 +222,6 @@ def check_cis(text: str, *, known_gtins: Collection[str] = ()) -> CisCheck:
         syntax = _gs1_syntax_problem(value)
         if syntax is not None:
             problems.append(syntax)
-    gtin = dict(chosen)["01"]
-    if known_gtins and not problems and not gtin_in(gtin, known_gtins):
-        problems.append(_gtin_not_in_order(gtin))
     group = _group(chosen)
     return CisCheck(
         value,
@@ -402,8 +411,8 @@ def _is_yymmdd(value: str) -> bool:
 
 @functools.lru_cache(maxsize=256)
 def _gs1_syntax_problem(value: str) -> Problem | None:
-    # Kept per value: a scanned code is checked when classified and again, as the same string,
-    # when the duplicate guard keys it; biip's parse is most of a check (~0.15 ms; issue 19).
+    # Kept per value: a repaired code is checked again in its canonical form when the duplicate
+    # guard keys it; biip's parse is most of a check (issue 19).
     # Imported here, not at module level: biip's GS1 tables cost ~60 ms of start-up otherwise.
     from biip import ParseError
     from biip.gs1_messages import GS1Message
@@ -448,7 +457,7 @@ def _is_tobacco_pack(body: str) -> bool:
     )
 
 
-def _tobacco_pack(body: str, repairs: list[str], known_gtins: Collection[str]) -> CisCheck:
+def _tobacco_pack(body: str, repairs: list[str]) -> CisCheck:
     """GTIN 14 + serial 7 + coded maximum retail price 4 + crypto 4 (the pack's consumer-unit GTIN)."""
     gtin = body[:14]
     problems: list[Problem] = []
@@ -475,8 +484,6 @@ def _tobacco_pack(body: str, repairs: list[str], known_gtins: Collection[str]) -
         problems.append(
             _damaged_short_crypto(QT_TRANSLATE_NOOP("Cis", "the verification code (last 4 characters)"))
         )
-    if not problems and known_gtins and not gtin_in(gtin, known_gtins):
-        problems.append(_gtin_not_in_order(gtin))
     elements = (("01", gtin), ("21", body[14:21]))
     fields = {"01": gtin, "21": body[14:21], "mrc": body[21:25], "crypto": body[25:], "group": "tobacco_pack"}
     return CisCheck(

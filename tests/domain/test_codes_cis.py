@@ -178,3 +178,30 @@ def test_13_char_serial_one_short_or_long_does_not_reread_with_a_batch() -> None
 def test_88_character_signature_cut_to_44_is_not_a_clothes_code() -> None:
     cut = SHAPES[CisGroup.SHOES_LONG][: -len(SIG88) + 44]
     assert not check_cis(cut).valid
+
+
+@pytest.mark.parametrize("group", [CisGroup.LIGHT_INDUSTRY, CisGroup.TOBACCO_PACK], ids=str)
+def test_a_codes_verdict_is_worked_out_once_and_an_orders_gtins_applied_to_it_each_time(
+    group: CisGroup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import packstation.domain.cis as cis
+
+    cis._checked.cache_clear()
+    parsed: list[str] = []
+    parse, tobacco = cis._parse, cis._tobacco_pack
+    monkeypatch.setattr(cis, "_parse", lambda body: parsed.append(body) or parse(body))
+    monkeypatch.setattr(
+        cis, "_tobacco_pack", lambda body, repairs: parsed.append(body) or tobacco(body, repairs)
+    )
+    code = SHAPES[group]
+    gtin = check_cis(code).gtin
+    assert gtin is not None
+    ours, theirs = (gtin[1:],), ("4607001234562",)
+    assert check_cis(code, known_gtins=ours).valid  # classified for its order ...
+    wrong = check_cis(code, known_gtins=theirs)
+    assert not wrong.valid
+    assert [russian(p.text) for p in wrong.problems] == [
+        russian(p.text) for p in (cis._gtin_not_in_order(gtin),)
+    ]
+    assert check_cis(code).valid  # ... and keyed by the duplicate guard: the same verdict
+    assert parsed == [code]  # parsed once
