@@ -112,3 +112,30 @@ def test_scan_previews_put_the_line_of_the_item_scanned_last_first() -> None:
     ]
     assert d.session.scan_previews(first=MUG) == d.session.scan_previews()  # already first
     assert d.session.scan_previews(first="0000000000000") == d.session.scan_previews()  # no line's
+
+
+def test_after_a_marked_item_the_scan_of_its_code_is_previewed_first_and_changes_nothing() -> None:
+    """A packer of marked goods scans a unit's barcode, then its code: that code's texts are
+    worked out first (a stand-in no scan can have for the code itself)."""
+    d = desk(make_order(1, mug(2), kettle(1)))
+    known = [MUG, KETTLE]
+    d.session.scan(classify_scan(MUG, known_gtins=known))
+    entries = len(d.journal.entries(1))
+    before = d.session.snapshot
+    previews = d.session.scan_previews(first=MUG)
+    code = previews[0]
+    assert code.outcome.action is ScanAction.CODE_ATTACHED
+    assert code.outcome.unit == d.session.packing.boxes[0].units[0]
+    assert [(p.packed, p.coded) for p in code.snapshot.progress] == [(1, 1), (0, 0)]
+    assert [p.outcome.action for p in previews[1:]] == [ScanAction.ITEM_PACKED] * 2
+    assert d.session.snapshot is before  # nothing changed, nothing journalled
+    assert len(d.journal.entries(1)) == entries
+
+    outcome = d.session.scan(classify_scan(CIS_A, known_gtins=known))
+    assert d.session.snapshot.progress == code.snapshot.progress  # what the scan then shows
+    assert (outcome.action, outcome.unit, outcome.box) == (
+        code.outcome.action, code.outcome.unit, code.outcome.box
+    )
+    # Its unit has its code now: the next scan is an item's, no code is previewed.
+    assert all(p.outcome.action is ScanAction.ITEM_PACKED for p in d.session.scan_previews(first=MUG))
+    assert all(p.outcome.action is ScanAction.ITEM_PACKED for p in d.session.scan_previews(first=KETTLE))

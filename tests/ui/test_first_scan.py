@@ -208,3 +208,32 @@ async def test_changes_in_a_burst_are_prepared_for_once_after_it(sandbox_app: St
         assert _laid_out(view)[1] > after_burst[1]
     finally:
         await desk.close()
+
+
+@pytest.mark.asyncio
+async def test_the_code_scanned_after_a_marked_item_shows_prepared_texts(sandbox_app: Starlette) -> None:
+    import random
+
+    from packstation.sandbox import codes
+
+    desk = await open_desk(sandbox_app, (("SHOE-RUN-43", 2),), buyer_type="PERSON")
+    try:
+        view = desk.view
+        _prepared()
+        line = desk.market_order.lines[0]
+        shape = line.product.cis_shape
+        assert shape is not None
+        desk.scan(desk.order.lines[0].barcodes[0])  # the shoe, whose code is asked next
+        _settle()
+        _prepared(PREPARE_AFTER_CHANGE_MS)
+        lines_laid = _laid_out(view)[0]
+        code = codes.make_cis(random.Random(3), line.product.gtin14, shape.serial_len, shape.short_tail)
+        desk.scan(code)
+        _settle()
+        assert view.feedback.text().startswith("✔")
+        assert view.feedback.text() in view.feedback._laid  # "code for …, unit 1": laid out ahead
+        assert view.state_banner.text() in view.state_banner._laid
+        assert _laid_out(view)[0] == lines_laid  # the line's "1 of 2 coded" too
+        assert desk.errors == []
+    finally:
+        await desk.close()

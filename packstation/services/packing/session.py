@@ -19,8 +19,10 @@ from collections.abc import Awaitable, Callable, Mapping
 
 from packstation.domain.courier_handover import HandoverOutcome, awaits_courier
 from packstation.domain.errors import PackstationError
-from packstation.domain.instances import Instance
-from packstation.domain.order import Order
+from packstation.domain.gtin import as_gtin14
+from packstation.domain.instances import Instance, InstanceKind
+from packstation.domain.order import Order, OrderLine
+from packstation.domain.packing.codes import mandatory_kinds
 from packstation.domain.packing.errors import PackingError, Reason
 from packstation.domain.packing.journal import decode_order, encode_order
 from packstation.domain.packing.model import Packing, UnitRef
@@ -40,6 +42,7 @@ from packstation.services.packing.submit import Submitter
 from packstation.services.packing.values import (
     CheckBudget,
     Phase,
+    ScanAction,
     ScanOutcome,
     ScanPreview,
     SessionDeps,
@@ -198,6 +201,9 @@ class PackingSession:
         lines = state.order.lines
         if first is not None:
             lines = tuple(sorted(lines, key=lambda line: first not in line.barcodes))  # stable
+            code = self._code_preview(state, lines[0]) if limit > 0 and first in lines[0].barcodes else None
+            if code is not None:
+                previews.append(code)
         for line in lines:
             if len(previews) >= limit:
                 break
@@ -212,6 +218,28 @@ class PackingSession:
             scanned = ScanResult(ScanKind.ITEM_BARCODE, raw=barcode, value=barcode)
             previews.append(ScanPreview(snapshot, packed_outcome(packing, scanned)))
         return previews
+
+    def _code_preview(self, state: SessionState, line: OrderLine) -> ScanPreview | None:
+        """What scanning the marking code of `line`'s unit just packed would show (the code a
+        packer of marked goods scans next): its texts, not the code's own row (the code is not
+        known yet; a value no scan can have stands in for it). None when a code scanned now
+        would not go to a packed unit of `line` lacking one."""
+        kinds = sorted(mandatory_kinds(state.order, line) - {InstanceKind.GTD})  # a GTD asks its country
+        if not kinds or not line.barcodes:
+            return None
+        kind = kinds[0]
+        stand_in = Instance(kind, f"\x00{kind.value}")
+        gtin = as_gtin14(line.barcodes[0]) if kind is InstanceKind.CIS else None
+        try:
+            packing, unit = state.packing.attach_code(stand_in, gtin)
+        except PackstationError:  # every unit coded, or the code would go elsewhere
+            return None
+        if unit.line_id != line.id or not state.packing.is_boxed(unit):
+            return None
+        snapshot = snapshot_of(state.edited(packing), self._version + 1, self._countdown.remaining)
+        value = stand_in.value
+        scanned = ScanResult(ScanKind(kind.value), raw=value, value=value, gtin=gtin, instance=stand_in)
+        return ScanPreview(snapshot, ScanOutcome(ScanAction.CODE_ATTACHED, unit=unit, scan=scanned))
 
     def subscribe(self, callback: Callable[[SessionSnapshot], None]) -> Callable[[], None]:
         """Call `callback(snapshot)` after every change; returns an unsubscriber."""
