@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTreeView, QWidget
 
 from packstation.ui.quiet_layout import UPDATES_DISABLED, lay_out_quietly
@@ -32,6 +32,30 @@ _DIRECT = (
     | QStyle.StateFlag.State_MouseOver.value
     | QStyle.StateFlag.State_HasFocus.value
 )
+# The state bits a picture's pixels depend on: in QTreeView::drawRow they pick the palette's
+# colour group (disabled, active, inactive). The tree's own bits (open, children, sibling: a row
+# gaining a sibling below) change nothing the delegate paints; `_DIRECT` rows have no picture.
+_PICTURE_STATE = QStyle.StateFlag.State_Enabled.value | QStyle.StateFlag.State_Active.value
+
+
+# What a picture's pixels depend on besides its look and width (the font aside: a new one
+# clears the pictures): row height, state bits (`_PICTURE_STATE`), palette, colour group,
+# device pixel ratio.
+_Context = tuple[int, int, int, QPalette.ColorGroup, float]
+_Key = tuple[object, ...]
+
+
+def _key(look: RowLook, width: int, context: _Context) -> _Key:
+    background, foreground = look.background, look.foreground
+    return (
+        look.text,
+        look.bold,
+        look.italic,
+        None if background is None else background.rgba(),
+        None if foreground is None else foreground.rgba(),
+        width,
+        context,
+    )
 
 
 class RowPictures(RowDelegate):
@@ -44,10 +68,10 @@ class RowPictures(RowDelegate):
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view, wrap=False)
-        self._pictures: Kept[tuple[object, ...], QPixmap] = Kept(_KEPT)
+        self._pictures: Kept[_Key, QPixmap] = Kept(_KEPT)
         # Rows painted once, directly (a picture costs more than one direct paint): a row's
         # picture is made the second time it is painted, most rows' texts being shown once.
-        self._seen: Kept[tuple[object, ...], bool] = Kept(_SEEN)
+        self._seen: Kept[_Key, bool] = Kept(_SEEN)
         self._painted_font = QFont()  # the font of the kept pictures (another one: start again)
 
     def _same_font(self, font: QFont) -> None:
@@ -64,39 +88,37 @@ class RowPictures(RowDelegate):
             return
         self._same_font(option.font)
         rect = option.rect
-        background, foreground = look.background, look.foreground
-        key = (
-            look.text,
-            look.bold,
-            look.italic,
-            None if background is None else background.rgba(),
-            None if foreground is None else foreground.rgba(),
-            rect.width(),
+        palette = option.palette
+        # The colour group too: the state bits name it only in rows QTreeView::drawRow paints.
+        context = (
             rect.height(),
-            state,
-            option.palette.cacheKey(),
+            state & _PICTURE_STATE,
+            palette.cacheKey(),
+            palette.currentColorGroup(),
             painter.device().devicePixelRatio(),
         )
+        key = _key(look, rect.width(), context)
         picture = self._pictures.get_recent(key)
         if picture is None:
             if self._seen.get_recent(key) is None:
                 self._seen.keep(key, True)
                 super().paint(painter, option, index)
                 return
-            picture = self._picture(option, index, key)
+            picture = self._picture(option, look, rect.width(), context, key)
         painter.drawPixmap(rect.topLeft(), picture)
 
-    def _picture(self, option: QStyleOptionViewItem, index: AnyIndex, key: tuple[object, ...]) -> QPixmap:
+    def _picture(
+        self, option: QStyleOptionViewItem, look: RowLook, width: int, context: _Context, key: _Key
+    ) -> QPixmap:
         """The row as `RowDelegate` paints it over the view's background (its base colour)."""
-        rect = option.rect
-        ratio = float(key[-1])  # type: ignore[arg-type]
-        picture = QPixmap(round(rect.width() * ratio), round(rect.height() * ratio))
+        height, ratio = context[0], context[-1]
+        picture = QPixmap(round(width * ratio), round(height * ratio))
         picture.setDevicePixelRatio(ratio)
         picture.fill(option.palette.base().color())
         at_origin = QStyleOptionViewItem(option)
-        at_origin.rect = QRect(0, 0, rect.width(), rect.height())
+        at_origin.rect = QRect(0, 0, width, height)
         painter = QPainter(picture)
-        super().paint(painter, at_origin, index)
+        self.paint_look(painter, at_origin, look)
         painter.end()
         return self._pictures.keep(key, picture)
 
@@ -130,7 +152,8 @@ class BoxesTree(QTreeView):
         if not isinstance(delegate, RowDelegate):
             return
         font = self.font()
-        # A row's cell is the column less the indentation of its depth (the branch signs' space).
+        # A row's cell is the column less the indentation of its depth (the branch signs' space):
+        # the width QTreeView::drawRow gives the delegate (section width less indentationForItem).
         column = self.columnWidth(0) - (self.indentation() if self.rootIsDecorated() else 0)
         for look, depth in rows:
             delegate.prepare(look, font, column - depth * self.indentation())
