@@ -3,11 +3,16 @@ rows that moved repainted (issue 19).
 
 `RowDelegate` draws a row with a dozen calls from Python into Qt (font, pen, background, each
 laid-out text): ~18 µs a row, and a scan that adds or takes a box repaints every row below it.
-`RowPictures` draws a row directly the first time (most rows' texts are shown once: a new
-count, a new box), and when it is painted again (rows below an insert, an exposure) draws it
-into a pixmap, over the background the view paints under it, and from then on only copies
-that pixmap: the same pixels for a few µs. A row that is selected,
-hovered or has the focus (the style draws those over the row) is painted directly, as before.
+`RowPictures` draws a row into a pixmap, over the background the view paints under it, and
+copies that pixmap: the same pixels for a few µs. The pictures of the rows the packer's next
+scans would show are drawn ahead, in idle time (`BoxesTree.prepare`, in the context rows were
+last painted in), so such a scan only copies them. A row without a picture is painted directly
+the first time (a picture costs more than one paint, and most rows' texts are shown once: a new
+count, a new box) and drawn into a picture when painted again (rows below an insert, an
+exposure). A picture is kept per look, width and what else its pixels depend on: a row whose
+context differs (a new palette, font, ...) is painted as before, never from a stale picture. A
+row that is selected, hovered or has the focus (the style draws those over the row) is painted
+directly, as before.
 """
 
 from __future__ import annotations
@@ -73,12 +78,17 @@ class RowPictures(RowDelegate):
         # picture is made the second time it is painted, most rows' texts being shown once.
         self._seen: Kept[_Key, bool] = Kept(_SEEN)
         self._painted_font = QFont()  # the font of the kept pictures (another one: start again)
+        # The context of the last row painted plainly, and a copy of its option: what `prepare`
+        # draws pictures in, for rows painted in that context again (None: none painted yet).
+        self._context: _Context | None = None
+        self._option = QStyleOptionViewItem()
 
     def _same_font(self, font: QFont) -> None:
         if font != self._painted_font:
             self._painted_font = QFont(font)
             self._pictures.clear()
             self._seen.clear()
+            self._context = None  # its option has the old font
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         look = index.data(LOOK_ROLE)
@@ -97,6 +107,8 @@ class RowPictures(RowDelegate):
             palette.currentColorGroup(),
             painter.device().devicePixelRatio(),
         )
+        if context != self._context:
+            self._context, self._option = context, QStyleOptionViewItem(option)
         key = _key(look, rect.width(), context)
         picture = self._pictures.get_recent(key)
         if picture is None:
@@ -106,6 +118,19 @@ class RowPictures(RowDelegate):
                 return
             picture = self._picture(option, look, rect.width(), context, key)
         painter.drawPixmap(rect.topLeft(), picture)
+
+    def prepare(self, look: RowLook, font: QFont, width: int) -> None:
+        """Also draw the picture of a row showing `look`, `width` wide, in the context rows were
+        last painted in: if the row is painted in it, it is copied from the start (each scan
+        shows rows never painted before: new counts). In another context (a new palette, row
+        height, ...) the key differs and the row is painted as before."""
+        super().prepare(look, font, width)
+        context = self._context
+        if context is None or look.picture is not None or font != self._painted_font:
+            return
+        key = _key(look, width, context)
+        if self._pictures.get_recent(key) is None:
+            self._picture(self._option, look, width, context, key)
 
     def _picture(
         self, option: QStyleOptionViewItem, look: RowLook, width: int, context: _Context, key: _Key
@@ -147,7 +172,7 @@ class BoxesTree(QTreeView):
 
     def prepare(self, rows: Iterable[tuple[RowLook, int]]) -> None:
         """Lay out the texts of rows about to show these looks, each at its depth in the tree
-        (`RowDelegate.prepare`)."""
+        (`RowDelegate.prepare`), and draw their pictures (`RowPictures.prepare`)."""
         delegate = self.itemDelegate()
         if not isinstance(delegate, RowDelegate):
             return
