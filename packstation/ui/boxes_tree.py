@@ -3,11 +3,16 @@ rows that moved repainted (issue 19).
 
 `RowDelegate` draws a row with a dozen calls from Python into Qt (font, pen, background, each
 laid-out text): ~18 µs a row, and a scan that adds or takes a box repaints every row below it.
-`RowPictures` draws a row directly the first time (most rows' texts are shown once: a new
-count, a new box), and when it is painted again (rows below an insert, an exposure) draws it
-into a pixmap, over the background the view paints under it, and from then on only copies
-that pixmap: the same pixels for a few µs. A row that is selected,
-hovered or has the focus (the style draws those over the row) is painted directly, as before.
+`RowPictures` draws a row into a pixmap, over the background the view paints under it, and
+copies that pixmap: the same pixels for a few µs. The pictures of the rows the packer's next
+scans would show are drawn ahead, in idle time (`BoxesTree.prepare`, in the context rows were
+last painted in), so such a scan only copies them. A row without a picture is painted directly
+the first time (a picture costs more than one paint, and most rows' texts are shown once: a new
+count, a new box) and drawn into a picture when painted again (rows below an insert, an
+exposure). A picture is kept per look, width and what else its pixels depend on: a row whose
+context differs (a new palette, font, ...) is painted as before, never from a stale picture. A
+row that is selected, hovered or has the focus (the style draws those over the row) is painted
+directly, as before.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
-from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPixmap
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyleOptionViewItem, QTreeView, QWidget
 
 from packstation.ui.quiet_layout import UPDATES_DISABLED, lay_out_quietly
@@ -32,6 +37,30 @@ _DIRECT = (
     | QStyle.StateFlag.State_MouseOver.value
     | QStyle.StateFlag.State_HasFocus.value
 )
+# The state bits a picture's pixels depend on: in QTreeView::drawRow they pick the palette's
+# colour group (disabled, active, inactive). The tree's own bits (open, children, sibling: a row
+# gaining a sibling below) change nothing the delegate paints; `_DIRECT` rows have no picture.
+_PICTURE_STATE = QStyle.StateFlag.State_Enabled.value | QStyle.StateFlag.State_Active.value
+
+
+# What a picture's pixels depend on besides its look and width (the font aside: a new one
+# clears the pictures): row height, state bits (`_PICTURE_STATE`), palette, colour group,
+# device pixel ratio.
+_Context = tuple[int, int, int, QPalette.ColorGroup, float]
+_Key = tuple[object, ...]
+
+
+def _key(look: RowLook, width: int, context: _Context) -> _Key:
+    background, foreground = look.background, look.foreground
+    return (
+        look.text,
+        look.bold,
+        look.italic,
+        None if background is None else background.rgba(),
+        None if foreground is None else foreground.rgba(),
+        width,
+        context,
+    )
 
 
 class RowPictures(RowDelegate):
@@ -44,17 +73,22 @@ class RowPictures(RowDelegate):
 
     def __init__(self, view: QAbstractItemView) -> None:
         super().__init__(view, wrap=False)
-        self._pictures: Kept[tuple[object, ...], QPixmap] = Kept(_KEPT)
+        self._pictures: Kept[_Key, QPixmap] = Kept(_KEPT)
         # Rows painted once, directly (a picture costs more than one direct paint): a row's
         # picture is made the second time it is painted, most rows' texts being shown once.
-        self._seen: Kept[tuple[object, ...], bool] = Kept(_SEEN)
+        self._seen: Kept[_Key, bool] = Kept(_SEEN)
         self._painted_font = QFont()  # the font of the kept pictures (another one: start again)
+        # The context of the last row painted plainly, and a copy of its option: what `prepare`
+        # draws pictures in, for rows painted in that context again (None: none painted yet).
+        self._context: _Context | None = None
+        self._option = QStyleOptionViewItem()
 
     def _same_font(self, font: QFont) -> None:
         if font != self._painted_font:
             self._painted_font = QFont(font)
             self._pictures.clear()
             self._seen.clear()
+            self._context = None  # its option has the old font
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         look = index.data(LOOK_ROLE)
@@ -64,39 +98,52 @@ class RowPictures(RowDelegate):
             return
         self._same_font(option.font)
         rect = option.rect
-        background, foreground = look.background, look.foreground
-        key = (
-            look.text,
-            look.bold,
-            look.italic,
-            None if background is None else background.rgba(),
-            None if foreground is None else foreground.rgba(),
-            rect.width(),
+        palette = option.palette
+        # The colour group too: the state bits name it only in rows QTreeView::drawRow paints.
+        context = (
             rect.height(),
-            state,
-            option.palette.cacheKey(),
+            state & _PICTURE_STATE,
+            palette.cacheKey(),
+            palette.currentColorGroup(),
             painter.device().devicePixelRatio(),
         )
+        if context != self._context:
+            self._context, self._option = context, QStyleOptionViewItem(option)
+        key = _key(look, rect.width(), context)
         picture = self._pictures.get_recent(key)
         if picture is None:
             if self._seen.get_recent(key) is None:
                 self._seen.keep(key, True)
                 super().paint(painter, option, index)
                 return
-            picture = self._picture(option, index, key)
+            picture = self._picture(option, look, rect.width(), context, key)
         painter.drawPixmap(rect.topLeft(), picture)
 
-    def _picture(self, option: QStyleOptionViewItem, index: AnyIndex, key: tuple[object, ...]) -> QPixmap:
+    def prepare(self, look: RowLook, font: QFont, width: int) -> None:
+        """Also draw the picture of a row showing `look`, `width` wide, in the context rows were
+        last painted in: if the row is painted in it, it is copied from the start (each scan
+        shows rows never painted before: new counts). In another context (a new palette, row
+        height, ...) the key differs and the row is painted as before."""
+        super().prepare(look, font, width)
+        context = self._context
+        if context is None or look.picture is not None or font != self._painted_font:
+            return
+        key = _key(look, width, context)
+        if self._pictures.get_recent(key) is None:
+            self._picture(self._option, look, width, context, key)
+
+    def _picture(
+        self, option: QStyleOptionViewItem, look: RowLook, width: int, context: _Context, key: _Key
+    ) -> QPixmap:
         """The row as `RowDelegate` paints it over the view's background (its base colour)."""
-        rect = option.rect
-        ratio = float(key[-1])  # type: ignore[arg-type]
-        picture = QPixmap(round(rect.width() * ratio), round(rect.height() * ratio))
+        height, ratio = context[0], context[-1]
+        picture = QPixmap(round(width * ratio), round(height * ratio))
         picture.setDevicePixelRatio(ratio)
         picture.fill(option.palette.base().color())
         at_origin = QStyleOptionViewItem(option)
-        at_origin.rect = QRect(0, 0, rect.width(), rect.height())
+        at_origin.rect = QRect(0, 0, width, height)
         painter = QPainter(picture)
-        super().paint(painter, at_origin, index)
+        self.paint_look(painter, at_origin, look)
         painter.end()
         return self._pictures.keep(key, picture)
 
@@ -125,12 +172,13 @@ class BoxesTree(QTreeView):
 
     def prepare(self, rows: Iterable[tuple[RowLook, int]]) -> None:
         """Lay out the texts of rows about to show these looks, each at its depth in the tree
-        (`RowDelegate.prepare`)."""
+        (`RowDelegate.prepare`), and draw their pictures (`RowPictures.prepare`)."""
         delegate = self.itemDelegate()
         if not isinstance(delegate, RowDelegate):
             return
         font = self.font()
-        # A row's cell is the column less the indentation of its depth (the branch signs' space).
+        # A row's cell is the column less the indentation of its depth (the branch signs' space):
+        # the width QTreeView::drawRow gives the delegate (section width less indentationForItem).
         column = self.columnWidth(0) - (self.indentation() if self.rootIsDecorated() else 0)
         for look, depth in rows:
             delegate.prepare(look, font, column - depth * self.indentation())

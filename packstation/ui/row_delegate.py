@@ -221,7 +221,11 @@ class RowDelegate(QStyledItemDelegate):
         return self._heights.get(row)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        look = _look(index)
+        self.paint_look(painter, option, _look(index))
+
+    def paint_look(self, painter: QPainter, option: QStyleOptionViewItem, look: RowLook) -> None:
+        """Paint a row showing `look` in `option.rect` (`paint` without the model: a picture of
+        a row drawn ahead, `RowPictures.prepare`)."""
         rect, state = option.rect, option.state.value
         if look.background is not None:
             painter.fillRect(rect, look.background)

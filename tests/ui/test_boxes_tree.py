@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory, QStyleOptionViewItem,
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
-from packstation.ui.boxes_tree import BoxesTree, RowPictures
+from packstation.ui.boxes_tree import AnyIndex, BoxesTree, RowPictures
 from packstation.ui.packing_models import NodeKind, Role
 from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate, RowLook
 from tests.ui.packing_support import open_desk
@@ -341,3 +341,36 @@ async def test_rows_overflowing_the_tree_keep_their_width(sandbox_app: Starlette
         assert tree.viewport().width() == width
     finally:
         await desk.close()
+
+
+def test_a_row_gaining_a_sibling_below_is_copied_from_its_picture(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A row's open/children/sibling state bits change only the branch signs the tree draws
+    beside it: the row a box's new entry goes under (its last one until then) keeps its picture."""
+    tree = _tree(qtbot)
+    pictures = RowPictures(tree)
+    _painted_by(tree, pictures)
+    tree.viewport().repaint()  # painted twice: from pictures
+    model = tree.model()
+    assert isinstance(model, QStandardItemModel)
+    last = model.index(model.rowCount() - 1, 0)
+    direct: list[str] = []
+    paint = RowDelegate.paint
+
+    def counted(
+        delegate: RowDelegate, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> None:
+        direct.append(index.data(Qt.ItemDataRole.DisplayRole))
+        paint(delegate, painter, option, index)
+
+    monkeypatch.setattr(RowDelegate, "paint", counted)
+    kept = len(pictures._pictures)
+    item = QStandardItem("a new last row")
+    item.setData(RowLook("a new last row"), LOOK_ROLE)
+    model.appendRow(item)  # the last row gains a sibling below it
+    tree.viewport().repaint()
+    assert "a new last row" in direct  # painted once: directly
+    assert last.data(Qt.ItemDataRole.DisplayRole) not in direct
+    assert len(pictures._pictures) == kept  # nor drawn into a new picture
+    assert _painted_by(tree, pictures) == _painted_by(tree, RowDelegate(tree, wrap=False))

@@ -9,13 +9,15 @@ import time
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QWidget
 from starlette.applications import Starlette
 
+from packstation.ui.boxes_tree import AnyIndex, RowPictures
 from packstation.ui.packing_view import PREPARE_AFTER_CHANGE_MS, PREPARE_AFTER_MS, PackingView
 from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate
 from tests.ui.packing_support import Desk, open_desk
+from tests.ui.paint_support import Painted
 
 OFFERS = (("MUG-300", 2), ("BOOK-WP", 1), ("CHARGER-65", 1))
 
@@ -235,5 +237,101 @@ async def test_the_code_scanned_after_a_marked_item_shows_prepared_texts(sandbox
         assert view.state_banner.text() in view.state_banner._laid
         assert _laid_out(view)[0] == lines_laid  # the line's "1 of 2 coded" too
         assert desk.errors == []
+    finally:
+        await desk.close()
+
+
+class _DirectPaints:
+    """The boxes tree's rows `RowDelegate.paint` drew (glyph by glyph), not copied from pictures."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.texts: list[str] = []
+        paint = RowDelegate.paint
+
+        def counted(
+            delegate: RowDelegate, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex
+        ) -> None:
+            if isinstance(delegate, RowPictures):
+                self.texts.append(index.data(LOOK_ROLE).text)
+            paint(delegate, painter, option, index)
+
+        monkeypatch.setattr(RowDelegate, "paint", counted)
+
+
+def _pictures(view: PackingView) -> RowPictures:
+    delegate = view.boxes.itemDelegate()
+    assert isinstance(delegate, RowPictures)
+    return delegate
+
+
+def _shown_by_plain_delegate(view: PackingView) -> QImage:
+    """The boxes tree painted again now by a plain `RowDelegate` (no pictures)."""
+    tree = view.boxes
+    pictures = tree.itemDelegate()
+    tree.setItemDelegate(RowDelegate(tree, wrap=False))
+    try:
+        tree.viewport().repaint()
+        return _on_screen(tree.viewport())
+    finally:
+        tree.setItemDelegate(pictures)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("line", [0, 2])
+async def test_a_prepared_scan_copies_each_row_it_shows_from_a_picture(
+    sandbox_app: Starlette, line: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scan's rows (its box, its entry, the rows below) were drawn into pictures while the
+    packer reached for the item: the scan only copies them, and they show what a plain paint
+    shows."""
+    desk = await open_desk(sandbox_app, OFFERS)
+    try:
+        view = desk.view
+        _prepared()
+        pictures = _pictures(view)
+        kept = set(pictures._pictures)
+        direct = _DirectPaints(monkeypatch)
+        painted = Painted()
+        view.boxes.viewport().installEventFilter(painted)
+        desk.scan(desk.order.lines[line].barcodes[0])
+        _settle()
+        assert painted.regions  # the rows were painted ...
+        assert direct.texts == []  # ... none of them directly
+        assert set(pictures._pictures) == kept  # nor drawn into a picture then
+        assert _on_screen(view.boxes.viewport()) == _shown_by_plain_delegate(view)
+        assert desk.crashes == []
+    finally:
+        await desk.close()
+
+
+@pytest.mark.asyncio
+async def test_later_prepared_scans_show_what_a_plain_paint_shows(
+    sandbox_app: Starlette, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After each pause the next scan is copied from pictures, pixel for pixel what the rows
+    painted directly show; in another context (a new palette) the rows are painted directly."""
+    desk = await open_desk(sandbox_app, OFFERS)
+    try:
+        view = desk.view
+        direct = _DirectPaints(monkeypatch)
+        _prepared()
+        mug, book, charger = (line.barcodes[0] for line in desk.order.lines)
+        # Item scans were prepared; a new box and an undo were not (their new rows painted directly).
+        for barcode, prepared in ((mug, True), ("PS:NEW_BOX", False), (book, True), ("PS:UNDO", False)):
+            _prepared(PREPARE_AFTER_CHANGE_MS)
+            del direct.texts[:]
+            desk.scan(barcode)
+            _settle()
+            assert direct.texts == [] or not prepared, barcode
+            assert _on_screen(view.boxes.viewport()) == _shown_by_plain_delegate(view), barcode
+        _prepared(PREPARE_AFTER_CHANGE_MS)
+        palette = QPalette(view.boxes.palette())
+        palette.setColor(QPalette.ColorRole.Text, QColor("#8a2be2"))
+        view.boxes.setPalette(palette)  # after the preparation: its pictures' colours are stale
+        desk.scan(charger)
+        _settle()
+        assert direct.texts  # painted directly
+        assert _on_screen(view.boxes.viewport()) == _shown_by_plain_delegate(view)
+        assert desk.crashes == []
     finally:
         await desk.close()
