@@ -24,6 +24,10 @@ SOON: Final = timedelta(minutes=30)
 """Less time than this left: the order is to be packed next (and an order due just after
 midnight is not hidden behind tomorrow's date)."""
 
+NEAR: Final = timedelta(hours=1)
+"""Less time than this left: the time left is what counts, whatever the day (an Express order
+due at 00:15 counts down from 23:15, not shown as tomorrow's)."""
+
 _FAR_FUTURE: Final = datetime.combine(date.max, time(0), tzinfo=UTC)
 
 
@@ -32,8 +36,8 @@ class Urgency(StrEnum):
 
     LATE = "late"  # still to pack and its deadline has passed
     SOON = "soon"  # still to pack, less than `SOON` left
-    TODAY = "today"  # still to pack, due later today (Moscow day)
-    LATER = "later"  # still to pack, due on a later day
+    TODAY = "today"  # still to pack, due later today (Moscow day) or within `NEAR`
+    LATER = "later"  # still to pack, due on a later day, `NEAR` or more away
     PACKED = "packed"  # packed (or further along): the deadline is met
 
     @property
@@ -82,7 +86,7 @@ def urgency(order: Order, due: datetime | None, now: datetime) -> Urgency | None
         return Urgency.LATE
     if left < SOON:
         return Urgency.SOON
-    return Urgency.TODAY if is_due_today(due, now) else Urgency.LATER
+    return Urgency.TODAY if left < NEAR or is_due_today(due, now) else Urgency.LATER
 
 
 @dataclass(frozen=True, slots=True)

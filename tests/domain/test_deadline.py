@@ -74,6 +74,9 @@ def test_midnight_a_deadline_just_after_it_is_not_hidden_behind_tomorrow() -> No
     tomorrow = DAY + timedelta(days=1)
     express = make_order(1, program=Program.EXPRESS, ship_by=msk(0, 10, tomorrow))
     assert urgency(express, deadline(express), msk(23, 50)) is Urgency.SOON  # 20 minutes left
+    assert urgency(express, deadline(express), msk(23, 20)) is Urgency.TODAY  # 50 minutes: counting down
+    assert urgency(express, deadline(express), msk(23, 11)) is Urgency.TODAY  # just under the hour
+    assert urgency(express, deadline(express), msk(23, 10)) is Urgency.LATER  # tomorrow, an hour away
     assert urgency(express, deadline(express), msk(22, 0)) is Urgency.LATER  # tomorrow, hours away
     # The Moscow day decides "today", not the station's or UTC's: 23:30 MSK is 20:30 UTC.
     fbs = make_order(2, shipment_date=tomorrow)
