@@ -191,9 +191,10 @@ class PackingSession:
     def scan_previews(self, limit: int = 8, *, first: str | None = None) -> list[ScanPreview]:
         """What the packer would see after scanning the item of each line next (the first
         `limit` lines with a barcode that a scan takes; the line of barcode `first` before the
-        others: the item scanned last is scanned again more often than not), worked out without
-        changing anything or telling anyone: a view prepares those rows and texts while the
-        packer reaches for the item (issue 19). Empty when scans cannot change the packing."""
+        others: the item scanned last is scanned again more often than not; when its unit now
+        waits for its marking code, that code's scan before them, `_code_preview`), worked out
+        without changing anything or telling anyone: a view prepares those rows and texts while
+        the packer reaches for the item (issue 19). Empty when scans cannot change the packing."""
         state = self._log.state
         if state.phase is not Phase.PACKING:
             return []
