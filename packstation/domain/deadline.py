@@ -21,8 +21,7 @@ DEFAULT_CUTOFF: Final = time(14, 0)
 """The store's shipment time when the Market gives none (Moscow): the usual FBS drop-off."""
 
 SOON: Final = timedelta(minutes=30)
-"""Less time than this left: the order is to be packed next (and an order due just after
-midnight is not hidden behind tomorrow's date)."""
+"""Less time than this left: the order is to be packed next."""
 
 NEAR: Final = timedelta(hours=1)
 """Less time than this left: the time left is what counts, whatever the day (an Express order
