@@ -76,7 +76,7 @@ from packstation.services.scan_router import (
 )
 from packstation.services.weak_calls import weakly
 from packstation.ui import palette
-from packstation.ui.boxes_tree import BoxesTree, RowPictures
+from packstation.ui.boxes_tree import BoxesTree
 from packstation.ui.flat_scroll_bar import flatten_bars
 from packstation.ui.format import countdown, fill, key_name, local_day_time, local_time
 from packstation.ui.handover_page import HandoverPage
@@ -90,6 +90,7 @@ from packstation.ui.packing_dialogs import (
 )
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.plain_text import plain_label
+from packstation.ui.row_pictures import RowPictures
 from packstation.ui.shorten_notice import ShortenNotice
 from packstation.ui.solid_button import solid_button
 from packstation.ui.sounds import Sounds

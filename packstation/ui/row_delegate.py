@@ -216,6 +216,15 @@ class RowDelegate(QStyledItemDelegate):
         text_width = width - 2 * _PAD_X - (picture + _ICON_GAP if picture else 0)
         self._paragraphs(look.text, max(1, text_width), row_font, font_id)
 
+    def height_of(self, look: RowLook) -> int | None:
+        """The height of a row showing `look` as last measured or prepared at the view's
+        present width (None: not measured at it)."""
+        kept = self._sizes.get_recent(id(look))
+        width = self.wrap_width() if self._wrap else -1
+        if kept is None or kept[0] is not look or kept[1] != width:
+            return None
+        return kept[3]
+
     def measured_height(self, row: int) -> int | None:
         """The wrapped row's height when `sizeHint` last measured it (None: never)."""
         return self._heights.get(row)
@@ -225,7 +234,7 @@ class RowDelegate(QStyledItemDelegate):
 
     def paint_look(self, painter: QPainter, option: QStyleOptionViewItem, look: RowLook) -> None:
         """Paint a row showing `look` in `option.rect` (`paint` without the model: a picture of
-        a row drawn ahead, `RowPictures.prepare`)."""
+        a row drawn ahead, `row_pictures.RowPictures.prepare`)."""
         rect, state = option.rect, option.state.value
         if look.background is not None:
             painter.fillRect(rect, look.background)

@@ -3,7 +3,8 @@
 Rows that wrap differ in height, and a QListView whose rows may differ lays every row out again
 and repaints the whole list when any row's data changes: each scan (one line's progress) did.
 `WrappingListView` repaints just the changed row while its height stays; only a row that grows
-or shrinks lays the list out again. Its rows are painted by `RowDelegate`, wrapping.
+or shrinks lays the list out again. Its rows are painted by `RowDelegate`, wrapping, from
+pictures kept and drawn ahead (`row_pictures`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Iterable, Sequence
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
-from packstation.ui.row_delegate import RowDelegate, RowLook
+from packstation.ui.row_delegate import RowLook
+from packstation.ui.row_pictures import RowPictures
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -25,7 +27,7 @@ class WrappingListView(QListView):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setResizeMode(QListView.ResizeMode.Adjust)  # a new width wraps the rows again
-        self._rows = RowDelegate(self, wrap=True)
+        self._rows = RowPictures(self, wrap=True)
         self.setItemDelegate(self._rows)
 
     def prepare(self, looks: Iterable[RowLook]) -> None:

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import QApplication, QStyleFactory, QStyleOptionViewItem,
 from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
-from packstation.ui.boxes_tree import AnyIndex, BoxesTree, RowPictures
+from packstation.ui.boxes_tree import AnyIndex, BoxesTree
 from packstation.ui.packing_models import NodeKind, Role
 from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate, RowLook
+from packstation.ui.row_pictures import RowPictures
 from tests.ui.packing_support import open_desk
 from tests.ui.paint_support import Painted
 

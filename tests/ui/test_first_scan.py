@@ -9,13 +9,14 @@ import time
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyleOptionViewItem, QWidget
 from starlette.applications import Starlette
 
-from packstation.ui.boxes_tree import AnyIndex, RowPictures
+from packstation.ui.boxes_tree import AnyIndex
 from packstation.ui.packing_view import PREPARE_AFTER_CHANGE_MS, PREPARE_AFTER_MS, PackingView
 from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate
+from packstation.ui.row_pictures import RowPictures
 from tests.ui.packing_support import Desk, open_desk
 from tests.ui.paint_support import Painted
 
@@ -242,38 +243,52 @@ async def test_the_code_scanned_after_a_marked_item_shows_prepared_texts(sandbox
 
 
 class _DirectPaints:
-    """The boxes tree's rows `RowDelegate.paint` drew (glyph by glyph), not copied from pictures."""
+    """The rows a `RowPictures` delegate drew with `RowDelegate.paint` (glyph by glyph), not
+    copied from pictures, by the view they were painted in."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.texts: list[str] = []
+        self.texts: dict[str, list[str]] = {"lines": [], "boxes": []}
         paint = RowDelegate.paint
 
         def counted(
             delegate: RowDelegate, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex
         ) -> None:
             if isinstance(delegate, RowPictures):
-                self.texts.append(index.data(LOOK_ROLE).text)
+                self.texts["lines" if delegate._wrap else "boxes"].append(index.data(LOOK_ROLE).text)
             paint(delegate, painter, option, index)
 
         monkeypatch.setattr(RowDelegate, "paint", counted)
 
+    def clear(self) -> None:
+        for texts in self.texts.values():
+            del texts[:]
 
-def _pictures(view: PackingView) -> RowPictures:
-    delegate = view.boxes.itemDelegate()
+
+VIEWS = ("lines", "boxes")
+
+
+def _view(view: PackingView, name: str) -> QAbstractItemView:
+    shown = getattr(view, name)
+    assert isinstance(shown, QAbstractItemView)
+    return shown
+
+
+def _pictures(view: PackingView, name: str) -> RowPictures:
+    delegate = _view(view, name).itemDelegate()
     assert isinstance(delegate, RowPictures)
     return delegate
 
 
-def _shown_by_plain_delegate(view: PackingView) -> QImage:
-    """The boxes tree painted again now by a plain `RowDelegate` (no pictures)."""
-    tree = view.boxes
-    pictures = tree.itemDelegate()
-    tree.setItemDelegate(RowDelegate(tree, wrap=False))
+def _shown_by_plain_delegate(view: PackingView, name: str) -> QImage:
+    """The list (or tree) painted again now by a plain `RowDelegate` (no pictures)."""
+    shown = _view(view, name)
+    pictures = shown.itemDelegate()
+    shown.setItemDelegate(RowDelegate(shown, wrap=name == "lines"))
     try:
-        tree.viewport().repaint()
-        return _on_screen(tree.viewport())
+        shown.viewport().repaint()
+        return _on_screen(shown.viewport())
     finally:
-        tree.setItemDelegate(pictures)
+        shown.setItemDelegate(pictures)
 
 
 @pytest.mark.asyncio
@@ -281,24 +296,25 @@ def _shown_by_plain_delegate(view: PackingView) -> QImage:
 async def test_a_prepared_scan_copies_each_row_it_shows_from_a_picture(
     sandbox_app: Starlette, line: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The scan's rows (its box, its entry, the rows below) were drawn into pictures while the
-    packer reached for the item: the scan only copies them, and they show what a plain paint
-    shows."""
+    """The scan's rows (its line; its box, its entry, the rows below) were drawn into pictures
+    while the packer reached for the item: the scan only copies them, and they show what a plain
+    paint shows."""
     desk = await open_desk(sandbox_app, OFFERS)
     try:
         view = desk.view
         _prepared()
-        pictures = _pictures(view)
-        kept = set(pictures._pictures)
+        kept = {name: set(_pictures(view, name)._pictures) for name in VIEWS}
         direct = _DirectPaints(monkeypatch)
-        painted = Painted()
-        view.boxes.viewport().installEventFilter(painted)
+        painted = {name: Painted() for name in VIEWS}
+        for name in VIEWS:
+            _view(view, name).viewport().installEventFilter(painted[name])
         desk.scan(desk.order.lines[line].barcodes[0])
         _settle()
-        assert painted.regions  # the rows were painted ...
-        assert direct.texts == []  # ... none of them directly
-        assert set(pictures._pictures) == kept  # nor drawn into a picture then
-        assert _on_screen(view.boxes.viewport()) == _shown_by_plain_delegate(view)
+        for name in VIEWS:
+            assert painted[name].regions, name  # the rows were painted ...
+            assert direct.texts[name] == [], name  # ... none of them directly
+            assert set(_pictures(view, name)._pictures) == kept[name], name  # nor drawn into a picture then
+            assert _on_screen(_view(view, name).viewport()) == _shown_by_plain_delegate(view, name), name
         assert desk.crashes == []
     finally:
         await desk.close()
@@ -319,19 +335,61 @@ async def test_later_prepared_scans_show_what_a_plain_paint_shows(
         # Item scans were prepared; a new box and an undo were not (their new rows painted directly).
         for barcode, prepared in ((mug, True), ("PS:NEW_BOX", False), (book, True), ("PS:UNDO", False)):
             _prepared(PREPARE_AFTER_CHANGE_MS)
-            del direct.texts[:]
+            direct.clear()
             desk.scan(barcode)
             _settle()
-            assert direct.texts == [] or not prepared, barcode
-            assert _on_screen(view.boxes.viewport()) == _shown_by_plain_delegate(view), barcode
+            for name in VIEWS:
+                assert direct.texts[name] == [] or not prepared, (barcode, name)
+                assert _on_screen(_view(view, name).viewport()) == _shown_by_plain_delegate(view, name), (
+                    barcode,
+                    name,
+                )
         _prepared(PREPARE_AFTER_CHANGE_MS)
-        palette = QPalette(view.boxes.palette())
-        palette.setColor(QPalette.ColorRole.Text, QColor("#8a2be2"))
-        view.boxes.setPalette(palette)  # after the preparation: its pictures' colours are stale
+        direct.clear()
+        for name in VIEWS:
+            shown = _view(view, name)
+            palette = QPalette(shown.palette())
+            palette.setColor(QPalette.ColorRole.Text, QColor("#8a2be2"))
+            shown.setPalette(palette)  # after the preparation: its pictures' colours are stale
         desk.scan(charger)
         _settle()
-        assert direct.texts  # painted directly
-        assert _on_screen(view.boxes.viewport()) == _shown_by_plain_delegate(view)
+        for name in VIEWS:
+            assert direct.texts[name], name  # painted directly
+            assert _on_screen(_view(view, name).viewport()) == _shown_by_plain_delegate(view, name), name
+        assert desk.crashes == []
+    finally:
+        await desk.close()
+
+
+def _thumbnail(colour: str) -> QPixmap:
+    picture = QPixmap(40, 40)
+    picture.fill(QColor(colour))
+    return picture
+
+
+@pytest.mark.asyncio
+async def test_a_lines_thumbnail_is_in_its_picture_and_a_new_one_is_never_stale(
+    sandbox_app: Starlette, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A line showing its product's photo is copied from a picture like any other row, the photo
+    in it; a new photo for the line (another pixmap) is never shown from the old picture."""
+    desk = await open_desk(sandbox_app, OFFERS)
+    try:
+        view = desk.view
+        url = desk.order.lines[0].picture_url
+        assert url is not None
+        view.lines_model.set_picture(url, _thumbnail("#2e8b57"))
+        _prepared()
+        direct = _DirectPaints(monkeypatch)
+        desk.scan(desk.order.lines[0].barcodes[0])
+        _settle()
+        assert direct.texts["lines"] == []
+        assert _on_screen(view.lines.viewport()) == _shown_by_plain_delegate(view, "lines")
+        _prepared(PREPARE_AFTER_CHANGE_MS)
+        view.lines_model.set_picture(url, _thumbnail("#b22222"))
+        _settle()
+        assert direct.texts["lines"]  # the new photo's row painted directly, not copied
+        assert _on_screen(view.lines.viewport()) == _shown_by_plain_delegate(view, "lines")
         assert desk.crashes == []
     finally:
         await desk.close()
