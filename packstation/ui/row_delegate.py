@@ -19,8 +19,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import NamedTuple, TypeVar
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPixmap, QStaticText, QTextOption
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap, QStaticText, QTextOption
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -233,13 +233,28 @@ class RowDelegate(QStyledItemDelegate):
         self.paint_look(painter, option, _look(index))
 
     def paint_look(self, painter: QPainter, option: QStyleOptionViewItem, look: RowLook) -> None:
-        """Paint a row showing `look` in `option.rect` (`paint` without the model: a picture of
-        a row drawn ahead, `row_pictures.RowPictures.prepare`)."""
-        rect, state = option.rect, option.state.value
+        """Paint a row showing `look` in `option.rect`."""
+        self.paint_row(painter, option.rect, option.state.value, option.palette, option.font, look, option)
+
+    def paint_row(
+        self,
+        painter: QPainter,
+        rect: QRect,
+        state: int,
+        palette: QPalette,
+        base_font: QFont,
+        look: RowLook,
+        option: QStyleOptionViewItem | None = None,
+    ) -> None:
+        """Paint a row showing `look` in `rect`, in `state` (its bits), `palette` and the view's
+        font `base_font`: `paint` without the model (a picture of a row drawn ahead,
+        `row_pictures.RowPictures.prepare`, gives plain values: a wrapper of a field of a kept
+        style option copy, freed by the garbage collector, freed memory it did not own).
+        `option`: for the style's selection, hover and focus marks (None: a plain row)."""
         if look.background is not None:
             painter.fillRect(rect, look.background)
         view = self._view()
-        if state & _HOVERED_OR_SELECTED and view is not None:
+        if state & _HOVERED_OR_SELECTED and view is not None and option is not None:
             view.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, view)
         left, width = rect.left() + _PAD_X, rect.width() - 2 * _PAD_X
         if look.picture is not None and not look.picture.isNull():
@@ -247,12 +262,12 @@ class RowDelegate(QStyledItemDelegate):
             painter.drawPixmap(left, rect.top() + (rect.height() - shown.height()) // 2, look.picture)
             left += shown.width() + _ICON_GAP
             width -= shown.width() + _ICON_GAP
-        font, font_id = self._font(option.font, look)
+        font, font_id = self._font(base_font, look)
         block = self._paragraphs(look.text, max(1, width), font, font_id)
         if state & _SELECTED:
-            colour = option.palette.highlightedText().color()
+            colour = palette.highlightedText().color()
         else:
-            colour = look.foreground or option.palette.text().color()
+            colour = look.foreground or palette.text().color()
         painter.save()
         painter.setFont(font)
         painter.setPen(colour)
@@ -261,11 +276,11 @@ class RowDelegate(QStyledItemDelegate):
             painter.drawStaticText(QPointF(left, top), part)
             top += height
         painter.restore()
-        if state & _HAS_FOCUS and view is not None:
+        if state & _HAS_FOCUS and view is not None and option is not None:
             focus = QStyleOptionFocusRect()
             focus.rect = rect
             focus.state = option.state
-            focus.palette = option.palette
+            focus.palette = palette
             view.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus, painter, view)
 
 

@@ -79,11 +79,12 @@ class RowPictures(RowDelegate):
         # Rows painted once, directly (a picture costs more than one direct paint): a row's
         # picture is made the second time it is painted, most rows' texts being shown once.
         self._seen: Kept[_Key, bool] = Kept(_SEEN)
-        self._painted_font = QFont()  # the font of the kept pictures (another one: start again)
-        # The context of the last row painted plainly, and a copy of its option: what `prepare`
-        # draws pictures in, for rows painted in that context again (None: none painted yet).
+        self._painted_font = QFont()  # the views' font, of the kept pictures (another one: start again)
+        # The context of the last row painted plainly, and its palette: what `prepare` draws
+        # pictures in, for rows painted in that context again (None: none painted yet). Plain
+        # copies, never a style option's: see `RowDelegate.paint_row`.
         self._context: _Context | None = None
-        self._option = QStyleOptionViewItem()
+        self._palette = QPalette()
 
     def _same_font(self, font: QFont) -> None:
         if font != self._painted_font:
@@ -110,7 +111,7 @@ class RowPictures(RowDelegate):
             painter.device().devicePixelRatio(),
         )
         if context[1:] != self._context_rest():
-            self._option = QStyleOptionViewItem(option)
+            self._palette = QPalette(palette)
         self._context = context
         key = _key(look, rect.width(), context)
         picture = self._pictures.get_recent(key)
@@ -119,7 +120,7 @@ class RowPictures(RowDelegate):
                 self._seen.keep(key, True)
                 super().paint(painter, option, index)
                 return
-            picture = self._picture(option, look, rect.width(), context, key)
+            picture = self._picture(look, rect.width(), context, key)
         painter.drawPixmap(rect.topLeft(), picture)
 
     def _context_rest(self) -> tuple[object, ...] | None:
@@ -142,19 +143,16 @@ class RowPictures(RowDelegate):
             context = (height, *context[1:])
         key = _key(look, width, context)
         if self._pictures.get_recent(key) is None:
-            self._picture(self._option, look, width, context, key)
+            self._picture(look, width, context, key)
 
-    def _picture(
-        self, option: QStyleOptionViewItem, look: RowLook, width: int, context: _Context, key: _Key
-    ) -> QPixmap:
+    def _picture(self, look: RowLook, width: int, context: _Context, key: _Key) -> QPixmap:
         """The row as `RowDelegate` paints it over the view's background (its base colour)."""
-        height, ratio = context[0], context[-1]
+        height, state, ratio = context[0], context[1], context[-1]
         picture = QPixmap(round(width * ratio), round(height * ratio))
         picture.setDevicePixelRatio(ratio)
-        picture.fill(option.palette.base().color())
-        at_origin = QStyleOptionViewItem(option)
-        at_origin.rect = QRect(0, 0, width, height)
+        palette = self._palette
+        picture.fill(palette.base().color())
         painter = QPainter(picture)
-        self.paint_look(painter, at_origin, look)
+        self.paint_row(painter, QRect(0, 0, width, height), state, palette, self._painted_font, look)
         painter.end()
         return self._pictures.keep(key, picture)
