@@ -582,9 +582,10 @@ class PackingView(QWidget):
                     return
                 self.lines.prepare(self.lines_model.looks_after(snapshot))
                 self.boxes.prepare(self.boxes_model.looks_after(snapshot))
-                self.state_banner.prepare(self._banner(snapshot)[0])
+                text, colour = self._banner(snapshot)
+                self.state_banner.prepare(text, ("white", colour))
                 if outcome.scan is not None:
-                    self.feedback.prepare(self._applied_text(outcome, outcome.scan))
+                    self.feedback.prepare(self._applied_text(outcome, outcome.scan), (GREEN, None))
         except Exception:  # only time was to be won: the scan works it all out anyway
             _log.exception("order %s: the next scans' rows not prepared", session.order.id)
 

@@ -17,12 +17,15 @@ paint need not redo is kept: the rounded background (an antialiased shape as wid
 window) is drawn once per size and colours and kept as a picture (shared by all lines: a new
 order's view shows the same ones), the colours and rectangles
 are kept as Qt values. A text known ahead (the feedback and banner of the packer's next scan,
-`prepare`) is laid out then and only drawn when shown, in the same pixels.
+`prepare`) is laid out then and drawn into a picture over the background it will show on; when
+shown, the picture is copied: the same pixels, no glyph drawn in the scan's paint.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer
+from typing import NamedTuple
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -46,6 +49,14 @@ _BACKDROPS_KEPT = 16  # a few colours at a few widths (a resized window starts a
 _LAID_KEPT = 16  # texts laid out ahead (`prepare`): the next scan's, for each line of an order
 
 
+class _Picture(NamedTuple):
+    """A text drawn ahead over its background: where it goes, and the height of its text."""
+
+    at: QPoint
+    pixmap: QPixmap
+    height: float
+
+
 class StatusLine(QWidget):
     """Plain text in a given font and colours, one row high unless the text needs more.
 
@@ -66,6 +77,8 @@ class StatusLine(QWidget):
     ) -> None:
         super().__init__(parent)
         self._laid: dict[str, QStaticText] = {}  # texts laid out ahead at the text area's width
+        # Texts laid out ahead and drawn, by text and colours, at the line's present size and font.
+        self._pictures: dict[tuple[str, tuple[str, str | None]], _Picture] = {}
         font = QFont(self.font())
         font.setPointSize(point_size)
         font.setBold(bold)
@@ -107,23 +120,60 @@ class StatusLine(QWidget):
         self._backdrop = None
         self.update()
 
-    def prepare(self, text: str) -> None:
-        """Lay `text` out now, at the line's width, so that showing it only draws it: e.g. the
-        feedback the packer's next scan will show (issue 19). Drawn in the same pixels as an
-        unprepared text; a new width or font forgets what was prepared."""
+    def prepare(self, text: str, colours: tuple[str, str | None] | None = None) -> None:
+        """Lay `text` out now, at the line's width, and draw it in `colours` (foreground,
+        background; None: the present ones) over the background it will show on, so that
+        showing it only copies that picture: e.g. the feedback the packer's next scan will show
+        (issue 19). The same pixels as an unprepared text; a new size, font or palette forgets
+        what was prepared."""
         width = self._text_area.width()
-        if width <= 0 or text in self._laid:
+        if width <= 0:
             return
-        laid = QStaticText(text)
-        laid.setTextFormat(Qt.TextFormat.PlainText)  # names and Market texts are shown literally
-        laid.setTextWidth(width)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)  # as `drawText` with TextWordWrap
-        laid.setTextOption(option)
-        laid.prepare(font=self.font())
-        if len(self._laid) >= _LAID_KEPT:
-            self._laid.clear()
-        self._laid[text] = laid
+        laid = self._laid.get(text)
+        if laid is None:
+            laid = QStaticText(text)
+            laid.setTextFormat(Qt.TextFormat.PlainText)  # names and Market texts are shown literally
+            laid.setTextWidth(width)
+            option = QTextOption()
+            option.setWrapMode(QTextOption.WrapMode.WordWrap)  # as `drawText` with TextWordWrap
+            laid.setTextOption(option)
+            laid.prepare(font=self.font())
+            if len(self._laid) >= _LAID_KEPT:
+                self._laid.clear()
+            self._laid[text] = laid
+        key = (text, colours or self._colours)
+        if key not in self._pictures:
+            picture = self._picture(laid, *key[1])
+            if picture is not None:
+                if len(self._pictures) >= _LAID_KEPT:
+                    self._pictures.clear()
+                self._pictures[key] = picture
+
+    def _picture(self, laid: QStaticText, foreground: str, background: str | None) -> _Picture | None:
+        """`laid` drawn as `paintEvent` draws it, over what lies under it then (None: it needs
+        more rows than the line has: the paint grows the line)."""
+        area = self._text_area
+        height = laid.size().height()
+        if height > area.height():
+            return None
+        top = area.top() + (area.height() - height) / 2
+        # The picture starts on a whole pixel and the text keeps its fraction of one: its glyphs
+        # are drawn at the same subpixel offsets, hence in the same pixels.
+        at = QPoint(area.left(), int(top))
+        size = QSize(area.width(), min(self._whole.bottom() + 1, int(top + height) + 2) - at.y())
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        painter = QPainter(pixmap)
+        if background is None:
+            painter.fillRect(QRect(QPoint(0, 0), size), self._window)
+        else:
+            painter.drawPixmap(QPoint(0, 0), self._backdrop_of(QColor(background)), QRect(at, size))
+        painter.setFont(self.font())
+        painter.setPen(QColor(foreground))
+        painter.drawStaticText(QPointF(0, top - at.y()), laid)
+        painter.end()
+        return _Picture(at, pixmap, height)
 
     @property
     def foreground(self) -> str:
@@ -155,14 +205,17 @@ class StatusLine(QWidget):
         self._text_area = self._whole.adjusted(self._pad_x, self._pad_y, -self._pad_x, -self._pad_y)
         self._backdrop = None
         self._laid.clear()
+        self._pictures.clear()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:  # the window's colour around the text
             self._window = QColor(self.palette().window().color())
             self._backdrop = None
+            self._pictures.clear()
             self.update()
         elif event.type() == QEvent.Type.FontChange:
             self._laid.clear()
+            self._pictures.clear()
         super().changeEvent(event)
 
     # -- painting ----------------------------------------------------------------------------------
@@ -171,24 +224,29 @@ class StatusLine(QWidget):
         """The rounded background on the window's colour, as a picture of the line's size."""
         ratio = self.devicePixelRatioF()
         if self._backdrop is None or self._backdrop.devicePixelRatio() != ratio:
-            whole = self._whole
-            key = (whole.width(), whole.height(), ratio, self._radius, self._window.rgba(), colour.rgba())
-            backdrop = _BACKDROPS.get(key)
-            if backdrop is None:
-                backdrop = QPixmap(whole.size() * ratio)
-                backdrop.setDevicePixelRatio(ratio)
-                backdrop.fill(self._window)
-                painter = QPainter(backdrop)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(colour)
-                painter.drawRoundedRect(QRectF(whole), self._radius, self._radius)
-                painter.end()
-                if len(_BACKDROPS) >= _BACKDROPS_KEPT:
-                    _BACKDROPS.clear()
-                _BACKDROPS[key] = backdrop
-            self._backdrop = backdrop
+            self._backdrop = self._backdrop_of(colour)
         return self._backdrop
+
+    def _backdrop_of(self, colour: QColor) -> QPixmap:
+        """The rounded background in `colour` at the line's size (shared by all lines)."""
+        ratio = self.devicePixelRatioF()
+        whole = self._whole
+        key = (whole.width(), whole.height(), ratio, self._radius, self._window.rgba(), colour.rgba())
+        backdrop = _BACKDROPS.get(key)
+        if backdrop is None:
+            backdrop = QPixmap(whole.size() * ratio)
+            backdrop.setDevicePixelRatio(ratio)
+            backdrop.fill(self._window)
+            painter = QPainter(backdrop)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(QRectF(whole), self._radius, self._radius)
+            painter.end()
+            if len(_BACKDROPS) >= _BACKDROPS_KEPT:
+                _BACKDROPS.clear()
+            _BACKDROPS[key] = backdrop
+        return backdrop
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -196,6 +254,12 @@ class StatusLine(QWidget):
             painter.fillRect(self._whole, self._window)
         else:
             painter.drawPixmap(0, 0, self._background(self._bg))
+        picture = self._pictures.get((self._text, self._colours))
+        if picture is not None and picture.pixmap.devicePixelRatio() == painter.device().devicePixelRatio():
+            painter.drawPixmap(picture.at, picture.pixmap)  # drawn ahead: copied
+            painter.end()
+            self._measured(picture.height)
+            return
         painter.setPen(self._fg)
         area = self._text_area
         laid = self._laid.get(self._text)
@@ -206,8 +270,12 @@ class StatusLine(QWidget):
         else:
             height = painter.drawText(area, _FLAGS, self._text).height()
         painter.end()
-        # Measured while painting, which lays the text out anyway: a text that needs another row
-        # count is drawn cut for one frame, then the line takes the rows it needs.
+        self._measured(height)
+
+    def _measured(self, height: float) -> None:
+        """The text painted is `height` high. Measured while painting, which lays the text out
+        anyway: a text that needs another row count is drawn cut for one frame, then the line
+        takes the rows it needs."""
         rows = max(1, round(height / self._spacing))
         if rows != self._rows:
             QTimer.singleShot(0, self, lambda: self._fit(rows))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -17,6 +18,7 @@ from packstation.ui.boxes_tree import AnyIndex
 from packstation.ui.packing_view import PREPARE_AFTER_CHANGE_MS, PREPARE_AFTER_MS, PackingView
 from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate
 from packstation.ui.row_pictures import RowPictures
+from packstation.ui.status_line import StatusLine
 from tests.ui.packing_support import Desk, open_desk
 from tests.ui.paint_support import Painted
 
@@ -390,6 +392,42 @@ async def test_a_lines_thumbnail_is_in_its_picture_and_a_new_one_is_never_stale(
         _settle()
         assert direct.texts["lines"]  # the new photo's row painted directly, not copied
         assert _on_screen(view.lines.viewport()) == _shown_by_plain_delegate(view, "lines")
+        assert desk.crashes == []
+    finally:
+        await desk.close()
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("line", [0, 2])
+async def test_a_prepared_scan_copies_its_feedback_and_banner_from_pictures(
+    sandbox_app: Starlette, line: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The feedback line and the banner of each line's next scan were drawn ahead in the
+    colours the scan shows them in: the scan draws no glyph of them, and they show what a plain
+    paint shows."""
+    desk = await open_desk(sandbox_app, OFFERS)
+    try:
+        view = desk.view
+        _prepared()
+        drawn: list[str] = []
+        for name in ("drawStaticText", "drawText"):
+            original = getattr(QPainter, name)
+
+            def counted(painter: QPainter, *args: object, _original: Any = original) -> Any:
+                if isinstance(painter.device(), StatusLine):
+                    drawn.append(painter.device().objectName())
+                return _original(painter, *args)
+
+            monkeypatch.setattr(QPainter, name, counted)
+        desk.scan(desk.order.lines[line].barcodes[0])
+        _settle()
+        assert view.feedback.text().startswith("✔")
+        assert drawn == []
+        for shown in (view.feedback, view.state_banner):
+            on_screen = _on_screen(shown)
+            shown._pictures.clear()
+            shown.repaint()
+            assert _on_screen(shown) == on_screen, shown.objectName()
         assert desk.crashes == []
     finally:
         await desk.close()

@@ -4,9 +4,11 @@ window out again, and still fit any text: a long one grows the line, a short one
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -169,3 +171,80 @@ def test_a_new_width_forgets_the_texts_laid_out_ahead(qtbot: QtBot) -> None:
     plain.setText("✔ Кружка → коробка 1")
     _settle()
     assert line.grab().toImage() == plain.grab().toImage()
+
+
+class _Drawn:
+    """The texts `QPainter` drew glyph by glyph (static or not) from Python."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        for name in ("drawStaticText", "drawText"):
+            original = getattr(QPainter, name)
+
+            def counted(painter: QPainter, *args: object, _original: Any = original) -> Any:
+                self.count += 1
+                return _original(painter, *args)
+
+            monkeypatch.setattr(QPainter, name, counted)
+
+
+def _on_screen(widget: QWidget) -> QImage:
+    """What the window shows of `widget` (its backing store, not a fresh paint)."""
+    window = widget.window()
+    at = widget.mapTo(window, QPoint(0, 0))
+    grabbed = window.screen().grabWindow(window.winId(), at.x(), at.y(), widget.width(), widget.height())
+    return grabbed.toImage()
+
+
+@pytest.mark.parametrize("colours", [("#2e7d32", None), ("white", "#1565c0")])
+def test_a_text_prepared_in_its_colours_is_copied_from_a_picture(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, colours: tuple[str, str | None]
+) -> None:
+    """A text prepared in the colours it is then shown in is drawn ahead: showing it draws no
+    glyph, and the window shows what a plain paint of it shows."""
+    text = "✔ Кружка керамическая, 300 мл → коробка 1"
+    _plain_window, plain = _screen(qtbot, width=900)
+    plain.set_colours(*colours)
+    plain.setText(text)
+    _settle()
+    _window, line = _screen(qtbot, width=900)
+    line.set_colours("#616161")  # other colours shown meanwhile: the picture is in the ones given
+    _settle()
+    line.prepare(text, colours)
+    drawn = _Drawn(monkeypatch)
+    line.setText(text)
+    line.set_colours(*colours)
+    _settle()
+    assert drawn.count == 0
+    assert _on_screen(line) == _on_screen(plain)
+
+
+def test_a_picture_is_shown_only_in_its_own_colours_and_palette(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Упаковка: 1 из 4 шт. в коробках"
+    _window, line = _screen(qtbot, width=900)
+    line.set_colours("white", "#1565c0")
+    _settle()
+    line.prepare(text)  # in the present colours
+    drawn = _Drawn(monkeypatch)
+    line.setText(text)
+    line.set_colours("white", "#2e7d32")  # shown in others: painted, not copied
+    _settle()
+    assert drawn.count == 1
+    _plain_window, plain = _screen(qtbot, width=900)
+    plain.set_colours("white", "#2e7d32")
+    plain.setText(text)
+    _settle()
+    assert _on_screen(line) == _on_screen(plain)
+    line.set_colours("white", "#1565c0")
+    line.setText("")
+    _settle()
+    line.prepare(text)
+    palette = QPalette(line.palette())
+    palette.setColor(QPalette.ColorRole.Window, QColor("#fff8e1"))
+    line.setPalette(palette)  # the window's colour around the background: the picture is stale
+    drawn.count = 0
+    line.setText(text)
+    _settle()
+    assert drawn.count == 1
