@@ -85,6 +85,8 @@ def mask_secrets(text: str) -> str:
     Returns:
         The message with every secret masked; GS characters are shown as `<GS>`.
     """
+    if not text:  # most audit lines have no detail ("order_opened" in an order's first scan)
+        return text
     for pattern in sorted(_KNOWN.values(), key=lambda p: len(p.pattern), reverse=True):
         text = pattern.sub(_MASK, text)
     text = _SECRET_FIELD.sub(lambda m: f"{m['name']}{m['sep']}{m['scheme'] or ''}{_MASK}", text)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from typing import Any
 
-from packstation.services.ports import JournalEntry, JournalPort
+from packstation.services.ports import EncodedAction, JournalEntry, JournalPort
 
 
 class StampedJournal:
@@ -18,9 +18,19 @@ class StampedJournal:
         self._journal = journal
         self._who = who
 
-    def append(self, order_id: int, action: Mapping[str, Any]) -> int:
+    def append(self, order_id: int, action: Mapping[str, Any] | EncodedAction) -> int:
         packer, desk = self._who()
+        if isinstance(action, EncodedAction):
+            fields = action.action
+            if (fields.get("packer"), fields.get("desk")) == (packer, desk):
+                return self._journal.append(order_id, action)  # stamped by `encode` as it would be now
+            action = fields  # someone else signed in since it was encoded: stamped (and encoded) again
         return self._journal.append(order_id, {**action, "packer": packer, "desk": desk})
+
+    def encode(self, action: Mapping[str, Any]) -> EncodedAction:
+        """Stamped with who is signed in now; `append` stamps it again if that changes meanwhile."""
+        packer, desk = self._who()
+        return self._journal.encode({**action, "packer": packer, "desk": desk})
 
     def atomic(self) -> AbstractContextManager[object]:
         return self._journal.atomic()

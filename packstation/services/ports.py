@@ -191,10 +191,28 @@ class JournalEntry:
     action: Mapping[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class EncodedAction:
+    """A journal action with its JSON text, from `JournalPort.encode`: appended later as it is.
+    An order's opening line (the whole order) is encoded when the order opens, not inside its
+    first scan (issue 19). `action` is read-only; `text` is what the journal stores."""
+
+    action: Mapping[str, Any]
+    text: str
+
+
 class JournalPort(Protocol):
     """Durable packing actions: `append` returns only after the action is on disk."""
 
-    def append(self, order_id: int, action: Mapping[str, Any]) -> int: ...
+    def append(self, order_id: int, action: Mapping[str, Any] | EncodedAction) -> int: ...
+
+    def encode(self, action: Mapping[str, Any]) -> EncodedAction:
+        """`action` as `append` would store it, for a later `append`; nothing is stored.
+
+        Raises:
+            StorageError: `action` is not plain JSON (the error `append` would raise).
+        """
+        ...
 
     def atomic(self) -> AbstractContextManager[object]:
         """One transaction around the writes inside (journal lines and the code index): all of

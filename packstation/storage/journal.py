@@ -58,12 +58,13 @@ from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from types import MappingProxyType
 from typing import Any, Final
 
 from packstation.domain.errors import StorageError
 from packstation.domain.message import QT_TRANSLATE_NOOP
 from packstation.domain.time import utc_now
-from packstation.services.ports import AuditPort, JournalEntry
+from packstation.services.ports import AuditPort, EncodedAction, JournalEntry
 from packstation.storage.codec import dump_json, load_json, to_text
 from packstation.storage.database import Database, Table
 
@@ -137,12 +138,22 @@ class SqliteJournal(Table):
         """The sequence numbers of the order's rows set aside since the last call (then cleared)."""
         return self._quarantined.pop(order_id, [])
 
-    def append(self, order_id: int, action: Mapping[str, Any]) -> int:
+    def encode(self, action: Mapping[str, Any]) -> EncodedAction:
+        """`action` with the JSON text `append` stores for it, for a later `append`.
+
+        Raises:
+            StorageError: the action is not JSON (`dump_json`'s error); nothing was stored.
+        """
+        fields = dict(action)
+        return EncodedAction(MappingProxyType(fields), dump_json(fields, _ACTION))
+
+    def append(self, order_id: int, action: Mapping[str, Any] | EncodedAction) -> int:
         """Store one action durably and return its sequence number.
 
         Args:
             order_id: the order the action belongs to.
-            action: a JSON object (str keys; str, int, float, bool, None, lists, objects).
+            action: a JSON object (str keys; str, int, float, bool, None, lists, objects), or
+                one `encode` made (stored with its text as it is).
 
         Returns:
             The action's sequence number (increasing across all orders).
@@ -150,7 +161,10 @@ class SqliteJournal(Table):
         Raises:
             StorageError: the action is not JSON or could not be written; nothing was stored.
         """
-        text = dump_json(action, _ACTION)
+        if isinstance(action, EncodedAction):
+            text, action = action.text, action.action
+        else:
+            text = dump_json(action, _ACTION)
         kind = action.get("kind", action.get("op", ""))
         kind = kind if isinstance(kind, str) else str(kind)
         moment = self._clock()

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
+from types import MappingProxyType
 from typing import Any
 
 from packstation.domain.instances import Instance
@@ -32,7 +33,8 @@ from packstation.domain.order import (
 )
 from packstation.domain.remote import RemoteError
 from packstation.domain.verification import CodeCheck, CodeStatus, EacResult, EacVerdict, StatusChange
-from packstation.services.ports import CodeUse, Intent, JournalEntry, OrderQuery
+from packstation.services.ports import CodeUse, EncodedAction, Intent, JournalEntry, OrderQuery
+from packstation.storage.codec import dump_json
 
 
 class FakeRefusalError(RemoteError):
@@ -248,13 +250,20 @@ class FakeJournal:
     finished: list[int] = field(default_factory=list)
     fail_append: BaseException | None = None
 
-    def append(self, order_id: int, action: Mapping[str, Any]) -> int:
+    def append(self, order_id: int, action: Mapping[str, Any] | EncodedAction) -> int:
         if self.fail_append is not None:
             error, self.fail_append = self.fail_append, None
             raise error
+        if isinstance(action, EncodedAction):
+            action = action.action
         seq = len(self.rows) + 1
         self.rows.append(JournalEntry(seq=seq, order_id=order_id, action=dict(action)))
         return seq
+
+    def encode(self, action: Mapping[str, Any]) -> EncodedAction:
+        """The real journal's encoding (and its refusal of what JSON cannot carry)."""
+        text = dump_json(action, QT_TRANSLATE_NOOP("Journal", "action"))
+        return EncodedAction(MappingProxyType(dict(action)), text)
 
     def entries(self, order_id: int) -> list[JournalEntry]:
         return [row for row in self.rows if row.order_id == order_id]

@@ -19,7 +19,7 @@ from packstation.domain.instances import Instance
 from packstation.services.code_guard import CodeGuard
 from packstation.services.packing.actions import UnknownActionError, apply_action
 from packstation.services.packing.state import SessionState
-from packstation.services.ports import AuditPort, JournalPort
+from packstation.services.ports import AuditPort, EncodedAction, JournalPort
 
 log = logging.getLogger("packstation.services.packing")
 
@@ -62,12 +62,17 @@ class EditLog:
         self._audit = audit
         # A new session's "open" line waits for the first recorded action: an order only looked
         # at leaves no journal, so it is not "in progress" here (nor kept claimed in a fleet).
-        self._opening: Mapping[str, Any] | None = None
+        self._opening: EncodedAction | None = None
 
     def open_on_first_record(self, action: Mapping[str, Any]) -> None:
         """Journal `action` (the order as opened) just before the first recorded action, and
-        audit "order_opened" then."""
-        self._opening = dict(action)
+        audit "order_opened" then. Encoded now: the whole order's JSON is made while the order
+        opens, not inside its first scan (issue 19).
+
+        Raises:
+            StorageError: `action` is not plain JSON (nothing is stored, now or later).
+        """
+        self._opening = self._journal.encode(action)
 
     @property
     def journalled(self) -> bool:
@@ -106,7 +111,7 @@ class EditLog:
         opening = self._opening
         with self._journal.atomic():
             if opening is not None:
-                self._journal.append(self.order_id, dict(opening))
+                self._journal.append(self.order_id, opening)
             self._journal.append(self.order_id, dict(action))
             if not releasing:
                 self._sync_codes(old, new, held)

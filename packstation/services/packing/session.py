@@ -120,7 +120,12 @@ class PackingSession:
     @classmethod
     def start(cls, order: Order, deps: SessionDeps) -> PackingSession:
         """A new session; its journal starts with the order as opened once the packer does
-        something (opening alone does not make the order "in progress")."""
+        something (opening alone does not make the order "in progress").
+
+        Raises:
+            StorageError: the order cannot be journalled (not plain JSON: refused now, before
+                any scan), or an order awaiting its courier could not journal its hand-over.
+        """
         session = cls(order, deps)
         session._log.open_on_first_record({"op": "open", "order": encode_order(order)})
         if awaits_courier(order):
