@@ -31,7 +31,17 @@ from datetime import datetime, time
 from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QImage, QKeySequence, QPalette, QPixmap, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -90,6 +100,7 @@ from packstation.ui.packing_dialogs import (
 )
 from packstation.ui.packing_models import BoxesModel, LinesModel
 from packstation.ui.plain_text import plain_label
+from packstation.ui.row_delegate import RowDelegate, RowLook
 from packstation.ui.row_pictures import RowPictures
 from packstation.ui.shorten_notice import ShortenNotice
 from packstation.ui.solid_button import solid_button
@@ -558,6 +569,29 @@ class PackingView(QWidget):
             self._preparing = None
         else:
             self._prepare_timer.start(0)
+
+    def paint_rows_ahead(self) -> None:
+        """Lay out and draw a row of each kind of both lists once, into an image nobody sees: the
+        first order's rows were the first texts in the lists' fonts (their font engines, shaping
+        and glyphs set up then, in the first opening; issue 19). A skeleton has no rows, so
+        `paint_ahead` drew none."""
+        kinds = (
+            (self.lines, ((False, False),)),  # order lines
+            (self.boxes, ((True, False), (False, False), (False, True))),  # boxes, entries, "new box"
+        )
+        image = QImage(400, 64, QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        try:
+            for view, styles in kinds:
+                delegate = view.itemDelegate()
+                if not isinstance(delegate, RowDelegate):
+                    continue
+                for bold, italic in styles:
+                    look = RowLook(_SAMPLE_ROW, bold=bold, italic=italic)
+                    delegate.prepare(look, view.font(), image.width())
+                    delegate.paint_row(painter, image.rect(), 0, view.palette(), view.font(), look)
+        finally:
+            painter.end()
 
     def prepare_scans(self) -> None:
         """Work out and lay out now the rows and texts each line's next scan would show (the
@@ -1361,6 +1395,7 @@ class PackingDesk(QObject):
             if not self._painted_ahead:
                 self._painted_ahead = True
                 paint_ahead(view)
+                view.paint_rows_ahead()
         self.spare = view
 
     def drop_spare(self) -> None:
@@ -1462,6 +1497,13 @@ def _show(view: PackingView, decision: Applied | SessionRefused | CourierCode | 
 
 _BUILT = object()
 _NONE_SHOWN = object()  # no label change shown yet
+
+
+# Every letter a row may show (Russian and Latin), digits and the signs rows use.
+_SAMPLE_ROW = (
+    "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ абвгдеёжзийклмнопрстуфхцчшщъыьэюя\n"
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 ×→✔✖–—:;.,()+%№/«»"
+)
 
 
 def paint_ahead(widget: QWidget) -> None:

@@ -229,8 +229,9 @@ async def test_a_view_is_bound_once_and_a_skeleton_shows_no_order(sandbox_app: S
 async def test_the_first_spare_is_painted_once_unseen_while_the_station_is_idle(
     qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
 ) -> None:
-    """The first paint of a packing page (its kinds of widgets, fonts, the style's caches) is
-    not left to the first order's opening (issue 19); later spares are not painted."""
+    """The first paint of a packing page (its kinds of widgets, fonts, the style's caches, a row
+    of each kind) is not left to the first order's opening (issue 19); later spares are not
+    painted."""
     async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
         desk = shell.packing.desk
         desk.drop_spare()
@@ -243,6 +244,18 @@ async def test_the_first_spare_is_painted_once_unseen_while_the_station_is_idle(
             assert not first.isVisible()
             assert "boxesView" in painted.names
             assert "submit" in painted.names
+            # A skeleton has no rows: a row of each kind was laid out and drawn in each list's
+            # fonts too (the first order's rows were the first texts in them).
+            delegates = {"lines": first.lines.itemDelegate(), "boxes": first.boxes.itemDelegate()}
+            styles = {
+                name: set(delegate._fonts)
+                for name, delegate in delegates.items()
+                if isinstance(delegate, RowDelegate)
+            }
+            assert styles == {
+                "lines": {(False, False)},
+                "boxes": {(True, False), (False, False), (False, True)},
+            }
             desk.drop_spare()
             painted.names.clear()
             second = desk.prepare_spare()
