@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from packstation.app.wiring import Services
 from packstation.domain.order import Order
 from packstation.services.fleet_ports import CodeReservationPort
+from packstation.services.packer_stamp import StampedJournal
 from packstation.services.ports import AuditPort
 from packstation.settings import AppSettings
 from packstation.ui.format import fill
@@ -29,7 +30,10 @@ from packstation.ui.sounds import Sounds
 from packstation.ui.video_wiring import VideoDesk
 
 # What only packing an order needs (the session with its code checks, whose GS1 parser takes
-# ~0.07 s to import, and the SQLite store) is imported on the first packed order, not at start-up.
+# ~0.07 s to import, and the SQLite store) is imported on the first packed order, not at start-up;
+# the spare packing view built after the first frame loads most of it. Nothing is left for the
+# first order's opening itself: a module it imported (the packer stamp) cost it ~1 ms, PySide's
+# import hook reading the module's source (issue 19).
 if TYPE_CHECKING:
     from packstation.domain.packing.model import Packing
     from packstation.services.packing import PackingSession
@@ -202,7 +206,6 @@ class PackingWiring(QObject):
             StorageError: the local store cannot be opened (the desk shows it).
         """
         from packstation.services.code_guard import CodeGuard
-        from packstation.services.packer_stamp import StampedJournal
         from packstation.services.packing import PackingSession, SessionDeps
 
         store = self.open_store()

@@ -7,6 +7,7 @@ for it shows."""
 from __future__ import annotations
 
 import asyncio
+import sys
 from pathlib import Path
 
 import pytest
@@ -322,3 +323,19 @@ async def test_a_view_from_before_a_language_change_is_not_rebound(
             assert again.new_box_button.text().startswith("Новая коробка")
         finally:
             translations.apply("en")
+
+
+async def test_the_first_order_opens_without_importing_a_module(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    """Everything an opening runs is loaded by then (the local store is open once the first
+    orders are shown, as the app does): a module imported in the first order's opening was that
+    opening's (~1 ms each: PySide's import hook reads its source; issue 19)."""
+    sandbox = sandbox_app.state.sandbox
+    order = sandbox.add_order((("MUG-300", 1),))
+    async with running_shell(qtbot, tmp_path, sandbox_app, local_store=True) as shell:
+        await until(lambda: shell.packing.desk.spare is not None, "the spare view")
+        loaded = set(sys.modules)
+        view = open_order(shell, order.id)
+        assert view.bound
+        assert sorted(set(sys.modules) - loaded) == []
