@@ -12,7 +12,7 @@ and drawn into a picture when painted again (rows below an insert, an exposure).
 kept per look (its thumbnail too), size and what else its pixels depend on: a row whose context
 differs (a new palette, font, ...) is painted as before, never from a stale picture. A row that
 is selected, hovered or has the focus (the style draws those over the row) is painted directly,
-as before.
+as before; so is every row on a screen scaled by a fraction (125%, 150%: see `whole_ratio`).
 """
 
 from __future__ import annotations
@@ -64,6 +64,14 @@ def _key(look: RowLook, width: int, context: _Context) -> _Key:
     )
 
 
+def whole_ratio(ratio: float) -> bool:
+    """Whether pictures may stand in for painting at this device pixel ratio. At a fractional
+    one (a screen scaled to 125% or 150%) a row or widget may start between device pixels: Qt
+    paints its text there, a copied picture lands on whole pixels (a half-pixel shift, measured
+    at 150%). Such screens are painted directly."""
+    return ratio == int(ratio)
+
+
 class RowPictures(RowDelegate):
     """Paints rows from kept pictures; see the module doc. For views whose rows lie on the
     palette's base colour (no style sheet, no alternating row colours).
@@ -96,7 +104,8 @@ class RowPictures(RowDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         look = index.data(LOOK_ROLE)
         state = option.state.value
-        if state & _DIRECT or not isinstance(look, RowLook):
+        ratio = painter.device().devicePixelRatio()
+        if state & _DIRECT or not isinstance(look, RowLook) or not whole_ratio(ratio):
             super().paint(painter, option, index)
             return
         self._same_font(option.font)
@@ -108,7 +117,7 @@ class RowPictures(RowDelegate):
             state & _PICTURE_STATE,
             palette.cacheKey(),
             palette.currentColorGroup(),
-            painter.device().devicePixelRatio(),
+            ratio,
         )
         if context[1:] != self._context_rest():
             self._palette = QPalette(palette)

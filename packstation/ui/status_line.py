@@ -39,6 +39,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from packstation.ui.row_pictures import whole_ratio
+
 # Left, centred vertically, wrapped at words: combined once, not on every paint.
 _FLAGS = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap)
 
@@ -142,7 +144,7 @@ class StatusLine(QWidget):
                 self._laid.clear()
             self._laid[text] = laid
         key = (text, colours or self._colours)
-        if key not in self._pictures:
+        if key not in self._pictures and whole_ratio(self.devicePixelRatioF()):
             picture = self._picture(laid, *key[1])
             if picture is not None:
                 if len(self._pictures) >= _LAID_KEPT:
@@ -168,7 +170,9 @@ class StatusLine(QWidget):
         if background is None:
             painter.fillRect(QRect(QPoint(0, 0), size), self._window)
         else:
-            painter.drawPixmap(QPoint(0, 0), self._backdrop_of(QColor(background)), QRect(at, size))
+            # The source rectangle is in the backdrop's device pixels.
+            under = QRectF(at.x() * ratio, at.y() * ratio, size.width() * ratio, size.height() * ratio)
+            painter.drawPixmap(QPointF(0, 0), self._backdrop_of(QColor(background)), under)
         painter.setFont(self.font())
         painter.setPen(QColor(foreground))
         painter.drawStaticText(QPointF(0, top - at.y()), laid)
@@ -238,22 +242,31 @@ class StatusLine(QWidget):
             backdrop.setDevicePixelRatio(ratio)
             backdrop.fill(self._window)
             painter = QPainter(backdrop)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawRoundedRect(QRectF(whole), self._radius, self._radius)
+            self._draw_backdrop(painter, colour)
             painter.end()
             if len(_BACKDROPS) >= _BACKDROPS_KEPT:
                 _BACKDROPS.clear()
             _BACKDROPS[key] = backdrop
         return backdrop
 
+    def _draw_backdrop(self, painter: QPainter, colour: QColor) -> None:
+        """The rounded background in `colour` (over the window's colour already there)."""
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawRoundedRect(QRectF(self._whole), self._radius, self._radius)
+        painter.restore()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if self._bg is None:
             painter.fillRect(self._whole, self._window)
-        else:
+        elif whole_ratio(painter.device().devicePixelRatio()):
             painter.drawPixmap(0, 0, self._background(self._bg))
+        else:  # a picture would land on whole device pixels, the line may start between them
+            painter.fillRect(self._whole, self._window)
+            self._draw_backdrop(painter, self._bg)
         picture = self._pictures.get((self._text, self._colours))
         if picture is not None and picture.pixmap.devicePixelRatio() == painter.device().devicePixelRatio():
             painter.drawPixmap(picture.at, picture.pixmap)  # drawn ahead: copied
@@ -262,7 +275,9 @@ class StatusLine(QWidget):
             return
         painter.setPen(self._fg)
         area = self._text_area
-        laid = self._laid.get(self._text)
+        # At a fractional pixel ratio a text laid out ahead lands on other subpixels than
+        # `drawText` puts it on: drawn as unprepared there (see `whole_ratio`).
+        laid = self._laid.get(self._text) if whole_ratio(painter.device().devicePixelRatio()) else None
         height = laid.size().height() if laid is not None else 0.0
         if laid is not None and height <= area.height():
             # Laid out ahead: drawn where `drawText` puts it (left, centred vertically).

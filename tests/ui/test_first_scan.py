@@ -17,7 +17,7 @@ from starlette.applications import Starlette
 from packstation.ui.boxes_tree import AnyIndex
 from packstation.ui.packing_view import PREPARE_AFTER_CHANGE_MS, PREPARE_AFTER_MS, PackingView
 from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate
-from packstation.ui.row_pictures import RowPictures
+from packstation.ui.row_pictures import RowPictures, whole_ratio
 from packstation.ui.status_line import StatusLine
 from tests.ui.packing_support import Desk, open_desk
 from tests.ui.paint_support import Painted
@@ -269,6 +269,13 @@ class _DirectPaints:
 VIEWS = ("lines", "boxes")
 
 
+def _pictured(widget: QWidget) -> bool:
+    """Pictures stand in for painting here: not on a screen scaled by a fraction (`whole_ratio`),
+    where these tests check only that the rows look as a plain paint
+    (`test_fractional_scale.py`)."""
+    return whole_ratio(widget.devicePixelRatioF())
+
+
 def _view(view: PackingView, name: str) -> QAbstractItemView:
     shown = getattr(view, name)
     assert isinstance(shown, QAbstractItemView)
@@ -314,7 +321,7 @@ async def test_a_prepared_scan_copies_each_row_it_shows_from_a_picture(
         _settle()
         for name in VIEWS:
             assert painted[name].regions, name  # the rows were painted ...
-            assert direct.texts[name] == [], name  # ... none of them directly
+            assert direct.texts[name] == [] or not _pictured(view), name  # ... none of them directly
             assert set(_pictures(view, name)._pictures) == kept[name], name  # nor drawn into a picture then
             assert _on_screen(_view(view, name).viewport()) == _shown_by_plain_delegate(view, name), name
         assert desk.crashes == []
@@ -341,7 +348,7 @@ async def test_later_prepared_scans_show_what_a_plain_paint_shows(
             desk.scan(barcode)
             _settle()
             for name in VIEWS:
-                assert direct.texts[name] == [] or not prepared, (barcode, name)
+                assert direct.texts[name] == [] or not prepared or not _pictured(view), (barcode, name)
                 assert _on_screen(_view(view, name).viewport()) == _shown_by_plain_delegate(view, name), (
                     barcode,
                     name,
@@ -385,7 +392,7 @@ async def test_a_lines_thumbnail_is_in_its_picture_and_a_new_one_is_never_stale(
         direct = _DirectPaints(monkeypatch)
         desk.scan(desk.order.lines[0].barcodes[0])
         _settle()
-        assert direct.texts["lines"] == []
+        assert direct.texts["lines"] == [] or not _pictured(view)
         assert _on_screen(view.lines.viewport()) == _shown_by_plain_delegate(view, "lines")
         _prepared(PREPARE_AFTER_CHANGE_MS)
         view.lines_model.set_picture(url, _thumbnail("#b22222"))
@@ -422,7 +429,7 @@ async def test_a_prepared_scan_copies_its_feedback_and_banner_from_pictures(
         desk.scan(desk.order.lines[line].barcodes[0])
         _settle()
         assert view.feedback.text().startswith("✔")
-        assert drawn == []
+        assert drawn == [] or not _pictured(view)
         for shown in (view.feedback, view.state_banner):
             on_screen = _on_screen(shown)
             shown._pictures.clear()

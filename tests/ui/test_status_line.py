@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from packstation.ui.row_pictures import whole_ratio
 from packstation.ui.status_line import StatusLine
 
 LONG = "Маркет не принял код: отсканируйте новый код для: Кроссовки беговые мужские, р. 43 " * 3
@@ -215,7 +216,7 @@ def test_a_text_prepared_in_its_colours_is_copied_from_a_picture(
     line.setText(text)
     line.set_colours(*colours)
     _settle()
-    assert drawn.count == 0
+    assert drawn.count == 0 or not whole_ratio(line.devicePixelRatioF())  # a fraction: painted (see there)
     assert _on_screen(line) == _on_screen(plain)
 
 
