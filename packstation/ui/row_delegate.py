@@ -230,10 +230,7 @@ class RowDelegate(QStyledItemDelegate):
         return self._heights.get(row)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        self.paint_look(painter, option, _look(index))
-
-    def paint_look(self, painter: QPainter, option: QStyleOptionViewItem, look: RowLook) -> None:
-        """Paint a row showing `look` in `option.rect`."""
+        look = _look(index)
         self.paint_row(painter, option.rect, option.state.value, option.palette, option.font, look, option)
 
     def paint_row(
