@@ -99,7 +99,7 @@ class RowPictures(RowDelegate):
             self._painted_font = QFont(font)
             self._pictures.clear()
             self._seen.clear()
-            self._context = None  # its option has the old font
+            self._context = None  # its rows were painted in the old font
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         look = index.data(LOOK_ROLE)
@@ -119,7 +119,9 @@ class RowPictures(RowDelegate):
             palette.currentColorGroup(),
             ratio,
         )
-        if context[1:] != self._context_rest():
+        # A wrapped row's height differs from the last one's; the palette is copied only when
+        # anything else does.
+        if self._context is None or context[1:] != self._context[1:]:
             self._palette = QPalette(palette)
         self._context = context
         key = _key(look, rect.width(), context)
@@ -131,9 +133,6 @@ class RowPictures(RowDelegate):
                 return
             picture = self._picture(look, rect.width(), context, key)
         painter.drawPixmap(rect.topLeft(), picture)
-
-    def _context_rest(self) -> tuple[object, ...] | None:
-        return None if self._context is None else self._context[1:]
 
     def prepare(self, look: RowLook, font: QFont, width: int) -> None:
         """Also draw the picture of a row showing `look`, `width` wide, in the context rows were
