@@ -228,6 +228,8 @@ class PackingView(QWidget):
         self._unsubscribe: Callable[[], None] = _nothing
         self._phase = Phase.PACKING
         self._feedback_error = False
+        self._feedback_set = False  # a scan set the feedback (`feedback_first` paints it then)
+        self._error_shown: object = None  # the session's last error, once shown (`show_snapshot`)
         self._header: tuple[Program, BuyerType] | None = None  # the program and buyer shown
         self._pack_texts: dict[tuple[int, int], str] = {}  # the packing banner per (done, total)
         self._shown_change: object = _NONE_SHOWN  # the label change shown (not self: a cycle)
@@ -634,10 +636,14 @@ class PackingView(QWidget):
         text, colour = self._banner(snapshot)
         self.state_banner.setText(text)
         self.state_banner.set_colours("white", colour)
-        if is_shorten_refusal(snapshot.last_error):
-            self._set_feedback("", error=True)  # the shortening strip says it, with the options
-        elif snapshot.last_error is not None:
-            self._set_feedback(say(snapshot.last_error), error=True)
+        error = snapshot.last_error
+        if error is not None:
+            # Once: a refused scan's feedback (`show_refused`) is painted before the view
+            # follows the session (`feedback_first`), and says more than the error alone.
+            if error is not self._error_shown:
+                self._error_shown = error
+                # A shortening's: the shortening strip says it, with the options.
+                self._set_feedback("" if is_shorten_refusal(error) else say(error), error=True)
         elif self._feedback_error and snapshot.editable:
             self._set_feedback("", error=False)
         change = None if snapshot.labels_stale else snapshot.label_change
@@ -784,23 +790,44 @@ class PackingView(QWidget):
 
     def _set_feedback(self, text: str, *, error: bool) -> None:
         self._feedback_error = error
+        self._feedback_set = True
         self.feedback.setText(text)
         self.feedback.set_colours(RED if error else GREEN)
 
     # -- scans -------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def feedback_first(self) -> Iterator[None]:
+        """While a scan is carried out, the view and its lists wait (`notifying_later`); the
+        feedback the scan set is painted and put on the screen at once, and only then do the
+        banner, the lists and the buttons follow the change, painted in the loop's next turn.
+
+        Why (issue 19): the feedback line is what the packer looks at after a scan; the rest of
+        the screen was more than half of a scan's work before it was painted."""
+        self._feedback_set = False
+        with self.session.notifying_later():
+            yield
+            if self._feedback_set and self.isVisible():
+                self.paint_feedback_now()
+
+    def paint_feedback_now(self) -> None:
+        """Paint what is waiting to be painted (within `feedback_first`: the feedback line) and
+        flush it to the screen now, not in the loop's next turn."""
+        self.feedback.repaint()
 
     def show_applied(self, outcome: ScanOutcome, result: ScanResult) -> None:
         """Show and sound what a scan did."""
         self._set_feedback(self._applied_text(outcome, result), error=False)
         if result.kind is ScanKind.ITEM_BARCODE:
             self._last_barcode = result.value
-        if self.session.snapshot.complete and self.session.phase is Phase.PACKING:
+        if self.session.packing.complete and self.session.phase is Phase.PACKING:
             self.sounds.complete()
         else:
             self.sounds.ok()
 
     def show_refused(self, error: PackstationError, result: ScanResult) -> None:
         """Show and sound why a scan was refused; a GTD without its country asks for it."""
+        self._error_shown = error
         refused_for = error.reason if isinstance(error, PackingError | PackingScanError) else None
         if refused_for is Reason.GTD_COUNTRY and result.instance is not None:
             # Not a mistake: a GTD's barcode never holds its country, so it is always asked.
@@ -1099,6 +1126,7 @@ class PackingView(QWidget):
         self._prepared = False
         self._last_barcode = None
         self._last_country = ""
+        self._error_shown = None
         self._set_feedback("", error=False)
         self.courier.show_outcome(None)
         self.courier.code.clear()
@@ -1431,7 +1459,11 @@ class PackingDesk(QObject):
         if self.before_scan is not None and self.before_scan(text):
             return
         view = self.view if self.view is not None and self.view.isVisible() else None
-        self._execute(self.router.handle(text, view.session if view is not None else None), view)
+        if view is None:
+            self._execute(self.router.handle(text, None), None)
+            return
+        with view.feedback_first():
+            self._execute(self.router.handle(text, view.session), view)
 
     def apply_scan(self, result: ScanResult) -> None:
         """A scan the packer completed in the open view (a GTD with its country of origin)."""

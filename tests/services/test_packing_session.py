@@ -215,6 +215,40 @@ async def test_every_action_is_journaled_before_subscribers_see_it() -> None:
     assert ops(d) == ["open", "put", "new_box", "scan_item", "move"]
 
 
+def test_changes_inside_notifying_later_reach_the_subscribers_once_when_it_ends() -> None:
+    d = desk(make_order(1, mug(2), kettle(1)))
+    s = d.session
+    with s.notifying_later():
+        s.scan(item(KETTLE))
+        with s.notifying_later():  # nested: told once, when the outermost block ends
+            s.put(11, None, 1)
+        assert d.seen == []  # the subscribers wait
+        assert [p.packed for p in s.snapshot.progress] == [1, 1]  # the session itself is current
+        assert ops(d) == ["open", "scan_item", "put"]  # journalled as it happened
+    assert len(d.seen) == 1
+    assert d.seen[0] is s.snapshot  # the latest state
+    with s.notifying_later():  # nothing changed: nothing told
+        pass
+    assert len(d.seen) == 1
+
+
+def test_a_notifying_later_block_that_raises_still_tells_what_changed_in_it() -> None:
+    d = desk(make_order(1, mug(1), kettle(1)))
+    s = d.session
+
+    def kettle_then_a_stranger() -> None:
+        with s.notifying_later():
+            s.scan(item(KETTLE))
+            s.scan(item("4600000000000"))  # refused: the error is in the state
+
+    with pytest.raises(PackingScanError):
+        kettle_then_a_stranger()
+    assert len(d.seen) == 1
+    assert d.seen[0].progress[1].packed == 1
+    assert d.seen[0].last_error is not None
+    assert d.seen[0].last_error is s.snapshot.last_error
+
+
 def test_a_journal_failure_changes_nothing() -> None:
     d = desk(make_order(1, mug(1)))
     before = d.session.packing

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QRegion
+from PySide6.QtCore import QEvent, QObject, QPoint
+from PySide6.QtGui import QImage, QRegion
+from PySide6.QtWidgets import QWidget
 
 
 class Painted(QObject):
@@ -20,3 +21,11 @@ class Painted(QObject):
             self.regions.append(QRegion(event.region()))  # type: ignore[attr-defined]
             self.names.append(watched.objectName())
         return False
+
+
+def on_screen(widget: QWidget) -> QImage:
+    """What the window shows of `widget` (its backing store, not a fresh paint)."""
+    window = widget.window()
+    at = widget.mapTo(window, QPoint(0, 0))
+    grabbed = window.screen().grabWindow(window.winId(), at.x(), at.y(), widget.width(), widget.height())
+    return grabbed.toImage()

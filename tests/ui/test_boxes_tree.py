@@ -5,7 +5,7 @@ changed, equals a full repaint pixel for pixel."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPoint, QPointF, QRect, QSize, Qt
+from PySide6.QtCore import QMimeData, QModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -26,7 +26,7 @@ from packstation.ui.packing_models import NodeKind, Role
 from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate, RowLook
 from packstation.ui.row_pictures import RowPictures
 from tests.ui.packing_support import open_desk
-from tests.ui.paint_support import Painted
+from tests.ui.paint_support import Painted, on_screen
 
 COPY = Qt.DropAction.CopyAction
 
@@ -36,23 +36,11 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
-def _on_screen(tree: QTreeView) -> QImage:
-    """What the window shows of the tree's viewport (its backing store, not a fresh paint)."""
-    viewport = tree.viewport()
-    window = viewport.window()
-    at = viewport.mapTo(window, QPoint(0, 0))
-    return (
-        window.screen()
-        .grabWindow(window.winId(), at.x(), at.y(), viewport.width(), viewport.height())
-        .toImage()
-    )
-
-
 def _same_as_full_repaint(tree: QTreeView, after: str) -> None:
     _settle()
-    shown = _on_screen(tree)
+    shown = on_screen(tree.viewport())
     tree.viewport().repaint()
-    assert shown == _on_screen(tree), f"stale pixels after: {after}"
+    assert shown == on_screen(tree.viewport()), f"stale pixels after: {after}"
 
 
 def _style(tree: QTreeView, name: str) -> None:

@@ -9,7 +9,6 @@ import time
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QStyleOptionViewItem, QWidget
 from starlette.applications import Starlette
@@ -20,7 +19,7 @@ from packstation.ui.row_delegate import LOOK_ROLE, RowDelegate
 from packstation.ui.row_pictures import RowPictures, whole_ratio
 from packstation.ui.status_line import StatusLine
 from tests.ui.packing_support import Desk, open_desk
-from tests.ui.paint_support import Painted
+from tests.ui.paint_support import Painted, on_screen
 
 OFFERS = (("MUG-300", 2), ("BOOK-WP", 1), ("CHARGER-65", 1))
 
@@ -51,14 +50,6 @@ def _scan_lays_out_nothing(desk: Desk, barcode: str) -> None:
     assert _laid_out(view) == prepared
     assert view.feedback.text() in view.feedback._laid
     assert view.state_banner.text() in view.state_banner._laid
-
-
-def _on_screen(widget: QWidget) -> QImage:
-    """What the window shows of `widget` (its backing store, not a fresh paint)."""
-    window = widget.window()
-    at = widget.mapTo(window, QPoint(0, 0))
-    grabbed = window.screen().grabWindow(window.winId(), at.x(), at.y(), widget.width(), widget.height())
-    return grabbed.toImage()
 
 
 def _delegates(view: PackingView) -> list[RowDelegate]:
@@ -152,9 +143,9 @@ async def test_the_first_scan_shows_all_of_itself_in_its_own_frame(sandbox_app: 
         _prepared()
         desk.scan(desk.order.lines[line].barcodes[0])
         QApplication.processEvents()  # one turn of the loop: the frame the scan is shown in
-        shown = _on_screen(view)
+        shown = on_screen(view)
         view.repaint()  # all of it painted again
-        assert shown == _on_screen(view)  # the new box and its entry were there already, alike
+        assert shown == on_screen(view)  # the new box and its entry were there already, alike
     finally:
         await desk.close()
 
@@ -295,7 +286,7 @@ def _shown_by_plain_delegate(view: PackingView, name: str) -> QImage:
     shown.setItemDelegate(RowDelegate(shown, wrap=name == "lines"))
     try:
         shown.viewport().repaint()
-        return _on_screen(shown.viewport())
+        return on_screen(shown.viewport())
     finally:
         shown.setItemDelegate(pictures)
 
@@ -323,7 +314,7 @@ async def test_a_prepared_scan_copies_each_row_it_shows_from_a_picture(
             assert painted[name].regions, name  # the rows were painted ...
             assert direct.texts[name] == [] or not _pictured(view), name  # ... none of them directly
             assert set(_pictures(view, name)._pictures) == kept[name], name  # nor drawn into a picture then
-            assert _on_screen(_view(view, name).viewport()) == _shown_by_plain_delegate(view, name), name
+            assert on_screen(_view(view, name).viewport()) == _shown_by_plain_delegate(view, name), name
         assert desk.crashes == []
     finally:
         await desk.close()
@@ -349,7 +340,7 @@ async def test_later_prepared_scans_show_what_a_plain_paint_shows(
             _settle()
             for name in VIEWS:
                 assert direct.texts[name] == [] or not prepared or not _pictured(view), (barcode, name)
-                assert _on_screen(_view(view, name).viewport()) == _shown_by_plain_delegate(view, name), (
+                assert on_screen(_view(view, name).viewport()) == _shown_by_plain_delegate(view, name), (
                     barcode,
                     name,
                 )
@@ -364,7 +355,7 @@ async def test_later_prepared_scans_show_what_a_plain_paint_shows(
         _settle()
         for name in VIEWS:
             assert direct.texts[name], name  # painted directly
-            assert _on_screen(_view(view, name).viewport()) == _shown_by_plain_delegate(view, name), name
+            assert on_screen(_view(view, name).viewport()) == _shown_by_plain_delegate(view, name), name
         assert desk.crashes == []
     finally:
         await desk.close()
@@ -393,12 +384,12 @@ async def test_a_lines_thumbnail_is_in_its_picture_and_a_new_one_is_never_stale(
         desk.scan(desk.order.lines[0].barcodes[0])
         _settle()
         assert direct.texts["lines"] == [] or not _pictured(view)
-        assert _on_screen(view.lines.viewport()) == _shown_by_plain_delegate(view, "lines")
+        assert on_screen(view.lines.viewport()) == _shown_by_plain_delegate(view, "lines")
         _prepared(PREPARE_AFTER_CHANGE_MS)
         view.lines_model.set_picture(url, _thumbnail("#b22222"))
         _settle()
         assert direct.texts["lines"]  # the new photo's row painted directly, not copied
-        assert _on_screen(view.lines.viewport()) == _shown_by_plain_delegate(view, "lines")
+        assert on_screen(view.lines.viewport()) == _shown_by_plain_delegate(view, "lines")
         assert desk.crashes == []
     finally:
         await desk.close()
@@ -431,10 +422,10 @@ async def test_a_prepared_scan_copies_its_feedback_and_banner_from_pictures(
         assert view.feedback.text().startswith("✔")
         assert drawn == [] or not _pictured(view)
         for shown in (view.feedback, view.state_banner):
-            on_screen = _on_screen(shown)
+            copied = on_screen(shown)
             shown._pictures.clear()
             shown.repaint()
-            assert _on_screen(shown) == on_screen, shown.objectName()
+            assert on_screen(shown) == copied, shown.objectName()
         assert desk.crashes == []
     finally:
         await desk.close()

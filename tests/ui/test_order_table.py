@@ -8,8 +8,7 @@ import asyncio
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +18,7 @@ from packstation.ui.order_list_model import OrderListModel
 from packstation.ui.order_list_view import OrderListView
 from tests.services.fakes import FakeClock, FakeMarket, make_order
 from tests.ui.order_fixtures import NOW
-from tests.ui.paint_support import Painted
+from tests.ui.paint_support import Painted, on_screen
 
 DAY = date(2026, 11, 23)
 
@@ -36,15 +35,6 @@ def _gone(n: int) -> Order:
 def _settle() -> None:
     for _ in range(5):
         QApplication.processEvents()
-
-
-def _on_screen(view: OrderListView) -> QImage:
-    """What the window shows of the table's viewport (its backing store, not a fresh paint)."""
-    viewport = view.table.viewport()
-    window = viewport.window()
-    at = viewport.mapTo(window, QPoint(0, 0))
-    grab = window.screen().grabWindow(window.winId(), at.x(), at.y(), viewport.width(), viewport.height())
-    return grab.toImage()
 
 
 @pytest.fixture
@@ -80,10 +70,10 @@ def test_after_any_change_the_table_shows_what_a_full_repaint_shows(
             queue.upsert(order)
         painted.regions.clear()
         _settle()
-        shown = _on_screen(view)
+        shown = on_screen(view.table.viewport())
         heights = [region.boundingRect().height() for region in painted.regions]
         viewport.repaint()
-        assert shown == _on_screen(view), f"stale pixels after: {after}"
+        assert shown == on_screen(view.table.viewport()), f"stale pixels after: {after}"
         return heights
 
     full = viewport.height()

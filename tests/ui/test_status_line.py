@@ -7,13 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint
-from PySide6.QtGui import QColor, QImage, QPainter, QPalette
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from packstation.ui.row_pictures import whole_ratio
 from packstation.ui.status_line import StatusLine
+from tests.ui.paint_support import on_screen
 
 LONG = "Маркет не принял код: отсканируйте новый код для: Кроссовки беговые мужские, р. 43 " * 3
 
@@ -189,14 +190,6 @@ class _Drawn:
             monkeypatch.setattr(QPainter, name, counted)
 
 
-def _on_screen(widget: QWidget) -> QImage:
-    """What the window shows of `widget` (its backing store, not a fresh paint)."""
-    window = widget.window()
-    at = widget.mapTo(window, QPoint(0, 0))
-    grabbed = window.screen().grabWindow(window.winId(), at.x(), at.y(), widget.width(), widget.height())
-    return grabbed.toImage()
-
-
 @pytest.mark.parametrize("colours", [("#2e7d32", None), ("white", "#1565c0")])
 def test_a_text_prepared_in_its_colours_is_copied_from_a_picture(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, colours: tuple[str, str | None]
@@ -217,7 +210,7 @@ def test_a_text_prepared_in_its_colours_is_copied_from_a_picture(
     line.set_colours(*colours)
     _settle()
     assert drawn.count == 0 or not whole_ratio(line.devicePixelRatioF())  # a fraction: painted (see there)
-    assert _on_screen(line) == _on_screen(plain)
+    assert on_screen(line) == on_screen(plain)
 
 
 def test_a_picture_is_shown_only_in_its_own_colours_and_palette(
@@ -237,7 +230,7 @@ def test_a_picture_is_shown_only_in_its_own_colours_and_palette(
     plain.set_colours("white", "#2e7d32")
     plain.setText(text)
     _settle()
-    assert _on_screen(line) == _on_screen(plain)
+    assert on_screen(line) == on_screen(plain)
     line.set_colours("white", "#1565c0")
     line.setText("")
     _settle()

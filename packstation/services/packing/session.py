@@ -15,7 +15,7 @@ import asyncio
 import contextlib
 import itertools
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 
 from packstation.domain.courier_handover import HandoverOutcome, awaits_courier
 from packstation.domain.errors import PackstationError
@@ -63,6 +63,8 @@ class PackingSession:
         self.deps = deps  # the ports and settings the session runs with (another restore uses them)
         self._subscribers: dict[int, Callable[[SessionSnapshot], None]] = {}
         self._keys = itertools.count()
+        self._later = 0  # nested `notifying_later` blocks open
+        self._unnotified = False  # a change made inside them, not yet told to the subscribers
         self._version = 0
         self._snapshot: SessionSnapshot | None = None
         self._tasks: set[asyncio.Task[None]] = set()
@@ -259,9 +261,31 @@ class PackingSession:
 
         return unsubscribe
 
+    @contextlib.contextmanager
+    def notifying_later(self) -> Iterator[None]:
+        """Tell the subscribers about the changes made inside the block once, with the latest
+        snapshot, when it ends (also when it raises). The session itself is current all along
+        (`snapshot`, `packing`): only the subscribers wait.
+
+        Why (issue 19): a view shows a scan's feedback before its lists follow the change."""
+        self._later += 1
+        try:
+            yield
+        finally:
+            self._later -= 1
+            if not self._later and self._unnotified:
+                self._unnotified = False
+                self._notify()
+
     def _changed(self) -> None:
         self._version += 1
         self._snapshot = None
+        if self._later:
+            self._unnotified = True
+        else:
+            self._notify()
+
+    def _notify(self) -> None:
         snapshot = self.snapshot
         for callback in list(self._subscribers.values()):
             try:
