@@ -1,9 +1,8 @@
 """GTIN rules: item barcodes (EAN-8, UPC-A, EAN-13, GTIN-14) and their check digits.
 
-Validation goes through `biip`, the GS1 interpreter; comparison uses the GTIN-14 form, so an
-EAN-13 on the box and the GTIN-14 inside a marking code match when they name the same product.
-biip is imported on the first validation, not with this module: loading its GS1 tables costs
-~60 ms, and start-up (the packing view's import chain) never validates a code.
+Validation is GS1's mod-10 check digit (`tests/domain/test_gtin.py` holds it to biip, a GS1
+interpreter); comparison uses the GTIN-14 form, so an EAN-13 on the box and the GTIN-14 inside
+a marking code match when they name the same product.
 """
 
 from __future__ import annotations

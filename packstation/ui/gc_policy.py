@@ -1,8 +1,9 @@
 """No dropped frame while scanning: the first-scan warm-up and the garbage collector's policy (issue 19).
 
-The first scan after start-up used to take 60-250 ms: classifying a code imports the GS1 parser
-(biip) on first use. `settle_after_startup` therefore warms the scan path (one scan of each kind)
-once the window shows its orders, before the packer's first scan.
+The first scan after start-up used to take 60-250 ms: classifying a code imported the GS1 parser
+(biip, since replaced by the check's own rules) and the classifier's modules on first use.
+`settle_after_startup` therefore warms the scan path (one scan of each kind) once the window
+shows its orders, before the packer's first scan.
 
 A full collection walks every tracked object. With the app's modules, Qt wrappers and a
 3,000-order list that is ~100,000 objects and 20-100 ms on a station PC: several frames, at a

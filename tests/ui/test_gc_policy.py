@@ -28,10 +28,10 @@ PROBE = textwrap.dedent("""
     app = QApplication(sys.argv[:1])
     window = QWidget()
     before = {"threshold": gc.get_threshold(), "frozen": gc.get_freeze_count(),
-              "biip": "biip.gs1_messages" in sys.modules, "strptime": "_strptime" in sys.modules}
+              "cis": "packstation.domain.cis" in sys.modules, "strptime": "_strptime" in sys.modules}
     collector = gc_policy.install(window)
     after = {"threshold": gc.get_threshold(), "frozen": gc.get_freeze_count(),
-             "biip": "biip.gs1_messages" in sys.modules, "strptime": "_strptime" in sys.modules,
+             "cis": "packstation.domain.cis" in sys.modules, "strptime": "_strptime" in sys.modules,
              "parent": collector.parent() is window}
     junk = [[] for _ in range(5000)]
     for item in junk:
@@ -59,8 +59,8 @@ def _probe() -> dict[str, dict[str, Any]]:
 def test_startup_warms_the_scan_path_freezes_survivors_and_sets_thresholds() -> None:
     result = _probe()
     assert result["before"]["frozen"] == 0
-    assert result["before"]["biip"] is False  # the GS1 parser loads lazily ...
-    assert result["after"]["biip"] is True  # ... so the warm-up loads it before the first scan
+    assert result["before"]["cis"] is False  # the marking codes' check loads lazily ...
+    assert result["after"]["cis"] is True  # ... so the warm-up loads it before the first scan
     assert result["before"]["strptime"] is False  # likewise the date parser of the Market's answers
     assert result["after"]["strptime"] is True
     assert result["after"]["frozen"] > 10_000  # modules, classes and widgets of start-up
