@@ -804,10 +804,12 @@ class PackingView(QWidget):
 
         Why (issue 19): the feedback line is what the packer looks at after a scan; the rest of
         the screen was more than half of a scan's work before it was painted."""
+        session = self.session
         self._feedback_set = False
-        with self.session.notifying_later():
+        with session.notifying_later():
             yield
-            if self._feedback_set and self.isVisible():
+            # Not when the scan opened another order on this page: its opening paints as usual.
+            if self._feedback_set and self.session is session and self._bound and self.isVisible():
                 self.paint_feedback_now()
 
     def paint_feedback_now(self) -> None:

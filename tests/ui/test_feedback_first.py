@@ -4,13 +4,18 @@ the change and are painted in the loop's next turn."""
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from starlette.applications import Starlette
 
-from tests.ui.packing_support import open_desk
+from tests.ui.packing_support import open_desk, running_shell
 from tests.ui.paint_support import Painted, on_screen
+from tests.ui.shell_packing import open_order
 
 OFFERS = (("MUG-300", 2), ("BOOK-WP", 1))
 
@@ -102,3 +107,25 @@ async def test_a_scan_into_a_hidden_view_paints_nothing_at_once(sandbox_app: Sta
         assert desk.crashes == []
     finally:
         await desk.close()
+
+
+@pytest.mark.asyncio
+async def test_a_scan_that_opens_another_order_on_the_page_leaves_its_painting_to_the_loop(
+    qtbot: QtBot, tmp_path: Path, sandbox_app: Starlette
+) -> None:
+    sandbox = sandbox_app.state.sandbox
+    first = sandbox.add_order((("MUG-300", 2),))
+    second = sandbox.add_order((("BOOK-WP", 1),))
+    async with running_shell(qtbot, tmp_path, sandbox_app) as shell:
+        view = open_order(shell, first.id)
+        shell.packing.scanner.scanned.emit(view.session.order.lines[0].barcodes[0])
+        await asyncio.sleep(0.05)  # the shell's loop (qasync) turns
+        watch = _AtFeedbackPaint(lambda: None)
+        view.feedback.installEventFilter(watch)
+
+        shell.packing.scanner.scanned.emit(str(second.id))  # rebinds this page to the order
+
+        assert view.session.order.id == second.id
+        assert watch.seen == []  # not painted inside the scan (before its layout ran) ...
+        await asyncio.sleep(0.05)  # the shell's loop (qasync) turns
+        assert watch.seen  # ... but by the loop, as an opening is
