@@ -126,7 +126,7 @@ class TimedJournal:
 @dataclass
 class ScanTimes:
     """Per timed scan, in ms: to the feedback on the screen (`PackingView.feedback_first`: the
-    feedback line and banner painted and flushed, the lists still held), and to everything the
+    feedback line painted and flushed, the rest of the view still waiting), and to everything the
     scan changed painted (the lists too), wall and GUI-thread CPU; and the journal's commit."""
 
     shown: list[float] = field(default_factory=list)
@@ -525,7 +525,7 @@ async def main(
     paced = f", {pace_ms} ms idle before each" if pace_ms > 0 else ", back to back"
     print(f"{len(times.wall)} scans{paced}, {what} ({orders} orders listed, SQLite journal on, "
           f"gc {gc_mode}, paint {paint}):")
-    print(f"scan -> feedback on screen (feedback line and banner painted and flushed): "
+    print(f"scan -> feedback on screen (the feedback line painted and flushed): "
           f"{percentiles(times.shown)}")
     print(f"  the GUI thread's CPU time to it: {percentiles(times.shown_cpu)}")
     print(f"scan -> everything painted (both lists too): {percentiles(times.wall)}")
